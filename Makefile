@@ -1,0 +1,96 @@
+# charterdash — build, run, test, install.
+# Honours CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PREFIX, DESTDIR as usual.
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/charterdash
+MANDIR     ?= $(PREFIX)/share/man
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS     ?= -O2 -g
+# Project flags go first so that a user's CFLAGS can override them.
+WARNINGS   := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+              -Wformat=2 -Wpointer-arith -Wvla -Wundef
+CD_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE_EXTENDED \
+              -DCHARTERDASH_VERSION='"$(VERSION)"' \
+              $(shell $(PKG_CONFIG) --cflags ncursesw yaml-0.1 2>/dev/null)
+CD_CFLAGS   = -std=c11 $(WARNINGS) -MMD -MP
+LIBS_CORE   = $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+LIBS_UI     = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+LIBS_TEST   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+BUILD      := build
+# Everything but main.c and the ncurses UI: the pure core plus the CLI.
+CORE_SRC   := $(filter-out src/main.c src/ui_%.c,$(wildcard src/*.c))
+UI_SRC     := $(wildcard src/ui_*.c)
+CORE_OBJ   := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
+UI_OBJ     := $(UI_SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ   := $(BUILD)/obj/main.o
+BIN        := $(BUILD)/charterdash
+CORE_LIB   := $(BUILD)/libcharterdash.a
+
+TEST_SRC   := $(wildcard tests/test_*.c)
+TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test unit e2e check-valgrind install uninstall clean deps-build deps-test
+all: $(BIN)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CD_CPPFLAGS) $(CPPFLAGS) $(CD_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(CORE_LIB): $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB) $(LIBS_UI) $(LIBS_CORE) $(LDLIBS)
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CD_CPPFLAGS) $(CPPFLAGS) $(CD_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(UI_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(UI_OBJ) $(CORE_LIB) $(LIBS_TEST) $(LIBS_UI) $(LIBS_CORE) $(LDLIBS)
+
+# --- the two set-up commands -------------------------------------------------
+deps-build:
+	@sh scripts/ensure-deps.sh build
+deps-test:
+	@sh scripts/ensure-deps.sh test
+
+run: deps-build
+	@$(MAKE) --no-print-directory all
+	./$(BIN) report data/charter.yaml
+
+test: deps-test
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory unit e2e
+
+# Each cmocka binary runs alone too: build/tests/test_date, etc.
+unit: $(TEST_BIN)
+	@sh tests/run-unit.sh $(TEST_BIN)
+
+e2e: $(BIN)
+	@sh tests/e2e/run.sh $(BIN)
+
+check-valgrind: deps-test
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
+
+# --- install -----------------------------------------------------------------
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/charterdash
+	install -m 644 data/charter.yaml $(DESTDIR)$(DATADIR)/charter.yaml
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/charterdash $(DESTDIR)$(DATADIR)/charter.yaml
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

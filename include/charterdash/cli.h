@@ -1,0 +1,29 @@
+/* cli — the subcommands (check, report, ...) and their options.
+ * Exit codes: 0 ok, 1 a data problem, 2 a usage error. */
+#ifndef CHARTERDASH_CLI_H
+#define CHARTERDASH_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "charterdash/date.h"
+
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+/* True when `name` is a subcommand cli_run knows. */
+bool cli_is_command(const char *name);
+
+/* Runs argv[0] as a subcommand: argv = { "report", "--today", ... }. */
+int cli_run(int argc, char **argv);
+
+/* Top-level --help / --version text. */
+void cli_print_usage(FILE *out);
+void cli_print_version(FILE *out);
+
+/* Parses --today's argument; on failure prints a usage error and returns false. */
+bool cli_parse_today(const char *text, struct date *out);
+
+/* The local calendar date. */
+struct date cli_local_today(void);
+
+#endif

@@ -1,0 +1,119 @@
+/* doc — a YAML document as a compact node tree that remembers where every
+ * node stands in the source bytes.
+ *
+ * Built from libyaml's event stream in one pass. Spans are byte offsets
+ * into the source (libyaml counts characters; the conversion happens here,
+ * once). Editing code replaces exactly a node's bytes, so spans must be
+ * exact:
+ *   - plain scalar: its text, without a trailing comment;
+ *   - quoted scalar: including its quotes;
+ *   - an anchor or tag is included at the start (`&a todo`);
+ *   - a missing value (`key:`) is zero-width, right after the colon;
+ *   - block scalar (`|`, `>`): from the indicator to the start of the next
+ *     content line (trailing blank lines included);
+ *   - flow collection: from the bracket to the closing bracket;
+ *   - block collection: from its first child to the end of its last child.
+ *
+ * The doc borrows the source text: it must outlive the doc for spans and
+ * positions to mean anything. Scalar values are decoded, NUL-terminated
+ * copies owned by the doc.
+ *
+ * Hostile input is bounded: nesting deeper than DOC_MAX_DEPTH, a second
+ * document, or a source over 4 GiB are errors; aliases are never expanded. */
+#ifndef CHARTERDASH_DOC_H
+#define CHARTERDASH_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "charterdash/diag.h"
+
+#define DOC_NONE UINT32_MAX
+#define DOC_MAX_DEPTH 256
+
+enum doc_kind { DOC_SCALAR, DOC_SEQUENCE, DOC_MAPPING, DOC_ALIAS };
+
+enum doc_style {
+	DOC_STYLE_ANY,
+	DOC_STYLE_PLAIN,
+	DOC_STYLE_SINGLE,
+	DOC_STYLE_DOUBLE,
+	DOC_STYLE_LITERAL,
+	DOC_STYLE_FOLDED,
+	DOC_STYLE_BLOCK, /* collections */
+	DOC_STYLE_FLOW
+};
+
+enum doc_flag {
+	DOC_FLAG_ANCHOR = 1u << 0, /* the node defines an anchor (&name) */
+	DOC_FLAG_TAG = 1u << 1,    /* the node has an explicit tag (!!str) */
+};
+
+/* 24 bytes: a 100k-milestone file has well over a million of these. */
+struct doc_node {
+	uint32_t start, end; /* byte span in the source */
+	uint32_t next;       /* next sibling in the parent, or DOC_NONE */
+	uint32_t first;      /* scalar: offset of its value in doc.strings;
+	                        collection: first child (DOC_NONE if empty);
+	                        alias: the anchored node it refers to */
+	uint32_t len;        /* scalar: value length in bytes;
+	                        collection: number of children */
+	uint8_t kind;        /* enum doc_kind */
+	uint8_t style;       /* enum doc_style */
+	uint8_t flags;       /* enum doc_flag */
+	uint8_t unused;
+};
+
+struct doc {
+	const char *src; /* borrowed */
+	size_t src_len;
+	size_t src_start; /* 3 when the source starts with a UTF-8 BOM, else 0 */
+	const char *file; /* borrowed; used in diagnostics */
+
+	struct doc_node *nodes;
+	uint32_t count, cap;
+	uint32_t root; /* DOC_NONE for an empty document */
+
+	char *strings; /* scalar values, each NUL-terminated */
+	size_t strings_len, strings_cap;
+
+	uint32_t *line_starts; /* built on the first position query */
+	size_t line_count;
+};
+
+/* Parses src into doc. Problems go to diags (all the syntax allows, up to
+ * the list's limit). Returns true when the document is well-formed YAML;
+ * on false the doc holds whatever was built and must still be finished. */
+bool doc_parse(struct doc *doc, const char *file, const char *src, size_t len,
+               struct diag_list *diags);
+void doc_fini(struct doc *doc);
+
+static inline const struct doc_node *doc_node(const struct doc *doc, uint32_t n)
+{
+	return &doc->nodes[n];
+}
+
+/* Follows an alias to the node it names (any other node: itself). */
+uint32_t doc_resolve(const struct doc *doc, uint32_t n);
+
+/* The decoded text of a scalar (after alias resolution), else NULL. */
+const char *doc_scalar(const struct doc *doc, uint32_t n);
+
+/* True for a plain scalar meaning "nothing": empty, ~, null, Null, NULL. */
+bool doc_is_null(const struct doc *doc, uint32_t n);
+
+/* In a mapping: the value node of the first scalar key equal to `key`, or
+ * DOC_NONE. `key_out`, when not NULL, receives the key node. */
+uint32_t doc_map_get(const struct doc *doc, uint32_t map, const char *key, uint32_t *key_out);
+
+/* 1-based line and column (in characters) of a byte offset. */
+void doc_position(struct doc *doc, size_t offset, unsigned *line, unsigned *col);
+
+/* Adds a located diagnostic at node n's start. */
+void doc_error(struct doc *doc, struct diag_list *diags, uint32_t n, const char *fmt, ...)
+	DIAG_PRINTF(4, 5);
+void doc_warning(struct doc *doc, struct diag_list *diags, uint32_t n, const char *fmt, ...)
+	DIAG_PRINTF(4, 5);
+
+#endif

@@ -1,0 +1,475 @@
+/* charter — build the model from a doc, checking it against the format. */
+#include "charterdash/charter.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "charterdash/strmap.h"
+
+static const char *const status_keys[STATUS_COUNT] = { "not_started", "in_progress", "blocked", "done" };
+static const char *const status_labels[STATUS_COUNT] = { "not started", "in progress", "blocked", "done" };
+
+const char *status_key(enum status s)
+{
+	return (unsigned)s < STATUS_COUNT ? status_keys[s] : "?";
+}
+
+const char *status_label(enum status s)
+{
+	return (unsigned)s < STATUS_COUNT ? status_labels[s] : "?";
+}
+
+bool status_parse(const char *text, enum status *out)
+{
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		if (strcmp(text, status_keys[i]) == 0) {
+			*out = (enum status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Validation context: the doc, where problems go, and what is being read
+ * ("milestone 'x'") so messages can say where in the charter they are. */
+struct loader {
+	struct charter *c;
+	struct doc *doc;
+	struct diag_list *diags;
+	char where[160];
+};
+
+static void set_where(struct loader *l, const char *fmt, ...) DIAG_PRINTF(2, 3);
+static void set_where(struct loader *l, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(l->where, sizeof l->where, fmt, ap);
+	va_end(ap);
+}
+
+static const char *kind_name(const struct doc *doc, uint32_t n)
+{
+	n = doc_resolve(doc, n);
+	switch (doc->nodes[n].kind) {
+	case DOC_SEQUENCE: return "a list";
+	case DOC_MAPPING: return "a mapping (key: value pairs)";
+	default: return "text";
+	}
+}
+
+/* The node, or DOC_NONE for an alias to a collection (which the model never
+ * follows: it could multiply the work, as alias bombs do). */
+static uint32_t follow(struct loader *l, uint32_t n, const char *key)
+{
+	if (n == DOC_NONE)
+		return DOC_NONE;
+	uint32_t r = doc_resolve(l->doc, n);
+	if (r != n && l->doc->nodes[r].kind != DOC_SCALAR) {
+		doc_error(l->doc, l->diags, n,
+		          "%s: '%s' uses an alias to a list or mapping; only single values may be aliased here",
+		          l->where, key);
+		return DOC_NONE;
+	}
+	return r;
+}
+
+/* Text value of `key` in `map`. Missing or null: NULL (and an error if
+ * required). A list or mapping: an error and NULL. */
+static const char *get_text(struct loader *l, uint32_t map, const char *key, bool required)
+{
+	uint32_t n = doc_map_get(l->doc, map, key, NULL);
+	if (n == DOC_NONE) {
+		if (required)
+			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", l->where, key);
+		return NULL;
+	}
+	uint32_t r = follow(l, n, key);
+	if (r == DOC_NONE)
+		return NULL;
+	if (l->doc->nodes[r].kind != DOC_SCALAR) {
+		doc_error(l->doc, l->diags, n, "%s: '%s' should be text, not %s", l->where, key,
+		          kind_name(l->doc, r));
+		return NULL;
+	}
+	if (doc_is_null(l->doc, r)) {
+		if (required)
+			doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", l->where, key);
+		return NULL;
+	}
+	const char *text = doc_scalar(l->doc, r);
+	if (strlen(text) != l->doc->nodes[r].len) {
+		doc_error(l->doc, l->diags, n, "%s: '%s' contains a NUL character", l->where, key);
+		return NULL;
+	}
+	return text;
+}
+
+static bool get_date(struct loader *l, uint32_t map, const char *key, bool required, struct date *out)
+{
+	const char *text = get_text(l, map, key, required);
+	if (!text)
+		return false;
+	char why[96];
+	if (!date_parse_explain(text, out, why, sizeof why)) {
+		doc_error(l->doc, l->diags, doc_map_get(l->doc, map, key, NULL),
+		          "%s: %s '%s' is not a valid date: %s", l->where, key, text, why);
+		return false;
+	}
+	return true;
+}
+
+static bool is_space_char(const unsigned char *p)
+{
+	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		return true;
+	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0x85))
+		return true; /* NO-BREAK SPACE, NEXT LINE */
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return true; /* IDEOGRAPHIC SPACE */
+	if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
+		return true; /* EN QUAD..HAIR SPACE, LINE/PARAGRAPH SEPARATOR, NNBSP */
+	return false;
+}
+
+/* Ids are any non-blank text without whitespace. */
+static const char *get_id(struct loader *l, uint32_t map)
+{
+	const char *id = get_text(l, map, "id", true);
+	if (!id)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (is_space_char(p)) {
+			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
+			          "%s: id '%s' contains whitespace; ids are single words such as econ-roadmap",
+			          l->where, id);
+			return NULL;
+		}
+	}
+	return id;
+}
+
+/* A list value, or DOC_NONE when missing/null (fine when optional). Sets
+ * *ok false after reporting a wrong type. */
+static uint32_t get_list(struct loader *l, uint32_t map, const char *key, bool required, bool *ok)
+{
+	uint32_t n = doc_map_get(l->doc, map, key, NULL);
+	if (n == DOC_NONE) {
+		if (required) {
+			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", l->where, key);
+			*ok = false;
+		}
+		return DOC_NONE;
+	}
+	uint32_t r = follow(l, n, key);
+	if (r == DOC_NONE || doc_is_null(l->doc, r))
+		return DOC_NONE;
+	if (l->doc->nodes[r].kind != DOC_SEQUENCE) {
+		doc_error(l->doc, l->diags, n, "%s: '%s' should be a list, not %s", l->where, key,
+		          kind_name(l->doc, r));
+		*ok = false;
+		return DOC_NONE;
+	}
+	return r;
+}
+
+static uint32_t get_mapping(struct loader *l, uint32_t n, const char *what)
+{
+	uint32_t r = follow(l, n, what);
+	if (r == DOC_NONE)
+		return DOC_NONE;
+	if (l->doc->nodes[r].kind != DOC_MAPPING) {
+		doc_error(l->doc, l->diags, n, "%s should be a mapping (key: value pairs), not %s", what,
+		          kind_name(l->doc, r));
+		return DOC_NONE;
+	}
+	return r;
+}
+
+static void load_header(struct loader *l, uint32_t root)
+{
+	struct charter *c = l->c;
+	uint32_t key;
+	uint32_t n = doc_map_get(l->doc, root, "charter", &key);
+	if (n == DOC_NONE) {
+		doc_error(l->doc, l->diags, root, "the file has no 'charter' section (title, signing date)");
+		return;
+	}
+	uint32_t head = get_mapping(l, n, "'charter'");
+	if (head == DOC_NONE)
+		return;
+	set_where(l, "the charter");
+	c->title = get_text(l, head, "title", true);
+	bool have_signed = get_date(l, head, "signed", true, &c->signed_on);
+
+	c->roadmap_months = CHARTER_DEFAULT_ROADMAP_MONTHS;
+	const char *months = get_text(l, head, "roadmap_months", false);
+	if (months) {
+		char *end;
+		errno = 0;
+		long v = strtol(months, &end, 10);
+		if (*months < '0' || *months > '9' || *end || errno || v < 1 || v > 1200) {
+			doc_error(l->doc, l->diags, doc_map_get(l->doc, head, "roadmap_months", NULL),
+			          "the charter: roadmap_months '%s' should be a whole number of months from 1 to 1200",
+			          months);
+		} else {
+			c->roadmap_months = (int)v;
+		}
+	}
+
+	struct date deadline;
+	if (get_date(l, head, "roadmap_deadline", false, &deadline)) {
+		c->explicit_deadline = true;
+		c->deadline = deadline;
+		if (have_signed && date_compare(deadline, c->signed_on) < 0) {
+			char s[DATE_TEXT_SIZE];
+			date_format(c->signed_on, s);
+			doc_error(l->doc, l->diags, doc_map_get(l->doc, head, "roadmap_deadline", NULL),
+			          "the charter: roadmap_deadline is before the signing date (%s)", s);
+		}
+	} else if (have_signed) {
+		c->deadline = date_add_months(c->signed_on, c->roadmap_months);
+	}
+}
+
+static void load_milestone(struct loader *l, uint32_t node, size_t group, struct strmap *ids)
+{
+	struct charter *c = l->c;
+	const char *gid = c->groups[group].id ? c->groups[group].id : "?";
+	size_t index = c->milestone_count;
+	set_where(l, "working group '%s', milestone %zu", gid, index - c->groups[group].first + 1);
+	uint32_t map = get_mapping(l, node, "a milestone");
+	if (map == DOC_NONE)
+		return;
+
+	struct milestone *m = &c->milestones[c->milestone_count++];
+	memset(m, 0, sizeof *m);
+	m->group = (uint32_t)group;
+	m->node = map;
+	m->id = get_id(l, map);
+	if (m->id) {
+		uint32_t first;
+		if (strmap_get(ids, m->id, &first)) {
+			unsigned line, col;
+			doc_position(l->doc, c->doc.nodes[c->milestones[first].node].start, &line, &col);
+			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
+			          "milestone id '%s' is used twice (first at line %u); ids must be unique in the file",
+			          m->id, line);
+		} else {
+			strmap_put(ids, m->id, (uint32_t)index);
+		}
+		set_where(l, "milestone '%s'", m->id);
+	}
+	m->title = get_text(l, map, "title", true);
+	m->owner = get_text(l, map, "owner", false);
+	m->notes = get_text(l, map, "notes", false);
+	m->has_due = get_date(l, map, "due", false, &m->due);
+
+	const char *status = get_text(l, map, "status", true);
+	if (status && !status_parse(status, &m->status))
+		doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "status", NULL),
+		          "status '%s' is not one of: not_started, in_progress, blocked, done", status);
+}
+
+static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids, struct strmap *ids)
+{
+	struct charter *c = l->c;
+	size_t index = c->group_count;
+	set_where(l, "working group %zu", index + 1);
+	uint32_t map = get_mapping(l, node, "a working group");
+	if (map == DOC_NONE)
+		return;
+	struct group *g = &c->groups[c->group_count++];
+	memset(g, 0, sizeof *g);
+	g->node = map;
+	g->first = c->milestone_count;
+	g->id = get_id(l, map);
+	if (g->id) {
+		uint32_t first;
+		if (strmap_get(group_ids, g->id, &first)) {
+			unsigned line, col;
+			doc_position(l->doc, c->doc.nodes[c->groups[first].node].start, &line, &col);
+			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
+			          "working group id '%s' is used twice (first at line %u)", g->id, line);
+		} else {
+			strmap_put(group_ids, g->id, (uint32_t)index);
+		}
+		set_where(l, "working group '%s'", g->id);
+	}
+	g->name = get_text(l, map, "name", true);
+	g->description = get_text(l, map, "description", false);
+
+	bool ok = true;
+	uint32_t leads = get_list(l, map, "leads", false, &ok);
+	if (leads != DOC_NONE && l->doc->nodes[leads].len) {
+		g->leads = calloc(l->doc->nodes[leads].len, sizeof *g->leads);
+		for (uint32_t it = l->doc->nodes[leads].first; g->leads && it != DOC_NONE; it = l->doc->nodes[it].next) {
+			uint32_t r = follow(l, it, "leads");
+			if (r == DOC_NONE)
+				continue;
+			if (l->doc->nodes[r].kind != DOC_SCALAR || doc_is_null(l->doc, r))
+				doc_error(l->doc, l->diags, it, "%s: each of 'leads' should be a name, not %s",
+				          l->where, doc_is_null(l->doc, r) ? "empty" : kind_name(l->doc, r));
+			else
+				g->leads[g->lead_count++] = doc_scalar(l->doc, r);
+		}
+	}
+
+	uint32_t list = get_list(l, map, "milestones", false, &ok);
+	if (list == DOC_NONE)
+		return;
+	for (uint32_t it = l->doc->nodes[list].first; it != DOC_NONE; it = l->doc->nodes[it].next) {
+		if (diag_full(l->diags))
+			break;
+		load_milestone(l, it, index, ids);
+	}
+	g = &c->groups[index];
+	g->count = c->milestone_count - g->first;
+}
+
+/* Upper bounds for the arrays, so they are allocated once. */
+static void count_items(const struct doc *doc, uint32_t groups, size_t *ngroups, size_t *nmilestones)
+{
+	*ngroups = doc->nodes[groups].len;
+	*nmilestones = 0;
+	for (uint32_t g = doc->nodes[groups].first; g != DOC_NONE; g = doc->nodes[g].next) {
+		uint32_t list = doc_map_get(doc, g, "milestones", NULL);
+		if (list != DOC_NONE && doc->nodes[list].kind == DOC_SEQUENCE)
+			*nmilestones += doc->nodes[list].len;
+	}
+}
+
+bool charter_load_text(struct charter *c, const char *path, char *text, size_t len,
+                       struct diag_list *diags)
+{
+	memset(c, 0, sizeof *c);
+	c->text = text;
+	c->text_len = len;
+	c->path = strdup(path ? path : "<input>");
+	size_t errors_before = diags->errors;
+	if (!c->path) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
+		return false;
+	}
+	if (!doc_parse(&c->doc, c->path, text, len, diags))
+		return false;
+
+	struct loader l = { .c = c, .doc = &c->doc, .diags = diags };
+	uint32_t root = c->doc.root;
+	if (root == DOC_NONE || doc_is_null(&c->doc, root)) {
+		diag_add(diags, DIAG_ERROR, c->path, 1, 1,
+		         "the file is empty; a charter file starts with a 'charter:' section");
+		return false;
+	}
+	if (c->doc.nodes[root].kind != DOC_MAPPING) {
+		doc_error(&c->doc, diags, root,
+		          "the file should be a mapping with 'charter' and 'working_groups', not %s",
+		          kind_name(&c->doc, root));
+		return false;
+	}
+	load_header(&l, root);
+
+	set_where(&l, "the file");
+	bool ok = true;
+	uint32_t groups = get_list(&l, root, "working_groups", true, &ok);
+	if (groups != DOC_NONE) {
+		size_t ngroups, nmilestones;
+		count_items(&c->doc, groups, &ngroups, &nmilestones);
+		c->groups = calloc(ngroups ? ngroups : 1, sizeof *c->groups);
+		c->milestones = calloc(nmilestones ? nmilestones : 1, sizeof *c->milestones);
+		if (!c->groups || !c->milestones) {
+			diag_add(diags, DIAG_ERROR, c->path, 0, 0, "out of memory");
+			return false;
+		}
+		struct strmap group_ids, ids;
+		strmap_init(&group_ids);
+		strmap_init(&ids);
+		for (uint32_t it = c->doc.nodes[groups].first; it != DOC_NONE; it = c->doc.nodes[it].next) {
+			if (diag_full(diags))
+				break;
+			load_group(&l, it, &group_ids, &ids);
+		}
+		strmap_fini(&group_ids);
+		strmap_fini(&ids);
+	}
+	return diags->errors == errors_before;
+}
+
+bool charter_load_file(struct charter *c, const char *path, struct diag_list *diags)
+{
+	memset(c, 0, sizeof *c);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		fclose(f);
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s",
+		         S_ISDIR(st.st_mode) ? "is a directory, not a charter file" : "is not a regular file");
+		fclose(f);
+		return false;
+	}
+	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, len = 0;
+	char *text = malloc(cap);
+	size_t n;
+	while (text && (n = fread(text + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len == cap) {
+			char *grown = realloc(text, cap * 2);
+			if (!grown)
+				free(text);
+			text = grown;
+			cap *= 2;
+		}
+	}
+	bool read_error = ferror(f);
+	fclose(f);
+	if (!text || read_error) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", text ? strerror(errno) : "out of memory");
+		free(text);
+		return false;
+	}
+	return charter_load_text(c, path, text, len, diags);
+}
+
+void charter_fini(struct charter *c)
+{
+	for (size_t i = 0; i < c->group_count; i++)
+		free(c->groups[i].leads);
+	free(c->groups);
+	free(c->milestones);
+	doc_fini(&c->doc);
+	free(c->text);
+	free(c->path);
+	memset(c, 0, sizeof *c);
+}
+
+long charter_find_milestone(const struct charter *c, const char *id)
+{
+	for (size_t i = 0; i < c->milestone_count; i++)
+		if (c->milestones[i].id && strcmp(c->milestones[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+long charter_find_group(const struct charter *c, const char *id)
+{
+	for (size_t i = 0; i < c->group_count; i++)
+		if (c->groups[i].id && strcmp(c->groups[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+struct date milestone_due(const struct charter *c, const struct milestone *m)
+{
+	return m->has_due ? m->due : c->deadline;
+}

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs every tests/e2e/test_*.sh against the built binary. Each script gets
+# the binary's absolute path as $1 and a fresh scratch directory as $2, and
+# exits non-zero on failure. Prints a closing tally.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+passed=0 failed=0 failed_names=""
+for t in "$here"/test_*.sh; do
+  [ -e "$t" ] || continue
+  scratch=$(mktemp -d "${TMPDIR:-/tmp}/charterdash-e2e.XXXXXX")
+  if sh "$t" "$bin" "$scratch"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); failed_names="$failed_names $(basename "$t")"
+    echo "FAILED: $(basename "$t")"
+  fi
+  rm -rf "$scratch"
+done
+echo "end-to-end scripts: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] || { echo "failed:$failed_names"; exit 1; }
