@@ -21,7 +21,7 @@ LIBS_CORE   = $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 LIBS_UI     = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 LIBS_TEST   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
-BUILD      := build
+BUILD      ?= build
 # Everything but main.c and the ncurses UI: the pure core plus the CLI.
 CORE_SRC   := $(filter-out src/main.c src/ui_%.c,$(wildcard src/*.c))
 UI_SRC     := $(wildcard src/ui_*.c)

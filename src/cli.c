@@ -22,11 +22,8 @@ struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *summary;
-	const char *usage; /* the full --help text after the "usage:" line */
+	const char *usage; /* the whole --help text */
 };
-
-static int cmd_check(int argc, char **argv);
-static int cmd_report(int argc, char **argv);
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate charter files and print a one-line summary of each",
@@ -85,8 +82,7 @@ void cli_print_usage(FILE *out)
 	fprintf(out, "\nRun 'charterdash COMMAND --help' for a command's options and examples.\n");
 }
 
-static int usage_error(const char *command, const char *fmt, ...) DIAG_PRINTF(2, 3);
-static int usage_error(const char *command, const char *fmt, ...)
+int cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -114,99 +110,10 @@ struct date cli_local_today(void)
 	return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
 }
 
-static int print_help(const char *name)
+int cli_print_help(const char *name)
 {
 	fputs(find_command(name)->usage, stdout);
 	return EXIT_OK;
-}
-
-static int cmd_check(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int opt;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (opt == 'h')
-			return print_help("check");
-		return usage_error("check", "unknown option '%s'", argv[optind - 1]);
-	}
-	if (optind >= argc)
-		return usage_error("check", "no file given");
-
-	int status = EXIT_OK;
-	for (int i = optind; i < argc; i++) {
-		struct diag_list diags;
-		struct charter c;
-		diag_init(&diags, DIAG_DEFAULT_LIMIT);
-		if (charter_load_file(&c, argv[i], &diags)) {
-			struct progress p;
-			progress_charter(&c, cli_local_today(), &p);
-			printf("%s: ok: %zu working group%s, %zu milestone%s (%zu done)\n", argv[i],
-			       c.group_count, c.group_count == 1 ? "" : "s", c.milestone_count,
-			       c.milestone_count == 1 ? "" : "s", p.counts[STATUS_DONE]);
-		} else {
-			status = EXIT_DATA;
-		}
-		diag_print(&diags, stderr);
-		charter_fini(&c);
-		diag_fini(&diags);
-	}
-	return status;
-}
-
-static int cmd_report(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "today", required_argument, NULL, 't' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct report_options ro = { .today = cli_local_today(), .group = -1 };
-	const char *group = NULL;
-	int opt;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			return print_help("report");
-		case 't':
-			if (!cli_parse_today(optarg, &ro.today))
-				return EXIT_USAGE;
-			break;
-		case 'g':
-			group = optarg;
-			break;
-		case ':':
-			return usage_error("report", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("report", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return usage_error("report", "%s", optind >= argc ? "no file given" : "give exactly one FILE");
-
-	struct diag_list diags;
-	struct charter c;
-	int status = EXIT_OK;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	if (!charter_load_file(&c, argv[optind], &diags)) {
-		status = EXIT_DATA;
-	} else if (group && (ro.group = charter_find_group(&c, group)) < 0) {
-		fprintf(stderr, "%s: error: no working group with id '%s'\n", argv[optind], group);
-		status = EXIT_DATA;
-	} else {
-		report_text(stdout, &c, &ro);
-	}
-	diag_print(&diags, stderr);
-	charter_fini(&c);
-	diag_fini(&diags);
-	return status;
 }
 
 int cli_run(int argc, char **argv)

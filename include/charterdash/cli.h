@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "charterdash/date.h"
+#include "charterdash/diag.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 
@@ -20,10 +21,20 @@ int cli_run(int argc, char **argv);
 void cli_print_usage(FILE *out);
 void cli_print_version(FILE *out);
 
+/* Prints "charterdash CMD: MESSAGE" and a hint to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...) DIAG_PRINTF(2, 3);
+
+/* Prints the command's --help text to stdout; returns EXIT_OK. */
+int cli_print_help(const char *command);
+
 /* Parses --today's argument; on failure prints a usage error and returns false. */
 bool cli_parse_today(const char *text, struct date *out);
 
 /* The local calendar date. */
 struct date cli_local_today(void);
+
+/* The subcommands, one source file each (src/cmd_NAME.c). */
+int cmd_check(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

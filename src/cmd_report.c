@@ -1,0 +1,64 @@
+/* charterdash report — a summary for people and programs. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* getopt_long */
+#endif
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charterdash/charter.h"
+#include "charterdash/cli.h"
+#include "charterdash/progress.h"
+#include "charterdash/report.h"
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "today", required_argument, NULL, 't' },
+		{ "group", required_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct report_options ro = { .today = cli_local_today(), .group = -1 };
+	const char *group = NULL;
+	int opt;
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			return cli_print_help("report");
+		case 't':
+			if (!cli_parse_today(optarg, &ro.today))
+				return EXIT_USAGE;
+			break;
+		case 'g':
+			group = optarg;
+			break;
+		case ':':
+			return cli_usage_error("report", "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("report", "%s", optind >= argc ? "no file given" : "give exactly one FILE");
+
+	struct diag_list diags;
+	struct charter c;
+	int status = EXIT_OK;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	if (!charter_load_file(&c, argv[optind], &diags)) {
+		status = EXIT_DATA;
+	} else if (group && (ro.group = charter_find_group(&c, group)) < 0) {
+		fprintf(stderr, "%s: error: no working group with id '%s'\n", argv[optind], group);
+		status = EXIT_DATA;
+	} else {
+		report_text(stdout, &c, &ro);
+	}
+	diag_print(&diags, stderr);
+	charter_fini(&c);
+	diag_fini(&diags);
+	return status;
+}
