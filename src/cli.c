@@ -36,19 +36,33 @@ static const struct command commands[] = {
 	  "\n"
 	  "Example:\n"
 	  "  charterdash check data/charter.yaml\n" },
-	{ "report", cmd_report, "print a plain-text summary of a charter",
-	  "usage: charterdash report [--today YYYY-MM-DD] [--group ID] FILE\n"
+	{ "report", cmd_report, "print the charter's progress as text, Markdown, JSON or CSV",
+	  "usage: charterdash report [--format text|markdown|json|csv] [--group ID]\n"
+	  "                          [--today YYYY-MM-DD] FILE\n"
 	  "\n"
 	  "Prints the charter, its roadmap window, days left or past the deadline,\n"
 	  "and each working group's done/total, percent, state and overdue milestones.\n"
 	  "\n"
-	  "Options:\n"
-	  "  --today DATE   compute as if today were DATE (default: the local date)\n"
-	  "  --group ID     only this working group\n"
-	  "  -h, --help     this help\n"
+	  "Formats:\n"
+	  "  text       for people: an overall line and one block per group (default)\n"
+	  "  markdown   headings and tables to paste into an issue, a wiki or an email\n"
+	  "  json       one object with the charter and every group and milestone\n"
+	  "  csv        a header row, then one row per milestone (RFC 4180, CRLF)\n"
 	  "\n"
-	  "Example:\n"
-	  "  charterdash report --today 2026-05-01 data/charter.yaml\n" },
+	  "Options:\n"
+	  "  --format FORMAT  text, markdown, json or csv\n"
+	  "  --group ID       only this working group (the overall numbers stay\n"
+	  "                   those of the whole charter)\n"
+	  "  --today DATE     compute as if today were DATE (default: the local date)\n"
+	  "  -h, --help       this help\n"
+	  "\n"
+	  "Exit status: 0 ok, 1 invalid file or unknown group, 2 usage error.\n"
+	  "\n"
+	  "Examples:\n"
+	  "  charterdash report --today 2026-05-01 data/charter.yaml\n"
+	  "  charterdash report --format markdown data/charter.yaml > status.md\n"
+	  "  charterdash report --format json data/charter.yaml | jq '.groups[].percent'\n"
+	  "  charterdash report --format csv --group energy data/charter.yaml > energy.csv\n" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -2,6 +2,7 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* getopt_long */
 #endif
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,15 +18,17 @@ int cmd_report(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "today", required_argument, NULL, 't' },
 		{ "group", required_argument, NULL, 'g' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct report_options ro = { .today = cli_local_today(), .group = -1 };
+	enum report_format format = REPORT_TEXT;
 	const char *group = NULL;
 	int opt;
 	optind = 0;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
 			return cli_print_help("report");
@@ -35,6 +38,11 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'g':
 			group = optarg;
+			break;
+		case 'f':
+			if (!report_format_parse(optarg, &format))
+				return cli_usage_error("report", "unknown format '%s'; use text, markdown, json or csv",
+				                       optarg);
 			break;
 		case ':':
 			return cli_usage_error("report", "option '%s' needs a value", argv[optind - 1]);
@@ -55,7 +63,12 @@ int cmd_report(int argc, char **argv)
 		fprintf(stderr, "%s: error: no working group with id '%s'\n", argv[optind], group);
 		status = EXIT_DATA;
 	} else {
-		report_text(stdout, &c, &ro);
+		report_write(stdout, format, &c, &ro);
+		/* A full disk or a closed pipe must not look like success to a script. */
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "charterdash report: cannot write the report: %s\n", strerror(errno));
+			status = EXIT_DATA;
+		}
 	}
 	diag_print(&diags, stderr);
 	charter_fini(&c);

@@ -3,6 +3,8 @@
 #ifndef CHARTERDASH_REPORT_H
 #define CHARTERDASH_REPORT_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "charterdash/charter.h"
@@ -14,6 +16,43 @@ struct report_options {
 
 /* Plain text: the overall line, then one block per group. */
 void report_text(FILE *out, const struct charter *c, const struct report_options *opt);
+
+/* Markdown: headings and pipe tables with a progress column. */
+void report_markdown(FILE *out, const struct charter *c, const struct report_options *opt);
+
+/* JSON: one object, {charter: {...}, groups: [...]}; fields in README.md
+ * ("JSON report"). Charter-wide numbers even when opt->group is set. */
+void report_json(FILE *out, const struct charter *c, const struct report_options *opt);
+
+/* CSV (RFC 4180, CRLF line ends): a header row, then one row per milestone. */
+void report_csv(FILE *out, const struct charter *c, const struct report_options *opt);
+
+enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_JSON, REPORT_CSV };
+
+/* "text", "markdown", "json", "csv"; false for anything else. */
+bool report_format_parse(const char *name, enum report_format *out);
+const char *report_format_name(enum report_format f);
+
+/* Writes the report in the given format. */
+void report_write(FILE *out, enum report_format f, const struct charter *c,
+                  const struct report_options *opt);
+
+/* True when group index gi is in the report (all, or the one asked for). */
+bool report_shows_group(const struct report_options *opt, size_t gi);
+
+/* Escaping for the writers (src/report_escape.c). Invalid UTF-8 becomes
+ * U+FFFD everywhere, so every output is valid UTF-8.
+ *   json: a quoted string; control characters (C0, DEL, C1), U+2028/2029,
+ *     quote and backslash escaped, other UTF-8 passed through;
+ *   csv: a field, quoted when it holds a comma, quote, CR or LF (quotes
+ *     doubled); other control characters become U+FFFD;
+ *   md: text for a table cell (line breaks become <br>) or a heading (line
+ *     breaks become spaces); Markdown punctuation backslash-escaped; other
+ *     control characters become U+FFFD, so no terminal codes get through. */
+void report_json_string(FILE *out, const char *s);
+void report_csv_field(FILE *out, const char *s);
+enum report_md_context { REPORT_MD_CELL, REPORT_MD_HEADING };
+void report_md_text(FILE *out, const char *s, enum report_md_context where);
 
 /* "N days left", "N days past", "due today" for a day difference. */
 void report_days(long days_left, char *buf, size_t size);

@@ -1,0 +1,90 @@
+/* report_json — the charter's state as one JSON object for programs.
+ * The fields are documented in README.md ("JSON report"); keep both in step. */
+#include "charterdash/report.h"
+
+#include "charterdash/progress.h"
+
+static void put_date(FILE *out, struct date d)
+{
+	char text[DATE_TEXT_SIZE];
+	date_format(d, text);
+	fprintf(out, "\"%s\"", text);
+}
+
+/* percent and state are null when there is nothing to count. */
+static void put_numbers(FILE *out, const struct progress *p, const char *indent)
+{
+	fprintf(out, "%s\"done\": %zu,\n%s\"total\": %zu,\n", indent, p->counts[STATUS_DONE], indent,
+	        p->total);
+	if (p->total)
+		fprintf(out, "%s\"percent\": %d,\n%s\"state\": \"%s\"", indent, p->percent, indent,
+		        state_key(p->state));
+	else
+		fprintf(out, "%s\"percent\": null,\n%s\"state\": null", indent, indent);
+}
+
+static void put_milestone(FILE *out, const struct charter *c, const struct milestone *m,
+                          struct date today)
+{
+	fputs("{\"id\": ", out);
+	report_json_string(out, m->id);
+	fputs(", \"title\": ", out);
+	report_json_string(out, m->title);
+	fprintf(out, ", \"status\": \"%s\", \"due\": ", status_key(m->status));
+	put_date(out, milestone_due(c, m));
+	fputs(", \"owner\": ", out);
+	if (m->owner)
+		report_json_string(out, m->owner);
+	else
+		fputs("null", out);
+	fprintf(out, ", \"overdue\": %s}", progress_is_overdue(c, m, today) ? "true" : "false");
+}
+
+static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+{
+	const struct group *g = &c->groups[gi];
+	struct progress p;
+	progress_group(c, gi, today, &p);
+	fputs("    {\n      \"id\": ", out);
+	report_json_string(out, g->id);
+	fputs(",\n      \"name\": ", out);
+	report_json_string(out, g->name);
+	fputs(",\n", out);
+	put_numbers(out, &p, "      ");
+	fprintf(out, ",\n      \"counts\": {\"not_started\": %zu, \"in_progress\": %zu, "
+	             "\"blocked\": %zu, \"done\": %zu},\n",
+	        p.counts[STATUS_NOT_STARTED], p.counts[STATUS_IN_PROGRESS], p.counts[STATUS_BLOCKED],
+	        p.counts[STATUS_DONE]);
+	fputs("      \"milestones\": [", out);
+	for (size_t i = 0; i < g->count; i++) {
+		fputs(i ? ",\n        " : "\n        ", out);
+		put_milestone(out, c, &c->milestones[g->first + i], today);
+	}
+	fputs(g->count ? "\n      ]\n    }" : "]\n    }", out);
+}
+
+void report_json(FILE *out, const struct charter *c, const struct report_options *opt)
+{
+	struct progress p;
+	progress_charter(c, opt->today, &p);
+	fputs("{\n  \"charter\": {\n    \"title\": ", out);
+	report_json_string(out, c->title);
+	fputs(",\n    \"signed\": ", out);
+	put_date(out, c->signed_on);
+	fputs(",\n    \"deadline\": ", out);
+	put_date(out, c->deadline);
+	fputs(",\n    \"today\": ", out);
+	put_date(out, opt->today);
+	fprintf(out, ",\n    \"days_left\": %ld,\n", progress_days_left(c, opt->today));
+	put_numbers(out, &p, "    ");
+	fputs("\n  },\n  \"groups\": [", out);
+	bool first = true;
+	for (size_t gi = 0; gi < c->group_count; gi++) {
+		if (!report_shows_group(opt, gi))
+			continue;
+		fputs(first ? "\n" : ",\n", out);
+		put_group(out, c, gi, opt->today);
+		first = false;
+	}
+	fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
+}
