@@ -56,7 +56,11 @@ bool date_parse_explain(const char *text, struct date *out, char *why, size_t wh
 		snprintf(why, why_size, "there is no month %02d", m);
 		return false;
 	}
-	if (d < 1 || d > date_days_in_month(y, m)) {
+	if (d < 1) { /* "February 2026 has 28 days" would not explain day 00 */
+		snprintf(why, why_size, "there is no day 00");
+		return false;
+	}
+	if (d > date_days_in_month(y, m)) {
 		snprintf(why, why_size, "%s %04d has %d days", month_names[m - 1], y,
 		         date_days_in_month(y, m));
 		return false;
