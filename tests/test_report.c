@@ -1,0 +1,211 @@
+/* test_report — the plain-text report, word for word. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charterdash/charter.h"
+#include "charterdash/report.h"
+
+static void days(long n, const char *expected)
+{
+	char buf[32];
+	report_days(n, buf, sizeof buf);
+	assert_string_equal(buf, expected);
+}
+
+static void test_days_wording(void **state)
+{
+	(void)state;
+	days(0, "due today");
+	days(1, "1 day left");
+	days(2, "2 days left");
+	days(89, "89 days left");
+	days(-1, "1 day past");
+	days(-2, "2 days past");
+	days(-201, "201 days past");
+
+	/* A short buffer truncates, never overflows. */
+	char small[5];
+	memset(small, 'X', sizeof small);
+	report_days(-201, small, sizeof small);
+	assert_string_equal(small, "201 ");
+}
+
+static void bar(size_t width, size_t filled, size_t total, const char *expected)
+{
+	char buf[64];
+	memset(buf, 'X', sizeof buf);
+	report_bar(buf, width, filled, total);
+	assert_string_equal(buf, expected);
+	assert_int_equal(buf[width + 3], 'X'); /* nothing written past the NUL */
+}
+
+static void test_bar_fills(void **state)
+{
+	(void)state;
+	bar(10, 0, 4, "[..........]");
+	bar(10, 1, 4, "[##........]"); /* 2.5 cells round down */
+	bar(10, 2, 4, "[#####.....]");
+	bar(10, 4, 4, "[##########]");
+	bar(10, 1, 3, "[###.......]");
+	bar(10, 2, 3, "[######....]");
+	bar(10, 0, 0, "[..........]"); /* nothing to count: empty, no division by zero */
+	bar(30, 14, 39, "[##########....................]");
+	bar(0, 1, 2, "[]");
+	bar(1, 1, 1, "[#]");
+	bar(3, 5, 4, "[###]"); /* more done than total never spills */
+}
+
+/* Loads `yaml` or fails the test. */
+static void load(struct charter *c, const char *yaml)
+{
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	char *text = strdup(yaml);
+	assert_non_null(text);
+	bool ok = charter_load_text(c, "inline.yaml", text, strlen(text), &diags);
+	if (!ok) {
+		diag_print(&diags, stderr);
+		charter_fini(c);
+	}
+	diag_fini(&diags);
+	assert_true(ok);
+}
+
+/* report_text into memory; the caller frees. */
+static char *render(const struct charter *c, struct date today, long group)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	struct report_options opt = { .today = today, .group = group };
+	report_text(out, c, &opt);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(strlen(buf), len); /* no stray NULs */
+	return buf;
+}
+
+static const char small_charter[] =
+	"charter:\n"
+	"  title: Small Charter\n"
+	"  signed: 2026-02-09\n"
+	"working_groups:\n"
+	"  - id: trade\n"
+	"    name: Trade\n"
+	"    milestones:\n"
+	"      - {id: t1, title: Set up, status: done, due: 2026-03-01}\n"
+	"      - {id: t2, title: Customs plan, status: in_progress, due: 2026-04-01}\n"
+	"      - {id: t3, title: Roadmap, status: not_started}\n"
+	"  - id: empty\n"
+	"    name: Nothing Yet\n"
+	"  - id: energy\n"
+	"    name: Energy\n"
+	"    milestones:\n"
+	"      - {id: e1, title: Set up, status: done, due: 2026-03-01}\n"
+	"      - {id: e2, title: Pipeline review, status: blocked, due: 2026-06-01}\n";
+
+static void test_text_report(void **state)
+{
+	(void)state;
+	struct charter c;
+	load(&c, small_charter);
+
+	/* 2026-04-03: t2 is 2 days late; elapsed 53/89, so trade (1/3) trails
+	 * but is overdue first; energy is blocked. Overall 2/5. */
+	char *got = render(&c, (struct date){ 2026, 4, 3 }, -1);
+	assert_string_equal(got,
+		"Small Charter\n"
+		"Signed 2026-02-09; roadmap deadline 2026-05-09 (36 days left); today 2026-04-03\n"
+		"Overall [############..................] 2/5  40%  overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue\n"
+		"\n"
+		"Trade (trade)\n"
+		"  [##########....................] 1/3  33%  overdue\n"
+		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue\n"
+		"  overdue: t2  Customs plan  (due 2026-04-01, 2 days past, in progress)\n"
+		"\n"
+		"Nothing Yet (empty)\n"
+		"  no milestones yet\n"
+		"\n"
+		"Energy (energy)\n"
+		"  [###############...............] 1/2  50%  at risk\n"
+		"  done 1, in progress 0, blocked 1, not started 0\n");
+	free(got);
+
+	/* The deadline day itself: nothing new overdue, "due today". */
+	got = render(&c, (struct date){ 2026, 5, 9 }, 0);
+	assert_string_equal(got,
+		"Small Charter\n"
+		"Signed 2026-02-09; roadmap deadline 2026-05-09 (due today); today 2026-05-09\n"
+		"Overall [############..................] 2/5  40%  overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue\n"
+		"\n"
+		"Trade (trade)\n"
+		"  [##########....................] 1/3  33%  overdue\n"
+		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue\n"
+		"  overdue: t2  Customs plan  (due 2026-04-01, 38 days past, in progress)\n");
+	free(got);
+
+	/* One day past: t3 defaults to the deadline and is now overdue too. */
+	got = render(&c, (struct date){ 2026, 5, 10 }, 2);
+	assert_string_equal(got,
+		"Small Charter\n"
+		"Signed 2026-02-09; roadmap deadline 2026-05-09 (1 day past); today 2026-05-10\n"
+		"Overall [############..................] 2/5  40%  overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1; 2 overdue\n"
+		"\n"
+		"Energy (energy)\n"
+		"  [###############...............] 1/2  50%  at risk\n"
+		"  done 1, in progress 0, blocked 1, not started 0\n");
+	free(got);
+	charter_fini(&c);
+}
+
+static void test_text_report_empty_and_done(void **state)
+{
+	(void)state;
+	struct charter c;
+	load(&c, "charter:\n  title: Empty\n  signed: 2026-02-09\n  roadmap_deadline: 2026-02-10\n"
+	         "working_groups: []\n");
+	char *got = render(&c, (struct date){ 2026, 2, 9 }, -1);
+	assert_string_equal(got,
+		"Empty\n"
+		"Signed 2026-02-09; roadmap deadline 2026-02-10 (1 day left); today 2026-02-09\n"
+		"Overall: no milestones yet\n");
+	free(got);
+	charter_fini(&c);
+
+	load(&c, "charter:\n  title: Done\n  signed: 2026-02-09\n"
+	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	         "      - {id: a, title: A, status: done, due: 2026-02-10}\n");
+	got = render(&c, (struct date){ 2027, 1, 1 }, -1);
+	assert_string_equal(got,
+		"Done\n"
+		"Signed 2026-02-09; roadmap deadline 2026-05-09 (237 days past); today 2027-01-01\n"
+		"Overall [##############################] 1/1  100%  done\n"
+		"  done 1, in progress 0, blocked 0, not started 0\n"
+		"\n"
+		"G (g)\n"
+		"  [##############################] 1/1  100%  done\n"
+		"  done 1, in progress 0, blocked 0, not started 0\n");
+	free(got);
+	charter_fini(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_days_wording),
+		cmocka_unit_test(test_bar_fills),
+		cmocka_unit_test(test_text_report),
+		cmocka_unit_test(test_text_report_empty_and_done),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
