@@ -1,0 +1,278 @@
+#!/bin/sh
+# e2e: the `check` and `report` commands of the built binary: exit codes,
+# messages, and a report whose every number is recomputed from the YAML by
+# an independent Python reading (PyYAML), besides the golden file.
+# $1 = the binary (absolute), $2 = a scratch directory.
+set -u
+bin=$1 tmp=$2
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+data=$root/data/charter.yaml
+golden=$root/tests/golden/report-2026-11-26.txt
+python=/usr/bin/python3
+export LC_ALL=C # strerror texts in English, whatever the caller's locale
+
+failures=0
+fail() {
+	echo "test_cli: FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# run ARGS...: runs the binary; sets $rc, stdout in $tmp/out, stderr in $tmp/err.
+run() {
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+expect_rc() { # WANT WHAT
+	[ "$rc" -eq "$1" ] || { fail "$2: exit $rc, expected $1"; sed 's/^/  stderr: /' "$tmp/err" >&2; }
+}
+out_has() { grep -q -e "$1" "$tmp/out" || fail "$2: stdout lacks '$1'"; }
+err_has() { grep -q -e "$1" "$tmp/err" || fail "$2: stderr lacks '$1'"; }
+out_empty() { [ ! -s "$tmp/out" ] || fail "$1: stdout should be empty"; }
+err_empty() { [ ! -s "$tmp/err" ] || { fail "$1: stderr should be empty"; sed 's/^/  stderr: /' "$tmp/err" >&2; }; }
+lines() { wc -l <"$1" | tr -d ' '; }
+
+if ! "$python" -c 'import yaml' 2>/dev/null; then
+	echo "test_cli: needs $python with PyYAML (apt-get install python3-yaml)" >&2
+	exit 1
+fi
+
+# The oracle: reads the charter with PyYAML and writes the report text
+# charterdash should print, from the data model in the README and the
+# arithmetic in issue 2 (exact fractions, not floats). Mode "check" prints
+# the expected `check` line instead.
+cat >"$tmp/oracle.py" <<'PY'
+import calendar, datetime, sys
+from fractions import Fraction
+import yaml
+
+path, mode = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8") as f:
+    doc = yaml.safe_load(f)
+ch, groups = doc["charter"], doc["working_groups"] or []
+milestones = [m for g in groups for m in (g.get("milestones") or [])]
+
+def plural(n, word):
+    return "%d %s%s" % (n, word, "" if n == 1 else "s")
+
+if mode == "check":
+    done = sum(m["status"] == "done" for m in milestones)
+    print("%s: ok: %s, %s (%d done)" % (path, plural(len(groups), "working group"),
+                                        plural(len(milestones), "milestone"), done))
+    sys.exit(0)
+
+today = datetime.date.fromisoformat(sys.argv[3])
+only = sys.argv[4] if len(sys.argv) > 4 else None
+
+def as_date(v):
+    return v if isinstance(v, datetime.date) else datetime.date.fromisoformat(str(v))
+
+def add_months(d, n):
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return datetime.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+signed = as_date(ch["signed"])
+if "roadmap_deadline" in ch:
+    deadline = as_date(ch["roadmap_deadline"])
+else:
+    deadline = add_months(signed, int(ch.get("roadmap_months", 3)))
+window, gone = (deadline - signed).days, (today - signed).days
+if window <= 0:
+    elapsed = Fraction(1 if gone >= 0 else 0)
+else:
+    elapsed = Fraction(min(max(gone, 0), window), window)
+
+def due(m):
+    return as_date(m["due"]) if "due" in m else deadline
+
+def days(n):
+    if n == 0:
+        return "due today"
+    return "%s %s" % (plural(abs(n), "day"), "left" if n > 0 else "past")
+
+def bar(done, total):
+    cells = done * 30 // total
+    return "[" + "#" * cells + "." * (30 - cells) + "]"
+
+LABEL = {"not_started": "not started", "in_progress": "in progress", "blocked": "blocked", "done": "done"}
+
+def summary(ms):
+    count = {k: sum(m["status"] == k for m in ms) for k in LABEL}
+    late = [m for m in ms if m["status"] != "done" and due(m) < today]
+    total, done = len(ms), count["done"]
+    if done == total:
+        state = "done"
+    elif late:
+        state = "overdue"
+    elif count["blocked"] or elapsed - Fraction(done, total) > Fraction(1, 10):
+        state = "at risk"
+    else:
+        state = "on track"
+    head = "%s %d/%d  %d%%  %s" % (bar(done, total), done, total, 100 * done // total, state)
+    tail = "  done %d, in progress %d, blocked %d, not started %d" % (
+        done, count["in_progress"], count["blocked"], count["not_started"])
+    if late:
+        tail += "; %d overdue" % len(late)
+    return head, tail, late
+
+out = [ch["title"],
+       "Signed %s; roadmap deadline %s (%s); today %s" % (signed, deadline, days((deadline - today).days), today)]
+if milestones:
+    head, tail, _ = summary(milestones)
+    out += ["Overall " + head, tail]
+else:
+    out.append("Overall: no milestones yet")
+for g in groups:
+    if only is not None and g["id"] != only:
+        continue
+    ms = g.get("milestones") or []
+    out += ["", "%s (%s)" % (g["name"], g["id"])]
+    if not ms:
+        out.append("  no milestones yet")
+        continue
+    head, tail, late = summary(ms)
+    out += ["  " + head, tail]
+    for m in late:
+        out.append("  overdue: %s  %s  (due %s, %s, %s)" % (
+            m["id"], m["title"], due(m), days((due(m) - today).days), LABEL[m["status"]]))
+sys.stdout.write("\n".join(out) + "\n")
+PY
+oracle() { "$python" "$tmp/oracle.py" "$@"; }
+
+# --- check -------------------------------------------------------------------
+run check "$data"
+expect_rc 0 "check data/charter.yaml"
+err_empty "check data/charter.yaml"
+[ "$(lines "$tmp/out")" = 1 ] || fail "check: expected one line, got $(lines "$tmp/out")"
+oracle "$data" check >"$tmp/want" || fail "oracle check failed"
+cmp -s "$tmp/out" "$tmp/want" || fail "check line: got '$(cat "$tmp/out")', want '$(cat "$tmp/want")'"
+
+# Two errors at known places; the good files around it still get their line.
+printf 'charter:\n  title: Bad\n  signed: 2026-02-30\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n      - id: m1\n        title: M\n        status: finished\n' >"$tmp/bad.yaml"
+cp "$data" "$tmp/good.yaml"
+run check "$tmp/good.yaml" "$tmp/bad.yaml" "$data"
+expect_rc 1 "check good bad good"
+[ "$(grep -c ': ok: ' "$tmp/out")" = 2 ] || fail "check good bad good: expected 2 ok lines"
+grep -q "^$tmp/good.yaml: ok: " "$tmp/out" || fail "check: no ok line for good.yaml"
+grep -q "bad.yaml" "$tmp/out" && fail "check: bad.yaml reported on stdout"
+[ "$(lines "$tmp/err")" = 2 ] || fail "check bad: expected 2 error lines, got $(lines "$tmp/err")"
+grep -v -q -E "^$tmp/bad\.yaml:[0-9]+:[0-9]+: error: " "$tmp/err" && fail "check bad: a stderr line is not FILE:LINE:COL: error:"
+err_has "^$tmp/bad.yaml:3:11: error: .*2026-02-30.*February 2026 has 28 days" "check bad date"
+err_has "^$tmp/bad.yaml:10:17: error: status 'finished' is not one of: not_started, in_progress, blocked, done$" "check bad status"
+
+run check "$tmp/missing.yaml"
+expect_rc 1 "check missing file"
+err_has "^$tmp/missing.yaml: error: cannot open: No such file or directory$" "check missing file"
+out_empty "check missing file"
+
+run check "$tmp"
+expect_rc 1 "check directory"
+err_has "^$tmp: error: " "check directory"
+out_empty "check directory"
+
+# --- usage errors: exit 2 -----------------------------------------------------
+run
+expect_rc 2 "no arguments"
+err_has "usage: charterdash" "no arguments"
+out_empty "no arguments"
+run --bogus
+expect_rc 2 "unknown top-level option"
+out_empty "unknown top-level option"
+run frobnicate "$data"
+expect_rc 2 "unknown command"
+err_has "unknown command 'frobnicate'" "unknown command"
+run check
+expect_rc 2 "check without files"
+err_has "no file given" "check without files"
+run check --bogus "$data"
+expect_rc 2 "check unknown option"
+err_has "unknown option '--bogus'" "check unknown option"
+out_empty "check unknown option"
+run report --bogus "$data"
+expect_rc 2 "report unknown option"
+err_has "unknown option '--bogus'" "report unknown option"
+run report
+expect_rc 2 "report without a file"
+run report "$data" "$data"
+expect_rc 2 "report with two files"
+run report "$data" --today
+expect_rc 2 "report --today without a value"
+out_empty "report --today without a value"
+
+# --- help and version ---------------------------------------------------------
+run --help
+expect_rc 0 "--help"
+out_has "^usage: charterdash" "--help"
+out_has "^  check " "--help"
+out_has "^  report " "--help"
+err_empty "--help"
+run -h
+expect_rc 0 "-h"
+run --version
+expect_rc 0 "--version"
+grep -q -E '^charterdash [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" || fail "--version: got '$(cat "$tmp/out")'"
+run report --help
+expect_rc 0 "report --help"
+out_has "^usage: charterdash report" "report --help"
+out_has "--today" "report --help"
+out_has "--group" "report --help"
+run check --help
+expect_rc 0 "check --help"
+out_has "^usage: charterdash check" "check --help"
+
+# --- report -------------------------------------------------------------------
+run report --today 2026-11-26 "$data"
+expect_rc 0 "report"
+err_empty "report"
+cp "$tmp/out" "$tmp/report.txt"
+# Every number against the data, read independently.
+oracle "$data" report 2026-11-26 >"$tmp/want" || fail "oracle report failed"
+diff -u "$tmp/want" "$tmp/report.txt" >&2 || fail "report differs from the Python reading of the YAML"
+diff -u "$golden" "$tmp/report.txt" >&2 || fail "report differs from $golden"
+
+# Other days, against the oracle only: before signing, within the
+# roadmap window, on the deadline, a day past it.
+for day in 2026-01-15 2026-03-20 2026-05-09 2026-05-10 2027-03-01; do
+	run report --today "$day" "$data"
+	expect_rc 0 "report --today $day"
+	oracle "$data" report "$day" >"$tmp/want"
+	diff -u "$tmp/want" "$tmp/out" >&2 || fail "report --today $day differs from the Python reading"
+done
+
+run report --today 2026-11-26 --group energy "$data"
+expect_rc 0 "report --group energy"
+oracle "$data" report 2026-11-26 energy >"$tmp/want"
+diff -u "$tmp/want" "$tmp/out" >&2 || fail "report --group energy differs from the Python reading"
+grep -q '^Economy and Trade' "$tmp/out" && fail "report --group energy shows another group"
+[ "$(grep -c '^Energy (energy)$' "$tmp/out")" = 1 ] || fail "report --group energy lacks the energy group"
+
+run report --today 2026-11-26 --group nope "$data"
+expect_rc 1 "report --group nope"
+err_has "no working group with id 'nope'" "report --group nope"
+out_empty "report --group nope"
+
+run report --today 2026-02-30 "$data"
+expect_rc 2 "report --today 2026-02-30"
+err_has "2026-02-30.*not a valid date.*February 2026 has 28 days" "report --today 2026-02-30"
+out_empty "report --today 2026-02-30"
+run report --today 2026-2-3 "$data"
+expect_rc 2 "report --today 2026-2-3"
+err_has "YYYY-MM-DD" "report --today 2026-2-3"
+
+run report --today 2026-11-26 "$tmp/missing.yaml"
+expect_rc 1 "report missing file"
+err_has "^$tmp/missing.yaml: error: cannot open: No such file or directory$" "report missing file"
+out_empty "report missing file"
+
+run report --today 2026-11-26 "$tmp"
+expect_rc 1 "report directory"
+err_has "^$tmp: error: " "report directory"
+out_empty "report directory"
+
+run report --today 2026-11-26 "$tmp/bad.yaml"
+expect_rc 1 "report bad file"
+err_has "^$tmp/bad.yaml:10:17: error: " "report bad file"
+out_empty "report bad file"
+
+[ "$failures" -eq 0 ] || { echo "test_cli: $failures failure(s)" >&2; exit 1; }
+echo "test_cli: ok"
