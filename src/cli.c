@@ -27,15 +27,23 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate charter files and print a one-line summary of each",
-	  "usage: charterdash check FILE...\n"
+	  "usage: charterdash check [--strict] FILE...\n"
 	  "\n"
 	  "Validates each FILE against the charter format. Prints one line per valid\n"
 	  "file; prints every problem as FILE:LINE:COL: error: MESSAGE on stderr.\n"
 	  "\n"
+	  "Options:\n"
+	  "  --strict     also warn about unknown keys (typos such as 'stauts') in\n"
+	  "               working groups and milestones, and about misspelt keys at\n"
+	  "               the top and in 'charter'; keys starting with x- are never\n"
+	  "               warned about. Warnings do not change the exit status.\n"
+	  "  -h, --help   this help\n"
+	  "\n"
 	  "Exit status: 0 all files valid, 1 a file has errors, 2 usage error.\n"
 	  "\n"
-	  "Example:\n"
-	  "  charterdash check data/charter.yaml\n" },
+	  "Examples:\n"
+	  "  charterdash check data/charter.yaml\n"
+	  "  charterdash check --strict data/*.yaml\n" },
 	{ "report", cmd_report, "print the charter's progress as text, Markdown, JSON or CSV",
 	  "usage: charterdash report [--format text|markdown|json|csv] [--group ID]\n"
 	  "                          [--today YYYY-MM-DD] FILE\n"
@@ -63,6 +71,41 @@ static const struct command commands[] = {
 	  "  charterdash report --format markdown data/charter.yaml > status.md\n"
 	  "  charterdash report --format json data/charter.yaml | jq '.groups[].percent'\n"
 	  "  charterdash report --format csv --group energy data/charter.yaml > energy.csv\n" },
+	{ "set", cmd_set, "change fields of a milestone, keeping the rest of the file byte for byte",
+	  "usage: charterdash set [--dry-run] [--force] [--expect FIELD=OLD] FILE ID FIELD=VALUE...\n"
+	  "\n"
+	  "Sets each FIELD (title, status, due, owner, notes) of milestone ID through\n"
+	  "the edit transaction: lock, re-read, replace only the value's bytes, check,\n"
+	  "write atomically, log to FILE.history. An empty VALUE clears owner, due or notes.\n"
+	  "\n"
+	  "Options:\n"
+	  "  -n, --dry-run         print the diff the change would make; write nothing\n"
+	  "  -e, --expect F=OLD    refuse (exit 1) if F no longer holds OLD: someone changed it\n"
+	  "  -f, --force           overwrite even when --expect does not match\n"
+	  "  -u, --user NAME       name recorded in the history (default: login name)\n"
+	  "  -q, --quiet           print nothing on success\n"
+	  "\n"
+	  "Exit status: 0 done, 1 unknown id, bad value, conflict or invalid file, 2 usage.\n"
+	  "\n"
+	  "Examples:\n"
+	  "  charterdash set data/charter.yaml energy-roadmap status=done\n"
+	  "  charterdash set --expect status=in_progress charter.yaml sec-roadmap status=done owner='Co-chairs'\n" },
+	{ "add", cmd_add, "add a milestone to a working group",
+	  "usage: charterdash add [--dry-run] [--id ID] FILE GROUP-ID --title TITLE [FIELD=VALUE...]\n"
+	  "\n"
+	  "Adds a not_started milestone at the end of the group's list, in the list's own\n"
+	  "style and indentation, then sets any FIELD=VALUE given. Without --id a readable\n"
+	  "unique id is made from the group and the title.\n"
+	  "\n"
+	  "Example:\n"
+	  "  charterdash add data/charter.yaml energy --title 'Joint LNG study' due=2027-03-01\n" },
+	{ "rm", cmd_rm, "remove a milestone",
+	  "usage: charterdash rm [--dry-run] FILE ID\n"
+	  "\n"
+	  "Removes the milestone's lines (and only them) from the file.\n"
+	  "\n"
+	  "Example:\n"
+	  "  charterdash rm --dry-run data/charter.yaml energy-joint-lng-study\n" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

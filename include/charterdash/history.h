@@ -1,0 +1,42 @@
+/* history — the append-only change log beside a charter file
+ * (FILE.history): one JSON object per line, newest last:
+ *   {"time":"2026-11-26T19:00:00Z","user":"amina","host":"srv1",
+ *    "id":"energy-roadmap","group":"energy","field":"status",
+ *    "old":"in_progress","new":"done"}
+ * Adding a milestone logs field "milestone" with old null and new = title;
+ * removing one logs old = title and new null. Git merges such files
+ * without conflicts with `*.history merge=union` in .gitattributes. */
+#ifndef CHARTERDASH_HISTORY_H
+#define CHARTERDASH_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+struct history_entry {
+	char time[24]; /* ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+	const char *user, *host, *id, *group, *field, *old_value, *new_value;
+};
+
+/* "charter.yaml" → "charter.yaml.history" (malloc'd). */
+char *history_path(const char *data_path);
+
+/* Formats `when` as the entry's time. */
+void history_format_time(time_t when, char out[24]);
+
+/* Appends one line (O_APPEND, one write, so concurrent appenders never
+ * interleave). `mode` is the permission the file gets when created. */
+bool history_append(const char *path, const struct history_entry *e, unsigned mode, char *why, size_t why_size);
+
+struct history {
+	struct history_entry *entries;
+	size_t count;
+	char *text; /* the file, parsed in place */
+	size_t skipped; /* lines that were not history entries */
+};
+
+/* Reads the whole history; a missing file is an empty history. */
+bool history_load(struct history *h, const char *path, char *why, size_t why_size);
+void history_fini(struct history *h);
+
+#endif

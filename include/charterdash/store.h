@@ -1,0 +1,75 @@
+/* store — the edit transaction: the one path by which any change reaches a
+ * charter file.
+ *
+ *   1. take an exclusive lock on .NAME.lock beside the file (readers never lock);
+ *   2. read and load the file as it is on disk now;
+ *   3. if the field no longer holds the value the user saw: a conflict;
+ *   4. plan a text edit that replaces only the changed bytes (patch);
+ *   5. load the edited text and check it is exactly the intended model;
+ *   6. write a temporary file in the same directory (O_EXCL, the original's
+ *      mode, owner and group), fsync, rename over the original, fsync the
+ *      directory — a crash leaves the old or the new file, never a mix;
+ *   7. append a line to NAME.history; release the lock.
+ * A symlinked data file is written through to its target. */
+#ifndef CHARTERDASH_STORE_H
+#define CHARTERDASH_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "charterdash/charter.h"
+#include "charterdash/diag.h"
+#include "charterdash/edit.h"
+#include "charterdash/patch.h"
+
+enum store_status {
+	STORE_OK,        /* applied (or nothing to change: see `changed`) */
+	STORE_CONFLICT,  /* the value changed since the user saw it */
+	STORE_REFUSED,   /* the change is not valid or not safe: see `why` */
+	STORE_INVALID,   /* the file on disk does not load: see the diagnostics */
+	STORE_IO,        /* lock, read or write failed: see `why`; file untouched */
+};
+
+struct store_options {
+	bool dry_run;     /* plan and verify, write nothing */
+	const char *user; /* for the history; NULL: the login name */
+	const char *host; /* NULL: this host's name */
+	time_t now;       /* 0: the current time */
+};
+
+struct store_result {
+	bool changed;          /* false when the field already held the value */
+	char *current;         /* on conflict: what the file holds now (NULL: absent) */
+	char *old_value;       /* what was replaced (SET), the title (REMOVE) */
+	struct text_edit edit; /* the bytes replaced, in the old text */
+	char *old_text;        /* the file before and after (for diffs); owned */
+	size_t old_len;
+	char *new_text;
+	size_t new_len;
+	struct charter after;  /* the verified new model (valid when STORE_OK and changed) */
+	bool have_after;
+	char why[512];
+};
+
+void store_result_init(struct store_result *r);
+void store_result_fini(struct store_result *r);
+
+enum store_status store_apply(const char *path, const struct edit *e, const struct store_options *opt,
+                              struct store_result *r, struct diag_list *diags);
+
+/* The lock and presence files that live beside a data file. */
+char *store_sidecar_path(const char *data_path, const char *prefix, const char *suffix);
+
+/* Resolves a symlinked data file to the file that is really written. */
+char *store_real_path(const char *path);
+
+/* Writes `text` to `path` atomically (temp file in the same directory,
+ * fsync, rename, fsync of the directory), keeping `path`'s mode, owner and
+ * group. On failure nothing at `path` changes and no temporary file is left. */
+bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size);
+
+/* The user's login name, for history and presence. */
+const char *store_user_name(void);
+
+#endif

@@ -1,0 +1,245 @@
+/* charterdash set / add / rm — scripted changes through the edit transaction. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* getopt_long */
+#endif
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charterdash/cli.h"
+#include "charterdash/diff.h"
+#include "charterdash/store.h"
+
+#define MAX_ASSIGNMENTS 16
+
+struct edit_options {
+	const char *command;
+	bool dry_run, force, quiet;
+	const char *user;
+	const char *title; /* add */
+	const char *id;    /* add */
+	const char *expect[FIELD_COUNT];
+	bool has_expect[FIELD_COUNT];
+};
+
+/* "field=value" → field and value (pointing into arg). */
+static bool split_assignment(const char *command, char *arg, enum field *field, const char **value)
+{
+	char *eq = strchr(arg, '=');
+	if (!eq) {
+		cli_usage_error(command, "'%s' is not FIELD=VALUE (fields: title, status, due, owner, notes)", arg);
+		return false;
+	}
+	*eq = '\0';
+	if (!field_parse(arg, field)) {
+		cli_usage_error(command, "unknown field '%s' (fields: title, status, due, owner, notes)", arg);
+		return false;
+	}
+	*value = eq + 1;
+	return true;
+}
+
+static int parse_options(int argc, char **argv, struct edit_options *o)
+{
+	static const struct option longopts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "expect", required_argument, NULL, 'e' },
+		{ "title", required_argument, NULL, 't' },
+		{ "id", required_argument, NULL, 'i' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+:nfqhu:e:t:i:", longopts, NULL)) != -1) {
+		enum field f;
+		const char *value;
+		switch (opt) {
+		case 'n': o->dry_run = true; break;
+		case 'f': o->force = true; break;
+		case 'q': o->quiet = true; break;
+		case 'u': o->user = optarg; break;
+		case 't': o->title = optarg; break;
+		case 'i': o->id = optarg; break;
+		case 'e':
+			if (!split_assignment(o->command, optarg, &f, &value))
+				return EXIT_USAGE;
+			o->expect[f] = value;
+			o->has_expect[f] = true;
+			break;
+		case 'h': return cli_print_help(o->command) == EXIT_OK ? -1 : EXIT_USAGE;
+		case ':': return cli_usage_error(o->command, "option '%s' needs a value", argv[optind - 1]);
+		default: return cli_usage_error(o->command, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	return EXIT_OK;
+}
+
+/* Runs one transaction and reports it; returns an exit status. */
+static int apply(const char *path, const struct edit *e, const struct edit_options *o)
+{
+	struct store_options so = { .dry_run = o->dry_run, .user = o->user };
+	struct store_result r;
+	struct diag_list diags;
+	store_result_init(&r);
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	enum store_status st = store_apply(path, e, &so, &r, &diags);
+	int status = EXIT_OK;
+	switch (st) {
+	case STORE_OK:
+		if (!r.changed) {
+			if (!o->quiet)
+				printf("%s: %s of '%s' is already '%s'; nothing to change\n", path,
+				       field_name(e->field), e->milestone_id, e->value);
+		} else if (o->dry_run) {
+			diff_print_edit(stdout, path, r.old_text, r.old_len, r.new_text, r.new_len, &r.edit);
+		} else if (!o->quiet) {
+			if (e->kind == EDIT_SET)
+				printf("%s: %s %s: %s -> %s\n", path, e->milestone_id, field_name(e->field),
+				       r.old_value ? r.old_value : "(none)", e->value && *e->value ? e->value : "(none)");
+			else if (e->kind == EDIT_ADD)
+				printf("%s: added %s to %s\n", path, e->milestone_id, e->group_id);
+			else
+				printf("%s: removed %s\n", path, e->milestone_id);
+		}
+		break;
+	case STORE_CONFLICT:
+		fprintf(stderr, "%s: error: conflict: %s; run again with --force to overwrite it\n", path, r.why);
+		status = EXIT_DATA;
+		break;
+	case STORE_INVALID:
+		diag_print(&diags, stderr);
+		fprintf(stderr, "%s: error: %s\n", path, r.why);
+		status = EXIT_DATA;
+		break;
+	case STORE_REFUSED:
+	case STORE_IO:
+		fprintf(stderr, "%s: error: %s\n", path, r.why);
+		status = EXIT_DATA;
+		break;
+	}
+	store_result_fini(&r);
+	diag_fini(&diags);
+	return status;
+}
+
+/* Validates every FIELD=VALUE before anything is written, so a typo in the
+ * third assignment does not leave the first two applied. */
+static int collect(const char *command, int argc, char **argv, int from, enum field *fields,
+                   const char **values, int *count)
+{
+	*count = 0;
+	for (int i = from; i < argc; i++) {
+		if (*count == MAX_ASSIGNMENTS)
+			return cli_usage_error(command, "at most %d FIELD=VALUE at once", MAX_ASSIGNMENTS);
+		if (!split_assignment(command, argv[i], &fields[*count], &values[*count]))
+			return EXIT_USAGE;
+		char why[256];
+		if (!edit_check_value(fields[*count], values[*count], why, sizeof why)) {
+			fprintf(stderr, "charterdash %s: error: %s\n", command, why);
+			return EXIT_DATA;
+		}
+		(*count)++;
+	}
+	return EXIT_OK;
+}
+
+static int set_fields(const char *path, const char *id, enum field *fields, const char **values, int count,
+                      const struct edit_options *o)
+{
+	for (int i = 0; i < count; i++) {
+		struct edit e = {
+			.kind = EDIT_SET, .milestone_id = id, .field = fields[i], .value = values[i],
+			.check_seen = o->has_expect[fields[i]], .seen = o->expect[fields[i]], .force = o->force,
+		};
+		if (e.check_seen && e.seen && !*e.seen)
+			e.seen = NULL; /* --expect owner= : expected absent */
+		int status = apply(path, &e, o);
+		if (status != EXIT_OK)
+			return status;
+	}
+	return EXIT_OK;
+}
+
+int cmd_set(int argc, char **argv)
+{
+	struct edit_options o = { .command = "set" };
+	int status = parse_options(argc, argv, &o);
+	if (status != EXIT_OK)
+		return status < 0 ? EXIT_OK : status;
+	if (argc - optind < 3)
+		return cli_usage_error("set", "expected FILE ID FIELD=VALUE...");
+	const char *path = argv[optind], *id = argv[optind + 1];
+	enum field fields[MAX_ASSIGNMENTS];
+	const char *values[MAX_ASSIGNMENTS];
+	int count;
+	if ((status = collect("set", argc, argv, optind + 2, fields, values, &count)) != EXIT_OK)
+		return status;
+	return set_fields(path, id, fields, values, count, &o);
+}
+
+int cmd_add(int argc, char **argv)
+{
+	struct edit_options o = { .command = "add" };
+	int status = parse_options(argc, argv, &o);
+	if (status != EXIT_OK)
+		return status < 0 ? EXIT_OK : status;
+	if (argc - optind < 2)
+		return cli_usage_error("add", "expected FILE GROUP-ID --title TITLE [FIELD=VALUE...]");
+	if (!o.title)
+		return cli_usage_error("add", "--title is required");
+	const char *path = argv[optind], *group = argv[optind + 1];
+	enum field fields[MAX_ASSIGNMENTS];
+	const char *values[MAX_ASSIGNMENTS];
+	int count;
+	if ((status = collect("add", argc, argv, optind + 2, fields, values, &count)) != EXIT_OK)
+		return status;
+	if (o.dry_run && count > 0)
+		return cli_usage_error("add", "--dry-run shows the new milestone only; give FIELD=VALUE without it");
+
+	char *proposed = NULL;
+	if (!o.id) {
+		struct charter c;
+		struct diag_list diags;
+		diag_init(&diags, DIAG_DEFAULT_LIMIT);
+		if (!charter_load_file(&c, path, &diags)) {
+			diag_print(&diags, stderr);
+			charter_fini(&c);
+			diag_fini(&diags);
+			return EXIT_DATA;
+		}
+		proposed = edit_propose_id(&c, group, o.title);
+		charter_fini(&c);
+		diag_fini(&diags);
+		if (!proposed) {
+			fprintf(stderr, "charterdash add: error: out of memory\n");
+			return EXIT_DATA;
+		}
+	}
+	const char *id = o.id ? o.id : proposed;
+	struct edit e = { .kind = EDIT_ADD, .milestone_id = id, .group_id = group, .value = o.title };
+	status = apply(path, &e, &o);
+	if (status == EXIT_OK && !o.dry_run) {
+		o.quiet = true;
+		status = set_fields(path, id, fields, values, count, &o);
+	}
+	free(proposed);
+	return status;
+}
+
+int cmd_rm(int argc, char **argv)
+{
+	struct edit_options o = { .command = "rm" };
+	int status = parse_options(argc, argv, &o);
+	if (status != EXIT_OK)
+		return status < 0 ? EXIT_OK : status;
+	if (argc - optind != 2)
+		return cli_usage_error("rm", "expected FILE ID");
+	struct edit e = { .kind = EDIT_REMOVE, .milestone_id = argv[optind + 1] };
+	return apply(argv[optind], &e, &o);
+}

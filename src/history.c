@@ -1,0 +1,154 @@
+/* history — append-only JSON-lines change log. */
+#include "charterdash/history.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charterdash/buf.h"
+#include "charterdash/json.h"
+
+char *history_path(const char *data_path)
+{
+	size_t n = strlen(data_path);
+	char *p = malloc(n + sizeof ".history");
+	if (p) {
+		memcpy(p, data_path, n);
+		memcpy(p + n, ".history", sizeof ".history");
+	}
+	return p;
+}
+
+void history_format_time(time_t when, char out[24])
+{
+	struct tm tm;
+	gmtime_r(&when, &tm);
+	strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void put_pair(struct buf *b, const char *key, const char *value, bool first)
+{
+	if (!first)
+		buf_putc(b, ',');
+	json_put_string(b, key);
+	buf_putc(b, ':');
+	json_put_string(b, value);
+}
+
+bool history_append(const char *path, const struct history_entry *e, unsigned mode, char *why, size_t why_size)
+{
+	struct buf line;
+	buf_init(&line);
+	buf_putc(&line, '{');
+	put_pair(&line, "time", e->time, true);
+	put_pair(&line, "user", e->user, false);
+	put_pair(&line, "host", e->host, false);
+	put_pair(&line, "id", e->id, false);
+	put_pair(&line, "group", e->group, false);
+	put_pair(&line, "field", e->field, false);
+	put_pair(&line, "old", e->old_value, false);
+	put_pair(&line, "new", e->new_value, false);
+	buf_puts(&line, "}\n");
+	if (line.failed) {
+		buf_fini(&line);
+		snprintf(why, why_size, "out of memory");
+		return false;
+	}
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
+	bool ok = fd >= 0;
+	if (ok) {
+		/* One write(2) with O_APPEND: lines from several writers never mix. */
+		ssize_t n = write(fd, line.data, line.len);
+		ok = n == (ssize_t)line.len;
+		if (close(fd) != 0)
+			ok = false;
+	}
+	if (!ok)
+		snprintf(why, why_size, "cannot append to %s: %s", path, strerror(errno));
+	buf_fini(&line);
+	return ok;
+}
+
+static bool parse_line(char *line, struct history_entry *e)
+{
+	const char *keys[16], *values[16];
+	int n = json_parse_flat(line, keys, values, 16);
+	if (n < 0)
+		return false;
+	memset(e, 0, sizeof *e);
+	bool have_time = false;
+	for (int i = 0; i < n; i++) {
+		const char *k = keys[i], *v = values[i];
+		if (!strcmp(k, "time") && v) {
+			snprintf(e->time, sizeof e->time, "%s", v);
+			have_time = true;
+		} else if (!strcmp(k, "user")) e->user = v;
+		else if (!strcmp(k, "host")) e->host = v;
+		else if (!strcmp(k, "id")) e->id = v;
+		else if (!strcmp(k, "group")) e->group = v;
+		else if (!strcmp(k, "field")) e->field = v;
+		else if (!strcmp(k, "old")) e->old_value = v;
+		else if (!strcmp(k, "new")) e->new_value = v;
+	}
+	return have_time && e->id && e->field;
+}
+
+bool history_load(struct history *h, const char *path, char *why, size_t why_size)
+{
+	memset(h, 0, sizeof *h);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (errno == ENOENT)
+			return true;
+		snprintf(why, why_size, "cannot open %s: %s", path, strerror(errno));
+		return false;
+	}
+	struct buf text;
+	buf_init(&text);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&text, chunk, n);
+	bool read_error = ferror(f);
+	fclose(f);
+	size_t len;
+	h->text = buf_take(&text, &len);
+	if (!h->text || read_error) {
+		snprintf(why, why_size, "cannot read %s", path);
+		history_fini(h);
+		return false;
+	}
+	size_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += h->text[i] == '\n';
+	h->entries = calloc(lines + 1, sizeof *h->entries);
+	if (!h->entries) {
+		snprintf(why, why_size, "out of memory");
+		history_fini(h);
+		return false;
+	}
+	for (char *line = h->text, *end; line < h->text + len; line = end + 1) {
+		end = memchr(line, '\n', (size_t)(h->text + len - line));
+		if (!end)
+			end = h->text + len;
+		*end = '\0';
+		if (line == end)
+			continue;
+		if (parse_line(line, &h->entries[h->count]))
+			h->count++;
+		else
+			h->skipped++;
+	}
+	return true;
+}
+
+void history_fini(struct history *h)
+{
+	free(h->entries);
+	free(h->text);
+	memset(h, 0, sizeof *h);
+}

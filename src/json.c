@@ -1,0 +1,200 @@
+/* json — string escaping and flat-object parsing. */
+#include "charterdash/json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Length of a valid UTF-8 sequence at p, or 0. */
+static size_t utf8_valid(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80)
+		return 2;
+	if (p[0] >= 0xE0 && p[0] <= 0xEF && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0))
+			return 0; /* overlong or surrogate */
+		return 3;
+	}
+	if (p[0] >= 0xF0 && p[0] <= 0xF4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (p[3] & 0xC0) == 0x80) {
+		if ((p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+void json_put_string(struct buf *out, const char *value)
+{
+	if (!value) {
+		buf_puts(out, "null");
+		return;
+	}
+	buf_putc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)value; *p;) {
+		char esc[8];
+		switch (*p) {
+		case '"': buf_puts(out, "\\\""); p++; continue;
+		case '\\': buf_puts(out, "\\\\"); p++; continue;
+		case '\n': buf_puts(out, "\\n"); p++; continue;
+		case '\r': buf_puts(out, "\\r"); p++; continue;
+		case '\t': buf_puts(out, "\\t"); p++; continue;
+		default: break;
+		}
+		if (*p < 0x20 || *p == 0x7F) {
+			snprintf(esc, sizeof esc, "\\u%04x", *p);
+			buf_puts(out, esc);
+			p++;
+			continue;
+		}
+		size_t n = utf8_valid(p);
+		if (n == 0) {
+			buf_puts(out, "\\ufffd");
+			p++;
+			continue;
+		}
+		buf_append(out, (const char *)p, n);
+		p += n;
+	}
+	buf_putc(out, '"');
+}
+
+static void skip_space(char **p)
+{
+	while (**p == ' ' || **p == '\t')
+		(*p)++;
+}
+
+static unsigned hex4(const char *s, bool *ok)
+{
+	unsigned v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (unsigned)(c - 'A' + 10);
+		else
+			*ok = false;
+	}
+	return v;
+}
+
+static char *put_utf8(char *w, unsigned cp)
+{
+	if (cp < 0x80) {
+		*w++ = (char)cp;
+	} else if (cp < 0x800) {
+		*w++ = (char)(0xC0 | (cp >> 6));
+		*w++ = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*w++ = (char)(0xE0 | (cp >> 12));
+		*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*w++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*w++ = (char)(0xF0 | (cp >> 18));
+		*w++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+		*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*w++ = (char)(0x80 | (cp & 0x3F));
+	}
+	return w;
+}
+
+/* Decodes a string starting at the opening quote, in place; the decoded
+ * text never grows, so it fits where the escaped text was. */
+static char *parse_string(char **p)
+{
+	char *r = *p + 1, *w = *p + 1, *start = w;
+	while (*r && *r != '"') {
+		if (*r != '\\') {
+			*w++ = *r++;
+			continue;
+		}
+		r++;
+		bool ok = true;
+		switch (*r) {
+		case '"': case '\\': case '/': *w++ = *r++; break;
+		case 'n': *w++ = '\n'; r++; break;
+		case 'r': *w++ = '\r'; r++; break;
+		case 't': *w++ = '\t'; r++; break;
+		case 'b': *w++ = '\b'; r++; break;
+		case 'f': *w++ = '\f'; r++; break;
+		case 'u': {
+			unsigned cp = hex4(r + 1, &ok);
+			if (!ok)
+				return NULL;
+			r += 5;
+			if (cp >= 0xD800 && cp <= 0xDBFF && r[0] == '\\' && r[1] == 'u') {
+				unsigned lo = hex4(r + 2, &ok);
+				if (ok && lo >= 0xDC00 && lo <= 0xDFFF) {
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					r += 6;
+				}
+			}
+			if (cp == 0)
+				cp = 0xFFFD; /* keep C strings whole */
+			w = put_utf8(w, cp);
+			break;
+		}
+		default:
+			return NULL;
+		}
+	}
+	if (*r != '"')
+		return NULL;
+	*w = '\0';
+	*p = r + 1;
+	return start;
+}
+
+int json_parse_flat(char *line, const char **keys, const char **values, int max)
+{
+	char *p = line;
+	int n = 0;
+	skip_space(&p);
+	if (*p++ != '{')
+		return -1;
+	skip_space(&p);
+	if (*p == '}')
+		return 0;
+	for (;;) {
+		skip_space(&p);
+		if (*p != '"')
+			return -1;
+		char *key = parse_string(&p);
+		if (!key)
+			return -1;
+		skip_space(&p);
+		if (*p++ != ':')
+			return -1;
+		skip_space(&p);
+		char *value;
+		if (*p == '"') {
+			value = parse_string(&p);
+			if (!value)
+				return -1;
+		} else if (strncmp(p, "null", 4) == 0) {
+			value = NULL;
+			p += 4;
+		} else {
+			return -1;
+		}
+		if (n < max) {
+			keys[n] = key;
+			values[n] = value;
+			n++;
+		}
+		skip_space(&p);
+		if (*p == ',') {
+			p++;
+			continue;
+		}
+		if (*p == '}')
+			return n;
+		return -1;
+	}
+}

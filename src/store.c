@@ -1,0 +1,323 @@
+/* store — lock, re-read, patch, verify, write atomically, log. */
+#include "charterdash/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charterdash/history.h"
+
+void store_result_init(struct store_result *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+void store_result_fini(struct store_result *r)
+{
+	free(r->current);
+	free(r->old_value);
+	text_edit_fini(&r->edit);
+	free(r->old_text);
+	free(r->new_text);
+	if (r->have_after)
+		charter_fini(&r->after);
+	memset(r, 0, sizeof *r);
+}
+
+const char *store_user_name(void)
+{
+	const char *name = getenv("LOGNAME");
+	if (!name || !*name)
+		name = getenv("USER");
+	if (!name || !*name) {
+		struct passwd *pw = getpwuid(getuid());
+		name = pw ? pw->pw_name : "unknown";
+	}
+	return name;
+}
+
+char *store_real_path(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real)
+			return real;
+	}
+	return strdup(path);
+}
+
+/* DIR/PREFIXBASESUFFIX for a file DIR/BASE. */
+char *store_sidecar_path(const char *data_path, const char *prefix, const char *suffix)
+{
+	const char *slash = strrchr(data_path, '/');
+	size_t dir_len = slash ? (size_t)(slash - data_path) + 1 : 0;
+	const char *base = data_path + dir_len;
+	size_t n = dir_len + strlen(prefix) + strlen(base) + strlen(suffix) + 1;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%.*s%s%s%s", (int)dir_len, data_path, prefix, base, suffix);
+	return p;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+static bool write_all(int fd, const char *text, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		text += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		snprintf(why, why_size, "cannot read the file's permissions: %s", strerror(errno));
+		return false;
+	}
+	char *tmp = store_sidecar_path(path, ".", ".XXXXXX");
+	char *dir = dir_of(path);
+	if (!tmp || !dir) {
+		free(tmp);
+		free(dir);
+		snprintf(why, why_size, "out of memory");
+		return false;
+	}
+	bool ok = false;
+	/* mkstemp creates with O_EXCL and mode 0600: a planted file or symlink
+	 * at the name makes it pick another name, never follow it. */
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(why, why_size, "cannot create a temporary file in %s: %s", dir, strerror(errno));
+		goto out;
+	}
+	/* Owner and group first (may fail for a non-root user: then the file
+	 * stays the writer's, as with any editor), then the original mode. */
+	if (fchown(fd, st.st_uid, st.st_gid) != 0 && fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+		/* keep going: the mode still applies */
+	}
+	if (fchmod(fd, st.st_mode & 07777) != 0 || !write_all(fd, text, len) || fsync(fd) != 0) {
+		snprintf(why, why_size, "cannot write %s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (close(fd) != 0) {
+		snprintf(why, why_size, "cannot write %s: %s", tmp, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		snprintf(why, why_size, "cannot replace %s: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd); /* makes the rename itself durable */
+		close(dfd);
+	}
+	ok = true;
+out:
+	free(tmp);
+	free(dir);
+	return ok;
+}
+
+/* The lock file may not grant more than the data file does. */
+static int take_lock(const char *path, mode_t mode, char *why, size_t why_size)
+{
+	char *lock = store_sidecar_path(path, ".", ".lock");
+	if (!lock) {
+		snprintf(why, why_size, "out of memory");
+		return -1;
+	}
+	int fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode & 0666);
+	if (fd < 0) {
+		snprintf(why, why_size, "cannot create the lock file %s: %s", lock, strerror(errno));
+		free(lock);
+		return -1;
+	}
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			snprintf(why, why_size, "cannot lock %s: %s", lock, strerror(errno));
+			close(fd);
+			free(lock);
+			return -1;
+		}
+	}
+	free(lock);
+	return fd;
+}
+
+static bool same_value(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void log_change(const char *path, const struct edit *e, const struct store_options *opt,
+                       const struct store_result *r, const char *group, mode_t mode)
+{
+	char host[256] = "";
+	if (!opt->host)
+		gethostname(host, sizeof host - 1);
+	struct history_entry h = {
+		.user = opt->user ? opt->user : store_user_name(),
+		.host = opt->host ? opt->host : host,
+		.id = e->milestone_id,
+		.group = group,
+		.field = e->kind == EDIT_SET ? field_name(e->field) : "milestone",
+		.old_value = e->kind == EDIT_ADD ? NULL : r->old_value,
+		.new_value = e->kind == EDIT_REMOVE ? NULL : (e->value && *e->value ? e->value : NULL),
+	};
+	history_format_time(opt->now ? opt->now : time(NULL), h.time);
+	char *hist = history_path(path);
+	char why[256];
+	/* The change itself is saved already; a history failure is only reported. */
+	if (!hist || !history_append(hist, &h, mode & 0666, why, sizeof why))
+		fprintf(stderr, "charterdash: warning: %s\n", hist ? why : "out of memory");
+	free(hist);
+}
+
+enum store_status store_apply(const char *user_path, const struct edit *e, const struct store_options *opt,
+                              struct store_result *r, struct diag_list *diags)
+{
+	static const struct store_options defaults;
+	if (!opt)
+		opt = &defaults;
+	enum store_status status = STORE_IO;
+	struct charter before;
+	bool loaded = false;
+	int lock = -1;
+	char *path = store_real_path(user_path);
+	if (!path) {
+		snprintf(r->why, sizeof r->why, "out of memory");
+		return STORE_IO;
+	}
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		snprintf(r->why, sizeof r->why, "cannot open %s: %s", user_path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(r->why, sizeof r->why, "%s is not a regular file", user_path);
+		goto out;
+	}
+	if (!opt->dry_run && (lock = take_lock(path, st.st_mode, r->why, sizeof r->why)) < 0)
+		goto out;
+
+	/* Under the lock, the file as it is now: other writers have finished. */
+	loaded = true;
+	if (!charter_load_file(&before, path, diags)) {
+		snprintf(r->why, sizeof r->why, "%s has errors; fix them before changing it", user_path);
+		status = STORE_INVALID;
+		goto out;
+	}
+	long index = e->kind == EDIT_ADD ? -1 : charter_find_milestone(&before, e->milestone_id);
+	if (e->kind != EDIT_ADD && index < 0) {
+		snprintf(r->why, sizeof r->why, "no milestone with id '%s'", e->milestone_id);
+		status = STORE_REFUSED;
+		goto out;
+	}
+	const char *group = NULL;
+	if (index >= 0) {
+		const struct milestone *m = &before.milestones[index];
+		char scratch[DATE_TEXT_SIZE];
+		const char *now = e->kind == EDIT_SET ? milestone_field(m, e->field, scratch) : m->title;
+		group = before.groups[m->group].id;
+		r->old_value = dup_or_null(now);
+		if (e->kind == EDIT_SET && e->check_seen && !e->force && !same_value(now, e->seen)) {
+			r->current = dup_or_null(now);
+			snprintf(r->why, sizeof r->why, "the %s of '%s' was changed meanwhile: it is now %s%s%s",
+			         field_name(e->field), e->milestone_id, now ? "'" : "", now ? now : "empty", now ? "'" : "");
+			status = STORE_CONFLICT;
+			goto out;
+		}
+		if (e->kind == EDIT_SET && same_value(now, e->value && *e->value ? e->value : NULL)) {
+			r->changed = false;
+			status = STORE_OK;
+			goto out;
+		}
+	} else {
+		group = e->group_id;
+	}
+
+	if (!patch_plan(&before, e, &r->edit, r->why, sizeof r->why)) {
+		status = STORE_REFUSED;
+		goto out;
+	}
+	r->new_text = patch_apply(before.text, before.text_len, &r->edit, &r->new_len);
+	if (!r->new_text) {
+		snprintf(r->why, sizeof r->why, "out of memory");
+		goto out;
+	}
+	/* The edited text must load, and load to exactly what was meant. */
+	struct diag_list check;
+	diag_init(&check, 4);
+	char *copy = malloc(r->new_len + 1);
+	if (copy)
+		memcpy(copy, r->new_text, r->new_len + 1);
+	r->have_after = true;
+	bool valid = copy && charter_load_text(&r->after, path, copy, r->new_len, &check);
+	if (!valid) {
+		char first[400] = "out of memory";
+		if (check.count)
+			diag_format(&check.items[0], first, sizeof first);
+		snprintf(r->why, sizeof r->why, "the change was not written: the edited file would not load (%s)", first);
+	} else if (!patch_verify(&before, &r->after, e, r->why, sizeof r->why)) {
+		valid = false;
+	}
+	diag_fini(&check);
+	if (!valid) {
+		status = STORE_REFUSED;
+		goto out;
+	}
+	r->changed = true;
+	if (opt->dry_run) {
+		status = STORE_OK;
+		goto out;
+	}
+	if (!store_write_atomic(path, r->new_text, r->new_len, r->why, sizeof r->why))
+		goto out;
+	log_change(path, e, opt, r, group, st.st_mode);
+	status = STORE_OK;
+out:
+	if (loaded) {
+		r->old_text = before.text; /* hand the original text to the caller */
+		r->old_len = before.text_len;
+		before.text = NULL;
+		charter_fini(&before);
+	}
+	if (lock >= 0)
+		close(lock); /* releases the flock */
+	free(path);
+	return status;
+}
