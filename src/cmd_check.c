@@ -10,20 +10,62 @@
 #include "charterdash/charter.h"
 #include "charterdash/cli.h"
 #include "charterdash/progress.h"
+#include "charterdash/strict.h"
+
+/* Errors and --strict warnings come from two walks; print them in file
+ * order, as a compiler would. Entries without a place go first; equal
+ * places keep their order (qsort is not stable, so the index decides). */
+struct ordered {
+	struct diag d;
+	size_t index;
+};
+
+static int by_place(const void *pa, const void *pb)
+{
+	const struct ordered *a = pa, *b = pb;
+	if (a->d.line != b->d.line)
+		return a->d.line < b->d.line ? -1 : 1;
+	if (a->d.col != b->d.col)
+		return a->d.col < b->d.col ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void sort_by_place(struct diag_list *diags)
+{
+	if (diags->count < 2)
+		return;
+	struct ordered *tmp = malloc(diags->count * sizeof *tmp);
+	if (!tmp)
+		return; /* unsorted is still correct */
+	for (size_t i = 0; i < diags->count; i++)
+		tmp[i] = (struct ordered){ diags->items[i], i };
+	qsort(tmp, diags->count, sizeof *tmp, by_place);
+	for (size_t i = 0; i < diags->count; i++)
+		diags->items[i] = tmp[i].d;
+	free(tmp);
+}
 
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "strict", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool strict = false;
 	int opt;
 	optind = 0;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (opt == 'h')
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
 			return cli_print_help("check");
-		return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
+		case 's':
+			strict = true;
+			break;
+		default:
+			return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
+		}
 	}
 	if (optind >= argc)
 		return cli_usage_error("check", "no file given");
@@ -33,12 +75,22 @@ int cmd_check(int argc, char **argv)
 		struct diag_list diags;
 		struct charter c;
 		diag_init(&diags, DIAG_DEFAULT_LIMIT);
-		if (charter_load_file(&c, argv[i], &diags)) {
+		bool ok = charter_load_file(&c, argv[i], &diags);
+		/* Also on a file with errors: a misspelt `stauts` explains the
+		 * "no 'status'" error right next to it. */
+		if (strict) {
+			strict_check(&c.doc, &diags);
+			sort_by_place(&diags);
+		}
+		if (ok) {
 			struct progress p;
 			progress_charter(&c, cli_local_today(), &p);
-			printf("%s: ok: %zu working group%s, %zu milestone%s (%zu done)\n", argv[i],
+			printf("%s: ok: %zu working group%s, %zu milestone%s (%zu done)", argv[i],
 			       c.group_count, c.group_count == 1 ? "" : "s", c.milestone_count,
 			       c.milestone_count == 1 ? "" : "s", p.counts[STATUS_DONE]);
+			if (diags.warnings)
+				printf("; %zu warning%s", diags.warnings, diags.warnings == 1 ? "" : "s");
+			putchar('\n');
 		} else {
 			status = EXIT_DATA;
 		}
