@@ -106,6 +106,30 @@ static const struct command commands[] = {
 	  "\n"
 	  "Example:\n"
 	  "  charterdash rm --dry-run data/charter.yaml energy-joint-lng-study\n" },
+	{ "log", cmd_log, "print the change history, oldest first",
+	  "usage: charterdash log [--since WHEN] [--id ID] FILE\n"
+	  "\n"
+	  "Prints FILE.history one change per line: UTC time, user@host, milestone,\n"
+	  "field, old -> new. WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] (local time\n"
+	  "unless Z) or 'meeting' (the last meeting mark).\n"
+	  "\n"
+	  "Example:\n"
+	  "  charterdash log --since 2026-11-01 --id energy-roadmap data/charter.yaml\n" },
+	{ "mark", cmd_mark, "mark the start of a meeting (for minutes --since meeting)",
+	  "usage: charterdash mark FILE\n"
+	  "\n"
+	  "Appends a meeting mark to FILE.history, as the dashboard's m key does.\n"
+	  "\n"
+	  "Example:\n"
+	  "  charterdash mark data/charter.yaml\n" },
+	{ "minutes", cmd_minutes, "what changed since a time, grouped by working group, and the state now",
+	  "usage: charterdash minutes --since WHEN [--format markdown|text] [--today D] FILE\n"
+	  "\n"
+	  "Lists every change since WHEN (a date, a time, or 'meeting') by working group,\n"
+	  "with who made it and old -> new, then each group's current state.\n"
+	  "\n"
+	  "Example:\n"
+	  "  charterdash minutes --since meeting data/charter.yaml > minutes.md\n" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -39,5 +39,8 @@ int cmd_report(int argc, char **argv);
 int cmd_set(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_rm(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_mark(int argc, char **argv);
+int cmd_minutes(int argc, char **argv);
 
 #endif

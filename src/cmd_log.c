@@ -1,0 +1,331 @@
+/* charterdash log / minutes / mark — the change history, read back. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* getopt_long, timegm */
+#endif
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "charterdash/cli.h"
+#include "charterdash/history.h"
+#include "charterdash/progress.h"
+#include "charterdash/store.h"
+
+/* The history entry that marks the start of a meeting (`m` in the
+ * dashboard, `charterdash mark`): minutes --since meeting starts there. */
+#define MEETING_ID "*"
+#define MEETING_FIELD "meeting"
+
+/* WHEN → the UTC time text history entries are compared with. Accepts
+ * YYYY-MM-DD (local midnight), YYYY-MM-DDTHH:MM[:SS] (local) and the same
+ * with a final Z (UTC). */
+static bool parse_when(const char *when, char out[24])
+{
+	struct tm tm = { 0 };
+	int y, mo, d, h = 0, mi = 0, s = 0, n = 0;
+	size_t len = strlen(when);
+	bool utc = len > 0 && when[len - 1] == 'Z';
+	if (sscanf(when, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10 || !date_is_valid(y, mo, d))
+		return false;
+	if (when[10]) {
+		int m = 0;
+		if ((when[10] != 'T' && when[10] != ' ') ||
+		    (sscanf(when + 11, "%2d:%2d%n:%2d%n", &h, &mi, &m, &s, &m) < 2) || h > 23 || mi > 59 || s > 60)
+			return false;
+		if (when[11 + m] && !(utc && when[11 + m] == 'Z' && !when[12 + m]))
+			return false;
+	} else if (utc) {
+		return false;
+	}
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	tm.tm_isdst = -1;
+	time_t t = utc ? timegm(&tm) : mktime(&tm);
+	history_format_time(t, out);
+	return true;
+}
+
+static const char *last_meeting(const struct history *h, const char **who)
+{
+	for (size_t i = h->count; i-- > 0;) {
+		if (!strcmp(h->entries[i].field, MEETING_FIELD) && !strcmp(h->entries[i].id, MEETING_ID)) {
+			*who = h->entries[i].user;
+			return h->entries[i].time;
+		}
+	}
+	return NULL;
+}
+
+static int compare_time(const void *a, const void *b)
+{
+	const struct history_entry *x = a, *y = b;
+	return strcmp(x->time, y->time);
+}
+
+/* Loads FILE.history sorted by time (merged histories may interleave). */
+static bool load_history(const char *path, struct history *h)
+{
+	char *hist = history_path(path);
+	char why[300];
+	bool ok = hist && history_load(h, hist, why, sizeof why);
+	if (!ok)
+		fprintf(stderr, "%s: error: %s\n", path, hist ? why : "out of memory");
+	free(hist);
+	if (ok && h->count > 1) {
+		/* qsort is not stable; equal times keep file order via the index. */
+		for (size_t i = 0; i < h->count; i++)
+			snprintf(h->entries[i].time + 20, 4, "%03zu", i % 1000);
+		qsort(h->entries, h->count, sizeof *h->entries, compare_time);
+		for (size_t i = 0; i < h->count; i++)
+			h->entries[i].time[20] = '\0';
+	}
+	return ok;
+}
+
+static void print_value(FILE *out, const char *v)
+{
+	if (!v)
+		fputs("(none)", out);
+	else if (strchr(v, '\n'))
+		fprintf(out, "'%.*s…'", (int)(strchr(v, '\n') - v), v);
+	else
+		fprintf(out, "'%s'", v);
+}
+
+static void print_entry(FILE *out, const struct history_entry *e)
+{
+	fprintf(out, "%s  %s@%s  ", e->time, e->user ? e->user : "?", e->host ? e->host : "?");
+	if (!strcmp(e->field, MEETING_FIELD) && !strcmp(e->id, MEETING_ID)) {
+		fputs("meeting started\n", out);
+		return;
+	}
+	if (!strcmp(e->field, "milestone")) {
+		fprintf(out, "%s %s ", e->id, e->old_value ? "removed" : "added");
+		print_value(out, e->old_value ? e->old_value : e->new_value);
+		fputc('\n', out);
+		return;
+	}
+	fprintf(out, "%s %s: ", e->id, e->field);
+	print_value(out, e->old_value);
+	fputs(" -> ", out);
+	print_value(out, e->new_value);
+	fputc('\n', out);
+}
+
+struct log_options {
+	const char *since, *id, *format;
+	struct date today;
+	bool today_set;
+};
+
+static int parse_log_options(const char *command, int argc, char **argv, struct log_options *o)
+{
+	static const struct option longopts[] = {
+		{ "since", required_argument, NULL, 's' },
+		{ "id", required_argument, NULL, 'i' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "today", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 's': o->since = optarg; break;
+		case 'i': o->id = optarg; break;
+		case 'F': o->format = optarg; break;
+		case 't':
+			if (!cli_parse_today(optarg, &o->today))
+				return EXIT_USAGE;
+			o->today_set = true;
+			break;
+		case 'h': cli_print_help(command); return -1;
+		case ':': return cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
+		default: return cli_usage_error(command, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(command, "%s", optind >= argc ? "no file given" : "give exactly one FILE");
+	return EXIT_OK;
+}
+
+/* Resolves --since (a time, a date or "meeting") to a UTC time text. */
+static bool resolve_since(const char *command, const char *since, const struct history *h, char out[24],
+                          const char **who)
+{
+	*who = NULL;
+	if (!strcmp(since, "meeting")) {
+		const char *t = last_meeting(h, who);
+		if (!t) {
+			fprintf(stderr, "charterdash %s: error: no meeting has been marked (press m in the dashboard, "
+			                "or run 'charterdash mark FILE')\n", command);
+			return false;
+		}
+		snprintf(out, 24, "%s", t);
+		return true;
+	}
+	if (!parse_when(since, out)) {
+		cli_usage_error(command, "--since '%s' is not a date (YYYY-MM-DD), a time (YYYY-MM-DDTHH:MM[:SS][Z]) "
+		                "or 'meeting'", since);
+		return false;
+	}
+	return true;
+}
+
+int cmd_log(int argc, char **argv)
+{
+	struct log_options o = { 0 };
+	int status = parse_log_options("log", argc, argv, &o);
+	if (status)
+		return status < 0 ? EXIT_OK : status;
+	const char *path = argv[optind];
+	struct history h;
+	if (!load_history(path, &h))
+		return EXIT_DATA;
+	char since[24] = "";
+	const char *who;
+	if (o.since && !resolve_since("log", o.since, &h, since, &who)) {
+		history_fini(&h);
+		return strcmp(o.since, "meeting") ? EXIT_USAGE : EXIT_DATA;
+	}
+	for (size_t i = 0; i < h.count; i++) {
+		const struct history_entry *e = &h.entries[i];
+		if (strcmp(e->time, since) < 0 || (o.id && strcmp(e->id, o.id)))
+			continue;
+		print_entry(stdout, e);
+	}
+	history_fini(&h);
+	return EXIT_OK;
+}
+
+int cmd_mark(int argc, char **argv)
+{
+	struct log_options o = { 0 };
+	int status = parse_log_options("mark", argc, argv, &o);
+	if (status)
+		return status < 0 ? EXIT_OK : status;
+	const char *path = argv[optind];
+	char host[256] = "", why[300];
+	gethostname(host, sizeof host - 1);
+	struct history_entry e = { .user = store_user_name(), .host = host, .id = MEETING_ID, .field = MEETING_FIELD };
+	history_format_time(time(NULL), e.time);
+	char *hist = history_path(path);
+	bool ok = hist && history_append(hist, &e, 0644, why, sizeof why);
+	if (!ok)
+		fprintf(stderr, "%s: error: %s\n", path, hist ? why : "out of memory");
+	else
+		printf("%s: meeting started at %s\n", path, e.time);
+	free(hist);
+	return ok ? EXIT_OK : EXIT_DATA;
+}
+
+static void minutes_change(FILE *out, const struct history_entry *e, const struct charter *c, bool md)
+{
+	long mi = charter_find_milestone(c, e->id);
+	const char *title = mi >= 0 ? c->milestones[mi].title : NULL;
+	fputs(md ? "- " : "  * ", out);
+	fprintf(out, md ? "**%s**" : "%s", e->id);
+	if (title)
+		fprintf(out, " (%s)", title);
+	if (!strcmp(e->field, "milestone"))
+		fprintf(out, ": %s", e->old_value ? "removed" : "added");
+	else {
+		fprintf(out, ": %s ", e->field);
+		print_value(out, e->old_value);
+		fputs(" → ", out);
+		print_value(out, e->new_value);
+	}
+	fprintf(out, " — %s, %.16s\n", e->user ? e->user : "?", e->time);
+}
+
+int cmd_minutes(int argc, char **argv)
+{
+	struct log_options o = { 0 };
+	int status = parse_log_options("minutes", argc, argv, &o);
+	if (status)
+		return status < 0 ? EXIT_OK : status;
+	if (!o.since)
+		return cli_usage_error("minutes", "--since WHEN is required (a date, a time, or 'meeting')");
+	bool md = !o.format || !strcmp(o.format, "markdown");
+	if (!md && strcmp(o.format, "text"))
+		return cli_usage_error("minutes", "--format '%s' is not markdown or text", o.format);
+	const char *path = argv[optind];
+	struct diag_list diags;
+	struct charter c;
+	struct history h;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	if (!charter_load_file(&c, path, &diags)) {
+		diag_print(&diags, stderr);
+		charter_fini(&c);
+		diag_fini(&diags);
+		return EXIT_DATA;
+	}
+	diag_fini(&diags);
+	if (!load_history(path, &h)) {
+		charter_fini(&c);
+		return EXIT_DATA;
+	}
+	char since[24];
+	const char *who;
+	if (!resolve_since("minutes", o.since, &h, since, &who)) {
+		history_fini(&h);
+		charter_fini(&c);
+		return strcmp(o.since, "meeting") ? EXIT_USAGE : EXIT_DATA;
+	}
+	struct date today = o.today_set ? o.today : cli_local_today();
+
+	size_t changes = 0;
+	for (size_t i = 0; i < h.count; i++)
+		changes += strcmp(h.entries[i].time, since) >= 0 && strcmp(h.entries[i].field, MEETING_FIELD);
+	printf(md ? "# Minutes: %s\n\n" : "Minutes: %s\n\n", c.title);
+	printf("Changes since %.16s UTC%s%s%s: %zu\n", since, who ? " (meeting started by " : "",
+	       who ? who : "", who ? ")" : "", changes);
+
+	/* Changes grouped by working group, in the file's group order; changes
+	 * to groups that no longer exist come last. */
+	for (size_t g = 0; g <= c.group_count; g++) {
+		bool heading = false;
+		for (size_t i = 0; i < h.count; i++) {
+			const struct history_entry *e = &h.entries[i];
+			if (strcmp(e->time, since) < 0 || !strcmp(e->field, MEETING_FIELD))
+				continue;
+			long gi = e->group ? charter_find_group(&c, e->group) : -1;
+			if ((g < c.group_count && gi != (long)g) || (g == c.group_count && gi >= 0))
+				continue;
+			if (!heading) {
+				const char *name = g < c.group_count ? c.groups[g].name : "Other";
+				printf(md ? "\n## %s\n\n" : "\n%s\n", name);
+				heading = true;
+			}
+			minutes_change(stdout, e, &c, md);
+		}
+	}
+
+	printf(md ? "\n## Current state (%04d-%02d-%02d)\n\n| Working group | Done | Progress | State |\n|---|---|---|---|\n"
+	          : "\nCurrent state (%04d-%02d-%02d)\n", today.year, today.month, today.day);
+	for (size_t g = 0; g < c.group_count; g++) {
+		struct progress p;
+		progress_group(&c, g, today, &p);
+		char pct[16] = "-";
+		if (p.percent >= 0)
+			snprintf(pct, sizeof pct, "%d%%", p.percent);
+		if (md)
+			printf("| %s | %zu/%zu | %s | %s |\n", c.groups[g].name, p.counts[STATUS_DONE], p.total, pct,
+			       state_label(p.state));
+		else
+			printf("  %-40s %zu/%zu  %s  %s\n", c.groups[g].name, p.counts[STATUS_DONE], p.total, pct,
+			       state_label(p.state));
+	}
+	history_fini(&h);
+	charter_fini(&c);
+	return EXIT_OK;
+}
