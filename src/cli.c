@@ -130,6 +130,22 @@ static const struct command commands[] = {
 	  "\n"
 	  "Example:\n"
 	  "  charterdash minutes --since meeting data/charter.yaml > minutes.md\n" },
+	{ "ids", cmd_ids, "list milestone or group ids, one per line (for completion)",
+	  "usage: charterdash ids [--groups] FILE\n"
+	  "\n"
+	  "Prints the id of every milestone (or, with --groups, every working group)\n"
+	  "in file order, one per line. The bash completion uses it. A file with errors\n"
+	  "still gives the ids that could be read, and exit status 1.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --groups     working group ids instead of milestone ids\n"
+	  "  -h, --help   this help\n"
+	  "\n"
+	  "Exit status: 0 ok, 1 invalid file, 2 usage error.\n"
+	  "\n"
+	  "Examples:\n"
+	  "  charterdash ids data/charter.yaml\n"
+	  "  charterdash ids --groups data/charter.yaml\n" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -36,6 +36,7 @@ struct date cli_local_today(void);
 /* The subcommands, one source file each (src/cmd_NAME.c). */
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_ids(int argc, char **argv);
 int cmd_set(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_rm(int argc, char **argv);
