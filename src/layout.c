@@ -1,0 +1,335 @@
+/* layout — screen regions, the pane grid, bars and scroll windows. */
+#include "charterdash/layout.h"
+
+#include <string.h>
+
+bool layout_too_small(int width, int height)
+{
+	return width < LAYOUT_MIN_WIDTH || height < LAYOUT_MIN_HEIGHT;
+}
+
+int layout_columns(int width)
+{
+	int cols = width / LAYOUT_PANE_MIN_WIDTH;
+	if (cols < 1)
+		cols = 1;
+	if (cols > LAYOUT_MAX_COLUMNS)
+		cols = LAYOUT_MAX_COLUMNS;
+	return cols;
+}
+
+int layout_header_info_lines(int height)
+{
+	return height >= 20 ? 2 : 1;
+}
+
+int layout_pack(const int *widths, size_t n, int width, int sep, int max_lines, int *line_of)
+{
+	if (n == 0)
+		return 0;
+	if (max_lines < 1)
+		max_lines = 1;
+	int line = 0, used = 0;
+	for (size_t i = 0; i < n; i++) {
+		int need = used ? sep + widths[i] : widths[i];
+		if (used && used + need > width && line + 1 < max_lines) {
+			line++;
+			used = 0;
+			need = widths[i];
+		}
+		line_of[i] = line;
+		used += need;
+	}
+	return line + 1;
+}
+
+void layout_screen(int width, int height, int header_lines, struct layout_screen *out)
+{
+	if (header_lines < 0)
+		header_lines = 0;
+	int body_h = height - header_lines - LAYOUT_FOOTER_LINES;
+	if (body_h < 0)
+		body_h = 0;
+	out->header = (struct rect){ 0, 0, width, header_lines };
+	out->body = (struct rect){ 0, header_lines, width, body_h };
+	out->footer = (struct rect){ 0, header_lines + body_h, width, LAYOUT_FOOTER_LINES };
+}
+
+/* Gives `space` lines to rows [0, k) (heights start at min) one at a time
+ * to the shortest row still below its want: even shares, tallest last. */
+static void water_fill(int *h, const int *want, int k, int space)
+{
+	while (space > 0) {
+		int best = -1;
+		for (int r = 0; r < k; r++)
+			if (h[r] < want[r] && (best < 0 || h[r] < h[best]))
+				best = r;
+		if (best < 0)
+			return;
+		h[best]++;
+		space--;
+	}
+}
+
+#define MAX_ROWS_STACK 64
+
+void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int first_row,
+                 struct rect *out, struct layout_grid *grid)
+{
+	memset(grid, 0, sizeof *grid);
+	for (size_t i = 0; i < n; i++)
+		out[i] = (struct rect){ 0, 0, 0, 0 };
+	if (n == 0 || body.w <= 0 || body.h <= 0)
+		return;
+
+	int cols = layout_columns(body.w);
+	if ((size_t)cols > n)
+		cols = (int)n;
+	int rows = (int)((n + (size_t)cols - 1) / (size_t)cols);
+	grid->cols = cols;
+	grid->rows = rows;
+	if (focus >= n)
+		focus = n - 1;
+	int focus_row = (int)(focus / (size_t)cols);
+
+	/* Per-row wanted and minimum heights. A grid of more rows than the
+	 * buffers hold always scrolls, and then only the visible window (at
+	 * most MAX_ROWS_STACK rows) is stored. */
+	int want_buf[MAX_ROWS_STACK], min_buf[MAX_ROWS_STACK], h_buf[MAX_ROWS_STACK];
+	int total_want = 0, total_min = 0;
+	for (int r = 0; r < rows; r++) {
+		int w = 0;
+		for (int c = 0; c < cols; c++) {
+			size_t i = (size_t)r * (size_t)cols + (size_t)c;
+			if (i < n && list[i] > w)
+				w = list[i];
+		}
+		if (w < 1)
+			w = 1;
+		w += LAYOUT_PANE_CHROME;
+		int m = LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST;
+		if (m > w)
+			m = w;
+		total_want += w;
+		total_min += m;
+		if (r < MAX_ROWS_STACK) {
+			want_buf[r] = w;
+			min_buf[r] = m;
+		}
+	}
+
+	int top, count;
+	if (total_min <= body.h && rows <= MAX_ROWS_STACK) {
+		top = 0;
+		count = rows;
+	} else {
+		/* Scroll: whole rows of the minimum height, the focused one visible. */
+		int row_min = LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST;
+		int fit = body.h / row_min;
+		if (fit < 1)
+			fit = 1;
+		if (fit > MAX_ROWS_STACK)
+			fit = MAX_ROWS_STACK;
+		if (fit > rows)
+			fit = rows;
+		top = (int)layout_scroll(first_row < 0 ? 0 : (size_t)first_row, (size_t)focus_row, (size_t)rows,
+		                         (size_t)fit);
+		count = fit;
+		/* rows in the window may want less than the minimum: recompute */
+		for (int k = 0; k < count; k++) {
+			int r = top + k, w = 0;
+			for (int c = 0; c < cols; c++) {
+				size_t i = (size_t)r * (size_t)cols + (size_t)c;
+				if (i < n && list[i] > w)
+					w = list[i];
+			}
+			if (w < 1)
+				w = 1;
+			w += LAYOUT_PANE_CHROME;
+			want_buf[k] = w;
+			min_buf[k] = w < row_min ? w : row_min;
+		}
+		total_want = 0;
+		for (int k = 0; k < count; k++)
+			total_want += want_buf[k];
+	}
+
+	/* Heights of the visible rows [top, top + count), indexed from 0. */
+	const int *want = want_buf, *minh = min_buf;
+	if (total_want <= body.h) {
+		for (int k = 0; k < count; k++)
+			h_buf[k] = want[k];
+	} else {
+		int used = 0;
+		for (int k = 0; k < count; k++) {
+			h_buf[k] = minh[k];
+			used += minh[k];
+		}
+		if (used > body.h) { /* one row taller than the body: clip it */
+			h_buf[0] = body.h;
+			count = 1;
+		} else {
+			water_fill(h_buf, want, count, body.h - used);
+		}
+	}
+
+	grid->first_row = top;
+	grid->visible_rows = count;
+	grid->more_above = top > 0;
+	grid->more_below = top + count < rows;
+
+	int base = body.w / cols, extra = body.w % cols;
+	int y = body.y;
+	for (int k = 0; k < count; k++) {
+		int x = body.x;
+		for (int c = 0; c < cols; c++) {
+			int w = base + (c < extra ? 1 : 0);
+			size_t i = (size_t)(top + k) * (size_t)cols + (size_t)c;
+			if (i < n)
+				out[i] = (struct rect){ x, y, w, h_buf[k] };
+			x += w;
+		}
+		y += h_buf[k];
+	}
+}
+
+void layout_pane(struct rect pane, int label_w, struct layout_pane *out)
+{
+	memset(out, 0, sizeof *out);
+	out->inner_x = 1;
+	out->inner_w = pane.w > 2 ? pane.w - 2 : 0;
+	out->bar_y = 1;
+	out->time_y = 2;
+	out->list_y = 3;
+	out->list_h = pane.h > LAYOUT_PANE_CHROME ? pane.h - LAYOUT_PANE_CHROME : 0;
+	/* one space of margin on each side inside the border */
+	int room = out->inner_w - 2;
+	if (room < 0)
+		room = 0;
+	if (label_w > 0 && room - label_w - 1 >= 4) {
+		out->label_w = label_w;
+		out->bar_w = room - label_w - 1;
+	} else {
+		out->label_w = 0;
+		out->bar_w = room;
+	}
+}
+
+void layout_row(int inner_w, struct layout_row *out)
+{
+	/* " G title… !YYYY-MM-DD " */
+	out->glyph_x = 1;
+	out->title_x = 3;
+	out->owner_x = out->owner_w = -1;
+	if (inner_w >= 24) {
+		out->date_x = inner_w - 1 - 10;
+		out->mark_x = out->date_x - 1;
+		int right = out->mark_x - 1; /* the space before the mark */
+		if (inner_w >= 100) {
+			out->owner_w = inner_w / 4;
+			if (out->owner_w > 40)
+				out->owner_w = 40;
+			out->owner_x = right - out->owner_w;
+			right = out->owner_x - 1;
+		}
+		out->title_w = right - out->title_x;
+	} else {
+		out->date_x = -1;
+		out->mark_x = inner_w - 2;
+		out->title_w = out->mark_x - 1 - out->title_x;
+	}
+	if (out->title_w < 0)
+		out->title_w = 0;
+}
+
+void layout_bar(const size_t *counts, size_t n, int width, int *cells)
+{
+	size_t total = 0, nonzero = 0;
+	for (size_t i = 0; i < n; i++) {
+		cells[i] = 0;
+		total += counts[i];
+		nonzero += counts[i] != 0;
+	}
+	if (total == 0 || width <= 0)
+		return;
+	/* 1. floors, remembering remainders (as numerators over total) */
+	size_t rem[16];
+	int given = 0;
+	for (size_t i = 0; i < n && i < 16; i++) {
+		unsigned long long scaled = (unsigned long long)counts[i] * (unsigned long long)width;
+		cells[i] = (int)(scaled / total);
+		rem[i] = (size_t)(scaled % total);
+		given += cells[i];
+	}
+	/* 2. largest remainders, ties to the earlier segment */
+	while (given < width) {
+		size_t best = n;
+		for (size_t i = 0; i < n && i < 16; i++)
+			if (best == n || rem[i] > rem[best])
+				best = i;
+		cells[best]++;
+		rem[best] = 0;
+		given++;
+	}
+	/* 3. every non-zero count visible when there is room */
+	if ((size_t)width < nonzero)
+		return;
+	for (size_t i = 0; i < n && i < 16; i++) {
+		if (counts[i] == 0 || cells[i] > 0)
+			continue;
+		size_t most = n;
+		for (size_t j = 0; j < n && j < 16; j++)
+			if (most == n || cells[j] >= cells[most])
+				most = j;
+		cells[most]--;
+		cells[i]++;
+	}
+}
+
+int layout_marker(long num, long den, int width)
+{
+	if (width <= 0)
+		return -1;
+	if (den <= 0 || num <= 0)
+		return 0;
+	if (num >= den)
+		return width - 1;
+	long long m = (2LL * num * (width - 1) + den) / (2LL * den);
+	return (int)m;
+}
+
+size_t layout_scroll(size_t top, size_t sel, size_t count, size_t visible)
+{
+	if (visible == 0 || count <= visible)
+		return 0;
+	if (sel >= count)
+		sel = count - 1;
+	if (sel < top)
+		top = sel;
+	else if (sel >= top + visible)
+		top = sel - visible + 1;
+	if (top > count - visible)
+		top = count - visible;
+	return top;
+}
+
+long layout_hit(const struct rect *r, size_t n, int x, int y)
+{
+	for (size_t i = 0; i < n; i++)
+		if (r[i].h > 0 && r[i].w > 0 && x >= r[i].x && x < r[i].x + r[i].w && y >= r[i].y &&
+		    y < r[i].y + r[i].h)
+			return (long)i;
+	return -1;
+}
+
+struct rect layout_center(struct rect area, int want_w, int want_h)
+{
+	int max_w = area.w >= want_w + 2 ? want_w : area.w - 2;
+	int max_h = area.h >= want_h + 2 ? want_h : area.h - 2;
+	if (max_w < 1)
+		max_w = area.w;
+	if (max_h < 1)
+		max_h = area.h;
+	struct rect r = { area.x + (area.w - max_w) / 2, area.y + (area.h - max_h) / 2, max_w, max_h };
+	return r;
+}

@@ -1,0 +1,453 @@
+/* test_view — selection anchored to ids, moving between panes, sort,
+ * filter, search and re-anchoring after a reload, on small inline
+ * charters. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charterdash/charter.h"
+#include "charterdash/view.h"
+
+static const struct date TODAY = { 2026, 11, 26 };
+
+static void load(struct charter *c, const char *yaml)
+{
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	char *text = strdup(yaml);
+	assert_non_null(text);
+	bool ok = charter_load_text(c, "inline.yaml", text, strlen(text), &diags);
+	if (!ok)
+		diag_print(&diags, stderr);
+	diag_fini(&diags);
+	assert_true(ok);
+}
+
+#define HEAD "charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n"
+#define MS(id, title, status, due, owner) \
+	"      - id: " id "\n        title: " title "\n        status: " status "\n" \
+	"        due: " due "\n        owner: " owner "\n"
+
+static const char *const THREE =
+	HEAD
+	"  - id: econ\n    name: Economy\n    milestones:\n"
+	MS("e1", "Constitute the group", "done", "2026-03-13", "Co-chairs")
+	MS("e2", "Customs for the Middle Corridor", "in_progress", "2026-12-15", "Customs sub-group")
+	MS("e3", "Trade facilitation", "not_started", "2026-01-29", "Trade sub-group")
+	MS("e4", "Investment pipeline", "blocked", "2027-01-15", "Co-chairs")
+	"  - id: empty\n    name: Nothing yet\n"
+	"  - id: energy\n    name: Energy\n    milestones:\n"
+	MS("n1", "Roadmap", "done", "2026-05-08", "Co-chairs")
+	MS("n2", "Civil nuclear dialogue", "not_started", "2026-11-01", "Nuclear sub-group")
+	"        notes: Opened with the roadmap in Bak\xc4\xb1.\n";
+
+struct fixture {
+	struct charter c;
+	struct view v;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	load(&f->c, THREE);
+	assert_true(view_init(&f->v, &f->c, TODAY));
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	view_fini(&f->v);
+	charter_fini(&f->c);
+	free(f);
+	return 0;
+}
+
+static const char *selected_id(const struct view *v)
+{
+	long m = view_selected(v);
+	return m < 0 ? "(none)" : v->c->milestones[m].id;
+}
+
+static void test_init_selects_first(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(f->v.pane_count, 3);
+	assert_int_equal(f->v.focus, 0);
+	assert_string_equal(selected_id(&f->v), "e1");
+	assert_int_equal(f->v.panes[1].row_count, 0);
+	assert_null(f->v.panes[1].selected_id);
+	assert_string_equal(f->v.panes[2].selected_id, "n1");
+	assert_false(view_filter_active(&f->v));
+}
+
+static void test_move_and_step(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	assert_true(view_move(v, 2));
+	assert_string_equal(selected_id(v), "e3");
+	assert_true(view_move(v, 10)); /* clamped */
+	assert_string_equal(selected_id(v), "e4");
+	assert_false(view_move(v, 1));
+	assert_true(view_move_to(v, 0));
+	assert_string_equal(selected_id(v), "e1");
+	assert_true(view_move_to(v, SIZE_MAX));
+	assert_string_equal(selected_id(v), "e4");
+
+	/* one column: down past the last row goes into the (empty) next pane,
+	 * then into the one after, selecting its first row */
+	assert_true(view_step(v, 1, 1));
+	assert_int_equal(v->focus, 1);
+	assert_int_equal(view_selected(v), -1);
+	assert_true(view_step(v, 1, 1));
+	assert_int_equal(v->focus, 2);
+	assert_string_equal(selected_id(v), "n1");
+	assert_true(view_step(v, 1, 1));
+	assert_string_equal(selected_id(v), "n2");
+	assert_false(view_step(v, 1, 1)); /* the end */
+	/* and back up: the pane above's last row */
+	assert_true(view_step(v, -1, 1));
+	assert_true(view_step(v, -1, 1));
+	assert_int_equal(v->focus, 1);
+	assert_true(view_step(v, -1, 1));
+	assert_int_equal(v->focus, 0);
+	assert_string_equal(selected_id(v), "e4");
+
+	/* two columns: pane 0's bottom leads to pane 2 (below it) */
+	assert_true(view_step(v, 1, 2));
+	assert_int_equal(v->focus, 2);
+	assert_string_equal(selected_id(v), "n1");
+}
+
+static void test_focus_keeps_each_pane_selection(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_move(v, 1); /* e2 */
+	assert_true(view_focus_step(v, 2, false));
+	assert_string_equal(selected_id(v), "n1");
+	view_move(v, 1);
+	assert_false(view_focus_step(v, 1, false)); /* no wrap for h/l */
+	assert_true(view_focus_step(v, 1, true));   /* Tab wraps */
+	assert_int_equal(v->focus, 0);
+	assert_string_equal(selected_id(v), "e2");
+	assert_true(view_focus_step(v, -1, true));
+	assert_int_equal(v->focus, 2);
+	assert_string_equal(selected_id(v), "n2");
+	view_focus(v, 0);
+	assert_true(view_focus(v, 99)); /* clamped */
+	assert_int_equal(v->focus, 2);
+	assert_false(view_focus(v, 2));
+	assert_true(view_select_milestone(v, 3)); /* e4 */
+	assert_int_equal(v->focus, 0);
+	assert_string_equal(selected_id(v), "e4");
+	assert_int_equal(view_row_of(v, 0, 3), 3);
+	assert_int_equal(view_row_of(v, 2, 3), -1);
+}
+
+static void test_sort(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_move(v, 1); /* e2 */
+	assert_int_equal(view_cycle_sort(v), VIEW_SORT_DUE);
+	/* e3 2026-01-29, e1 03-13, e2 12-15, e4 2027-01-15 */
+	const size_t *r = v->panes[0].rows;
+	assert_string_equal(f->c.milestones[r[0]].id, "e3");
+	assert_string_equal(f->c.milestones[r[1]].id, "e1");
+	assert_string_equal(f->c.milestones[r[2]].id, "e2");
+	assert_string_equal(f->c.milestones[r[3]].id, "e4");
+	assert_string_equal(selected_id(v), "e2"); /* followed its milestone */
+	assert_int_equal(v->panes[0].sel, 2);
+	assert_int_equal(view_cycle_sort(v), VIEW_SORT_STATUS);
+	r = v->panes[0].rows; /* blocked, in progress, not started, done */
+	assert_string_equal(f->c.milestones[r[0]].id, "e4");
+	assert_string_equal(f->c.milestones[r[1]].id, "e2");
+	assert_string_equal(f->c.milestones[r[2]].id, "e3");
+	assert_string_equal(f->c.milestones[r[3]].id, "e1");
+	assert_string_equal(selected_id(v), "e2");
+	assert_int_equal(view_cycle_sort(v), VIEW_SORT_FILE);
+	assert_string_equal(f->c.milestones[v->panes[0].rows[0]].id, "e1");
+	/* other panes keep their own order */
+	assert_int_equal(v->panes[2].sort, VIEW_SORT_FILE);
+	assert_string_equal(view_sort_label(VIEW_SORT_DUE), "due date");
+}
+
+static void test_filter_status_and_overdue(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_move(v, 1); /* e2, in progress */
+	struct view_filter flt = { 1u << STATUS_BLOCKED | 1u << STATUS_NOT_STARTED, false, NULL };
+	assert_true(view_set_filter(v, &flt));
+	assert_true(view_filter_active(v));
+	assert_int_equal(v->panes[0].row_count, 2); /* e3, e4 */
+	assert_int_equal(v->panes[2].row_count, 1); /* n2 */
+	/* e2 is hidden: the row that took its place is selected */
+	assert_string_equal(selected_id(v), "e4");
+	char desc[128];
+	view_filter_describe(v, desc, sizeof desc);
+	assert_string_equal(desc, "not started, blocked");
+
+	/* overdue only: e3 (2026-01-29, not started) and n2 (2026-11-01) */
+	struct view_filter od = { VIEW_ALL_STATUSES, true, NULL };
+	view_set_filter(v, &od);
+	assert_int_equal(v->panes[0].row_count, 1);
+	assert_string_equal(selected_id(v), "e3");
+	assert_int_equal(v->panes[2].row_count, 1);
+	view_filter_describe(v, desc, sizeof desc);
+	assert_string_equal(desc, "overdue");
+	/* a later today makes more overdue */
+	view_set_today(v, (struct date){ 2027, 6, 1 });
+	assert_int_equal(v->panes[0].row_count, 3);
+	view_set_today(v, TODAY);
+
+	view_clear_filter(v);
+	assert_false(view_filter_active(v));
+	assert_int_equal(v->panes[0].row_count, 4);
+	assert_string_equal(selected_id(v), "e3");
+	view_filter_describe(v, desc, sizeof desc);
+	assert_string_equal(desc, "");
+}
+
+static void test_filter_owner(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	size_t n;
+	const char **owners = view_owners(&f->c, &n);
+	assert_non_null(owners);
+	assert_int_equal(n, 4);
+	assert_string_equal(owners[0], "Co-chairs");
+	assert_string_equal(owners[1], "Customs sub-group");
+	assert_string_equal(owners[3], "Trade sub-group");
+	struct view_filter flt = { VIEW_ALL_STATUSES, false, (char *)owners[0] };
+	view_set_filter(v, &flt);
+	free(owners);
+	assert_int_equal(v->panes[0].row_count, 2); /* e1, e4 */
+	assert_int_equal(v->panes[2].row_count, 1); /* n1 */
+	char desc[128];
+	view_filter_describe(v, desc, sizeof desc);
+	assert_string_equal(desc, "owner Co-chairs");
+	struct view_filter both = { 1u << STATUS_DONE, true, "Co-chairs" };
+	view_set_filter(v, &both);
+	view_filter_describe(v, desc, sizeof desc);
+	assert_string_equal(desc, "done \xc2\xb7 overdue \xc2\xb7 owner Co-chairs");
+	assert_int_equal(v->panes[0].row_count, 0); /* done is never overdue */
+	assert_int_equal(view_selected(v), -1);
+	struct view_filter nothing = { 0, false, NULL };
+	view_set_filter(v, &nothing);
+	view_filter_describe(v, desc, sizeof desc);
+	assert_string_equal(desc, "no status");
+}
+
+static void test_search(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	/* "co" is in: e1 owner, e2 title (Corridor) + Customs, e4 owner, n1 owner */
+	assert_int_equal(view_search(v, "CO-CHAIRS"), 3);
+	assert_true(view_is_match(v, 0));
+	assert_false(view_is_match(v, 1));
+	assert_string_equal(selected_id(v), "e1");
+	assert_int_equal(view_match_position(v), 1);
+	assert_true(view_search_next(v, 1));
+	assert_string_equal(selected_id(v), "e4");
+	assert_int_equal(view_match_position(v), 2);
+	assert_true(view_search_next(v, 1));
+	assert_string_equal(selected_id(v), "n1");
+	assert_int_equal(v->focus, 2);
+	assert_true(view_search_next(v, 1)); /* wraps */
+	assert_string_equal(selected_id(v), "e1");
+	assert_true(view_search_next(v, -1)); /* and back */
+	assert_string_equal(selected_id(v), "n1");
+
+	/* notes and UTF-8 */
+	assert_int_equal(view_search(v, "BAK\xc4\xb1"), 1);
+	assert_true(view_search_next(v, 1));
+	assert_string_equal(selected_id(v), "n2");
+	assert_int_equal(view_match_position(v), 1);
+
+	/* from an unmatched selection, next finds the following match */
+	view_search(v, "trade");
+	view_focus(v, 0);
+	view_move_to(v, 0);
+	assert_int_equal(view_match_position(v), 0);
+	assert_true(view_search_next(v, 1));
+	assert_string_equal(selected_id(v), "e3");
+
+	/* the filter hides matches from the count */
+	struct view_filter done = { 1u << STATUS_DONE, false, NULL };
+	view_search(v, "co-chairs");
+	view_set_filter(v, &done);
+	assert_int_equal(v->match_count, 2); /* e1, n1 */
+	view_clear_filter(v);
+	assert_int_equal(v->match_count, 3);
+
+	assert_int_equal(view_search(v, "no such thing"), 0);
+	assert_false(view_search_next(v, 1));
+	assert_int_equal(view_search(v, ""), 0);
+	assert_null(v->query);
+	assert_false(view_is_match(v, 0));
+}
+
+static void test_search_from_empty_pane(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_search(v, "roadmap"); /* n1 title, n2 notes */
+	view_focus(v, 1);          /* the empty group */
+	assert_true(view_search_next(v, 1));
+	assert_string_equal(selected_id(v), "n1");
+	view_focus(v, 1);
+	assert_true(view_search_next(v, -1));
+	assert_string_equal(selected_id(v), "n2"); /* wraps backwards from pane 1 */
+}
+
+/* The same file after an edit: a group inserted first, econ's milestones
+ * reordered with e2 deleted, energy renamed but same id. */
+static const char *const EDITED =
+	HEAD
+	"  - id: new\n    name: New group\n    milestones:\n"
+	MS("x1", "New thing", "not_started", "2027-03-01", "Someone")
+	"  - id: econ\n    name: Economy\n    milestones:\n"
+	MS("e4", "Investment pipeline", "in_progress", "2027-01-15", "Co-chairs")
+	MS("e1", "Constitute the group", "done", "2026-03-13", "Co-chairs")
+	MS("e3", "Trade facilitation", "not_started", "2026-01-29", "Trade sub-group")
+	"  - id: energy\n    name: Energy and power\n    milestones:\n"
+	MS("n1", "Roadmap", "done", "2026-05-08", "Co-chairs")
+	MS("n2", "Civil nuclear dialogue", "done", "2026-11-01", "Nuclear sub-group");
+
+static void test_rebind_keeps_anchors(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_move(v, 3); /* e4 in econ */
+	view_set_sort(v, 2, VIEW_SORT_STATUS);
+	view_search(v, "co-chairs");
+
+	struct charter fresh;
+	load(&fresh, EDITED);
+	assert_true(view_rebind(v, &fresh));
+	charter_fini(&f->c);
+	f->c = fresh;
+	v->c = &f->c; /* the fixture moved the struct: point at its new home */
+
+	assert_int_equal(v->pane_count, 3);
+	assert_int_equal(v->focus, 1); /* still econ */
+	assert_string_equal(v->panes[1].group_id, "econ");
+	assert_string_equal(selected_id(v), "e4");
+	assert_int_equal(v->panes[1].sel, 0);
+	assert_int_equal(v->panes[2].sort, VIEW_SORT_STATUS); /* energy kept its sort */
+	assert_int_equal(v->panes[0].sort, VIEW_SORT_FILE);
+	assert_string_equal(v->panes[0].selected_id, "x1");
+	assert_int_equal(v->match_count, 3); /* e4, e1, n1: the search was re-applied */
+}
+
+static void test_rebind_deleted_selection(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_move(v, 1); /* e2, which the edit deletes */
+	struct charter fresh;
+	load(&fresh, EDITED);
+	assert_true(view_rebind(v, &fresh));
+	charter_fini(&f->c);
+	f->c = fresh;
+	v->c = &f->c;
+	/* row 1 of econ now holds e1 */
+	assert_string_equal(selected_id(v), "e1");
+}
+
+static void test_rebind_group_removed(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_focus(v, 2); /* energy */
+	struct charter fresh;
+	load(&fresh, HEAD "  - id: econ\n    name: Economy\n");
+	assert_true(view_rebind(v, &fresh));
+	charter_fini(&f->c);
+	f->c = fresh;
+	v->c = &f->c;
+	assert_int_equal(v->pane_count, 1);
+	assert_int_equal(v->focus, 0);
+	assert_int_equal(view_selected(v), -1);
+
+	struct charter none;
+	load(&none, HEAD "  []\n");
+	assert_true(view_rebind(v, &none));
+	charter_fini(&f->c);
+	f->c = none;
+	v->c = &f->c;
+	assert_int_equal(v->pane_count, 0);
+	assert_null(view_focused(v));
+	assert_int_equal(view_selected(v), -1);
+	assert_false(view_move(v, 1));
+	assert_false(view_step(v, 1, 1));
+	assert_false(view_focus_step(v, 1, true));
+	assert_int_equal(view_cycle_sort(v), VIEW_SORT_FILE);
+	assert_int_equal(view_search(v, "x"), 0);
+	assert_false(view_search_next(v, 1));
+}
+
+static void test_many_milestones_sorted_stably(void **state)
+{
+	(void)state;
+	/* 300 milestones with 3 distinct due dates: sort must be stable */
+	size_t cap = 300 * 160 + 256, len = 0;
+	char *yaml = malloc(cap);
+	len += (size_t)snprintf(yaml, cap, HEAD "  - id: big\n    name: Big\n    milestones:\n");
+	for (int i = 0; i < 300; i++)
+		len += (size_t)snprintf(yaml + len, cap - len,
+		                        "      - id: m%d\n        title: M%d\n        status: %s\n        due: 2026-0%d-01\n",
+		                        i, i, i % 2 ? "done" : "blocked", 1 + (i * 7) % 3);
+	struct charter c;
+	load(&c, yaml);
+	free(yaml);
+	struct view v;
+	assert_true(view_init(&v, &c, TODAY));
+	view_set_sort(&v, 0, VIEW_SORT_DUE);
+	for (size_t r = 1; r < v.panes[0].row_count; r++) {
+		const struct milestone *a = &c.milestones[v.panes[0].rows[r - 1]];
+		const struct milestone *b = &c.milestones[v.panes[0].rows[r]];
+		int cmp = date_compare(a->due, b->due);
+		assert_true(cmp < 0 || (cmp == 0 && v.panes[0].rows[r - 1] < v.panes[0].rows[r]));
+	}
+	view_set_sort(&v, 0, VIEW_SORT_STATUS);
+	assert_int_equal(c.milestones[v.panes[0].rows[0]].status, STATUS_BLOCKED);
+	assert_int_equal(c.milestones[v.panes[0].rows[299]].status, STATUS_DONE);
+	assert_string_equal(selected_id(&v), "m0");
+	view_fini(&v);
+	charter_fini(&c);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_init_selects_first),
+		T(test_move_and_step),
+		T(test_focus_keeps_each_pane_selection),
+		T(test_sort),
+		T(test_filter_status_and_overdue),
+		T(test_filter_owner),
+		T(test_search),
+		T(test_search_from_empty_pane),
+		T(test_rebind_keeps_anchors),
+		T(test_rebind_deleted_selection),
+		T(test_rebind_group_removed),
+		cmocka_unit_test(test_many_milestones_sorted_stably),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
