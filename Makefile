@@ -82,12 +82,16 @@ check-valgrind: deps-test
 
 # --- install -----------------------------------------------------------------
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/charterdash
 	install -m 644 data/charter.yaml $(DESTDIR)$(DATADIR)/charter.yaml
+	install -m 644 docs/charterdash.1 $(DESTDIR)$(MANDIR)/man1/charterdash.1
+	install -m 644 completions/charterdash.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/charterdash
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/charterdash $(DESTDIR)$(DATADIR)/charter.yaml
+	rm -f $(DESTDIR)$(MANDIR)/man1/charterdash.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/charterdash
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:

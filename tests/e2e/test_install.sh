@@ -30,10 +30,11 @@ share=$dest/usr/share/charterdash/charter.yaml
 cmp -s "$share" "$root/data/charter.yaml" || fail "installed charter differs from data/charter.yaml"
 [ "$(stat -c %a "$bin")" = 755 ] || fail "binary mode $(stat -c %a "$bin"), want 755"
 [ "$(stat -c %a "$share")" = 644 ] || fail "charter mode $(stat -c %a "$share"), want 644"
-# Exactly these two files, nothing under /usr/local or elsewhere.
-printf './usr/bin/charterdash\n./usr/share/charterdash/charter.yaml\n' >"$tmp/want"
+# Exactly these files, nothing under /usr/local or elsewhere.
+printf '%s\n' ./usr/bin/charterdash ./usr/share/bash-completion/completions/charterdash \
+	./usr/share/charterdash/charter.yaml ./usr/share/man/man1/charterdash.1 >"$tmp/want"
 files_under "$dest" >"$tmp/got"
-diff -u "$tmp/want" "$tmp/got" >&2 || fail "installed files differ from the expected two"
+diff -u "$tmp/want" "$tmp/got" >&2 || fail "installed files differ from the expected ones"
 [ -x "$tmp/build/charterdash" ] || fail "the build did not go to BUILD=$tmp/build"
 
 # The installed program works on the installed charter.
