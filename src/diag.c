@@ -35,6 +35,9 @@ bool diag_full(const struct diag_list *list)
 	return list->count >= list->limit;
 }
 
+/* The attribute lets compilers check callers' formats instead of warning
+ * (-Wformat-nonliteral) that this one is not a literal. */
+static char *vformat(const char *fmt, va_list ap) DIAG_PRINTF(1, 0);
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list copy;

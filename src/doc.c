@@ -60,6 +60,7 @@ struct builder {
 	struct strmap anchors;
 	bool failed; /* out of memory or a fatal structural error */
 	int documents;
+	bool first_ended; /* the first document was read to its end */
 };
 
 static void add_error_at(struct builder *b, size_t offset, const char *fmt, ...) DIAG_PRINTF(3, 4);
@@ -71,8 +72,11 @@ static void add_error_at(struct builder *b, size_t offset, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
-	unsigned line, col;
-	doc_position(b->doc, offset, &line, &col);
+	/* Past the cap the entry is only counted: skip the position, which
+	 * costs O(line length) and made 8M duplicate keys on one line hang. */
+	unsigned line = 0, col = 0;
+	if (!diag_full(b->diags))
+		doc_position(b->doc, offset, &line, &col);
 	diag_add(b->diags, DIAG_ERROR, b->doc->file, line, col, "%s", message);
 }
 
@@ -200,8 +204,9 @@ static void check_duplicate_keys(struct builder *b, uint32_t map)
 			for (uint32_t j = m->first; j != k; j = doc->nodes[doc->nodes[j].next].next) {
 				const char *other = doc_scalar(doc, j);
 				if (other && strcmp(key, other) == 0) {
-					unsigned line, col;
-					doc_position(doc, doc->nodes[j].start, &line, &col);
+					unsigned line = 0, col;
+					if (!diag_full(b->diags)) /* past the cap: counted only */
+						doc_position(doc, doc->nodes[j].start, &line, &col);
 					add_error_at(b, doc->nodes[k].start,
 					             "duplicate key '%s' (first given at line %u)", key, line);
 					break;
@@ -218,8 +223,9 @@ static void check_duplicate_keys(struct builder *b, uint32_t map)
 		const char *key = doc_scalar(doc, k);
 		uint32_t first;
 		if (key && strmap_get(&seen, key, &first)) {
-			unsigned line, col;
-			doc_position(doc, doc->nodes[first].start, &line, &col);
+			unsigned line = 0, col;
+			if (!diag_full(b->diags)) /* past the cap: counted only */
+				doc_position(doc, doc->nodes[first].start, &line, &col);
 			add_error_at(b, doc->nodes[k].start, "duplicate key '%s' (first given at line %u)",
 			             key, line);
 		} else if (key && !strmap_put(&seen, key, k)) {
@@ -268,6 +274,10 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 			             "a second YAML document starts here; a charter file holds exactly one");
 			b->failed = true;
 		}
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		if (b->documents == 1)
+			b->first_ended = true;
 		break;
 	case YAML_SCALAR_EVENT:
 		n = new_node(b, DOC_SCALAR, ev);
@@ -331,22 +341,52 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 	}
 }
 
+/* A located error at the byte offset of a libyaml mark. Lines are counted
+ * by doc_position (LF, CR, CRLF) rather than taken from the mark: libyaml
+ * also breaks lines at U+0085/U+2028/U+2029, which editors do not, and
+ * syntax errors must agree with every other error in the same file. */
+static void add_error_at_mark(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
+	DIAG_PRINTF(3, 4);
+static void add_error_at_mark(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	add_error_at(b, cursor_byte(&b->cursor, mark.index), "%s", message);
+}
+
 /* libyaml's wording is for programmers; say what it means for the file. */
 static void report_parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	struct doc *doc = b->doc;
 	if (p->error == YAML_READER_ERROR) {
-		size_t offset = p->problem_offset + doc->src_start;
+		/* problem_offset is a byte offset that already counts a BOM. */
+		size_t offset = p->problem_offset;
 		if (offset > doc->src_len)
 			offset = doc->src_len;
-		if (p->problem && strstr(p->problem, "control characters"))
+		if (p->problem && strstr(p->problem, "control characters")) {
 			add_error_at(b, offset, "control character U+%04X is not allowed in a YAML file",
 			             (unsigned)p->problem_value);
-		else if (p->problem && strstr(p->problem, "UTF-8"))
+			return;
+		}
+		/* Every other reader error is bad UTF-8 (a bad octet, a truncated
+		 * or overlong sequence, a surrogate or a code point past U+10FFFF);
+		 * problem_value may be -1 or a code point, so name the byte from
+		 * the source. For a bad trailing octet, point at the sequence's
+		 * first byte, where the broken character starts. */
+		const unsigned char *u = (const unsigned char *)doc->src;
+		if (p->problem && strstr(p->problem, "trailing") && offset > doc->src_start) {
+			while (offset - 1 > doc->src_start && (u[offset - 1] & 0xC0) == 0x80)
+				offset--;
+			offset--; /* the lead byte */
+		}
+		if (offset < doc->src_len)
 			add_error_at(b, offset, "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8",
-			             (unsigned)(p->problem_value & 0xFF));
+			             u[offset]);
 		else
-			add_error_at(b, offset, "cannot read the file: %s", p->problem ? p->problem : "unknown error");
+			add_error_at(b, offset, "the file is not valid UTF-8 (it ends inside a character); save it as UTF-8");
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -355,41 +395,47 @@ static void report_parser_error(struct builder *b, const yaml_parser_t *p)
 	}
 	const char *problem = p->problem ? p->problem : "syntax error";
 	const char *context = p->context;
-	unsigned line = (unsigned)p->problem_mark.line + 1;
-	unsigned col = (unsigned)p->problem_mark.column + 1;
 	size_t at = cursor_byte(&b->cursor, p->problem_mark.index);
+	bool at_end = strstr(problem, "end of stream") || at >= doc->src_len;
 
-	if (context && strstr(context, "quoted scalar") && strstr(problem, "end of stream")) {
-		diag_add(b->diags, DIAG_ERROR, doc->file, (unsigned)p->context_mark.line + 1,
-		         (unsigned)p->context_mark.column + 1,
-		         "unclosed quote: the quoted text that starts here never ends");
+	if (context && strstr(context, "quoted scalar") && at_end) {
+		add_error_at_mark(b, p->context_mark, "unclosed quote: the quoted text that starts here never ends");
 		return;
 	}
-	if (context && strstr(context, "flow") && strstr(problem, "end of stream")) {
-		diag_add(b->diags, DIAG_ERROR, doc->file, (unsigned)p->context_mark.line + 1,
-		         (unsigned)p->context_mark.column + 1,
-		         "unclosed bracket: the [ or { that starts here is never closed");
+	/* libyaml reports a missing ] or } at the end of the file, far from
+	 * the bracket that was left open: point at the bracket. */
+	if (context && strstr(context, "flow") && at_end) {
+		add_error_at_mark(b, p->context_mark, "unclosed bracket: the [ or { that starts here is never closed");
 		return;
 	}
-	if (strstr(problem, "cannot start any token") && at < doc->src_len && doc->src[at] == '\t') {
-		diag_add(b->diags, DIAG_ERROR, doc->file, line, col,
-		         "tab character used for indentation; YAML indents with spaces only");
+	if (context && strstr(context, "flow") && strstr(problem, "did not find expected ','")) {
+		unsigned line, col;
+		doc_position(doc, cursor_byte(&b->cursor, p->context_mark.index), &line, &col);
+		add_error_at_mark(b, p->problem_mark,
+		                  "expected ',' or a closing bracket here; the [ or { at line %u, column %u is still open",
+		                  line, col);
+		return;
+	}
+	if ((strstr(problem, "cannot start any token") && at < doc->src_len && doc->src[at] == '\t') ||
+	    strstr(problem, "tab character")) {
+		add_error_at_mark(b, p->problem_mark,
+		                  "tab character used for indentation; YAML indents with spaces only");
 		return;
 	}
 	if (strstr(problem, "mapping values are not allowed")) {
-		diag_add(b->diags, DIAG_ERROR, doc->file, line, col,
-		         "unexpected ':' here; put text containing ': ' in quotes, or check the indentation");
+		add_error_at_mark(b, p->problem_mark,
+		                  "unexpected ':' here; put text containing ': ' in quotes, or check the indentation");
 		return;
 	}
 	if (strstr(problem, "did not find expected key") || strstr(problem, "did not find expected '-'")) {
-		diag_add(b->diags, DIAG_ERROR, doc->file, line, col,
-		         "this line does not fit the structure above it; check its indentation");
+		add_error_at_mark(b, p->problem_mark,
+		                  "this line does not fit the structure above it; check its indentation");
 		return;
 	}
 	if (context)
-		diag_add(b->diags, DIAG_ERROR, doc->file, line, col, "%s %s", problem, context);
+		add_error_at_mark(b, p->problem_mark, "%s %s", problem, context);
 	else
-		diag_add(b->diags, DIAG_ERROR, doc->file, line, col, "%s", problem);
+		add_error_at_mark(b, p->problem_mark, "%s", problem);
 }
 
 static bool has_utf16_or_32_bom(const unsigned char *s, size_t len)
@@ -447,6 +493,11 @@ bool doc_parse(struct doc *doc, const char *file, const char *src, size_t len,
 	}
 	if (b.failed && diags->errors == errors_before)
 		diag_add(diags, DIAG_ERROR, file, 0, 0, "out of memory while reading the file");
+	/* A root is only kept for a document read to its end, so that a caller
+	 * given false can still validate a complete tree (duplicate keys and
+	 * undefined aliases leave it whole) and report those errors too. */
+	if (!b.first_ended)
+		doc->root = DOC_NONE;
 
 	yaml_parser_delete(&parser);
 	strmap_fini(&b.anchors);
@@ -568,12 +619,14 @@ void doc_position(struct doc *doc, size_t offset, unsigned *line, unsigned *col)
 }
 
 static void vreport(struct doc *doc, struct diag_list *diags, enum diag_severity sev, uint32_t n,
+                    const char *fmt, va_list ap) DIAG_PRINTF(5, 0); /* callers' formats are checked */
+static void vreport(struct doc *doc, struct diag_list *diags, enum diag_severity sev, uint32_t n,
                     const char *fmt, va_list ap)
 {
 	char message[1024];
 	vsnprintf(message, sizeof message, fmt, ap);
 	unsigned line = 0, col = 0;
-	if (n != DOC_NONE)
+	if (n != DOC_NONE && !diag_full(diags)) /* past the cap: counted only */
 		doc_position(doc, doc->nodes[n].start, &line, &col);
 	diag_add(diags, sev, doc->file, line, col, "%s", message);
 }
