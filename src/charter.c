@@ -62,19 +62,34 @@ static const char *kind_name(const struct doc *doc, uint32_t n)
 }
 
 /* The node, or DOC_NONE for an alias to a collection (which the model never
- * follows: it could multiply the work, as alias bombs do). */
+ * follows: it could multiply the work, as alias bombs do). `key` names the
+ * value in the message; NULL when the node is the item in l->where. */
 static uint32_t follow(struct loader *l, uint32_t n, const char *key)
 {
 	if (n == DOC_NONE)
 		return DOC_NONE;
 	uint32_t r = doc_resolve(l->doc, n);
 	if (r != n && l->doc->nodes[r].kind != DOC_SCALAR) {
-		doc_error(l->doc, l->diags, n,
-		          "%s: '%s' uses an alias to a list or mapping; only single values may be aliased here",
-		          l->where, key);
+		if (key)
+			doc_error(l->doc, l->diags, n,
+			          "%s: '%s' uses an alias to a list or mapping; only single values may be aliased here",
+			          l->where, key);
+		else
+			doc_error(l->doc, l->diags, n,
+			          "%s is an alias to a list or mapping; write it out here (only single values may be aliased)",
+			          l->where);
 		return DOC_NONE;
 	}
 	return r;
+}
+
+/* doc turns an alias to no anchor into an empty plain scalar after
+ * reporting it; a plain scalar cannot start with '*', so this spots one
+ * and spares the user a second "is empty" error at the same place. */
+static bool is_undefined_alias(const struct doc *doc, uint32_t n)
+{
+	const struct doc_node *node = &doc->nodes[n];
+	return node->kind == DOC_SCALAR && node->start < doc->src_len && doc->src[node->start] == '*';
 }
 
 /* Text value of `key` in `map`. Missing or null: NULL (and an error if
@@ -96,13 +111,18 @@ static const char *get_text(struct loader *l, uint32_t map, const char *key, boo
 		return NULL;
 	}
 	if (doc_is_null(l->doc, r)) {
-		if (required)
+		if (required && !is_undefined_alias(l->doc, r))
 			doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", l->where, key);
 		return NULL;
 	}
 	const char *text = doc_scalar(l->doc, r);
 	if (strlen(text) != l->doc->nodes[r].len) {
 		doc_error(l->doc, l->diags, n, "%s: '%s' contains a NUL character", l->where, key);
+		return NULL;
+	}
+	if (required && !*text) {
+		/* `title: ""` is as empty as `title:`. */
+		doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", l->where, key);
 		return NULL;
 	}
 	return text;
@@ -176,13 +196,15 @@ static uint32_t get_list(struct loader *l, uint32_t map, const char *key, bool r
 	return r;
 }
 
-static uint32_t get_mapping(struct loader *l, uint32_t n, const char *what)
+/* The item l->where names, as a mapping (messages say which item:
+ * "working group 2 should be ...", not "a working group should be ..."). */
+static uint32_t get_mapping(struct loader *l, uint32_t n)
 {
-	uint32_t r = follow(l, n, what);
+	uint32_t r = follow(l, n, NULL);
 	if (r == DOC_NONE)
 		return DOC_NONE;
 	if (l->doc->nodes[r].kind != DOC_MAPPING) {
-		doc_error(l->doc, l->diags, n, "%s should be a mapping (key: value pairs), not %s", what,
+		doc_error(l->doc, l->diags, n, "%s should be a mapping (key: value pairs), not %s", l->where,
 		          kind_name(l->doc, r));
 		return DOC_NONE;
 	}
@@ -198,10 +220,10 @@ static void load_header(struct loader *l, uint32_t root)
 		doc_error(l->doc, l->diags, root, "the file has no 'charter' section (title, signing date)");
 		return;
 	}
-	uint32_t head = get_mapping(l, n, "'charter'");
+	set_where(l, "the charter"); /* before get_mapping, whose messages use it */
+	uint32_t head = get_mapping(l, n);
 	if (head == DOC_NONE)
 		return;
-	set_where(l, "the charter");
 	c->title = get_text(l, head, "title", true);
 	bool have_signed = get_date(l, head, "signed", true, &c->signed_on);
 
@@ -235,13 +257,16 @@ static void load_header(struct loader *l, uint32_t root)
 	}
 }
 
-static void load_milestone(struct loader *l, uint32_t node, size_t group, struct strmap *ids)
+/* `ordinal`: 1-based place in the group's list, counting items that are not
+ * mappings too, so the message matches what the user sees in the file. */
+static void load_milestone(struct loader *l, uint32_t node, size_t group, size_t ordinal,
+                           struct strmap *ids)
 {
 	struct charter *c = l->c;
 	const char *gid = c->groups[group].id ? c->groups[group].id : "?";
 	size_t index = c->milestone_count;
-	set_where(l, "working group '%s', milestone %zu", gid, index - c->groups[group].first + 1);
-	uint32_t map = get_mapping(l, node, "a milestone");
+	set_where(l, "working group '%s', milestone %zu", gid, ordinal);
+	uint32_t map = get_mapping(l, node);
 	if (map == DOC_NONE)
 		return;
 
@@ -254,7 +279,9 @@ static void load_milestone(struct loader *l, uint32_t node, size_t group, struct
 		uint32_t first;
 		if (strmap_get(ids, m->id, &first)) {
 			unsigned line, col;
-			doc_position(l->doc, c->doc.nodes[c->milestones[first].node].start, &line, &col);
+			/* the first id's own line: its mapping may start earlier */
+			uint32_t first_id = doc_map_get(l->doc, c->milestones[first].node, "id", NULL);
+			doc_position(l->doc, c->doc.nodes[first_id].start, &line, &col);
 			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
 			          "milestone id '%s' is used twice (first at line %u); ids must be unique in the file",
 			          m->id, line);
@@ -279,7 +306,7 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 	struct charter *c = l->c;
 	size_t index = c->group_count;
 	set_where(l, "working group %zu", index + 1);
-	uint32_t map = get_mapping(l, node, "a working group");
+	uint32_t map = get_mapping(l, node);
 	if (map == DOC_NONE)
 		return;
 	struct group *g = &c->groups[c->group_count++];
@@ -291,7 +318,8 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 		uint32_t first;
 		if (strmap_get(group_ids, g->id, &first)) {
 			unsigned line, col;
-			doc_position(l->doc, c->doc.nodes[c->groups[first].node].start, &line, &col);
+			uint32_t first_id = doc_map_get(l->doc, c->groups[first].node, "id", NULL);
+			doc_position(l->doc, c->doc.nodes[first_id].start, &line, &col);
 			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
 			          "working group id '%s' is used twice (first at line %u)", g->id, line);
 		} else {
@@ -321,10 +349,13 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 	uint32_t list = get_list(l, map, "milestones", false, &ok);
 	if (list == DOC_NONE)
 		return;
+	size_t ordinal = 0;
 	for (uint32_t it = l->doc->nodes[list].first; it != DOC_NONE; it = l->doc->nodes[it].next) {
-		if (diag_full(l->diags))
+		if (diag_full(l->diags)) {
+			l->diags->truncated = true; /* items left unchecked: say so */
 			break;
-		load_milestone(l, it, index, ids);
+		}
+		load_milestone(l, it, index, ++ordinal, ids);
 	}
 	g = &c->groups[index];
 	g->count = c->milestone_count - g->first;
@@ -354,14 +385,19 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
 		return false;
 	}
-	if (!doc_parse(&c->doc, c->path, text, len, diags))
+	/* On false with a root, the tree is complete and its problems (duplicate
+	 * keys, undefined aliases, a second document) are reported: validate
+	 * it anyway so one run shows every error. */
+	bool parsed = doc_parse(&c->doc, c->path, text, len, diags);
+	if (!parsed && c->doc.root == DOC_NONE)
 		return false;
 
 	struct loader l = { .c = c, .doc = &c->doc, .diags = diags };
 	uint32_t root = c->doc.root;
 	if (root == DOC_NONE || doc_is_null(&c->doc, root)) {
-		diag_add(diags, DIAG_ERROR, c->path, 1, 1,
-		         "the file is empty; a charter file starts with a 'charter:' section");
+		if (parsed) /* else the doc's own error says more */
+			diag_add(diags, DIAG_ERROR, c->path, 1, 1,
+			         "the file is empty; a charter file starts with a 'charter:' section");
 		return false;
 	}
 	if (c->doc.nodes[root].kind != DOC_MAPPING) {
@@ -388,8 +424,10 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 		strmap_init(&group_ids);
 		strmap_init(&ids);
 		for (uint32_t it = c->doc.nodes[groups].first; it != DOC_NONE; it = c->doc.nodes[it].next) {
-			if (diag_full(diags))
+			if (diag_full(diags)) {
+				diags->truncated = true; /* items left unchecked: say so */
 				break;
+			}
 			load_group(&l, it, &group_ids, &ids);
 		}
 		strmap_fini(&group_ids);
