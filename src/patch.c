@@ -14,13 +14,25 @@ void text_edit_fini(struct text_edit *e)
 
 /* ---- scalar rendering -------------------------------------------------- */
 
-/* Characters that would make a plain scalar read back differently. */
+/* C1 controls (U+0080..U+009F) and the non-characters U+FFFE, U+FFFF may
+ * not appear raw in a YAML stream, even inside quotes. */
+static bool is_c1(const unsigned char *p)
+{
+	return p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F;
+}
+
+static bool is_nonchar(const unsigned char *p)
+{
+	return p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF);
+}
+
+/* Characters only a double-quoted scalar carries exactly. */
 static bool needs_double_quotes(const unsigned char *p)
 {
 	if (*p < 0x20 || *p == 0x7F)
 		return true; /* controls, tab and newline included */
-	if (p[0] == 0xC2 && p[1] == 0x85)
-		return true; /* NEXT LINE */
+	if (is_c1(p) || is_nonchar(p))
+		return true; /* NEXT LINE (U+0085) is a C1 control too */
 	if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
 		return true; /* LINE / PARAGRAPH SEPARATOR: line breaks to YAML 1.1 */
 	if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -82,7 +94,8 @@ bool patch_plain_safe(const char *v, bool flow)
 		return false;
 	if (strstr(v, ": ") || strstr(v, " #") || any_needs_double(v))
 		return false;
-	if (flow && strpbrk(v, ",[]{}"))
+	/* In flow context PyYAML also ends a plain scalar at '?'. */
+	if (flow && strpbrk(v, ",[]{}?"))
 		return false;
 	return !is_special_word(v) && !looks_like_number_or_date(v);
 }
@@ -117,6 +130,13 @@ static void render_double(struct buf *out, const char *v)
 		} else if (p[0] == 0xC2 && p[1] == 0x85) {
 			buf_puts(out, "\\N");
 			p += 1;
+		} else if (is_c1(p)) {
+			snprintf(esc, sizeof esc, "\\x%02X", p[1]); /* the code point is the second byte */
+			buf_puts(out, esc);
+			p += 1;
+		} else if (is_nonchar(p)) {
+			buf_puts(out, p[2] == 0xBE ? "\\uFFFE" : "\\uFFFF");
+			p += 2;
 		} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xA8) {
 			buf_puts(out, "\\L");
 			p += 2;
