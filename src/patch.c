@@ -308,6 +308,21 @@ static bool set_edit(struct planner *p, size_t start, size_t end, struct buf *te
 	return true;
 }
 
+/* True when an alias outside [start, end) refers to a node inside it:
+ * removing those bytes would leave the alias pointing at nothing. */
+static bool anchor_used_outside(const struct doc *doc, size_t start, size_t end)
+{
+	for (uint32_t i = 0; i < doc->count; i++) {
+		const struct doc_node *n = &doc->nodes[i];
+		if (n->kind != DOC_ALIAS || (n->start >= start && n->end <= end))
+			continue;
+		size_t target = doc->nodes[n->first].start;
+		if (target >= start && target < end)
+			return true;
+	}
+	return false;
+}
+
 /* A block scalar representation of value, or false when only a quoted
  * scalar can carry it exactly. Writes "HEADER[ comment]" then each line as
  * EOL + indentation + text: no final line break. */
@@ -364,9 +379,6 @@ static bool plan_replace_value(struct planner *p, enum field field, uint32_t key
 {
 	const struct doc_node *v = &p->doc->nodes[value_node];
 	struct source *src = &p->src;
-	if (v->flags & DOC_FLAG_ANCHOR)
-		return fail(p, "the %s is shared with other places through an anchor (&); change it in the file itself",
-		            field_name(field));
 	if (v->kind != DOC_SCALAR && v->kind != DOC_ALIAS)
 		return fail(p, "the %s is not a single value in the file; change it in the file itself", field_name(field));
 
@@ -492,6 +504,11 @@ static bool plan_set(struct planner *p, const struct edit *e)
 	uint32_t key;
 	uint32_t v = doc_map_get(p->doc, ms->node, field_name(e->field), &key);
 	bool flow = p->doc->nodes[ms->node].style == DOC_STYLE_FLOW;
+	/* Aliases of the value would change too, or be left pointing at nothing. */
+	if (v != DOC_NONE && (p->doc->nodes[v].flags & DOC_FLAG_ANCHOR) &&
+	    anchor_used_outside(p->doc, p->doc->nodes[v].start, p->doc->nodes[v].end))
+		return fail(p, "the %s is shared with other places through an anchor (&); change it in the file itself",
+		            field_name(e->field));
 	if (v == DOC_NONE || doc_is_null(p->doc, v)) {
 		if (!value)
 			return fail(p, "the %s is already empty", field_name(e->field));
@@ -633,20 +650,28 @@ static bool plan_remove(struct planner *p, const struct edit *e)
 	if (item == DOC_NONE || item != ms->node)
 		return fail(p, "milestone '%s' is written through an alias; remove it in the file itself", e->milestone_id);
 	uint32_t next = doc->nodes[item].next;
+	size_t start, end;
+	if (doc->nodes[list].style == DOC_STYLE_FLOW) {
+		if (prev != DOC_NONE) { /* from the comma before it */
+			start = doc->nodes[prev].end;
+			end = doc->nodes[item].end;
+		} else {
+			start = doc->nodes[item].start;
+			end = next != DOC_NONE ? doc->nodes[next].start : doc->nodes[item].end;
+		}
+	} else {
+		size_t dash = dash_before(src, doc->nodes[item].start);
+		start = line_start(src, dash);
+		end = end_of_entry(src, doc, item);
+		if (!blank_between(src, start, dash))
+			return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
+	}
+	if (anchor_used_outside(doc, start, end))
+		return fail(p, "milestone '%s' holds an anchor (&) used elsewhere in the file; remove it in the file itself",
+		            e->milestone_id);
 	struct buf none;
 	buf_init(&none);
-	if (doc->nodes[list].style == DOC_STYLE_FLOW) {
-		if (prev != DOC_NONE)
-			return set_edit(p, doc->nodes[prev].end, doc->nodes[item].end, &none);
-		if (next != DOC_NONE)
-			return set_edit(p, doc->nodes[item].start, doc->nodes[next].start, &none);
-		return set_edit(p, doc->nodes[item].start, doc->nodes[item].end, &none);
-	}
-	size_t dash = dash_before(src, doc->nodes[item].start);
-	size_t ls = line_start(src, dash);
-	if (!blank_between(src, ls, dash))
-		return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
-	return set_edit(p, ls, end_of_entry(src, doc, item), &none);
+	return set_edit(p, start, end, &none);
 }
 
 static const char *detect_eol(const char *s, size_t len)
