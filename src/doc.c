@@ -83,6 +83,17 @@ static void add_error_at(struct builder *b, size_t offset, const char *fmt, ...)
 static uint32_t new_node(struct builder *b, enum doc_kind kind, const yaml_event_t *ev)
 {
 	struct doc *doc = b->doc;
+	/* Real charters spend well over ten bytes per node; a file past a
+	 * million nodes at under four bytes each is a flood of empty values
+	 * ([a,a,a,...]) that would only burn time and memory. */
+	size_t read_so_far = cursor_byte(&b->cursor, ev->start_mark.index);
+	if (doc->count >= DOC_DENSE_NODES && (size_t)doc->count * 4 > read_so_far) {
+		add_error_at(b, read_so_far,
+		             "the file holds over %u values averaging under 4 bytes each; this is not a charter file",
+		             DOC_DENSE_NODES);
+		b->failed = true;
+		return DOC_NONE;
+	}
 	if (doc->count == doc->cap) {
 		if (doc->cap >= UINT32_MAX / 2) {
 			b->failed = true;

@@ -19,7 +19,8 @@
  * copies owned by the doc.
  *
  * Hostile input is bounded: nesting deeper than DOC_MAX_DEPTH, a second
- * document, or a source over 4 GiB are errors; aliases are never expanded. */
+ * document, more than DOC_DENSE_NODES nodes averaging under 4 source bytes
+ * each, or a source over 4 GiB are errors; aliases are never expanded. */
 #ifndef CHARTERDASH_DOC_H
 #define CHARTERDASH_DOC_H
 
@@ -31,6 +32,7 @@
 
 #define DOC_NONE UINT32_MAX
 #define DOC_MAX_DEPTH 256
+#define DOC_DENSE_NODES 1000000u /* see doc_parse */
 
 enum doc_kind { DOC_SCALAR, DOC_SEQUENCE, DOC_MAPPING, DOC_ALIAS };
 
@@ -73,7 +75,9 @@ struct doc {
 
 	struct doc_node *nodes;
 	uint32_t count, cap;
-	uint32_t root; /* DOC_NONE for an empty document */
+	uint32_t root; /* DOC_NONE for an empty document, and for one whose
+	                  parse stopped early (a syntax error): only a document
+	                  read to its end is worth validating */
 
 	char *strings; /* scalar values, each NUL-terminated */
 	size_t strings_len, strings_cap;

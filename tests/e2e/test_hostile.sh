@@ -53,6 +53,15 @@ with open(sys.argv[1], 'w') as f:
 EOF
 expect "50 MB unclosed quote" "$dir/long_quote.yaml" ':2:10: error: unclosed quote'
 
+# A flood of tiny values (a 24 MB line of 12 million one-letter items):
+# stopped after a million nodes instead of building all of them.
+python3 - "$dir/dense.yaml" <<'EOF'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('charter: [' + ','.join(['a'] * 12_000_000) + ']\n')
+EOF
+expect "12 million tiny values" "$dir/dense.yaml" 'values averaging under 4 bytes each'
+
 # 200,000-deep flow nesting, and block nesting.
 python3 - "$dir/deep.yaml" "$dir/deep_block.yaml" <<'EOF'
 import sys
