@@ -42,7 +42,11 @@ static void print_group(FILE *out, const struct charter *c, size_t gi, struct da
 	const struct group *g = &c->groups[gi];
 	struct progress p;
 	progress_group(c, gi, today, &p);
-	fprintf(out, "\n%s (%s)\n", g->name, g->id);
+	fputc('\n', out);
+	report_plain_text(out, g->name);
+	fputs(" (", out);
+	report_plain_text(out, g->id);
+	fputs(")\n", out);
 	if (p.total == 0) {
 		fprintf(out, "  no milestones yet\n");
 		return;
@@ -59,7 +63,11 @@ static void print_group(FILE *out, const struct charter *c, size_t gi, struct da
 		char due[DATE_TEXT_SIZE], days[32];
 		date_format(milestone_due(c, m), due);
 		report_days(date_days_between(today, milestone_due(c, m)), days, sizeof days);
-		fprintf(out, "  overdue: %s  %s  (due %s, %s, %s)\n", m->id, m->title, due, days,
+		fputs("  overdue: ", out);
+		report_plain_text(out, m->id);
+		fputs("  ", out);
+		report_plain_text(out, m->title);
+		fprintf(out, "  (due %s, %s, %s)\n", due, days,
 		        status_label(m->status));
 	}
 }
@@ -72,7 +80,8 @@ void report_text(FILE *out, const struct charter *c, const struct report_options
 	date_format(opt->today, today);
 	report_days(progress_days_left(c, opt->today), days, sizeof days);
 
-	fprintf(out, "%s\n", c->title);
+	report_plain_text(out, c->title);
+	fputc('\n', out);
 	fprintf(out, "Signed %s; roadmap deadline %s (%s); today %s\n", signed_on, deadline, days, today);
 
 	struct progress p;

@@ -95,6 +95,22 @@ void report_json_string(FILE *out, const char *text)
 	fputc('"', out);
 }
 
+void report_plain_text(FILE *out, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	while (*s) {
+		uint32_t cp;
+		size_t n = next_char(s, &cp);
+		if (cp == '\n' || cp == '\r' || cp == '\t')
+			fputc(' ', out);
+		else if (is_control(cp))
+			fputs(REPLACEMENT_UTF8, out);
+		else
+			put_char(out, s, n, cp);
+		s += n;
+	}
+}
+
 void report_csv_field(FILE *out, const char *text)
 {
 	const char *t = text ? text : "";

@@ -50,6 +50,10 @@ bool report_shows_group(const struct report_options *opt, size_t gi);
  *     breaks become spaces); Markdown punctuation backslash-escaped; other
  *     control characters become U+FFFD, so no terminal codes get through. */
 void report_json_string(FILE *out, const char *s);
+/* Text for a terminal or a plain-text pipe: line breaks and tabs become
+ * spaces, other control characters (which terminals would act on) and
+ * invalid UTF-8 become U+FFFD. */
+void report_plain_text(FILE *out, const char *s);
 void report_csv_field(FILE *out, const char *s);
 enum report_md_context { REPORT_MD_CELL, REPORT_MD_HEADING };
 void report_md_text(FILE *out, const char *s, enum report_md_context where);

@@ -274,5 +274,13 @@ expect_rc 1 "report bad file"
 err_has "^$tmp/bad.yaml:10:17: error: " "report bad file"
 out_empty "report bad file"
 
+# Control characters in titles never reach the terminal raw.
+printf 'charter:\n  title: "A\\e[31mred\\nline"\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: "G\\ttab"\n    milestones:\n      - {id: m, title: "t\\e]0;x\\a", status: blocked, due: 2026-01-01}\n' >"$tmp/ctl.yaml"
+run report --today 2026-11-26 "$tmp/ctl.yaml"
+expect_rc 0 "report with control characters"
+if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/out"; then fail "report with control characters: ESC or BEL in the output"; fi
+out_has "^A.*red line$" "report with control characters"
+out_has "^G tab (g)$" "report with control characters"
+
 [ "$failures" -eq 0 ] || { echo "test_cli: $failures failure(s)" >&2; exit 1; }
 echo "test_cli: ok"
