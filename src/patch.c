@@ -239,6 +239,15 @@ static size_t drop_final_break(const struct source *src, size_t p)
 	return p;
 }
 
+/* The last child of a collection, or DOC_NONE. */
+static uint32_t last_child(const struct doc *doc, uint32_t n)
+{
+	uint32_t last = doc->nodes[n].first;
+	while (last != DOC_NONE && doc->nodes[last].next != DOC_NONE)
+		last = doc->nodes[last].next;
+	return last;
+}
+
 /* The innermost last node of a block collection: where its text ends. */
 static uint32_t last_leaf(const struct doc *doc, uint32_t n)
 {
@@ -247,10 +256,7 @@ static uint32_t last_leaf(const struct doc *doc, uint32_t n)
 		if (node->kind == DOC_ALIAS || node->kind == DOC_SCALAR || node->style == DOC_STYLE_FLOW ||
 		    node->first == DOC_NONE)
 			return n;
-		uint32_t last = node->first;
-		while (doc->nodes[last].next != DOC_NONE)
-			last = doc->nodes[last].next;
-		n = last;
+		n = last_child(doc, n);
 	}
 }
 
@@ -325,7 +331,8 @@ static bool anchor_used_outside(const struct doc *doc, size_t start, size_t end)
 
 /* A block scalar representation of value, or false when only a quoted
  * scalar can carry it exactly. Writes "HEADER[ comment]" then each line as
- * EOL + indentation + text: no final line break. */
+ * EOL + indentation + text: no final line break. A folded block turns
+ * literal for a value of several lines, which folding would join. */
 static bool render_block(struct buf *out, const char *value, bool folded, size_t indent,
                          const char *eol, const char *comment, size_t comment_len)
 {
@@ -341,8 +348,8 @@ static bool render_block(struct buf *out, const char *value, bool folded, size_t
 		if (*q == '\n' && q[1] == ' ')
 			return false; /* a more-indented line would need an indentation indicator */
 	}
-	if (folded && memchr(value, '\n', body))
-		return false; /* folding would join the lines */
+	if (memchr(value, '\n', body))
+		folded = false;
 	buf_putc(out, folded ? '>' : '|');
 	if (n == body)
 		buf_putc(out, '-'); /* strip: no final newline in the value */
@@ -466,30 +473,75 @@ static bool render_pair(struct buf *out, enum field field, const char *value, si
 	return !out->failed;
 }
 
+/* Where an entry is appended inside a flow collection: after its last
+ * child (writing ", " first), or just inside the opening bracket. */
+static size_t flow_append_at(struct planner *p, uint32_t coll, struct buf *text)
+{
+	const struct doc_node *c = &p->doc->nodes[coll];
+	uint32_t last = last_child(p->doc, coll);
+	if (last != DOC_NONE) {
+		buf_puts(text, ", ");
+		return p->doc->nodes[last].end;
+	}
+	size_t at = c->start; /* an anchor or tag may come first */
+	while (at < c->end && p->src.s[at] != '[' && p->src.s[at] != '{')
+		at++;
+	return at + 1;
+}
+
+/* Starts new lines at `at`, the end of the block entry whose last node is
+ * `last`; returns where the edit starts (usually `at`). A file without a
+ * final line break needs one first. If the text then ends inside a block
+ * scalar that does not strip its final break, that break would join its
+ * value: the edit starts at the scalar's header and makes it strip (-),
+ * which keeps the value as it was. */
+static size_t begin_lines(struct planner *p, uint32_t last, size_t at, struct buf *text)
+{
+	const struct source *src = &p->src;
+	if (at < src->len || at == 0 || src->s[at - 1] == '\n' || src->s[at - 1] == '\r')
+		return at;
+	const struct doc_node *leaf = &p->doc->nodes[last_leaf(p->doc, last)];
+	size_t start = at;
+	if (is_block_scalar(leaf)) {
+		size_t h = leaf->start; /* past an anchor or tag to the indicator */
+		while (src->s[h] != '|' && src->s[h] != '>')
+			h++;
+		size_t e = h + 1;
+		char indent = 0, chomp = 0;
+		for (; e < src->len && src->s[e] && strchr("+-123456789", src->s[e]); e++) {
+			if (src->s[e] == '+' || src->s[e] == '-')
+				chomp = src->s[e];
+			else
+				indent = src->s[e];
+		}
+		if (chomp != '-') {
+			start = h + 1;
+			if (indent)
+				buf_putc(text, indent);
+			buf_putc(text, '-');
+			buf_append(text, src->s + e, src->len - e);
+		}
+	}
+	buf_puts(text, src->eol);
+	return start;
+}
+
 static bool plan_insert_pair(struct planner *p, uint32_t map, enum field field, const char *value)
 {
-	struct doc *doc = p->doc;
-	struct source *src = &p->src;
-	const struct doc_node *m = &doc->nodes[map];
+	const struct doc_node *m = &p->doc->nodes[map];
 	struct buf text;
 	buf_init(&text);
 	if (m->style == DOC_STYLE_FLOW) {
-		uint32_t last = m->first;
-		while (last != DOC_NONE && doc->nodes[last].next != DOC_NONE)
-			last = doc->nodes[last].next;
-		size_t at = last == DOC_NONE ? m->start + 1 : doc->nodes[last].end;
-		if (last != DOC_NONE)
-			buf_puts(&text, ", ");
+		size_t at = flow_append_at(p, map, &text);
 		buf_puts(&text, field_name(field));
 		buf_puts(&text, ": ");
 		render_inline(&text, field, value, DOC_STYLE_ANY, true);
 		return set_edit(p, at, at, &text);
 	}
-	size_t at = end_of_entry(src, doc, map);
-	if (at == src->len && at > 0 && src->s[at - 1] != '\n' && src->s[at - 1] != '\r')
-		buf_puts(&text, src->eol); /* the file did not end with a line break */
-	render_pair(&text, field, value, column(src, m->start), src->eol);
-	return set_edit(p, at, at, &text);
+	size_t at = end_of_entry(&p->src, p->doc, map);
+	size_t start = begin_lines(p, map, at, &text);
+	render_pair(&text, field, value, column(&p->src, m->start), p->src.eol);
+	return set_edit(p, start, at, &text);
 }
 
 static bool plan_set(struct planner *p, const struct edit *e)
@@ -521,11 +573,12 @@ static bool plan_set(struct planner *p, const struct edit *e)
 	return plan_replace_value(p, e->field, key, v, value, flow);
 }
 
-/* The '-' that introduces a block sequence item starting at `item`. */
+/* The '-' that introduces a block sequence item starting at `item` (which
+ * may stand on the next line). */
 static size_t dash_before(const struct source *src, size_t item)
 {
 	size_t i = item;
-	while (i > 0 && (src->s[i - 1] == ' ' || src->s[i - 1] == '\t'))
+	while (i > 0 && strchr(" \t\r\n", src->s[i - 1]))
 		i--;
 	return i > 0 && src->s[i - 1] == '-' ? i - 1 : item;
 }
@@ -571,31 +624,21 @@ static bool plan_add(struct planner *p, const struct edit *e)
 
 	uint32_t gmap = p->c->groups[gi].node, key;
 	uint32_t list = doc_map_get(doc, gmap, "milestones", &key);
+	const struct doc_node *l = list == DOC_NONE ? NULL : &doc->nodes[list];
 	struct buf text;
 	buf_init(&text);
-	const struct doc_node *l = list == DOC_NONE ? NULL : &doc->nodes[list];
 
 	if (l && l->kind == DOC_SEQUENCE && l->style == DOC_STYLE_FLOW) {
-		uint32_t last = l->first;
-		while (last != DOC_NONE && doc->nodes[last].next != DOC_NONE)
-			last = doc->nodes[last].next;
-		if (last != DOC_NONE)
-			buf_puts(&text, ", ");
+		size_t at = flow_append_at(p, list, &text);
 		render_new_item(&text, e, true, 0, 0, src->eol);
-		size_t at = last == DOC_NONE ? l->start + 1 : doc->nodes[last].end;
 		return set_edit(p, at, at, &text);
 	}
-	if (l && l->kind == DOC_SEQUENCE && l->first != DOC_NONE) {
-		uint32_t last = l->first;
-		while (doc->nodes[last].next != DOC_NONE)
-			last = doc->nodes[last].next;
-		size_t item = doc->nodes[last].start;
-		size_t dash = dash_before(src, item);
-		bool flow_item = doc->nodes[last].style == DOC_STYLE_FLOW;
+	if (l && l->kind == DOC_SEQUENCE) { /* a block list: never empty */
+		uint32_t last = last_child(doc, list);
+		size_t item = doc->nodes[last].start, dash = dash_before(src, item);
 		size_t at = end_of_entry(src, doc, last);
-		if (at == src->len && at > 0 && src->s[at - 1] != '\n' && src->s[at - 1] != '\r')
-			buf_puts(&text, src->eol);
-		if (flow_item) {
+		size_t start = begin_lines(p, last, at, &text);
+		if (doc->nodes[last].style == DOC_STYLE_FLOW) {
 			buf_repeat(&text, ' ', column(src, dash));
 			buf_puts(&text, "- ");
 			render_new_item(&text, e, true, 0, 0, src->eol);
@@ -603,33 +646,47 @@ static bool plan_add(struct planner *p, const struct edit *e)
 		} else {
 			render_new_item(&text, e, false, column(src, dash), column(src, item), src->eol);
 		}
-		return set_edit(p, at, at, &text);
+		return set_edit(p, start, at, &text);
+	}
+	if (doc->nodes[gmap].style == DOC_STYLE_FLOW) { /* {id: g, name: G}: a flow list */
+		size_t at, end;
+		if (l) { /* `milestones: ~` or `milestones:` */
+			at = l->start;
+			end = l->end;
+			if (at == end && at > 0 && src->s[at - 1] == ':')
+				buf_putc(&text, ' ');
+		} else {
+			at = end = flow_append_at(p, gmap, &text);
+			buf_puts(&text, "milestones: ");
+		}
+		buf_putc(&text, '[');
+		render_new_item(&text, e, true, 0, 0, src->eol);
+		buf_putc(&text, ']');
+		return set_edit(p, at, end, &text);
 	}
 	size_t key_col = column(src, doc->nodes[gmap].start);
-	if (l) { /* `milestones:` with no items: the list starts on the next line */
-		size_t colon = l->start;
-		while (colon > doc->nodes[key].end && src->s[colon - 1] != ':')
-			colon--;
-		size_t c0, c1;
-		line_comment(src, l->end, &c0, &c1);
-		if (c1 > c0) { /* keep `milestones:  # comment` */
-			buf_putc(&text, ' ');
-			buf_append(&text, src->s + c0, c1 - c0);
-		}
+	if (l) { /* `milestones:` or `milestones: ~`: the list starts on the next line */
+		size_t after_colon = l->start;
+		while (after_colon > doc->nodes[key].end && src->s[after_colon - 1] != ':')
+			after_colon--;
+		size_t line_end = line_break(src, l->end);
+		/* The null word goes; what follows it (spaces, a comment) stays. */
+		buf_append(&text, src->s + l->end, line_end - l->end);
 		buf_puts(&text, src->eol);
 		render_new_item(&text, e, false, key_col + 2, key_col + 4, src->eol);
-		text.len -= text.len >= strlen(src->eol) ? strlen(src->eol) : 0; /* the line's own break follows */
-		text.data[text.len] = '\0';
-		return set_edit(p, colon, c1 > c0 ? c1 : line_break(src, l->end), &text);
+		if (!text.failed) { /* the line's own break follows */
+			text.len -= strlen(src->eol);
+			text.data[text.len] = '\0';
+		}
+		return set_edit(p, after_colon, line_end, &text);
 	}
 	size_t at = end_of_entry(src, doc, gmap);
-	if (at == src->len && at > 0 && src->s[at - 1] != '\n' && src->s[at - 1] != '\r')
-		buf_puts(&text, src->eol);
+	size_t start = begin_lines(p, gmap, at, &text);
 	buf_repeat(&text, ' ', key_col);
 	buf_puts(&text, "milestones:");
 	buf_puts(&text, src->eol);
 	render_new_item(&text, e, false, key_col + 2, key_col + 4, src->eol);
-	return set_edit(p, at, at, &text);
+	return set_edit(p, start, at, &text);
 }
 
 static bool plan_remove(struct planner *p, const struct edit *e)
