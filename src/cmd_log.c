@@ -12,6 +12,7 @@
 #include "charterdash/cli.h"
 #include "charterdash/history.h"
 #include "charterdash/progress.h"
+#include "charterdash/report.h"
 #include "charterdash/store.h"
 
 /* The history entry that marks the start of a meeting (`m` in the
@@ -89,33 +90,53 @@ static bool load_history(const char *path, struct history *h)
 	return ok;
 }
 
-static void print_value(FILE *out, const char *v)
+/* Text in the minutes: Markdown-escaped, or plain and terminal-safe. */
+static void put_text(FILE *out, const char *s, bool md)
 {
-	if (!v)
-		fputs("(none)", out);
-	else if (strchr(v, '\n'))
-		fprintf(out, "'%.*s…'", (int)(strchr(v, '\n') - v), v);
+	if (md)
+		report_md_text(out, s, REPORT_MD_HEADING);
 	else
-		fprintf(out, "'%s'", v);
+		report_plain_text(out, s);
+}
+
+/* A value on one line, safe for a terminal (history lines are written by
+ * anyone who can write the file). */
+static void print_value(FILE *out, const char *v, bool md)
+{
+	if (!v) {
+		fputs("(none)", out);
+		return;
+	}
+	fputc('\'', out);
+	put_text(out, v, md);
+	fputc('\'', out);
 }
 
 static void print_entry(FILE *out, const struct history_entry *e)
 {
-	fprintf(out, "%s  %s@%s  ", e->time, e->user ? e->user : "?", e->host ? e->host : "?");
+	fprintf(out, "%s  ", e->time);
+	report_plain_text(out, e->user ? e->user : "?");
+	fputc('@', out);
+	report_plain_text(out, e->host ? e->host : "?");
+	fputs("  ", out);
 	if (!strcmp(e->field, MEETING_FIELD) && !strcmp(e->id, MEETING_ID)) {
 		fputs("meeting started\n", out);
 		return;
 	}
 	if (!strcmp(e->field, "milestone")) {
-		fprintf(out, "%s %s ", e->id, e->old_value ? "removed" : "added");
-		print_value(out, e->old_value ? e->old_value : e->new_value);
+		report_plain_text(out, e->id);
+		fprintf(out, " %s ", e->old_value ? "removed" : "added");
+		print_value(out, e->old_value ? e->old_value : e->new_value, false);
 		fputc('\n', out);
 		return;
 	}
-	fprintf(out, "%s %s: ", e->id, e->field);
-	print_value(out, e->old_value);
+	report_plain_text(out, e->id);
+	fputc(' ', out);
+	report_plain_text(out, e->field);
+	fputs(": ", out);
+	print_value(out, e->old_value, false);
 	fputs(" -> ", out);
-	print_value(out, e->new_value);
+	print_value(out, e->new_value, false);
 	fputc('\n', out);
 }
 
@@ -232,19 +253,27 @@ static void minutes_change(FILE *out, const struct history_entry *e, const struc
 {
 	long mi = charter_find_milestone(c, e->id);
 	const char *title = mi >= 0 ? c->milestones[mi].title : NULL;
-	fputs(md ? "- " : "  * ", out);
-	fprintf(out, md ? "**%s**" : "%s", e->id);
-	if (title)
-		fprintf(out, " (%s)", title);
-	if (!strcmp(e->field, "milestone"))
-		fprintf(out, ": %s", e->old_value ? "removed" : "added");
-	else {
-		fprintf(out, ": %s ", e->field);
-		print_value(out, e->old_value);
-		fputs(" → ", out);
-		print_value(out, e->new_value);
+	fputs(md ? "- **" : "  * ", out);
+	put_text(out, e->id, md);
+	fputs(md ? "**" : "", out);
+	if (title) {
+		fputs(" (", out);
+		put_text(out, title, md);
+		fputc(')', out);
 	}
-	fprintf(out, " — %s, %.16s\n", e->user ? e->user : "?", e->time);
+	if (!strcmp(e->field, "milestone")) {
+		fprintf(out, ": %s", e->old_value ? "removed" : "added");
+	} else {
+		fputs(": ", out);
+		put_text(out, e->field, md);
+		fputc(' ', out);
+		print_value(out, e->old_value, md);
+		fputs(" → ", out);
+		print_value(out, e->new_value, md);
+	}
+	fputs(" — ", out);
+	put_text(out, e->user ? e->user : "?", md);
+	fprintf(out, ", %.16s\n", e->time);
 }
 
 int cmd_minutes(int argc, char **argv)
@@ -286,7 +315,9 @@ int cmd_minutes(int argc, char **argv)
 	size_t changes = 0;
 	for (size_t i = 0; i < h.count; i++)
 		changes += strcmp(h.entries[i].time, since) >= 0 && strcmp(h.entries[i].field, MEETING_FIELD);
-	printf(md ? "# Minutes: %s\n\n" : "Minutes: %s\n\n", c.title);
+	fputs(md ? "# Minutes: " : "Minutes: ", stdout);
+	put_text(stdout, c.title, md);
+	fputs("\n\n", stdout);
 	printf("Changes since %.16s UTC%s%s%s: %zu\n", since, who ? " (meeting started by " : "",
 	       who ? who : "", who ? ")" : "", changes);
 
@@ -303,7 +334,9 @@ int cmd_minutes(int argc, char **argv)
 				continue;
 			if (!heading) {
 				const char *name = g < c.group_count ? c.groups[g].name : "Other";
-				printf(md ? "\n## %s\n\n" : "\n%s\n", name);
+				fputs(md ? "\n## " : "\n", stdout);
+				put_text(stdout, name, md);
+				fputs(md ? "\n\n" : "\n", stdout);
 				heading = true;
 			}
 			minutes_change(stdout, e, &c, md);
@@ -318,12 +351,15 @@ int cmd_minutes(int argc, char **argv)
 		char pct[16] = "-";
 		if (p.percent >= 0)
 			snprintf(pct, sizeof pct, "%d%%", p.percent);
-		if (md)
-			printf("| %s | %zu/%zu | %s | %s |\n", c.groups[g].name, p.counts[STATUS_DONE], p.total, pct,
-			       state_label(p.state));
-		else
-			printf("  %-40s %zu/%zu  %s  %s\n", c.groups[g].name, p.counts[STATUS_DONE], p.total, pct,
-			       state_label(p.state));
+		if (md) {
+			fputs("| ", stdout);
+			report_md_text(stdout, c.groups[g].name, REPORT_MD_CELL);
+			printf(" | %zu/%zu | %s | %s |\n", p.counts[STATUS_DONE], p.total, pct, state_label(p.state));
+		} else {
+			fputs("  ", stdout);
+			report_plain_text(stdout, c.groups[g].name);
+			printf(": %zu/%zu  %s  %s\n", p.counts[STATUS_DONE], p.total, pct, state_label(p.state));
+		}
 	}
 	history_fini(&h);
 	charter_fini(&c);
