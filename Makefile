@@ -63,7 +63,7 @@ deps-test:
 
 run: deps-build
 	@$(MAKE) --no-print-directory all
-	./$(BIN) report data/charter.yaml
+	./$(BIN) data/charter.yaml
 
 test: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN)

@@ -1,6 +1,7 @@
 /* layout — screen regions, the pane grid, bars and scroll windows. */
 #include "charterdash/layout.h"
 
+#include <stdint.h>
 #include <string.h>
 
 bool layout_too_small(int width, int height)
@@ -73,18 +74,13 @@ static void water_fill(int *h, const int *want, int k, int space)
 
 #define MAX_ROWS_STACK 64
 
-void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int first_row,
-                 struct rect *out, struct layout_grid *grid)
+/* The grid with exactly `cols` columns. */
+static void grid_for(struct rect body, const int *list, size_t n, size_t focus, int first_row, int cols,
+                     struct rect *out, struct layout_grid *grid)
 {
 	memset(grid, 0, sizeof *grid);
 	for (size_t i = 0; i < n; i++)
 		out[i] = (struct rect){ 0, 0, 0, 0 };
-	if (n == 0 || body.w <= 0 || body.h <= 0)
-		return;
-
-	int cols = layout_columns(body.w);
-	if ((size_t)cols > n)
-		cols = (int)n;
 	int rows = (int)((n + (size_t)cols - 1) / (size_t)cols);
 	grid->cols = cols;
 	grid->rows = rows;
@@ -191,6 +187,41 @@ void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int 
 		}
 		y += h_buf[k];
 	}
+}
+
+void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int first_row,
+                 struct rect *out, struct layout_grid *grid)
+{
+	memset(grid, 0, sizeof *grid);
+	for (size_t i = 0; i < n; i++)
+		out[i] = (struct rect){ 0, 0, 0, 0 };
+	if (n == 0 || body.w <= 0 || body.h <= 0)
+		return;
+	int max = layout_columns(body.w);
+	if ((size_t)max > n)
+		max = (int)n;
+	/* Fewest panes off screen, then fewest milestone lines cut, then the
+	 * widest panes (fewest columns). */
+	int best = max;
+	size_t best_panes = SIZE_MAX, best_lines = SIZE_MAX;
+	for (int cols = 1; cols <= max; cols++) {
+		grid_for(body, list, n, focus, first_row, cols, out, grid);
+		size_t hidden_panes = 0, hidden_lines = 0;
+		for (size_t i = 0; i < n; i++) {
+			int want = list[i] > 0 ? list[i] : 1;
+			int shown = out[i].h > LAYOUT_PANE_CHROME ? out[i].h - LAYOUT_PANE_CHROME : 0;
+			if (out[i].h == 0)
+				hidden_panes++;
+			if (want > shown)
+				hidden_lines += (size_t)(want - shown);
+		}
+		if (hidden_panes < best_panes || (hidden_panes == best_panes && hidden_lines < best_lines)) {
+			best = cols;
+			best_panes = hidden_panes;
+			best_lines = hidden_lines;
+		}
+	}
+	grid_for(body, list, n, focus, first_row, best, out, grid);
 }
 
 void layout_pane(struct rect pane, int label_w, struct layout_pane *out)

@@ -37,8 +37,8 @@ struct rect {
 
 bool layout_too_small(int width, int height);
 
-/* Number of grid columns for a body `width` wide: 1 below 80 columns,
- * 2 below 120, else 3. */
+/* The most grid columns a body `width` wide can have: 1 below 80 columns,
+ * 2 below 120, else 3 (layout_grid may use fewer). */
 int layout_columns(int width);
 
 /* Lines of dates under the title: 2 when the terminal is at least 20 lines
@@ -71,8 +71,10 @@ void layout_screen(int width, int height, int header_lines, struct layout_screen
  * grid shows as many whole rows as fit, scrolled so that the focused pane's
  * row is visible, moving as little as possible from `first_row`. A row
  * never gets fewer lines than the body has (one pane of one line at 40x10).
- * Columns share the width, the first ones one cell wider when it does not
- * divide.
+ * Columns: from 1 to layout_columns(width), the count that leaves the
+ * fewest panes off screen, then the fewest milestone lines cut, then the
+ * fewest columns (the widest panes). They share the width, the first ones
+ * one cell wider when it does not divide.
  *
  * Out: out[i] for each of the n panes: its rectangle, or h == 0 when it is
  * not on screen. */

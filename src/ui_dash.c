@@ -1,0 +1,549 @@
+/* ui_dash — the main view: header, the grid of working-group panes, the
+ * footer, and the "terminal too small" screen. Every number comes from
+ * progress.h (the same functions `charterdash report` uses); every
+ * position from layout.h. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charterdash/progress.h"
+#include "charterdash/report.h"
+#include "charterdash/text.h"
+
+/* --- header ------------------------------------------------------------- */
+
+#define SEGMENTS 3
+
+struct segment {
+	char text[96];     /* plain part */
+	char emph[64];     /* emphasised part after it */
+	enum ui_role role; /* of the emphasised part */
+};
+
+/* In display order: signing date first, unless the dates get only one
+ * line (a short terminal), where the deadline and the review matter more. */
+static void header_segments(const struct ui *ui, struct segment seg[SEGMENTS], bool one_line, int width)
+{
+	const struct charter *c = &ui->charter;
+	struct date today = ui->opt.today;
+	char d[DATE_TEXT_SIZE], days[48];
+
+	date_format(c->signed_on, d);
+	snprintf(seg[0].text, sizeof seg[0].text, "Signed %s", d);
+	seg[0].emph[0] = '\0';
+	seg[0].role = ROLE_NORMAL;
+
+	long left = progress_days_left(c, today);
+	date_format(c->deadline, d);
+	report_days(left, days, sizeof days);
+	snprintf(seg[1].text, sizeof seg[1].text, "%s %s ", width < 80 ? "Deadline" : "Roadmap deadline", d);
+	snprintf(seg[1].emph, sizeof seg[1].emph, "(%s)", days);
+	seg[1].role = left < 0 ? ROLE_OVERDUE : left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL;
+
+	struct date review = progress_next_review(c, today);
+	long until = date_days_between(today, review);
+	date_format(review, d);
+	snprintf(seg[2].text, sizeof seg[2].text, "%s %s ", width < 80 ? "Review" : "Next annual review", d);
+	snprintf(seg[2].emph, sizeof seg[2].emph, "(in %ld day%s)", until, until == 1 ? "" : "s");
+	seg[2].role = ROLE_NORMAL;
+
+	if (one_line) { /* rotate: deadline, review, signed */
+		struct segment first = seg[0];
+		seg[0] = seg[1];
+		seg[1] = seg[2];
+		seg[2] = first;
+	}
+}
+
+static int segment_width(const struct segment *s)
+{
+	return (int)(text_width(s->text) + text_width(s->emph));
+}
+
+static int pack_header(const struct ui *ui, int width, int height, int *line_of)
+{
+	struct segment seg[SEGMENTS];
+	header_segments(ui, seg, layout_header_info_lines(height) == 1, width);
+	int widths[SEGMENTS];
+	for (int i = 0; i < SEGMENTS; i++)
+		widths[i] = segment_width(&seg[i]);
+	int sep = (int)text_width(ui->opt.ascii ? ui_glyphs_ascii.sep : ui_glyphs_utf8.sep);
+	return layout_pack(widths, SEGMENTS, width, sep, layout_header_info_lines(height), line_of);
+}
+
+int ui_dash_header_lines(struct ui *ui, int width, int height)
+{
+	int line_of[SEGMENTS];
+	return 2 + pack_header(ui, width, height, line_of);
+}
+
+/* The stacked bar of counts (done, in progress, blocked, not started). */
+static void draw_bar(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p)
+{
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	size_t counts[4];
+	int cells[4];
+	for (int i = 0; i < 4; i++)
+		counts[i] = p->counts[order[i]];
+	layout_bar(counts, 4, width, cells);
+	for (int i = 0; i < 4; i++) {
+		ui_fill(ui, w, y, x, ui->scr->g->bar[order[i]], cells[i], ui_attr(ui, ui_status_role(order[i])));
+		x += cells[i];
+	}
+	if (p->total == 0) /* nothing to show: an empty track */
+		ui_fill(ui, w, y, x, ui->scr->g->bar[STATUS_NOT_STARTED], width, ui_attr(ui, ROLE_DIM));
+}
+
+static enum ui_role state_role(enum group_state s)
+{
+	switch (s) {
+	case STATE_ON_TRACK: return ROLE_ON_TRACK;
+	case STATE_AT_RISK: return ROLE_AT_RISK;
+	case STATE_OVERDUE: return ROLE_OVERDUE;
+	case STATE_DONE: return ROLE_DONE;
+	default: return ROLE_DIM;
+	}
+}
+
+/* "3/8  37%", the form `charterdash report` prints. */
+static void progress_label(const struct progress *p, char *buf, size_t size)
+{
+	if (p->total)
+		snprintf(buf, size, "%zu/%zu  %d%%", p->counts[STATUS_DONE], p->total, p->percent);
+	else
+		snprintf(buf, size, "0/0");
+}
+
+void ui_dash_draw_header(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = scr->header;
+	int width = scr->regions.header.w;
+	const struct charter *c = &ui->charter;
+	werase(w);
+
+	/* title, today on the right */
+	char today[DATE_TEXT_SIZE], right[32];
+	date_format(ui->opt.today, today);
+	snprintf(right, sizeof right, "Today %s", today);
+	int rw = (int)text_width(right);
+	int title_room = width - rw - 2;
+	if (title_room < 10) { /* narrow: the title matters more */
+		title_room = width;
+		rw = 0;
+	}
+	ui_put(ui, w, 0, 0, c->title ? c->title : "(untitled charter)", title_room, ROLE_TITLE, true);
+	if (rw)
+		ui_put(ui, w, 0, width - rw, right, rw, ROLE_NORMAL, false);
+
+	/* dates, packed on one or two lines */
+	struct segment seg[SEGMENTS];
+	header_segments(ui, seg, layout_header_info_lines(scr->h) == 1, width);
+	int line_of[SEGMENTS];
+	int lines = pack_header(ui, width, scr->h, line_of);
+	int x = 0, line = -1;
+	for (int i = 0; i < SEGMENTS; i++) {
+		if (line_of[i] != line) {
+			line = line_of[i];
+			x = 0;
+		} else {
+			int sw = (int)text_width(scr->g->sep);
+			/* a segment that would show only a stub is left out */
+			if (x + sw + segment_width(&seg[i]) > width && width - x - sw < 16)
+				continue;
+			x += ui_put(ui, w, 1 + line, x, scr->g->sep, width - x, ROLE_DIM, false);
+		}
+		if (x >= width)
+			continue;
+		x += ui_put(ui, w, 1 + line, x, seg[i].text, width - x, ROLE_NORMAL, true);
+		if (x + 1 < width)
+			x += ui_put(ui, w, 1 + line, x, seg[i].emph, width - x, seg[i].role, true);
+	}
+
+	/* the overall bar */
+	int y = 1 + lines;
+	struct progress p;
+	progress_charter(c, ui->opt.today, &p);
+	char label[64];
+	progress_label(&p, label, sizeof label);
+	const char *state = p.total ? state_label(p.state) : "no milestones yet";
+	x = ui_put(ui, w, y, 0, "Overall ", width, ROLE_TITLE, false);
+
+	/* counts with the bar's glyphs, a legend as well: "█ 14 done  ▓ 13 ..." */
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	char items[5][48];
+	int legend_w = 0, nitems = 0;
+	for (int i = 0; i < 4 && p.total; i++) {
+		snprintf(items[nitems], sizeof items[nitems], "%zu %s", p.counts[order[i]], status_label(order[i]));
+		legend_w += 2 + (int)text_width(items[nitems++]) + 2;
+	}
+	if (p.overdue) {
+		snprintf(items[nitems], sizeof items[nitems], "%zu overdue", p.overdue);
+		legend_w += (int)text_width(items[nitems++]);
+	}
+	int need = (int)(text_width(label) + 2 + text_width(state));
+	int bar_w = width - x - 1 - need - 3 - legend_w;
+	bool legend = bar_w >= 12;
+	if (!legend)
+		bar_w = width - x - 1 - need;
+	if (bar_w > 40)
+		bar_w = 40;
+	if (bar_w >= 5) {
+		draw_bar(ui, w, y, x, bar_w, &p);
+		x += bar_w + 1;
+	}
+	x += ui_put(ui, w, y, x, label, width - x, ROLE_TITLE, true);
+	x += 2;
+	if (x < width)
+		x += ui_put(ui, w, y, x, state, width - x, state_role(p.state), true);
+	if (!legend)
+		return;
+	x += 3;
+	for (int i = 0; i < nitems; i++) {
+		bool is_status = i < 4 && p.total && i < (p.overdue ? nitems - 1 : nitems);
+		if (is_status) {
+			x += ui_put(ui, w, y, x, scr->g->bar[order[i]], 1, ui_status_role(order[i]), false) + 1;
+			x += ui_put(ui, w, y, x, items[i], width - x, ROLE_NORMAL, false) + 2;
+		} else {
+			ui_put(ui, w, y, x, items[i], width - x, ROLE_OVERDUE, false);
+		}
+	}
+}
+
+/* --- panes -------------------------------------------------------------- */
+
+int ui_dash_list_lines(const struct ui *ui, size_t pane)
+{
+	const struct view_pane *p = &ui->view.panes[pane];
+	return p->row_count ? (int)p->row_count : 1;
+}
+
+void ui_dash_layout(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	struct view *v = &ui->view;
+	size_t n = v->pane_count;
+	if (n > scr->pane_cap) {
+		struct rect *r = realloc(scr->panes, n * sizeof *r);
+		if (!r)
+			return;
+		scr->panes = r;
+		scr->pane_cap = n;
+	}
+	memset(&scr->grid, 0, sizeof scr->grid);
+	if (!n)
+		return;
+	struct rect body = { 0, 0, scr->regions.body.w, scr->regions.body.h }; /* window coordinates */
+	if (v->zoom) {
+		for (size_t i = 0; i < n; i++)
+			scr->panes[i] = (struct rect){ 0, 0, 0, 0 };
+		scr->panes[v->focus] = body;
+		scr->grid.cols = 1;
+		scr->grid.rows = 1;
+		scr->grid.visible_rows = 1;
+		return;
+	}
+	int stack[64];
+	int *list = n <= 64 ? stack : malloc(n * sizeof *list);
+	if (!list)
+		return;
+	for (size_t i = 0; i < n; i++)
+		list[i] = ui_dash_list_lines(ui, i);
+	layout_grid(body, list, n, v->focus, ui->first_row, scr->panes, &scr->grid);
+	ui->first_row = scr->grid.first_row;
+	if (list != stack)
+		free(list);
+}
+
+/* "201d past", "53d left", "due today" for the time bar. */
+static void time_label(long days_left, char *buf, size_t size)
+{
+	if (days_left == 0)
+		snprintf(buf, size, "due today");
+	else if (days_left > 0)
+		snprintf(buf, size, "%ldd left", days_left);
+	else
+		snprintf(buf, size, "%ldd past", -days_left);
+}
+
+static void draw_time_bar(struct ui *ui, WINDOW *w, int y, int x, int width)
+{
+	const struct ui_glyphs *g = ui->scr->g;
+	struct window_fraction f = progress_elapsed(&ui->charter, ui->opt.today);
+	int m = layout_marker(f.num, f.den, width);
+	if (m < 0)
+		return;
+	ui_fill(ui, w, y, x, g->time_elapsed, m, ui_attr(ui, ROLE_TIME_ELAPSED));
+	ui_put(ui, w, y, x + m, g->marker, 1, ROLE_MARKER, false);
+	ui_fill(ui, w, y, x + m + 1, g->time_left, width - m - 1, ui_attr(ui, ROLE_TIME_LEFT));
+}
+
+/* One milestone line; `selected` reverses it. */
+static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_t m, bool selected)
+{
+	const struct charter *c = &ui->charter;
+	const struct milestone *ms = &c->milestones[m];
+	const struct ui_glyphs *g = ui->scr->g;
+	struct layout_row row;
+	layout_row(inner_w, &row);
+	attr_t rev = selected ? ui_attr(ui, ROLE_SELECTED) : 0;
+	bool overdue = progress_is_overdue(c, ms, ui->opt.today);
+	bool match = view_is_match(&ui->view, m);
+
+	if (selected)
+		ui_fill(ui, w, y, x0, " ", inner_w, rev);
+	if (match)
+		ui_put_attr(ui, w, y, x0, g->match, 1, ui_attr(ui, ROLE_MATCH) | rev, false);
+	ui_put_attr(ui, w, y, x0 + row.glyph_x, g->status[ms->status], 1,
+	            ui_attr(ui, ui_status_role(ms->status)) | rev, false);
+
+	/* the title, with the search match highlighted */
+	attr_t ta = (overdue ? ui_attr(ui, ROLE_OVERDUE) : ui_attr(ui, ROLE_NORMAL)) | rev;
+	char title[1024];
+	text_truncate(title, sizeof title, ms->title ? ms->title : "", (size_t)row.title_w, ui->opt.ascii);
+	size_t at, len;
+	if (match && ui->view.query && text_find(title, ui->view.query, &at, &len)) {
+		int x = x0 + row.title_x;
+		char part[1024];
+		memcpy(part, title, at);
+		part[at] = '\0';
+		x += ui_put_attr(ui, w, y, x, part, row.title_w, ta, false);
+		memcpy(part, title + at, len);
+		part[len] = '\0';
+		x += ui_put_attr(ui, w, y, x, part, row.title_w, ui_attr(ui, ROLE_MATCH), false);
+		ui_put_attr(ui, w, y, x, title + at + len, row.title_w, ta, false);
+	} else {
+		ui_put_attr(ui, w, y, x0 + row.title_x, title, row.title_w, ta, false);
+	}
+	if (row.owner_x >= 0 && ms->owner)
+		ui_put_attr(ui, w, y, x0 + row.owner_x, ms->owner, row.owner_w, ui_attr(ui, ROLE_DIM) | rev, true);
+	if (overdue)
+		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
+	if (row.date_x >= 0) {
+		char due[DATE_TEXT_SIZE];
+		date_format(milestone_due(c, ms), due);
+		enum ui_role dr = overdue ? ROLE_OVERDUE : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
+		ui_put_attr(ui, w, y, x0 + row.date_x, due, 10, ui_attr(ui, dr) | rev, false);
+	}
+}
+
+static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = scr->body;
+	const struct charter *c = &ui->charter;
+	const struct group *grp = &c->groups[pi];
+	struct view_pane *vp = &ui->view.panes[pi];
+	const struct ui_glyphs *g = scr->g;
+
+	struct progress p;
+	progress_group(c, pi, ui->opt.today, &p);
+	char plabel[64], tlabel[32];
+	progress_label(&p, plabel, sizeof plabel);
+	time_label(progress_days_left(c, ui->opt.today), tlabel, sizeof tlabel);
+	int label_w = (int)text_width(plabel);
+	if ((int)text_width(tlabel) > label_w)
+		label_w = (int)text_width(tlabel);
+
+	ui_box(ui, w, r, focus, NULL);
+	attr_t ba = ui_attr(ui, focus ? ROLE_FOCUS : ROLE_BORDER);
+
+	/* top border: " Name " on the left, " state " on the right */
+	const char *state = p.total ? state_label(p.state) : "no milestones";
+	int sw = (int)text_width(state) + 2;
+	int name_room = r.w - 4 - 2 - sw - 1;
+	if (name_room < 4) { /* too narrow for both: the name wins */
+		sw = 0;
+		name_room = r.w - 6;
+	}
+	if (name_room > 0) {
+		int x = r.x + 2;
+		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+		attr_t na = focus ? ui_attr(ui, ROLE_FOCUS) | A_BOLD : ui_attr(ui, ROLE_TITLE);
+		x += 1 + ui_put_attr(ui, w, r.y, x + 1, grp->name ? grp->name : grp->id, name_room, na, true);
+		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+	}
+	if (sw) {
+		int x = r.x + r.w - 2 - sw;
+		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+		ui_put(ui, w, r.y, x + 1, state, sw - 2, state_role(p.state), false);
+		ui_put_attr(ui, w, r.y, x + sw - 1, " ", 1, ba, false);
+	}
+
+	struct layout_pane lp;
+	layout_pane(r, label_w, &lp);
+	int bx = r.x + lp.inner_x + 1;
+	if (lp.bar_w > 0 && r.h > lp.bar_y + 1) {
+		draw_bar(ui, w, r.y + lp.bar_y, bx, lp.bar_w, &p);
+		if (lp.label_w) {
+			char buf[64];
+			text_pad(buf, sizeof buf, plabel, (size_t)lp.label_w, ui->opt.ascii, true);
+			ui_put(ui, w, r.y + lp.bar_y, bx + lp.bar_w + 1, buf, lp.label_w, ROLE_TITLE, false);
+		}
+	}
+	if (lp.bar_w > 0 && r.h > lp.time_y + 1) {
+		draw_time_bar(ui, w, r.y + lp.time_y, bx, lp.bar_w);
+		if (lp.label_w) {
+			char buf[64];
+			text_pad(buf, sizeof buf, tlabel, (size_t)lp.label_w, ui->opt.ascii, true);
+			long left = progress_days_left(c, ui->opt.today);
+			ui_put(ui, w, r.y + lp.time_y, bx + lp.bar_w + 1, buf, lp.label_w, left < 0 ? ROLE_DIM : ROLE_NORMAL,
+			       false);
+		}
+	}
+
+	/* the milestones */
+	int list_h = lp.list_h;
+	if (list_h > 0) {
+		if (vp->row_count == 0) {
+			const char *why = grp->count == 0 ? "no milestones yet" : "none match the filter";
+			ui_put(ui, w, r.y + lp.list_y, r.x + lp.inner_x + 1, why, lp.inner_w - 2, ROLE_DIM, true);
+		} else {
+			vp->top = layout_scroll(vp->top, vp->sel, vp->row_count, (size_t)list_h);
+			for (int i = 0; i < list_h && vp->top + (size_t)i < vp->row_count; i++) {
+				size_t row = vp->top + (size_t)i;
+				draw_row(ui, w, r.y + lp.list_y + i, r.x + lp.inner_x, lp.inner_w, vp->rows[row],
+				         focus && row == vp->sel);
+			}
+		}
+	}
+
+	/* bottom border: the sort, the filter's share, rows off screen */
+	char info[160] = "";
+	size_t used = 0;
+	if (vp->sort != VIEW_SORT_FILE)
+		used += (size_t)snprintf(info + used, sizeof info - used, "by %s", view_sort_label(vp->sort));
+	if (view_filter_active(&ui->view) && used < sizeof info)
+		used += (size_t)snprintf(info + used, sizeof info - used, "%s%zu of %zu shown", used ? g->sep : "",
+		                         vp->row_count, grp->count);
+	size_t above = vp->top, below = 0;
+	if (list_h > 0 && vp->row_count > vp->top + (size_t)list_h)
+		below = vp->row_count - vp->top - (size_t)list_h;
+	if (list_h <= 0)
+		above = 0, below = vp->row_count;
+	if (above && used < sizeof info)
+		used += (size_t)snprintf(info + used, sizeof info - used, "%s%s %zu more", used ? g->sep : "",
+		                         g->more_up, above);
+	if (below && used < sizeof info)
+		used += (size_t)snprintf(info + used, sizeof info - used, "%s%s %zu more", used ? g->sep : "",
+		                         g->more_down, below);
+	if (used && r.w > 8 && r.h >= 2) {
+		int y = r.y + r.h - 1;
+		ui_put_attr(ui, w, y, r.x + 2, " ", 1, ba, false);
+		int iw = ui_put(ui, w, y, r.x + 3, info, r.w - 6, focus ? ROLE_FOCUS : ROLE_DIM, true);
+		ui_put_attr(ui, w, y, r.x + 3 + iw, " ", 1, ba, false);
+	}
+}
+
+void ui_dash_draw_body(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = scr->body;
+	werase(w);
+	ui_dash_layout(ui);
+	if (ui->view.pane_count == 0) {
+		ui_put(ui, w, 1, 2, "This charter has no working groups yet.", scr->regions.body.w - 4, ROLE_DIM, true);
+		return;
+	}
+	for (size_t i = 0; i < ui->view.pane_count; i++)
+		if (scr->panes[i].h > 0)
+			draw_pane(ui, i, scr->panes[i], i == ui->view.focus);
+}
+
+/* --- footer ------------------------------------------------------------- */
+
+void ui_dash_draw_footer(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = scr->footer;
+	int width = scr->regions.footer.w;
+	werase(w);
+	ui_draw_hints(ui, w, 0, width);
+
+	/* right: what shapes the view (filter, search, grid position) */
+	char right[384] = "";
+	size_t used = 0;
+	const struct ui_glyphs *g = scr->g;
+	struct view *v = &ui->view;
+	if (view_filter_active(v)) {
+		char desc[256];
+		view_filter_describe(v, desc, sizeof desc);
+		used += (size_t)snprintf(right + used, sizeof right - used, "Filter: %s (c clears)", desc);
+	}
+	if (v->query && ui_mode(ui) != UI_MODE_SEARCH && used < sizeof right) {
+		size_t pos = view_match_position(v);
+		if (pos)
+			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu of %zu", used ? g->sep : "",
+			                         v->query, pos, v->match_count);
+		else
+			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu match%s", used ? g->sep : "",
+			                         v->query, v->match_count, v->match_count == 1 ? "" : "es");
+	}
+	if (!v->zoom && (scr->grid.more_above || scr->grid.more_below) && used < sizeof right) {
+		size_t first = (size_t)scr->grid.first_row * (size_t)scr->grid.cols + 1;
+		size_t last = (size_t)(scr->grid.first_row + scr->grid.visible_rows) * (size_t)scr->grid.cols;
+		if (last > v->pane_count)
+			last = v->pane_count;
+		used += (size_t)snprintf(right + used, sizeof right - used, "%sgroups %zu-%zu of %zu %s%s", used ? g->sep : "",
+		                         first, last, v->pane_count, scr->grid.more_above ? g->more_up : "",
+		                         scr->grid.more_below ? g->more_down : "");
+	}
+	if (v->zoom && used < sizeof right)
+		used += (size_t)snprintf(right + used, sizeof right - used, "%szoomed (z)", used ? g->sep : "");
+
+	int rw = (int)text_width(right);
+	if (ui_mode(ui) == UI_MODE_SEARCH) {
+		char line[300];
+		snprintf(line, sizeof line, "/%s", ui->prompt);
+		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
+		char count[64];
+		snprintf(count, sizeof count, "  %zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
+		if (ui->prompt[0])
+			ui_put(ui, w, 1, x + 1, count, width - x - 1, ROLE_DIM, false);
+		wmove(w, 1, x < width ? x : width - 1);
+		return;
+	}
+	int left_room = width;
+	if (rw) {
+		if (rw > width * 2 / 3)
+			rw = width * 2 / 3;
+		left_room = width - rw - 2;
+		ui_put(ui, w, 1, width - rw, right, rw, ROLE_LABEL, true);
+	}
+	if (ui->message[0] && left_room > 0)
+		ui_put(ui, w, 1, 0, ui->message, left_room, ui->message_kind == UI_MSG_ERROR ? ROLE_ERROR : ROLE_MESSAGE,
+		       true);
+}
+
+void ui_dash_draw_too_small(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = stdscr;
+	werase(w);
+	/* three phrases, packed on as few lines as the width allows */
+	char phrase[3][40];
+	snprintf(phrase[0], sizeof phrase[0], "terminal too small:");
+	snprintf(phrase[1], sizeof phrase[1], "need %d x %d", LAYOUT_MIN_WIDTH, LAYOUT_MIN_HEIGHT);
+	snprintf(phrase[2], sizeof phrase[2], "(now %d x %d)", scr->w, scr->h);
+	int widths[3], line_of[3];
+	for (int i = 0; i < 3; i++)
+		widths[i] = (int)strlen(phrase[i]);
+	int lines = layout_pack(widths, 3, scr->w, 1, 3, line_of);
+	int top = scr->h > lines ? (scr->h - lines) / 2 : 0;
+	for (int l = 0; l < lines && top + l < scr->h; l++) {
+		char text[128] = "";
+		for (int i = 0; i < 3; i++)
+			if (line_of[i] == l) {
+				if (text[0])
+					strcat(text, " ");
+				strcat(text, phrase[i]);
+			}
+		int lw = (int)strlen(text);
+		int x = scr->w > lw ? (scr->w - lw) / 2 : 0;
+		/* the bottom-right cell cannot be written without scrolling */
+		int room = scr->w - x - ((top + l == scr->h - 1) ? 1 : 0);
+		ui_put(ui, w, top + l, x, text, room, ROLE_ERROR, false);
+	}
+}

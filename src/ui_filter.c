@@ -1,0 +1,242 @@
+/* ui_filter — the filter menu: statuses, overdue only, one owner. Changes
+ * apply at once (the panes behind update); the menu closes with Esc and the
+ * filter stays, shown in the footer until `c` clears it. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "charterdash/progress.h"
+#include "charterdash/text.h"
+
+/* Menu lines: headings and items; the cursor visits items only. */
+enum item_kind { ITEM_HEADING, ITEM_STATUS, ITEM_OVERDUE, ITEM_OWNER_ANY, ITEM_OWNER };
+
+struct item {
+	enum item_kind kind;
+	size_t arg; /* status, or owner index */
+};
+
+static const enum status status_order[] = { STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_DONE };
+
+/* The i-th line of the menu; returns false past the end. */
+static bool menu_line(const struct ui *ui, size_t i, struct item *it)
+{
+	if (i == 0) {
+		*it = (struct item){ ITEM_HEADING, 0 };
+		return true;
+	}
+	if (i <= STATUS_COUNT) {
+		*it = (struct item){ ITEM_STATUS, (size_t)status_order[i - 1] };
+		return true;
+	}
+	i -= STATUS_COUNT + 1;
+	if (i == 0) {
+		*it = (struct item){ ITEM_HEADING, 1 };
+		return true;
+	}
+	if (i == 1) {
+		*it = (struct item){ ITEM_OVERDUE, 0 };
+		return true;
+	}
+	i -= 2;
+	if (i == 0) {
+		*it = (struct item){ ITEM_HEADING, 2 };
+		return true;
+	}
+	if (i == 1) {
+		*it = (struct item){ ITEM_OWNER_ANY, 0 };
+		return true;
+	}
+	i -= 2;
+	if (i < ui->owner_count) {
+		*it = (struct item){ ITEM_OWNER, i };
+		return true;
+	}
+	return false;
+}
+
+static size_t menu_lines(const struct ui *ui)
+{
+	return STATUS_COUNT + 1 + 2 + 2 + ui->owner_count;
+}
+
+static bool owners_ready(struct ui *ui)
+{
+	if (!ui->owners)
+		ui->owners = view_owners(&ui->charter, &ui->owner_count);
+	return true;
+}
+
+/* The menu line of the cursor (menu_sel counts items, not headings). */
+static size_t cursor_line(const struct ui *ui)
+{
+	size_t items = 0;
+	struct item it;
+	for (size_t i = 0; menu_line(ui, i, &it); i++) {
+		if (it.kind == ITEM_HEADING)
+			continue;
+		if (items++ == ui->menu_sel)
+			return i;
+	}
+	return 1;
+}
+
+static size_t item_count(const struct ui *ui)
+{
+	return STATUS_COUNT + 2 + ui->owner_count;
+}
+
+static void label_of(const struct ui *ui, const struct item *it, char *buf, size_t size)
+{
+	const struct ui_glyphs *g = ui->scr->g;
+	const struct view_filter *f = &ui->view.filter;
+	switch (it->kind) {
+	case ITEM_HEADING: {
+		static const char *const h[] = { "Show milestones that are", "Only", "Owner" };
+		snprintf(buf, size, "%s", h[it->arg]);
+		break;
+	}
+	case ITEM_STATUS:
+		snprintf(buf, size, "%s %s %s", f->statuses & (1u << it->arg) ? g->check_on : g->check_off,
+		         g->status[it->arg], status_label((enum status)it->arg));
+		break;
+	case ITEM_OVERDUE:
+		snprintf(buf, size, "%s overdue (past due, not done)", f->overdue_only ? g->check_on : g->check_off);
+		break;
+	case ITEM_OWNER_ANY:
+		snprintf(buf, size, "%s any owner", f->owner ? g->radio_off : g->radio_on);
+		break;
+	case ITEM_OWNER: {
+		const char *o = ui->owners[it->arg];
+		snprintf(buf, size, "%s %s", f->owner && strcmp(f->owner, o) == 0 ? g->radio_on : g->radio_off, o);
+		break;
+	}
+	}
+}
+
+static int menu_width(const struct ui *ui)
+{
+	int w = 36;
+	struct item it;
+	char buf[512];
+	for (size_t i = 0; menu_line(ui, i, &it); i++) {
+		label_of(ui, &it, buf, sizeof buf);
+		int lw = (int)text_width(buf) + 6;
+		if (lw > w)
+			w = lw;
+	}
+	return w;
+}
+
+struct rect ui_filter_rect(struct ui *ui)
+{
+	owners_ready(ui);
+	struct rect body = ui->scr->regions.body;
+	return layout_center(body, menu_width(ui), (int)menu_lines(ui) + 2);
+}
+
+void ui_filter_draw(struct ui *ui)
+{
+	owners_ready(ui);
+	WINDOW *w = ui->scr->overlay;
+	struct rect r = ui->scr->overlay_rect;
+	werase(w);
+	struct rect box = { 0, 0, r.w, r.h };
+	ui_box(ui, w, box, true, "Filter");
+	int view_h = r.h - 2;
+	size_t lines = menu_lines(ui);
+	size_t cur = cursor_line(ui);
+	/* keep the heading above the cursor in view when possible */
+	size_t want = cur > 0 ? cur - 1 : 0;
+	ui->menu_top = layout_scroll(ui->menu_top, cur, lines, (size_t)(view_h > 0 ? view_h : 1));
+	if (want < ui->menu_top)
+		ui->menu_top = want;
+	struct item it;
+	char buf[512];
+	for (int y = 0; y < view_h; y++) {
+		size_t i = ui->menu_top + (size_t)y;
+		if (!menu_line(ui, i, &it))
+			break;
+		label_of(ui, &it, buf, sizeof buf);
+		if (it.kind == ITEM_HEADING) {
+			ui_put(ui, w, 1 + y, 2, buf, r.w - 4, ROLE_LABEL, true);
+			continue;
+		}
+		bool sel = i == cur;
+		if (sel)
+			ui_fill(ui, w, 1 + y, 1, " ", r.w - 2, ui_attr(ui, ROLE_SELECTED));
+		attr_t a = sel ? ui_attr(ui, ROLE_SELECTED) : ui_attr(ui, ROLE_NORMAL);
+		if (it.kind == ITEM_STATUS && !sel)
+			a = ui_attr(ui, ROLE_NORMAL);
+		ui_put_attr(ui, w, 1 + y, 4, buf, r.w - 6, a, true);
+	}
+}
+
+static unsigned toggle(struct ui *ui)
+{
+	struct item it;
+	if (!menu_line(ui, cursor_line(ui), &it))
+		return UI_HANDLED;
+	struct view_filter f = ui->view.filter; /* shallow: owner copied by view_set_filter */
+	switch (it.kind) {
+	case ITEM_STATUS:
+		f.statuses ^= 1u << it.arg;
+		break;
+	case ITEM_OVERDUE:
+		f.overdue_only = !f.overdue_only;
+		break;
+	case ITEM_OWNER_ANY:
+		f.owner = NULL;
+		break;
+	case ITEM_OWNER:
+		f.owner = (char *)ui->owners[it.arg];
+		break;
+	default:
+		return UI_HANDLED;
+	}
+	if (!view_set_filter(&ui->view, &f))
+		ui_error(ui, "Out of memory: the filter was not applied");
+	ui->dirty |= UI_DIRTY_ALL;
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_filter_key(struct ui *ui, int key)
+{
+	owners_ready(ui);
+	size_t n = item_count(ui);
+	size_t old = ui->menu_sel;
+	size_t page = ui->scr->overlay_rect.h > 4 ? (size_t)ui->scr->overlay_rect.h - 4 : 1;
+	switch (key) {
+	case UI_FN(KEY_UP): case 'k':
+		if (ui->menu_sel > 0)
+			ui->menu_sel--;
+		break;
+	case UI_FN(KEY_DOWN): case 'j':
+		if (ui->menu_sel + 1 < n)
+			ui->menu_sel++;
+		break;
+	case UI_FN(KEY_PPAGE):
+		ui->menu_sel = ui->menu_sel > page ? ui->menu_sel - page : 0;
+		break;
+	case UI_FN(KEY_NPAGE):
+		ui->menu_sel = ui->menu_sel + page < n ? ui->menu_sel + page : n - 1;
+		break;
+	case UI_FN(KEY_HOME):
+		ui->menu_sel = 0;
+		break;
+	case UI_FN(KEY_END):
+		ui->menu_sel = n - 1;
+		break;
+	case ' ': case '\r': case '\n': case UI_FN(KEY_ENTER):
+		return toggle(ui);
+	case 'c':
+		view_clear_filter(&ui->view);
+		ui_message(ui, "Filter cleared");
+		ui->dirty |= UI_DIRTY_ALL;
+		return UI_HANDLED | UI_REDRAW;
+	default:
+		return 0;
+	}
+	return UI_HANDLED | (ui->menu_sel != old ? UI_REDRAW : 0);
+}

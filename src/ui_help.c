@@ -1,0 +1,148 @@
+/* ui_help — the help overlay, generated from the key table (so it cannot
+ * disagree with what the keys do), and a legend of the glyphs and words
+ * the dashboard uses. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "charterdash/text.h"
+
+#define KEYS_W 18
+
+struct section {
+	unsigned ctx;
+	const char *title;
+};
+
+static const struct section sections[] = {
+	{ UI_CTX(UI_MODE_MAIN), "Dashboard" },
+	{ UI_CTX(UI_MODE_DETAIL), "Details and help" },
+	{ UI_CTX(UI_MODE_SEARCH), "Typing a search (/)" },
+	{ UI_CTX(UI_MODE_FILTER), "Filter menu (f)" },
+};
+
+/* Calls emit(line, keys, text, role) for every help line in order;
+ * returns the number of lines. */
+typedef void (*emit_fn)(struct ui *ui, int line, const char *keys, const char *text, enum ui_role role,
+                        void *ctx);
+
+static int contexts_of(unsigned mask)
+{
+	int n = 0;
+	for (; mask; mask &= mask - 1)
+		n++;
+	return n;
+}
+
+static int build(struct ui *ui, emit_fn emit, void *ctx)
+{
+	int line = 0;
+	char keys[96], name[32], text[160];
+	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+		if (line)
+			emit(ui, line++, "", "", ROLE_NORMAL, ctx);
+		emit(ui, line++, sections[s].title, "", ROLE_LABEL, ctx);
+		for (const struct ui_binding *b = ui_bindings; b->fn; b++) {
+			/* bindings shared by every mode are listed once, under the dashboard */
+			if (!(b->contexts & sections[s].ctx))
+				continue;
+			if (s > 0 && (b->contexts & UI_CTX(UI_MODE_MAIN)) && contexts_of(b->contexts) >= 4)
+				continue;
+			keys[0] = '\0';
+			size_t used = 0;
+			for (int k = 0; k < UI_MAX_KEYS && b->keys[k]; k++) {
+				ui_key_name(ui, b->keys[k], name, sizeof name);
+				/* Enter is listed once although several codes mean it */
+				if (strstr(keys, name))
+					continue;
+				used += (size_t)snprintf(keys + used, sizeof keys - used, "%s%s", used ? " " : "", name);
+				if (used >= sizeof keys)
+					break;
+			}
+			emit(ui, line++, keys, b->help, ROLE_NORMAL, ctx);
+		}
+		if (s == 2)
+			emit(ui, line++, "(letters)", "type the text; Bksp deletes, Ctrl-U clears", ROLE_NORMAL, ctx);
+	}
+
+	const struct ui_glyphs *g = ui->scr->g;
+	emit(ui, line++, "", "", ROLE_NORMAL, ctx);
+	emit(ui, line++, "What you see", "", ROLE_LABEL, ctx);
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	for (int i = 0; i < 4; i++) {
+		snprintf(keys, sizeof keys, "%s  %s", g->status[order[i]], g->bar[order[i]]);
+		snprintf(text, sizeof text, "%s (milestone glyph, bar cells)", status_label(order[i]));
+		emit(ui, line++, keys, text, ui_status_role(order[i]), ctx);
+	}
+	snprintf(keys, sizeof keys, "%s%s%s%s", g->time_elapsed, g->time_elapsed, g->marker, g->time_left);
+	emit(ui, line++, keys, "time bar: the roadmap window, today marked (full after the deadline)", ROLE_NORMAL,
+	     ctx);
+	emit(ui, line++, "! date", "overdue: past its due date and not done", ROLE_OVERDUE, ctx);
+	emit(ui, line++, "grey date", "no due date of its own: due on the roadmap deadline", ROLE_NORMAL, ctx);
+	snprintf(keys, sizeof keys, "%s", g->match);
+	emit(ui, line++, keys, "matches the search", ROLE_NORMAL, ctx);
+	emit(ui, line++, "3/8  37%", "done / total and percent done (rounded down), as in `charterdash report`",
+	     ROLE_NORMAL, ctx);
+	emit(ui, line++, "state", "on track; at risk: blocked, or 10+ points behind the time elapsed; overdue; done",
+	     ROLE_NORMAL, ctx);
+	return line;
+}
+
+struct draw_ctx {
+	WINDOW *w;
+	int width, top, height;
+};
+
+static void draw_line(struct ui *ui, int line, const char *keys, const char *text, enum ui_role role, void *p)
+{
+	struct draw_ctx *d = p;
+	int y = line - d->top;
+	if (y < 0 || y >= d->height)
+		return;
+	if (!*text) { /* a heading or a blank line */
+		ui_put(ui, d->w, 1 + y, 2, keys, d->width, role, true);
+		return;
+	}
+	ui_put(ui, d->w, 1 + y, 3, keys, KEYS_W - 1, role == ROLE_NORMAL ? ROLE_KEY : role, true);
+	ui_put(ui, d->w, 1 + y, 3 + KEYS_W, text, d->width - KEYS_W - 1, ROLE_NORMAL, true);
+}
+
+static void count_line(struct ui *ui, int line, const char *keys, const char *text, enum ui_role role, void *p)
+{
+	(void)ui;
+	(void)line;
+	(void)keys;
+	(void)text;
+	(void)role;
+	(void)p;
+}
+
+struct rect ui_help_rect(struct ui *ui)
+{
+	int lines = build(ui, count_line, NULL);
+	ui->help_lines = (size_t)lines;
+	return layout_center(ui->scr->regions.body, 96, lines + 2);
+}
+
+void ui_help_draw(struct ui *ui)
+{
+	WINDOW *w = ui->scr->overlay;
+	struct rect r = ui->scr->overlay_rect;
+	werase(w);
+	struct rect box = { 0, 0, r.w, r.h };
+	ui_box(ui, w, box, true, "Help: keys (Esc closes)");
+	int height = r.h - 2;
+	int lines = build(ui, count_line, NULL);
+	ui->help_lines = (size_t)lines;
+	size_t max = lines > height ? (size_t)(lines - height) : 0;
+	if (ui->help_top > max)
+		ui->help_top = max;
+	struct draw_ctx d = { w, r.w - 4, (int)ui->help_top, height };
+	build(ui, draw_line, &d);
+	if (max) { /* there is more: say where we are */
+		char pos[32];
+		snprintf(pos, sizeof pos, " %zu/%d ", ui->help_top + (size_t)height, lines);
+		ui_put(ui, w, r.h - 1, r.w - 2 - (int)strlen(pos), pos, (int)strlen(pos), ROLE_FOCUS, false);
+	}
+}

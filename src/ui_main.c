@@ -1,0 +1,417 @@
+/* ui_main — `charterdash [OPTIONS] [FILE]`: options, loading, the event
+ * loop, the mode stack, layout and drawing order, the message line. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* getopt_long */
+#endif
+#include "ui_internal.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "charterdash/cli.h"
+
+#define DEFAULT_FILE "charter.yaml"
+
+void ui_print_usage(FILE *out)
+{
+	/* no line here starts with two spaces and a lower-case word: that is
+	 * how the command list above is read by scripts */
+	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [FILE]\n"
+	             "    shows FILE (default ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
+	             "    NO_COLOR set or --no-color: no colours. --ascii (automatic outside UTF-8\n"
+	             "    locales): ASCII characters only. --mouse: clicks and the wheel (or press M).\n");
+}
+
+/* --- messages, modes ---------------------------------------------------- */
+
+static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fmt, va_list ap)
+{
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	/* one line: newlines from error texts would break the footer */
+	for (char *p = ui->message; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	ui->message_kind = kind;
+	ui->dirty |= UI_DIRTY_FOOTER;
+}
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, UI_MSG_INFO, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, UI_MSG_ERROR, fmt, ap);
+	va_end(ap);
+	if (ui->scr && ui->scr->sp)
+		beep();
+}
+
+enum ui_mode ui_mode(const struct ui *ui)
+{
+	return ui->depth ? ui->modes[ui->depth - 1] : UI_MODE_MAIN;
+}
+
+void ui_push(struct ui *ui, enum ui_mode mode)
+{
+	if (ui->depth < sizeof ui->modes / sizeof ui->modes[0])
+		ui->modes[ui->depth++] = mode;
+	ui->dirty |= UI_DIRTY_LAYOUT;
+}
+
+void ui_pop(struct ui *ui)
+{
+	if (ui->depth > 1)
+		ui->depth--;
+	ui->dirty |= UI_DIRTY_LAYOUT;
+}
+
+long ui_selected(const struct ui *ui)
+{
+	return view_selected(&ui->view);
+}
+
+bool ui_replace_charter(struct ui *ui, struct charter *fresh)
+{
+	struct charter old = ui->charter;
+	ui->charter = *fresh;
+	memset(fresh, 0, sizeof *fresh);
+	if (!view_rebind(&ui->view, &ui->charter)) {
+		/* out of memory: the view may be partial; keep the old model */
+		charter_fini(&ui->charter);
+		ui->charter = old;
+		view_rebind(&ui->view, &ui->charter);
+		ui_error(ui, "Out of memory: the new version of the file was not loaded");
+		return false;
+	}
+	charter_fini(&old);
+	free(ui->owners);
+	ui->owners = NULL;
+	ui->owner_count = 0;
+	ui->menu_sel = 0;
+	ui->dirty |= UI_DIRTY_ALL;
+	return true;
+}
+
+/* --- layout and drawing ------------------------------------------------- */
+
+
+struct rect ui_overlay_rect(struct ui *ui)
+{
+	switch (ui_mode(ui)) {
+	case UI_MODE_DETAIL:
+		return ui->scr->regions.body;
+	case UI_MODE_HELP:
+		return ui_help_rect(ui);
+	case UI_MODE_FILTER:
+		return ui_filter_rect(ui);
+	default:
+		return (struct rect){ 0, 0, 0, 0 };
+	}
+}
+
+static void drop_windows(struct ui_screen *scr)
+{
+	WINDOW **wins[] = { &scr->overlay, &scr->header, &scr->body, &scr->footer };
+	for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
+		if (*wins[i]) {
+			delwin(*wins[i]);
+			*wins[i] = NULL;
+		}
+}
+
+static WINDOW *window_for(struct rect r)
+{
+	if (r.w <= 0 || r.h <= 0) /* newwin(0, ...) would mean "to the edge" */
+		return NULL;
+	return newwin(r.h, r.w, r.y, r.x);
+}
+
+void ui_relayout(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	int h, w;
+	getmaxyx(stdscr, h, w);
+	scr->w = w;
+	scr->h = h;
+	drop_windows(scr);
+	ui->dirty = UI_DIRTY_ALL & ~UI_DIRTY_LAYOUT;
+	scr->too_small = layout_too_small(w, h);
+	if (scr->too_small)
+		return;
+	scr->header_lines = ui_dash_header_lines(ui, w, h);
+	layout_screen(w, h, scr->header_lines, &scr->regions);
+	scr->header = window_for(scr->regions.header);
+	scr->body = window_for(scr->regions.body);
+	scr->footer = window_for(scr->regions.footer);
+	if (!scr->header || !scr->body || !scr->footer) {
+		drop_windows(scr);
+		scr->too_small = true;
+		return;
+	}
+	ui_dash_layout(ui);
+	enum ui_mode mode = ui_mode(ui);
+	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP || mode == UI_MODE_FILTER) {
+		scr->overlay_rect = ui_overlay_rect(ui);
+		scr->overlay = window_for(scr->overlay_rect);
+	}
+}
+
+void ui_draw(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	if (ui->dirty & UI_DIRTY_LAYOUT)
+		ui_relayout(ui);
+	if (scr->too_small) {
+		curs_set(0);
+		ui_dash_draw_too_small(ui);
+		wnoutrefresh(stdscr);
+		doupdate();
+		ui->dirty = 0;
+		return;
+	}
+	/* stdscr is never drawn on here: this only settles it, so that reading
+	 * a key (which refreshes a changed stdscr) cannot blank the screen */
+	wnoutrefresh(stdscr);
+	enum ui_mode mode = ui_mode(ui);
+	unsigned d = ui->dirty;
+	if (d & UI_DIRTY_HEADER) {
+		ui_dash_draw_header(ui);
+		wnoutrefresh(scr->header);
+	}
+	if (d & UI_DIRTY_BODY) {
+		ui_dash_draw_body(ui);
+		wnoutrefresh(scr->body);
+	}
+	if (scr->overlay && (d & (UI_DIRTY_OVERLAY | UI_DIRTY_BODY | UI_DIRTY_HEADER))) {
+		if (mode == UI_MODE_DETAIL)
+			ui_detail_draw(ui);
+		else if (mode == UI_MODE_HELP)
+			ui_help_draw(ui);
+		else if (mode == UI_MODE_FILTER)
+			ui_filter_draw(ui);
+		touchwin(scr->overlay);
+		wnoutrefresh(scr->overlay);
+	}
+	if (d & (UI_DIRTY_FOOTER | UI_DIRTY_BODY)) {
+		ui_dash_draw_footer(ui);
+		wnoutrefresh(scr->footer);
+	}
+	curs_set(mode == UI_MODE_SEARCH ? 1 : 0);
+	doupdate();
+	ui->dirty = 0;
+}
+
+/* --- the loop ----------------------------------------------------------- */
+
+static void apply_flags(struct ui *ui, unsigned flags)
+{
+	if (flags & UI_RELAYOUT)
+		ui->dirty |= UI_DIRTY_LAYOUT;
+	if (flags & UI_REDRAW) {
+		enum ui_mode mode = ui_mode(ui);
+		if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP || mode == UI_MODE_FILTER)
+			ui->dirty |= UI_DIRTY_OVERLAY | UI_DIRTY_FOOTER;
+		else
+			ui->dirty |= UI_DIRTY_BODY | UI_DIRTY_FOOTER;
+	}
+}
+
+/* Returns the signal that ended the loop, or 0 on quit. */
+static int run(struct ui *ui)
+{
+	ui->dirty = UI_DIRTY_ALL;
+	for (;;) {
+		int sig = ui_term_quit_signal();
+		if (sig)
+			return sig;
+		if (ui_term_take_suspend())
+			ui_term_suspend(ui);
+		if (ui->dirty)
+			ui_draw(ui);
+		wint_t wch;
+		int r = wget_wch(stdscr, &wch);
+		if (r == ERR) /* a signal, or no input: look at the flags again */
+			continue;
+		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
+		if (key == UI_FN(KEY_RESIZE)) {
+			ui->dirty |= UI_DIRTY_LAYOUT;
+			continue;
+		}
+		if (ui->scr->too_small) {
+			if (key == 'q' || key == UI_CTRL('c'))
+				return 0;
+			continue;
+		}
+		char before[sizeof ui->message];
+		memcpy(before, ui->message, sizeof before);
+		unsigned flags = ui_dispatch(ui, key);
+		if (flags & UI_QUIT)
+			return 0;
+		/* a message lasts until the next key that says nothing new */
+		if (ui->message[0] && memcmp(before, ui->message, sizeof before) == 0 && flags) {
+			ui->message[0] = '\0';
+			ui->dirty |= UI_DIRTY_FOOTER;
+		}
+		apply_flags(ui, flags);
+	}
+}
+
+/* --- options and start -------------------------------------------------- */
+
+static int usage_error(const char *fmt, ...) DIAG_PRINTF(1, 2);
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "charterdash: ");
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [FILE]\n"
+	                "Try 'charterdash --help'.\n");
+	return EXIT_USAGE;
+}
+
+static void ui_fini(struct ui *ui)
+{
+	view_fini(&ui->view);
+	charter_fini(&ui->charter);
+	free(ui->path);
+	free(ui->query_before);
+	free(ui->owners);
+}
+
+int ui_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "today", required_argument, NULL, 't' },
+		{ "mouse", no_argument, NULL, 'm' },
+		{ "no-color", no_argument, NULL, 'C' },
+		{ "no-colour", no_argument, NULL, 'C' },
+		{ "ascii", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ui *ui = calloc(1, sizeof *ui);
+	if (!ui) {
+		fprintf(stderr, "charterdash: out of memory\n");
+		return EXIT_DATA;
+	}
+	ui->opt.today = cli_local_today();
+	const char *nc = getenv("NO_COLOR");
+	ui->opt.no_color = nc && *nc;
+	const char *codeset = nl_langinfo(CODESET);
+	ui->opt.ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
+
+	int opt, status = EXIT_OK;
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 't':
+			if (!cli_parse_today(optarg, &ui->opt.today)) {
+				free(ui);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'm': ui->opt.mouse = true; break;
+		case 'C': ui->opt.no_color = true; break;
+		case 'a': ui->opt.ascii = true; break;
+		case 'h':
+			cli_print_usage(stdout);
+			ui_print_usage(stdout);
+			free(ui);
+			return EXIT_OK;
+		case ':':
+			free(ui);
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			free(ui);
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	const char *path = optind < argc ? argv[optind] : NULL;
+	if (path && access(path, F_OK) != 0 && !strchr(path, '/') && !strchr(path, '.')) {
+		/* "charterdash chek": a typo of a command rather than a file */
+		free(ui);
+		fprintf(stderr, "charterdash: unknown command '%s' (and no file of that name)\n", path);
+		cli_print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (argc - optind > 1) {
+		free(ui);
+		return usage_error("give one FILE (got '%s' too)", argv[optind + 1]);
+	}
+	if (!path) {
+		if (access(DEFAULT_FILE, F_OK) != 0) {
+			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"
+			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] FILE\n"
+			                "Name the charter file to show, e.g.: charterdash data/charter.yaml\n"
+			                "(or run it in a directory holding " DEFAULT_FILE "); 'charterdash --help' "
+			                "lists the commands.\n");
+			free(ui);
+			return EXIT_USAGE;
+		}
+		path = DEFAULT_FILE;
+	}
+
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	if (!charter_load_file(&ui->charter, path, &diags)) {
+		diag_print(&diags, stderr);
+		diag_fini(&diags);
+		charter_fini(&ui->charter);
+		free(ui);
+		return EXIT_DATA;
+	}
+	if (diags.warnings && diags.count) {
+		char first[400];
+		diag_format(&diags.items[0], first, sizeof first);
+		ui_message(ui, "%zu warning%s: %s", diags.warnings, diags.warnings == 1 ? "" : "s", first);
+	}
+	diag_fini(&diags);
+	ui->path = strdup(path);
+	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today)) {
+		fprintf(stderr, "charterdash: out of memory\n");
+		ui_fini(ui);
+		free(ui);
+		return EXIT_DATA;
+	}
+	ui->modes[0] = UI_MODE_MAIN;
+	ui->depth = 1;
+
+	const char *why = ui_term_unusable(stdout, stdin);
+	if (why) {
+		fprintf(stderr, "charterdash: %s.\nFor a plain-text summary use: charterdash report %s\n", why, path);
+		ui_fini(ui);
+		free(ui);
+		return EXIT_DATA;
+	}
+	if (!ui_term_start(ui, stdout, stdin)) {
+		ui_fini(ui);
+		free(ui);
+		return EXIT_DATA;
+	}
+	int sig = run(ui);
+	ui_term_end(ui);
+	ui_fini(ui);
+	free(ui);
+	if (sig) { /* die of the signal that asked, now that the terminal is back */
+		signal(sig, SIG_DFL);
+		raise(sig);
+		status = 128 + sig;
+	}
+	return status;
+}

@@ -1,0 +1,74 @@
+/* ui_mouse — clicks and the wheel (only when mouse reporting is on: --mouse
+ * or M). A click focuses a pane and selects the milestone under it, a
+ * double click opens its details, the wheel scrolls the pane under the
+ * pointer (or the overlay). */
+#include "ui_internal.h"
+
+#define WHEEL_LINES 3
+
+#ifndef BUTTON5_PRESSED /* ncurses built with the old mouse protocol */
+#define BUTTON5_PRESSED 0
+#endif
+
+/* The pane under body coordinates (x, y) and the row under it, -1 if none. */
+static long pane_at(struct ui *ui, int x, int y, long *row)
+{
+	struct ui_screen *scr = ui->scr;
+	*row = -1;
+	if (!scr->panes || !ui->view.pane_count)
+		return -1;
+	long p = layout_hit(scr->panes, ui->view.pane_count, x, y);
+	if (p < 0)
+		return -1;
+	struct rect r = scr->panes[p];
+	struct layout_pane lp;
+	layout_pane(r, 0, &lp);
+	int line = y - r.y - lp.list_y;
+	const struct view_pane *vp = &ui->view.panes[p];
+	if (line >= 0 && line < lp.list_h && vp->top + (size_t)line < vp->row_count)
+		*row = (long)(vp->top + (size_t)line);
+	return p;
+}
+
+unsigned ui_mouse_event(struct ui *ui, int key)
+{
+	(void)key;
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return UI_HANDLED;
+	enum ui_mode mode = ui_mode(ui);
+	bool wheel_up = ev.bstate & BUTTON4_PRESSED, wheel_down = BUTTON5_PRESSED && (ev.bstate & BUTTON5_PRESSED);
+
+	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP) {
+		if (!wheel_up && !wheel_down)
+			return UI_HANDLED;
+		unsigned flags = 0;
+		for (int i = 0; i < WHEEL_LINES; i++)
+			flags |= ui_dispatch(ui, wheel_up ? UI_FN(KEY_UP) : UI_FN(KEY_DOWN));
+		return UI_HANDLED | flags;
+	}
+	if (mode != UI_MODE_MAIN)
+		return UI_HANDLED;
+
+	struct rect body = ui->scr->regions.body;
+	int x = ev.x - body.x, y = ev.y - body.y;
+	long row;
+	long p = pane_at(ui, x, y, &row);
+	if (p < 0)
+		return UI_HANDLED;
+	struct view *v = &ui->view;
+	if (wheel_up || wheel_down) {
+		view_focus(v, (size_t)p);
+		view_move(v, wheel_up ? -WHEEL_LINES : WHEEL_LINES);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED)) {
+		view_focus(v, (size_t)p);
+		if (row >= 0)
+			view_move_to(v, (size_t)row);
+		if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) && row >= 0)
+			return ui_act_detail(ui, key) | UI_REDRAW;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return UI_HANDLED;
+}

@@ -1,0 +1,78 @@
+/* ui_search — the search prompt on the message line: incremental, matches
+ * highlighted as you type, Enter keeps the search, Esc restores the one
+ * before. */
+#include "ui_internal.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Moves to a match when the selection is not one. */
+static void follow_matches(struct ui *ui)
+{
+	long sel = view_selected(&ui->view);
+	if (ui->view.match_count && (sel < 0 || !view_is_match(&ui->view, (size_t)sel)))
+		view_search_next(&ui->view, 1);
+}
+
+unsigned ui_search_key(struct ui *ui, int key)
+{
+	size_t len = strlen(ui->prompt);
+	if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+		if (len == 0)
+			return ui_search_cancel(ui, key);
+		/* drop the last character, not the last byte */
+		while (len > 0 && ((unsigned char)ui->prompt[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		ui->prompt[len] = '\0';
+	} else if (key == UI_CTRL('u')) {
+		ui->prompt[0] = '\0';
+	} else if (!(key & UI_KEY_FN) && key >= 32 && key != 127) {
+		char mb[MB_LEN_MAX];
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		size_t n = wcrtomb(mb, (wchar_t)key, &st);
+		if (n == (size_t)-1 || len + n + 1 > sizeof ui->prompt)
+			return UI_HANDLED;
+		memcpy(ui->prompt + len, mb, n);
+		ui->prompt[len + n] = '\0';
+	} else {
+		return UI_HANDLED; /* other keys do nothing while typing */
+	}
+	view_search(&ui->view, ui->prompt);
+	follow_matches(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_search_accept(struct ui *ui, int key)
+{
+	(void)key;
+	ui_pop(ui);
+	free(ui->query_before);
+	ui->query_before = NULL;
+	if (!ui->prompt[0]) {
+		view_search(&ui->view, NULL);
+		ui_message(ui, "Search cleared");
+	} else if (!ui->view.match_count) {
+		ui_error(ui, "No match for \"%s\"", ui->prompt);
+	} else {
+		follow_matches(ui);
+		ui_message(ui, "%zu match%s: n next, N previous, Esc clears", ui->view.match_count,
+		           ui->view.match_count == 1 ? "" : "es");
+	}
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_search_cancel(struct ui *ui, int key)
+{
+	(void)key;
+	ui_pop(ui);
+	view_search(&ui->view, ui->query_before);
+	free(ui->query_before);
+	ui->query_before = NULL;
+	ui->message[0] = '\0';
+	return UI_HANDLED | UI_REDRAW;
+}
