@@ -56,7 +56,7 @@ static int parse_options(int argc, char **argv, struct edit_options *o)
 	int opt;
 	optind = 0;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+:nfqhu:e:t:i:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":nfqhu:e:t:i:", longopts, NULL)) != -1) {
 		enum field f;
 		const char *value;
 		switch (opt) {
