@@ -5,6 +5,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/json.h"
+
+/* Text goes into a UTF-8 file: bytes that are not UTF-8 would make it
+ * unreadable. */
+static bool utf8_ok(const char *what, const char *s, char *why, size_t why_size)
+{
+	for (const char *p = s; *p;) {
+		size_t n = json_utf8_length(p);
+		if (n == 0) {
+			snprintf(why, why_size, "%s is not valid UTF-8 (byte 0x%02X at byte %zu)", what,
+			         (unsigned char)*p, (size_t)(p - s) + 1);
+			return false;
+		}
+		p += n;
+	}
+	return true;
+}
+
 static const char *const field_names[FIELD_COUNT] = { "title", "status", "due", "owner", "notes" };
 
 const char *field_name(enum field f)
@@ -56,7 +74,7 @@ bool edit_check_id(const char *id, char *why, size_t why_size)
 			return false;
 		}
 	}
-	return true;
+	return utf8_ok("the id", id, why, why_size);
 }
 
 bool edit_check_value(enum field f, const char *value, char *why, size_t why_size)
@@ -89,7 +107,7 @@ bool edit_check_value(enum field f, const char *value, char *why, size_t why_siz
 			snprintf(why, why_size, "%s is longer than 1 MiB", field_name(f));
 			return false;
 		}
-		return true;
+		return utf8_ok(field_name(f), value, why, why_size);
 	}
 }
 

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Length of a valid UTF-8 sequence at p, or 0. */
-static size_t utf8_valid(const unsigned char *p)
+size_t json_utf8_length(const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	if (p[0] < 0x80)
 		return 1;
 	if (p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80)
@@ -48,7 +48,7 @@ void json_put_string(struct buf *out, const char *value)
 			p++;
 			continue;
 		}
-		size_t n = utf8_valid(p);
+		size_t n = json_utf8_length((const char *)p);
 		if (n == 0) {
 			buf_puts(out, "\\ufffd");
 			p++;
