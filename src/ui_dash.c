@@ -499,16 +499,17 @@ void ui_dash_draw_footer(struct ui *ui)
 		snprintf(line, sizeof line, "/%s", ui->prompt);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
 		char count[64];
-		snprintf(count, sizeof count, "  %zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
-		if (ui->prompt[0])
-			ui_put(ui, w, 1, x + 1, count, width - x - 1, ROLE_DIM, false);
+		snprintf(count, sizeof count, "%zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
+		if (ui->prompt[0] && x + 2 < width)
+			ui_put(ui, w, 1, x + 2, count, width - x - 2, ROLE_DIM, false);
 		wmove(w, 1, x < width ? x : width - 1);
 		return;
 	}
 	int left_room = width;
 	if (rw) {
-		if (rw > width * 2 / 3)
-			rw = width * 2 / 3;
+		int cap = ui->message[0] ? width * 2 / 3 : width;
+		if (rw > cap)
+			rw = cap;
 		left_room = width - rw - 2;
 		ui_put(ui, w, 1, width - rw, right, rw, ROLE_LABEL, true);
 	}

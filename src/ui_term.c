@@ -312,6 +312,17 @@ bool ui_term_start(struct ui *ui, FILE *out, FILE *in)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	set_escdelay(25); /* Esc closes overlays at once */
+	/* Home/End as terminals send them whatever TERM says (tmux and screen
+	 * send \e[1~/\e[4~ under TERM=xterm, xterm's own \e[H/\e[F, rxvt
+	 * \e[7~/\e[8~): an unknown sequence would arrive as Esc + letters */
+	static const struct { const char *seq; int key; } extra_keys[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+		{ "\033[4~", KEY_END },  { "\033[8~", KEY_END },  { "\033[F", KEY_END },  { "\033OF", KEY_END },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE }, { "\033[Z", KEY_BTAB },
+	};
+	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
+		if (key_defined(extra_keys[i].seq) == 0)
+			define_key(extra_keys[i].seq, extra_keys[i].key);
 	curs_set(0);
 	setup_colors(ui);
 	prepare_crash_restore(false);

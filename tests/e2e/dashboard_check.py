@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Checks a captured dashboard screen (tmux capture-pane -p).
+
+  dashboard_check.py numbers REPORT SCREEN [--some]
+      every working group of `charterdash report` output REPORT appears on
+      SCREEN in a pane whose border carries its name (maybe truncated with
+      an ellipsis) and state, and whose bar line carries its "done/total
+      NN%" exactly as the report prints it; the Overall line agrees too.
+      With --some, groups not on screen are allowed (a scrolled grid), but
+      at least one must be there.
+  dashboard_check.py align SCREEN WIDTH
+      no line is wider than WIDTH columns, and every box (pane, overlay)
+      has its vertical borders in one column from top to bottom, counting
+      double-width characters as two columns.
+"""
+import re
+import sys
+import unicodedata
+
+TOP_LEFT = "┌┏"
+TOP_RIGHT = "┐┓"
+BOTTOM_LEFT = "└┗"
+BOTTOM_RIGHT = "┘┛"
+VERTICAL = "│┃"
+
+
+def char_width(ch):
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def cells(line):
+    """The line as display cells; a wide character's second cell is ''."""
+    out = []
+    for ch in line:
+        w = char_width(ch)
+        if w == 0 and out:
+            out[-1] += ch
+            continue
+        out.append(ch)
+        if w == 2:
+            out.append("")
+    return out
+
+
+def text_of(cs, start, end):
+    return "".join(c for c in cs[max(0, start):end])
+
+
+def parse_report(path):
+    lines = open(path, encoding="utf-8").read().splitlines()
+    groups = []
+    overall = None
+    for i, line in enumerate(lines):
+        m = re.match(r"^Overall \[[#.]*\] (\d+/\d+  \d+%)  (.*)$", line)
+        if m:
+            overall = (m.group(1), m.group(2))
+        if i + 1 < len(lines) and not line.startswith(" ") and line.endswith(")"):
+            nxt = lines[i + 1]
+            m = re.match(r"^(.*) \(([^()]*)\)$", line)
+            if not m:
+                continue
+            b = re.match(r"^  \[[#.]*\] (\d+/\d+  \d+%)  (.*)$", nxt)
+            if b:
+                groups.append((m.group(1), b.group(1), b.group(2)))
+            elif nxt.strip() == "no milestones yet":
+                groups.append((m.group(1), "0/0", "no milestones"))
+    return overall, groups
+
+
+def find_pane(rows, name):
+    """(row, left col, right col) of the pane whose top border shows name."""
+    candidates = [name]
+    for k in range(len(name) - 1, 3, -1):
+        candidates.append(name[:k].rstrip() + "…")
+        candidates.append(name[:k] + "…")
+        candidates.append(name[:k].rstrip() + "...")
+    for r, cs in enumerate(rows):
+        line = "".join(cs)
+        if not any(c in line for c in TOP_LEFT + "+#"):
+            continue
+        for cand in candidates:
+            # the name sits between spaces in the border: " Name "
+            idx = line.find(" " + cand + " ")
+            if idx < 0:
+                continue
+            # to display columns
+            col = 0
+            pos = 0
+            for c_i, c in enumerate(cs):
+                if pos >= idx:
+                    col = c_i
+                    break
+                pos += len(c)
+            left = col
+            while left >= 0 and cs[left] not in TOP_LEFT and cs[left] not in ("+", "#"):
+                left -= 1
+            right = col + 1
+            while right < len(cs) and cs[right] not in TOP_RIGHT and cs[right] not in ("+", "#"):
+                right += 1
+            if left >= 0 and right < len(cs):
+                return r, left, right
+    return None
+
+
+def numbers(report, screen, some):
+    overall, groups = parse_report(report)
+    rows = [cells(l) for l in open(screen, encoding="utf-8").read().splitlines()]
+    ok = True
+    if overall:
+        line = next((("".join(c)) for c in rows if "".join(c).startswith("Overall")), None)
+        if not line or overall[0] not in line or overall[1] not in line:
+            print("Overall line %r does not show %r" % (line, overall))
+            ok = False
+    found = 0
+    for name, nums, state in groups:
+        pane = find_pane(rows, name)
+        if not pane:
+            if not some:
+                print("group %r is not on screen" % name)
+                ok = False
+            continue
+        found += 1
+        r, left, right = pane
+        border = text_of(rows[r], left, right + 1)
+        bar = text_of(rows[r + 1], left, right + 1) if r + 1 < len(rows) else ""
+        if state not in border:
+            print("group %r: border %r lacks state %r" % (name, border, state))
+            ok = False
+        if nums not in bar:
+            print("group %r: bar line %r lacks %r" % (name, bar, nums))
+            ok = False
+    if found == 0:
+        print("no group found on screen")
+        ok = False
+    print("groups checked: %d of %d" % (found, len(groups)))
+    return ok
+
+
+def align(screen, width):
+    rows = [cells(l) for l in open(screen, encoding="utf-8").read().splitlines()]
+    ok = True
+    for r, cs in enumerate(rows):
+        if len(cs) > width:
+            print("line %d is %d columns wide: %r" % (r + 1, len(cs), "".join(cs)))
+            ok = False
+    boxes = 0
+    for r, cs in enumerate(rows):
+        for c, ch in enumerate(cs):
+            if ch not in TOP_LEFT:
+                continue
+            # its top-right corner on the same row
+            c2 = c + 1
+            while c2 < len(cs) and cs[c2] not in TOP_RIGHT:
+                c2 += 1
+            if c2 >= len(cs):
+                print("row %d: box at column %d has no top-right corner" % (r + 1, c + 1))
+                ok = False
+                continue
+            rr = r + 1
+            while rr < len(rows):
+                row = rows[rr]
+                lc = row[c] if c < len(row) else " "
+                rc = row[c2] if c2 < len(row) else " "
+                if lc in BOTTOM_LEFT:
+                    if rc not in BOTTOM_RIGHT:
+                        print("row %d: bottom-right corner of the box from row %d is not at column %d: %r"
+                              % (rr + 1, r + 1, c2 + 1, "".join(row)))
+                        ok = False
+                    break
+                # an overlay may cover part of a pane: only judge rows that
+                # are not covered at the left border
+                if lc in VERTICAL and rc not in VERTICAL and rc not in "┃│":
+                    covered = any(ch2 in VERTICAL + TOP_LEFT + BOTTOM_LEFT for ch2 in row[c + 1:c2])
+                    if not covered:
+                        print("row %d: right border of the box from row %d is not at column %d: %r"
+                              % (rr + 1, r + 1, c2 + 1, "".join(row)))
+                        ok = False
+                if lc not in VERTICAL:
+                    break
+                rr += 1
+            boxes += 1
+    if boxes == 0:
+        print("no box on screen")
+        ok = False
+    return ok
+
+
+def main():
+    if len(sys.argv) >= 4 and sys.argv[1] == "numbers":
+        return 0 if numbers(sys.argv[2], sys.argv[3], "--some" in sys.argv[4:]) else 1
+    if len(sys.argv) == 4 and sys.argv[1] == "align":
+        return 0 if align(sys.argv[2], int(sys.argv[3])) else 1
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+# dashboard_lib.sh — helpers for the dashboard's end-to-end scripts
+# (sourced, POSIX sh). The real program runs in a detached tmux session on
+# a private server socket, at a fixed size, with TERM=xterm-256color,
+# LANG=C.UTF-8 and a fixed --today; keys go in with send-keys and the
+# screen comes back with capture-pane. Needs no terminal of its own.
+#
+# Set before sourcing: bin (absolute path), tmp (scratch dir), name.
+
+TODAY=2026-11-26
+root=$(cd "$(dirname "$0")/../.." && pwd)
+data="$root/data/charter.yaml"
+sock="cd-$name-$$"
+failures=0
+screen="$tmp/screen.txt"
+
+fail() {
+	echo "$name: FAIL: $*"
+	failures=$((failures + 1))
+}
+
+T() {
+	tmux -L "$sock" -f /dev/null "$@"
+}
+
+cleanup() {
+	T kill-server >/dev/null 2>&1
+}
+trap cleanup EXIT INT TERM
+
+# start W H ARGS...: the dashboard on its own in a fresh session. When it
+# exits, the pane prints EXIT=<status> and records `stty -a` in
+# $tmp/stty.out; $tmp/pid holds the dashboard's pid.
+start() {
+	w=$1 h=$2
+	shift 2
+	T kill-server >/dev/null 2>&1
+	rm -f "$tmp/stty.out" "$tmp/pid"
+	# each argument single-quoted for the pane's shell
+	args=""
+	for a in "$@"; do
+		args="$args '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
+	done
+	cat >"$tmp/run.sh" <<EOF
+cd '$tmp'
+sh -c 'echo \$\$ > "$tmp/pid"; exec env TERM=\${DASH_TERM:-xterm-256color} LANG=\${DASH_LANG:-C.UTF-8} "\$0" "\$@"' '$bin' $args
+echo "EXIT=\$?"
+stty -a > "$tmp/stty.out"
+exec sleep 600
+EOF
+	T new-session -d -x "$w" -y "$h" -e "DASH_TERM=${DASH_TERM:-xterm-256color}" \
+		-e "DASH_LANG=${DASH_LANG:-C.UTF-8}" -e "NO_COLOR=${NO_COLOR:-}" "sh '$tmp/run.sh'"
+	T set-option -g window-size manual >/dev/null 2>&1
+}
+
+capture() {
+	T capture-pane -p "$@" >"$screen"
+}
+
+# wait_for TEXT [TENTHS]: polls the screen until TEXT (fixed string) shows.
+wait_for() {
+	i=0
+	while [ "$i" -lt "${2:-50}" ]; do
+		capture
+		grep -qF -- "$1" "$screen" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "timed out waiting for '$1'; the screen was:"
+	cat "$screen"
+	return 1
+}
+
+# wait_gone TEXT: polls until TEXT is no longer on screen.
+wait_gone() {
+	i=0
+	while [ "$i" -lt "${2:-50}" ]; do
+		capture
+		grep -qF -- "$1" "$screen" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "'$1' still on screen:"
+	cat "$screen"
+	return 1
+}
+
+has() {
+	grep -qF -- "$1" "$screen" && return 0
+	fail "${2:-screen} lacks '$1'; the screen was:"
+	cat "$screen"
+}
+
+lacks() {
+	! grep -qF -- "$1" "$screen" && return 0
+	fail "${2:-screen} shows '$1'; the screen was:"
+	cat "$screen"
+}
+
+keys() {
+	T send-keys "$@"
+}
+
+# resize W H
+resize() {
+	T resize-window -x "$1" -y "$2"
+}
+
+alt_screen() {
+	T display-message -p '#{alternate_on}'
+}
+
+# After the program ended: status, no alternate screen, a sane tty.
+expect_exit() {
+	wait_for "EXIT=$1" 50 || return 1
+	i=0
+	while [ ! -s "$tmp/stty.out" ] && [ "$i" -lt 30 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(alt_screen)" = 0 ] || fail "${2:-exit}: still on the alternate screen"
+	grep -q '[^-]echo ' "$tmp/stty.out" || grep -q '^echo ' "$tmp/stty.out" ||
+		fail "${2:-exit}: echo is off afterwards: $(cat "$tmp/stty.out")"
+	grep -q '[^-]icanon' "$tmp/stty.out" || fail "${2:-exit}: icanon is off afterwards"
+	lacks "Overall" "${2:-exit}: the screen after exit"
+}
+
+# Checks the dashboard's panes on the captured screen against
+# `charterdash report`: every group shown with the same done/total,
+# percent and state, in the same pane. Prints the groups it found.
+check_against_report() {
+	file=$1
+	"$bin" report --today "$TODAY" "$file" >"$tmp/report.txt" || fail "report failed"
+	python3 "$root/tests/e2e/dashboard_check.py" numbers "$tmp/report.txt" "$screen" ${2:-} ||
+		fail "the screen does not agree with 'charterdash report' (see above)"
+}
+
+# Borders line up and no line is wider than the terminal.
+check_alignment() {
+	python3 "$root/tests/e2e/dashboard_check.py" align "$screen" "$1" ||
+		fail "misaligned screen at width $1"
+}
+
+finish() {
+	cleanup
+	if [ "$failures" -eq 0 ]; then
+		echo "$name: ok"
+		exit 0
+	fi
+	echo "$name: $failures failure(s)"
+	exit 1
+}

@@ -1,0 +1,194 @@
+#!/bin/sh
+# e2e: the dashboard on the shipped charter at 120x40, driven by keys as a
+# person would: every group's numbers equal `charterdash report`, the
+# header, the detail view, moving between panes, help, search with its
+# count, the three filters, the three sort orders, zoom, and a clean quit.
+# $1 = absolute path of the binary, $2 = scratch directory.
+set -u
+name=test_dashboard
+bin=$1
+tmp=$2
+. "$(dirname "$0")/dashboard_lib.sh"
+
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+
+start 120 40 --today "$TODAY" "$data"
+wait_for "Overall" || finish
+
+# --- what is on the screen ----------------------------------------------------
+check_against_report "$data"
+check_alignment 120
+has "United States–Azerbaijan Strategic Partnership Charter"
+has "Today 2026-11-26"
+has "Signed 2026-02-09"
+has "Roadmap deadline 2026-05-09 (201 days past)"
+has "Next annual review 2027-02-09 (in 75 days)"
+has "14/39  35%  overdue"
+has "201d past" "the time bar label"
+has "!2026-11-20" "the overdue milestone's mark"
+for hint in "Enter details" "/ search" "f filter" "s sort" "z zoom" "? help" "q quit"; do
+	has "$hint" "the footer"
+done
+# the first milestone of the first group is selected (reverse video)
+capture -e
+grep "Constitute the workin" "$screen" | head -n 1 | grep -q "$(printf '\033')\[[0-9;]*7m" ||
+	fail "the first milestone is not shown selected"
+
+# --- detail view ----------------------------------------------------------------
+keys Enter
+wait_for "Milestone econ-constitute"
+has "Constitute the working group and hold its first meeting" "detail"
+has "✓ done" "detail status"
+has "2026-03-13, 258 days past" "detail due"
+has "Co-chairs (Commerce / Ministry of Economy)" "detail owner"
+has "Economy and Trade (economy): 3/8  37%, at risk" "detail group"
+has "Esc back" "detail footer"
+check_alignment 120
+keys Escape
+wait_gone "Milestone econ-constitute"
+keys j j Enter
+wait_for "Milestone econ-roadmap"
+has "(the roadmap deadline: no due date of its own)" "default due date"
+has "Adopted about two weeks after the deadline" "notes"
+keys q
+wait_gone "Milestone econ-roadmap"
+
+# --- moving between panes ---------------------------------------------------------
+keys l Enter
+wait_for "Milestone energy-constitute"
+keys Escape Tab Enter
+wait_for "Milestone conn-constitute"
+keys Escape BTab BTab Enter
+wait_for "Milestone econ-roadmap" # economy kept its selection
+keys Escape G Enter
+wait_for "Milestone econ-annual-meeting"
+has "This group hosts the secretariat" "folded notes"
+keys Escape j Enter # past the bottom: into the pane below
+wait_for "Milestone ai-constitute"
+keys Escape k Enter # and back up to the last row above
+wait_for "Milestone econ-annual-meeting"
+keys Escape g
+wait_gone "Milestone"
+
+# --- help ---------------------------------------------------------------------------
+keys '?'
+wait_for "Help: keys"
+has "search titles, owners and notes in all groups" "help (from the key table)"
+has "zoom the pane to the whole screen and back" "help"
+has "PgUp PgDn" "help"
+keys End
+wait_for "What you see"
+has "overdue: past its due date and not done" "help legend"
+keys Escape
+wait_gone "Help: keys"
+
+# --- search -------------------------------------------------------------------------
+want=$("$python" -c '
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+ms = [m for g in d["working_groups"] for m in (g.get("milestones") or [])]
+print(sum(1 for m in ms if any("roadmap" in str(m.get(k) or "").lower() for k in ("title", "owner", "notes"))))
+' "$data")
+keys /
+keys -l RoadMap
+wait_for "/RoadMap  $want matches"
+keys Enter
+wait_for "$want matches: n next, N previous"
+wait_for "/RoadMap: 1 of $want"
+keys n
+wait_for "/RoadMap: 2 of $want"
+keys N N
+wait_for "/RoadMap: $want of $want" # wrapped
+capture -e
+grep -q "$(printf '\033')\[[0-9;]*m[Rr]oadmap" "$screen" || fail "matches are not highlighted"
+keys Escape
+wait_for "Search cleared"
+lacks "/RoadMap:"
+keys / ; keys -l zzzz-nothing ; keys Enter
+wait_for "No match for \"zzzz-nothing\""
+keys Escape
+
+# --- filter: status -------------------------------------------------------------------
+keys f
+wait_for "Show milestones that are"
+has "[x] ○ not started" "filter menu"
+keys Space j Space j j Space # leave only "blocked"
+wait_for "[ ] ✓ done"
+keys Escape
+wait_gone "Show milestones that are"
+wait_for "Filter: blocked (c clears)"
+has "none match the filter" "an empty filtered pane"
+has "1 of 7 shown" "connectivity's share"
+has "TRIPP: agree the mult" "the blocked milestone"
+lacks "Constitute the workin" "a blocked-only view"
+check_against_report "$data" # the numbers stay the group's own
+keys c
+wait_for "Filter and search cleared"
+lacks "Filter:"
+
+# --- filter: overdue only ---------------------------------------------------------------
+keys f
+wait_for "overdue (past due, not done)"
+keys j j j j Space
+wait_for "[x] overdue"
+keys Escape
+wait_gone "Show milestones that are"
+wait_for "Filter: overdue (c clears)"
+has "Harmonise customs pro" "overdue filter"
+has "Roadmap: adopt the se" "overdue filter"
+has "Framework for potenti" "overdue filter"
+lacks "Constitute the workin" "overdue filter"
+keys c
+wait_for "Filter and search cleared"
+
+# --- filter: owner ----------------------------------------------------------------------
+owner=$("$python" -c '
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+print(sorted({m["owner"] for g in d["working_groups"] for m in (g.get("milestones") or []) if m.get("owner")})[0])
+' "$data")
+keys f
+wait_for "any owner"
+keys j j j j j j Space
+wait_for "(•) Charter"
+keys Escape
+wait_gone "Show milestones that are"
+wait_for "Filter: owner $(echo "$owner" | cut -c 1-30)"
+keys c
+wait_for "Filter and search cleared"
+
+# --- sort (zoomed, to see every row) ------------------------------------------------------
+keys h h h h h # the search moved the focus: back to the first pane
+keys z
+wait_for "zoomed (z)"
+has "Constitute the working group and hold its first meeting" "zoom shows whole titles"
+lacks "Energy" "zoom shows one pane"
+keys s
+wait_for "sorted by due date"
+capture
+dates=$(grep '^┃' "$screen" | grep -o '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]')
+[ "$(echo "$dates" | wc -l)" -eq 8 ] || fail "zoomed pane does not show its 8 dates: $dates"
+[ "$dates" = "$(echo "$dates" | sort)" ] || fail "not sorted by due date: $dates"
+has "by due date" "the pane's border"
+keys s
+wait_for "sorted by status"
+capture
+glyphs=$(grep '^┃ [✗◐○✓] ' "$screen" | cut -c 5-7 | tr -d '\n')
+# blocked, in progress, not started, done: economy has no blocked one
+case "$glyphs" in
+◐◐○○○✓✓✓) ;;
+*) fail "not sorted by status: $glyphs" ;;
+esac
+keys s
+wait_for "sorted by file order"
+keys z
+wait_gone "zoomed (z)"
+wait_for "Energy"
+check_against_report "$data"
+
+# --- quit ---------------------------------------------------------------------------------
+keys q
+expect_exit 0 "q"
+
+finish
