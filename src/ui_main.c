@@ -247,6 +247,9 @@ static int run(struct ui *ui)
 			continue;
 		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
 		if (key == UI_FN(KEY_RESIZE)) {
+			/* what was drawn for the old size may have wrapped or scrolled
+			 * on the new one: repaint everything once */
+			clearok(curscr, TRUE);
 			ui->dirty |= UI_DIRTY_LAYOUT;
 			continue;
 		}

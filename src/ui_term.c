@@ -356,6 +356,13 @@ void ui_term_end(struct ui *ui)
 				delwin(*wins[i]);
 				*wins[i] = NULL;
 			}
+		/* a terminal without an alternate screen (linux, vt100) would
+		 * keep the dashboard under the shell prompt: wipe it */
+		char *rmcup = tigetstr((char *)"rmcup");
+		if (!rmcup || rmcup == (char *)-1) {
+			clear();
+			refresh();
+		}
 		curs_set(1);
 		endwin();
 		fflush(scr->out);

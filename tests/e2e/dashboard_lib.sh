@@ -9,7 +9,8 @@
 TODAY=2026-11-26
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data="$root/data/charter.yaml"
-sock="cd-$name-$$"
+sessions=0
+sock="cd-$name-$$-0"
 failures=0
 screen="$tmp/screen.txt"
 
@@ -27,13 +28,21 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# new_server: a fresh tmux server on a new private socket (reusing a socket
+# right after kill-server races with the dying server).
+new_server() {
+	T kill-server >/dev/null 2>&1
+	sessions=$((sessions + 1))
+	sock="cd-$name-$$-$sessions"
+}
+
 # start W H ARGS...: the dashboard on its own in a fresh session. When it
 # exits, the pane prints EXIT=<status> and records `stty -a` in
 # $tmp/stty.out; $tmp/pid holds the dashboard's pid.
 start() {
 	w=$1 h=$2
 	shift 2
-	T kill-server >/dev/null 2>&1
+	new_server
 	rm -f "$tmp/stty.out" "$tmp/pid"
 	# each argument single-quoted for the pane's shell
 	args=""
@@ -84,14 +93,29 @@ wait_gone() {
 	return 1
 }
 
+# has TEXT [WHAT]: TEXT is on screen (polling a little: the terminal may
+# still be receiving the last redraw when an earlier text showed up).
 has() {
-	grep -qF -- "$1" "$screen" && return 0
+	i=0
+	while [ "$i" -lt 30 ]; do
+		grep -qF -- "$1" "$screen" && return 0
+		sleep 0.1
+		capture
+		i=$((i + 1))
+	done
 	fail "${2:-screen} lacks '$1'; the screen was:"
 	cat "$screen"
 }
 
+# lacks TEXT [WHAT]: TEXT is not on screen (polling until it is gone).
 lacks() {
-	! grep -qF -- "$1" "$screen" && return 0
+	i=0
+	while [ "$i" -lt 30 ]; do
+		grep -qF -- "$1" "$screen" || return 0
+		sleep 0.1
+		capture
+		i=$((i + 1))
+	done
 	fail "${2:-screen} shows '$1'; the screen was:"
 	cat "$screen"
 }
