@@ -286,8 +286,8 @@ static void line_comment(const struct source *src, size_t from, size_t *start, s
 /* ---- building edits ---------------------------------------------------- */
 
 struct planner {
-	struct charter *c;
-	struct doc *doc;
+	const struct charter *c;
+	const struct doc *doc;
 	struct source src;
 	struct text_edit *out;
 	char *why;
@@ -427,7 +427,7 @@ static bool plan_replace_value(struct planner *p, enum field field, uint32_t key
 /* Removes `key: value` from its mapping. */
 static bool plan_remove_pair(struct planner *p, uint32_t map, uint32_t key, uint32_t value)
 {
-	struct doc *doc = p->doc;
+	const struct doc *doc = p->doc;
 	struct source *src = &p->src;
 	struct buf none;
 	buf_init(&none);
@@ -611,7 +611,7 @@ static void render_new_item(struct buf *out, const struct edit *e, bool flow_ite
 
 static bool plan_add(struct planner *p, const struct edit *e)
 {
-	struct doc *doc = p->doc;
+	const struct doc *doc = p->doc;
 	struct source *src = &p->src;
 	long gi = charter_find_group(p->c, e->group_id);
 	if (gi < 0)
@@ -691,7 +691,7 @@ static bool plan_add(struct planner *p, const struct edit *e)
 
 static bool plan_remove(struct planner *p, const struct edit *e)
 {
-	struct doc *doc = p->doc;
+	const struct doc *doc = p->doc;
 	struct source *src = &p->src;
 	long index = charter_find_milestone(p->c, e->milestone_id);
 	if (index < 0)
@@ -737,7 +737,7 @@ static const char *detect_eol(const char *s, size_t len)
 	return nl && nl > s && nl[-1] == '\r' ? "\r\n" : "\n";
 }
 
-bool patch_plan(struct charter *c, const struct edit *e, struct text_edit *out, char *why, size_t why_size)
+bool patch_plan(const struct charter *c, const struct edit *e, struct text_edit *out, char *why, size_t why_size)
 {
 	memset(out, 0, sizeof *out);
 	struct planner p = {

@@ -1,6 +1,7 @@
 /* store — lock, re-read, patch, verify, write atomically, log. */
 #include "charterdash/store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -147,6 +148,43 @@ out:
 	return ok;
 }
 
+/* Temporary files are created only under the lock (store_apply), so one
+ * found while holding it is a leftover of a writer killed between create
+ * and rename: `.NAME.` and mkstemp's six characters. */
+static bool is_temp_name(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+	if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || name[n + 1] != '.')
+		return false;
+	const char *x = name + n + 2;
+	if (strlen(x) != 6)
+		return false;
+	for (; *x; x++)
+		if (!((*x >= 'a' && *x <= 'z') || (*x >= 'A' && *x <= 'Z') || (*x >= '0' && *x <= '9')))
+			return false;
+	return true;
+}
+
+static void remove_stale_temps(const char *path)
+{
+	char *dir = dir_of(path);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	DIR *d = dir ? opendir(dir) : NULL;
+	if (d) {
+		int dfd = dirfd(d);
+		struct dirent *ent;
+		while ((ent = readdir(d)) != NULL) {
+			struct stat st;
+			if (is_temp_name(ent->d_name, base) && fstatat(dfd, ent->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    S_ISREG(st.st_mode))
+				unlinkat(dfd, ent->d_name, 0); /* best effort: another user's may stay */
+		}
+		closedir(d);
+	}
+	free(dir);
+}
+
 /* The lock file may not grant more than the data file does. */
 static int take_lock(const char *path, mode_t mode, char *why, size_t why_size)
 {
@@ -155,9 +193,15 @@ static int take_lock(const char *path, mode_t mode, char *why, size_t why_size)
 		snprintf(why, why_size, "out of memory");
 		return -1;
 	}
+	/* O_NOFOLLOW: a symlink planted at the lock's name is never followed,
+	 * so it cannot make us create or truncate a file elsewhere. */
 	int fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode & 0666);
 	if (fd < 0) {
-		snprintf(why, why_size, "cannot create the lock file %s: %s", lock, strerror(errno));
+		if (errno == ELOOP)
+			snprintf(why, why_size, "the lock file %s is a symbolic link; not following it (remove it if nobody "
+			         "placed it there on purpose)", lock);
+		else
+			snprintf(why, why_size, "cannot create the lock file %s: %s", lock, strerror(errno));
 		free(lock);
 		return -1;
 	}
@@ -183,6 +227,12 @@ static char *dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+/* The value an edit writes: an empty value clears the field. */
+static const char *new_value(const struct edit *e)
+{
+	return e->value && *e->value ? e->value : NULL;
+}
+
 static void log_change(const char *path, const struct edit *e, const struct store_options *opt,
                        const struct store_result *r, const char *group, mode_t mode)
 {
@@ -196,7 +246,7 @@ static void log_change(const char *path, const struct edit *e, const struct stor
 		.group = group,
 		.field = e->kind == EDIT_SET ? field_name(e->field) : "milestone",
 		.old_value = e->kind == EDIT_ADD ? NULL : r->old_value,
-		.new_value = e->kind == EDIT_REMOVE ? NULL : (e->value && *e->value ? e->value : NULL),
+		.new_value = e->kind == EDIT_REMOVE ? NULL : new_value(e),
 	};
 	history_format_time(opt->now ? opt->now : time(NULL), h.time);
 	char *hist = history_path(path);
@@ -205,6 +255,88 @@ static void log_change(const char *path, const struct edit *e, const struct stor
 	if (!hist || !history_append(hist, &h, mode & 0666, why, sizeof why))
 		fprintf(stderr, "charterdash: warning: %s\n", hist ? why : "out of memory");
 	free(hist);
+}
+
+/* Opening a FIFO or a device could block, and a directory is no file:
+ * only regular files are read or replaced. */
+static bool stat_regular(const char *user_path, const char *path, struct stat *st, char *why, size_t why_size)
+{
+	if (stat(path, st) != 0) {
+		snprintf(why, why_size, "cannot open %s: %s", user_path, strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		snprintf(why, why_size, "%s is %s, not a charter file", user_path,
+		         S_ISDIR(st->st_mode) ? "a directory" : "not a regular file");
+		return false;
+	}
+	return true;
+}
+
+enum store_status store_load(const char *path, struct charter *c, struct diag_list *diags, char *why,
+                             size_t why_size)
+{
+	struct stat st;
+	memset(c, 0, sizeof *c);
+	if (!stat_regular(path, path, &st, why, why_size))
+		return STORE_IO;
+	if (!charter_load_file(c, path, diags)) {
+		snprintf(why, why_size, "%s has errors; fix them before changing it", path);
+		return STORE_INVALID;
+	}
+	return STORE_OK;
+}
+
+enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r)
+{
+	long index = e->kind == EDIT_ADD ? -1 : charter_find_milestone(before, e->milestone_id);
+	if (e->kind != EDIT_ADD && index < 0) {
+		snprintf(r->why, sizeof r->why, "no milestone with id '%s'", e->milestone_id);
+		return STORE_REFUSED;
+	}
+	if (index >= 0) {
+		const struct milestone *m = &before->milestones[index];
+		char scratch[DATE_TEXT_SIZE];
+		const char *now = e->kind == EDIT_SET ? milestone_field(m, e->field, scratch) : m->title;
+		r->old_value = dup_or_null(now);
+		if (e->kind == EDIT_SET && e->check_seen && !e->force && !same_value(now, e->seen)) {
+			r->current = dup_or_null(now);
+			snprintf(r->why, sizeof r->why, "the %s of '%s' was changed meanwhile: it is now %s%s%s",
+			         field_name(e->field), e->milestone_id, now ? "'" : "", now ? now : "empty", now ? "'" : "");
+			return STORE_CONFLICT;
+		}
+		if (e->kind == EDIT_SET && same_value(now, new_value(e))) {
+			r->changed = false;
+			return STORE_OK;
+		}
+	}
+	if (!patch_plan(before, e, &r->edit, r->why, sizeof r->why))
+		return STORE_REFUSED;
+	r->new_text = patch_apply(before->text, before->text_len, &r->edit, &r->new_len);
+	char *copy = r->new_text ? malloc(r->new_len + 1) : NULL;
+	if (!copy) {
+		snprintf(r->why, sizeof r->why, "out of memory");
+		return STORE_IO;
+	}
+	memcpy(copy, r->new_text, r->new_len + 1);
+	/* The edited text must load, and load to exactly what was meant. */
+	struct diag_list check;
+	diag_init(&check, 4);
+	r->have_after = true;
+	bool valid = charter_load_text(&r->after, before->path, copy, r->new_len, &check);
+	if (!valid) {
+		char first[400] = "out of memory";
+		if (check.count)
+			diag_format(&check.items[0], first, sizeof first);
+		snprintf(r->why, sizeof r->why, "the change was not written: the edited file would not load (%s)", first);
+	} else if (!patch_verify(before, &r->after, e, r->why, sizeof r->why)) {
+		valid = false;
+	}
+	diag_fini(&check);
+	if (!valid)
+		return STORE_REFUSED;
+	r->changed = true;
+	return STORE_OK;
 }
 
 enum store_status store_apply(const char *user_path, const struct edit *e, const struct store_options *opt,
@@ -223,90 +355,31 @@ enum store_status store_apply(const char *user_path, const struct edit *e, const
 		return STORE_IO;
 	}
 	struct stat st;
-	if (stat(path, &st) != 0) {
-		snprintf(r->why, sizeof r->why, "cannot open %s: %s", user_path, strerror(errno));
+	if (!stat_regular(user_path, path, &st, r->why, sizeof r->why))
+		goto out;
+	/* The rename would replace even a read-only file: respect the mode. */
+	if (!opt->dry_run && access(path, W_OK) != 0) {
+		snprintf(r->why, sizeof r->why, "cannot change %s: %s", user_path, strerror(errno));
 		goto out;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(r->why, sizeof r->why, "%s is not a regular file", user_path);
-		goto out;
+	if (!opt->dry_run) {
+		if ((lock = take_lock(path, st.st_mode, r->why, sizeof r->why)) < 0)
+			goto out;
+		remove_stale_temps(path);
 	}
-	if (!opt->dry_run && (lock = take_lock(path, st.st_mode, r->why, sizeof r->why)) < 0)
-		goto out;
 
 	/* Under the lock, the file as it is now: other writers have finished. */
 	loaded = true;
-	if (!charter_load_file(&before, path, diags)) {
-		snprintf(r->why, sizeof r->why, "%s has errors; fix them before changing it", user_path);
-		status = STORE_INVALID;
+	if ((status = store_load(path, &before, diags, r->why, sizeof r->why)) != STORE_OK)
 		goto out;
-	}
-	long index = e->kind == EDIT_ADD ? -1 : charter_find_milestone(&before, e->milestone_id);
-	if (e->kind != EDIT_ADD && index < 0) {
-		snprintf(r->why, sizeof r->why, "no milestone with id '%s'", e->milestone_id);
-		status = STORE_REFUSED;
+	status = store_plan(&before, e, r);
+	if (status != STORE_OK || !r->changed || opt->dry_run)
 		goto out;
-	}
-	const char *group = NULL;
-	if (index >= 0) {
-		const struct milestone *m = &before.milestones[index];
-		char scratch[DATE_TEXT_SIZE];
-		const char *now = e->kind == EDIT_SET ? milestone_field(m, e->field, scratch) : m->title;
-		group = before.groups[m->group].id;
-		r->old_value = dup_or_null(now);
-		if (e->kind == EDIT_SET && e->check_seen && !e->force && !same_value(now, e->seen)) {
-			r->current = dup_or_null(now);
-			snprintf(r->why, sizeof r->why, "the %s of '%s' was changed meanwhile: it is now %s%s%s",
-			         field_name(e->field), e->milestone_id, now ? "'" : "", now ? now : "empty", now ? "'" : "");
-			status = STORE_CONFLICT;
-			goto out;
-		}
-		if (e->kind == EDIT_SET && same_value(now, e->value && *e->value ? e->value : NULL)) {
-			r->changed = false;
-			status = STORE_OK;
-			goto out;
-		}
-	} else {
-		group = e->group_id;
-	}
-
-	if (!patch_plan(&before, e, &r->edit, r->why, sizeof r->why)) {
-		status = STORE_REFUSED;
-		goto out;
-	}
-	r->new_text = patch_apply(before.text, before.text_len, &r->edit, &r->new_len);
-	if (!r->new_text) {
-		snprintf(r->why, sizeof r->why, "out of memory");
-		goto out;
-	}
-	/* The edited text must load, and load to exactly what was meant. */
-	struct diag_list check;
-	diag_init(&check, 4);
-	char *copy = malloc(r->new_len + 1);
-	if (copy)
-		memcpy(copy, r->new_text, r->new_len + 1);
-	r->have_after = true;
-	bool valid = copy && charter_load_text(&r->after, path, copy, r->new_len, &check);
-	if (!valid) {
-		char first[400] = "out of memory";
-		if (check.count)
-			diag_format(&check.items[0], first, sizeof first);
-		snprintf(r->why, sizeof r->why, "the change was not written: the edited file would not load (%s)", first);
-	} else if (!patch_verify(&before, &r->after, e, r->why, sizeof r->why)) {
-		valid = false;
-	}
-	diag_fini(&check);
-	if (!valid) {
-		status = STORE_REFUSED;
-		goto out;
-	}
-	r->changed = true;
-	if (opt->dry_run) {
-		status = STORE_OK;
-		goto out;
-	}
+	status = STORE_IO;
 	if (!store_write_atomic(path, r->new_text, r->new_len, r->why, sizeof r->why))
 		goto out;
+	long index = charter_find_milestone(&before, e->milestone_id);
+	const char *group = e->kind == EDIT_ADD ? e->group_id : before.groups[before.milestones[index].group].id;
 	log_change(path, e, opt, r, group, st.st_mode);
 	status = STORE_OK;
 out:

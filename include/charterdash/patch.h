@@ -31,7 +31,7 @@ void text_edit_fini(struct text_edit *e);
 /* Computes the text edit for `e` against the charter (which must have been
  * loaded from the current text). False with a reason when the change cannot
  * be made safely (unknown id, anchored value, bad value...). */
-bool patch_plan(struct charter *c, const struct edit *e, struct text_edit *out, char *why, size_t why_size);
+bool patch_plan(const struct charter *c, const struct edit *e, struct text_edit *out, char *why, size_t why_size);
 
 /* The original with the edit applied; NULL when memory runs out. */
 char *patch_apply(const char *src, size_t len, const struct text_edit *e, size_t *out_len);

@@ -58,15 +58,31 @@ void store_result_fini(struct store_result *r);
 enum store_status store_apply(const char *path, const struct edit *e, const struct store_options *opt,
                               struct store_result *r, struct diag_list *diags);
 
+/* Loads the charter at `path` for a preview, refusing a directory, FIFO or
+ * device before opening it (which could block). STORE_IO: see `why`;
+ * STORE_INVALID: see diags. Either way `c` must be finished. */
+enum store_status store_load(const char *path, struct charter *c, struct diag_list *diags, char *why,
+                             size_t why_size);
+
+/* Steps 3 to 5 alone, on a charter loaded from a file's current text: the
+ * conflict check, the text edit, and the check that the edited text loads
+ * to exactly the intended model. Writes nothing and sets neither old_text
+ * nor old_len. On STORE_OK with r->changed, r->new_text and r->after hold
+ * the result, so previews of several changes can be chained. */
+enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r);
+
 /* The lock and presence files that live beside a data file. */
 char *store_sidecar_path(const char *data_path, const char *prefix, const char *suffix);
 
 /* Resolves a symlinked data file to the file that is really written. */
 char *store_real_path(const char *path);
 
-/* Writes `text` to `path` atomically (temp file in the same directory,
- * fsync, rename, fsync of the directory), keeping `path`'s mode, owner and
- * group. On failure nothing at `path` changes and no temporary file is left. */
+/* Writes `text` to `path` atomically (temp file .NAME.XXXXXX in the same
+ * directory, fsync, rename, fsync of the directory), keeping `path`'s mode,
+ * owner and group. On failure nothing at `path` changes and no temporary
+ * file is left. Only a process killed between create and rename leaves one;
+ * callers hold the lock (as store_apply does), which is what lets the next
+ * store_apply remove such leftovers safely. */
 bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size);
 
 /* The user's login name, for history and presence. */
