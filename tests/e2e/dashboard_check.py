@@ -44,6 +44,11 @@ def cells(line):
     return out
 
 
+def isin(ch, chars):
+    """ch is one of chars ('' -- a wide character's second cell -- never is)."""
+    return ch != "" and ch in chars
+
+
 def text_of(cs, start, end):
     return "".join(c for c in cs[max(0, start):end])
 
@@ -94,10 +99,10 @@ def find_pane(rows, name):
                     break
                 pos += len(c)
             left = col
-            while left >= 0 and cs[left] not in TOP_LEFT and cs[left] not in ("+", "#"):
+            while left >= 0 and not isin(cs[left], TOP_LEFT + "+#"):
                 left -= 1
             right = col + 1
-            while right < len(cs) and cs[right] not in TOP_RIGHT and cs[right] not in ("+", "#"):
+            while right < len(cs) and not isin(cs[right], TOP_RIGHT + "+#"):
                 right += 1
             if left >= 0 and right < len(cs):
                 return r, left, right
@@ -148,11 +153,11 @@ def align(screen, width):
     boxes = 0
     for r, cs in enumerate(rows):
         for c, ch in enumerate(cs):
-            if ch not in TOP_LEFT:
+            if not isin(ch, TOP_LEFT):
                 continue
             # its top-right corner on the same row
             c2 = c + 1
-            while c2 < len(cs) and cs[c2] not in TOP_RIGHT:
+            while c2 < len(cs) and not isin(cs[c2], TOP_RIGHT):
                 c2 += 1
             if c2 >= len(cs):
                 print("row %d: box at column %d has no top-right corner" % (r + 1, c + 1))
@@ -163,21 +168,21 @@ def align(screen, width):
                 row = rows[rr]
                 lc = row[c] if c < len(row) else " "
                 rc = row[c2] if c2 < len(row) else " "
-                if lc in BOTTOM_LEFT:
-                    if rc not in BOTTOM_RIGHT:
+                if isin(lc, BOTTOM_LEFT):
+                    if not isin(rc, BOTTOM_RIGHT):
                         print("row %d: bottom-right corner of the box from row %d is not at column %d: %r"
                               % (rr + 1, r + 1, c2 + 1, "".join(row)))
                         ok = False
                     break
                 # an overlay may cover part of a pane: only judge rows that
                 # are not covered at the left border
-                if lc in VERTICAL and rc not in VERTICAL and rc not in "┃│":
-                    covered = any(ch2 in VERTICAL + TOP_LEFT + BOTTOM_LEFT for ch2 in row[c + 1:c2])
+                if isin(lc, VERTICAL) and not isin(rc, VERTICAL):
+                    covered = any(isin(ch2, VERTICAL + TOP_LEFT + BOTTOM_LEFT) for ch2 in row[c + 1:c2])
                     if not covered:
                         print("row %d: right border of the box from row %d is not at column %d: %r"
                               % (rr + 1, r + 1, c2 + 1, "".join(row)))
                         ok = False
-                if lc not in VERTICAL:
+                if not isin(lc, VERTICAL):
                     break
                 rr += 1
             boxes += 1
