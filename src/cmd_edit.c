@@ -80,50 +80,90 @@ static int parse_options(int argc, char **argv, struct edit_options *o)
 	return EXIT_OK;
 }
 
+/* Says why a transaction did not go through; returns the exit status. */
+static int report_failure(const char *path, enum store_status st, const struct store_result *r,
+                          const struct diag_list *diags)
+{
+	if (st == STORE_CONFLICT)
+		fprintf(stderr, "%s: error: conflict: %s; run again with --force to overwrite it\n", path, r->why);
+	else {
+		if (st == STORE_INVALID)
+			diag_print(diags, stderr);
+		fprintf(stderr, "%s: error: %s\n", path, r->why);
+	}
+	return EXIT_DATA;
+}
+
+/* With --dry-run on stderr: stdout is then the diff alone, fit for patch(1). */
+static void report_unchanged(const char *path, const struct edit *e, const struct edit_options *o)
+{
+	if (!o->quiet)
+		fprintf(o->dry_run ? stderr : stdout, "%s: %s of '%s' is already '%s'; nothing to change\n", path,
+		        field_name(e->field), e->milestone_id, e->value);
+}
+
 /* Runs one transaction and reports it; returns an exit status. */
 static int apply(const char *path, const struct edit *e, const struct edit_options *o)
 {
-	struct store_options so = { .dry_run = o->dry_run, .user = o->user };
+	struct store_options so = { .user = o->user };
 	struct store_result r;
 	struct diag_list diags;
 	store_result_init(&r);
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
 	enum store_status st = store_apply(path, e, &so, &r, &diags);
 	int status = EXIT_OK;
-	switch (st) {
-	case STORE_OK:
-		if (!r.changed) {
-			if (!o->quiet)
-				printf("%s: %s of '%s' is already '%s'; nothing to change\n", path,
-				       field_name(e->field), e->milestone_id, e->value);
-		} else if (o->dry_run) {
-			diff_print_edit(stdout, path, r.old_text, r.old_len, r.new_text, r.new_len, &r.edit);
-		} else if (!o->quiet) {
-			if (e->kind == EDIT_SET)
-				printf("%s: %s %s: %s -> %s\n", path, e->milestone_id, field_name(e->field),
-				       r.old_value ? r.old_value : "(none)", e->value && *e->value ? e->value : "(none)");
-			else if (e->kind == EDIT_ADD)
-				printf("%s: added %s to %s\n", path, e->milestone_id, e->group_id);
-			else
-				printf("%s: removed %s\n", path, e->milestone_id);
-		}
-		break;
-	case STORE_CONFLICT:
-		fprintf(stderr, "%s: error: conflict: %s; run again with --force to overwrite it\n", path, r.why);
-		status = EXIT_DATA;
-		break;
-	case STORE_INVALID:
-		diag_print(&diags, stderr);
-		fprintf(stderr, "%s: error: %s\n", path, r.why);
-		status = EXIT_DATA;
-		break;
-	case STORE_REFUSED:
-	case STORE_IO:
-		fprintf(stderr, "%s: error: %s\n", path, r.why);
-		status = EXIT_DATA;
-		break;
+	if (st != STORE_OK) {
+		status = report_failure(path, st, &r, &diags);
+	} else if (!r.changed) {
+		report_unchanged(path, e, o);
+	} else if (!o->quiet) {
+		if (e->kind == EDIT_SET)
+			printf("%s: %s %s: %s -> %s\n", path, e->milestone_id, field_name(e->field),
+			       r.old_value ? r.old_value : "(none)", e->value && *e->value ? e->value : "(none)");
+		else if (e->kind == EDIT_ADD)
+			printf("%s: added %s to %s\n", path, e->milestone_id, e->group_id);
+		else
+			printf("%s: removed %s\n", path, e->milestone_id);
 	}
 	store_result_fini(&r);
+	diag_fini(&diags);
+	return status;
+}
+
+/* --dry-run: plans each edit on the text the one before produced and
+ * prints a single diff from the file to the end result, so that several
+ * FIELD=VALUE give one patch that applies. Writes nothing. */
+static int preview(const char *path, const struct edit *edits, int count, const struct edit_options *o)
+{
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	struct charter first, last;
+	bool have_last = false;
+	struct store_result r;
+	store_result_init(&r);
+	enum store_status st = store_load(path, &first, &diags, r.why, sizeof r.why);
+	int status = st == STORE_OK ? EXIT_OK : report_failure(path, st, &r, &diags);
+	for (int i = 0; i < count && status == EXIT_OK; i++) {
+		store_result_init(&r);
+		st = store_plan(have_last ? &last : &first, &edits[i], &r);
+		if (st != STORE_OK) {
+			status = report_failure(path, st, &r, &diags);
+		} else if (!r.changed) {
+			report_unchanged(path, &edits[i], o);
+		} else { /* the result becomes the text the next edit applies to */
+			if (have_last)
+				charter_fini(&last);
+			last = r.after;
+			r.have_after = false;
+			have_last = true;
+		}
+		store_result_fini(&r);
+	}
+	if (status == EXIT_OK && have_last)
+		diff_print_texts(stdout, path, first.text, first.text_len, last.text, last.text_len);
+	if (have_last)
+		charter_fini(&last);
+	charter_fini(&first);
 	diag_fini(&diags);
 	return status;
 }
@@ -149,19 +189,41 @@ static int collect(const char *command, int argc, char **argv, int from, enum fi
 	return EXIT_OK;
 }
 
-static int set_fields(const char *path, const char *id, enum field *fields, const char **values, int count,
+/* The edits of `set ID FIELD=VALUE...`, with --expect for their fields. */
+static void set_edits(struct edit *edits, const char *id, const enum field *fields, const char **values, int count,
                       const struct edit_options *o)
 {
 	for (int i = 0; i < count; i++) {
-		struct edit e = {
+		edits[i] = (struct edit){
 			.kind = EDIT_SET, .milestone_id = id, .field = fields[i], .value = values[i],
 			.check_seen = o->has_expect[fields[i]], .seen = o->expect[fields[i]], .force = o->force,
 		};
-		if (e.check_seen && e.seen && !*e.seen)
-			e.seen = NULL; /* --expect owner= : expected absent */
-		int status = apply(path, &e, o);
+		if (edits[i].check_seen && edits[i].seen && !*edits[i].seen)
+			edits[i].seen = NULL; /* --expect owner= : expected absent */
+	}
+}
+
+/* Each edit is its own transaction, in order; the first failure stops. */
+static int apply_all(const char *path, const struct edit *edits, int count, const struct edit_options *o)
+{
+	for (int i = 0; i < count; i++) {
+		int status = apply(path, &edits[i], o);
 		if (status != EXIT_OK)
 			return status;
+	}
+	return EXIT_OK;
+}
+
+/* --expect only guards a field being set: anything else is a mistake. */
+static int check_expectations(const char *command, const enum field *fields, int count, const struct edit_options *o)
+{
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		bool set = false;
+		for (int i = 0; i < count; i++)
+			set = set || fields[i] == (enum field)f;
+		if (o->has_expect[f] && !set)
+			return cli_usage_error(command, "--expect %s=... but %s is not changed here", field_name((enum field)f),
+			                       field_name((enum field)f));
 	}
 	return EXIT_OK;
 }
@@ -178,9 +240,12 @@ int cmd_set(int argc, char **argv)
 	enum field fields[MAX_ASSIGNMENTS];
 	const char *values[MAX_ASSIGNMENTS];
 	int count;
-	if ((status = collect("set", argc, argv, optind + 2, fields, values, &count)) != EXIT_OK)
+	if ((status = collect("set", argc, argv, optind + 2, fields, values, &count)) != EXIT_OK ||
+	    (status = check_expectations("set", fields, count, &o)) != EXIT_OK)
 		return status;
-	return set_fields(path, id, fields, values, count, &o);
+	struct edit edits[MAX_ASSIGNMENTS];
+	set_edits(edits, id, fields, values, count, &o);
+	return o.dry_run ? preview(path, edits, count, &o) : apply_all(path, edits, count, &o);
 }
 
 int cmd_add(int argc, char **argv)
@@ -197,36 +262,40 @@ int cmd_add(int argc, char **argv)
 	enum field fields[MAX_ASSIGNMENTS];
 	const char *values[MAX_ASSIGNMENTS];
 	int count;
-	if ((status = collect("add", argc, argv, optind + 2, fields, values, &count)) != EXIT_OK)
+	if ((status = collect("add", argc, argv, optind + 2, fields, values, &count)) != EXIT_OK ||
+	    (status = check_expectations("add", fields, 0, &o)) != EXIT_OK)
 		return status;
-	if (o.dry_run && count > 0)
-		return cli_usage_error("add", "--dry-run shows the new milestone only; give FIELD=VALUE without it");
 
 	char *proposed = NULL;
 	if (!o.id) {
 		struct charter c;
 		struct diag_list diags;
+		struct store_result r;
+		store_result_init(&r);
 		diag_init(&diags, DIAG_DEFAULT_LIMIT);
-		if (!charter_load_file(&c, path, &diags)) {
-			diag_print(&diags, stderr);
-			charter_fini(&c);
-			diag_fini(&diags);
-			return EXIT_DATA;
-		}
-		proposed = edit_propose_id(&c, group, o.title);
+		enum store_status st = store_load(path, &c, &diags, r.why, sizeof r.why);
+		if (st != STORE_OK)
+			status = report_failure(path, st, &r, &diags);
+		else
+			proposed = edit_propose_id(&c, group, o.title);
 		charter_fini(&c);
 		diag_fini(&diags);
+		if (st != STORE_OK)
+			return status;
 		if (!proposed) {
 			fprintf(stderr, "charterdash add: error: out of memory\n");
 			return EXIT_DATA;
 		}
 	}
 	const char *id = o.id ? o.id : proposed;
-	struct edit e = { .kind = EDIT_ADD, .milestone_id = id, .group_id = group, .value = o.title };
-	status = apply(path, &e, &o);
-	if (status == EXIT_OK && !o.dry_run) {
-		o.quiet = true;
-		status = set_fields(path, id, fields, values, count, &o);
+	struct edit edits[1 + MAX_ASSIGNMENTS];
+	edits[0] = (struct edit){ .kind = EDIT_ADD, .milestone_id = id, .group_id = group, .value = o.title };
+	set_edits(edits + 1, id, fields, values, count, &o);
+	if (o.dry_run) {
+		status = preview(path, edits, 1 + count, &o);
+	} else if ((status = apply(path, &edits[0], &o)) == EXIT_OK) {
+		o.quiet = true; /* "added" said it all */
+		status = apply_all(path, edits + 1, count, &o);
 	}
 	free(proposed);
 	return status;
@@ -240,6 +309,8 @@ int cmd_rm(int argc, char **argv)
 		return status < 0 ? EXIT_OK : status;
 	if (argc - optind != 2)
 		return cli_usage_error("rm", "expected FILE ID");
+	if ((status = check_expectations("rm", NULL, 0, &o)) != EXIT_OK)
+		return status;
 	struct edit e = { .kind = EDIT_REMOVE, .milestone_id = argv[optind + 1] };
-	return apply(argv[optind], &e, &o);
+	return o.dry_run ? preview(argv[optind], &e, 1, &o) : apply(argv[optind], &e, &o);
 }

@@ -1,4 +1,4 @@
-/* diff — one-hunk unified diff of a text edit. */
+/* diff — one-hunk unified diff of two texts. */
 #include "charterdash/diff.h"
 
 #include <stdbool.h>
@@ -47,18 +47,18 @@ static void print_lines(FILE *out, char mark, const char *s, size_t len, size_t 
 	}
 }
 
-void diff_print_edit(FILE *out, const char *name, const char *old_text, size_t old_len,
-                     const char *new_text, size_t new_len, const struct text_edit *edit)
+/* The hunk for old[start, end) having become new[start, new_end). */
+static void print_hunk(FILE *out, const char *name, const char *old_text, size_t old_len, const char *new_text,
+                       size_t new_len, size_t start, size_t end, size_t new_end)
 {
 	/* Changed lines: whole lines when the edit starts and ends at line
 	 * starts (insertions and deletions of entries); otherwise the lines
 	 * holding its start and end. */
-	size_t first = line_of(old_text, edit->start);
-	size_t new_end = edit->start + edit->len;
-	bool at_start = edit->start == 0 || old_text[edit->start - 1] == '\n';
-	bool at_end = edit->end == 0 || old_text[edit->end - 1] == '\n';
+	size_t first = line_of(old_text, start);
+	bool at_start = start == 0 || old_text[start - 1] == '\n';
+	bool at_end = end == 0 || old_text[end - 1] == '\n';
 	size_t whole = at_start && at_end ? 0 : 1;
-	size_t old_last = line_of(old_text, edit->end) + whole;
+	size_t old_last = line_of(old_text, end) + whole;
 	size_t new_last = line_of(new_text, new_end) + whole;
 	size_t old_total = count_lines(old_text, old_len), new_total = count_lines(new_text, new_len);
 	if (old_last > old_total)
@@ -78,4 +78,23 @@ void diff_print_edit(FILE *out, const char *name, const char *old_text, size_t o
 	print_lines(out, '-', old_text, old_len, first, old_last);
 	print_lines(out, '+', new_text, new_len, first, new_last);
 	print_lines(out, ' ', old_text, old_len, old_last, old_last + after);
+}
+
+void diff_print_texts(FILE *out, const char *name, const char *old_text, size_t old_len,
+                      const char *new_text, size_t new_len)
+{
+	size_t prefix = 0, suffix = 0;
+	while (prefix < old_len && prefix < new_len && old_text[prefix] == new_text[prefix])
+		prefix++;
+	if (prefix == old_len && prefix == new_len)
+		return;
+	/* Whole lines on both sides, so the hunk shows only changed lines. */
+	while (prefix > 0 && old_text[prefix - 1] != '\n')
+		prefix--;
+	while (suffix < old_len - prefix && suffix < new_len - prefix &&
+	       old_text[old_len - 1 - suffix] == new_text[new_len - 1 - suffix])
+		suffix++;
+	while (suffix > 0 && !(old_text[old_len - 1 - suffix] == '\n' && new_text[new_len - 1 - suffix] == '\n'))
+		suffix--;
+	print_hunk(out, name, old_text, old_len, new_text, new_len, prefix, old_len - suffix, new_len - suffix);
 }
