@@ -233,6 +233,10 @@ static void apply_flags(struct ui *ui, unsigned flags)
 static int run(struct ui *ui)
 {
 	ui->dirty = UI_DIRTY_ALL;
+	/* A signal that lands between the flag check and the read would not
+	 * interrupt it: the read gives up now and then so the flags are seen
+	 * within UI_TICK_MS. Nothing is drawn on these ticks. */
+	wtimeout(stdscr, UI_TICK_MS);
 	for (;;) {
 		int sig = ui_term_quit_signal();
 		if (sig)
@@ -243,8 +247,11 @@ static int run(struct ui *ui)
 			ui_draw(ui);
 		wint_t wch;
 		int r = wget_wch(stdscr, &wch);
-		if (r == ERR) /* a signal, or no input: look at the flags again */
+		if (r == ERR) { /* a signal, or a quiet tick: nothing is redrawn */
+			if (ui->on_tick)
+				apply_flags(ui, ui->on_tick(ui));
 			continue;
+		}
 		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
 		if (key == UI_FN(KEY_RESIZE)) {
 			/* what was drawn for the old size may have wrapped or scrolled

@@ -88,6 +88,10 @@ struct ui_options {
 
 struct ui_screen; /* curses state, private to ui_*.c */
 
+/* How long the event loop waits for a key before looking at signal flags
+ * and calling on_tick. */
+#define UI_TICK_MS 400
+
 struct ui {
 	struct charter charter; /* owned: the loaded file */
 	struct view view;       /* over `charter` */
@@ -109,6 +113,11 @@ struct ui {
 	size_t menu_sel, menu_top;
 	const char **owners; /* view_owners(), for the filter menu */
 	size_t owner_count;
+
+	/* Called when no key came for UI_TICK_MS (the loop wakes that often to
+	 * notice signals): a place to poll for a changed file. Returns UI_*
+	 * flags; NULL: nothing to do. It must not draw. */
+	unsigned (*on_tick)(struct ui *ui);
 
 	int first_row;        /* the grid's first visible row */
 	bool mouse;           /* mouse reporting on */
