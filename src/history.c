@@ -59,16 +59,20 @@ bool history_append(const char *path, const struct history_entry *e, unsigned mo
 		return false;
 	}
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
-	bool ok = fd >= 0;
-	if (ok) {
+	const char *problem = fd < 0 ? strerror(errno) : NULL;
+	if (fd >= 0) {
 		/* One write(2) with O_APPEND: lines from several writers never mix. */
 		ssize_t n = write(fd, line.data, line.len);
-		ok = n == (ssize_t)line.len;
-		if (close(fd) != 0)
-			ok = false;
+		if (n < 0)
+			problem = strerror(errno);
+		else if ((size_t)n != line.len)
+			problem = "only part of the line was written (is the disk full?)";
+		if (close(fd) != 0 && !problem)
+			problem = strerror(errno);
 	}
+	bool ok = problem == NULL;
 	if (!ok)
-		snprintf(why, why_size, "cannot append to %s: %s", path, strerror(errno));
+		snprintf(why, why_size, "cannot append to %s: %s", path, problem);
 	buf_fini(&line);
 	return ok;
 }

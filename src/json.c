@@ -66,6 +66,8 @@ static void skip_space(char **p)
 		(*p)++;
 }
 
+/* Four hex digits; stops at the first other character (the string's NUL
+ * included: nothing past it is read). */
 static unsigned hex4(const char *s, bool *ok)
 {
 	unsigned v = 0;
@@ -78,8 +80,10 @@ static unsigned hex4(const char *s, bool *ok)
 			v |= (unsigned)(c - 'a' + 10);
 		else if (c >= 'A' && c <= 'F')
 			v |= (unsigned)(c - 'A' + 10);
-		else
+		else {
 			*ok = false;
+			return 0;
+		}
 	}
 	return v;
 }
@@ -135,8 +139,9 @@ static char *parse_string(char **p)
 					r += 6;
 				}
 			}
-			if (cp == 0)
-				cp = 0xFFFD; /* keep C strings whole */
+			/* NUL would cut the C string; a lone surrogate is no character. */
+			if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+				cp = 0xFFFD;
 			w = put_utf8(w, cp);
 			break;
 		}
