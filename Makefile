@@ -65,6 +65,14 @@ run: deps-build
 	@$(MAKE) --no-print-directory all
 	./$(BIN) data/charter.yaml
 
+# Pictures of the dashboard (PNG with the terminal's colours, and plain
+# text) from real runs in tmux at fixed sizes and a fixed --today.
+.PHONY: screenshots
+screenshots:
+	@sh scripts/ensure-deps.sh screenshots
+	@$(MAKE) --no-print-directory all
+	@sh scripts/screenshots.sh ./$(BIN) screenshots
+
 test: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@$(MAKE) --no-print-directory unit e2e

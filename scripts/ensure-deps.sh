@@ -1,17 +1,20 @@
 #!/bin/sh
 # Make sure the Debian packages a make target needs are installed.
-# Usage: scripts/ensure-deps.sh build|test|bench
+# Usage: scripts/ensure-deps.sh build|test|bench|screenshots
 # As root it installs what is missing (apt-get update first); otherwise it
 # stops and prints the one command the user has to run.
 set -eu
 
 build_pkgs="make gcc pkg-config libncurses-dev libyaml-dev"
 test_pkgs="$build_pkgs libcmocka-dev tmux python3 python3-yaml valgrind locales"
+# make screenshots: the dashboard in tmux, rendered to PNG with Pillow
+screenshot_pkgs="$build_pkgs tmux python3 python3-pil fonts-dejavu-core"
 
 case "${1:-build}" in
   build) want=$build_pkgs ;;
   test)  want=$test_pkgs ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  screenshots) want=$screenshot_pkgs ;;
+  *) echo "usage: $0 build|test|screenshots" >&2; exit 2 ;;
 esac
 
 missing=""
