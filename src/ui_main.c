@@ -31,6 +31,8 @@ void ui_print_usage(FILE *out)
 /* --- messages, modes ---------------------------------------------------- */
 
 static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fmt, va_list ap)
+	DIAG_PRINTF(3, 0);
+static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fmt, va_list ap)
 {
 	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
 	/* one line: newlines from error texts would break the footer */

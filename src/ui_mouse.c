@@ -37,7 +37,8 @@ unsigned ui_mouse_event(struct ui *ui, int key)
 	if (getmouse(&ev) != OK)
 		return UI_HANDLED;
 	enum ui_mode mode = ui_mode(ui);
-	bool wheel_up = ev.bstate & BUTTON4_PRESSED, wheel_down = BUTTON5_PRESSED && (ev.bstate & BUTTON5_PRESSED);
+	bool wheel_up = (ev.bstate & BUTTON4_PRESSED) != 0;
+	bool wheel_down = BUTTON5_PRESSED != 0 && (ev.bstate & BUTTON5_PRESSED) != 0;
 
 	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP) {
 		if (!wheel_up && !wheel_down)

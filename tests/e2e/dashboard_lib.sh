@@ -148,18 +148,34 @@ expect_exit() {
 	lacks "Overall" "${2:-exit}: the screen after exit"
 }
 
+# settle: captures until the screen stops changing (a redraw may still be
+# on its way to the terminal when the text waited for appeared).
+settle() {
+	i=0
+	capture
+	while [ "$i" -lt 30 ]; do
+		sleep 0.1
+		cp "$screen" "$tmp/screen.prev"
+		capture
+		cmp -s "$screen" "$tmp/screen.prev" && return 0
+		i=$((i + 1))
+	done
+}
+
 # Checks the dashboard's panes on the captured screen against
 # `charterdash report`: every group shown with the same done/total,
 # percent and state, in the same pane. Prints the groups it found.
 check_against_report() {
 	file=$1
 	"$bin" report --today "$TODAY" "$file" >"$tmp/report.txt" || fail "report failed"
+	settle
 	python3 "$root/tests/e2e/dashboard_check.py" numbers "$tmp/report.txt" "$screen" ${2:-} ||
 		fail "the screen does not agree with 'charterdash report' (see above)"
 }
 
 # Borders line up and no line is wider than the terminal.
 check_alignment() {
+	settle
 	python3 "$root/tests/e2e/dashboard_check.py" align "$screen" "$1" ||
 		fail "misaligned screen at width $1"
 }

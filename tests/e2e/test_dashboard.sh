@@ -31,6 +31,7 @@ for hint in "Enter details" "/ search" "f filter" "s sort" "z zoom" "? help" "q 
 	has "$hint" "the footer"
 done
 # the first milestone of the first group is selected (reverse video)
+settle
 capture -e
 grep "Constitute the workin" "$screen" | head -n 1 | grep -q "$(printf '\033')\[[0-9;]*7m" ||
 	fail "the first milestone is not shown selected"
@@ -100,6 +101,7 @@ keys n
 wait_for "/RoadMap: 2 of $want"
 keys N N
 wait_for "/RoadMap: $want of $want" # wrapped
+settle
 capture -e
 grep -q "$(printf '\033')\[[0-9;]*m[Rr]oadmap" "$screen" || fail "matches are not highlighted"
 keys Escape
@@ -166,14 +168,14 @@ has "Constitute the working group and hold its first meeting" "zoom shows whole 
 lacks "Energy" "zoom shows one pane"
 keys s
 wait_for "sorted by due date"
-capture
+settle
 dates=$(grep '^┃' "$screen" | grep -o '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]')
 [ "$(echo "$dates" | wc -l)" -eq 8 ] || fail "zoomed pane does not show its 8 dates: $dates"
 [ "$dates" = "$(echo "$dates" | sort)" ] || fail "not sorted by due date: $dates"
 has "by due date" "the pane's border"
 keys s
 wait_for "sorted by status"
-capture
+settle
 glyphs=$(grep '^┃ [✗◐○✓] ' "$screen" | cut -c 5-7 | tr -d '\n')
 # blocked, in progress, not started, done: economy has no blocked one
 case "$glyphs" in

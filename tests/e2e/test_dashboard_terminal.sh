@@ -19,7 +19,7 @@ keys l j # select something that is not first: energy-priority-projects
 
 resize 80 24
 wait_for "Next annual review 2027-02-09 (in 75 days)"
-capture
+settle
 [ "$(wc -l <"$screen")" -le 24 ] || fail "80x24: more than 24 lines"
 check_against_report "$data" --some
 check_alignment 80
@@ -150,6 +150,7 @@ expect_exit 0 "LANG=C"
 
 start 80 24 --today "$TODAY" "$data"
 wait_for "Overall"
+settle
 capture -e
 grep -q "38;5;" "$screen" || fail "xterm-256color: no colours"
 keys q
@@ -161,6 +162,7 @@ for how in env flag; do
 		start 80 24 --today "$TODAY" --no-color "$data"
 	fi
 	wait_for "Overall"
+	settle
 	capture -e
 	if grep -q "$(printf '\033')\[[0-9;]*3[0-7]m\|38;5;\|48;5;" "$screen"; then
 		fail "NO_COLOR ($how): colours on screen"
