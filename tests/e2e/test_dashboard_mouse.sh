@@ -1,0 +1,61 @@
+#!/bin/sh
+# e2e: the mouse, off by default (text selection keeps working) and on with
+# --mouse or M: a click focuses a pane and selects the milestone under it, a
+# double click opens its details, the wheel scrolls. Clicks are typed into
+# the pane as the SGR (1006) reports a terminal sends.
+# $1 = absolute path of the binary, $2 = scratch directory.
+set -u
+name=test_dashboard_mouse
+bin=$1
+tmp=$2
+. "$(dirname "$0")/dashboard_lib.sh"
+
+# click X Y [release]: 1-based cell, as terminals report them
+click() {
+	keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"
+}
+wheel() { # wheel X Y up|down
+	b=64
+	[ "$3" = down ] && b=65
+	keys -l "$(printf '\033[<%d;%d;%dM' "$b" "$1" "$2")"
+}
+
+# At 120x40 the panes are 40 columns wide; a pane's milestones start on its
+# fourth line: the first row of panes starts on line 4 (three header lines).
+start 120 40 --today "$TODAY" --mouse "$data"
+wait_for "Overall" || finish
+click 90 8 # connectivity, second milestone
+sleep 0.4  # past the double-click interval
+keys Enter
+wait_for "Milestone conn-priority-projects"
+keys Escape
+wait_gone "Milestone conn"
+click 50 9
+click 50 9 # a double click on energy's third milestone
+wait_for "Milestone energy-roadmap"
+keys Escape
+wait_gone "Milestone energy"
+wheel 10 8 down # the wheel over economy: three rows down, focus follows
+sleep 0.3
+keys Enter
+wait_for "Milestone econ-customs-middle-corridor"
+keys Escape
+keys M
+wait_for "Mouse off"
+keys q
+expect_exit 0 "mouse"
+
+# off by default (a terminal then sends no reports); M turns it on and off
+start 120 40 --today "$TODAY" "$data"
+wait_for "Overall" || finish
+keys M
+wait_for "Mouse on"
+click 90 8
+click 90 8
+wait_for "Milestone conn-priority-projects"
+keys Escape M
+wait_for "Mouse off"
+keys q
+expect_exit 0 "M"
+
+finish
