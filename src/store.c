@@ -92,12 +92,28 @@ static bool write_all(int fd, const char *text, size_t len)
 	return true;
 }
 
-bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size)
+/* Two looks at a file that show no change between them. */
+static bool same_file_state(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+enum write_result { WRITE_DONE, WRITE_FAILED, WRITE_RACED };
+
+/* store_write_atomic; with `expect`, the file must still be as `expect`
+ * saw it just before the rename, or nothing is written (WRITE_RACED): an
+ * editor that takes no lock saved it meanwhile. */
+static enum write_result replace_file(const char *path, const char *text, size_t len, const struct stat *expect,
+                                      char *why, size_t why_size)
 {
 	struct stat st;
-	if (stat(path, &st) != 0) {
+	if (expect) {
+		st = *expect;
+	} else if (stat(path, &st) != 0) {
 		snprintf(why, why_size, "cannot read the file's permissions: %s", strerror(errno));
-		return false;
+		return WRITE_FAILED;
 	}
 	char *tmp = store_sidecar_path(path, ".", ".XXXXXX");
 	char *dir = dir_of(path);
@@ -105,9 +121,9 @@ bool store_write_atomic(const char *path, const char *text, size_t len, char *wh
 		free(tmp);
 		free(dir);
 		snprintf(why, why_size, "out of memory");
-		return false;
+		return WRITE_FAILED;
 	}
-	bool ok = false;
+	enum write_result result = WRITE_FAILED;
 	/* mkstemp creates with O_EXCL and mode 0600: a planted file or symlink
 	 * at the name makes it pick another name, never follow it. */
 	int fd = mkstemp(tmp);
@@ -131,6 +147,12 @@ bool store_write_atomic(const char *path, const char *text, size_t len, char *wh
 		unlink(tmp);
 		goto out;
 	}
+	struct stat now;
+	if (expect && (stat(path, &now) != 0 || !same_file_state(expect, &now))) {
+		unlink(tmp);
+		result = WRITE_RACED;
+		goto out;
+	}
 	if (rename(tmp, path) != 0) {
 		snprintf(why, why_size, "cannot replace %s: %s", path, strerror(errno));
 		unlink(tmp);
@@ -141,11 +163,16 @@ bool store_write_atomic(const char *path, const char *text, size_t len, char *wh
 		fsync(dfd); /* makes the rename itself durable */
 		close(dfd);
 	}
-	ok = true;
+	result = WRITE_DONE;
 out:
 	free(tmp);
 	free(dir);
-	return ok;
+	return result;
+}
+
+bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size)
+{
+	return replace_file(path, text, len, NULL, why, why_size) == WRITE_DONE;
 }
 
 /* Temporary files are created only under the lock (store_apply), so one
@@ -185,8 +212,25 @@ static void remove_stale_temps(const char *path)
 	free(dir);
 }
 
-/* The lock file may not grant more than the data file does. */
-static int take_lock(const char *path, mode_t mode, char *why, size_t why_size)
+/* Creates a file that lives beside the data file (lock, history) when it
+ * is missing, with the data file's group and read/write permissions: no
+ * wider, and not narrowed by the umask either, so that everyone who may
+ * change the data file can lock and log too. O_EXCL never follows a
+ * symlink at the name. False with errno on failure. */
+static bool create_sidecar(const char *name, const struct stat *data)
+{
+	int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, data->st_mode & 0666);
+	if (fd < 0)
+		return errno == EEXIST;
+	if (fchown(fd, (uid_t)-1, data->st_gid) != 0) {
+		/* not a member of the data file's group: the mode still applies */
+	}
+	bool ok = fchmod(fd, data->st_mode & 0666) == 0;
+	close(fd);
+	return ok;
+}
+
+static int take_lock(const char *path, const struct stat *data, char *why, size_t why_size)
 {
 	char *lock = store_sidecar_path(path, ".", ".lock");
 	if (!lock) {
@@ -194,8 +238,9 @@ static int take_lock(const char *path, mode_t mode, char *why, size_t why_size)
 		return -1;
 	}
 	/* O_NOFOLLOW: a symlink planted at the lock's name is never followed,
-	 * so it cannot make us create or truncate a file elsewhere. */
-	int fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode & 0666);
+	 * so it cannot make us create or truncate a file elsewhere. flock
+	 * needs no write access: reading is enough to take the lock. */
+	int fd = create_sidecar(lock, data) ? open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1;
 	if (fd < 0) {
 		if (errno == ELOOP)
 			snprintf(why, why_size, "the lock file %s is a symbolic link; not following it (remove it if nobody "
@@ -234,7 +279,7 @@ static const char *new_value(const struct edit *e)
 }
 
 static void log_change(const char *path, const struct edit *e, const struct store_options *opt,
-                       const struct store_result *r, const char *group, mode_t mode)
+                       const struct store_result *r, const char *group, const struct stat *data)
 {
 	char host[256] = "";
 	if (!opt->host)
@@ -252,7 +297,9 @@ static void log_change(const char *path, const struct edit *e, const struct stor
 	char *hist = history_path(path);
 	char why[256];
 	/* The change itself is saved already; a history failure is only reported. */
-	if (!hist || !history_append(hist, &h, mode & 0666, why, sizeof why))
+	if (hist)
+		create_sidecar(hist, data);
+	if (!hist || !history_append(hist, &h, data->st_mode & 0666, why, sizeof why))
 		fprintf(stderr, "charterdash: warning: %s\n", hist ? why : "out of memory");
 	free(hist);
 }
@@ -363,24 +410,45 @@ enum store_status store_apply(const char *user_path, const struct edit *e, const
 		goto out;
 	}
 	if (!opt->dry_run) {
-		if ((lock = take_lock(path, st.st_mode, r->why, sizeof r->why)) < 0)
+		if ((lock = take_lock(path, &st, r->why, sizeof r->why)) < 0)
 			goto out;
 		remove_stale_temps(path);
 	}
 
-	/* Under the lock, the file as it is now: other writers have finished. */
-	loaded = true;
-	if ((status = store_load(path, &before, diags, r->why, sizeof r->why)) != STORE_OK)
-		goto out;
-	status = store_plan(&before, e, r);
-	if (status != STORE_OK || !r->changed || opt->dry_run)
-		goto out;
-	status = STORE_IO;
-	if (!store_write_atomic(path, r->new_text, r->new_len, r->why, sizeof r->why))
-		goto out;
+	/* Under the lock, the file as it is now: other writers have finished.
+	 * Editors take no lock, though: if one saves the file while the change
+	 * is being made, it is made again on what it saved. */
+	for (int attempt = 1;; attempt++) {
+		r->attempts++;
+		if (!stat_regular(user_path, path, &st, r->why, sizeof r->why))
+			goto out;
+		loaded = true;
+		if ((status = store_load(path, &before, diags, r->why, sizeof r->why)) != STORE_OK)
+			goto out;
+		status = store_plan(&before, e, r);
+		if (status != STORE_OK || !r->changed || opt->dry_run)
+			goto out;
+		enum write_result w = replace_file(path, r->new_text, r->new_len, &st, r->why, sizeof r->why);
+		if (w == WRITE_DONE)
+			break;
+		status = STORE_IO;
+		if (w == WRITE_FAILED)
+			goto out;
+		if (attempt == 3) {
+			snprintf(r->why, sizeof r->why, "%s kept changing on disk while the change was being saved; "
+			         "nothing was written", user_path);
+			status = STORE_CONFLICT;
+			goto out;
+		}
+		charter_fini(&before);
+		loaded = false;
+		store_result_fini(r);
+		store_result_init(r);
+		r->attempts = (unsigned)attempt;
+	}
 	long index = charter_find_milestone(&before, e->milestone_id);
 	const char *group = e->kind == EDIT_ADD ? e->group_id : before.groups[before.milestones[index].group].id;
-	log_change(path, e, opt, r, group, st.st_mode);
+	log_change(path, e, opt, r, group, &st);
 	status = STORE_OK;
 out:
 	if (loaded) {

@@ -8,9 +8,13 @@
  *   5. load the edited text and check it is exactly the intended model;
  *   6. write a temporary file in the same directory (O_EXCL, the original's
  *      mode, owner and group), fsync, rename over the original, fsync the
- *      directory — a crash leaves the old or the new file, never a mix;
+ *      directory — a crash leaves the old or the new file, never a mix.
+ *      Editors take no lock: if the file changed on disk since step 2, it
+ *      is not replaced; steps 2-6 run again on what is there now;
  *   7. append a line to NAME.history; release the lock.
- * A symlinked data file is written through to its target. */
+ * A symlinked data file is written through to its target. The lock and
+ * history files get the data file's group and permissions, so everyone who
+ * may change the data file may lock and log too. */
 #ifndef CHARTERDASH_STORE_H
 #define CHARTERDASH_STORE_H
 
@@ -25,7 +29,8 @@
 
 enum store_status {
 	STORE_OK,        /* applied (or nothing to change: see `changed`) */
-	STORE_CONFLICT,  /* the value changed since the user saw it */
+	STORE_CONFLICT,  /* the value changed since the user saw it (or the file
+	                    kept changing on disk while being saved) */
 	STORE_REFUSED,   /* the change is not valid or not safe: see `why` */
 	STORE_INVALID,   /* the file on disk does not load: see the diagnostics */
 	STORE_IO,        /* lock, read or write failed: see `why`; file untouched */
@@ -49,6 +54,7 @@ struct store_result {
 	size_t new_len;
 	struct charter after;  /* the verified new model (valid when STORE_OK and changed) */
 	bool have_after;
+	unsigned attempts;     /* times steps 2-6 ran: more than 1 when an editor saved meanwhile */
 	char why[512];
 };
 

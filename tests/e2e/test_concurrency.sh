@@ -134,12 +134,16 @@ def temps():
 def set_status(status):
     return [binary, "set", "-q", path, "g4-m450", "status=" + status]
 
-# The two states: the file toggles between them; timing of an unkilled run.
-subprocess.run(set_status("done"), check=True)
-state_a = read()
-t = time.monotonic()
-subprocess.run(set_status("blocked"), check=True)
-duration = time.monotonic() - t
+# The two states: the file toggles between them; an unkilled run's time
+# (the median of three) sets the range of the random kill moments.
+times = []
+for status in ("done", "blocked", "done", "blocked"):
+    t = time.monotonic()
+    subprocess.run(set_status(status), check=True)
+    times.append(time.monotonic() - t)
+    if status == "done":
+        state_a = read()
+duration = sorted(times[1:])[1]
 state_b = read()
 assert state_a != state_b
 current, other = state_b, state_a

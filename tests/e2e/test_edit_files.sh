@@ -5,7 +5,8 @@
 # target; a directory or FIFO is refused without hanging; a symlink planted
 # at the lock's name is not followed; the file is replaced by rename, never
 # rewritten in place; leftover temporary files of killed writers are
-# removed, nothing else; a read-only file is refused (checked as an
+# removed, nothing else; a read-only file is refused, and a group-shared
+# file's lock and history work for the whole group (checked as an
 # unprivileged user when run as root).
 # $1 = the binary (absolute), $2 = a scratch directory.
 set -u
@@ -147,6 +148,26 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
 	run set "$d/c.yaml" a status=done
 	expect_rc 0 "root changes another user's file"
 	[ "$(stat -c %U:%a "$d/c.yaml")" = nobody:640 ] || fail "owner or mode not kept: $(stat -c %U:%a "$d/c.yaml")"
+
+	# A file shared by a group: whoever changes it first creates the lock
+	# and history with its group and mode (not narrowed by the umask), so
+	# the others in the group can lock and log too.
+	d=$tmp/shared
+	mkdir "$d"
+	chmod 777 "$d"
+	charter "$d/c.yaml"
+	chgrp nogroup "$d/c.yaml"
+	chmod 664 "$d/c.yaml"
+	(umask 022 && "$bin" set -q "$d/c.yaml" a status=in_progress) || fail "root's change to a shared file"
+	for side in .c.yaml.lock c.yaml.history; do
+		[ "$(stat -c %G:%a "$d/$side")" = nogroup:664 ] || fail "$side is $(stat -c %G:%a "$d/$side"), not nogroup:664"
+	done
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$bin" set -q "$d/c.yaml" a owner=Nobody \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	expect_rc 0 "a group member's change to a shared file"
+	[ ! -s "$tmp/err" ] || fail "a group member's change: $(cat "$tmp/err")"
+	[ "$(wc -l <"$d/c.yaml.history")" -eq 2 ] || fail "the group member's change is not in the history"
 
 	d=$tmp/readonly
 	mkdir "$d"

@@ -1,0 +1,260 @@
+/* test_store — the edit transaction on real files: conflicts, no-ops,
+ * dry runs, the exact history line, sidecar permissions, and an editor
+ * that saves the file (without taking the lock) while a change is being
+ * written: the change is made again on the editor's text, so neither is
+ * lost. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charterdash/buf.h"
+#include "charterdash/store.h"
+
+static char dir[64], path[96];
+
+static const char charter_text[] =
+	"charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	"      - id: a   # keep\n        title: A\n        status: in_progress\n"
+	"      - id: b\n        title: B\n        status: done\n        owner: Ann\n";
+
+static void write_text(const char *name, const char *text, size_t len)
+{
+	FILE *f = fopen(name, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *read_text(const char *name, size_t *len)
+{
+	FILE *f = fopen(name, "rb");
+	if (!f)
+		return NULL;
+	char *text = malloc(1 << 22);
+	assert_non_null(text);
+	*len = fread(text, 1, (1 << 22) - 1, f);
+	text[*len] = '\0';
+	fclose(f);
+	return text;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/test_store.XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/c.yaml", dir);
+	write_text(path, charter_text, sizeof charter_text - 1);
+	chmod(path, 0640);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[96];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static const struct store_options fixed = { .user = "amina", .host = "srv1", .now = 1795720800 };
+
+static enum store_status apply(const struct edit *e, const struct store_options *opt, struct store_result *r)
+{
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	store_result_init(r);
+	enum store_status st = store_apply(path, e, opt, r, &diags);
+	diag_fini(&diags);
+	return st;
+}
+
+static void test_set_and_history(void **state)
+{
+	(void)state;
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_STATUS, .value = "done",
+	                  .check_seen = true, .seen = "in_progress" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_OK);
+	assert_true(r.changed);
+	assert_int_equal(r.attempts, 1);
+	assert_string_equal(r.old_value, "in_progress");
+	assert_memory_equal(r.old_text, charter_text, sizeof charter_text - 1);
+	store_result_fini(&r);
+	size_t n;
+	char *text = read_text(path, &n);
+	assert_non_null(strstr(text, "      - id: a   # keep\n        title: A\n        status: done\n"));
+	free(text);
+
+	char hist[128];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	text = read_text(hist, &n);
+	assert_non_null(text);
+	assert_string_equal(text, "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"a\","
+	                          "\"group\":\"g\",\"field\":\"status\",\"old\":\"in_progress\",\"new\":\"done\"}\n");
+	free(text);
+
+	/* Lock and history: the data file's permissions, whatever the umask. */
+	struct stat st;
+	assert_int_equal(stat(hist, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	char lock[128];
+	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
+	assert_int_equal(stat(lock, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+}
+
+static void test_conflict_force_noop_dry_run(void **state)
+{
+	(void)state;
+	size_t n0, n;
+	char *before = read_text(path, &n0);
+	/* Someone changed the status meanwhile: refused, and it says to what. */
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_STATUS, .value = "blocked",
+	                  .check_seen = true, .seen = "in_progress" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_CONFLICT);
+	assert_string_equal(r.current, "done");
+	store_result_fini(&r);
+	/* A change to another field is no conflict; --expect of absence works. */
+	struct edit owner = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_OWNER, .value = "Bo",
+	                      .check_seen = true, .seen = NULL };
+	struct store_options dry = fixed;
+	dry.dry_run = true;
+	assert_int_equal(apply(&owner, &dry, &r), STORE_OK);
+	assert_true(r.changed);
+	assert_non_null(strstr(r.new_text, "        owner: Bo\n"));
+	store_result_fini(&r);
+	char *after = read_text(path, &n);
+	assert_int_equal(n, n0);
+	assert_memory_equal(after, before, n);
+	free(after);
+	/* Forced, then the same value again: nothing to change. */
+	e.force = true;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_OK);
+	assert_true(r.changed);
+	store_result_fini(&r);
+	e.force = false;
+	e.seen = "blocked";
+	assert_int_equal(apply(&e, &fixed, &r), STORE_OK);
+	assert_false(r.changed);
+	store_result_fini(&r);
+	free(before);
+
+	struct edit bad = { .kind = EDIT_SET, .milestone_id = "zz", .field = FIELD_STATUS, .value = "done" };
+	assert_int_equal(apply(&bad, &fixed, &r), STORE_REFUSED);
+	assert_non_null(strstr(r.why, "no milestone with id 'zz'"));
+	store_result_fini(&r);
+}
+
+/* --- an editor saving the file during a change --------------------------- */
+
+struct editor {
+	volatile bool stop;
+	bool saved;
+};
+
+/* Waits for the writer's temporary file, then saves the data file the way
+ * editors do (new text, rename), adding a comment line at the end. */
+static void *editor_thread(void *arg)
+{
+	struct editor *ed = arg;
+	while (!ed->stop && !ed->saved) {
+		DIR *d = opendir(dir);
+		if (!d)
+			break;
+		struct dirent *ent;
+		bool temp = false;
+		while ((ent = readdir(d)) != NULL)
+			temp = temp || (strncmp(ent->d_name, ".c.yaml.", 8) == 0 && strlen(ent->d_name) == 14);
+		closedir(d);
+		if (!temp)
+			continue;
+		size_t n;
+		char *text = read_text(path, &n);
+		if (!text)
+			continue;
+		char tmp[128];
+		snprintf(tmp, sizeof tmp, "%s/editor.swp", dir);
+		FILE *f = fopen(tmp, "wb");
+		fwrite(text, 1, n, f);
+		fputs("# saved by the editor\n", f);
+		fclose(f);
+		rename(tmp, path);
+		free(text);
+		ed->saved = true;
+	}
+	return NULL;
+}
+
+static void test_editor_saves_meanwhile(void **state)
+{
+	(void)state;
+	/* A bigger file, so the write and fsync leave the editor time to act. */
+	struct buf big;
+	buf_init(&big);
+	buf_puts(&big, charter_text);
+	for (int i = 0; i < 2500; i++) {
+		char item[160];
+		snprintf(item, sizeof item, "      - id: x%d\n        title: Filler %d\n        status: done\n", i, i);
+		buf_puts(&big, item);
+	}
+	assert_false(big.failed);
+	unsigned raced = 0;
+	for (int round = 0; round < 40 && raced < 2; round++) {
+		write_text(path, big.data, big.len);
+		struct editor ed = { 0 };
+		pthread_t t;
+		assert_int_equal(pthread_create(&t, NULL, editor_thread, &ed), 0);
+		struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_OWNER, .value = "Changed" };
+		struct store_result r;
+		enum store_status st = apply(&e, &fixed, &r);
+		ed.stop = true;
+		pthread_join(t, NULL);
+		assert_int_equal(st, STORE_OK);
+		bool again = r.attempts > 1;
+		store_result_fini(&r);
+		size_t n;
+		char *text = read_text(path, &n);
+		bool change = strstr(text, "        owner: Changed\n") != NULL;
+		bool editor = strstr(text, "# saved by the editor\n") != NULL;
+		free(text);
+		assert_true(editor || !ed.saved);
+		/* Saved before the rename: the change was made again on the
+		 * editor's text, and both are there. (Saved after it, from a text
+		 * read before it, the editor overwrote the change: its problem.) */
+		if (again)
+			assert_true(change && editor);
+		raced += again;
+	}
+	buf_fini(&big);
+	print_message("the editor saved during %u changes, which were made again\n", raced);
+	assert_true(raced > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_set_and_history),
+		cmocka_unit_test(test_conflict_force_noop_dry_run),
+		cmocka_unit_test(test_editor_saves_meanwhile),
+	};
+	mode_t old = umask(077); /* the sidecars' modes must not depend on it */
+	int failed = cmocka_run_group_tests(tests, setup, teardown);
+	umask(old);
+	return failed;
+}
