@@ -232,6 +232,31 @@ static void test_grid_odd_sizes(void **state)
 	}
 }
 
+static void test_grid_prefers_wide_panes_when_all_fit(void **state)
+{
+	(void)state;
+	/* 200x60, five groups of 8: two columns of 100 show everything */
+	struct layout_screen s;
+	layout_screen(200, 60, 3, &s);
+	int list[] = { 8, 8, 7, 8, 8 };
+	struct rect r[5];
+	struct layout_grid g;
+	layout_grid(s.body, list, 5, 0, 0, r, &g);
+	assert_int_equal(g.cols, 2);
+	assert_int_equal(r[0].w, 100);
+	assert_int_equal(r[4].h, 12);
+	assert_false(g.more_below);
+	/* one line short of that at 120x40: three columns lose nothing */
+	layout_screen(120, 40, 3, &s);
+	layout_grid(s.body, list, 5, 0, 0, r, &g);
+	assert_int_equal(g.cols, 3);
+	/* when all panes fit in one column, one column */
+	int small[] = { 1, 1, 1 };
+	layout_grid(s.body, small, 3, 0, 0, r, &g);
+	assert_int_equal(g.cols, 1);
+	assert_int_equal(r[2].w, 120);
+}
+
 static void test_grid_single_group_uses_width(void **state)
 {
 	(void)state;
@@ -420,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_grid_40x10_scrolls_one_pane),
 		cmocka_unit_test(test_grid_200x60_fifty_groups),
 		cmocka_unit_test(test_grid_odd_sizes),
+		cmocka_unit_test(test_grid_prefers_wide_panes_when_all_fit),
 		cmocka_unit_test(test_grid_single_group_uses_width),
 		cmocka_unit_test(test_pane_and_row),
 		cmocka_unit_test(test_bar_largest_remainder),
