@@ -676,7 +676,7 @@ static void test_values_that_need_quotes(void **state)
 		"-", "- dash", "'", "\"", "'quoted'", "2026", "2026-02-09", "1.0", "0x10", "1:30",
 		" leading", "trailing ", "tab\tinside", "line\xe2\x80\xa8sep", "bell\x07", "c1\xc2\x81",
 		"[x]", "{x}", "a, b", "? q", "%p", "@a", "`b", "|", ">", "#", "a:", "<<", "=", "why?",
-		"back\\slash", "ü: ä", "\xef\xbb\xbf" "bom",
+		"back\\slash", "ü: ä", "\xef\xbb\xbf\x62om", /* a BOM, then "bom" */
 	};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
 		expect_edit(text, SET("a", FIELD_TITLE, values[i]), NULL);
