@@ -15,11 +15,6 @@
 #include "charterdash/report.h"
 #include "charterdash/store.h"
 
-/* The history entry that marks the start of a meeting (`m` in the
- * dashboard, `charterdash mark`): minutes --since meeting starts there. */
-#define MEETING_ID "*"
-#define MEETING_FIELD "meeting"
-
 /* WHEN → the UTC time text history entries are compared with. Accepts
  * YYYY-MM-DD (local midnight), YYYY-MM-DDTHH:MM[:SS] (local) and the same
  * with a final Z (UTC). */

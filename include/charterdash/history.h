@@ -13,6 +13,12 @@
 #include <stddef.h>
 #include <time.h>
 
+/* The entry that marks the start of a meeting (`m` in the dashboard,
+ * `charterdash mark`): id "*", field "meeting", no values. `minutes
+ * --since meeting` starts there. */
+#define MEETING_ID "*"
+#define MEETING_FIELD "meeting"
+
 struct history_entry {
 	char time[24]; /* ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 	const char *user, *host, *id, *group, *field, *old_value, *new_value;
