@@ -1,6 +1,6 @@
 #!/bin/sh
 # Make sure the Debian packages a make target needs are installed.
-# Usage: scripts/ensure-deps.sh build|test|bench|screenshots
+# Usage: scripts/ensure-deps.sh build|test|bench|screenshots|fuzz
 # As root it installs what is missing (apt-get update first); otherwise it
 # stops and prints the one command the user has to run.
 set -eu
@@ -9,12 +9,20 @@ build_pkgs="make gcc pkg-config libncurses-dev libyaml-dev"
 test_pkgs="$build_pkgs libcmocka-dev tmux python3 python3-yaml valgrind locales"
 # make screenshots: the dashboard in tmux, rendered to PNG with Pillow
 screenshot_pkgs="$build_pkgs tmux python3 python3-pil fonts-dejavu-core"
+# make bench: the harness (tmux, valgrind's callgrind, GNU time) and the
+# peers it compares against (taskwarrior, calcurse)
+bench_pkgs="$build_pkgs tmux python3 valgrind time locales taskwarrior calcurse"
+
+# make fuzz: libFuzzer with ASan/UBSan (clang's runtimes)
+fuzz_pkgs="$build_pkgs clang libclang-rt-dev"
 
 case "${1:-build}" in
   build) want=$build_pkgs ;;
   test)  want=$test_pkgs ;;
   screenshots) want=$screenshot_pkgs ;;
-  *) echo "usage: $0 build|test|screenshots" >&2; exit 2 ;;
+  fuzz) want=$fuzz_pkgs ;;
+  bench) want=$bench_pkgs ;;
+  *) echo "usage: $0 build|test|bench|screenshots" >&2; exit 2 ;;
 esac
 
 missing=""
