@@ -34,7 +34,7 @@ CORE_LIB   := $(BUILD)/libcharterdash.a
 TEST_SRC   := $(wildcard tests/test_*.c)
 TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test unit e2e check-valgrind install uninstall clean deps-build deps-test
+.PHONY: all run test unit e2e check-valgrind check-sanitize install uninstall clean deps-build deps-test
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -87,6 +87,15 @@ e2e: $(BIN)
 check-valgrind: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
+
+# The whole suite, end-to-end tests included, built with ASan + UBSan
+# (no recovery: the first finding fails the run).
+SANITIZE_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+check-sanitize: deps-test
+	@sh scripts/ensure-deps.sh fuzz
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize CC=clang \
+	  CFLAGS='$(SANITIZE_FLAGS)' LDFLAGS='-fsanitize=address,undefined' unit e2e
 
 # --- install -----------------------------------------------------------------
 install: $(BIN)
