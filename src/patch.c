@@ -396,6 +396,8 @@ static bool plan_replace_value(struct planner *p, enum field field, uint32_t key
 		end = drop_final_break(src, block_content_end(src, v));
 		line_comment(src, start, &comment, &comment_end);
 	}
+	/* `key:` with no value at all: the value must not touch the colon. */
+	const char *lead = start == end && start > 0 && src->s[start - 1] == ':' ? " " : "";
 	struct buf text;
 	buf_init(&text);
 	bool multiline = strchr(value, '\n') != NULL;
@@ -406,6 +408,7 @@ static bool plan_replace_value(struct planner *p, enum field field, uint32_t key
 		size_t c0 = comment, c1 = comment_end;
 		if (!was_block)
 			line_comment(src, v->end, &c0, &c1);
+		buf_puts(&text, lead);
 		if (render_block(&text, value, v->style == DOC_STYLE_FOLDED, indent, src->eol, src->s + c0, c1 - c0)) {
 			if (!was_block)
 				end = line_break(src, v->end);
@@ -414,8 +417,7 @@ static bool plan_replace_value(struct planner *p, enum field field, uint32_t key
 	}
 	buf_fini(&text);
 	buf_init(&text);
-	if (start == end && start > 0 && src->s[start - 1] == ':')
-		buf_putc(&text, ' '); /* `key:` had no value at all */
+	buf_puts(&text, lead);
 	render_inline(&text, field, value, (enum doc_style)v->style, flow);
 	if (was_block && comment_end > comment) { /* keep the header's comment */
 		buf_putc(&text, ' ');
@@ -712,9 +714,17 @@ static bool plan_remove(struct planner *p, const struct edit *e)
 		if (prev != DOC_NONE) { /* from the comma before it */
 			start = doc->nodes[prev].end;
 			end = doc->nodes[item].end;
-		} else {
+		} else if (next != DOC_NONE) {
 			start = doc->nodes[item].start;
-			end = next != DOC_NONE ? doc->nodes[next].start : doc->nodes[item].end;
+			end = doc->nodes[next].start;
+		} else { /* the only item: a comma after it would be left alone, `[,]` */
+			start = doc->nodes[item].start;
+			end = doc->nodes[item].end;
+			size_t after = end;
+			while (after < doc->nodes[list].end && strchr(" \t\r\n", src->s[after]))
+				after++;
+			if (after < doc->nodes[list].end && src->s[after] == ',')
+				end = after + 1;
 		}
 	} else {
 		size_t dash = dash_before(src, doc->nodes[item].start);

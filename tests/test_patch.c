@@ -850,6 +850,14 @@ static void test_set_missing_field(void **state)
 	static const char empty[] = MS "      - id: a\n        title: A\n        owner:\n        status: done\n        due: ~ # later\n";
 	expect_edit(empty, SET("a", FIELD_OWNER, "O"), MS "      - id: a\n        title: A\n        owner: O\n        status: done\n        due: ~ # later\n");
 	expect_edit(empty, SET("a", FIELD_DUE, "2026-03-03"), MS "      - id: a\n        title: A\n        owner:\n        status: done\n        due: 2026-03-03 # later\n");
+	static const char empty_notes[] = MS "      - id: a\n        title: A\n        status: done\n        notes:   # later\n        owner:\n";
+	expect_edit(empty_notes, SET("a", FIELD_NOTES, "one\ntwo"),
+	            MS "      - id: a\n        title: A\n        status: done\n        notes: |- # later\n"
+	            "          one\n          two\n        owner:\n");
+	expect_edit(empty_notes, SET("a", FIELD_OWNER, "O"),
+	            MS "      - id: a\n        title: A\n        status: done\n        notes:   # later\n        owner: O\n");
+	expect_edit(empty_notes, SET("a", FIELD_NOTES, "x"),
+	            MS "      - id: a\n        title: A\n        status: done\n        notes: x   # later\n        owner:\n");
 }
 
 static void test_clear_field(void **state)
@@ -987,6 +995,10 @@ static void test_remove_milestone(void **state)
 	            "      - id: c\n        title: C\n        status: done\n"
 	            "  - id: h\n    name: H\n    milestones:\n");
 	expect_refused(three, RM("zzz"), "no milestone");
+	static const char trailing_comma[] = HEAD "    milestones: [{id: a, title: A, status: done}, ]\n";
+	expect_edit(trailing_comma, RM("a"), HEAD "    milestones: [ ]\n");
+	static const char two_commas[] = HEAD "    milestones: [{id: a, title: A, status: done}, {id: b, title: B, status: done},]\n";
+	expect_edit(two_commas, RM("b"), HEAD "    milestones: [{id: a, title: A, status: done},]\n");
 	/* Removing and adding back gives a file that still loads. */
 	expect_edit(flow_map, RM("a"), NULL);
 	expect_edit(flow_map, RM("c"), MS "      - {id: a, title: b, status: done}\n");
