@@ -117,8 +117,11 @@ char *edit_propose_id(const struct charter *c, const char *group_id, const char 
 	 * unique with -2, -3, ... */
 	char base[48];
 	size_t n = (size_t)snprintf(base, sizeof base, "%s-", group_id);
-	if (n >= sizeof base - 8)
+	if (n >= sizeof base - 8) { /* cut a long group id between characters */
 		n = sizeof base - 8;
+		while (n > 0 && ((unsigned char)base[n] & 0xC0) == 0x80)
+			n--;
+	}
 	bool dash = true;
 	for (const char *p = title; *p && n < sizeof base - 8; p++) {
 		char ch = *p;
