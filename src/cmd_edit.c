@@ -112,6 +112,8 @@ static int apply(const char *path, const struct edit *e, const struct edit_optio
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
 	enum store_status st = store_apply(path, e, &so, &r, &diags);
 	int status = EXIT_OK;
+	if (r.warning[0])
+		fprintf(stderr, "%s: warning: %s\n", path, r.warning);
 	if (st != STORE_OK) {
 		status = report_failure(path, st, &r, &diags);
 	} else if (!r.changed) {

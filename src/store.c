@@ -279,7 +279,7 @@ static const char *new_value(const struct edit *e)
 }
 
 static void log_change(const char *path, const struct edit *e, const struct store_options *opt,
-                       const struct store_result *r, const char *group, const struct stat *data)
+                       struct store_result *r, const char *group, const struct stat *data)
 {
 	char host[256] = "";
 	if (!opt->host)
@@ -295,12 +295,15 @@ static void log_change(const char *path, const struct edit *e, const struct stor
 	};
 	history_format_time(opt->now ? opt->now : time(NULL), h.time);
 	char *hist = history_path(path);
+	/* The change itself is saved already: a history failure is a warning
+	 * for the caller to show (the core never prints: a dashboard may own
+	 * the terminal). */
 	char why[256];
-	/* The change itself is saved already; a history failure is only reported. */
 	if (hist)
 		create_sidecar(hist, data);
 	if (!hist || !history_append(hist, &h, data->st_mode & 0666, why, sizeof why))
-		fprintf(stderr, "charterdash: warning: %s\n", hist ? why : "out of memory");
+		snprintf(r->warning, sizeof r->warning, "the change is saved, but not in the history: %s",
+		         hist ? why : "out of memory");
 	free(hist);
 }
 
@@ -436,8 +439,7 @@ enum store_status store_apply(const char *user_path, const struct edit *e, const
 			goto out;
 		if (attempt == 3) {
 			snprintf(r->why, sizeof r->why, "%s kept changing on disk while the change was being saved; "
-			         "nothing was written", user_path);
-			status = STORE_CONFLICT;
+			         "nothing was written, try again", user_path);
 			goto out;
 		}
 		charter_fini(&before);

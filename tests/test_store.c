@@ -155,6 +155,23 @@ static void test_conflict_force_noop_dry_run(void **state)
 	store_result_fini(&r);
 	free(before);
 
+	/* The history cannot be written: saved anyway, with a warning. */
+	char hist[128], moved[140];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	snprintf(moved, sizeof moved, "%s.moved", hist);
+	assert_int_equal(rename(hist, moved), 0);
+	assert_int_equal(symlink("nowhere", hist), 0);
+	struct edit title = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_TITLE, .value = "Bee" };
+	assert_int_equal(apply(&title, &fixed, &r), STORE_OK);
+	assert_true(r.changed);
+	assert_non_null(strstr(r.warning, "the change is saved, but not in the history: cannot append to"));
+	store_result_fini(&r);
+	assert_int_equal(unlink(hist), 0);
+	assert_int_equal(rename(moved, hist), 0);
+	assert_int_equal(apply(&title, &fixed, &r), STORE_OK);
+	assert_string_equal(r.warning, "");
+	store_result_fini(&r);
+
 	struct edit bad = { .kind = EDIT_SET, .milestone_id = "zz", .field = FIELD_STATUS, .value = "done" };
 	assert_int_equal(apply(&bad, &fixed, &r), STORE_REFUSED);
 	assert_non_null(strstr(r.why, "no milestone with id 'zz'"));

@@ -10,7 +10,8 @@
  *      mode, owner and group), fsync, rename over the original, fsync the
  *      directory — a crash leaves the old or the new file, never a mix.
  *      Editors take no lock: if the file changed on disk since step 2, it
- *      is not replaced; steps 2-6 run again on what is there now;
+ *      is not replaced; steps 2-6 run again on what is there now (3 times
+ *      at most);
  *   7. append a line to NAME.history; release the lock.
  * A symlinked data file is written through to its target. The lock and
  * history files get the data file's group and permissions, so everyone who
@@ -29,11 +30,11 @@
 
 enum store_status {
 	STORE_OK,        /* applied (or nothing to change: see `changed`) */
-	STORE_CONFLICT,  /* the value changed since the user saw it (or the file
-	                    kept changing on disk while being saved) */
+	STORE_CONFLICT,  /* the value changed since the user saw it */
 	STORE_REFUSED,   /* the change is not valid or not safe: see `why` */
 	STORE_INVALID,   /* the file on disk does not load: see the diagnostics */
-	STORE_IO,        /* lock, read or write failed: see `why`; file untouched */
+	STORE_IO,        /* lock, read or write failed, or editors kept saving the
+	                    file meanwhile: see `why`; file untouched */
 };
 
 struct store_options {
@@ -56,6 +57,7 @@ struct store_result {
 	bool have_after;
 	unsigned attempts;     /* times steps 2-6 ran: more than 1 when an editor saved meanwhile */
 	char why[512];
+	char warning[320];     /* on STORE_OK: a problem after the save (history); "" if none */
 };
 
 void store_result_init(struct store_result *r);

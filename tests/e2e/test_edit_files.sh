@@ -117,6 +117,16 @@ run set "$d/c.yaml" a status=done
 expect_rc 1 "a dangling symlink at the lock's name"
 [ ! -e "$d/nothing-here" ] || fail "a dangling lock symlink made a file appear at its target"
 
+# A history that cannot be written: the change is saved, with a warning.
+d=$tmp/nohistory
+mkdir -p "$d/c.yaml.history"
+charter "$d/c.yaml"
+run set "$d/c.yaml" a status=done
+expect_rc 0 "a history that cannot be written"
+err_has "warning: the change is saved, but not in the history: cannot append to .*c.yaml.history" \
+	"a history that cannot be written"
+grep -q '^        status: done$' "$d/c.yaml" || fail "the change was not saved without a history"
+
 # Leftovers of killed writers (.NAME.XXXXXX regular files) go, nothing else.
 d=$tmp/stale
 mkdir "$d"
