@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "charterdash/progress.h"
 #include "charterdash/report.h"
@@ -73,10 +74,42 @@ static int pack_header(const struct ui *ui, int width, int height, int *line_of)
 	return layout_pack(widths, SEGMENTS, width, sep, layout_header_info_lines(height), line_of);
 }
 
+static bool has_banner(const struct ui *ui)
+{
+	return ui->live && ui->live->invalid[0];
+}
+
 int ui_dash_header_lines(struct ui *ui, int width, int height)
 {
 	int line_of[SEGMENTS];
-	return 2 + pack_header(ui, width, height, line_of);
+	return 2 + pack_header(ui, width, height, line_of) + (has_banner(ui) ? 1 : 0);
+}
+
+/* The title line's right side: "read-only · also here: amina@srv1 · Today
+ * 2026-11-26", shortened until the title keeps `keep` columns. */
+static void header_right(const struct ui *ui, const char *today, int width, int keep, char *out, size_t size)
+{
+	const char *sep = ui->scr->g->sep;
+	const char *ro = ui->read_only_why[0] ? "read-only" : NULL;
+	const struct ui_live *l = ui->live;
+	char here[sizeof l->others + 16] = "";
+	for (int step = 0; step < 4; step++) {
+		here[0] = '\0';
+		if (l && l->other_count && step == 0)
+			snprintf(here, sizeof here, "also here: %s", l->others);
+		else if (l && l->other_count && step == 1)
+			snprintf(here, sizeof here, "also here: %zu other%s", l->other_count, l->other_count == 1 ? "" : "s");
+		else if (l && l->other_count)
+			snprintf(here, sizeof here, "+%zu here", l->other_count);
+		const char *parts[3] = { ro, here[0] ? here : NULL, step < 3 ? today : NULL };
+		size_t used = 0;
+		out[0] = '\0';
+		for (int i = 0; i < 3; i++)
+			if (parts[i] && used < size)
+				used += (size_t)snprintf(out + used, size - used, "%s%s", used ? sep : "", parts[i]);
+		if ((int)text_width(out) + 2 + keep <= width)
+			return;
+	}
 }
 
 /* The stacked bar of counts (done, in progress, blocked, not started). */
@@ -124,19 +157,40 @@ void ui_dash_draw_header(struct ui *ui)
 	const struct charter *c = &ui->charter;
 	werase(w);
 
-	/* title, today on the right */
-	char today[DATE_TEXT_SIZE], right[32];
+	/* a banner while the file on disk does not load */
+	int top = 0;
+	if (has_banner(ui)) {
+		char banner[700];
+		snprintf(banner, sizeof banner, "%s (file on disk invalid: last good version shown, editing off)",
+		         ui->live->invalid);
+		ui_fill(ui, w, 0, 0, " ", width, ui_attr(ui, ROLE_ERROR) | A_REVERSE);
+		ui_put_attr(ui, w, 0, 0, banner, width, ui_attr(ui, ROLE_ERROR) | A_REVERSE, true);
+		top = 1;
+	}
+
+	/* title; read-only, who else is here and today on the right */
+	char today[DATE_TEXT_SIZE], today_text[32], right[700];
 	date_format(ui->opt.today, today);
-	snprintf(right, sizeof right, "Today %s", today);
+	snprintf(today_text, sizeof today_text, "Today %s", today);
+	int title_w = c->title ? (int)text_width(c->title) : 18;
+	header_right(ui, today_text, width, title_w < 24 ? title_w : 24, right, sizeof right);
 	int rw = (int)text_width(right);
 	int title_room = width - rw - 2;
 	if (title_room < 10) { /* narrow: the title matters more */
 		title_room = width;
 		rw = 0;
 	}
-	ui_put(ui, w, 0, 0, c->title ? c->title : "(untitled charter)", title_room, ROLE_TITLE, true);
-	if (rw)
-		ui_put(ui, w, 0, width - rw, right, rw, ROLE_NORMAL, false);
+	ui_put(ui, w, top, 0, c->title ? c->title : "(untitled charter)", title_room, ROLE_TITLE, true);
+	if (rw) {
+		/* "read-only" stands out; the rest is plain */
+		int x = width - rw;
+		if (ui->read_only_why[0] && strncmp(right, "read-only", 9) == 0) {
+			x += ui_put(ui, w, top, x, "read-only", rw, ROLE_AT_RISK, false);
+			ui_put(ui, w, top, x, right + 9, width - x, ROLE_NORMAL, false);
+		} else {
+			ui_put(ui, w, top, x, right, rw, ROLE_NORMAL, false);
+		}
+	}
 
 	/* dates, packed on one or two lines */
 	struct segment seg[SEGMENTS];
@@ -153,17 +207,17 @@ void ui_dash_draw_header(struct ui *ui)
 			/* a segment that would show only a stub is left out */
 			if (x + sw + segment_width(&seg[i]) > width && width - x - sw < 16)
 				continue;
-			x += ui_put(ui, w, 1 + line, x, scr->g->sep, width - x, ROLE_DIM, false);
+			x += ui_put(ui, w, top + 1 + line, x, scr->g->sep, width - x, ROLE_DIM, false);
 		}
 		if (x >= width)
 			continue;
-		x += ui_put(ui, w, 1 + line, x, seg[i].text, width - x, ROLE_NORMAL, true);
+		x += ui_put(ui, w, top + 1 + line, x, seg[i].text, width - x, ROLE_NORMAL, true);
 		if (x + 1 < width)
-			x += ui_put(ui, w, 1 + line, x, seg[i].emph, width - x, seg[i].role, true);
+			x += ui_put(ui, w, top + 1 + line, x, seg[i].emph, width - x, seg[i].role, true);
 	}
 
 	/* the overall bar */
-	int y = 1 + lines;
+	int y = top + 1 + lines;
 	struct progress p;
 	progress_charter(c, ui->opt.today, &p);
 	char label[64];
@@ -317,8 +371,18 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	} else {
 		ui_put_attr(ui, w, y, x0 + row.title_x, title, row.title_w, ta, false);
 	}
-	if (row.owner_x >= 0 && ms->owner)
+	/* someone else changed it a moment ago: say who instead of the owner */
+	const struct ui_mark *mark = ui_live_mark_of(ui, ms->id);
+	if (mark && !match)
+		ui_put_attr(ui, w, y, x0, g->changed, 1, ui_attr(ui, ROLE_AT_RISK) | rev, false);
+	if (mark && row.owner_x >= 0) {
+		char who[160];
+		long age = (long)(time(NULL) - mark->when);
+		snprintf(who, sizeof who, "%s %s %lds", g->changed, mark->who ? mark->who : "changed", age < 0 ? 0 : age);
+		ui_put_attr(ui, w, y, x0 + row.owner_x, who, row.owner_w, ui_attr(ui, ROLE_AT_RISK) | rev, true);
+	} else if (row.owner_x >= 0 && ms->owner) {
 		ui_put_attr(ui, w, y, x0 + row.owner_x, ms->owner, row.owner_w, ui_attr(ui, ROLE_DIM) | rev, true);
+	}
 	if (overdue)
 		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
 	if (row.date_x >= 0) {

@@ -13,6 +13,7 @@
 #include "charterdash/text.h"
 
 #define LABEL_W 10 /* "Status    " */
+#define HISTORY_LINES 50
 
 struct dline {
 	char *label; /* NULL: a continuation */
@@ -69,11 +70,18 @@ static void add_wrapped(struct dlines *d, const char *label, const char *text, e
 	free(lines);
 }
 
+/* A line across the whole width (no label column). */
+static void add_full(struct dlines *d, const char *text, enum ui_role role)
+{
+	size_t before = d->n;
+	add(d, NULL, text, strlen(text), role);
+	if (d->n > before)
+		d->v[d->n - 1].heading = true;
+}
+
 static void add_heading(struct dlines *d, const char *text)
 {
-	add(d, NULL, text, strlen(text), ROLE_LABEL);
-	if (d->n)
-		d->v[d->n - 1].heading = true;
+	add_full(d, text, ROLE_LABEL);
 }
 
 static void free_lines(struct dlines *d)
@@ -149,6 +157,11 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 
 	snprintf(buf, sizeof buf, "%s %s", ui->scr->g->status[ms->status], status_label(ms->status));
 	add(d, "Status", buf, strlen(buf), ui_status_role(ms->status));
+	const struct ui_mark *mark = ui_live_mark_of(ui, ms->id);
+	if (mark) { /* someone else, a moment ago */
+		ui_live_mark_text(ui, mark, buf, sizeof buf);
+		add_wrapped(d, "", buf, ROLE_AT_RISK);
+	}
 
 	struct date due = milestone_due(c, ms);
 	long left = date_days_between(today, due);
@@ -212,6 +225,31 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 		if (v == DOC_NONE)
 			break;
 		k = doc_node(doc, v)->next;
+	}
+
+	/* its history, newest first (FILE.history) */
+	add(d, NULL, "", 0, ROLE_NORMAL);
+	add_heading(d, "History (newest first, times in UTC)");
+	const struct history *h = ui_live_history(ui);
+	size_t shown = 0, total = 0;
+	for (size_t i = h ? h->count : 0; i-- > 0;) {
+		const struct history_entry *e = &h->entries[i];
+		if (!e->id || !ms->id || strcmp(e->id, ms->id) != 0)
+			continue;
+		total++;
+		if (shown == HISTORY_LINES)
+			continue;
+		ui_history_line(e, false, buf, sizeof buf);
+		add_full(d, buf, ROLE_NORMAL);
+		shown++;
+	}
+	if (!h)
+		add_full(d, "(the history file cannot be read)", ROLE_DIM);
+	else if (!total)
+		add_full(d, "(no changes recorded)", ROLE_DIM);
+	else if (total > shown) {
+		snprintf(buf, sizeof buf, "(%zu older: charterdash log --id %s FILE)", total - shown, ms->id);
+		add_full(d, buf, ROLE_DIM);
 	}
 }
 

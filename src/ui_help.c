@@ -20,6 +20,8 @@ static const struct section sections[] = {
 	{ UI_CTX(UI_MODE_DETAIL), "Details and help" },
 	{ UI_CTX(UI_MODE_SEARCH), "Typing a search (/)" },
 	{ UI_CTX(UI_MODE_FILTER), "Filter menu (f)" },
+	{ UI_CTX(UI_MODE_EDIT), "Editing a field (e) or a new milestone (a)" },
+	{ UI_CTX(UI_MODE_CONFIRM), "Questions (delete, changed meanwhile)" },
 };
 
 /* Calls emit(line, keys, text, role) for every help line in order;
@@ -64,6 +66,9 @@ static int build(struct ui *ui, emit_fn emit, void *ctx)
 		}
 		if (s == 2)
 			emit(ui, line++, "(letters)", "type the text; Bksp deletes, Ctrl-U clears", ROLE_NORMAL, ctx);
+		if (sections[s].ctx == UI_CTX(UI_MODE_EDIT))
+			emit(ui, line++, "(letters)", "type or paste the text (UTF-8; wide characters take two columns)",
+			     ROLE_NORMAL, ctx);
 	}
 
 	const struct ui_glyphs *g = ui->scr->g;
@@ -86,6 +91,11 @@ static int build(struct ui *ui, emit_fn emit, void *ctx)
 	     ROLE_NORMAL, ctx);
 	emit(ui, line++, "state", "on track; at risk: blocked, or 10+ points behind the time elapsed; overdue; done",
 	     ROLE_NORMAL, ctx);
+	snprintf(keys, sizeof keys, "%s by NAME", g->changed);
+	emit(ui, line++, keys, "someone else changed it in the last minute (details say when)", ROLE_AT_RISK, ctx);
+	emit(ui, line++, "read-only", "in the header: this file cannot be changed from here (the reason when you try)",
+	     ROLE_NORMAL, ctx);
+	emit(ui, line++, "also here:", "in the header: who else has this file open in charterdash", ROLE_NORMAL, ctx);
 	return line;
 }
 

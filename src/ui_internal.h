@@ -10,14 +10,27 @@
  *   ui_help.c    the help overlay, generated from the key table
  *   ui_search.c  the search prompt
  *   ui_filter.c  the filter menu
- *   ui_mouse.c   mouse events */
+ *   ui_mouse.c   mouse events
+ *   ui_edit.c    editing keys: status, edit, add, delete, undo, the save
+ *                path through the store, conflicts, read-only, $EDITOR
+ *   ui_prompt.c  the line editor and yes/no dialogs (drawing, typing)
+ *   ui_live.c    watching the file, reloads, marks of others' changes,
+ *                the invalid-file banner, presence, the history cache
+ *   ui_changes.c the meeting mark and the list of changes since it */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
 
 #include <curses.h>
+#include <time.h>
 
+#include "charterdash/edit.h"
+#include "charterdash/history.h"
 #include "charterdash/layout.h"
+#include "charterdash/lineedit.h"
+#include "charterdash/presence.h"
 #include "charterdash/ui.h"
+#include "charterdash/undo.h"
+#include "charterdash/watch.h"
 
 /* Colour roles: what a thing is, mapped to colours or attributes by
  * ui_term_colors() for 256, 8 or no colours. */
@@ -55,6 +68,7 @@ struct ui_glyphs {
 	const char *h, *v, *tl, *tr, *bl, *br;         /* a pane's border */
 	const char *fh, *fv, *ftl, *ftr, *fbl, *fbr;   /* the focused pane's */
 	const char *match;                              /* a row that matches the search */
+	const char *changed;                            /* a row someone else just changed */
 	const char *sep;                                /* " · " */
 	const char *up, *down, *left, *right;           /* key names */
 	const char *more_up, *more_down;
@@ -66,7 +80,8 @@ struct ui_screen {
 	FILE *out, *in;
 	int w, h;
 	bool too_small;
-	WINDOW *header, *body, *footer, *overlay;
+	WINDOW *header, *body, *footer, *overlay, *dialog;
+	struct rect dialog_rect;
 	struct rect overlay_rect;
 	struct layout_screen regions;
 	int header_lines;
@@ -79,6 +94,138 @@ struct ui_screen {
 	int click_pane;       /* last click, for double clicks */
 };
 
+/* ui_live.c ------------------------------------------------------------- */
+
+/* How long a milestone someone else changed stays marked. */
+#define UI_MARK_SECONDS 60
+
+struct ui_mark {
+	char *id;
+	char *who;   /* NULL until the history names them */
+	time_t when; /* noticed */
+};
+
+struct ui_live {
+	struct watch watch;
+	bool watching;
+	bool recheck;             /* the last read failed: look again next tick */
+	struct presence presence;
+	bool present;
+	char others[512];         /* "amina@srv1, bob@srv2" */
+	size_t other_count;
+	time_t refreshed, looked; /* presence record touched, others listed */
+	char user[64], host[128];
+	struct ui_mark *marks;
+	size_t mark_count;
+	time_t marks_second;      /* the second the marks were last drawn for */
+	char invalid[512];        /* the first error while the file on disk does not load */
+	char *hist_path;
+	struct history hist;      /* FILE.history, reloaded when it changes */
+	bool hist_loaded;
+	long long hist_size;
+	struct timespec hist_mtime;
+	unsigned long hist_ino;
+	struct timespec last_tick;
+};
+
+/* Starts watching the file, joins the presence records. Never fatal. */
+void ui_live_start(struct ui *ui);
+/* The on_tick hook: reloads on a real change, refreshes presence, ages marks. */
+unsigned ui_live_tick(struct ui *ui);
+/* Looks at the file now (after a failed save, "keep theirs"). */
+unsigned ui_live_check(struct ui *ui);
+/* Our own save: its text is not an outside change. */
+void ui_live_saved(struct ui *ui, const char *text, size_t len);
+/* Marks milestones changed by someone else (ids borrowed). */
+void ui_live_mark(struct ui *ui, const char *const *ids, size_t n);
+/* The mark on milestone `id` still showing, or NULL. */
+const struct ui_mark *ui_live_mark_of(const struct ui *ui, const char *id);
+/* "changed by amina 12 s ago" for a mark. */
+void ui_live_mark_text(const struct ui *ui, const struct ui_mark *m, char *buf, size_t size);
+/* The history, reloaded when the file changed; NULL when unreadable. */
+const struct history *ui_live_history(struct ui *ui);
+/* Who last changed id.field per the history (NULL: unknown). */
+const char *ui_live_who(struct ui *ui, const char *id, const char *field);
+/* Presence off (idempotent): every exit path. */
+void ui_live_leave(struct ui *ui);
+void ui_live_fini(struct ui *ui);
+/* Why nothing can be written now, or NULL. */
+const char *ui_live_blocked(const struct ui *ui);
+
+/* ui_edit.c / ui_prompt.c ------------------------------------------------- */
+
+enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD_TITLE, PROMPT_ADD_ID };
+enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT };
+
+/* The fields `e` edits, in Tab order. */
+#define UI_EDIT_FIELDS 4
+
+struct ui_edit {
+	struct undo undo;
+	/* the line editor */
+	enum ui_prompt_kind prompt;
+	char *id;                        /* the milestone edited */
+	int slot;                        /* index into ui_edit_fields */
+	struct lineedit line[UI_EDIT_FIELDS]; /* drafts (add: line[0]) */
+	char *orig[UI_EDIT_FIELDS];      /* the values shown when it opened */
+	char *add_group, *add_title;
+	char error[300];                 /* shown in place */
+	/* the yes/no dialog */
+	enum ui_confirm_kind confirm;
+	char question[600];
+	/* the edit a conflict dialog would force ("use mine") */
+	struct edit pending;
+	char *p_id, *p_seen, *p_value;
+	bool p_had_seen, p_had_value;
+};
+
+extern const enum field ui_edit_fields[UI_EDIT_FIELDS];
+
+bool ui_edit_init(struct ui *ui);
+void ui_edit_fini(struct ui *ui);
+/* Runs an edit through the store and shows the result (selection kept,
+ * others' changes marked, conflicts asked about). `undoable`: record it
+ * for u. Returns the store's status. */
+int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
+/* Saves the editor's changed drafts (Enter). */
+unsigned ui_edit_commit(struct ui *ui);
+/* The add dialog's steps. */
+unsigned ui_edit_add_title_done(struct ui *ui);
+unsigned ui_edit_add_id_done(struct ui *ui);
+/* The dialog's answers. */
+unsigned ui_edit_confirm_yes(struct ui *ui);
+unsigned ui_edit_confirm_no(struct ui *ui);
+/* Notes in $EDITOR. */
+unsigned ui_edit_external(struct ui *ui, int key);
+
+/* Key handlers in the table. */
+unsigned ui_act_status(struct ui *ui, int key);
+unsigned ui_act_edit(struct ui *ui, int key);
+unsigned ui_act_add(struct ui *ui, int key);
+unsigned ui_act_delete(struct ui *ui, int key);
+unsigned ui_act_undo(struct ui *ui, int key);
+unsigned ui_act_meeting(struct ui *ui, int key);
+unsigned ui_act_changes(struct ui *ui, int key);
+
+/* The line editor dialog and the yes/no dialog. */
+void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind);
+unsigned ui_prompt_key(struct ui *ui, int key);
+unsigned ui_prompt_enter(struct ui *ui, int key);
+unsigned ui_prompt_cancel(struct ui *ui, int key);
+unsigned ui_prompt_tab(struct ui *ui, int key);
+void ui_prompt_draw(struct ui *ui);
+struct rect ui_prompt_rect(struct ui *ui);
+void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind);
+unsigned ui_confirm_key(struct ui *ui, int key);
+void ui_confirm_draw(struct ui *ui);
+struct rect ui_confirm_rect(struct ui *ui);
+
+/* ui_changes.c ------------------------------------------------------------ */
+void ui_changes_draw(struct ui *ui);
+struct rect ui_changes_rect(struct ui *ui);
+/* Lines of a history entry for people: "19:02 amina  status: a → b". */
+void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size);
+
 /* ui_term.c ------------------------------------------------------------- */
 /* Opens the screen (newterm on out/in), sets modes, colours, glyphs and
  * the signal handlers. On failure prints why on stderr and returns false
@@ -86,6 +233,11 @@ struct ui_screen {
 bool ui_term_start(struct ui *ui, FILE *out, FILE *in);
 /* The one teardown path: quit, signals, errors. Safe to call twice. */
 void ui_term_end(struct ui *ui);
+/* The presence record the crash handler removes (copied; NULL: none). */
+void ui_term_presence(const char *record, const char *dir);
+/* Leaves curses for a child program (the editor) and comes back. */
+void ui_term_pause(struct ui *ui);
+void ui_term_resume(struct ui *ui);
 /* Ctrl-Z: restores the terminal, stops, and comes back redrawn. */
 void ui_term_suspend(struct ui *ui);
 /* The signal that asked us to quit (SIGINT, SIGTERM, SIGHUP) or 0. */
@@ -153,7 +305,12 @@ unsigned ui_act_detail(struct ui *ui, int key);
 unsigned ui_act_close(struct ui *ui, int key);
 unsigned ui_mouse_event(struct ui *ui, int key);
 
-/* The overlay's rectangle for the current mode (recomputed on relayout). */
+/* The overlay's rectangle for the current panel (recomputed on relayout). */
 struct rect ui_overlay_rect(struct ui *ui);
+/* The panel shown under any dialog (detail, help, filter, changes) or
+ * UI_MODE_MAIN; the dialog on top (edit, confirm) or UI_MODE_MAIN. */
+enum ui_mode ui_panel_mode(const struct ui *ui);
+enum ui_mode ui_dialog_mode(const struct ui *ui);
+
 
 #endif

@@ -204,6 +204,10 @@ static size_t *overlay_top(struct ui *ui, size_t *lines)
 		*lines = ui->help_lines;
 		return &ui->help_top;
 	}
+	if (ui_mode(ui) == UI_MODE_CHANGES) {
+		*lines = ui->changes_lines;
+		return &ui->changes_top;
+	}
 	*lines = ui->detail_lines;
 	return &ui->detail_top;
 }
@@ -249,7 +253,10 @@ unsigned ui_act_close(struct ui *ui, int key)
 #define HELP UI_CTX(UI_MODE_HELP)
 #define SEARCH UI_CTX(UI_MODE_SEARCH)
 #define FILTER UI_CTX(UI_MODE_FILTER)
-#define OVERLAYS (DETAIL | HELP)
+#define EDIT UI_CTX(UI_MODE_EDIT)
+#define CONFIRM UI_CTX(UI_MODE_CONFIRM)
+#define CHANGES UI_CTX(UI_MODE_CHANGES)
+#define OVERLAYS (DETAIL | HELP | CHANGES)
 
 /* Order matters twice: the first matching row wins, and the help overlay
  * lists rows in this order. `rank` in the footer: lower stays longer when
@@ -276,6 +283,19 @@ const struct ui_binding ui_bindings[] = {
 	{ MAIN, { UI_ESC }, "clear the search, then the filter", NULL, { 0 }, act_escape },
 	{ MAIN, { 's' }, "sort the pane: file order, due date, status", "sort", { 0 }, act_sort },
 	{ MAIN, { 'M' }, "mouse on/off (off keeps the terminal's text selection)", NULL, { 0 }, act_mouse },
+
+	/* editing: every change is saved at once, for everyone */
+	{ MAIN | DETAIL, { '1', '2', '3', '4' }, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)",
+	  "status", { '1', '4' }, ui_act_status },
+	{ MAIN, { ' ' }, "next status (not started, in progress, blocked, done)", NULL, { 0 }, ui_act_status },
+	{ MAIN | DETAIL, { 'e' }, "edit the title, owner, due date or notes", "edit", { 0 }, ui_act_edit },
+	{ MAIN | DETAIL, { 'E' }, "edit the notes in $EDITOR (vi when unset)", NULL, { 0 }, ui_edit_external },
+	{ MAIN, { 'a' }, "add a milestone to the focused group", "add", { 0 }, ui_act_add },
+	{ MAIN | DETAIL, { 'D' }, "delete the milestone (asks first)", NULL, { 0 }, ui_act_delete },
+	{ MAIN | DETAIL, { 'u' }, "undo your last change (saved as a new change)", "undo", { 0 }, ui_act_undo },
+	{ MAIN | DETAIL, { UI_CTRL('r') }, "redo what you undid", NULL, { 0 }, ui_act_undo },
+	{ MAIN, { 'm' }, "mark the start of a meeting (as `charterdash mark`)", NULL, { 0 }, ui_act_meeting },
+	{ MAIN, { 'w' }, "what changed since the meeting started", "changes", { 0 }, ui_act_changes },
 	{ MAIN | DETAIL | FILTER, { '?' }, "this help", "help", { 0 }, act_help },
 	{ MAIN, { 'q' }, "quit", "quit", { 0 }, act_quit },
 	{ UI_CTX_ALL & ~SEARCH, { UI_CTRL('l') }, "redraw the screen", NULL, { 0 }, act_redraw },
@@ -289,6 +309,28 @@ const struct ui_binding ui_bindings[] = {
 	{ OVERLAYS, { UI_FN(KEY_HOME), 'g', UI_FN(KEY_END), 'G' }, "top / bottom", NULL, { 0 }, act_scroll },
 	{ OVERLAYS, { UI_ESC, 'q', '\r', UI_FN(KEY_BACKSPACE) }, "back", "back", { UI_ESC }, ui_act_close },
 	{ HELP, { '?' }, "close the help", NULL, { 0 }, ui_act_close },
+	{ CHANGES, { 'w' }, "close the list", NULL, { 0 }, ui_act_close },
+
+	/* the line editor (e, a) */
+	{ EDIT, { '\r', '\n', UI_FN(KEY_ENTER) }, "save (a bad value is explained here; nothing is written)", "save",
+	  { '\r' }, ui_prompt_enter },
+	{ EDIT, { UI_ESC }, "cancel: nothing is written", "cancel", { 0 }, ui_prompt_cancel },
+	{ EDIT, { '\t', UI_FN(KEY_BTAB) }, "next / previous field: title, owner, due, notes", "field", { '\t' },
+	  ui_prompt_tab },
+	{ EDIT, { UI_CTRL('o') }, "edit the notes in $EDITOR, then save", "$EDITOR", { 0 }, ui_edit_external },
+	{ EDIT, { UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT) }, "a character left / right", NULL, { 0 }, ui_prompt_key },
+	{ EDIT, { UI_FN(KEY_HOME), UI_FN(KEY_END), UI_CTRL('a'), UI_CTRL('e') }, "start / end of the text", NULL,
+	  { 0 }, ui_prompt_key },
+	{ EDIT, { UI_FN(KEY_BACKSPACE), UI_FN(KEY_DC) }, "delete the character before / under the cursor", NULL,
+	  { 0 }, ui_prompt_key },
+	{ EDIT, { UI_CTRL('u'), UI_CTRL('k'), UI_CTRL('w') }, "delete to the start / to the end / the word before",
+	  NULL, { 0 }, ui_prompt_key },
+
+	/* questions: delete, conflict */
+	{ CONFIRM, { 'y', 'm' }, "delete: yes \xc2\xb7 changed meanwhile: use mine (overwrites theirs)", NULL,
+	  { 0 }, ui_confirm_key },
+	{ CONFIRM, { 'n', 't', UI_ESC }, "delete: no \xc2\xb7 changed meanwhile: keep theirs", "cancel",
+	  { UI_ESC }, ui_confirm_key },
 
 	/* search prompt (typing goes to the prompt) */
 	{ SEARCH, { '\r', '\n', UI_FN(KEY_ENTER) }, "keep the search and go to the first match", "search",
@@ -311,8 +353,9 @@ const struct ui_binding ui_bindings[] = {
 /* Footer ranks per hint word: lower survives on narrow terminals. */
 static int hint_rank(const char *hint)
 {
-	static const char *const order[] = { "help", "quit", "back", "move", "details", "search", "cancel",
-	                                     "filter", "toggle", "close", "clear", "pane", "zoom", "sort", "scroll" };
+	static const char *const order[] = { "help", "quit", "back", "save", "cancel", "move", "status", "edit",
+	                                     "details", "field", "search", "filter", "toggle", "close", "clear",
+	                                     "pane", "zoom", "sort", "undo", "add", "changes", "$EDITOR", "scroll" };
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (strcmp(order[i], hint) == 0)
 			return (int)i;
@@ -337,6 +380,7 @@ void ui_key_name(const struct ui *ui, int key, char *buf, size_t size)
 	case UI_FN(KEY_BTAB): name = "S-Tab"; break;
 	case UI_FN(KEY_ENTER): case '\r': case '\n': name = "Enter"; break;
 	case UI_FN(KEY_BACKSPACE): name = "Bksp"; break;
+	case UI_FN(KEY_DC): name = "Del"; break;
 	case UI_FN(KEY_MOUSE): name = "mouse"; break;
 	case '\t': name = "Tab"; break;
 	case ' ': name = "Space"; break;
@@ -374,6 +418,10 @@ unsigned ui_dispatch(struct ui *ui, int key)
 	}
 	if (ui_mode(ui) == UI_MODE_SEARCH)
 		return ui_search_key(ui, key);
+	if (ui_mode(ui) == UI_MODE_EDIT)
+		return ui_prompt_key(ui, key);
+	if (ui_mode(ui) == UI_MODE_CONFIRM)
+		return UI_HANDLED; /* only the answers count */
 	return 0;
 }
 
@@ -405,7 +453,11 @@ void ui_draw_hints(struct ui *ui, WINDOW *w, int y, int width)
 			ui_key_name(ui, b->hint_keys[1], name, sizeof name);
 			size_t l = strlen(h->keys);
 			/* arrows pair up as "↑↓"; words as "Up/Down" */
-			snprintf(h->keys + l, sizeof h->keys - l, "%s%s", text_width(h->keys) == 1 ? "" : "/", name);
+			/* "1-4" for a range of digits */
+			const char *join = text_width(h->keys) == 1 ? "" : "/";
+			if (h->keys[0] >= '0' && h->keys[0] <= '9' && !h->keys[1] && name[0] >= '0' && name[0] <= '9')
+				join = "-";
+			snprintf(h->keys + l, sizeof h->keys - l, "%s%s", join, name);
 		}
 		h->width = (int)(text_width(h->keys) + 1 + strlen(h->word));
 		h->rank = hint_rank(h->word);

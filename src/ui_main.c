@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "charterdash/cli.h"
+#include "charterdash/store.h"
 
 #define DEFAULT_FILE "charter.yaml"
 
@@ -22,8 +24,9 @@ void ui_print_usage(FILE *out)
 {
 	/* no line here starts with two spaces and a lower-case word: that is
 	 * how the command list above is read by scripts */
-	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [FILE]\n"
+	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--read-only] [FILE]\n"
 	             "    shows FILE (default ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
+	             "    Keys 1-4, Space, e, a, D, u, Ctrl-R edit it; --read-only: look, never write.\n"
 	             "    NO_COLOR set or --no-color: no colours. --ascii (automatic outside UTF-8\n"
 	             "    locales): ASCII characters only. --mouse: clicks and the wheel (or press M).\n");
 }
@@ -40,6 +43,7 @@ static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fm
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
 	ui->message_kind = kind;
+	ui->message_serial++;
 	ui->dirty |= UI_DIRTY_FOOTER;
 }
 
@@ -102,7 +106,6 @@ bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 	free(ui->owners);
 	ui->owners = NULL;
 	ui->owner_count = 0;
-	ui->menu_sel = 0;
 	ui->dirty |= UI_DIRTY_ALL;
 	return true;
 }
@@ -110,15 +113,44 @@ bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 /* --- layout and drawing ------------------------------------------------- */
 
 
+static bool is_dialog(enum ui_mode m)
+{
+	return m == UI_MODE_EDIT || m == UI_MODE_CONFIRM;
+}
+
+static bool is_panel(enum ui_mode m)
+{
+	return m == UI_MODE_DETAIL || m == UI_MODE_HELP || m == UI_MODE_FILTER || m == UI_MODE_CHANGES;
+}
+
+enum ui_mode ui_panel_mode(const struct ui *ui)
+{
+	for (size_t i = ui->depth; i-- > 0;) {
+		if (is_panel(ui->modes[i]))
+			return ui->modes[i];
+		if (!is_dialog(ui->modes[i]))
+			break;
+	}
+	return UI_MODE_MAIN;
+}
+
+enum ui_mode ui_dialog_mode(const struct ui *ui)
+{
+	enum ui_mode m = ui_mode(ui);
+	return is_dialog(m) ? m : UI_MODE_MAIN;
+}
+
 struct rect ui_overlay_rect(struct ui *ui)
 {
-	switch (ui_mode(ui)) {
+	switch (ui_panel_mode(ui)) {
 	case UI_MODE_DETAIL:
 		return ui->scr->regions.body;
 	case UI_MODE_HELP:
 		return ui_help_rect(ui);
 	case UI_MODE_FILTER:
 		return ui_filter_rect(ui);
+	case UI_MODE_CHANGES:
+		return ui_changes_rect(ui);
 	default:
 		return (struct rect){ 0, 0, 0, 0 };
 	}
@@ -126,7 +158,7 @@ struct rect ui_overlay_rect(struct ui *ui)
 
 static void drop_windows(struct ui_screen *scr)
 {
-	WINDOW **wins[] = { &scr->overlay, &scr->header, &scr->body, &scr->footer };
+	WINDOW **wins[] = { &scr->dialog, &scr->overlay, &scr->header, &scr->body, &scr->footer };
 	for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
 		if (*wins[i]) {
 			delwin(*wins[i]);
@@ -164,10 +196,14 @@ void ui_relayout(struct ui *ui)
 		return;
 	}
 	ui_dash_layout(ui);
-	enum ui_mode mode = ui_mode(ui);
-	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP || mode == UI_MODE_FILTER) {
+	if (ui_panel_mode(ui) != UI_MODE_MAIN) {
 		scr->overlay_rect = ui_overlay_rect(ui);
 		scr->overlay = window_for(scr->overlay_rect);
+	}
+	enum ui_mode dialog = ui_dialog_mode(ui);
+	if (dialog != UI_MODE_MAIN) {
+		scr->dialog_rect = dialog == UI_MODE_EDIT ? ui_prompt_rect(ui) : ui_confirm_rect(ui);
+		scr->dialog = window_for(scr->dialog_rect);
 	}
 }
 
@@ -187,7 +223,7 @@ void ui_draw(struct ui *ui)
 	/* stdscr is never drawn on here: this only settles it, so that reading
 	 * a key (which refreshes a changed stdscr) cannot blank the screen */
 	wnoutrefresh(stdscr);
-	enum ui_mode mode = ui_mode(ui);
+	enum ui_mode mode = ui_mode(ui), panel = ui_panel_mode(ui);
 	unsigned d = ui->dirty;
 	if (d & UI_DIRTY_HEADER) {
 		ui_dash_draw_header(ui);
@@ -198,12 +234,14 @@ void ui_draw(struct ui *ui)
 		wnoutrefresh(scr->body);
 	}
 	if (scr->overlay && (d & (UI_DIRTY_OVERLAY | UI_DIRTY_BODY | UI_DIRTY_HEADER))) {
-		if (mode == UI_MODE_DETAIL)
+		if (panel == UI_MODE_DETAIL)
 			ui_detail_draw(ui);
-		else if (mode == UI_MODE_HELP)
+		else if (panel == UI_MODE_HELP)
 			ui_help_draw(ui);
-		else if (mode == UI_MODE_FILTER)
+		else if (panel == UI_MODE_FILTER)
 			ui_filter_draw(ui);
+		else if (panel == UI_MODE_CHANGES)
+			ui_changes_draw(ui);
 		touchwin(scr->overlay);
 		wnoutrefresh(scr->overlay);
 	}
@@ -211,7 +249,16 @@ void ui_draw(struct ui *ui)
 		ui_dash_draw_footer(ui);
 		wnoutrefresh(scr->footer);
 	}
-	curs_set(mode == UI_MODE_SEARCH ? 1 : 0);
+	/* the dialog goes last, over everything: its cursor is the one shown */
+	if (scr->dialog && d) {
+		if (mode == UI_MODE_EDIT)
+			ui_prompt_draw(ui);
+		else
+			ui_confirm_draw(ui);
+		touchwin(scr->dialog);
+		wnoutrefresh(scr->dialog);
+	}
+	curs_set(mode == UI_MODE_SEARCH || mode == UI_MODE_EDIT ? 1 : 0);
 	doupdate();
 	ui->dirty = 0;
 }
@@ -223,8 +270,9 @@ static void apply_flags(struct ui *ui, unsigned flags)
 	if (flags & UI_RELAYOUT)
 		ui->dirty |= UI_DIRTY_LAYOUT;
 	if (flags & UI_REDRAW) {
-		enum ui_mode mode = ui_mode(ui);
-		if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP || mode == UI_MODE_FILTER)
+		if (ui_dialog_mode(ui) != UI_MODE_MAIN)
+			ui->dirty |= UI_DIRTY_DIALOG | UI_DIRTY_FOOTER;
+		else if (ui_panel_mode(ui) != UI_MODE_MAIN)
 			ui->dirty |= UI_DIRTY_OVERLAY | UI_DIRTY_FOOTER;
 		else
 			ui->dirty |= UI_DIRTY_BODY | UI_DIRTY_FOOTER;
@@ -239,6 +287,8 @@ static int run(struct ui *ui)
 	 * interrupt it: the read gives up now and then so the flags are seen
 	 * within UI_TICK_MS. Nothing is drawn on these ticks. */
 	wtimeout(stdscr, UI_TICK_MS);
+	struct timespec last_tick;
+	clock_gettime(CLOCK_MONOTONIC, &last_tick);
 	for (;;) {
 		int sig = ui_term_quit_signal();
 		if (sig)
@@ -249,11 +299,17 @@ static int run(struct ui *ui)
 			ui_draw(ui);
 		wint_t wch;
 		int r = wget_wch(stdscr, &wch);
-		if (r == ERR) { /* a signal, or a quiet tick: nothing is redrawn */
-			if (ui->on_tick)
-				apply_flags(ui, ui->on_tick(ui));
-			continue;
+		/* ticks also come while keys keep arriving (holding a key down
+		 * must not hide others' changes) */
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long ms = (long)(now.tv_sec - last_tick.tv_sec) * 1000 + (now.tv_nsec - last_tick.tv_nsec) / 1000000;
+		if (ui->on_tick && (r == ERR || ms >= UI_TICK_MS)) {
+			last_tick = now;
+			apply_flags(ui, ui->on_tick(ui));
 		}
+		if (r == ERR) /* a signal, or a quiet tick: nothing is redrawn unless it changed something */
+			continue;
 		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
 		if (key == UI_FN(KEY_RESIZE)) {
 			/* what was drawn for the old size may have wrapped or scrolled
@@ -267,13 +323,12 @@ static int run(struct ui *ui)
 				return 0;
 			continue;
 		}
-		char before[sizeof ui->message];
-		memcpy(before, ui->message, sizeof before);
+		unsigned before = ui->message_serial;
 		unsigned flags = ui_dispatch(ui, key);
 		if (flags & UI_QUIT)
 			return 0;
 		/* a message lasts until the next key that says nothing new */
-		if (ui->message[0] && memcmp(before, ui->message, sizeof before) == 0 && flags) {
+		if (ui->message[0] && before == ui->message_serial && flags) {
 			ui->message[0] = '\0';
 			ui->dirty |= UI_DIRTY_FOOTER;
 		}
@@ -283,6 +338,33 @@ static int run(struct ui *ui)
 
 /* --- options and start -------------------------------------------------- */
 
+/* Read-only: asked for, or the file or its directory (the lock, the new
+ * version and the history go there) cannot be written by this user. */
+static void check_writable(struct ui *ui)
+{
+	ui->read_only_why[0] = '\0';
+	if (ui->opt.read_only) {
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "started with --read-only");
+		return;
+	}
+	char *real = store_real_path(ui->path);
+	const char *file = real ? real : ui->path;
+	char dir[4096];
+	const char *slash = strrchr(file, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == file)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - file), file);
+	if (access(file, W_OK) != 0)
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "you cannot write %.230s", file);
+	else if (access(dir, W_OK | X_OK) != 0)
+		snprintf(ui->read_only_why, sizeof ui->read_only_why,
+		         "you cannot create files in %.180s (its lock and new version go there)", dir);
+	free(real);
+}
+
 static int usage_error(const char *fmt, ...) DIAG_PRINTF(1, 2);
 static int usage_error(const char *fmt, ...)
 {
@@ -291,13 +373,15 @@ static int usage_error(const char *fmt, ...)
 	fprintf(stderr, "charterdash: ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [FILE]\n"
+	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--read-only] [FILE]\n"
 	                "Try 'charterdash --help'.\n");
 	return EXIT_USAGE;
 }
 
 static void ui_fini(struct ui *ui)
 {
+	ui_live_fini(ui);
+	ui_edit_fini(ui);
 	view_fini(&ui->view);
 	charter_fini(&ui->charter);
 	free(ui->path);
@@ -313,6 +397,7 @@ int ui_main(int argc, char **argv)
 		{ "no-color", no_argument, NULL, 'C' },
 		{ "no-colour", no_argument, NULL, 'C' },
 		{ "ascii", no_argument, NULL, 'a' },
+		{ "read-only", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -341,6 +426,7 @@ int ui_main(int argc, char **argv)
 		case 'm': ui->opt.mouse = true; break;
 		case 'C': ui->opt.no_color = true; break;
 		case 'a': ui->opt.ascii = true; break;
+		case 'r': ui->opt.read_only = true; break;
 		case 'h':
 			cli_print_usage(stdout);
 			ui_print_usage(stdout);
@@ -403,6 +489,13 @@ int ui_main(int argc, char **argv)
 	}
 	ui->modes[0] = UI_MODE_MAIN;
 	ui->depth = 1;
+	if (!ui_edit_init(ui)) {
+		fprintf(stderr, "charterdash: out of memory\n");
+		ui_fini(ui);
+		free(ui);
+		return EXIT_DATA;
+	}
+	check_writable(ui);
 
 	const char *why = ui_term_unusable(stdout, stdin);
 	if (why) {
@@ -416,6 +509,8 @@ int ui_main(int argc, char **argv)
 		free(ui);
 		return EXIT_DATA;
 	}
+	ui_live_start(ui);
+	ui->on_tick = ui_live_tick;
 	int sig = run(ui);
 	ui_term_end(ui);
 	ui_fini(ui);

@@ -40,7 +40,7 @@ unsigned ui_mouse_event(struct ui *ui, int key)
 	bool wheel_up = (ev.bstate & BUTTON4_PRESSED) != 0;
 	bool wheel_down = BUTTON5_PRESSED != 0 && (ev.bstate & BUTTON5_PRESSED) != 0;
 
-	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP) {
+	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP || mode == UI_MODE_CHANGES) {
 		if (!wheel_up && !wheel_down)
 			return UI_HANDLED;
 		unsigned flags = 0;

@@ -6,8 +6,10 @@
  * notices and leaves through the same path) and by errors. A crash
  * (SIGSEGV, SIGABRT, SIGBUS, SIGFPE) cannot run curses code safely, so its
  * handler writes a precomputed "leave full-screen mode" string with
- * write(2), restores the saved termios with tcsetattr(3) (both
- * async-signal-safe), then re-raises the signal. */
+ * write(2), restores the saved termios with tcsetattr(3), removes our
+ * presence record with unlink(2)/rmdir(2) (all async-signal-safe), then
+ * re-raises the signal. Quit and signals also leave the presence records
+ * through ui_term_end. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
@@ -43,6 +45,7 @@ const struct ui_glyphs ui_glyphs_utf8 = {
 	.fh = "\xe2\x94\x81", .fv = "\xe2\x94\x83", .ftl = "\xe2\x94\x8f", .ftr = "\xe2\x94\x93",
 	.fbl = "\xe2\x94\x97", .fbr = "\xe2\x94\x9b",
 	.match = "\xe2\x96\xb8", /* ▸ */
+	.changed = "\xe2\x80\xa2", /* • */
 	.sep = " \xc2\xb7 ",
 	.up = "\xe2\x86\x91", .down = "\xe2\x86\x93", .left = "\xe2\x86\x90", .right = "\xe2\x86\x92",
 	.more_up = "\xe2\x96\xb2", .more_down = "\xe2\x96\xbc",
@@ -58,6 +61,7 @@ const struct ui_glyphs ui_glyphs_ascii = {
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
 	.fh = "=", .fv = "#", .ftl = "#", .ftr = "#", .fbl = "#", .fbr = "#",
 	.match = ">",
+	.changed = "*",
 	.sep = " | ",
 	.up = "Up", .down = "Down", .left = "Left", .right = "Right",
 	.more_up = "^", .more_down = "v",
@@ -75,6 +79,7 @@ static struct termios crash_termios;
 static bool crash_termios_ok;
 static char crash_restore[256];
 static size_t crash_restore_len;
+static char crash_presence[4096], crash_presence_dir[4096];
 
 static void on_quit_signal(int sig)
 {
@@ -97,6 +102,10 @@ static void on_crash(int sig)
 		}
 		if (crash_termios_ok)
 			tcsetattr(crash_fd, TCSANOW, &crash_termios);
+	}
+	if (crash_presence[0]) {
+		unlink(crash_presence);
+		rmdir(crash_presence_dir); /* only when we were the last */
 	}
 	errno = saved;
 	signal(sig, SIG_DFL);
@@ -342,15 +351,25 @@ void ui_term_mouse(struct ui *ui, bool on)
 	prepare_crash_restore(on);
 }
 
+void ui_term_presence(const char *record, const char *dir)
+{
+	crash_presence[0] = crash_presence_dir[0] = '\0';
+	if (record && dir && strlen(record) < sizeof crash_presence && strlen(dir) < sizeof crash_presence_dir) {
+		memcpy(crash_presence_dir, dir, strlen(dir) + 1);
+		memcpy(crash_presence, record, strlen(record) + 1);
+	}
+}
+
 void ui_term_end(struct ui *ui)
 {
+	ui_live_leave(ui); /* others stop seeing us, whatever the way out */
 	struct ui_screen *scr = ui->scr;
 	if (!scr)
 		return;
 	if (scr->sp) {
 		if (ui->mouse)
 			mousemask(0, NULL);
-		WINDOW **wins[] = { &scr->overlay, &scr->header, &scr->body, &scr->footer };
+		WINDOW **wins[] = { &scr->dialog, &scr->overlay, &scr->header, &scr->body, &scr->footer };
 		for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
 			if (*wins[i]) {
 				delwin(*wins[i]);
@@ -374,6 +393,29 @@ void ui_term_end(struct ui *ui)
 	free(scr->panes);
 	free(scr);
 	ui->scr = NULL;
+}
+
+void ui_term_pause(struct ui *ui)
+{
+	if (!ui->scr || !ui->scr->sp)
+		return;
+	if (ui->mouse)
+		mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+	fflush(ui->scr->out);
+}
+
+void ui_term_resume(struct ui *ui)
+{
+	if (!ui->scr || !ui->scr->sp)
+		return;
+	reset_prog_mode();
+	curs_set(0);
+	if (ui->mouse)
+		ui_term_mouse(ui, true);
+	clearok(curscr, TRUE);
+	ui->dirty = UI_DIRTY_ALL;
 }
 
 void ui_term_suspend(struct ui *ui)

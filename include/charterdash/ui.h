@@ -48,6 +48,9 @@ enum ui_mode {
 	UI_MODE_HELP,
 	UI_MODE_SEARCH, /* the search prompt on the message line */
 	UI_MODE_FILTER,
+	UI_MODE_EDIT,    /* the line editor dialog (e, a) */
+	UI_MODE_CONFIRM, /* a yes/no dialog: delete, a conflict */
+	UI_MODE_CHANGES, /* the changes since the meeting started (m, w) */
 	UI_MODE_COUNT
 };
 #define UI_CTX(mode) (1u << (mode))
@@ -84,9 +87,12 @@ struct ui_options {
 	bool mouse;    /* --mouse */
 	bool no_color; /* --no-color or NO_COLOR */
 	bool ascii;    /* --ascii or a locale that is not UTF-8 */
+	bool read_only; /* --read-only */
 };
 
 struct ui_screen; /* curses state, private to ui_*.c */
+struct ui_live;   /* watch, presence, history, marks: ui_live.c */
+struct ui_edit;   /* editor, dialogs, undo: ui_edit.c, ui_prompt.c */
 
 /* How long the event loop waits for a key before looking at signal flags
  * and calling on_tick. */
@@ -98,18 +104,19 @@ struct ui {
 	struct ui_options opt;
 	char *path;             /* owned: the file shown */
 
-	enum ui_mode modes[4];  /* a small stack: main, then overlays */
+	enum ui_mode modes[8];  /* a small stack: main, then overlays and dialogs */
 	size_t depth;           /* modes[depth - 1] is on top */
 
 	char message[512];
 	enum ui_message_kind message_kind;
+	unsigned message_serial; /* counts messages set, so a repeated one still counts as new */
 
 	/* search prompt: what is being typed, and the query before it */
 	char prompt[256];
 	char *query_before;
 
 	/* scroll positions of the overlays and the filter menu's cursor */
-	size_t detail_top, detail_lines, help_top, help_lines;
+	size_t detail_top, detail_lines, help_top, help_lines, changes_top, changes_lines;
 	size_t menu_sel, menu_top;
 	const char **owners; /* view_owners(), for the filter menu */
 	size_t owner_count;
@@ -118,6 +125,13 @@ struct ui {
 	 * notice signals): a place to poll for a changed file. Returns UI_*
 	 * flags; NULL: nothing to do. It must not draw. */
 	unsigned (*on_tick)(struct ui *ui);
+
+	/* Editing is off when read_only_why[0] (--read-only, or the file or
+	 * its directory is not writable), or while the file on disk does not
+	 * load (the live module's banner). */
+	char read_only_why[256];
+	struct ui_live *live;
+	struct ui_edit *edit;
 
 	int first_row;        /* the grid's first visible row */
 	bool mouse;           /* mouse reporting on */
@@ -131,10 +145,11 @@ enum {
 	UI_DIRTY_FOOTER = 1u << 2,
 	UI_DIRTY_OVERLAY = 1u << 3,
 	UI_DIRTY_LAYOUT = 1u << 4,
-	UI_DIRTY_ALL = 0x1fu,
+	UI_DIRTY_DIALOG = 1u << 5,
+	UI_DIRTY_ALL = 0x3fu,
 };
 
-/* `charterdash [--today D] [--mouse] [--no-color] [--ascii] [FILE]`.
+/* `charterdash [--today D] [--mouse] [--no-color] [--ascii] [--read-only] [FILE]`.
  * Exit codes as the CLI: 0, 1 (bad data, unusable terminal), 2 (usage). */
 int ui_main(int argc, char **argv);
 

@@ -13,6 +13,9 @@ sessions=0
 sock="cd-$name-$$-0"
 failures=0
 screen="$tmp/screen.txt"
+# With several dashboards on one server (start_window), the one that
+# capture, keys and the waits look at: target=NAME.
+target=""
 
 fail() {
 	echo "$name: FAIL: $*"
@@ -62,7 +65,7 @@ EOF
 }
 
 capture() {
-	T capture-pane -p "$@" >"$screen"
+	T capture-pane -p ${target:+-t "$target"} "$@" >"$screen"
 }
 
 # wait_for TEXT [TENTHS]: polls the screen until TEXT (fixed string) shows.
@@ -121,7 +124,39 @@ lacks() {
 }
 
 keys() {
-	T send-keys "$@"
+	T send-keys ${target:+-t "$target"} "$@"
+}
+
+# quote ARG: ARG single-quoted for a shell.
+quote() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# start_window NAME W H [VAR=VALUE...] -- ARGS...: one more dashboard on
+# the current server (call new_server first), in its own session NAME at
+# W x H, with extra environment such as LOGNAME=amina. Look at it with
+# target=NAME. Exits print EXIT=. (One session each: tmux 3.3a crashes on
+# new-window under window-size manual.)
+start_window() {
+	wname=$1 w=$2 h=$3
+	shift 3
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs $(quote "$1")"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	args=""
+	for a in "$@"; do
+		args="$args $(quote "$a")"
+	done
+	cat >"$tmp/run-$wname.sh" <<EOF
+cd '$tmp'
+env $envs TERM=xterm-256color LANG=C.UTF-8 '$bin' $args
+echo "EXIT=\$?"
+exec sleep 600
+EOF
+	T new-session -d -s "$wname" -x "$w" -y "$h" "sh '$tmp/run-$wname.sh'"
 }
 
 # resize W H

@@ -1,0 +1,188 @@
+/* ui_changes — meetings: `m` writes the meeting mark (the entry
+ * `charterdash mark` writes) and `w` lists every change since the latest
+ * mark, from FILE.history, live (the list follows the file). Also the
+ * one-line form of a history entry the detail view uses. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "charterdash/text.h"
+
+#define CHANGES_W 100
+#define VALUE_BYTES 48
+
+/* A value on one line, cut at a character boundary. */
+static void value_text(const char *v, char *out, size_t size)
+{
+	if (!v) {
+		snprintf(out, size, "(none)");
+		return;
+	}
+	size_t n = 0;
+	while (v[n] && n < VALUE_BYTES && n + 5 < size)
+		n++;
+	while (n > 0 && v[n] && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--;
+	out[0] = '\'';
+	for (size_t i = 0; i < n; i++)
+		out[1 + i] = (unsigned char)v[i] < 32 ? ' ' : v[i];
+	snprintf(out + 1 + n, size - 1 - n, "%s'", v[n] ? "\xe2\x80\xa6" : "");
+}
+
+void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size)
+{
+	/* "2026-11-26 19:02" of "2026-11-26T19:02:33Z" */
+	char when[20];
+	snprintf(when, sizeof when, "%.10s %.5s", e->time, strlen(e->time) > 11 ? e->time + 11 : "");
+	char a[VALUE_BYTES + 16], b[VALUE_BYTES + 16];
+	const char *user = e->user ? e->user : "?";
+	const char *id = with_id ? e->id : "";
+	const char *sp = with_id ? " " : "";
+	if (e->field && strcmp(e->field, "milestone") == 0) {
+		value_text(e->old_value ? e->old_value : e->new_value, a, sizeof a);
+		snprintf(buf, size, "%s  %s  %s%s%s %s", when, user, id, sp, e->old_value ? "removed" : "added", a);
+		return;
+	}
+	value_text(e->old_value, a, sizeof a);
+	value_text(e->new_value, b, sizeof b);
+	snprintf(buf, size, "%s  %s  %s%s%s: %s -> %s", when, user, id, sp, e->field ? e->field : "?", a, b);
+}
+
+static bool is_meeting(const struct history_entry *e)
+{
+	return e->id && e->field && strcmp(e->id, MEETING_ID) == 0 && strcmp(e->field, MEETING_FIELD) == 0;
+}
+
+/* The latest meeting mark, or -1. */
+static long last_meeting(const struct history *h)
+{
+	for (size_t i = h ? h->count : 0; i-- > 0;)
+		if (is_meeting(&h->entries[i]))
+			return (long)i;
+	return -1;
+}
+
+unsigned ui_act_meeting(struct ui *ui, int key)
+{
+	(void)key;
+	const char *why = ui_live_blocked(ui);
+	if (ui->read_only_why[0]) {
+		ui_error(ui, "Read-only: %s; no meeting mark written", why);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	char *hist = history_path(ui->path);
+	char host[256] = "", err[300] = "";
+	gethostname(host, sizeof host - 1);
+	struct history_entry e = {
+		.user = ui->live && ui->live->user[0] ? ui->live->user : "unknown",
+		.host = ui->live && ui->live->host[0] ? ui->live->host : host,
+		.id = MEETING_ID, .field = MEETING_FIELD,
+	};
+	history_format_time(time(NULL), e.time);
+	bool ok = hist && history_append(hist, &e, 0644, err, sizeof err);
+	free(hist);
+	if (!ok) {
+		ui_error(ui, "Cannot mark the meeting: %s", err[0] ? err : "out of memory");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	ui_message(ui, "Meeting started at %.5s UTC: w lists the changes since then", e.time + 11);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_act_changes(struct ui *ui, int key)
+{
+	(void)key;
+	ui->changes_top = 0;
+	ui_push(ui, UI_MODE_CHANGES);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* The lines of the list: a heading, then each change (file order). */
+typedef void (*line_fn)(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx);
+
+static int build(struct ui *ui, line_fn emit, void *ctx)
+{
+	const struct history *h = ui_live_history(ui);
+	long at = last_meeting(h);
+	char buf[512];
+	int line = 0;
+	if (!h) {
+		emit(ui, line++, "The history file cannot be read.", ROLE_ERROR, ctx);
+		return line;
+	}
+	if (at < 0) {
+		emit(ui, line++, "No meeting marked yet: press m when it starts, then w lists what changed.", ROLE_DIM,
+		     ctx);
+		return line;
+	}
+	const struct history_entry *m = &h->entries[at];
+	size_t n = 0;
+	for (size_t i = (size_t)at + 1; i < h->count; i++)
+		n += !is_meeting(&h->entries[i]);
+	snprintf(buf, sizeof buf, "Meeting started %.10s %.5s UTC by %s: %zu change%s since", m->time, m->time + 11,
+	         m->user ? m->user : "?", n, n == 1 ? "" : "s");
+	emit(ui, line++, buf, ROLE_LABEL, ctx);
+	emit(ui, line++, "", ROLE_NORMAL, ctx);
+	if (!n)
+		emit(ui, line++, "Nothing has changed yet; this list follows the file.", ROLE_DIM, ctx);
+	for (size_t i = (size_t)at + 1; i < h->count; i++) {
+		if (is_meeting(&h->entries[i]))
+			continue;
+		ui_history_line(&h->entries[i], true, buf, sizeof buf);
+		emit(ui, line++, buf, ROLE_NORMAL, ctx);
+	}
+	return line;
+}
+
+static void count_line(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx)
+{
+	(void)ui, (void)line, (void)text, (void)role, (void)ctx;
+}
+
+struct draw_ctx {
+	WINDOW *w;
+	int width, top, height;
+};
+
+static void draw_line(struct ui *ui, int line, const char *text, enum ui_role role, void *p)
+{
+	struct draw_ctx *d = p;
+	int y = line - d->top;
+	if (y >= 0 && y < d->height)
+		ui_put(ui, d->w, 1 + y, 2, text, d->width, role, true);
+}
+
+struct rect ui_changes_rect(struct ui *ui)
+{
+	int lines = build(ui, count_line, NULL);
+	ui->changes_lines = (size_t)lines;
+	return layout_center(ui->scr->regions.body, CHANGES_W, lines + 2);
+}
+
+void ui_changes_draw(struct ui *ui)
+{
+	WINDOW *w = ui->scr->overlay;
+	struct rect r = ui->scr->overlay_rect;
+	werase(w);
+	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (Esc closes)");
+	int height = r.h - 2;
+	int lines = build(ui, count_line, NULL);
+	ui->changes_lines = (size_t)lines;
+	size_t max = lines > height ? (size_t)(lines - height) : 0;
+	if (ui->changes_top > max)
+		ui->changes_top = max;
+	struct draw_ctx d = { w, r.w - 4, (int)ui->changes_top, height };
+	build(ui, draw_line, &d);
+	if (max) {
+		char pos[32];
+		snprintf(pos, sizeof pos, " %zu/%d ", ui->changes_top + (size_t)height, lines);
+		ui_put(ui, w, r.h - 1, r.w - 2 - (int)strlen(pos), pos, (int)strlen(pos), ROLE_FOCUS, false);
+	}
+}

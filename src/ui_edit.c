@@ -1,0 +1,680 @@
+/* ui_edit — the editing keys: status (1-4, Space), the field editor (e),
+ * add (a), delete (D), undo (u) and redo (Ctrl-R), notes in $EDITOR. Every
+ * change is an edit value run through store_apply (the one path, shared
+ * with the command line): nothing here touches the model or the file
+ * directly. The verified new model the store returns is shown at once;
+ * a conflict asks "keep theirs / use mine"; read-only and an invalid file
+ * on disk refuse with the reason on the message line. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "ui_internal.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "charterdash/changes.h"
+#include "charterdash/store.h"
+
+const enum field ui_edit_fields[UI_EDIT_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES };
+
+bool ui_edit_init(struct ui *ui)
+{
+	struct ui_edit *e = calloc(1, sizeof *e);
+	if (!e)
+		return false;
+	undo_init(&e->undo);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		lineedit_init(&e->line[i], NULL);
+	ui->edit = e;
+	return true;
+}
+
+static void clear_pending(struct ui_edit *e)
+{
+	free(e->p_id);
+	free(e->p_seen);
+	free(e->p_value);
+	e->p_id = e->p_seen = e->p_value = NULL;
+	memset(&e->pending, 0, sizeof e->pending);
+}
+
+static void clear_drafts(struct ui_edit *e)
+{
+	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		free(e->orig[i]);
+		e->orig[i] = NULL;
+		lineedit_set(&e->line[i], NULL);
+	}
+	free(e->id);
+	free(e->add_group);
+	free(e->add_title);
+	e->id = e->add_group = e->add_title = NULL;
+	e->error[0] = '\0';
+}
+
+void ui_edit_fini(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	if (!e)
+		return;
+	clear_drafts(e);
+	clear_pending(e);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		lineedit_fini(&e->line[i]);
+	undo_fini(&e->undo);
+	free(e);
+	ui->edit = NULL;
+}
+
+/* --- guards --------------------------------------------------------------- */
+
+/* True (and says why on the message line) when nothing may be written. */
+static bool refused(struct ui *ui)
+{
+	const char *why = ui_live_blocked(ui);
+	if (!why)
+		return false;
+	if (ui->read_only_why[0])
+		ui_error(ui, "Read-only: %s; nothing was changed", why);
+	else
+		ui_error(ui, "Not saved: %s", why);
+	return true;
+}
+
+static const struct milestone *selected(struct ui *ui)
+{
+	long m = ui_selected(ui);
+	if (m < 0) {
+		ui_message(ui, "No milestone selected here");
+		return NULL;
+	}
+	return &ui->charter.milestones[m];
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* --- the save path -------------------------------------------------------- */
+
+static void record_undo(struct ui *ui, const struct edit *e, const struct store_result *r)
+{
+	struct undo *u = &ui->edit->undo;
+	const char *fields[FIELD_COUNT] = { NULL };
+	char scratch[DATE_TEXT_SIZE];
+	if (e->kind == EDIT_SET) {
+		undo_record_set(u, e->milestone_id, e->field, r->old_value, e->value && *e->value ? e->value : NULL);
+		return;
+	}
+	/* the milestone as it is after an add, or was before a remove */
+	const struct charter *c = e->kind == EDIT_ADD ? &r->after : &ui->charter;
+	long m = charter_find_milestone(c, e->milestone_id);
+	if (m < 0)
+		return;
+	const struct milestone *ms = &c->milestones[m];
+	for (int f = 0; f < FIELD_COUNT; f++)
+		fields[f] = milestone_field(ms, (enum field)f, scratch);
+	char due[DATE_TEXT_SIZE];
+	if (fields[FIELD_DUE]) { /* scratch is shared: keep the date apart */
+		memcpy(due, fields[FIELD_DUE], sizeof due);
+		fields[FIELD_DUE] = due;
+	}
+	undo_record_milestone(u, e->kind, e->milestone_id, c->groups[ms->group].id, fields);
+}
+
+/* A value for the message line: one line, not too long. */
+static void short_value(const char *v, char *out, size_t size)
+{
+	if (!v || !*v) {
+		snprintf(out, size, "(none)");
+		return;
+	}
+	size_t limit = size > 64 ? 60 : size - 4, n = 0;
+	while (v[n] && n < limit)
+		n++;
+	while (n > 0 && v[n] && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--; /* never cut a character */
+	for (size_t i = 0; i < n; i++)
+		out[i] = (v[i] == '\n' || v[i] == '\r' || v[i] == '\t') ? ' ' : v[i];
+	out[n] = '\0';
+	if (v[n])
+		snprintf(out + n, size - n, "%s", "\xe2\x80\xa6");
+}
+
+static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs)
+{
+	struct ui_edit *ed = ui->edit;
+	clear_pending(ed);
+	ed->pending = *e;
+	ed->p_id = dup_or_null(e->milestone_id);
+	ed->p_seen = dup_or_null(e->seen);
+	ed->p_value = dup_or_null(e->value);
+	ed->pending.milestone_id = ed->p_id;
+	ed->pending.seen = ed->p_seen;
+	ed->pending.value = ed->p_value;
+	ed->pending.group_id = NULL;
+	const char *who = e->kind == EDIT_SET ? ui_live_who(ui, e->milestone_id, field_name(e->field)) : NULL;
+	char t[96];
+	short_value(theirs, t, sizeof t);
+	snprintf(ed->question, sizeof ed->question, "%s changed %s of %s to '%s' since you looked.", who ? who : "Someone",
+	         field_name(e->field), e->milestone_id, t);
+}
+
+int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
+{
+	if (refused(ui))
+		return STORE_REFUSED;
+	struct store_options so = { 0 };
+	if (ui->live) {
+		so.user = ui->live->user[0] ? ui->live->user : NULL;
+		so.host = ui->live->host[0] ? ui->live->host : NULL;
+	}
+	struct store_result r;
+	struct diag_list diags;
+	store_result_init(&r);
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	enum store_status st = store_apply(ui->path, e, &so, &r, &diags);
+	char *id = strdup(e->milestone_id ? e->milestone_id : "");
+	char v[96], old[96];
+	switch (st) {
+	case STORE_OK:
+		if (!r.changed) {
+			if (e->kind == EDIT_SET) {
+				short_value(e->value, v, sizeof v);
+				ui_message(ui, "%s: %s is already '%s'", id, field_name(e->field), v);
+			}
+			break;
+		}
+		if (undoable)
+			record_undo(ui, e, &r);
+		short_value(r.old_value, old, sizeof old);
+		short_value(e->value, v, sizeof v);
+		if (e->kind == EDIT_SET)
+			ui_message(ui, "Saved: %s %s '%s' %s '%s' (u undoes)", id, field_name(e->field), old,
+			           ui->scr ? ui->scr->g->right : "->", v);
+		else if (e->kind == EDIT_ADD)
+			ui_message(ui, "Added %s (u undoes)", id);
+		else
+			ui_message(ui, "Deleted %s '%s' (u undoes)", id, old);
+		{
+			/* changes others made just before ours came along: mark them */
+			const char **ids = NULL;
+			size_t n = changes_between(&ui->charter, &r.after, &ids), k = 0;
+			for (size_t i = 0; n != (size_t)-1 && i < n; i++)
+				if (strcmp(ids[i], id) != 0)
+					ids[k++] = ids[i];
+			ui_live_saved(ui, r.new_text, r.new_len);
+			struct charter after = r.after;
+			r.have_after = false;
+			memset(&r.after, 0, sizeof r.after);
+			if (ui_replace_charter(ui, &after) && n != (size_t)-1)
+				ui_live_mark(ui, ids, k);
+			free(ids);
+		}
+		break;
+	case STORE_CONFLICT:
+		if (ask_on_conflict && e->kind == EDIT_SET) {
+			keep_pending(ui, e, r.current);
+			ui_confirm_open(ui, CONFIRM_CONFLICT);
+		} else {
+			ui_error(ui, "Not saved: %s", r.why);
+		}
+		break;
+	case STORE_INVALID: {
+		char first[300] = "";
+		if (diags.count)
+			diag_format(&diags.items[0], first, sizeof first);
+		ui_error(ui, "Not saved: the file on disk does not load: %s", first[0] ? first : r.why);
+		ui->dirty |= UI_DIRTY_LAYOUT;
+		ui_live_check(ui);
+		break;
+	}
+	default:
+		ui_error(ui, "Not saved: %s", r.why[0] ? r.why : "the change could not be made");
+		break;
+	}
+	free(id);
+	store_result_fini(&r);
+	diag_fini(&diags);
+	return st;
+}
+
+/* --- status ----------------------------------------------------------------- */
+
+unsigned ui_act_status(struct ui *ui, int key)
+{
+	const struct milestone *ms = selected(ui);
+	if (!ms || refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	enum status want = key == ' ' ? (enum status)((ms->status + 1) % STATUS_COUNT) : (enum status)(key - '1');
+	struct edit e = {
+		.kind = EDIT_SET, .milestone_id = ms->id, .field = FIELD_STATUS,
+		.check_seen = true, .seen = status_key(ms->status), .value = status_key(want),
+	};
+	ui_edit_save(ui, &e, true, true);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* --- the field editor ------------------------------------------------------ */
+
+unsigned ui_act_edit(struct ui *ui, int key)
+{
+	(void)key;
+	const struct milestone *ms = selected(ui);
+	if (!ms || refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	struct ui_edit *e = ui->edit;
+	clear_drafts(e);
+	e->id = strdup(ms->id);
+	char scratch[DATE_TEXT_SIZE];
+	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		const char *v = milestone_field(ms, ui_edit_fields[i], scratch);
+		e->orig[i] = dup_or_null(v);
+		lineedit_set(&e->line[i], v);
+	}
+	e->slot = 0;
+	ui_prompt_open(ui, PROMPT_FIELD);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+static bool draft_changed(const struct ui_edit *e, int i)
+{
+	const char *now = lineedit_text(&e->line[i]);
+	return strcmp(now, e->orig[i] ? e->orig[i] : "") != 0;
+}
+
+unsigned ui_edit_commit(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	int changed[UI_EDIT_FIELDS], n = 0;
+	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		if (!draft_changed(e, i))
+			continue;
+		const char *v = lineedit_text(&e->line[i]);
+		char why[256];
+		if (!edit_check_value(ui_edit_fields[i], *v ? v : NULL, why, sizeof why)) {
+			/* in place: the editor stays open on that field */
+			e->slot = i;
+			snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+			return UI_HANDLED | UI_REDRAW;
+		}
+		changed[n++] = i;
+	}
+	/* the drafts outlive the editor for the saves below */
+	char *id = strdup(e->id ? e->id : "");
+	char *seen[UI_EDIT_FIELDS] = { NULL }, *value[UI_EDIT_FIELDS] = { NULL };
+	for (int k = 0; k < n; k++) {
+		seen[k] = dup_or_null(e->orig[changed[k]]);
+		value[k] = strdup(lineedit_text(&e->line[changed[k]]));
+	}
+	ui_pop(ui);
+	clear_drafts(e);
+	if (n == 0)
+		ui_message(ui, "Nothing changed");
+	for (int k = 0; k < n && id; k++) {
+		struct edit ed = {
+			.kind = EDIT_SET, .milestone_id = id, .field = ui_edit_fields[changed[k]],
+			.check_seen = true, .seen = seen[k], .value = value[k] && *value[k] ? value[k] : NULL,
+		};
+		if (ui_edit_save(ui, &ed, true, true) != STORE_OK) {
+			if (k + 1 < n) {
+				char msg[sizeof ui->message];
+				memcpy(msg, ui->message, sizeof msg);
+				enum ui_message_kind kind = ui->message_kind;
+				ui_message(ui, "%s (the other fields were not saved)", msg);
+				ui->message_kind = kind;
+			}
+			break;
+		}
+	}
+	for (int k = 0; k < n; k++) {
+		free(seen[k]);
+		free(value[k]);
+	}
+	free(id);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- add and delete ------------------------------------------------------- */
+
+unsigned ui_act_add(struct ui *ui, int key)
+{
+	(void)key;
+	if (refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	if (!ui->view.pane_count) {
+		ui_error(ui, "This charter has no working groups to add a milestone to");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	struct ui_edit *e = ui->edit;
+	clear_drafts(e);
+	e->add_group = strdup(ui->charter.groups[ui->view.focus].id);
+	lineedit_set(&e->line[0], NULL);
+	ui_prompt_open(ui, PROMPT_ADD_TITLE);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+unsigned ui_edit_add_title_done(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	const char *title = lineedit_text(&e->line[0]);
+	char why[300];
+	if (!edit_check_value(FIELD_TITLE, title, why, sizeof why)) {
+		snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	free(e->add_title);
+	e->add_title = strdup(title);
+	char *id = e->add_group ? edit_propose_id(&ui->charter, e->add_group, title) : NULL;
+	lineedit_set(&e->line[0], id);
+	free(id);
+	e->prompt = PROMPT_ADD_ID;
+	e->error[0] = '\0';
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_edit_add_id_done(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	const char *id = lineedit_text(&e->line[0]);
+	char why[300];
+	if (!edit_check_id(id, why, sizeof why)) {
+		snprintf(e->error, sizeof e->error, "%s", why);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (charter_find_milestone(&ui->charter, id) >= 0) {
+		snprintf(e->error, sizeof e->error, "The id '%s' is taken: ids are unique in the file", id);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	char *mid = strdup(id), *group = e->add_group, *title = e->add_title;
+	e->add_group = e->add_title = NULL;
+	ui_pop(ui);
+	clear_drafts(e);
+	if (mid && group && title) {
+		struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = title };
+		if (ui_edit_save(ui, &ed, true, false) == STORE_OK) {
+			long m = charter_find_milestone(&ui->charter, mid);
+			if (m >= 0 && !view_select_milestone(&ui->view, (size_t)m))
+				ui_message(ui, "Added %s; the filter hides it (c clears the filter)", mid);
+		}
+	}
+	free(mid);
+	free(group);
+	free(title);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+unsigned ui_act_delete(struct ui *ui, int key)
+{
+	(void)key;
+	const struct milestone *ms = selected(ui);
+	if (!ms || refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	struct ui_edit *e = ui->edit;
+	clear_pending(e);
+	e->p_id = strdup(ms->id);
+	char t[96];
+	short_value(ms->title, t, sizeof t);
+	snprintf(e->question, sizeof e->question, "Delete '%s' (%s)?", t, ms->id);
+	ui_confirm_open(ui, CONFIRM_DELETE);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+unsigned ui_edit_confirm_yes(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	enum ui_confirm_kind kind = e->confirm;
+	ui_pop(ui);
+	if (kind == CONFIRM_DELETE) {
+		if (e->p_id) {
+			struct edit ed = { .kind = EDIT_REMOVE, .milestone_id = e->p_id };
+			ui_edit_save(ui, &ed, true, false);
+		}
+	} else if (e->p_id) { /* use mine */
+		struct edit ed = e->pending;
+		ed.force = true;
+		ui_edit_save(ui, &ed, true, false);
+	}
+	clear_pending(e);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+unsigned ui_edit_confirm_no(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	enum ui_confirm_kind kind = e->confirm;
+	ui_pop(ui);
+	if (kind == CONFIRM_DELETE) {
+		ui_message(ui, "Not deleted");
+	} else {
+		ui_live_check(ui); /* show theirs now */
+		ui_message(ui, "Kept their value of %s; nothing was written", e->p_id ? e->p_id : "the milestone");
+	}
+	clear_pending(e);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- undo and redo ------------------------------------------------------- */
+
+unsigned ui_act_undo(struct ui *ui, int key)
+{
+	bool redo = key == UI_CTRL('r');
+	struct undo *u = &ui->edit->undo;
+	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
+		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	struct undo_plan plan;
+	if (redo)
+		undo_plan_redo(u, &plan);
+	else
+		undo_plan_undo(u, &plan);
+	for (size_t i = 0; i < plan.count; i++) {
+		if (ui_edit_save(ui, &plan.edits[i], false, false) != STORE_OK) {
+			char msg[sizeof ui->message];
+			memcpy(msg, ui->message, sizeof msg);
+			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", msg);
+			return UI_HANDLED | UI_RELAYOUT;
+		}
+	}
+	const struct undo_step *s = &u->steps[redo ? u->done : u->done - 1];
+	if (redo)
+		redo_done(u);
+	else
+		undo_done(u);
+	const char *what = s->kind == EDIT_SET ? field_name(s->field) : s->kind == EDIT_ADD ? "adding" : "deleting";
+	ui_message(ui, "%s %s of %s (%s)", redo ? "Redone:" : "Undone:", what, s->id,
+	           redo ? "u undoes again" : "Ctrl-R redoes");
+	if (plan.count && plan.edits[0].kind != EDIT_REMOVE) {
+		long m = charter_find_milestone(&ui->charter, plan.edits[0].milestone_id);
+		if (m >= 0)
+			view_select_milestone(&ui->view, (size_t)m);
+	}
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- notes in $EDITOR ------------------------------------------------------- */
+
+/* "vim -u NONE" → {"vim", "-u", "NONE", file, NULL}: split on spaces, no shell. */
+static size_t split_editor(char *cmd, char **argv, size_t max)
+{
+	size_t n = 0;
+	for (char *p = cmd; *p && n + 2 < max;) {
+		while (*p == ' ')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		argv[n++] = p;
+		while (*p && *p != ' ')
+			p++;
+	}
+	return n;
+}
+
+static bool write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		s += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+static char *read_back(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		if (n + 1 >= cap) {
+			char *b = cap > (2u << 20) ? NULL : realloc(buf, cap * 2);
+			if (!b) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = b;
+			cap *= 2;
+		}
+		size_t r = fread(buf + n, 1, cap - 1 - n, f);
+		if (r == 0)
+			break;
+		n += r;
+	}
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	return buf;
+}
+
+/* Runs the editor on `text`; the edited text (caller frees) or NULL with
+ * the reason on the message line. The temporary file lives beside the
+ * data file (never /tmp: notes may be private) and is always removed. */
+static char *run_editor(struct ui *ui, const char *text)
+{
+	char *real = store_real_path(ui->path);
+	const char *file = real ? real : ui->path;
+	const char *slash = strrchr(file, '/');
+	char tmpl[4200];
+	if (slash)
+		snprintf(tmpl, sizeof tmpl, "%.*s/.%s.notes.XXXXXX", (int)(slash - file), file, slash + 1);
+	else
+		snprintf(tmpl, sizeof tmpl, ".%s.notes.XXXXXX", file);
+	free(real);
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		ui_error(ui, "Cannot create a temporary file beside the data file: %s", strerror(errno));
+		return NULL;
+	}
+	bool ok = write_all(fd, text, strlen(text));
+	ok = close(fd) == 0 && ok;
+	if (!ok) {
+		unlink(tmpl);
+		ui_error(ui, "Cannot write the notes to %s", tmpl);
+		return NULL;
+	}
+	const char *env = getenv("EDITOR");
+	char *cmd = strdup(env && *env ? env : "vi");
+	char *argv[34];
+	size_t argc = cmd ? split_editor(cmd, argv, 34) : 0;
+	if (argc == 0) {
+		free(cmd);
+		unlink(tmpl);
+		ui_error(ui, "EDITOR is empty");
+		return NULL;
+	}
+	argv[argc++] = tmpl;
+	argv[argc] = NULL;
+	ui_term_pause(ui);
+	int status = -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		fprintf(stderr, "charterdash: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	ui_term_resume(ui);
+	char *out = NULL;
+	if (pid < 0)
+		ui_error(ui, "Cannot start the editor: %s", strerror(errno));
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		ui_error(ui, "The editor (%s) did not finish cleanly (status %d); notes not saved", argv[0],
+		         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	else if (!(out = read_back(tmpl)))
+		ui_error(ui, "Cannot read the edited notes back");
+	unlink(tmpl);
+	free(cmd);
+	return out;
+}
+
+unsigned ui_edit_external(struct ui *ui, int key)
+{
+	(void)key;
+	struct ui_edit *e = ui->edit;
+	bool in_editor = ui_mode(ui) == UI_MODE_EDIT && e->prompt == PROMPT_FIELD;
+	if (ui_mode(ui) == UI_MODE_EDIT && !in_editor)
+		return UI_HANDLED;
+	const int notes = UI_EDIT_FIELDS - 1;
+	char *seen = NULL, *id = NULL;
+	const char *text;
+	if (in_editor) {
+		text = lineedit_text(&e->line[notes]);
+	} else {
+		const struct milestone *ms = selected(ui);
+		if (!ms || refused(ui))
+			return UI_HANDLED | UI_REDRAW;
+		text = ms->notes ? ms->notes : "";
+		seen = dup_or_null(ms->notes);
+		id = strdup(ms->id);
+	}
+	char *start = strdup(text);
+	char *out = start ? run_editor(ui, start) : NULL;
+	if (out) {
+		/* editors end the last line with a newline: drop it unless the
+		 * notes had one (a literal block keeps its own) */
+		size_t n = strlen(out), s = strlen(start);
+		if (n && out[n - 1] == '\n' && !(s && start[s - 1] == '\n'))
+			out[--n] = '\0';
+		if (in_editor) {
+			lineedit_set(&e->line[notes], out);
+			e->slot = notes;
+			free(out);
+			free(start);
+			return ui_edit_commit(ui);
+		}
+		if (strcmp(out, start) == 0) {
+			ui_message(ui, "Notes unchanged");
+		} else {
+			struct edit ed = {
+				.kind = EDIT_SET, .milestone_id = id, .field = FIELD_NOTES,
+				.check_seen = true, .seen = seen, .value = *out ? out : NULL,
+			};
+			ui_edit_save(ui, &ed, true, true);
+		}
+	}
+	free(out);
+	free(start);
+	free(seen);
+	free(id);
+	return UI_HANDLED | UI_RELAYOUT;
+}

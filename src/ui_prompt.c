@@ -1,0 +1,276 @@
+/* ui_prompt — the dialogs: the line editor (edit a field, a new
+ * milestone's title and id) and the yes/no question (delete, conflict).
+ * The text being edited lives in lineedit (pure, unit-tested); this file
+ * turns keys into its calls and draws it, scrolled so the cursor shows. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charterdash/text.h"
+
+#define PROMPT_W 76
+#define PROMPT_H 6
+
+static const char *const field_labels[UI_EDIT_FIELDS] = { "Title", "Owner", "Due", "Notes" };
+
+void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind)
+{
+	ui->edit->prompt = kind;
+	ui->edit->error[0] = '\0';
+	ui_push(ui, UI_MODE_EDIT);
+}
+
+static struct lineedit *current(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	return &e->line[e->prompt == PROMPT_FIELD ? e->slot : 0];
+}
+
+unsigned ui_prompt_key(struct ui *ui, int key)
+{
+	struct lineedit *le = current(ui);
+	bool edited = false;
+	switch (key) {
+	case UI_FN(KEY_LEFT): case UI_CTRL('b'): lineedit_left(le); break;
+	case UI_FN(KEY_RIGHT): case UI_CTRL('f'): lineedit_right(le); break;
+	case UI_FN(KEY_HOME): case UI_CTRL('a'): lineedit_home(le); break;
+	case UI_FN(KEY_END): case UI_CTRL('e'): lineedit_end(le); break;
+	case UI_FN(KEY_BACKSPACE): case 127: case 8: edited = lineedit_backspace(le); break;
+	case UI_FN(KEY_DC): case UI_CTRL('d'): edited = lineedit_delete(le); break;
+	case UI_CTRL('u'): edited = lineedit_kill_start(le); break;
+	case UI_CTRL('k'): edited = lineedit_kill_end(le); break;
+	case UI_CTRL('w'): edited = lineedit_kill_word(le); break;
+	default:
+		if ((key & UI_KEY_FN) || key < 32 || key == 127)
+			return UI_HANDLED; /* other keys do nothing while typing */
+		if (!lineedit_insert_char(le, (wchar_t)key)) {
+			snprintf(ui->edit->error, sizeof ui->edit->error, "The text is as long as it can be (%d bytes)",
+			         LINEEDIT_MAX);
+			return UI_HANDLED | UI_REDRAW;
+		}
+		edited = true;
+		break;
+	}
+	if (edited)
+		ui->edit->error[0] = '\0';
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_prompt_enter(struct ui *ui, int key)
+{
+	(void)key;
+	switch (ui->edit->prompt) {
+	case PROMPT_FIELD: return ui_edit_commit(ui);
+	case PROMPT_ADD_TITLE: return ui_edit_add_title_done(ui);
+	default: return ui_edit_add_id_done(ui);
+	}
+}
+
+unsigned ui_prompt_cancel(struct ui *ui, int key)
+{
+	(void)key;
+	ui_pop(ui);
+	ui_message(ui, "Cancelled: nothing was written");
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+unsigned ui_prompt_tab(struct ui *ui, int key)
+{
+	struct ui_edit *e = ui->edit;
+	if (e->prompt != PROMPT_FIELD)
+		return UI_HANDLED;
+	int d = key == UI_FN(KEY_BTAB) ? UI_EDIT_FIELDS - 1 : 1;
+	e->slot = (e->slot + d) % UI_EDIT_FIELDS;
+	e->error[0] = '\0';
+	return UI_HANDLED | UI_REDRAW;
+}
+
+struct rect ui_prompt_rect(struct ui *ui)
+{
+	struct rect body = ui->scr->regions.body;
+	int w = body.w - 2 < PROMPT_W ? body.w - 2 : PROMPT_W;
+	return layout_center(body, w, PROMPT_H);
+}
+
+/* The hint under the field: what an empty value means, or the error. */
+static const char *field_hint(const struct ui_edit *e)
+{
+	if (e->prompt == PROMPT_ADD_TITLE)
+		return "The new milestone's title; its id comes next";
+	if (e->prompt == PROMPT_ADD_ID)
+		return "A unique word; proposed from the title, change it if you like";
+	switch (ui_edit_fields[e->slot]) {
+	case FIELD_DUE: return "YYYY-MM-DD; empty: due on the roadmap deadline";
+	case FIELD_OWNER: return "Empty removes the owner";
+	case FIELD_NOTES: return "Empty removes the notes; Ctrl-O edits them in $EDITOR";
+	default: return "";
+	}
+}
+
+static int changed_count(const struct ui_edit *e)
+{
+	int n = 0;
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		if (strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0)
+			n++;
+	return n;
+}
+
+void ui_prompt_draw(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	struct ui_edit *e = ui->edit;
+	WINDOW *w = scr->dialog;
+	struct rect r = scr->dialog_rect;
+	if (!w)
+		return;
+	werase(w);
+	char title[200];
+	const char *group = e->add_group ? e->add_group : "";
+	long gi = e->add_group ? charter_find_group(&ui->charter, e->add_group) : -1;
+	if (gi >= 0 && ui->charter.groups[gi].name)
+		group = ui->charter.groups[gi].name;
+	if (e->prompt == PROMPT_FIELD)
+		snprintf(title, sizeof title, "Edit %s", e->id ? e->id : "");
+	else
+		snprintf(title, sizeof title, "New milestone in %s", group);
+	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, title);
+	int inner = r.w - 4;
+	if (inner < 4)
+		return;
+
+	/* line 1: the fields (Tab moves), or what is asked */
+	int x = 2;
+	if (e->prompt == PROMPT_FIELD) {
+		for (int i = 0; i < UI_EDIT_FIELDS && x < r.w - 2; i++) {
+			bool on = i == e->slot;
+			bool dirty = strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0;
+			char label[32];
+			snprintf(label, sizeof label, " %s%s ", field_labels[i], dirty ? "*" : "");
+			x += ui_put(ui, w, 1, x, label, r.w - 2 - x, on ? ROLE_SELECTED : ROLE_LABEL, false) + 1;
+		}
+		int n = changed_count(e);
+		char info[64];
+		if (n > 1)
+			snprintf(info, sizeof info, "%d fields changed", n);
+		else
+			snprintf(info, sizeof info, "Tab: next field");
+		int iw = (int)text_width(info);
+		if (x + 2 + iw <= r.w - 2)
+			ui_put(ui, w, 1, r.w - 2 - iw, info, iw, ROLE_DIM, false);
+	} else {
+		ui_put(ui, w, 1, 2, e->prompt == PROMPT_ADD_TITLE ? "Title:" : "Id:", inner, ROLE_LABEL, false);
+	}
+
+	/* line 2: the text, scrolled; ‹ › say there is more */
+	struct lineedit *le = current(ui);
+	struct lineedit_window win;
+	lineedit_window(le, (size_t)inner, &win);
+	attr_t field = ui_attr(ui, ROLE_SELECTED);
+	ui_fill(ui, w, 2, 2, " ", inner, field);
+	char *part = malloc(win.len + 1);
+	if (part) {
+		memcpy(part, le->buf + win.start, win.len);
+		part[win.len] = '\0';
+		ui_put_attr(ui, w, 2, 2, part, inner, field, false);
+		free(part);
+	}
+	const struct ui_glyphs *g = scr->g;
+	if (win.more_left)
+		ui_put(ui, w, 2, 1, ui->opt.ascii ? "<" : "\xe2\x80\xb9", 1, ROLE_FOCUS, false);
+	if (win.more_right)
+		ui_put(ui, w, 2, r.w - 2, ui->opt.ascii ? ">" : "\xe2\x80\xba", 1, ROLE_FOCUS, false);
+	(void)g;
+
+	/* lines 3-4: the error in place (wrapped), or a hint and the keys */
+	if (e->error[0]) {
+		struct text_span lines[2];
+		size_t n = text_wrap(e->error, (size_t)inner, lines, 2);
+		for (size_t i = 0; i < n && i < 2; i++) {
+			char buf[sizeof e->error];
+			size_t len = i == 1 ? strlen(e->error) - lines[i].start : lines[i].len;
+			memcpy(buf, e->error + lines[i].start, len);
+			buf[len] = '\0';
+			ui_put(ui, w, 3 + (int)i, 2, buf, inner, ROLE_ERROR, true);
+		}
+		wmove(w, 2, 2 + (int)win.cursor_col);
+		return;
+	}
+	ui_put(ui, w, 3, 2, field_hint(e), inner, ROLE_DIM, true);
+	ui_put(ui, w, 4, 2,
+	       e->prompt == PROMPT_FIELD ? "Enter saves \xc2\xb7 Esc cancels \xc2\xb7 Tab next field \xc2\xb7 Ctrl-O notes in $EDITOR"
+	                                 : "Enter: next \xc2\xb7 Esc cancels",
+	       inner, ROLE_DIM, true);
+	wmove(w, 2, 2 + (int)win.cursor_col);
+}
+
+/* --- yes / no ------------------------------------------------------------- */
+
+void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind)
+{
+	ui->edit->confirm = kind;
+	ui_push(ui, UI_MODE_CONFIRM);
+}
+
+unsigned ui_confirm_key(struct ui *ui, int key)
+{
+	bool del = ui->edit->confirm == CONFIRM_DELETE;
+	if (del ? (key == 'y' || key == 'Y') : (key == 'm' || key == 'M'))
+		return ui_edit_confirm_yes(ui);
+	if (key == UI_ESC || (del ? (key == 'n' || key == 'N' || key == 'q') : (key == 't' || key == 'T')))
+		return ui_edit_confirm_no(ui);
+	return UI_HANDLED; /* only the answers count */
+}
+
+static const char *confirm_keys(const struct ui *ui)
+{
+	return ui->edit->confirm == CONFIRM_DELETE ? "y deletes \xc2\xb7 n keeps it"
+	                                           : "t keep theirs \xc2\xb7 m use mine (overwrite theirs)";
+}
+
+struct rect ui_confirm_rect(struct ui *ui)
+{
+	struct rect body = ui->scr->regions.body;
+	int want = (int)text_width(ui->edit->question) + 4;
+	int kw = (int)text_width(confirm_keys(ui)) + 4;
+	if (kw > want)
+		want = kw;
+	if (want < 30)
+		want = 30;
+	int maxw = body.w - 2 < 72 ? body.w - 2 : 72;
+	if (want > maxw)
+		want = maxw;
+	size_t lines = text_wrap(ui->edit->question, (size_t)(want > 4 ? want - 4 : 1), NULL, 0);
+	if (lines > 4)
+		lines = 4;
+	return layout_center(body, want, (int)lines + 4);
+}
+
+void ui_confirm_draw(struct ui *ui)
+{
+	WINDOW *w = ui->scr->dialog;
+	struct rect r = ui->scr->dialog_rect;
+	if (!w)
+		return;
+	werase(w);
+	bool del = ui->edit->confirm == CONFIRM_DELETE;
+	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, del ? "Delete?" : "Changed meanwhile");
+	int inner = r.w - 4;
+	if (inner < 1)
+		return;
+	struct text_span lines[4];
+	size_t n = text_wrap(ui->edit->question, (size_t)inner, lines, 4);
+	if (n > 4)
+		n = 4;
+	for (size_t i = 0; i < n && (int)i + 1 < r.h - 1; i++) {
+		char buf[512];
+		size_t len = lines[i].len < sizeof buf - 1 ? lines[i].len : sizeof buf - 1;
+		memcpy(buf, ui->edit->question + lines[i].start, len);
+		buf[len] = '\0';
+		ui_put(ui, w, 1 + (int)i, 2, buf, inner, ROLE_TITLE, true);
+	}
+	if (r.h >= 4)
+		ui_put(ui, w, r.h - 2, 2, confirm_keys(ui), inner, ROLE_KEY, true);
+}
