@@ -219,6 +219,11 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 				ui_live_mark(ui, ids, k);
 			free(ids);
 		}
+		if (r.warning[0]) { /* saved, but the history line is missing: say so */
+			char msg[sizeof ui->message];
+			memcpy(msg, ui->message, sizeof msg);
+			ui_error(ui, "%s; but %s", msg, r.warning);
+		}
 		break;
 	case STORE_CONFLICT:
 		if (ask_on_conflict && e->kind == EDIT_SET) {
@@ -483,7 +488,8 @@ unsigned ui_act_undo(struct ui *ui, int key)
 		if (ui_edit_save(ui, &plan.edits[i], false, false) != STORE_OK) {
 			char msg[sizeof ui->message];
 			memcpy(msg, ui->message, sizeof msg);
-			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", msg);
+			const char *why = strncmp(msg, "Not saved: ", 11) == 0 ? msg + 11 : msg;
+			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", why);
 			return UI_HANDLED | UI_RELAYOUT;
 		}
 	}

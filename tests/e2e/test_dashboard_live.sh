@@ -131,19 +131,23 @@ target=bob
 keys 1
 wait_for "Saved: energy-joint-projects status 'done'"
 
-# --- leaving: quit and SIGTERM remove the presence records ------------------------------
+# --- leaving: quit, SIGTERM and a crash remove the presence records -------------------
+# pid_of USER: the dashboard's pid, from its presence record USER@HOST.PID
+pid_of() {
+	ls "$tmp/.charter.yaml.presence" 2>/dev/null | sed -n "s/^$1@.*\.\([0-9]*\)\$/\1/p" | head -n 1
+}
 target=amina
 keys q
 wait_for "EXIT=0"
 target=carol
 wait_gone "amina@" 60
-pid=$(pgrep -f "LOGNAME=bob" 2>/dev/null | head -n 1)
-bobpid=$(ls "$tmp/.charter.yaml.presence" 2>/dev/null | sed -n 's/^bob@.*\.\([0-9]*\)$/\1/p')
+bobpid=$(pid_of bob)
 [ -n "$bobpid" ] && kill -TERM "$bobpid"
 target=bob
 wait_for "EXIT=143"
+carolpid=$(pid_of carol)
+[ -n "$carolpid" ] && kill -SEGV "$carolpid" # the crash handler removes the record too
 target=carol
-keys q
-wait_for "EXIT=0"
+wait_for "EXIT=139"
 [ -e "$tmp/.charter.yaml.presence" ] && fail "presence records left: $(ls -a "$tmp/.charter.yaml.presence")"
 finish
