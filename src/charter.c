@@ -34,21 +34,99 @@ bool status_parse(const char *text, enum status *out)
 }
 
 /* Validation context: the doc, where problems go, and what is being read
- * ("milestone 'x'") so messages can say where in the charter they are. */
+ * ("milestone 'x'") so messages can say where in the charter they are.
+ * The place is kept as its parts and only put into words for a message:
+ * a 100k-milestone file would otherwise format 200k texts nobody reads. */
+enum where_kind { WHERE_TEXT, WHERE_GROUP_N, WHERE_GROUP, WHERE_MILESTONE_N, WHERE_MILESTONE };
+
+/* The keys read from groups and milestones: each mapping's keys are walked
+ * once to find them all (doc_map_get per key walks them once per key). */
+static const char *const known_keys[] = { "id", "title", "owner", "notes", "due", "status",
+                                          "name", "description", "leads", "milestones" };
+#define KNOWN_KEYS (sizeof known_keys / sizeof known_keys[0])
+
 struct loader {
 	struct charter *c;
 	struct doc *doc;
 	struct diag_list *diags;
+	enum where_kind where_kind;
+	const char *where_text; /* WHERE_TEXT: the words; else the id */
+	size_t where_n;
+	bool where_ready;
 	char where[160];
+	uint32_t keys_map; /* the mapping key_values belong to, or DOC_NONE */
+	uint32_t key_values[KNOWN_KEYS];
 };
 
-static void set_where(struct loader *l, const char *fmt, ...) DIAG_PRINTF(2, 3);
-static void set_where(struct loader *l, const char *fmt, ...)
+static void set_where_text(struct loader *l, const char *text)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(l->where, sizeof l->where, fmt, ap);
-	va_end(ap);
+	l->where_kind = WHERE_TEXT;
+	l->where_text = text;
+	l->where_ready = false;
+}
+
+static void set_where_item(struct loader *l, enum where_kind kind, const char *id, size_t n)
+{
+	l->where_kind = kind;
+	l->where_text = id;
+	l->where_n = n;
+	l->where_ready = false;
+}
+
+/* What is being read, in words: "working group 'x', milestone 3". */
+static const char *where(struct loader *l)
+{
+	if (l->where_ready)
+		return l->where;
+	switch (l->where_kind) {
+	case WHERE_TEXT: snprintf(l->where, sizeof l->where, "%s", l->where_text); break;
+	case WHERE_GROUP_N: snprintf(l->where, sizeof l->where, "working group %zu", l->where_n); break;
+	case WHERE_GROUP: snprintf(l->where, sizeof l->where, "working group '%s'", l->where_text); break;
+	case WHERE_MILESTONE_N:
+		snprintf(l->where, sizeof l->where, "working group '%s', milestone %zu", l->where_text, l->where_n);
+		break;
+	case WHERE_MILESTONE: snprintf(l->where, sizeof l->where, "milestone '%s'", l->where_text); break;
+	}
+	l->where_ready = true;
+	return l->where;
+}
+
+/* Finds the known keys of mapping `map` in one walk (the first of each,
+ * as doc_map_get does). */
+static void index_keys(struct loader *l, uint32_t map)
+{
+	const struct doc *doc = l->doc;
+	for (size_t i = 0; i < KNOWN_KEYS; i++)
+		l->key_values[i] = DOC_NONE;
+	l->keys_map = map;
+	for (uint32_t k = doc->nodes[map].first; k != DOC_NONE;) {
+		uint32_t v = doc->nodes[k].next;
+		const char *text = doc_scalar(doc, k);
+		for (size_t i = 0; text && i < KNOWN_KEYS; i++) {
+			if (known_keys[i][0] == text[0] && l->key_values[i] == DOC_NONE &&
+			    strcmp(known_keys[i], text) == 0) {
+				l->key_values[i] = v;
+				break;
+			}
+		}
+		if (v == DOC_NONE)
+			break;
+		k = doc->nodes[v].next;
+	}
+}
+
+/* doc_map_get, from the one walk when `map` was indexed. */
+static uint32_t map_get(const struct loader *l, uint32_t map, const char *key)
+{
+	if (map == l->keys_map) {
+		for (size_t i = 0; i < KNOWN_KEYS; i++)
+			if (known_keys[i] == key) /* the same literal, usually */
+				return l->key_values[i];
+		for (size_t i = 0; i < KNOWN_KEYS; i++)
+			if (strcmp(known_keys[i], key) == 0)
+				return l->key_values[i];
+	}
+	return doc_map_get(l->doc, map, key, NULL);
 }
 
 static const char *kind_name(const struct doc *doc, uint32_t n)
@@ -63,7 +141,7 @@ static const char *kind_name(const struct doc *doc, uint32_t n)
 
 /* The node, or DOC_NONE for an alias to a collection (which the model never
  * follows: it could multiply the work, as alias bombs do). `key` names the
- * value in the message; NULL when the node is the item in l->where. */
+ * value in the message; NULL when the node is the item where(l) names. */
 static uint32_t follow(struct loader *l, uint32_t n, const char *key)
 {
 	if (n == DOC_NONE)
@@ -73,11 +151,11 @@ static uint32_t follow(struct loader *l, uint32_t n, const char *key)
 		if (key)
 			doc_error(l->doc, l->diags, n,
 			          "%s: '%s' uses an alias to a list or mapping; only single values may be aliased here",
-			          l->where, key);
+			          where(l), key);
 		else
 			doc_error(l->doc, l->diags, n,
 			          "%s is an alias to a list or mapping; write it out here (only single values may be aliased)",
-			          l->where);
+			          where(l));
 		return DOC_NONE;
 	}
 	return r;
@@ -96,33 +174,33 @@ static bool is_undefined_alias(const struct doc *doc, uint32_t n)
  * required). A list or mapping: an error and NULL. */
 static const char *get_text(struct loader *l, uint32_t map, const char *key, bool required)
 {
-	uint32_t n = doc_map_get(l->doc, map, key, NULL);
+	uint32_t n = map_get(l, map, key);
 	if (n == DOC_NONE) {
 		if (required)
-			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", l->where, key);
+			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", where(l), key);
 		return NULL;
 	}
 	uint32_t r = follow(l, n, key);
 	if (r == DOC_NONE)
 		return NULL;
 	if (l->doc->nodes[r].kind != DOC_SCALAR) {
-		doc_error(l->doc, l->diags, n, "%s: '%s' should be text, not %s", l->where, key,
+		doc_error(l->doc, l->diags, n, "%s: '%s' should be text, not %s", where(l), key,
 		          kind_name(l->doc, r));
 		return NULL;
 	}
 	if (doc_is_null(l->doc, r)) {
 		if (required && !is_undefined_alias(l->doc, r))
-			doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", l->where, key);
+			doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", where(l), key);
 		return NULL;
 	}
 	const char *text = doc_scalar(l->doc, r);
-	if (strlen(text) != l->doc->nodes[r].len) {
-		doc_error(l->doc, l->diags, n, "%s: '%s' contains a NUL character", l->where, key);
+	if (strlen(text) != doc_scalar_len(l->doc, r)) {
+		doc_error(l->doc, l->diags, n, "%s: '%s' contains a NUL character", where(l), key);
 		return NULL;
 	}
 	if (required && !*text) {
 		/* `title: ""` is as empty as `title:`. */
-		doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", l->where, key);
+		doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", where(l), key);
 		return NULL;
 	}
 	return text;
@@ -135,8 +213,8 @@ static bool get_date(struct loader *l, uint32_t map, const char *key, bool requi
 		return false;
 	char why[96];
 	if (!date_parse_explain(text, out, why, sizeof why)) {
-		doc_error(l->doc, l->diags, doc_map_get(l->doc, map, key, NULL),
-		          "%s: %s '%s' is not a valid date: %s", l->where, key, text, why);
+		doc_error(l->doc, l->diags, map_get(l, map, key),
+		          "%s: %s '%s' is not a valid date: %s", where(l), key, text, why);
 		return false;
 	}
 	return true;
@@ -163,9 +241,9 @@ static const char *get_id(struct loader *l, uint32_t map)
 		return NULL;
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
 		if (is_space_char(p)) {
-			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
+			doc_error(l->doc, l->diags, map_get(l, map, "id"),
 			          "%s: id '%s' contains whitespace; ids are single words such as econ-roadmap",
-			          l->where, id);
+			          where(l), id);
 			return NULL;
 		}
 	}
@@ -176,10 +254,10 @@ static const char *get_id(struct loader *l, uint32_t map)
  * *ok false after reporting a wrong type. */
 static uint32_t get_list(struct loader *l, uint32_t map, const char *key, bool required, bool *ok)
 {
-	uint32_t n = doc_map_get(l->doc, map, key, NULL);
+	uint32_t n = map_get(l, map, key);
 	if (n == DOC_NONE) {
 		if (required) {
-			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", l->where, key);
+			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", where(l), key);
 			*ok = false;
 		}
 		return DOC_NONE;
@@ -188,7 +266,7 @@ static uint32_t get_list(struct loader *l, uint32_t map, const char *key, bool r
 	if (r == DOC_NONE || doc_is_null(l->doc, r))
 		return DOC_NONE;
 	if (l->doc->nodes[r].kind != DOC_SEQUENCE) {
-		doc_error(l->doc, l->diags, n, "%s: '%s' should be a list, not %s", l->where, key,
+		doc_error(l->doc, l->diags, n, "%s: '%s' should be a list, not %s", where(l), key,
 		          kind_name(l->doc, r));
 		*ok = false;
 		return DOC_NONE;
@@ -196,7 +274,7 @@ static uint32_t get_list(struct loader *l, uint32_t map, const char *key, bool r
 	return r;
 }
 
-/* The item l->where names, as a mapping (messages say which item:
+/* The item where(l) names, as a mapping (messages say which item:
  * "working group 2 should be ...", not "a working group should be ..."). */
 static uint32_t get_mapping(struct loader *l, uint32_t n)
 {
@@ -204,7 +282,7 @@ static uint32_t get_mapping(struct loader *l, uint32_t n)
 	if (r == DOC_NONE)
 		return DOC_NONE;
 	if (l->doc->nodes[r].kind != DOC_MAPPING) {
-		doc_error(l->doc, l->diags, n, "%s should be a mapping (key: value pairs), not %s", l->where,
+		doc_error(l->doc, l->diags, n, "%s should be a mapping (key: value pairs), not %s", where(l),
 		          kind_name(l->doc, r));
 		return DOC_NONE;
 	}
@@ -220,7 +298,7 @@ static void load_header(struct loader *l, uint32_t root)
 		doc_error(l->doc, l->diags, root, "the file has no 'charter' section (title, signing date)");
 		return;
 	}
-	set_where(l, "the charter"); /* before get_mapping, whose messages use it */
+	set_where_text(l, "the charter"); /* before get_mapping, whose messages use it */
 	uint32_t head = get_mapping(l, n);
 	if (head == DOC_NONE)
 		return;
@@ -234,7 +312,7 @@ static void load_header(struct loader *l, uint32_t root)
 		errno = 0;
 		long v = strtol(months, &end, 10);
 		if (*months < '0' || *months > '9' || *end || errno || v < 1 || v > 1200) {
-			doc_error(l->doc, l->diags, doc_map_get(l->doc, head, "roadmap_months", NULL),
+			doc_error(l->doc, l->diags, map_get(l, head, "roadmap_months"),
 			          "the charter: roadmap_months '%s' should be a whole number of months from 1 to 1200",
 			          months);
 		} else {
@@ -249,7 +327,7 @@ static void load_header(struct loader *l, uint32_t root)
 		if (have_signed && date_compare(deadline, c->signed_on) < 0) {
 			char s[DATE_TEXT_SIZE];
 			date_format(c->signed_on, s);
-			doc_error(l->doc, l->diags, doc_map_get(l->doc, head, "roadmap_deadline", NULL),
+			doc_error(l->doc, l->diags, map_get(l, head, "roadmap_deadline"),
 			          "the charter: roadmap_deadline is before the signing date (%s)", s);
 		}
 	} else if (have_signed) {
@@ -257,18 +335,56 @@ static void load_header(struct loader *l, uint32_t root)
 	}
 }
 
+/* Milestone ids seen so far: an open-addressing table of milestone
+ * indices (plus one; 0 is empty), compared through the milestones' own id
+ * strings, so it holds no copies: 4 bytes a slot, at most half full. */
+struct id_index {
+	uint32_t *slots;
+	size_t mask;
+};
+
+static bool id_index_init(struct id_index *ix, size_t count)
+{
+	size_t cap = 16;
+	while (cap < count * 2)
+		cap *= 2;
+	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->mask = cap - 1;
+	return ix->slots != NULL;
+}
+
+/* The index of the milestone first given `id` (true), or false after
+ * recording `index` as its first. */
+static bool id_index_add(struct id_index *ix, const struct milestone *ms, const char *id, uint32_t index,
+                         uint32_t *first)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	size_t i = (h ^ (h >> 15)) & ix->mask;
+	for (; ix->slots[i]; i = (i + 1) & ix->mask) {
+		if (strcmp(ms[ix->slots[i] - 1].id, id) == 0) {
+			*first = ix->slots[i] - 1;
+			return true;
+		}
+	}
+	ix->slots[i] = index + 1;
+	return false;
+}
+
 /* `ordinal`: 1-based place in the group's list, counting items that are not
  * mappings too, so the message matches what the user sees in the file. */
 static void load_milestone(struct loader *l, uint32_t node, size_t group, size_t ordinal,
-                           struct strmap *ids)
+                           struct id_index *ids)
 {
 	struct charter *c = l->c;
 	const char *gid = c->groups[group].id ? c->groups[group].id : "?";
 	size_t index = c->milestone_count;
-	set_where(l, "working group '%s', milestone %zu", gid, ordinal);
+	set_where_item(l, WHERE_MILESTONE_N, gid, ordinal);
 	uint32_t map = get_mapping(l, node);
 	if (map == DOC_NONE)
 		return;
+	index_keys(l, map);
 
 	struct milestone *m = &c->milestones[c->milestone_count++];
 	memset(m, 0, sizeof *m);
@@ -277,18 +393,16 @@ static void load_milestone(struct loader *l, uint32_t node, size_t group, size_t
 	m->id = get_id(l, map);
 	if (m->id) {
 		uint32_t first;
-		if (strmap_get(ids, m->id, &first)) {
+		if (id_index_add(ids, c->milestones, m->id, (uint32_t)index, &first)) {
 			unsigned line, col;
 			/* the first id's own line: its mapping may start earlier */
 			uint32_t first_id = doc_map_get(l->doc, c->milestones[first].node, "id", NULL);
 			doc_position(l->doc, c->doc.nodes[first_id].start, &line, &col);
-			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
+			doc_error(l->doc, l->diags, map_get(l, map, "id"),
 			          "milestone id '%s' is used twice (first at line %u); ids must be unique in the file",
 			          m->id, line);
-		} else {
-			strmap_put(ids, m->id, (uint32_t)index);
 		}
-		set_where(l, "milestone '%s'", m->id);
+		set_where_item(l, WHERE_MILESTONE, m->id, 0);
 	}
 	m->title = get_text(l, map, "title", true);
 	m->owner = get_text(l, map, "owner", false);
@@ -297,18 +411,19 @@ static void load_milestone(struct loader *l, uint32_t node, size_t group, size_t
 
 	const char *status = get_text(l, map, "status", true);
 	if (status && !status_parse(status, &m->status))
-		doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "status", NULL),
+		doc_error(l->doc, l->diags, map_get(l, map, "status"),
 		          "status '%s' is not one of: not_started, in_progress, blocked, done", status);
 }
 
-static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids, struct strmap *ids)
+static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids, struct id_index *ids)
 {
 	struct charter *c = l->c;
 	size_t index = c->group_count;
-	set_where(l, "working group %zu", index + 1);
+	set_where_item(l, WHERE_GROUP_N, NULL, index + 1);
 	uint32_t map = get_mapping(l, node);
 	if (map == DOC_NONE)
 		return;
+	index_keys(l, map);
 	struct group *g = &c->groups[c->group_count++];
 	memset(g, 0, sizeof *g);
 	g->node = map;
@@ -320,12 +435,12 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 			unsigned line, col;
 			uint32_t first_id = doc_map_get(l->doc, c->groups[first].node, "id", NULL);
 			doc_position(l->doc, c->doc.nodes[first_id].start, &line, &col);
-			doc_error(l->doc, l->diags, doc_map_get(l->doc, map, "id", NULL),
+			doc_error(l->doc, l->diags, map_get(l, map, "id"),
 			          "working group id '%s' is used twice (first at line %u)", g->id, line);
 		} else {
 			strmap_put(group_ids, g->id, (uint32_t)index);
 		}
-		set_where(l, "working group '%s'", g->id);
+		set_where_item(l, WHERE_GROUP, g->id, 0);
 	}
 	g->name = get_text(l, map, "name", true);
 	g->description = get_text(l, map, "description", false);
@@ -340,7 +455,7 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 				continue;
 			if (l->doc->nodes[r].kind != DOC_SCALAR || doc_is_null(l->doc, r))
 				doc_error(l->doc, l->diags, it, "%s: each of 'leads' should be a name, not %s",
-				          l->where, doc_is_null(l->doc, r) ? "empty" : kind_name(l->doc, r));
+				          where(l), doc_is_null(l->doc, r) ? "empty" : kind_name(l->doc, r));
 			else
 				g->leads[g->lead_count++] = doc_scalar(l->doc, r);
 		}
@@ -392,7 +507,7 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 	if (!parsed && c->doc.root == DOC_NONE)
 		return false;
 
-	struct loader l = { .c = c, .doc = &c->doc, .diags = diags };
+	struct loader l = { .c = c, .doc = &c->doc, .diags = diags, .keys_map = DOC_NONE };
 	uint32_t root = c->doc.root;
 	if (root == DOC_NONE || doc_is_null(&c->doc, root)) {
 		if (parsed) /* else the doc's own error says more */
@@ -408,7 +523,7 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 	}
 	load_header(&l, root);
 
-	set_where(&l, "the file");
+	set_where_text(&l, "the file");
 	bool ok = true;
 	uint32_t groups = get_list(&l, root, "working_groups", true, &ok);
 	if (groups != DOC_NONE) {
@@ -420,9 +535,13 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 			diag_add(diags, DIAG_ERROR, c->path, 0, 0, "out of memory");
 			return false;
 		}
-		struct strmap group_ids, ids;
+		struct strmap group_ids;
+		struct id_index ids;
+		if (!id_index_init(&ids, nmilestones)) {
+			diag_add(diags, DIAG_ERROR, c->path, 0, 0, "out of memory");
+			return false;
+		}
 		strmap_init(&group_ids);
-		strmap_init(&ids);
 		for (uint32_t it = c->doc.nodes[groups].first; it != DOC_NONE; it = c->doc.nodes[it].next) {
 			if (diag_full(diags)) {
 				diags->truncated = true; /* items left unchecked: say so */
@@ -431,7 +550,7 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 			load_group(&l, it, &group_ids, &ids);
 		}
 		strmap_fini(&group_ids);
-		strmap_fini(&ids);
+		free(ids.slots);
 	}
 	return diags->errors == errors_before;
 }

@@ -32,17 +32,39 @@ static size_t utf8_length(unsigned char lead)
 
 static size_t cursor_byte(struct cursor *c, size_t char_index)
 {
-	while (c->chars < char_index && c->bytes < c->len) {
-		c->bytes += utf8_length(c->src[c->bytes]);
-		c->chars++;
+	/* Locals, not c->...: the byte loads below may alias the struct, which
+	 * would make the compiler store and reload the counters each step. */
+	const unsigned char *src = c->src;
+	size_t bytes = c->bytes, chars = c->chars, len = c->len;
+	if (chars < char_index) {
+		size_t need = char_index - chars;
+		while (need && bytes < len) {
+			/* Eight ASCII bytes are eight characters: most of a file is. */
+			if (need >= 8 && len - bytes >= 8) {
+				uint64_t w;
+				memcpy(&w, src + bytes, sizeof w);
+				if (!(w & 0x8080808080808080u)) {
+					bytes += 8;
+					need -= 8;
+					continue;
+				}
+			}
+			unsigned char lead = src[bytes];
+			bytes += lead < 0x80 ? 1 : utf8_length(lead);
+			need--;
+		}
+		chars = char_index - need;
+	} else {
+		while (chars > char_index && bytes > 0) {
+			do
+				bytes--;
+			while (bytes > 0 && (src[bytes] & 0xC0) == 0x80);
+			chars--;
+		}
 	}
-	while (c->chars > char_index && c->bytes > 0) {
-		do
-			c->bytes--;
-		while (c->bytes > 0 && (c->src[c->bytes] & 0xC0) == 0x80);
-		c->chars--;
-	}
-	return c->bytes > c->len ? c->len : c->bytes;
+	c->bytes = bytes;
+	c->chars = chars;
+	return bytes > len ? len : bytes;
 }
 
 /* One open collection while building. */
@@ -51,8 +73,21 @@ struct frame {
 	uint32_t last; /* last child so far, DOC_NONE if none */
 };
 
+/* Repeated short values (every key, statuses, dates, owners) are stored
+ * once: a small direct-mapped cache of recent ones, where an entry that
+ * was reused gets a second chance before a newcomer replaces it. Values
+ * seen once (ids) only churn the unprotected entries. */
+enum { INTERN_SLOTS = 8192, INTERN_MAX_LEN = 40 };
+
+struct intern_slot {
+	uint32_t offset; /* in doc.strings */
+	uint32_t len;    /* UINT32_MAX: empty slot */
+	bool hot;        /* reused since it was stored */
+};
+
 struct builder {
 	struct doc *doc;
+	struct intern_slot *intern; /* NULL: store every value (no memory) */
 	struct diag_list *diags;
 	struct cursor cursor;
 	struct frame *stack;
@@ -99,7 +134,9 @@ static uint32_t new_node(struct builder *b, enum doc_kind kind, const yaml_event
 			b->failed = true;
 			return DOC_NONE;
 		}
-		uint32_t cap = doc->cap ? doc->cap * 2 : 256;
+		/* doc_parse sized the array from the file; past that, grow by
+		 * half (a large block is moved by remapping, not copied) */
+		uint32_t cap = doc->cap ? doc->cap + doc->cap / 2 : 256;
 		struct doc_node *nodes = realloc(doc->nodes, (size_t)cap * sizeof *nodes);
 		if (!nodes) {
 			b->failed = true;
@@ -119,14 +156,38 @@ static uint32_t new_node(struct builder *b, enum doc_kind kind, const yaml_event
 	return n;
 }
 
-static bool store_string(struct builder *b, const unsigned char *text, size_t len, uint32_t *offset)
+static uint32_t intern_hash(const unsigned char *text, size_t len)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)len;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ text[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+/* Appends text and a NUL to the arena, or finds it there when `share`. */
+static bool store_string(struct builder *b, const unsigned char *text, size_t len, bool share, uint32_t *offset)
 {
 	struct doc *doc = b->doc;
+	struct intern_slot *slot = NULL;
+	if (share && b->intern && len <= INTERN_MAX_LEN) {
+		slot = &b->intern[intern_hash(text, len) & (INTERN_SLOTS - 1)];
+		if (slot->len == len && memcmp(doc->strings + slot->offset, text, len) == 0) {
+			slot->hot = true;
+			*offset = slot->offset;
+			return true;
+		}
+		if (slot->hot) { /* a second chance; the next newcomer here wins */
+			slot->hot = false;
+			slot = NULL;
+		}
+	}
 	if (doc->strings_len + len + 1 > doc->strings_cap) {
 		size_t cap = doc->strings_cap ? doc->strings_cap : 4096;
 		while (cap < doc->strings_len + len + 1)
-			cap *= 2;
-		if (cap > UINT32_MAX) {
+			cap += cap / 2;
+		if (cap > UINT32_MAX)
+			cap = UINT32_MAX;
+		if (doc->strings_len + len + 1 > cap) {
 			b->failed = true;
 			return false;
 		}
@@ -142,6 +203,35 @@ static bool store_string(struct builder *b, const unsigned char *text, size_t le
 	memcpy(doc->strings + doc->strings_len, text, len);
 	doc->strings[doc->strings_len + len] = '\0';
 	doc->strings_len += len + 1;
+	if (slot) {
+		slot->offset = *offset;
+		slot->len = (uint32_t)len;
+	}
+	return true;
+}
+
+/* A scalar's value. One of DOC_MAX_LEN bytes or more (a 50 MB line is
+ * read, and refused later for what it is) has its length in the 8 bytes
+ * before it: see doc_scalar_len. */
+static bool store_value(struct builder *b, const unsigned char *text, size_t len, uint32_t n)
+{
+	struct doc *doc = b->doc;
+	uint32_t offset;
+	if (len < DOC_MAX_LEN) {
+		if (!store_string(b, text, len, true, &offset))
+			return false;
+		doc->nodes[n].first = offset;
+		doc->nodes[n].len = (uint32_t)len;
+		return true;
+	}
+	uint64_t size = len;
+	unsigned char header[sizeof size];
+	memcpy(header, &size, sizeof size);
+	/* 7 bytes and store_string's NUL: the length's top byte, always 0 */
+	if (!store_string(b, header, sizeof header - 1, false, &offset) || !store_string(b, text, len, false, &offset))
+		return false;
+	doc->nodes[n].first = offset;
+	doc->nodes[n].len = DOC_MAX_LEN;
 	return true;
 }
 
@@ -161,6 +251,12 @@ static void attach(struct builder *b, uint32_t n)
 	else
 		doc->nodes[f->last].next = n;
 	f->last = n;
+	if (parent->len == DOC_MAX_LEN) {
+		add_error_at(b, doc->nodes[n].start, "a list or mapping here holds over %u items; this is not a charter file",
+		             DOC_MAX_LEN - 1);
+		b->failed = true;
+		return;
+	}
 	parent->len++;
 }
 
@@ -297,9 +393,8 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 		b->doc->nodes[n].style = (uint8_t)scalar_style(ev->data.scalar.style);
 		if (ev->data.scalar.tag)
 			b->doc->nodes[n].flags |= DOC_FLAG_TAG;
-		if (!store_string(b, ev->data.scalar.value, ev->data.scalar.length, &b->doc->nodes[n].first))
+		if (!store_value(b, ev->data.scalar.value, ev->data.scalar.length, n))
 			return;
-		b->doc->nodes[n].len = (uint32_t)ev->data.scalar.length;
 		register_anchor(b, ev->data.scalar.anchor, n);
 		attach(b, n);
 		break;
@@ -336,7 +431,7 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 			             name, name);
 			/* Keep the tree well-formed: an undefined alias reads as null. */
 			uint32_t empty;
-			if (!store_string(b, (const unsigned char *)"", 0, &empty))
+			if (!store_string(b, (const unsigned char *)"", 0, true, &empty))
 				return;
 			b->doc->nodes[n].kind = DOC_SCALAR;
 			b->doc->nodes[n].style = DOC_STYLE_PLAIN;
@@ -478,6 +573,22 @@ bool doc_parse(struct doc *doc, const char *file, const char *src, size_t len,
 	}
 
 	struct builder b = { .doc = doc, .diags = diags };
+	/* Sized once from the file: a real charter spends about 15 bytes per
+	 * node, and the values take at most the file's bytes plus a NUL each
+	 * (fewer once shared). Pages never written to cost no memory. */
+	if (len > 4096) {
+		size_t nodes = len / 12 + 256;
+		doc->nodes = malloc(nodes * sizeof *doc->nodes);
+		doc->cap = doc->nodes ? (uint32_t)nodes : 0;
+		size_t strings = len + len / 8 + 4096;
+		if (strings > UINT32_MAX)
+			strings = UINT32_MAX;
+		doc->strings = malloc(strings);
+		doc->strings_cap = doc->strings ? strings : 0;
+		b.intern = malloc(INTERN_SLOTS * sizeof *b.intern);
+		for (size_t i = 0; b.intern && i < INTERN_SLOTS; i++)
+			b.intern[i] = (struct intern_slot){ .len = UINT32_MAX };
+	}
 	b.cursor.src = u;
 	b.cursor.len = len;
 	b.cursor.bytes = doc->src_start;
@@ -513,6 +624,7 @@ bool doc_parse(struct doc *doc, const char *file, const char *src, size_t len,
 	yaml_parser_delete(&parser);
 	strmap_fini(&b.anchors);
 	free(b.stack);
+	free(b.intern);
 	return diags->errors == errors_before;
 }
 
@@ -541,6 +653,18 @@ const char *doc_scalar(const struct doc *doc, uint32_t n)
 	return doc->strings + doc->nodes[n].first;
 }
 
+size_t doc_scalar_len(const struct doc *doc, uint32_t n)
+{
+	n = doc_resolve(doc, n);
+	if (n == DOC_NONE || doc->nodes[n].kind != DOC_SCALAR)
+		return 0;
+	if (doc->nodes[n].len < DOC_MAX_LEN)
+		return doc->nodes[n].len;
+	uint64_t size;
+	memcpy(&size, doc->strings + doc->nodes[n].first - sizeof size, sizeof size);
+	return (size_t)size;
+}
+
 bool doc_is_null(const struct doc *doc, uint32_t n)
 {
 	n = doc_resolve(doc, n);
@@ -549,8 +673,15 @@ bool doc_is_null(const struct doc *doc, uint32_t n)
 	const struct doc_node *node = &doc->nodes[n];
 	if (node->kind != DOC_SCALAR || node->style != DOC_STYLE_PLAIN || (node->flags & DOC_FLAG_TAG))
 		return false;
+	/* A plain scalar holds no NUL (the reader refuses one): its length
+	 * tells the candidates apart. */
 	const char *s = doc->strings + node->first;
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+	switch (node->len) {
+	case 0: return true;
+	case 1: return s[0] == '~';
+	case 4: return !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return false;
+	}
 }
 
 uint32_t doc_map_get(const struct doc *doc, uint32_t map, const char *key, uint32_t *key_out)

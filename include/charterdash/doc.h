@@ -20,7 +20,12 @@
  *
  * Hostile input is bounded: nesting deeper than DOC_MAX_DEPTH, a second
  * document, more than DOC_DENSE_NODES nodes averaging under 4 source bytes
- * each, or a source over 4 GiB are errors; aliases are never expanded. */
+ * each, a collection of DOC_MAX_LEN items or more (16 million), or a
+ * source over 4 GiB are errors; aliases are never expanded.
+ *
+ * Memory: the nodes, plus the decoded values in one arena where repeated
+ * short values (keys, statuses, dates, owners) are stored once and shared:
+ * about 1.5x the source for a typical charter. */
 #ifndef CHARTERDASH_DOC_H
 #define CHARTERDASH_DOC_H
 
@@ -33,6 +38,7 @@
 #define DOC_NONE UINT32_MAX
 #define DOC_MAX_DEPTH 256
 #define DOC_DENSE_NODES 1000000u /* see doc_parse */
+#define DOC_MAX_LEN ((1u << 24) - 1) /* most children; see doc_node.len */
 
 enum doc_kind { DOC_SCALAR, DOC_SEQUENCE, DOC_MAPPING, DOC_ALIAS };
 
@@ -52,19 +58,21 @@ enum doc_flag {
 	DOC_FLAG_TAG = 1u << 1,    /* the node has an explicit tag (!!str) */
 };
 
-/* 24 bytes: a 100k-milestone file has well over a million of these. */
+/* 20 bytes: a 100k-milestone file has well over a million of these, and
+ * they are most of a loaded file's memory. */
 struct doc_node {
 	uint32_t start, end; /* byte span in the source */
 	uint32_t next;       /* next sibling in the parent, or DOC_NONE */
 	uint32_t first;      /* scalar: offset of its value in doc.strings;
 	                        collection: first child (DOC_NONE if empty);
 	                        alias: the anchored node it refers to */
-	uint32_t len;        /* scalar: value length in bytes;
-	                        collection: number of children */
-	uint8_t kind;        /* enum doc_kind */
-	uint8_t style;       /* enum doc_style */
-	uint8_t flags;       /* enum doc_flag */
-	uint8_t unused;
+	uint32_t len : 24;   /* scalar: value length in bytes, DOC_MAX_LEN
+	                        for a longer one (see doc_scalar_len);
+	                        collection: number of children (below
+	                        DOC_MAX_LEN, or doc_parse fails) */
+	uint32_t kind : 2;   /* enum doc_kind */
+	uint32_t style : 3;  /* enum doc_style */
+	uint32_t flags : 3;  /* enum doc_flag */
 };
 
 struct doc {
@@ -79,7 +87,8 @@ struct doc {
 	                  parse stopped early (a syntax error): only a document
 	                  read to its end is worth validating */
 
-	char *strings; /* scalar values, each NUL-terminated */
+	char *strings; /* scalar values, each NUL-terminated; nodes with equal
+	                  short values may share one (never written to) */
 	size_t strings_len, strings_cap;
 
 	uint32_t *line_starts; /* built on the first position query */
@@ -103,6 +112,10 @@ uint32_t doc_resolve(const struct doc *doc, uint32_t n);
 
 /* The decoded text of a scalar (after alias resolution), else NULL. */
 const char *doc_scalar(const struct doc *doc, uint32_t n);
+
+/* The length in bytes of a scalar's decoded text (which may hold NULs),
+ * else 0. */
+size_t doc_scalar_len(const struct doc *doc, uint32_t n);
 
 /* True for a plain scalar meaning "nothing": empty, ~, null, Null, NULL. */
 bool doc_is_null(const struct doc *doc, uint32_t n);
