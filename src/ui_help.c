@@ -17,7 +17,7 @@ struct section {
 
 static const struct section sections[] = {
 	{ UI_CTX(UI_MODE_MAIN), "Dashboard" },
-	{ UI_CTX(UI_MODE_DETAIL), "Details and help" },
+	{ UI_CTX(UI_MODE_DETAIL) | UI_CTX(UI_MODE_CHANGES), "Details, help and the changes since the meeting (w)" },
 	{ UI_CTX(UI_MODE_SEARCH), "Typing a search (/)" },
 	{ UI_CTX(UI_MODE_FILTER), "Filter menu (f)" },
 	{ UI_CTX(UI_MODE_EDIT), "Editing a field (e) or a new milestone (a)" },

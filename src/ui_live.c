@@ -353,7 +353,6 @@ unsigned ui_live_check(struct ui *ui)
 		return was ? UI_REDRAW : UI_RELAYOUT; /* the banner takes a line */
 	}
 	diag_fini(&diags);
-	bool was_invalid = l->invalid[0] != '\0';
 	l->invalid[0] = '\0';
 	const char **ids = NULL;
 	size_t n = changes_between(&ui->charter, &fresh, &ids);
@@ -367,7 +366,6 @@ unsigned ui_live_check(struct ui *ui)
 	if (!bad_count)
 		ui_live_mark(ui, ids, n);
 	free(ids);
-	(void)was_invalid;
 	return UI_RELAYOUT | UI_REDRAW;
 }
 

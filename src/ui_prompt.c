@@ -177,12 +177,10 @@ void ui_prompt_draw(struct ui *ui)
 		ui_put_attr(ui, w, 2, 2, part, inner, field, false);
 		free(part);
 	}
-	const struct ui_glyphs *g = scr->g;
 	if (win.more_left)
 		ui_put(ui, w, 2, 1, ui->opt.ascii ? "<" : "\xe2\x80\xb9", 1, ROLE_FOCUS, false);
 	if (win.more_right)
 		ui_put(ui, w, 2, r.w - 2, ui->opt.ascii ? ">" : "\xe2\x80\xba", 1, ROLE_FOCUS, false);
-	(void)g;
 
 	/* lines 3-4: the error in place (wrapped), or a hint and the keys */
 	if (e->error[0]) {
@@ -264,6 +262,12 @@ void ui_confirm_draw(struct ui *ui)
 	size_t n = text_wrap(ui->edit->question, (size_t)inner, lines, 4);
 	if (n > 4)
 		n = 4;
+	if (r.h - 2 < (int)n + 1) { /* a short screen: the answer keys first, on one line */
+		char line[700];
+		snprintf(line, sizeof line, "%s %s", del ? "y/n:" : "t theirs/m mine:", ui->edit->question);
+		ui_put(ui, w, 1, 2, line, inner, ROLE_KEY, true);
+		return;
+	}
 	for (size_t i = 0; i < n && (int)i + 1 < r.h - 1; i++) {
 		char buf[512];
 		size_t len = lines[i].len < sizeof buf - 1 ? lines[i].len : sizeof buf - 1;
