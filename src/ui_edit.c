@@ -619,6 +619,9 @@ static char *run_editor(struct ui *ui, const char *text)
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+	/* a Ctrl-Z meant for the editor reached us too (same process group):
+	 * it is over now, do not stop again */
+	(void)ui_term_take_suspend();
 	ui_term_resume(ui);
 	char *out = NULL;
 	if (pid < 0)
