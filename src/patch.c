@@ -412,6 +412,10 @@ static bool plan_replace_value(struct planner *p, enum field field, uint32_t key
 		if (render_block(&text, value, v->style == DOC_STYLE_FOLDED, indent, src->eol, src->s + c0, c1 - c0)) {
 			if (!was_block)
 				end = line_break(src, v->end);
+			/* A file ending right after the block: a final newline in the
+			 * value needs a line break to end on. */
+			if (end == src->len && value[strlen(value) - 1] == '\n')
+				buf_puts(&text, src->eol);
 			return set_edit(p, start, end, &text);
 		}
 	}

@@ -810,6 +810,11 @@ static void test_no_final_newline(void **state)
 	            "      - id: b\n        title: B\n        status: not_started\n");
 	expect_edit(block_end, SET("a", FIELD_NOTES, "m"),
 	            MS "      - id: a\n        title: A\n        status: done\n        notes: |-\n          m");
+	expect_edit(block_end, SET("a", FIELD_NOTES, "m\n\nn\n"),
+	            MS "      - id: a\n        title: A\n        status: done\n        notes: |\n          m\n\n          n\n");
+	static const char plain_end[] = MS "      - id: a\n        title: A\n        status: done\n        notes: n   # c";
+	expect_edit(plain_end, SET("a", FIELD_NOTES, "m\nn\n"),
+	            MS "      - id: a\n        title: A\n        status: done\n        notes: | # c\n          m\n          n\n");
 	expect_edit(block_end, ADD("g", "b", "B"), NULL);
 }
 
