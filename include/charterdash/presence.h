@@ -30,7 +30,7 @@ bool presence_join(struct presence *p, const char *data_path, const char *user, 
 void presence_refresh(struct presence *p);
 void presence_leave(struct presence *p);
 
-/* Names ("amina@srv1") of the other live sessions, newest first, written
+/* Names ("amina@srv1") of the other live sessions, in directory order, written
  * into out as a comma-separated list; returns how many there are. */
 size_t presence_others(const struct presence *p, time_t now, char *out, size_t out_size);
 
