@@ -53,10 +53,11 @@ done
 
 # --- generated edits, each checked every way ----------------------------------
 # The driver runs each edit on a fresh copy: --dry-run first (nothing
-# written, the diff applies and predicts the result), then for real; it
-# writes one oracle record per edit.
+# written, the diff applies and predicts the result), then for real; then
+# seeded random chains of edits on one copy per file. It writes one oracle
+# record per edit.
 cat >"$tmp/driver.py" <<'PY'
-import json, os, shutil, subprocess, sys
+import json, os, random, shutil, subprocess, sys
 
 binary, corpus, work = sys.argv[1], sys.argv[2], sys.argv[3]
 VALUES = ["yes", "no", "on", "off", "Y", "null", "~", "true", "a: b", "a #b", "*star", "&amp", "!bang",
@@ -147,6 +148,44 @@ for name in sorted(os.listdir(corpus)):
         k += 1
         one(name, "add", [g["id"], "--id", "new-" + g["id"], "--title", v],
             {"kind": "add", "id": "new-" + g["id"], "group": g["id"], "value": v})
+
+# Chains: random set/add/rm in a row on one copy of each file (seeded),
+# each step checked by the oracle against the step before.
+MULTILINE = ["line\n\nthree\n", " lead\nx", "a\n b", "x\n\n", "#c\nd", "- a\n- b", "|\n>"]
+rng = random.Random(7)
+for name in sorted(os.listdir(corpus)):
+    d = os.path.join(work, "chain-" + name)
+    os.makedirs(d)
+    path = os.path.join(d, "f.yaml")
+    shutil.copy(os.path.join(corpus, name), path)
+    for step in range(12):
+        groups = model(path)
+        ms = [m["id"] for g in groups for m in g["milestones"]]
+        prev = os.path.join(d, "%d.yaml" % step)
+        shutil.copy(path, prev)
+        op = rng.choice(["set"] * 4 + ["add", "rm"]) if ms else "add"
+        if op == "rm":
+            mid = rng.choice(ms)
+            args, rec = ["rm", path, mid], {"kind": "rm", "id": mid}
+        elif op == "add":
+            g, v = rng.choice(groups)["id"], rng.choice(VALUES[:20])
+            args = ["add", path, g, "--id", "c%d" % step, "--title", v]
+            rec = {"kind": "add", "id": "c%d" % step, "group": g, "value": v}
+        else:
+            mid, field = rng.choice(ms), rng.choice(["title", "owner", "notes", "notes", "due"])
+            v = "2026-01-31" if field == "due" else rng.choice(VALUES + MULTILINE)
+            args, rec = ["set", path, mid, field + "=" + v], {"kind": "set", "id": mid, "field": field, "value": v}
+        done = subprocess.run([binary] + args, capture_output=True)
+        if done.returncode != 0:
+            failures.append("chain %s step %d: %s: exit %d: %s" % (name, step, args[2:], done.returncode,
+                                                                   done.stderr.decode()))
+            shutil.copy(prev, path)
+            continue
+        after = os.path.join(d, "%d.after.yaml" % step)
+        shutil.copy(path, after)
+        rec.update({"before": prev, "after": after, "pyyaml": b"\t" not in read(prev)})
+        records.write(json.dumps(rec) + "\n")
+        counter[0] += 1
 records.close()
 for f in failures:
     print("driver: FAIL: " + f)
