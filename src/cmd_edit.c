@@ -98,74 +98,54 @@ static int report_failure(const char *path, enum store_status st, const struct s
 static void report_unchanged(const char *path, const struct edit *e, const struct edit_options *o)
 {
 	if (!o->quiet)
-		fprintf(o->dry_run ? stderr : stdout, "%s: %s of '%s' is already '%s'; nothing to change\n", path,
-		        field_name(e->field), e->milestone_id, e->value);
+		fprintf(o->dry_run ? stderr : stdout, "%s: %s of '%s' is already %s%s%s; nothing to change\n", path,
+		        field_name(e->field), e->milestone_id, *e->value ? "'" : "", *e->value ? e->value : "empty",
+		        *e->value ? "'" : "");
 }
 
-/* Runs one transaction and reports it; returns an exit status. */
-static int apply(const char *path, const struct edit *e, const struct edit_options *o)
+static void report_change(const char *path, const struct edit *e, const struct store_result *r)
 {
-	struct store_options so = { .user = o->user };
-	struct store_result r;
+	if (e->kind == EDIT_SET)
+		printf("%s: %s %s: %s -> %s\n", path, e->milestone_id, field_name(e->field),
+		       r->old_value ? r->old_value : "(none)", e->value && *e->value ? e->value : "(none)");
+	else if (e->kind == EDIT_ADD)
+		printf("%s: added %s to %s\n", path, e->milestone_id, e->group_id);
+	else
+		printf("%s: removed %s\n", path, e->milestone_id);
+}
+
+/* Runs the edits as one transaction (with --dry-run: prints the diff of
+ * all of them, writing nothing) and reports it; returns an exit status.
+ * `say` is how many of the edits get a line of their own on success. */
+static int apply(const char *path, const struct edit *edits, int count, int say, const struct edit_options *o)
+{
+	struct store_options so = { .dry_run = o->dry_run, .user = o->user };
+	struct store_result r[1 + MAX_ASSIGNMENTS];
 	struct diag_list diags;
-	store_result_init(&r);
+	for (int i = 0; i < count; i++)
+		store_result_init(&r[i]);
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	enum store_status st = store_apply(path, e, &so, &r, &diags);
-	int status = EXIT_OK;
-	if (r.warning[0])
-		fprintf(stderr, "%s: warning: %s\n", path, r.warning);
+	enum store_status st = store_apply_all(path, edits, (size_t)count, &so, r, &diags);
+	if (r[0].warning[0])
+		fprintf(stderr, "%s: warning: %s\n", path, r[0].warning);
+	int status = EXIT_OK, last = -1;
 	if (st != STORE_OK) {
-		status = report_failure(path, st, &r, &diags);
-	} else if (!r.changed) {
-		report_unchanged(path, e, o);
-	} else if (!o->quiet) {
-		if (e->kind == EDIT_SET)
-			printf("%s: %s %s: %s -> %s\n", path, e->milestone_id, field_name(e->field),
-			       r.old_value ? r.old_value : "(none)", e->value && *e->value ? e->value : "(none)");
-		else if (e->kind == EDIT_ADD)
-			printf("%s: added %s to %s\n", path, e->milestone_id, e->group_id);
-		else
-			printf("%s: removed %s\n", path, e->milestone_id);
+		int failed = 0;
+		while (failed < count - 1 && !r[failed].why[0])
+			failed++;
+		status = report_failure(path, st, &r[failed], &diags);
 	}
-	store_result_fini(&r);
-	diag_fini(&diags);
-	return status;
-}
-
-/* --dry-run: plans each edit on the text the one before produced and
- * prints a single diff from the file to the end result, so that several
- * FIELD=VALUE give one patch that applies. Writes nothing. */
-static int preview(const char *path, const struct edit *edits, int count, const struct edit_options *o)
-{
-	struct diag_list diags;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	struct charter first, last;
-	bool have_last = false;
-	struct store_result r;
-	store_result_init(&r);
-	enum store_status st = store_load(path, &first, &diags, r.why, sizeof r.why);
-	int status = st == STORE_OK ? EXIT_OK : report_failure(path, st, &r, &diags);
 	for (int i = 0; i < count && status == EXIT_OK; i++) {
-		store_result_init(&r);
-		st = store_plan(have_last ? &last : &first, &edits[i], &r);
-		if (st != STORE_OK) {
-			status = report_failure(path, st, &r, &diags);
-		} else if (!r.changed) {
+		if (!r[i].changed)
 			report_unchanged(path, &edits[i], o);
-		} else { /* the result becomes the text the next edit applies to */
-			if (have_last)
-				charter_fini(&last);
-			last = r.after;
-			r.have_after = false;
-			have_last = true;
-		}
-		store_result_fini(&r);
+		else if (!o->quiet && !o->dry_run && i < say)
+			report_change(path, &edits[i], &r[i]);
+		last = r[i].changed ? i : last;
 	}
-	if (status == EXIT_OK && have_last)
-		diff_print_texts(stdout, path, first.text, first.text_len, last.text, last.text_len);
-	if (have_last)
-		charter_fini(&last);
-	charter_fini(&first);
+	if (status == EXIT_OK && o->dry_run && last >= 0)
+		diff_print_texts(stdout, path, r[0].old_text, r[0].old_len, r[last].new_text, r[last].new_len);
+	for (int i = 0; i < count; i++)
+		store_result_fini(&r[i]);
 	diag_fini(&diags);
 	return status;
 }
@@ -205,17 +185,6 @@ static void set_edits(struct edit *edits, const char *id, const enum field *fiel
 	}
 }
 
-/* Each edit is its own transaction, in order; the first failure stops. */
-static int apply_all(const char *path, const struct edit *edits, int count, const struct edit_options *o)
-{
-	for (int i = 0; i < count; i++) {
-		int status = apply(path, &edits[i], o);
-		if (status != EXIT_OK)
-			return status;
-	}
-	return EXIT_OK;
-}
-
 /* --expect only guards a field being set: anything else is a mistake. */
 static int check_expectations(const char *command, const enum field *fields, int count, const struct edit_options *o)
 {
@@ -247,7 +216,7 @@ int cmd_set(int argc, char **argv)
 		return status;
 	struct edit edits[MAX_ASSIGNMENTS];
 	set_edits(edits, id, fields, values, count, &o);
-	return o.dry_run ? preview(path, edits, count, &o) : apply_all(path, edits, count, &o);
+	return apply(path, edits, count, count, &o);
 }
 
 int cmd_add(int argc, char **argv)
@@ -293,12 +262,7 @@ int cmd_add(int argc, char **argv)
 	struct edit edits[1 + MAX_ASSIGNMENTS];
 	edits[0] = (struct edit){ .kind = EDIT_ADD, .milestone_id = id, .group_id = group, .value = o.title };
 	set_edits(edits + 1, id, fields, values, count, &o);
-	if (o.dry_run) {
-		status = preview(path, edits, 1 + count, &o);
-	} else if ((status = apply(path, &edits[0], &o)) == EXIT_OK) {
-		o.quiet = true; /* "added" said it all */
-		status = apply_all(path, edits + 1, count, &o);
-	}
+	status = apply(path, edits, 1 + count, 1, &o); /* "added" says it all */
 	free(proposed);
 	return status;
 }
@@ -314,5 +278,5 @@ int cmd_rm(int argc, char **argv)
 	if ((status = check_expectations("rm", NULL, 0, &o)) != EXIT_OK)
 		return status;
 	struct edit e = { .kind = EDIT_REMOVE, .milestone_id = argv[optind + 1] };
-	return o.dry_run ? preview(argv[optind], &e, 1, &o) : apply(argv[optind], &e, &o);
+	return apply(argv[optind], &e, 1, 1, &o);
 }

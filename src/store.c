@@ -24,6 +24,7 @@ void store_result_fini(struct store_result *r)
 {
 	free(r->current);
 	free(r->old_value);
+	free(r->group);
 	text_edit_fini(&r->edit);
 	free(r->old_text);
 	free(r->new_text);
@@ -278,8 +279,9 @@ static const char *new_value(const struct edit *e)
 	return e->value && *e->value ? e->value : NULL;
 }
 
+/* One history line for a change that was saved; a failure becomes `warning`. */
 static void log_change(const char *path, const struct edit *e, const struct store_options *opt,
-                       struct store_result *r, const char *group, const struct stat *data)
+                       const struct store_result *r, char *warning, size_t warning_size, const struct stat *data)
 {
 	char host[256] = "";
 	if (!opt->host)
@@ -288,7 +290,7 @@ static void log_change(const char *path, const struct edit *e, const struct stor
 		.user = opt->user ? opt->user : store_user_name(),
 		.host = opt->host ? opt->host : host,
 		.id = e->milestone_id,
-		.group = group,
+		.group = r->group,
 		.field = e->kind == EDIT_SET ? field_name(e->field) : "milestone",
 		.old_value = e->kind == EDIT_ADD ? NULL : r->old_value,
 		.new_value = e->kind == EDIT_REMOVE ? NULL : new_value(e),
@@ -301,8 +303,8 @@ static void log_change(const char *path, const struct edit *e, const struct stor
 	char why[256];
 	if (hist)
 		create_sidecar(hist, data);
-	if (!hist || !history_append(hist, &h, data->st_mode & 0666, why, sizeof why))
-		snprintf(r->warning, sizeof r->warning, "the change is saved, but not in the history: %s",
+	if ((!hist || !history_append(hist, &h, data->st_mode & 0666, why, sizeof why)) && !*warning)
+		snprintf(warning, warning_size, "the change is saved, but not in the history: %s",
 		         hist ? why : "out of memory");
 	free(hist);
 }
@@ -337,12 +339,20 @@ enum store_status store_load(const char *path, struct charter *c, struct diag_li
 	return STORE_OK;
 }
 
-enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r)
+/* Steps 3 to 5 on a charter loaded from the file's current text: the
+ * conflict check, the text edit, and the check that the edited text loads
+ * to exactly the intended model. Writes nothing. */
+static enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r)
 {
 	long index = e->kind == EDIT_ADD ? -1 : charter_find_milestone(before, e->milestone_id);
 	if (e->kind != EDIT_ADD && index < 0) {
 		snprintf(r->why, sizeof r->why, "no milestone with id '%s'", e->milestone_id);
 		return STORE_REFUSED;
+	}
+	r->group = strdup(index >= 0 ? before->groups[before->milestones[index].group].id : e->group_id);
+	if (!r->group) {
+		snprintf(r->why, sizeof r->why, "out of memory");
+		return STORE_IO;
 	}
 	if (index >= 0) {
 		const struct milestone *m = &before->milestones[index];
@@ -389,8 +399,35 @@ enum store_status store_plan(const struct charter *before, const struct edit *e,
 	return STORE_OK;
 }
 
-enum store_status store_apply(const char *user_path, const struct edit *e, const struct store_options *opt,
-                              struct store_result *r, struct diag_list *diags)
+/* Plans edits[0..count) each on the result of the ones before. Returns
+ * the first failure; *last is the index of the last result that changed
+ * (-1: none), the only one still holding a text and model: the others'
+ * are dropped once the next edit is planned. */
+static enum store_status plan_all(const struct charter *before, const struct edit *edits, size_t count,
+                                  struct store_result *r, long *last)
+{
+	const struct charter *now = before;
+	*last = -1;
+	for (size_t i = 0; i < count; i++) {
+		enum store_status status = store_plan(now, &edits[i], &r[i]);
+		if (status != STORE_OK)
+			return status;
+		if (!r[i].changed)
+			continue;
+		if (*last >= 0) { /* planned on it: no longer needed */
+			charter_fini(&r[*last].after);
+			r[*last].have_after = false;
+			free(r[*last].new_text);
+			r[*last].new_text = NULL;
+		}
+		now = &r[i].after;
+		*last = (long)i;
+	}
+	return STORE_OK;
+}
+
+enum store_status store_apply_all(const char *user_path, const struct edit *edits, size_t count,
+                                  const struct store_options *opt, struct store_result *r, struct diag_list *diags)
 {
 	static const struct store_options defaults;
 	if (!opt)
@@ -421,17 +458,18 @@ enum store_status store_apply(const char *user_path, const struct edit *e, const
 	/* Under the lock, the file as it is now: other writers have finished.
 	 * Editors take no lock, though: if one saves the file while the change
 	 * is being made, it is made again on what it saved. */
-	for (int attempt = 1;; attempt++) {
-		r->attempts++;
+	long last;
+	for (unsigned attempt = 1;; attempt++) {
+		r->attempts = attempt;
 		if (!stat_regular(user_path, path, &st, r->why, sizeof r->why))
 			goto out;
 		loaded = true;
 		if ((status = store_load(path, &before, diags, r->why, sizeof r->why)) != STORE_OK)
 			goto out;
-		status = store_plan(&before, e, r);
-		if (status != STORE_OK || !r->changed || opt->dry_run)
+		status = plan_all(&before, edits, count, r, &last);
+		if (status != STORE_OK || last < 0 || opt->dry_run)
 			goto out;
-		enum write_result w = replace_file(path, r->new_text, r->new_len, &st, r->why, sizeof r->why);
+		enum write_result w = replace_file(path, r[last].new_text, r[last].new_len, &st, r->why, sizeof r->why);
 		if (w == WRITE_DONE)
 			break;
 		status = STORE_IO;
@@ -444,13 +482,14 @@ enum store_status store_apply(const char *user_path, const struct edit *e, const
 		}
 		charter_fini(&before);
 		loaded = false;
-		store_result_fini(r);
-		store_result_init(r);
-		r->attempts = (unsigned)attempt;
+		for (size_t i = 0; i < count; i++) {
+			store_result_fini(&r[i]);
+			store_result_init(&r[i]);
+		}
 	}
-	long index = charter_find_milestone(&before, e->milestone_id);
-	const char *group = e->kind == EDIT_ADD ? e->group_id : before.groups[before.milestones[index].group].id;
-	log_change(path, e, opt, r, group, &st);
+	for (size_t i = 0; i < count; i++)
+		if (r[i].changed)
+			log_change(path, &edits[i], opt, &r[i], r->warning, sizeof r->warning, &st);
 	status = STORE_OK;
 out:
 	if (loaded) {
@@ -463,4 +502,10 @@ out:
 		close(lock); /* releases the flock */
 	free(path);
 	return status;
+}
+
+enum store_status store_apply(const char *path, const struct edit *e, const struct store_options *opt,
+                              struct store_result *r, struct diag_list *diags)
+{
+	return store_apply_all(path, e, 1, opt, r, diags);
 }

@@ -178,6 +178,73 @@ static void test_conflict_force_noop_dry_run(void **state)
 	store_result_fini(&r);
 }
 
+static void test_several_edits_one_transaction(void **state)
+{
+	(void)state;
+	char hist[128];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	size_t n0, n1, n;
+	char *h0 = read_text(hist, &n0);
+	char *before = read_text(path, &n);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	ino_t inode = st.st_ino;
+	/* The third edit fails: nothing of the first two is written. */
+	struct edit edits[3] = {
+		{ .kind = EDIT_ADD, .group_id = "g", .milestone_id = "c", .value = "C" },
+		{ .kind = EDIT_SET, .milestone_id = "c", .field = FIELD_OWNER, .value = "Zed" },
+		{ .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_STATUS, .value = "blocked",
+		  .check_seen = true, .seen = "not_started" },
+	};
+	struct store_result r[3];
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	for (int i = 0; i < 3; i++)
+		store_result_init(&r[i]);
+	assert_int_equal(store_apply_all(path, edits, 3, &fixed, r, &diags), STORE_CONFLICT);
+	assert_string_equal(r[0].why, "");
+	assert_string_equal(r[1].why, "");
+	assert_non_null(strstr(r[2].why, "changed meanwhile"));
+	for (int i = 0; i < 3; i++)
+		store_result_fini(&r[i]);
+	size_t m;
+	char *now = read_text(path, &m);
+	assert_int_equal(m, n);
+	assert_memory_equal(now, before, n);
+	free(now);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_ino, inode);
+	/* All three fine: one write, one history line each, the second one
+	 * planned on the milestone the first added. */
+	edits[2].seen = "blocked";
+	edits[2].value = "done";
+	for (int i = 0; i < 3; i++)
+		store_result_init(&r[i]);
+	assert_int_equal(store_apply_all(path, edits, 3, &fixed, r, &diags), STORE_OK);
+	assert_true(r[0].changed && r[1].changed && r[2].changed);
+	assert_int_equal(r[0].attempts, 1);
+	assert_true(r[2].have_after);
+	assert_false(r[0].have_after || r[1].have_after); /* dropped once used */
+	assert_int_equal(r[2].after.milestone_count, 3);
+	assert_string_equal(r[2].after.milestones[2].owner, "Zed");
+	assert_string_equal(r[1].group, "g");
+	for (int i = 0; i < 3; i++)
+		store_result_fini(&r[i]);
+	diag_fini(&diags);
+	char *h1 = read_text(hist, &n1);
+	assert_memory_equal(h1, h0, n0);
+	assert_string_equal(h1 + n0,
+	                    "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"c\","
+	                    "\"group\":\"g\",\"field\":\"milestone\",\"old\":null,\"new\":\"C\"}\n"
+	                    "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"c\","
+	                    "\"group\":\"g\",\"field\":\"owner\",\"old\":null,\"new\":\"Zed\"}\n"
+	                    "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"a\","
+	                    "\"group\":\"g\",\"field\":\"status\",\"old\":\"blocked\",\"new\":\"done\"}\n");
+	free(h0);
+	free(h1);
+	free(before);
+}
+
 /* --- an editor saving the file during a change --------------------------- */
 
 struct editor {
@@ -268,6 +335,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_set_and_history),
 		cmocka_unit_test(test_conflict_force_noop_dry_run),
+		cmocka_unit_test(test_several_edits_one_transaction),
 		cmocka_unit_test(test_editor_saves_meanwhile),
 	};
 	mode_t old = umask(077); /* the sidecars' modes must not depend on it */

@@ -48,6 +48,7 @@ struct store_result {
 	bool changed;          /* false when the field already held the value */
 	char *current;         /* on conflict: what the file holds now (NULL: absent) */
 	char *old_value;       /* what was replaced (SET), the title (REMOVE) */
+	char *group;           /* the milestone's working group id (for the history) */
 	struct text_edit edit; /* the bytes replaced, in the old text */
 	char *old_text;        /* the file before and after (for diffs); owned */
 	size_t old_len;
@@ -66,18 +67,22 @@ void store_result_fini(struct store_result *r);
 enum store_status store_apply(const char *path, const struct edit *e, const struct store_options *opt,
                               struct store_result *r, struct diag_list *diags);
 
-/* Loads the charter at `path` for a preview, refusing a directory, FIFO or
- * device before opening it (which could block). STORE_IO: see `why`;
+/* Several edits as one transaction (set ID status=done owner=X): each is
+ * planned on the text the ones before produced, all are checked before
+ * anything is written, the file is written once and each edit that
+ * changed something gets its history line. r[i] is edits[i]'s result
+ * (each initialised by the caller); the whole transaction's old_text,
+ * attempts and warning are in r[0], and the new text and model in the
+ * last result that changed. On failure nothing is written, and the edit
+ * that failed is the first whose `why` is not empty. */
+enum store_status store_apply_all(const char *path, const struct edit *edits, size_t count,
+                                  const struct store_options *opt, struct store_result *r, struct diag_list *diags);
+
+/* Loads the charter at `path` as it is on disk, refusing a directory, FIFO
+ * or device before opening it (which could block). STORE_IO: see `why`;
  * STORE_INVALID: see diags. Either way `c` must be finished. */
 enum store_status store_load(const char *path, struct charter *c, struct diag_list *diags, char *why,
                              size_t why_size);
-
-/* Steps 3 to 5 alone, on a charter loaded from a file's current text: the
- * conflict check, the text edit, and the check that the edited text loads
- * to exactly the intended model. Writes nothing and sets neither old_text
- * nor old_len. On STORE_OK with r->changed, r->new_text and r->after hold
- * the result, so previews of several changes can be chained. */
-enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r);
 
 /* The lock and presence files that live beside a data file. */
 char *store_sidecar_path(const char *data_path, const char *prefix, const char *suffix);

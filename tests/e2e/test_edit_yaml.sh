@@ -251,6 +251,13 @@ run set --expect status=blocked --expect owner= "$f" energy-lng status=done owne
 expect_rc 0 "--expect that holds (owner absent)"
 run set --expect owner= "$f" energy-lng owner=Bob
 expect_rc 1 "--expect owner absent, but it is set"
+# Several FIELD=VALUE are one transaction: one failing, none is written.
+cp "$f" "$tmp/before-all.yaml"
+cp "$f.history" "$tmp/before-all.history"
+run set --expect owner=Bob "$f" energy-lng status=blocked owner=Zed
+expect_rc 1 "a conflict in the second of two changes"
+same_file "$f" "$tmp/before-all.yaml" "a conflict in the second of two changes"
+same_file "$f.history" "$tmp/before-all.history" "a conflict in the second of two changes (history)"
 run set "$f" energy-lng status=done
 expect_rc 0 "setting the value it already has"
 grep -q "already 'done'; nothing to change" "$tmp/out" || fail "no-op change not reported"
