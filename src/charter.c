@@ -447,8 +447,9 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 
 	bool ok = true;
 	uint32_t leads = get_list(l, map, "leads", false, &ok);
-	if (leads != DOC_NONE && l->doc->nodes[leads].len) {
-		g->leads = calloc(l->doc->nodes[leads].len, sizeof *g->leads);
+	size_t nleads = doc_count(l->doc, leads);
+	if (leads != DOC_NONE && nleads) {
+		g->leads = calloc(nleads, sizeof *g->leads);
 		for (uint32_t it = l->doc->nodes[leads].first; g->leads && it != DOC_NONE; it = l->doc->nodes[it].next) {
 			uint32_t r = follow(l, it, "leads");
 			if (r == DOC_NONE)
@@ -479,12 +480,12 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 /* Upper bounds for the arrays, so they are allocated once. */
 static void count_items(const struct doc *doc, uint32_t groups, size_t *ngroups, size_t *nmilestones)
 {
-	*ngroups = doc->nodes[groups].len;
+	*ngroups = doc_count(doc, groups);
 	*nmilestones = 0;
 	for (uint32_t g = doc->nodes[groups].first; g != DOC_NONE; g = doc->nodes[g].next) {
 		uint32_t list = doc_map_get(doc, g, "milestones", NULL);
 		if (list != DOC_NONE && doc->nodes[list].kind == DOC_SEQUENCE)
-			*nmilestones += doc->nodes[list].len;
+			*nmilestones += doc_count(doc, list);
 	}
 }
 

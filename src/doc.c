@@ -70,7 +70,8 @@ static size_t cursor_byte(struct cursor *c, size_t char_index)
 /* One open collection while building. */
 struct frame {
 	uint32_t node;
-	uint32_t last; /* last child so far, DOC_NONE if none */
+	uint32_t last;  /* last child so far, DOC_NONE if none */
+	uint32_t count; /* children so far */
 };
 
 /* Repeated short values (every key, statuses, dates, owners) are stored
@@ -130,7 +131,7 @@ static uint32_t new_node(struct builder *b, enum doc_kind kind, const yaml_event
 		return DOC_NONE;
 	}
 	if (doc->count == doc->cap) {
-		if (doc->cap >= UINT32_MAX / 2) {
+		if (doc->cap >= DOC_NONE / 2) {
 			b->failed = true;
 			return DOC_NONE;
 		}
@@ -185,8 +186,8 @@ static bool store_string(struct builder *b, const unsigned char *text, size_t le
 		size_t cap = doc->strings_cap ? doc->strings_cap : 4096;
 		while (cap < doc->strings_len + len + 1)
 			cap += cap / 2;
-		if (cap > UINT32_MAX)
-			cap = UINT32_MAX;
+		if (cap > DOC_NONE)
+			cap = DOC_NONE; /* offsets go in doc_node.first */
 		if (doc->strings_len + len + 1 > cap) {
 			b->failed = true;
 			return false;
@@ -210,18 +211,16 @@ static bool store_string(struct builder *b, const unsigned char *text, size_t le
 	return true;
 }
 
-/* A scalar's value. One of DOC_MAX_LEN bytes or more (a 50 MB line is
- * read, and refused later for what it is) has its length in the 8 bytes
- * before it: see doc_scalar_len. */
+/* A scalar's value. One holding a NUL (only a double-quoted "\0" can)
+ * has its length in the 8 bytes before it: see doc_scalar_len. */
 static bool store_value(struct builder *b, const unsigned char *text, size_t len, uint32_t n)
 {
 	struct doc *doc = b->doc;
 	uint32_t offset;
-	if (len < DOC_MAX_LEN) {
+	if (!memchr(text, '\0', len)) {
 		if (!store_string(b, text, len, true, &offset))
 			return false;
 		doc->nodes[n].first = offset;
-		doc->nodes[n].len = (uint32_t)len;
 		return true;
 	}
 	uint64_t size = len;
@@ -231,7 +230,7 @@ static bool store_value(struct builder *b, const unsigned char *text, size_t len
 	if (!store_string(b, header, sizeof header - 1, false, &offset) || !store_string(b, text, len, false, &offset))
 		return false;
 	doc->nodes[n].first = offset;
-	doc->nodes[n].len = DOC_MAX_LEN;
+	doc->nodes[n].sized = 1;
 	return true;
 }
 
@@ -251,13 +250,7 @@ static void attach(struct builder *b, uint32_t n)
 	else
 		doc->nodes[f->last].next = n;
 	f->last = n;
-	if (parent->len == DOC_MAX_LEN) {
-		add_error_at(b, doc->nodes[n].start, "a list or mapping here holds over %u items; this is not a charter file",
-		             DOC_MAX_LEN - 1);
-		b->failed = true;
-		return;
-	}
-	parent->len++;
+	f->count++;
 }
 
 static void register_anchor(struct builder *b, const yaml_char_t *anchor, uint32_t n)
@@ -290,17 +283,18 @@ static bool push(struct builder *b, uint32_t n)
 	}
 	b->stack[b->depth].node = n;
 	b->stack[b->depth].last = DOC_NONE;
+	b->stack[b->depth].count = 0;
 	b->depth++;
 	return true;
 }
 
 /* Duplicate keys are legal to libyaml but ambiguous to people: the second
  * one would silently win in most loaders. Report each repeat. */
-static void check_duplicate_keys(struct builder *b, uint32_t map)
+static void check_duplicate_keys(struct builder *b, uint32_t map, size_t items)
 {
 	struct doc *doc = b->doc;
 	const struct doc_node *m = &doc->nodes[map];
-	size_t keys = m->len / 2;
+	size_t keys = items / 2;
 	if (keys < 2)
 		return;
 	if (keys <= 16) {
@@ -355,7 +349,7 @@ static void pop(struct builder *b, const yaml_event_t *ev)
 	else if (f.last != DOC_NONE)
 		node->end = doc->nodes[f.last].end;
 	if (node->kind == DOC_MAPPING)
-		check_duplicate_keys(b, f.node);
+		check_duplicate_keys(b, f.node, f.count);
 	attach(b, f.node);
 }
 
@@ -563,8 +557,8 @@ bool doc_parse(struct doc *doc, const char *file, const char *src, size_t len,
 		doc->src_start = 3; /* libyaml skips a UTF-8 BOM and does not count it */
 
 	size_t errors_before = diags->errors;
-	if (len > UINT32_MAX - 1) {
-		diag_add(diags, DIAG_ERROR, file, 0, 0, "file is larger than 4 GiB; charterdash cannot read it");
+	if (len >= DOC_MAX_SOURCE) {
+		diag_add(diags, DIAG_ERROR, file, 0, 0, "file is larger than 512 MiB; charterdash cannot read it");
 		return false;
 	}
 	if (has_utf16_or_32_bom(u, len)) {
@@ -581,8 +575,8 @@ bool doc_parse(struct doc *doc, const char *file, const char *src, size_t len,
 		doc->nodes = malloc(nodes * sizeof *doc->nodes);
 		doc->cap = doc->nodes ? (uint32_t)nodes : 0;
 		size_t strings = len + len / 8 + 4096;
-		if (strings > UINT32_MAX)
-			strings = UINT32_MAX;
+		if (strings > DOC_NONE)
+			strings = DOC_NONE;
 		doc->strings = malloc(strings);
 		doc->strings_cap = doc->strings ? strings : 0;
 		b.intern = malloc(INTERN_SLOTS * sizeof *b.intern);
@@ -658,11 +652,22 @@ size_t doc_scalar_len(const struct doc *doc, uint32_t n)
 	n = doc_resolve(doc, n);
 	if (n == DOC_NONE || doc->nodes[n].kind != DOC_SCALAR)
 		return 0;
-	if (doc->nodes[n].len < DOC_MAX_LEN)
-		return doc->nodes[n].len;
+	const char *s = doc->strings + doc->nodes[n].first;
+	if (!doc->nodes[n].sized)
+		return strlen(s);
 	uint64_t size;
-	memcpy(&size, doc->strings + doc->nodes[n].first - sizeof size, sizeof size);
+	memcpy(&size, s - sizeof size, sizeof size);
 	return (size_t)size;
+}
+
+size_t doc_count(const struct doc *doc, uint32_t n)
+{
+	if (n == DOC_NONE || (doc->nodes[n].kind != DOC_SEQUENCE && doc->nodes[n].kind != DOC_MAPPING))
+		return 0;
+	size_t count = 0;
+	for (uint32_t it = doc->nodes[n].first; it != DOC_NONE; it = doc->nodes[it].next)
+		count++;
+	return count;
 }
 
 bool doc_is_null(const struct doc *doc, uint32_t n)
@@ -673,13 +678,12 @@ bool doc_is_null(const struct doc *doc, uint32_t n)
 	const struct doc_node *node = &doc->nodes[n];
 	if (node->kind != DOC_SCALAR || node->style != DOC_STYLE_PLAIN || (node->flags & DOC_FLAG_TAG))
 		return false;
-	/* A plain scalar holds no NUL (the reader refuses one): its length
-	 * tells the candidates apart. */
+	/* A plain scalar holds no NUL (the reader refuses one) */
 	const char *s = doc->strings + node->first;
-	switch (node->len) {
-	case 0: return true;
-	case 1: return s[0] == '~';
-	case 4: return !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+	switch (s[0]) {
+	case '\0': return true;
+	case '~': return !s[1];
+	case 'n': case 'N': return !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
 	default: return false;
 	}
 }

@@ -149,7 +149,7 @@ static void test_spans_scalar_styles(void **state)
 	struct doc *doc = &p.doc;
 	uint32_t root = doc->root;
 	assert_int_equal(doc_node(doc, root)->kind, DOC_MAPPING);
-	assert_int_equal(doc_node(doc, root)->len, 2 * 11);
+	assert_int_equal(doc_count(doc, root), 2 * 11);
 
 	uint32_t n = get(doc, root, "a");
 	assert_span(doc, n, "plain text");
@@ -262,12 +262,12 @@ static void test_spans_collections(void **state)
 	assert_span(doc, flow, "[x, {y: z}, []]");
 	assert_int_equal(doc_node(doc, flow)->kind, DOC_SEQUENCE);
 	assert_int_equal(doc_node(doc, flow)->style, DOC_STYLE_FLOW);
-	assert_int_equal(doc_node(doc, flow)->len, 3);
+	assert_int_equal(doc_count(doc, flow), 3);
 	assert_span(doc, child(doc, flow, 1), "{y: z}");
 	assert_int_equal(doc_node(doc, child(doc, flow, 1))->kind, DOC_MAPPING);
 	uint32_t empty = child(doc, flow, 2);
 	assert_span(doc, empty, "[]");
-	assert_int_equal(doc_node(doc, empty)->len, 0);
+	assert_int_equal(doc_count(doc, empty), 0);
 	assert_int_equal(doc_node(doc, empty)->first, DOC_NONE);
 
 	/* A block collection ends with its last child, not at the comment or
@@ -275,7 +275,7 @@ static void test_spans_collections(void **state)
 	uint32_t block = get(doc, doc->root, "block");
 	assert_span(doc, block, "- p\n  - k: v\n    k2: [1, 2]");
 	assert_int_equal(doc_node(doc, block)->style, DOC_STYLE_BLOCK);
-	assert_int_equal(doc_node(doc, block)->len, 2);
+	assert_int_equal(doc_count(doc, block), 2);
 	uint32_t inner = child(doc, block, 1);
 	assert_span(doc, inner, "k: v\n    k2: [1, 2]");
 	assert_node_pos(doc, inner, 4, 5);
@@ -489,7 +489,7 @@ static void test_values_and_nulls(void **state)
 	assert_null(doc_scalar(doc, doc->root));
 	assert_string_equal(doc_scalar(doc, get(doc, doc->root, "esc")), "tab\there \xC3\xA9 A");
 	assert_string_equal(doc_scalar(doc, get(doc, doc->root, "fold")), "one two\nthree\n");
-	assert_int_equal(doc_node(doc, get(doc, doc->root, "q1"))->len, 0);
+	assert_int_equal(doc_scalar_len(doc, get(doc, doc->root, "q1")), 0);
 	done(&p);
 }
 
@@ -741,7 +741,7 @@ static void test_nul_and_control_bytes(void **state)
 	 * and its length says so (the model rejects it). */
 	assert_true(PARSE(&p, "a: \"x\\0y\"\n"));
 	uint32_t a = get(&p.doc, p.doc.root, "a");
-	assert_int_equal(doc_node(&p.doc, a)->len, 3);
+	assert_int_equal(doc_scalar_len(&p.doc, a), 3);
 	assert_int_equal(strlen(doc_scalar(&p.doc, a)), 1);
 	done(&p);
 }

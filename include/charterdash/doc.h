@@ -20,12 +20,12 @@
  *
  * Hostile input is bounded: nesting deeper than DOC_MAX_DEPTH, a second
  * document, more than DOC_DENSE_NODES nodes averaging under 4 source bytes
- * each, a collection of DOC_MAX_LEN items or more (16 million), or a
- * source over 4 GiB are errors; aliases are never expanded.
+ * each, or a source over DOC_MAX_SOURCE (512 MiB) are errors; aliases are
+ * never expanded.
  *
  * Memory: the nodes, plus the decoded values in one arena where repeated
  * short values (keys, statuses, dates, owners) are stored once and shared:
- * about 1.5x the source for a typical charter. */
+ * about 1.6x the source for a typical charter. */
 #ifndef CHARTERDASH_DOC_H
 #define CHARTERDASH_DOC_H
 
@@ -35,10 +35,10 @@
 
 #include "charterdash/diag.h"
 
-#define DOC_NONE UINT32_MAX
+#define DOC_NONE ((1u << 30) - 1) /* fits doc_node.next and .first */
 #define DOC_MAX_DEPTH 256
 #define DOC_DENSE_NODES 1000000u /* see doc_parse */
-#define DOC_MAX_LEN ((1u << 24) - 1) /* most children; see doc_node.len */
+#define DOC_MAX_SOURCE ((size_t)1 << 29) /* 512 MiB: see doc_node.start */
 
 enum doc_kind { DOC_SCALAR, DOC_SEQUENCE, DOC_MAPPING, DOC_ALIAS };
 
@@ -58,21 +58,22 @@ enum doc_flag {
 	DOC_FLAG_TAG = 1u << 1,    /* the node has an explicit tag (!!str) */
 };
 
-/* 20 bytes: a 100k-milestone file has well over a million of these, and
- * they are most of a loaded file's memory. */
+/* 16 bytes: a 100k-milestone file has well over a million of these, and
+ * they are most of a loaded file's memory. Read the fields as usual; a
+ * scalar's length is doc_scalar_len, a collection's size doc_count. */
 struct doc_node {
-	uint32_t start, end; /* byte span in the source */
-	uint32_t next;       /* next sibling in the parent, or DOC_NONE */
-	uint32_t first;      /* scalar: offset of its value in doc.strings;
+	uint32_t start : 29; /* byte span in the source (DOC_MAX_SOURCE) */
+	uint32_t style : 3;  /* enum doc_style */
+	uint32_t end : 30;
+	uint32_t kind : 2;   /* enum doc_kind */
+	uint32_t next : 30;  /* next sibling in the parent, or DOC_NONE */
+	uint32_t flags : 2;  /* enum doc_flag */
+	uint32_t first : 30; /* scalar: offset of its value in doc.strings;
 	                        collection: first child (DOC_NONE if empty);
 	                        alias: the anchored node it refers to */
-	uint32_t len : 24;   /* scalar: value length in bytes, DOC_MAX_LEN
-	                        for a longer one (see doc_scalar_len);
-	                        collection: number of children (below
-	                        DOC_MAX_LEN, or doc_parse fails) */
-	uint32_t kind : 2;   /* enum doc_kind */
-	uint32_t style : 3;  /* enum doc_style */
-	uint32_t flags : 3;  /* enum doc_flag */
+	uint32_t sized : 1;  /* scalar: its value's length is in the 8 bytes
+	                        before it (the value holds a NUL) */
+	uint32_t unused : 1;
 };
 
 struct doc {
@@ -116,6 +117,10 @@ const char *doc_scalar(const struct doc *doc, uint32_t n);
 /* The length in bytes of a scalar's decoded text (which may hold NULs),
  * else 0. */
 size_t doc_scalar_len(const struct doc *doc, uint32_t n);
+
+/* The number of items of a list, of keys and values of a mapping (not
+ * following an alias), else 0. Walks them: O(items). */
+size_t doc_count(const struct doc *doc, uint32_t n);
 
 /* True for a plain scalar meaning "nothing": empty, ~, null, Null, NULL. */
 bool doc_is_null(const struct doc *doc, uint32_t n);
