@@ -107,7 +107,7 @@ enum write_result { WRITE_DONE, WRITE_FAILED, WRITE_RACED };
  * saw it just before the rename, or nothing is written (WRITE_RACED): an
  * editor that takes no lock saved it meanwhile. */
 static enum write_result replace_file(const char *path, const char *text, size_t len, const struct stat *expect,
-                                      char *why, size_t why_size)
+                                      const struct store_options *opt, char *why, size_t why_size)
 {
 	struct stat st;
 	if (expect) {
@@ -148,6 +148,8 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		unlink(tmp);
 		goto out;
 	}
+	if (opt && opt->before_rename)
+		opt->before_rename(opt->before_rename_arg);
 	struct stat now;
 	if (expect && (stat(path, &now) != 0 || !same_file_state(expect, &now))) {
 		unlink(tmp);
@@ -173,7 +175,7 @@ out:
 
 bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size)
 {
-	return replace_file(path, text, len, NULL, why, why_size) == WRITE_DONE;
+	return replace_file(path, text, len, NULL, NULL, why, why_size) == WRITE_DONE;
 }
 
 /* Temporary files are created only under the lock (store_apply), so one
@@ -469,7 +471,8 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 		status = plan_all(&before, edits, count, r, &last);
 		if (status != STORE_OK || last < 0 || opt->dry_run)
 			goto out;
-		enum write_result w = replace_file(path, r[last].new_text, r[last].new_len, &st, r->why, sizeof r->why);
+		enum write_result w = replace_file(path, r[last].new_text, r[last].new_len, &st, opt, r->why,
+		                                   sizeof r->why);
 		if (w == WRITE_DONE)
 			break;
 		status = STORE_IO;

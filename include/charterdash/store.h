@@ -42,6 +42,11 @@ struct store_options {
 	const char *user; /* for the history; NULL: the login name */
 	const char *host; /* NULL: this host's name */
 	time_t now;       /* 0: the current time */
+	/* Called when the new text is in the temporary file, just before the
+	 * check that the data file did not change and the rename: lets tests
+	 * play an editor saving at that moment. NULL: nothing. */
+	void (*before_rename)(void *arg);
+	void *before_rename_arg;
 };
 
 struct store_result {
