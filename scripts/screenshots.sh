@@ -9,7 +9,9 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-data="$root/data/charter.yaml"
+# Run from the repository with a relative path, so pictures show
+# data/charter.yaml wherever they are made.
+data=data/charter.yaml
 today=2026-11-26
 sock="cd-shots-$$"
 python=/usr/bin/python3
@@ -24,7 +26,7 @@ shot() {
 	tmux -L "$sock" kill-server >/dev/null 2>&1 || true
 	sock="cd-shots-$$-$name"
 	tmux -L "$sock" -f /dev/null new-session -d -x "$cols" -y "$rows" \
-		"env TERM=xterm-256color LANG=C.UTF-8 '$bin' --today $today '$data'; sleep 60"
+		"cd '$root' && env TERM=xterm-256color LANG=C.UTF-8 '$bin' --today $today '$data'; sleep 60"
 	wait_text "Overall"
 	for k in "$@"; do
 		case $k in
