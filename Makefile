@@ -143,4 +143,14 @@ fuzz: fuzz-build
 	    -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
 
+# --- benchmarks (not part of make test) ------------------------------------
+# make bench: generated charters of 1k, 10k and 100k milestones in
+# $(BUILD)/bench (never committed), timed against the bare libyaml scan,
+# taskwarrior and calcurse; writes bench/RESULTS.md. About 10 minutes.
+.PHONY: bench
+bench:
+	@sh scripts/ensure-deps.sh bench
+	@$(MAKE) --no-print-directory all
+	python3 bench/run.py $(BIN) $(BUILD)/bench bench/RESULTS.md
+
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
