@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "charterdash/cli.h"
 #include "charterdash/history.h"
@@ -230,17 +229,12 @@ int cmd_mark(int argc, char **argv)
 	if (status)
 		return status < 0 ? EXIT_OK : status;
 	const char *path = argv[optind];
-	char host[256] = "", why[300];
-	gethostname(host, sizeof host - 1);
-	struct history_entry e = { .user = store_user_name(), .host = host, .id = MEETING_ID, .field = MEETING_FIELD };
-	history_format_time(time(NULL), e.time);
-	char *hist = history_path(path);
-	bool ok = hist && history_append(hist, &e, 0644, why, sizeof why);
+	char when[24], why[300];
+	bool ok = store_mark_meeting(path, NULL, NULL, when, why, sizeof why);
 	if (!ok)
-		fprintf(stderr, "%s: error: %s\n", path, hist ? why : "out of memory");
+		fprintf(stderr, "%s: error: %s\n", path, why);
 	else
-		printf("%s: meeting started at %s\n", path, e.time);
-	free(hist);
+		printf("%s: meeting started at %s\n", path, when);
 	return ok ? EXIT_OK : EXIT_DATA;
 }
 

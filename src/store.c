@@ -233,7 +233,30 @@ static bool create_sidecar(const char *name, const struct stat *data)
 	return ok;
 }
 
-static int take_lock(const char *path, const struct stat *data, char *why, size_t why_size)
+/* flock with a deadline: LOCK_NB retried every 20 ms until wait_ms have
+ * passed (wait_ms 0: block until the lock is free). */
+static bool lock_within(int fd, int wait_ms)
+{
+	if (wait_ms <= 0) {
+		while (flock(fd, LOCK_EX) != 0)
+			if (errno != EINTR)
+				return false;
+		return true;
+	}
+	for (int waited = 0;; waited += 20) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return true;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return false;
+		if (waited >= wait_ms) {
+			errno = ETIMEDOUT;
+			return false;
+		}
+		nanosleep(&(struct timespec){ .tv_nsec = 20 * 1000000L }, NULL);
+	}
+}
+
+static int take_lock(const char *path, const struct stat *data, int wait_ms, char *why, size_t why_size)
 {
 	char *lock = store_sidecar_path(path, ".", ".lock");
 	if (!lock) {
@@ -253,13 +276,15 @@ static int take_lock(const char *path, const struct stat *data, char *why, size_
 		free(lock);
 		return -1;
 	}
-	while (flock(fd, LOCK_EX) != 0) {
-		if (errno != EINTR) {
+	if (!lock_within(fd, wait_ms)) {
+		if (errno == ETIMEDOUT)
+			snprintf(why, why_size, "another change still holds %s after %d s; try again", lock,
+			         (wait_ms + 999) / 1000);
+		else
 			snprintf(why, why_size, "cannot lock %s: %s", lock, strerror(errno));
-			close(fd);
-			free(lock);
-			return -1;
-		}
+		close(fd);
+		free(lock);
+		return -1;
 	}
 	free(lock);
 	return fd;
@@ -452,7 +477,7 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 		goto out;
 	}
 	if (!opt->dry_run) {
-		if ((lock = take_lock(path, &st, r->why, sizeof r->why)) < 0)
+		if ((lock = take_lock(path, &st, opt->lock_wait_ms, r->why, sizeof r->why)) < 0)
 			goto out;
 		remove_stale_temps(path);
 	}
@@ -511,4 +536,41 @@ enum store_status store_apply(const char *path, const struct edit *e, const stru
                               struct store_result *r, struct diag_list *diags)
 {
 	return store_apply_all(path, e, 1, opt, r, diags);
+}
+
+bool store_mark_meeting(const char *user_path, const char *user, const char *host, char when[24], char *why,
+                        size_t why_size)
+{
+	char *path = store_real_path(user_path);
+	char *hist = path ? history_path(path) : NULL;
+	struct stat st;
+	bool ok = false;
+	int lock = -1;
+	if (!hist) {
+		snprintf(why, why_size, "out of memory");
+		goto out;
+	}
+	if (!stat_regular(user_path, path, &st, why, why_size) ||
+	    (lock = take_lock(path, &st, 0, why, why_size)) < 0)
+		goto out;
+	char name[256] = "";
+	if (!host)
+		gethostname(name, sizeof name - 1);
+	struct history_entry e = {
+		.user = user ? user : store_user_name(),
+		.host = host ? host : name,
+		.id = MEETING_ID,
+		.field = MEETING_FIELD,
+	};
+	history_format_time(time(NULL), e.time);
+	create_sidecar(hist, &st);
+	ok = history_append(hist, &e, st.st_mode & 0666, why, why_size);
+	if (ok)
+		memcpy(when, e.time, 24);
+out:
+	if (lock >= 0)
+		close(lock);
+	free(hist);
+	free(path);
+	return ok;
 }

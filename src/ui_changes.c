@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "charterdash/store.h"
 #include "charterdash/text.h"
 
 #define CHANGES_W 100
@@ -77,22 +77,14 @@ unsigned ui_act_meeting(struct ui *ui, int key)
 		ui_error(ui, "Read-only: %s; no meeting mark written", why);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	char *hist = history_path(ui->path);
-	char host[256] = "", err[300] = "";
-	gethostname(host, sizeof host - 1);
-	struct history_entry e = {
-		.user = ui->live && ui->live->user[0] ? ui->live->user : "unknown",
-		.host = ui->live && ui->live->host[0] ? ui->live->host : host,
-		.id = MEETING_ID, .field = MEETING_FIELD,
-	};
-	history_format_time(time(NULL), e.time);
-	bool ok = hist && history_append(hist, &e, 0644, err, sizeof err);
-	free(hist);
+	char when[24], err[300] = "";
+	bool ok = store_mark_meeting(ui->path, ui->live && ui->live->user[0] ? ui->live->user : NULL,
+	                             ui->live && ui->live->host[0] ? ui->live->host : NULL, when, err, sizeof err);
 	if (!ok) {
-		ui_error(ui, "Cannot mark the meeting: %s", err[0] ? err : "out of memory");
+		ui_error(ui, "Cannot mark the meeting: %s", err);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	ui_message(ui, "Meeting started at %.5s UTC: w lists the changes since then", e.time + 11);
+	ui_message(ui, "Meeting started at %.5s UTC: w lists the changes since then", when + 11);
 	return UI_HANDLED | UI_REDRAW;
 }
 

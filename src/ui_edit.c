@@ -172,7 +172,8 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 {
 	if (refused(ui))
 		return STORE_REFUSED;
-	struct store_options so = { 0 };
+	/* Never freeze the screen behind a stuck writer. */
+	struct store_options so = { .lock_wait_ms = 3000 };
 	if (ui->live) {
 		so.user = ui->live->user[0] ? ui->live->user : NULL;
 		so.host = ui->live->host[0] ? ui->live->host : NULL;

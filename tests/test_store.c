@@ -13,9 +13,12 @@
 
 #include <cmocka.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/history.h"
 #include "charterdash/store.h"
 
 static char dir[64], path[96];
@@ -104,9 +107,10 @@ static void test_set_and_history(void **state)
 	free(text);
 
 	/* Lock and history: the data file's permissions, whatever the umask. */
-	struct stat st;
+	struct stat st, data;
 	assert_int_equal(stat(hist, &st), 0);
-	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(stat(path, &data), 0);
+	assert_int_equal(st.st_mode & 0777, data.st_mode & 0666);
 	char lock[128];
 	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
 	assert_int_equal(stat(lock, &st), 0);
@@ -307,6 +311,65 @@ static void test_editor_saves_meanwhile(void **state)
 	assert_int_not_equal(system(leftover), 0); /* no temporary file left */
 }
 
+/* A writer stuck holding the lock: a caller with lock_wait_ms gives up
+ * with a clear reason and writes nothing, instead of waiting forever. */
+static void test_lock_wait_gives_up(void **state)
+{
+	(void)state;
+	char lock[128];
+	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
+	int fd = open(lock, O_RDWR | O_CREAT, 0640);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+
+	size_t before_len, after_len;
+	char *before = read_text(path, &before_len);
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_TITLE, .value = "Waited for" };
+	struct store_options opt = fixed;
+	opt.lock_wait_ms = 100;
+	struct store_result r;
+	assert_int_equal(apply(&e, &opt, &r), STORE_IO);
+	assert_non_null(strstr(r.why, "still holds"));
+	store_result_fini(&r);
+	char *after = read_text(path, &after_len);
+	assert_int_equal(before_len, after_len);
+	assert_memory_equal(before, after, before_len);
+
+	/* Once the lock is free, the same change goes through. */
+	close(fd);
+	assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+	assert_true(r.changed);
+	store_result_fini(&r);
+	free(before);
+	free(after);
+}
+
+/* A meeting mark is one history line, as permissive as the data file. */
+static void test_mark_meeting(void **state)
+{
+	(void)state;
+	char hist[128], when[24], why[256];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	unlink(hist);
+	assert_true(store_mark_meeting(path, "amina", "srv1", when, why, sizeof why));
+	assert_int_equal(strlen(when), 20);
+	size_t len;
+	char *text = read_text(hist, &len);
+	assert_non_null(text);
+	char expected[256];
+	snprintf(expected, sizeof expected,
+	         "{\"time\":\"%s\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"" MEETING_ID "\",\"group\":null,"
+	         "\"field\":\"" MEETING_FIELD "\",\"old\":null,\"new\":null}\n", when);
+	assert_string_equal(text, expected);
+	struct stat st, data;
+	assert_int_equal(stat(hist, &st), 0);
+	assert_int_equal(stat(path, &data), 0);
+	assert_int_equal(st.st_mode & 0777, data.st_mode & 0666);
+	free(text);
+	assert_false(store_mark_meeting("/nonexistent/c.yaml", NULL, NULL, when, why, sizeof why));
+	assert_non_null(strstr(why, "cannot open"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +377,8 @@ int main(void)
 		cmocka_unit_test(test_conflict_force_noop_dry_run),
 		cmocka_unit_test(test_several_edits_one_transaction),
 		cmocka_unit_test(test_editor_saves_meanwhile),
+		cmocka_unit_test(test_lock_wait_gives_up),
+		cmocka_unit_test(test_mark_meeting),
 	};
 	mode_t old = umask(077); /* the sidecars' modes must not depend on it */
 	int failed = cmocka_run_group_tests(tests, setup, teardown);

@@ -47,6 +47,10 @@ struct store_options {
 	 * play an editor saving at that moment. NULL: nothing. */
 	void (*before_rename)(void *arg);
 	void *before_rename_arg;
+	/* How long to wait for another writer's lock, in milliseconds; 0
+	 * waits as long as it takes. The dashboard gives up after a few
+	 * seconds rather than freeze behind a stuck writer. */
+	int lock_wait_ms;
 };
 
 struct store_result {
@@ -102,6 +106,12 @@ char *store_real_path(const char *path);
  * callers hold the lock (as store_apply does), which is what lets the next
  * store_apply remove such leftovers safely. */
 bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size);
+
+/* Appends a meeting mark (MEETING_ID / MEETING_FIELD) to the file's
+ * history under the lock, with the same permissions as a change's line;
+ * `when` receives its time. False with a reason. */
+bool store_mark_meeting(const char *path, const char *user, const char *host, char when[24], char *why,
+                        size_t why_size);
 
 /* The user's login name, for history and presence. */
 const char *store_user_name(void);
