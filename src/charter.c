@@ -2,12 +2,15 @@
 #include "charterdash/charter.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "charterdash/strmap.h"
+#include "charterdash/utf8.h"
 
 static const char *const status_keys[STATUS_COUNT] = { "not_started", "in_progress", "blocked", "done" };
 static const char *const status_labels[STATUS_COUNT] = { "not started", "in progress", "blocked", "done" };
@@ -198,8 +201,8 @@ static const char *get_text(struct loader *l, uint32_t map, const char *key, boo
 		doc_error(l->doc, l->diags, n, "%s: '%s' contains a NUL character", where(l), key);
 		return NULL;
 	}
-	if (required && !*text) {
-		/* `title: ""` is as empty as `title:`. */
+	if (required && utf8_is_blank(text)) {
+		/* `title: ""` or `title: "  "` is as empty as `title:`. */
 		doc_error(l->doc, l->diags, n, "%s: '%s' is empty (it is required)", where(l), key);
 		return NULL;
 	}
@@ -220,27 +223,14 @@ static bool get_date(struct loader *l, uint32_t map, const char *key, bool requi
 	return true;
 }
 
-static bool is_space_char(const unsigned char *p)
-{
-	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		return true;
-	if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0x85))
-		return true; /* NO-BREAK SPACE, NEXT LINE */
-	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
-		return true; /* IDEOGRAPHIC SPACE */
-	if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
-		return true; /* EN QUAD..HAIR SPACE, LINE/PARAGRAPH SEPARATOR, NNBSP */
-	return false;
-}
-
 /* Ids are any non-blank text without whitespace. */
 static const char *get_id(struct loader *l, uint32_t map)
 {
 	const char *id = get_text(l, map, "id", true);
 	if (!id)
 		return NULL;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		if (is_space_char(p)) {
+	for (const char *p = id; *p; p++) {
+		if (utf8_space_length(p)) {
 			doc_error(l->doc, l->diags, map_get(l, map, "id"),
 			          "%s: id '%s' contains whitespace; ids are single words such as econ-roadmap",
 			          where(l), id);
@@ -559,9 +549,14 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 bool charter_load_file(struct charter *c, const char *path, struct diag_list *diags)
 {
 	memset(c, 0, sizeof *c);
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; for the
+	 * regular files we go on to read it changes nothing. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	if (!f) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return false;
 	}
 	struct stat st;

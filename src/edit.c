@@ -1,19 +1,21 @@
 /* edit — fields, values and their checks. */
 #include "charterdash/edit.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/json.h"
+#include "charterdash/utf8.h"
 
 /* Text goes into a UTF-8 file: bytes that are not UTF-8 would make it
  * unreadable. */
 static bool utf8_ok(const char *what, const char *s, char *why, size_t why_size)
 {
 	for (const char *p = s; *p;) {
-		size_t n = json_utf8_length(p);
-		if (n == 0) {
+		uint32_t cp;
+		size_t n = utf8_next((const unsigned char *)p, &cp);
+		if (cp == UTF8_REPLACEMENT && n == 1) {
 			snprintf(why, why_size, "%s is not valid UTF-8 (byte 0x%02X at byte %zu)", what,
 			         (unsigned char)*p, (size_t)(p - s) + 1);
 			return false;
@@ -69,7 +71,7 @@ bool edit_check_id(const char *id, char *why, size_t why_size)
 		return false;
 	}
 	for (const char *p = id; *p; p++) {
-		if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+		if (utf8_space_length(p)) {
 			snprintf(why, why_size, "id '%s' contains whitespace; ids are single words such as econ-roadmap", id);
 			return false;
 		}
@@ -79,7 +81,7 @@ bool edit_check_id(const char *id, char *why, size_t why_size)
 
 bool edit_check_value(enum field f, const char *value, char *why, size_t why_size)
 {
-	if (!value || !*value) {
+	if (!value || utf8_is_blank(value)) {
 		if (field_is_required(f)) {
 			snprintf(why, why_size, "%s cannot be empty", field_name(f));
 			return false;

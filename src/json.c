@@ -1,29 +1,11 @@
 /* json — string escaping and flat-object parsing. */
 #include "charterdash/json.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-size_t json_utf8_length(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80)
-		return 2;
-	if (p[0] >= 0xE0 && p[0] <= 0xEF && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-		if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0))
-			return 0; /* overlong or surrogate */
-		return 3;
-	}
-	if (p[0] >= 0xF0 && p[0] <= 0xF4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-	    (p[3] & 0xC0) == 0x80) {
-		if ((p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))
-			return 0;
-		return 4;
-	}
-	return 0;
-}
+#include "charterdash/utf8.h"
 
 void json_put_string(struct buf *out, const char *value)
 {
@@ -33,28 +15,28 @@ void json_put_string(struct buf *out, const char *value)
 	}
 	buf_putc(out, '"');
 	for (const unsigned char *p = (const unsigned char *)value; *p;) {
+		uint32_t cp;
+		size_t n = utf8_next(p, &cp);
 		char esc[8];
-		switch (*p) {
-		case '"': buf_puts(out, "\\\""); p++; continue;
-		case '\\': buf_puts(out, "\\\\"); p++; continue;
-		case '\n': buf_puts(out, "\\n"); p++; continue;
-		case '\r': buf_puts(out, "\\r"); p++; continue;
-		case '\t': buf_puts(out, "\\t"); p++; continue;
-		default: break;
+		switch (cp) {
+		case '"': buf_puts(out, "\\\""); break;
+		case '\\': buf_puts(out, "\\\\"); break;
+		case '\b': buf_puts(out, "\\b"); break;
+		case '\f': buf_puts(out, "\\f"); break;
+		case '\n': buf_puts(out, "\\n"); break;
+		case '\r': buf_puts(out, "\\r"); break;
+		case '\t': buf_puts(out, "\\t"); break;
+		default:
+			/* Controls (C0, DEL, C1) would reach terminals through `jq -r`;
+			 * U+2028/2029 are valid JSON but end a line in JavaScript;
+			 * invalid bytes become U+FFFD so the output is always JSON. */
+			if (utf8_is_control(cp) || cp == 0x2028 || cp == 0x2029 || (cp == UTF8_REPLACEMENT && n == 1)) {
+				snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+				buf_puts(out, esc);
+			} else {
+				buf_append(out, (const char *)p, n);
+			}
 		}
-		if (*p < 0x20 || *p == 0x7F) {
-			snprintf(esc, sizeof esc, "\\u%04x", *p);
-			buf_puts(out, esc);
-			p++;
-			continue;
-		}
-		size_t n = json_utf8_length((const char *)p);
-		if (n == 0) {
-			buf_puts(out, "\\ufffd");
-			p++;
-			continue;
-		}
-		buf_append(out, (const char *)p, n);
 		p += n;
 	}
 	buf_putc(out, '"');

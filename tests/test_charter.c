@@ -431,6 +431,10 @@ static void test_missing_keys(void **state)
 	                 2, 10, "'title' is empty (it is required)");
 	expect_one_error(HEAD "working_groups:\n  - id: \"\"\n    name: G\n", 5, 9, "working group 1: 'id' is empty");
 	expect_one_error(HEAD "working_groups:\n  - id: a b\n    name: G\n", 5, 9, "id 'a b' contains whitespace");
+	/* Only spaces, of any kind, is empty too; a no-break space splits an id. */
+	expect_one_error("charter:\n  title: \"  \\u00A0 \"\n  signed: 2026-01-01\nworking_groups: []\n",
+	                 2, 10, "'title' is empty (it is required)");
+	expect_one_error(HEAD "working_groups:\n  - id: \"a\\u00A0b\"\n    name: G\n", 5, 9, "contains whitespace");
 }
 
 static void test_deadline_before_signed(void **state)

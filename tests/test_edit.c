@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 #include "charterdash/edit.h"
-#include "charterdash/json.h"
+#include "charterdash/utf8.h"
 
 static void test_fields(void **state)
 {
@@ -48,6 +48,7 @@ static void test_check_value(void **state)
 	expect_bad(FIELD_STATUS, "Done", "not one of: not_started, in_progress, blocked, done");
 	expect_bad(FIELD_STATUS, "", "status cannot be empty");
 	expect_bad(FIELD_TITLE, NULL, "title cannot be empty");
+	expect_bad(FIELD_TITLE, " \t\xC2\xA0 ", "title cannot be empty");
 	expect_bad(FIELD_DUE, "2026-02-30", "February 2026 has 28 days");
 	expect_bad(FIELD_DUE, "2026-2-3", "YYYY-MM-DD");
 	expect_bad(FIELD_OWNER, "ok\xff", "owner is not valid UTF-8 (byte 0xFF at byte 3)");
@@ -69,6 +70,7 @@ static void test_check_id(void **state)
 	assert_false(edit_check_id("", why, sizeof why));
 	assert_false(edit_check_id("two words", why, sizeof why));
 	assert_false(edit_check_id("tab\there", why, sizeof why));
+	assert_false(edit_check_id("no\xC2\xA0" "break", why, sizeof why)); /* a NO-BREAK SPACE splits an id too */
 	assert_false(edit_check_id("bad\xc3", why, sizeof why));
 	assert_non_null(strstr(why, "UTF-8"));
 }
@@ -86,8 +88,9 @@ static void load(struct charter *c, const char *yaml)
 
 static bool valid_utf8(const char *s)
 {
+	uint32_t cp;
 	for (size_t n; *s; s += n)
-		if ((n = json_utf8_length(s)) == 0)
+		if ((n = utf8_next((const unsigned char *)s, &cp)) == 1 && cp == UTF8_REPLACEMENT)
 			return false;
 	return true;
 }

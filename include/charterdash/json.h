@@ -13,11 +13,6 @@
  * U+FFFD so the output is always valid JSON. */
 void json_put_string(struct buf *out, const char *value);
 
-/* Length (1 to 4) of the valid UTF-8 character that starts at p (a
- * NUL-terminated string), or 0 when p holds no such character: an invalid
- * byte, an overlong form, a surrogate or a code point past U+10FFFF. */
-size_t json_utf8_length(const char *p);
-
 /* One flat object {"k": "v" | null, ...} parsed in place from `line`
  * (which is modified). Returns the number of pairs (at most max), or -1 when
  * the line is not such an object. Null values come back as NULL. */

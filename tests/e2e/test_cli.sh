@@ -274,6 +274,12 @@ expect_rc 1 "report bad file"
 err_has "^$tmp/bad.yaml:10:17: error: " "report bad file"
 out_empty "report bad file"
 
+# A FIFO is refused at once (opening it must not wait for a writer).
+mkfifo "$tmp/fifo.yaml"
+timeout 10 "$bin" check "$tmp/fifo.yaml" >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect_rc 1 "check FIFO"
+err_has "^$tmp/fifo.yaml: error: is not a regular file$" "check FIFO"
+
 # Control characters in titles never reach the terminal raw.
 printf 'charter:\n  title: "A\\e[31mred\\nline"\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: "G\\ttab"\n    milestones:\n      - {id: m, title: "t\\e]0;x\\a", status: blocked, due: 2026-01-01}\n' >"$tmp/ctl.yaml"
 run report --today 2026-11-26 "$tmp/ctl.yaml"
