@@ -191,6 +191,33 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_next_option(const char *command, int argc, char **argv, const char *shortopts,
+                    const struct option *longopts, bool first, int *status)
+{
+	char spec[32];
+	snprintf(spec, sizeof spec, ":h%s", shortopts); /* ':' reports a missing value as ':' */
+	if (first) {
+		optind = 0; /* 0, not 1: glibc also resets its internal state */
+		opterr = 0;
+	}
+	int opt = getopt_long(argc, argv, spec, longopts, NULL);
+	switch (opt) {
+	case -1:
+		return CLI_OPTIONS_END;
+	case 'h':
+		*status = cli_print_help(command);
+		return CLI_OPTIONS_EXIT;
+	case ':':
+		*status = cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
+		return CLI_OPTIONS_EXIT;
+	case '?':
+		*status = cli_usage_error(command, "unknown option '%s'", argv[optind - 1]);
+		return CLI_OPTIONS_EXIT;
+	default:
+		return opt;
+	}
+}
+
 bool cli_parse_today(const char *text, struct date *out)
 {
 	char why[96];

@@ -53,20 +53,13 @@ int cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool strict = false;
-	int opt;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			return cli_print_help("check");
-		case 's':
+	int opt, exit_status;
+	for (bool first = true; (opt = cli_next_option("check", argc, argv, "", longopts, first, &exit_status)) >= 0;
+	     first = false)
+		if (opt == 's')
 			strict = true;
-			break;
-		default:
-			return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if (opt == CLI_OPTIONS_EXIT)
+		return exit_status;
 	if (optind >= argc)
 		return cli_usage_error("check", "no file given");
 

@@ -53,10 +53,9 @@ static int parse_options(int argc, char **argv, struct edit_options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int opt;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":nfqhu:e:t:i:", longopts, NULL)) != -1) {
+	int opt, status;
+	for (bool first = true; (opt = cli_next_option(o->command, argc, argv, "nfqu:e:t:i:", longopts, first, &status)) >= 0;
+	     first = false) {
 		enum field f;
 		const char *value;
 		switch (opt) {
@@ -72,11 +71,10 @@ static int parse_options(int argc, char **argv, struct edit_options *o)
 			o->expect[f] = value;
 			o->has_expect[f] = true;
 			break;
-		case 'h': return cli_print_help(o->command) == EXIT_OK ? -1 : EXIT_USAGE;
-		case ':': return cli_usage_error(o->command, "option '%s' needs a value", argv[optind - 1]);
-		default: return cli_usage_error(o->command, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (opt == CLI_OPTIONS_EXIT)
+		return status == EXIT_OK ? -1 : status; /* -1: --help was shown */
 	return EXIT_OK;
 }
 

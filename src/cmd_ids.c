@@ -30,20 +30,13 @@ int cmd_ids(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool groups = false;
-	int opt;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			return cli_print_help("ids");
-		case 'g':
+	int opt, status;
+	for (bool first = true; (opt = cli_next_option("ids", argc, argv, "", longopts, first, &status)) >= 0;
+	     first = false)
+		if (opt == 'g')
 			groups = true;
-			break;
-		default:
-			return cli_usage_error("ids", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
+	if (opt == CLI_OPTIONS_EXIT)
+		return status;
 	if (optind != argc - 1)
 		return cli_usage_error("ids", "%s", optind >= argc ? "no file given" : "give exactly one FILE");
 

@@ -150,10 +150,9 @@ static int parse_log_options(const char *command, int argc, char **argv, struct 
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int opt;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	int opt, status;
+	for (bool first = true; (opt = cli_next_option(command, argc, argv, "", longopts, first, &status)) >= 0;
+	     first = false) {
 		switch (opt) {
 		case 's': o->since = optarg; break;
 		case 'i': o->id = optarg; break;
@@ -163,11 +162,10 @@ static int parse_log_options(const char *command, int argc, char **argv, struct 
 				return EXIT_USAGE;
 			o->today_set = true;
 			break;
-		case 'h': cli_print_help(command); return -1;
-		case ':': return cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
-		default: return cli_usage_error(command, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (opt == CLI_OPTIONS_EXIT)
+		return status == EXIT_OK ? -1 : status; /* -1: --help was shown */
 	if (optind != argc - 1)
 		return cli_usage_error(command, "%s", optind >= argc ? "no file given" : "give exactly one FILE");
 	return EXIT_OK;

@@ -25,13 +25,10 @@ int cmd_report(int argc, char **argv)
 	struct report_options ro = { .today = cli_local_today(), .group = -1 };
 	enum report_format format = REPORT_TEXT;
 	const char *group = NULL;
-	int opt;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	int opt, status;
+	for (bool first = true; (opt = cli_next_option("report", argc, argv, "", longopts, first, &status)) >= 0;
+	     first = false) {
 		switch (opt) {
-		case 'h':
-			return cli_print_help("report");
 		case 't':
 			if (!cli_parse_today(optarg, &ro.today))
 				return EXIT_USAGE;
@@ -44,18 +41,16 @@ int cmd_report(int argc, char **argv)
 				return cli_usage_error("report", "unknown format '%s'; use text, markdown, json or csv",
 				                       optarg);
 			break;
-		case ':':
-			return cli_usage_error("report", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (opt == CLI_OPTIONS_EXIT)
+		return status;
 	if (optind != argc - 1)
 		return cli_usage_error("report", "%s", optind >= argc ? "no file given" : "give exactly one FILE");
 
 	struct diag_list diags;
 	struct charter c;
-	int status = EXIT_OK;
+	status = EXIT_OK;
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
 	if (!charter_load_file(&c, argv[optind], &diags)) {
 		status = EXIT_DATA;

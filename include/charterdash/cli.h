@@ -27,6 +27,18 @@ int cli_usage_error(const char *command, const char *fmt, ...) DIAG_PRINTF(2, 3)
 /* Prints the command's --help text to stdout; returns EXIT_OK. */
 int cli_print_help(const char *command);
 
+/* The next option of a command, as getopt_long with the cases every
+ * command shares handled here: -h/--help prints the help, an unknown option
+ * or a missing value prints a usage error. Returns the option's value,
+ * CLI_OPTIONS_END when there are no more, or CLI_OPTIONS_EXIT with *status
+ * set (EXIT_OK after --help, EXIT_USAGE otherwise). `shortopts` lists the
+ * command's own short options (getopt syntax, without "h"). The first call
+ * for an argv starts from its beginning when `first` is true. */
+struct option;
+enum { CLI_OPTIONS_END = -1, CLI_OPTIONS_EXIT = -2 };
+int cli_next_option(const char *command, int argc, char **argv, const char *shortopts,
+                    const struct option *longopts, bool first, int *status);
+
 /* Parses --today's argument; on failure prints a usage error and returns false. */
 bool cli_parse_today(const char *text, struct date *out);
 
