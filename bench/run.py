@@ -89,6 +89,11 @@ def fmt_s(x):
     return "%.3f" % x
 
 
+def ratio(a, b, fmt="%.2f"):
+    """a / b, or '-' when b rounds to nothing (time(1) counts CPU in 10 ms)."""
+    return fmt % (a / b) if b > 0 else "-"
+
+
 # --- the machine ------------------------------------------------------------
 
 def machine():
@@ -580,16 +585,18 @@ def main():
         say("|---|---:|---:|---:|---:|---:|---:|")
         for name, runs in t.items():
             w, c, r = med(runs, "wall"), med(runs, "cpu"), max(x.rss for x in runs)
-            say("| %s | %s | %s | %d | %.2f | %.2f | %.2f |" % (name, fmt_s(w), fmt_s(c), r, r * 1024 / sizes[n],
-                                                           w / scan_w, c / scan_c))
+            say("| %s | %s | %s | %d | %.2f | %s | %s |" % (name, fmt_s(w), fmt_s(c), r, r * 1024 / sizes[n],
+                                                       ratio(w, scan_w), ratio(c, scan_c)))
         set_w, set_c = med(t["set (status)"], "wall"), med(t["set (status)"], "cpu")
         ff_w, ff_c = med(t["dashboard first frame"], "wall"), med(t["dashboard first frame"], "cpu")
         say("")
-        say("- report / scan: wall %.2f, CPU %.2f (target <= 1.5)" % (rep_w / scan_w, rep_c / scan_c))
+        say("- report / scan: wall %s, CPU %s (target <= 1.5)" % (ratio(rep_w, scan_w), ratio(rep_c, scan_c)))
         say("- report peak RSS / file size: %.2f (target <= 3)" %
             (max(x.rss for x in t["report --format json"]) * 1024 / sizes[n]))
-        say("- set / (scan + copy+fsync): wall %.2f, CPU %.2f (target <= 2)" % (set_w / floor_w, set_c / floor_c))
-        say("- dashboard first frame / report: wall %.2f, CPU %.2f (target <= 1.2)" % (ff_w / rep_w, ff_c / rep_c))
+        say("- set / (scan + copy+fsync): wall %s, CPU %s (target <= 2)" % (ratio(set_w, floor_w),
+                                                                             ratio(set_c, floor_c)))
+        say("- dashboard first frame / report: wall %s, CPU %s (target <= 1.2)" % (ratio(ff_w, rep_w),
+                                                                                   ratio(ff_c, rep_c)))
         say("")
     say("## Peers on the same items")
     say("")
@@ -611,15 +618,15 @@ def main():
         rep = med(t["charterdash report"], "wall")
         rep_c = med(t["charterdash report"], "cpu")
         if "task summary" in t:
-            say("- task summary / charterdash report: wall %.1fx, CPU %.1fx (target at 10k >= 2.5x)" %
-                (med(t["task summary"], "wall") / rep, med(t["task summary"], "cpu") / rep_c))
+            say("- task summary / charterdash report: wall %sx, CPU %sx (target at 10k >= 2.5x)" %
+                (ratio(med(t["task summary"], "wall"), rep, "%.1f"), ratio(med(t["task summary"], "cpu"), rep_c, "%.1f")))
             done = [k for k in t if k.startswith("task ") and k.endswith(" done")][0]
-            say("- task ID done / charterdash set: wall %.1fx, CPU %.1fx (target at 10k >= 2x)" %
-                (med(t[done], "wall") / med(t["charterdash set"], "wall"),
-                 med(t[done], "cpu") / med(t["charterdash set"], "cpu")))
+            say("- task ID done / charterdash set: wall %sx, CPU %sx (target at 10k >= 2x)" %
+                (ratio(med(t[done], "wall"), med(t["charterdash set"], "wall"), "%.1f"),
+                 ratio(med(t[done], "cpu"), med(t["charterdash set"], "cpu"), "%.1f")))
         for name in ("calcurse -t", "calcurse -t (1 round)"):
             if name in t:
-                say("- calcurse -t / charterdash report: %.1fx" % (med(t[name], "wall") / rep))
+                say("- calcurse -t / charterdash report: %sx" % ratio(med(t[name], "wall"), rep, "%.1f"))
         say("")
     for line in calcurse_slow:
         say("- " + line)
@@ -651,7 +658,7 @@ def main():
         vals = [icount[n][name] for n in ns]
         row = "| %s | " % name + " | ".join("%.0f" % v for v in vals)
         if len(ns) > 1:
-            row += " | %.2f" % (vals[-1] / vals[0] if vals[0] else float("nan"))
+            row += " | %s" % ratio(vals[-1], vals[0])
         say(row + " |")
     say("")
     if rate:
