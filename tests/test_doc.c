@@ -79,7 +79,7 @@ static void assert_span(const struct doc *doc, uint32_t n, const char *expected)
 	size_t len = strlen(expected);
 	assert_true(node->start <= node->end);
 	assert_true(node->end <= doc->src_len);
-	if (node->end - node->start != len || memcmp(doc->src + node->start, expected, len) != 0) {
+	if ((size_t)(node->end - node->start) != len || memcmp(doc->src + node->start, expected, len) != 0) {
 		print_message("span [%u,%u) is \"%.*s\", expected \"%s\"\n", node->start, node->end,
 		              (int)(node->end - node->start), doc->src + node->start, expected);
 		fail();
