@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -279,9 +280,25 @@ static void apply_flags(struct ui *ui, unsigned flags)
 	}
 }
 
+/* True when the terminal is gone: a dropped link that sent no SIGHUP
+ * leaves reads failing at once, forever, and the loop would spin. A hang-up
+ * or error on the input, or input that keeps polling readable while no key
+ * ever arrives (end of file), means nobody is there any more. */
+static bool input_gone(struct ui *ui, int *empty_reads)
+{
+	struct pollfd pfd = { .fd = fileno(ui->scr->in), .events = POLLIN };
+	if (poll(&pfd, 1, 0) < 0)
+		return false;
+	if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	*empty_reads = pfd.revents & POLLIN ? *empty_reads + 1 : 0;
+	return *empty_reads >= 20;
+}
+
 /* Returns the signal that ended the loop, or 0 on quit. */
 static int run(struct ui *ui)
 {
+	int empty_reads = 0;
 	ui->dirty = UI_DIRTY_ALL;
 	/* A signal that lands between the flag check and the read would not
 	 * interrupt it: the read gives up now and then so the flags are seen
@@ -308,8 +325,12 @@ static int run(struct ui *ui)
 			last_tick = now;
 			apply_flags(ui, ui->on_tick(ui));
 		}
-		if (r == ERR) /* a signal, or a quiet tick: nothing is redrawn unless it changed something */
+		if (r == ERR) { /* a signal, or a quiet tick: nothing is redrawn unless it changed something */
+			if (input_gone(ui, &empty_reads))
+				return SIGHUP; /* leave as a hang-up would: terminal restored, presence removed */
 			continue;
+		}
+		empty_reads = 0;
 		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
 		if (key == UI_FN(KEY_RESIZE)) {
 			/* what was drawn for the old size may have wrapped or scrolled
