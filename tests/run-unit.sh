@@ -12,5 +12,5 @@ for bin in "$@"; do
   fi
   if [ $? -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failed_names="$failed_names $bin"; fi
 done
-echo "unit test programs: $passed passed, $failed failed"
+echo "unit: $passed passed, $failed failed"  # cmocka programs
 [ "$failed" -eq 0 ] || { echo "failed:$failed_names"; exit 1; }

@@ -17,5 +17,5 @@ for t in "$here"/test_*.sh; do
   fi
   rm -rf "$scratch"
 done
-echo "end-to-end scripts: $passed passed, $failed failed"
+echo "e2e: $passed passed, $failed failed"  # scripts
 [ "$failed" -eq 0 ] || { echo "failed:$failed_names"; exit 1; }
