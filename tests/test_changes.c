@@ -11,6 +11,8 @@
 
 #include "charterdash/changes.h"
 
+#include "support.h"
+
 static const char base[] =
 	"charter:\n"
 	"  title: T\n"
@@ -35,19 +37,6 @@ static const char base[] =
 	"        status: blocked\n"
 	"        notes: some notes\n";
 
-static void load(struct charter *c, const char *text)
-{
-	struct diag_list d;
-	diag_init(&d, DIAG_DEFAULT_LIMIT);
-	char *copy = strdup(text);
-	assert_non_null(copy);
-	bool ok = charter_load_text(c, "t.yaml", copy, strlen(copy), &d);
-	if (!ok)
-		diag_print(&d, stderr);
-	assert_true(ok);
-	diag_fini(&d);
-}
-
 /* `base` with the first `from` replaced by `to`. */
 static char *edited(const char *from, const char *to)
 {
@@ -63,9 +52,9 @@ static char *edited(const char *from, const char *to)
 static size_t diff_of(const char *from, const char *to, const char ***ids, struct charter *after)
 {
 	struct charter before;
-	load(&before, base);
+	test_load(&before, base);
 	char *text = edited(from, to);
-	load(after, text);
+	test_load(after, text);
 	free(text);
 	size_t n = changes_between(&before, after, ids);
 	charter_fini(&before);
@@ -120,7 +109,7 @@ static void test_added_removed_moved(void **state)
 	charter_fini(&after);
 	/* a milestone moved to another group changed */
 	struct charter before;
-	load(&before, base);
+	test_load(&before, base);
 	const char *c_item = "      - id: c\n        title: Gamma\n        status: blocked\n        notes: some notes\n";
 	char *t1 = edited(c_item, "");
 	size_t len = strlen(t1) + strlen(c_item) + 1;
@@ -128,7 +117,7 @@ static void test_added_removed_moved(void **state)
 	assert_non_null(t2);
 	const char *at = strstr(t1, "      - id: b\n");
 	snprintf(t2, len, "%.*s%s%s", (int)(at - t1), t1, c_item, at);
-	load(&after, t2);
+	test_load(&after, t2);
 	n = changes_between(&before, &after, &ids);
 	assert_int_equal(n, 1);
 	assert_string_equal(ids[0], "c");
@@ -143,14 +132,14 @@ static void test_several_in_file_order(void **state)
 {
 	(void)state;
 	struct charter before, after;
-	load(&before, base);
+	test_load(&before, base);
 	char *t1 = edited("status: blocked", "status: done");
 	const char *at = strstr(t1, "title: Alpha");
 	size_t len = strlen(t1) + 8;
 	char *t2 = malloc(len);
 	assert_non_null(t2);
 	snprintf(t2, len, "%.*stitle: Alpha!%s", (int)(at - t1), t1, at + strlen("title: Alpha"));
-	load(&after, t2);
+	test_load(&after, t2);
 	const char **ids;
 	size_t n = changes_between(&before, &after, &ids);
 	assert_int_equal(n, 2);

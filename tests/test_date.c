@@ -9,18 +9,7 @@
 
 #include "charterdash/date.h"
 
-static struct date D(int y, int m, int d)
-{
-	return (struct date){ y, m, d };
-}
-
-#define assert_date_equal(got, y, m, d) \
-	do { \
-		struct date g_ = (got); \
-		assert_int_equal(g_.year, (y)); \
-		assert_int_equal(g_.month, (m)); \
-		assert_int_equal(g_.day, (d)); \
-	} while (0)
+#include "support.h"
 
 /* Parses `text`, expecting success and the given date. */
 static void parses_to(const char *text, int y, int m, int d)

@@ -12,6 +12,8 @@
 #include "charterdash/edit.h"
 #include "charterdash/utf8.h"
 
+#include "support.h"
+
 static void test_fields(void **state)
 {
 	(void)state;
@@ -75,17 +77,6 @@ static void test_check_id(void **state)
 	assert_non_null(strstr(why, "UTF-8"));
 }
 
-static void load(struct charter *c, const char *yaml)
-{
-	struct diag_list diags;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	char *text = strdup(yaml);
-	assert_non_null(text);
-	bool ok = charter_load_text(c, "t.yaml", text, strlen(text), &diags);
-	diag_fini(&diags);
-	assert_true(ok);
-}
-
 static bool valid_utf8(const char *s)
 {
 	uint32_t cp;
@@ -99,7 +90,7 @@ static void test_propose_id(void **state)
 {
 	(void)state;
 	struct charter c;
-	load(&c, "charter: {title: T, signed: 2026-02-09}\n"
+	test_load(&c, "charter: {title: T, signed: 2026-02-09}\n"
 	         "working_groups:\n  - id: energy\n    name: E\n    milestones:\n"
 	         "      - {id: energy-adopt-the-roadmap, title: A, status: done}\n"
 	         "      - {id: energy-adopt-the-roadmap-2, title: A, status: done}\n");

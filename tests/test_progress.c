@@ -13,35 +13,7 @@
 #include "charterdash/charter.h"
 #include "charterdash/progress.h"
 
-static struct date D(int y, int m, int d)
-{
-	return (struct date){ y, m, d };
-}
-
-#define assert_date_equal(got, y, m, d) \
-	do { \
-		struct date g_ = (got); \
-		assert_int_equal(g_.year, (y)); \
-		assert_int_equal(g_.month, (m)); \
-		assert_int_equal(g_.day, (d)); \
-	} while (0)
-
-/* Loads `yaml`, failing the test (after printing the loader's complaints)
- * unless it is a valid charter. */
-static void load(struct charter *c, const char *yaml)
-{
-	struct diag_list diags;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	char *text = strdup(yaml);
-	assert_non_null(text);
-	bool ok = charter_load_text(c, "inline.yaml", text, strlen(text), &diags);
-	if (!ok) {
-		diag_print(&diags, stderr);
-		charter_fini(c);
-	}
-	diag_fini(&diags);
-	assert_true(ok);
-}
+#include "support.h"
 
 /* One group "g" whose milestones m1, m2, ... have the statuses spelled by
  * `statuses` (d done, i in progress, b blocked, n not started) and no due
@@ -60,7 +32,7 @@ static void load_statuses(struct charter *c, const char *header, const char *sta
 		                        i + 1, i + 1, s);
 		assert_true(len < sizeof yaml);
 	}
-	load(c, yaml);
+	test_load(c, yaml);
 }
 
 /* Signed 2026-01-01 with a 10-day window: elapsed = days since signing / 10. */
@@ -93,7 +65,7 @@ static void test_no_milestones(void **state)
 {
 	(void)state;
 	struct charter c;
-	load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
 	         "working_groups:\n"
 	         "  - id: empty\n    name: Empty\n"
 	         "  - id: also-empty\n    name: Also empty\n    milestones: []\n");
@@ -114,7 +86,7 @@ static void test_no_milestones(void **state)
 	assert_int_equal(all.state, STATE_EMPTY);
 	charter_fini(&c);
 
-	load(&c, "charter:\n  title: T\n  signed: 2026-02-09\nworking_groups: []\n");
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\nworking_groups: []\n");
 	progress_charter(&c, D(2026, 3, 1), &all);
 	assert_int_equal(all.total, 0);
 	assert_int_equal(all.state, STATE_EMPTY);
@@ -125,7 +97,7 @@ static void test_all_done(void **state)
 {
 	(void)state;
 	struct charter c;
-	load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
 	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
 	         "      - {id: a, title: A, status: done, due: 2026-02-20}\n"
 	         "      - {id: b, title: B, status: done}\n");
@@ -191,7 +163,7 @@ static void test_overdue_milestones(void **state)
 {
 	(void)state;
 	struct charter c;
-	load(&c, overdue_yaml);
+	test_load(&c, overdue_yaml);
 	const struct milestone *late = &c.milestones[0], *done_late = &c.milestones[1];
 	const struct milestone *blocked_late = &c.milestones[2], *def = &c.milestones[3];
 
@@ -383,7 +355,7 @@ static void test_charter_overall(void **state)
 {
 	(void)state;
 	struct charter c;
-	load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
 	         "working_groups:\n"
 	         "  - id: a\n    name: A\n    milestones:\n"
 	         "      - {id: a1, title: A1, status: done, due: 2026-03-01}\n"

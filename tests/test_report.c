@@ -12,6 +12,8 @@
 #include "charterdash/charter.h"
 #include "charterdash/report.h"
 
+#include "support.h"
+
 static void days(long n, const char *expected)
 {
 	char buf[32];
@@ -62,22 +64,6 @@ static void test_bar_fills(void **state)
 	bar(3, 5, 4, "[###]"); /* more done than total never spills */
 }
 
-/* Loads `yaml` or fails the test. */
-static void load(struct charter *c, const char *yaml)
-{
-	struct diag_list diags;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	char *text = strdup(yaml);
-	assert_non_null(text);
-	bool ok = charter_load_text(c, "inline.yaml", text, strlen(text), &diags);
-	if (!ok) {
-		diag_print(&diags, stderr);
-		charter_fini(c);
-	}
-	diag_fini(&diags);
-	assert_true(ok);
-}
-
 /* report_text into memory; the caller frees. */
 static char *render(const struct charter *c, struct date today, long group)
 {
@@ -115,7 +101,7 @@ static void test_text_report(void **state)
 {
 	(void)state;
 	struct charter c;
-	load(&c, small_charter);
+	test_load(&c, small_charter);
 
 	/* 2026-04-03: t2 is 2 days late; elapsed 53/89, so trade (1/3) trails
 	 * but is overdue first; energy is blocked. Overall 2/5. */
@@ -172,7 +158,7 @@ static void test_text_report_empty_and_done(void **state)
 {
 	(void)state;
 	struct charter c;
-	load(&c, "charter:\n  title: Empty\n  signed: 2026-02-09\n  roadmap_deadline: 2026-02-10\n"
+	test_load(&c, "charter:\n  title: Empty\n  signed: 2026-02-09\n  roadmap_deadline: 2026-02-10\n"
 	         "working_groups: []\n");
 	char *got = render(&c, (struct date){ 2026, 2, 9 }, -1);
 	assert_string_equal(got,
@@ -182,7 +168,7 @@ static void test_text_report_empty_and_done(void **state)
 	free(got);
 	charter_fini(&c);
 
-	load(&c, "charter:\n  title: Done\n  signed: 2026-02-09\n"
+	test_load(&c, "charter:\n  title: Done\n  signed: 2026-02-09\n"
 	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
 	         "      - {id: a, title: A, status: done, due: 2026-02-10}\n");
 	got = render(&c, (struct date){ 2027, 1, 1 }, -1);

@@ -15,20 +15,9 @@
 #include "charterdash/charter.h"
 #include "charterdash/view.h"
 
-static const struct date TODAY = { 2026, 11, 26 };
+#include "support.h"
 
-static void load(struct charter *c, const char *yaml)
-{
-	struct diag_list diags;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	char *text = strdup(yaml);
-	assert_non_null(text);
-	bool ok = charter_load_text(c, "inline.yaml", text, strlen(text), &diags);
-	if (!ok)
-		diag_print(&diags, stderr);
-	diag_fini(&diags);
-	assert_true(ok);
-}
+static const struct date TODAY = { 2026, 11, 26 };
 
 #define HEAD "charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n"
 #define MS(id, title, status, due, owner) \
@@ -56,7 +45,7 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	load(&f->c, THREE);
+	test_load(&f->c, THREE);
 	assert_true(view_init(&f->v, &f->c, TODAY));
 	*state = f;
 	return 0;
@@ -336,7 +325,7 @@ static void test_rebind_keeps_anchors(void **state)
 	view_search(v, "co-chairs");
 
 	struct charter fresh;
-	load(&fresh, EDITED);
+	test_load(&fresh, EDITED);
 	assert_true(view_rebind(v, &fresh));
 	charter_fini(&f->c);
 	f->c = fresh;
@@ -359,7 +348,7 @@ static void test_rebind_deleted_selection(void **state)
 	struct view *v = &f->v;
 	view_move(v, 1); /* e2, which the edit deletes */
 	struct charter fresh;
-	load(&fresh, EDITED);
+	test_load(&fresh, EDITED);
 	assert_true(view_rebind(v, &fresh));
 	charter_fini(&f->c);
 	f->c = fresh;
@@ -374,7 +363,7 @@ static void test_rebind_group_removed(void **state)
 	struct view *v = &f->v;
 	view_focus(v, 2); /* energy */
 	struct charter fresh;
-	load(&fresh, HEAD "  - id: econ\n    name: Economy\n");
+	test_load(&fresh, HEAD "  - id: econ\n    name: Economy\n");
 	assert_true(view_rebind(v, &fresh));
 	charter_fini(&f->c);
 	f->c = fresh;
@@ -384,7 +373,7 @@ static void test_rebind_group_removed(void **state)
 	assert_int_equal(view_selected(v), -1);
 
 	struct charter none;
-	load(&none, HEAD "  []\n");
+	test_load(&none, HEAD "  []\n");
 	assert_true(view_rebind(v, &none));
 	charter_fini(&f->c);
 	f->c = none;
@@ -412,7 +401,7 @@ static void test_many_milestones_sorted_stably(void **state)
 		                        "      - id: m%d\n        title: M%d\n        status: %s\n        due: 2026-0%d-01\n",
 		                        i, i, i % 2 ? "done" : "blocked", 1 + (i * 7) % 3);
 	struct charter c;
-	load(&c, yaml);
+	test_load(&c, yaml);
 	free(yaml);
 	struct view v;
 	assert_true(view_init(&v, &c, TODAY));
