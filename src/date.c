@@ -77,13 +77,27 @@ bool date_parse(const char *text, struct date *out)
 	return date_parse_explain(text, out, why, sizeof why);
 }
 
+static void put_digits(char *out, int value, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		out[i] = (char)('0' + value % 10);
+		value /= 10;
+	}
+}
+
+/* By hand rather than snprintf: reports format a date per milestone. */
 void date_format(struct date d, char out[DATE_TEXT_SIZE])
 {
 	/* Years are bounded to 1..9999 by construction; clamp for safety. */
 	int y = d.year < 0 ? 0 : d.year > 9999 ? 9999 : d.year;
 	int m = d.month < 0 ? 0 : d.month > 99 ? 99 : d.month;
 	int dd = d.day < 0 ? 0 : d.day > 99 ? 99 : d.day;
-	snprintf(out, DATE_TEXT_SIZE, "%04d-%02d-%02d", y, m, dd);
+	put_digits(out, y, 4);
+	out[4] = '-';
+	put_digits(out + 5, m, 2);
+	out[7] = '-';
+	put_digits(out + 8, dd, 2);
+	out[10] = '\0';
 }
 
 /* Howard Hinnant's days_from_civil / civil_from_days. */

@@ -14,7 +14,16 @@ void json_put_string(struct buf *out, const char *value)
 		return;
 	}
 	buf_putc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)value; *p;) {
+	const unsigned char *p = (const unsigned char *)value;
+	for (;;) {
+		/* most text is printable ASCII: copy each such run at once */
+		const unsigned char *run = p;
+		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+			p++;
+		if (p > run)
+			buf_append(out, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
 		uint32_t cp;
 		size_t n = utf8_next(p, &cp);
 		char esc[8];

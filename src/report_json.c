@@ -2,6 +2,8 @@
  * The fields are documented in README.md ("JSON report"); keep both in step. */
 #include "charterdash/report.h"
 
+#include "charterdash/buf.h"
+#include "charterdash/json.h"
 #include "charterdash/progress.h"
 
 static void put_date(FILE *out, struct date d)
@@ -23,21 +25,24 @@ static void put_numbers(FILE *out, const struct progress *p, const char *indent)
 		fprintf(out, "%s\"percent\": null,\n%s\"state\": null", indent, indent);
 }
 
-static void put_milestone(FILE *out, const struct charter *c, const struct milestone *m,
+/* A milestone's line is built in memory and written with one fwrite: at
+ * 100k milestones, a stdio call per field was a fifth of the report. */
+static void put_milestone(struct buf *b, const struct charter *c, const struct milestone *m,
                           struct date today)
 {
-	fputs("{\"id\": ", out);
-	report_json_string(out, m->id);
-	fputs(", \"title\": ", out);
-	report_json_string(out, m->title);
-	fprintf(out, ", \"status\": \"%s\", \"due\": ", status_key(m->status));
-	put_date(out, milestone_due(c, m));
-	fputs(", \"owner\": ", out);
-	if (m->owner)
-		report_json_string(out, m->owner);
-	else
-		fputs("null", out);
-	fprintf(out, ", \"overdue\": %s}", progress_is_overdue(c, m, today) ? "true" : "false");
+	char due[DATE_TEXT_SIZE];
+	date_format(milestone_due(c, m), due);
+	buf_puts(b, "{\"id\": ");
+	json_put_string(b, m->id ? m->id : "");
+	buf_puts(b, ", \"title\": ");
+	json_put_string(b, m->title ? m->title : "");
+	buf_puts(b, ", \"status\": \"");
+	buf_puts(b, status_key(m->status));
+	buf_puts(b, "\", \"due\": \"");
+	buf_puts(b, due);
+	buf_puts(b, "\", \"owner\": ");
+	json_put_string(b, m->owner); /* null when there is none */
+	buf_puts(b, progress_is_overdue(c, m, today) ? ", \"overdue\": true}" : ", \"overdue\": false}");
 }
 
 static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
@@ -56,10 +61,16 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 	        p.counts[STATUS_NOT_STARTED], p.counts[STATUS_IN_PROGRESS], p.counts[STATUS_BLOCKED],
 	        p.counts[STATUS_DONE]);
 	fputs("      \"milestones\": [", out);
+	struct buf b;
+	buf_init(&b);
 	for (size_t i = 0; i < g->count; i++) {
-		fputs(i ? ",\n        " : "\n        ", out);
-		put_milestone(out, c, &c->milestones[g->first + i], today);
+		b.len = 0;
+		buf_puts(&b, i ? ",\n        " : "\n        ");
+		put_milestone(&b, c, &c->milestones[g->first + i], today);
+		if (b.data)
+			fwrite(b.data, 1, b.len, out);
 	}
+	buf_fini(&b);
 	fputs(g->count ? "\n      ]\n    }" : "]\n    }", out);
 }
 
