@@ -546,9 +546,8 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 	return diags->errors == errors_before;
 }
 
-bool charter_load_file(struct charter *c, const char *path, struct diag_list *diags)
+char *charter_read_file(const char *path, size_t *out_len, struct diag_list *diags)
 {
-	memset(c, 0, sizeof *c);
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer; for the
 	 * regular files we go on to read it changes nothing. */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -557,19 +556,19 @@ bool charter_load_file(struct charter *c, const char *path, struct diag_list *di
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);
-		return false;
+		return NULL;
 	}
 	struct stat st;
 	if (fstat(fileno(f), &st) != 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 		fclose(f);
-		return false;
+		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s",
 		         S_ISDIR(st.st_mode) ? "is a directory, not a charter file" : "is not a regular file");
 		fclose(f);
-		return false;
+		return NULL;
 	}
 	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, len = 0;
 	char *text = malloc(cap);
@@ -589,9 +588,19 @@ bool charter_load_file(struct charter *c, const char *path, struct diag_list *di
 	if (!text || read_error) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", text ? strerror(errno) : "out of memory");
 		free(text);
-		return false;
+		return NULL;
 	}
-	return charter_load_text(c, path, text, len, diags);
+	text[len] = '\0';
+	*out_len = len;
+	return text;
+}
+
+bool charter_load_file(struct charter *c, const char *path, struct diag_list *diags)
+{
+	memset(c, 0, sizeof *c);
+	size_t len;
+	char *text = charter_read_file(path, &len, diags);
+	return text && charter_load_text(c, path, text, len, diags);
 }
 
 void charter_fini(struct charter *c)

@@ -426,6 +426,32 @@ static enum store_status store_plan(const struct charter *before, const struct e
 	return STORE_OK;
 }
 
+/* The charter as the file holds it now: `known` when the file's text is
+ * byte for byte the one it was loaded from (the dashboard's model: one
+ * full load saved per change), else a fresh load into *fresh. The text
+ * read is in *text, or owned by *fresh once loaded. NULL: the file could
+ * not be read or has errors (in diags). */
+static const struct charter *read_base(const char *path, const struct charter *known, struct charter *fresh,
+                                       char **text, size_t *len, struct diag_list *diags)
+{
+	memset(fresh, 0, sizeof *fresh);
+	*text = charter_read_file(path, len, diags);
+	if (!*text)
+		return NULL;
+	if (known && known->text && known->text_len == *len && memcmp(known->text, *text, *len) == 0)
+		return known;
+	char *owned = *text;
+	*text = NULL; /* the charter owns it now, even on failure */
+	return charter_load_text(fresh, path, owned, *len, diags) ? fresh : NULL;
+}
+
+static void drop_base(struct charter *fresh, char **text)
+{
+	charter_fini(fresh);
+	free(*text);
+	*text = NULL;
+}
+
 /* Plans edits[0..count) each on the result of the ones before. Returns
  * the first failure; *last is the index of the last result that changed
  * (-1: none), the only one still holding a text and model: the others'
@@ -461,6 +487,8 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 		opt = &defaults;
 	enum store_status status = STORE_IO;
 	struct charter before;
+	char *text = NULL;
+	size_t len = 0;
 	bool loaded = false;
 	int lock = -1;
 	char *path = store_real_path(user_path);
@@ -490,10 +518,14 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 		r->attempts = attempt;
 		if (!stat_regular(user_path, path, &st, r->why, sizeof r->why))
 			goto out;
+		const struct charter *base = read_base(path, opt->known, &before, &text, &len, diags);
 		loaded = true;
-		if ((status = store_load(path, &before, diags, r->why, sizeof r->why)) != STORE_OK)
+		if (!base) {
+			snprintf(r->why, sizeof r->why, "%s has errors; fix them before changing it", path);
+			status = STORE_INVALID;
 			goto out;
-		status = plan_all(&before, edits, count, r, &last);
+		}
+		status = plan_all(base, edits, count, r, &last);
 		if (status != STORE_OK || last < 0 || opt->dry_run)
 			goto out;
 		enum write_result w = replace_file(path, r[last].new_text, r[last].new_len, &st, opt, r->why,
@@ -508,7 +540,7 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 			         "nothing was written, try again", user_path);
 			goto out;
 		}
-		charter_fini(&before);
+		drop_base(&before, &text);
 		loaded = false;
 		for (size_t i = 0; i < count; i++) {
 			store_result_fini(&r[i]);
@@ -520,11 +552,15 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 			log_change(path, &edits[i], opt, &r[i], r->warning, sizeof r->warning, &st);
 	status = STORE_OK;
 out:
-	if (loaded) {
-		r->old_text = before.text; /* hand the original text to the caller */
-		r->old_len = before.text_len;
-		before.text = NULL;
-		charter_fini(&before);
+	if (loaded) { /* hand the original text to the caller */
+		if (before.text) {
+			text = before.text;
+			before.text = NULL;
+		}
+		r->old_text = text;
+		r->old_len = len;
+		text = NULL;
+		drop_base(&before, &text);
 	}
 	if (lock >= 0)
 		close(lock); /* releases the flock */

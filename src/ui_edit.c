@@ -172,8 +172,10 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 {
 	if (refused(ui))
 		return STORE_REFUSED;
-	/* Never freeze the screen behind a stuck writer. */
-	struct store_options so = { .lock_wait_ms = 3000 };
+	/* Never freeze the screen behind a stuck writer. The model on screen
+	 * spares the transaction one full load while the file is still exactly
+	 * what it was loaded from. */
+	struct store_options so = { .lock_wait_ms = 3000, .known = &ui->charter };
 	if (ui->live) {
 		so.user = ui->live->user[0] ? ui->live->user : NULL;
 		so.host = ui->live->host[0] ? ui->live->host : NULL;

@@ -370,6 +370,52 @@ static void test_mark_meeting(void **state)
 	assert_non_null(strstr(why, "cannot open"));
 }
 
+/* A model the caller holds is planned on only while the file is exactly
+ * its text: a stale one must not hide a change made since. */
+static void test_known_model(void **state)
+{
+	(void)state;
+	write_text(path, charter_text, sizeof charter_text - 1);
+	struct charter known;
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	assert_true(charter_load_file(&known, path, &diags));
+	diag_fini(&diags);
+	struct store_options opt = fixed;
+	opt.known = &known;
+
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_TITLE, .value = "A2" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+	assert_true(r.changed);
+	assert_true(r.have_after);
+	assert_memory_equal(r.old_text, charter_text, sizeof charter_text - 1);
+	assert_int_equal(r.old_len, sizeof charter_text - 1);
+	assert_string_equal(r.after.milestones[0].title, "A2");
+	store_result_fini(&r);
+	/* the caller's model is left as it was */
+	assert_memory_equal(known.text, charter_text, sizeof charter_text - 1);
+	assert_string_equal(known.milestones[0].title, "A");
+
+	/* Now the file is ahead of `known` (as if another user saved): the
+	 * change is planned on what the file holds, and the conflict check
+	 * sees the file's value, not the stale model's. */
+	e = (struct edit){ .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_TITLE, .value = "A3",
+	                   .check_seen = true, .seen = "A" };
+	assert_int_equal(apply(&e, &opt, &r), STORE_CONFLICT);
+	assert_string_equal(r.current, "A2");
+	store_result_fini(&r);
+	e = (struct edit){ .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_OWNER, .value = "Bo" };
+	assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+	store_result_fini(&r);
+	size_t n;
+	char *text = read_text(path, &n);
+	assert_non_null(strstr(text, "title: A2\n"));
+	assert_non_null(strstr(text, "owner: Bo\n"));
+	free(text);
+	charter_fini(&known);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_editor_saves_meanwhile),
 		cmocka_unit_test(test_lock_wait_gives_up),
 		cmocka_unit_test(test_mark_meeting),
+		cmocka_unit_test(test_known_model),
 	};
 	mode_t old = umask(077); /* the sidecars' modes must not depend on it */
 	int failed = cmocka_run_group_tests(tests, setup, teardown);

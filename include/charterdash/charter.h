@@ -75,6 +75,10 @@ struct charter {
 bool charter_load_text(struct charter *c, const char *path, char *text, size_t len,
                        struct diag_list *diags);
 
+/* Reads the whole regular file, NUL-terminated (the caller frees it); NULL
+ * with the problem in diags ("FILE: error: cannot open: ..."). */
+char *charter_read_file(const char *path, size_t *len, struct diag_list *diags);
+
 /* Reads the whole file, then as charter_load_text. I/O problems are
  * reported in diags too ("FILE: error: cannot open: ..."). */
 bool charter_load_file(struct charter *c, const char *path, struct diag_list *diags);

@@ -51,6 +51,11 @@ struct store_options {
 	 * waits as long as it takes. The dashboard gives up after a few
 	 * seconds rather than freeze behind a stuck writer. */
 	int lock_wait_ms;
+	/* A model the caller already holds (the dashboard's): when the file
+	 * under the lock is byte for byte the text it was loaded from, the
+	 * change is planned on it instead of on a fresh load. The edited text
+	 * is still loaded and checked in full. NULL: always load. */
+	const struct charter *known;
 };
 
 struct store_result {
