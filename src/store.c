@@ -366,10 +366,7 @@ enum store_status store_load(const char *path, struct charter *c, struct diag_li
 	return STORE_OK;
 }
 
-/* Steps 3 to 5 on a charter loaded from the file's current text: the
- * conflict check, the text edit, and the check that the edited text loads
- * to exactly the intended model. Writes nothing. */
-static enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r)
+enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r)
 {
 	long index = e->kind == EDIT_ADD ? -1 : charter_find_milestone(before, e->milestone_id);
 	if (e->kind != EDIT_ADD && index < 0) {

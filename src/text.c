@@ -7,6 +7,12 @@
 struct text_char text_decode(const char *s, size_t len)
 {
 	struct text_char c = { 1, L'?', 1, true };
+	unsigned char b = len ? (unsigned char)s[0] : 0;
+	if (b >= 0x20 && b < 0x7f) { /* printable ASCII, most text: the same in every locale */
+		c.wc = (wchar_t)b;
+		c.bad = false;
+		return c;
+	}
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
 	wchar_t wc;
@@ -224,6 +230,11 @@ size_t text_wrap(const char *s, size_t cols, struct text_span *lines, size_t max
  * themselves. */
 static unsigned long fold_key(const char *s, size_t len, size_t *adv)
 {
+	unsigned char b = len ? (unsigned char)s[0] : 0;
+	if (b >= 0x20 && b < 0x7f) { /* ASCII folds alike in every locale: no decoding */
+		*adv = 1;
+		return b >= 'A' && b <= 'Z' ? (unsigned long)(b - 'A' + 'a') : b;
+	}
 	struct text_char c = text_decode(s, len);
 	*adv = c.len;
 	if (c.bad)

@@ -218,8 +218,7 @@ void ui_dash_draw_header(struct ui *ui)
 
 	/* the overall bar */
 	int y = top + 1 + lines;
-	struct progress p;
-	progress_charter(c, ui->opt.today, &p);
+	const struct progress p = *view_charter_progress(&ui->view);
 	char label[64];
 	progress_label(&p, label, sizeof label);
 	const char *state = p.total ? state_label(p.state) : "no milestones yet";
@@ -402,8 +401,7 @@ static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 	struct view_pane *vp = &ui->view.panes[pi];
 	const struct ui_glyphs *g = scr->g;
 
-	struct progress p;
-	progress_group(c, pi, ui->opt.today, &p);
+	const struct progress p = *view_group_progress(&ui->view, pi);
 	char plabel[64], tlabel[32];
 	progress_label(&p, plabel, sizeof plabel);
 	time_label(progress_days_left(c, ui->opt.today), tlabel, sizeof tlabel);

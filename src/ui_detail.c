@@ -174,8 +174,7 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 
 	add_wrapped(d, "Owner", ms->owner ? ms->owner : "(none)", ms->owner ? ROLE_NORMAL : ROLE_DIM);
 
-	struct progress p;
-	progress_group(c, ms->group, today, &p);
+	const struct progress p = *view_group_progress(&ui->view, ms->group);
 	snprintf(buf, sizeof buf, "%s (%s): %zu/%zu  %d%%, %s", g->name ? g->name : "", g->id ? g->id : "",
 	         p.counts[STATUS_DONE], p.total, p.percent, state_label(p.state));
 	add_wrapped(d, "Group", buf, ROLE_NORMAL);

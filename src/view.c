@@ -196,7 +196,47 @@ void view_fini(struct view *v)
 	free(v->filter.owner);
 	free(v->query);
 	free(v->match);
+	free(v->progress);
 	memset(v, 0, sizeof *v);
+}
+
+static void forget_progress(struct view *v)
+{
+	free(v->progress);
+	v->progress = NULL;
+}
+
+/* All groups' progress and the charter's, counted at once: NULL when
+ * memory runs out (callers then count what they need each time). */
+static const struct progress *progress_table(struct view *v)
+{
+	if (v->progress)
+		return v->progress;
+	v->progress = malloc((v->c->group_count + 1) * sizeof *v->progress);
+	if (!v->progress)
+		return NULL;
+	for (size_t g = 0; g < v->c->group_count; g++)
+		progress_group(v->c, g, v->today, &v->progress[g]);
+	progress_charter(v->c, v->today, &v->progress[v->c->group_count]);
+	return v->progress;
+}
+
+const struct progress *view_group_progress(struct view *v, size_t g)
+{
+	const struct progress *t = progress_table(v);
+	if (t)
+		return &t[g];
+	progress_group(v->c, g, v->today, &v->progress_scratch);
+	return &v->progress_scratch;
+}
+
+const struct progress *view_charter_progress(struct view *v)
+{
+	const struct progress *t = progress_table(v);
+	if (t)
+		return &t[v->c->group_count];
+	progress_charter(v->c, v->today, &v->progress_scratch);
+	return &v->progress_scratch;
 }
 
 static bool compute_matches(struct view *v)
@@ -262,6 +302,7 @@ bool view_rebind(struct view *v, const struct charter *c)
 		pane_fini(&old[k]);
 	free(old);
 
+	forget_progress(v);
 	v->c = c;
 	v->panes = panes;
 	v->pane_count = c->group_count;
@@ -275,6 +316,7 @@ bool view_rebind(struct view *v, const struct charter *c)
 bool view_set_today(struct view *v, struct date today)
 {
 	v->today = today;
+	forget_progress(v);
 	return build_all(v);
 }
 

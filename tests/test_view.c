@@ -342,6 +342,39 @@ static void test_rebind_keeps_anchors(void **state)
 	assert_int_equal(v->match_count, 3); /* e4, e1, n1: the search was re-applied */
 }
 
+/* The cached counts follow the charter and the day: after a rebind they
+ * are the new file's, after view_set_today the new day's. */
+static void test_progress_cache(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	assert_int_equal(view_group_progress(v, 0)->total, 4);
+	assert_int_equal(view_group_progress(v, 0)->counts[STATUS_DONE], 1);
+	assert_int_equal(view_group_progress(v, 2)->counts[STATUS_DONE], 1);
+	assert_int_equal(view_charter_progress(v)->total, 6);
+	assert_int_equal(view_charter_progress(v)->counts[STATUS_DONE], 2);
+	assert_int_equal(view_charter_progress(v)->overdue, 2); /* e3 and n2 on 26 Nov */
+
+	assert_true(view_set_today(v, D(2026, 10, 1)));
+	assert_int_equal(view_charter_progress(v)->overdue, 1); /* n2 not yet due */
+
+	struct charter fresh;
+	test_load(&fresh, EDITED);
+	assert_true(view_rebind(v, &fresh));
+	charter_fini(&f->c);
+	f->c = fresh;
+	v->c = &f->c;
+	assert_int_equal(view_group_progress(v, 0)->total, 1);      /* "new" */
+	assert_int_equal(view_group_progress(v, 2)->counts[STATUS_DONE], 2); /* energy: n2 done now */
+	assert_int_equal(view_charter_progress(v)->total, 6);
+	assert_int_equal(view_charter_progress(v)->counts[STATUS_DONE], 3);
+	for (size_t g = 0; g < f->c.group_count; g++) {
+		struct progress p;
+		progress_group(&f->c, g, v->today, &p);
+		assert_memory_equal(view_group_progress(v, g), &p, sizeof p);
+	}
+}
+
 static void test_rebind_deleted_selection(void **state)
 {
 	struct fixture *f = *state;
@@ -434,6 +467,7 @@ int main(void)
 		T(test_search),
 		T(test_search_from_empty_pane),
 		T(test_rebind_keeps_anchors),
+		T(test_progress_cache),
 		T(test_rebind_deleted_selection),
 		T(test_rebind_group_removed),
 		cmocka_unit_test(test_many_milestones_sorted_stably),

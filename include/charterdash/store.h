@@ -92,6 +92,12 @@ enum store_status store_apply(const char *path, const struct edit *e, const stru
 enum store_status store_apply_all(const char *path, const struct edit *edits, size_t count,
                                   const struct store_options *opt, struct store_result *r, struct diag_list *diags);
 
+/* Steps 3 to 5 of the transaction on a charter loaded from the file's
+ * current text: the conflict check, the text edit, and the check that the
+ * edited text loads to exactly the intended model (r->after, r->new_text).
+ * Touches no file: the fuzzer and store_apply_all both plan with it. */
+enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r);
+
 /* Loads the charter at `path` as it is on disk, refusing a directory, FIFO
  * or device before opening it (which could block). STORE_IO: see `why`;
  * STORE_INVALID: see diags. Either way `c` must be finished. */

@@ -17,6 +17,7 @@
 
 #include "charterdash/charter.h"
 #include "charterdash/date.h"
+#include "charterdash/progress.h"
 
 enum view_sort { VIEW_SORT_FILE, VIEW_SORT_DUE, VIEW_SORT_STATUS, VIEW_SORT_COUNT };
 
@@ -52,6 +53,10 @@ struct view {
 	bool *match;             /* per milestone: it matches the query */
 	size_t match_count;      /* matching milestones among the shown rows */
 	bool zoom;               /* the focused pane fills the body */
+	/* Each group's progress, then the charter's: counted once per charter
+	 * and day, not on every redraw (a header walks every milestone). */
+	struct progress *progress;
+	struct progress progress_scratch; /* when there was no memory for the cache */
 };
 
 /* Builds the view of c with no filter, file order everywhere, the first
@@ -67,6 +72,11 @@ void view_fini(struct view *v);
  * hands the selection to the row that took its place. Filter and search
  * are re-applied. False when memory runs out. */
 bool view_rebind(struct view *v, const struct charter *c);
+
+/* Group g's progress and the whole charter's on v->today, kept until the
+ * next view_rebind or view_set_today. */
+const struct progress *view_group_progress(struct view *v, size_t g);
+const struct progress *view_charter_progress(struct view *v);
 
 /* Changes today (the overdue filter depends on it). */
 bool view_set_today(struct view *v, struct date today);

@@ -76,9 +76,15 @@ wait_for "Milestone energy-joint-projects"
 has "changed by bob" "amina's detail of bob's change"
 keys Escape
 wait_gone "Milestone energy-joint"
+# dave's scripted change is marked on bob's screen too (the message line
+# names only the last change bob saw, and the four land in any order)
 target=bob
-capture
-has "dave" "bob's screen after dave's script (message line)"
+keys l l l j j Enter # from energy to security, down to sec-roadmap
+wait_for "Milestone sec-roadmap"
+has "changed by dave" "bob's detail of dave's scripted change"
+keys Escape
+wait_gone "Milestone sec-roadmap"
+keys h h h # back to energy, whose pane kept its selection
 
 # --- a conflict: the editor's value is stale, then "use mine" / "keep theirs" ------
 target=carol
