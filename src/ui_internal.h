@@ -1,7 +1,8 @@
 /* ui_internal — the curses side of the dashboard, shared by src/ui_*.c only.
  *
  * Files:
- *   ui_main.c    options, loading, the event loop, messages, mode stack
+ *   ui_main.c    options, the session's steps (ui_session.h), the event
+ *                loop, messages, mode stack
  *   ui_term.c    terminal lifecycle (one teardown path), signals, colour
  *                roles, glyph sets, drawing primitives
  *   ui_keys.c    the key table, key names, dispatch, the footer hints
@@ -29,6 +30,7 @@
 #include "charterdash/lineedit.h"
 #include "charterdash/presence.h"
 #include "charterdash/ui.h"
+#include "charterdash/ui_session.h"
 #include "charterdash/undo.h"
 #include "charterdash/watch.h"
 
@@ -227,10 +229,10 @@ struct rect ui_changes_rect(struct ui *ui);
 void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size);
 
 /* ui_term.c ------------------------------------------------------------- */
-/* Opens the screen (newterm on out/in), sets modes, colours, glyphs and
- * the signal handlers. On failure prints why on stderr and returns false
- * with nothing left to undo. */
-bool ui_term_start(struct ui *ui, FILE *out, FILE *in);
+/* Opens the screen (newterm on out/in), sets modes, colours, glyphs and,
+ * with `own_signals`, the signal handlers. On failure prints why on stderr
+ * and returns false with nothing left to undo. */
+bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals);
 /* The one teardown path: quit, signals, errors. Safe to call twice. */
 void ui_term_end(struct ui *ui);
 /* The presence record the crash handler removes (copied; NULL: none). */
@@ -266,8 +268,8 @@ enum ui_role ui_status_role(enum status s);
 void ui_box(struct ui *ui, WINDOW *w, struct rect r, bool focus, const char *title);
 
 /* ui_main.c ------------------------------------------------------------- */
+/* (ui_draw and the other steps of a session: charterdash/ui_session.h) */
 void ui_relayout(struct ui *ui);
-void ui_draw(struct ui *ui);
 
 /* ui_keys.c ------------------------------------------------------------- */
 /* Runs the bindings of the current mode for key; falls back to the mode's

@@ -1,5 +1,6 @@
-/* ui_main — `charterdash [OPTIONS] [FILE]`: options, loading, the event
- * loop, the mode stack, layout and drawing order, the message line. */
+/* ui_main — `charterdash [OPTIONS] [FILE]`: options, the session's steps
+ * (charterdash/ui_session.h: open, one key, a tick, draw, close), the event
+ * loop over them, the mode stack, layout and drawing order, the message line. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* getopt_long */
 #endif
@@ -264,7 +265,7 @@ void ui_draw(struct ui *ui)
 	ui->dirty = 0;
 }
 
-/* --- the loop ----------------------------------------------------------- */
+/* --- one key, one tick: the steps the loop and other drivers share ---- */
 
 static void apply_flags(struct ui *ui, unsigned flags)
 {
@@ -279,6 +280,38 @@ static void apply_flags(struct ui *ui, unsigned flags)
 			ui->dirty |= UI_DIRTY_BODY | UI_DIRTY_FOOTER;
 	}
 }
+
+unsigned ui_handle_key(struct ui *ui, int key)
+{
+	if (key == UI_FN(KEY_RESIZE)) {
+		/* what was drawn for the old size may have wrapped or scrolled
+		 * on the new one: repaint everything once */
+		clearok(curscr, TRUE);
+		ui->dirty |= UI_DIRTY_LAYOUT;
+		return UI_HANDLED | UI_RELAYOUT;
+	}
+	if (ui->scr->too_small)
+		return key == 'q' || key == UI_CTRL('c') ? UI_QUIT : 0;
+	unsigned before = ui->message_serial;
+	unsigned flags = ui_dispatch(ui, key);
+	if (flags & UI_QUIT)
+		return flags;
+	/* a message lasts until the next key that says nothing new */
+	if (ui->message[0] && before == ui->message_serial && flags) {
+		ui->message[0] = '\0';
+		ui->dirty |= UI_DIRTY_FOOTER;
+	}
+	apply_flags(ui, flags);
+	return flags;
+}
+
+void ui_tick(struct ui *ui)
+{
+	if (ui->on_tick)
+		apply_flags(ui, ui->on_tick(ui));
+}
+
+/* --- the loop ----------------------------------------------------------- */
 
 /* True when the terminal is gone: a dropped link that sent no SIGHUP
  * leaves reads failing at once, forever, and the loop would spin. A hang-up
@@ -321,9 +354,9 @@ static int run(struct ui *ui)
 		struct timespec now;
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		long ms = (long)(now.tv_sec - last_tick.tv_sec) * 1000 + (now.tv_nsec - last_tick.tv_nsec) / 1000000;
-		if (ui->on_tick && (r == ERR || ms >= UI_TICK_MS)) {
+		if (r == ERR || ms >= UI_TICK_MS) {
 			last_tick = now;
-			apply_flags(ui, ui->on_tick(ui));
+			ui_tick(ui);
 		}
 		if (r == ERR) { /* a signal, or a quiet tick: nothing is redrawn unless it changed something */
 			if (input_gone(ui, &empty_reads))
@@ -332,28 +365,8 @@ static int run(struct ui *ui)
 		}
 		empty_reads = 0;
 		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
-		if (key == UI_FN(KEY_RESIZE)) {
-			/* what was drawn for the old size may have wrapped or scrolled
-			 * on the new one: repaint everything once */
-			clearok(curscr, TRUE);
-			ui->dirty |= UI_DIRTY_LAYOUT;
-			continue;
-		}
-		if (ui->scr->too_small) {
-			if (key == 'q' || key == UI_CTRL('c'))
-				return 0;
-			continue;
-		}
-		unsigned before = ui->message_serial;
-		unsigned flags = ui_dispatch(ui, key);
-		if (flags & UI_QUIT)
+		if (ui_handle_key(ui, key) & UI_QUIT)
 			return 0;
-		/* a message lasts until the next key that says nothing new */
-		if (ui->message[0] && before == ui->message_serial && flags) {
-			ui->message[0] = '\0';
-			ui->dirty |= UI_DIRTY_FOOTER;
-		}
-		apply_flags(ui, flags);
 	}
 }
 
@@ -386,6 +399,76 @@ static void check_writable(struct ui *ui)
 	free(real);
 }
 
+static void ui_fini(struct ui *ui)
+{
+	ui_live_fini(ui);
+	ui_edit_fini(ui);
+	view_fini(&ui->view);
+	charter_fini(&ui->charter);
+	free(ui->path);
+	free(ui->query_before);
+	free(ui->owners);
+}
+
+/* --- a session ---------------------------------------------------------- */
+
+struct ui *ui_open(const char *path, const struct ui_options *opt)
+{
+	struct ui *ui = calloc(1, sizeof *ui);
+	if (!ui) {
+		fprintf(stderr, "charterdash: out of memory\n");
+		return NULL;
+	}
+	ui->opt = *opt;
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	if (!charter_load_file(&ui->charter, path, &diags)) {
+		diag_print(&diags, stderr);
+		diag_fini(&diags);
+		charter_fini(&ui->charter);
+		free(ui);
+		return NULL;
+	}
+	if (diags.warnings && diags.count) {
+		char first[400];
+		diag_format(&diags.items[0], first, sizeof first);
+		ui_message(ui, "%zu warning%s: %s", diags.warnings, diags.warnings == 1 ? "" : "s", first);
+	}
+	diag_fini(&diags);
+	ui->modes[0] = UI_MODE_MAIN;
+	ui->depth = 1;
+	ui->path = strdup(path);
+	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today) || !ui_edit_init(ui)) {
+		fprintf(stderr, "charterdash: out of memory\n");
+		ui_fini(ui);
+		free(ui);
+		return NULL;
+	}
+	check_writable(ui);
+	return ui;
+}
+
+bool ui_open_screen(struct ui *ui, FILE *out, FILE *in, bool own_signals)
+{
+	if (!ui_term_start(ui, out, in, own_signals))
+		return false;
+	ui_live_start(ui);
+	ui->on_tick = ui_live_tick;
+	ui->dirty = UI_DIRTY_ALL;
+	return true;
+}
+
+void ui_close(struct ui *ui)
+{
+	if (!ui)
+		return;
+	ui_term_end(ui); /* nothing to do without a screen */
+	ui_fini(ui);
+	free(ui);
+}
+
+/* --- options and start -------------------------------------------------- */
+
 static int usage_error(const char *fmt, ...) DIAG_PRINTF(1, 2);
 static int usage_error(const char *fmt, ...)
 {
@@ -399,18 +482,10 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-static void ui_fini(struct ui *ui)
-{
-	ui_live_fini(ui);
-	ui_edit_fini(ui);
-	view_fini(&ui->view);
-	charter_fini(&ui->charter);
-	free(ui->path);
-	free(ui->query_before);
-	free(ui->owners);
-}
-
-int ui_main(int argc, char **argv)
+/* The options and the file of `charterdash [OPTIONS] [FILE]`: EXIT_OK with
+ * *path set (into argv, or the default file), or the exit status to leave
+ * with (EXIT_OK too after --help: *path is then NULL). */
+static int parse_options(int argc, char **argv, struct ui_options *opt, const char **path)
 {
 	static const struct option longopts[] = {
 		{ "today", required_argument, NULL, 't' },
@@ -422,120 +497,88 @@ int ui_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ui *ui = calloc(1, sizeof *ui);
-	if (!ui) {
-		fprintf(stderr, "charterdash: out of memory\n");
-		return EXIT_DATA;
-	}
-	ui->opt.today = cli_local_today();
+	*path = NULL;
+	memset(opt, 0, sizeof *opt);
+	opt->today = cli_local_today();
 	const char *nc = getenv("NO_COLOR");
-	ui->opt.no_color = nc && *nc;
+	opt->no_color = nc && *nc;
 	const char *codeset = nl_langinfo(CODESET);
-	ui->opt.ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
+	opt->ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
 
-	int opt, status = EXIT_OK;
+	int o;
 	optind = 0;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
+	while ((o = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) { /* ':': a missing value is ':' */
+		switch (o) {
 		case 't':
-			if (!cli_parse_today(optarg, &ui->opt.today)) {
-				free(ui);
+			if (!cli_parse_today(optarg, &opt->today))
 				return EXIT_USAGE;
-			}
 			break;
-		case 'm': ui->opt.mouse = true; break;
-		case 'C': ui->opt.no_color = true; break;
-		case 'a': ui->opt.ascii = true; break;
-		case 'r': ui->opt.read_only = true; break;
+		case 'm': opt->mouse = true; break;
+		case 'C': opt->no_color = true; break;
+		case 'a': opt->ascii = true; break;
+		case 'r': opt->read_only = true; break;
 		case 'h':
 			cli_print_usage(stdout);
 			ui_print_usage(stdout);
-			free(ui);
 			return EXIT_OK;
-		case ':':
-			free(ui);
-			return usage_error("option '%s' needs a value", argv[optind - 1]);
-		default:
-			free(ui);
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+		default: {
+			char name[64];
+			bool given = cli_option_name(argv, longopts, name, sizeof name);
+			if (o == ':')
+				return usage_error("option '%s' needs a value", name);
+			if (given)
+				return usage_error("option '%s' takes no value", name);
+			return usage_error("unknown option '%s'", name);
+		}
 		}
 	}
-	const char *path = optind < argc ? argv[optind] : NULL;
-	if (path && access(path, F_OK) != 0 && !strchr(path, '/') && !strchr(path, '.')) {
+	const char *file = optind < argc ? argv[optind] : NULL;
+	if (file && access(file, F_OK) != 0 && !strchr(file, '/') && !strchr(file, '.')) {
 		/* "charterdash chek": a typo of a command rather than a file */
-		free(ui);
-		fprintf(stderr, "charterdash: unknown command '%s' (and no file of that name)\n", path);
+		fprintf(stderr, "charterdash: unknown command '%s' (and no file of that name)\n", file);
 		cli_print_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (argc - optind > 1) {
-		free(ui);
+	if (argc - optind > 1)
 		return usage_error("give one FILE (got '%s' too)", argv[optind + 1]);
-	}
-	if (!path) {
+	if (!file) {
 		if (access(DEFAULT_FILE, F_OK) != 0) {
 			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"
-			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] FILE\n"
+			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--read-only] FILE\n"
 			                "Name the charter file to show, e.g.: charterdash data/charter.yaml\n"
 			                "(or run it in a directory holding " DEFAULT_FILE "); 'charterdash --help' "
 			                "lists the commands.\n");
-			free(ui);
 			return EXIT_USAGE;
 		}
-		path = DEFAULT_FILE;
+		file = DEFAULT_FILE;
 	}
+	*path = file;
+	return EXIT_OK;
+}
 
-	struct diag_list diags;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	if (!charter_load_file(&ui->charter, path, &diags)) {
-		diag_print(&diags, stderr);
-		diag_fini(&diags);
-		charter_fini(&ui->charter);
-		free(ui);
+int ui_main(int argc, char **argv)
+{
+	struct ui_options opt;
+	const char *path;
+	int status = parse_options(argc, argv, &opt, &path);
+	if (status != EXIT_OK || !path)
+		return status;
+	struct ui *ui = ui_open(path, &opt);
+	if (!ui)
 		return EXIT_DATA;
-	}
-	if (diags.warnings && diags.count) {
-		char first[400];
-		diag_format(&diags.items[0], first, sizeof first);
-		ui_message(ui, "%zu warning%s: %s", diags.warnings, diags.warnings == 1 ? "" : "s", first);
-	}
-	diag_fini(&diags);
-	ui->path = strdup(path);
-	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today)) {
-		fprintf(stderr, "charterdash: out of memory\n");
-		ui_fini(ui);
-		free(ui);
-		return EXIT_DATA;
-	}
-	ui->modes[0] = UI_MODE_MAIN;
-	ui->depth = 1;
-	if (!ui_edit_init(ui)) {
-		fprintf(stderr, "charterdash: out of memory\n");
-		ui_fini(ui);
-		free(ui);
-		return EXIT_DATA;
-	}
-	check_writable(ui);
-
 	const char *why = ui_term_unusable(stdout, stdin);
 	if (why) {
 		fprintf(stderr, "charterdash: %s.\nFor a plain-text summary use: charterdash report %s\n", why, path);
-		ui_fini(ui);
-		free(ui);
+		ui_close(ui);
 		return EXIT_DATA;
 	}
-	if (!ui_term_start(ui, stdout, stdin)) {
-		ui_fini(ui);
-		free(ui);
+	if (!ui_open_screen(ui, stdout, stdin, true)) {
+		ui_close(ui);
 		return EXIT_DATA;
 	}
-	ui_live_start(ui);
-	ui->on_tick = ui_live_tick;
 	int sig = run(ui);
-	ui_term_end(ui);
-	ui_fini(ui);
-	free(ui);
+	ui_close(ui);
 	if (sig) { /* die of the signal that asked, now that the terminal is back */
 		signal(sig, SIG_DFL);
 		raise(sig);

@@ -285,7 +285,7 @@ const char *ui_term_unusable(FILE *out, FILE *in)
 	return NULL;
 }
 
-bool ui_term_start(struct ui *ui, FILE *out, FILE *in)
+bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals)
 {
 	struct ui_screen *scr = calloc(1, sizeof *scr);
 	if (!scr) {
@@ -298,10 +298,12 @@ bool ui_term_start(struct ui *ui, FILE *out, FILE *in)
 	scr->g = ui->opt.ascii ? &ui_glyphs_ascii : &ui_glyphs_utf8;
 	ui->scr = scr;
 
-	crash_fd = fileno(out);
-	crash_termios_ok = tcgetattr(fileno(in), &crash_termios) == 0;
-	/* our handlers first: ncurses then leaves SIGINT/SIGTSTP alone */
-	install_handlers();
+	if (own_signals) {
+		crash_fd = fileno(out);
+		crash_termios_ok = tcgetattr(fileno(in), &crash_termios) == 0;
+		/* our handlers first: ncurses then leaves SIGINT/SIGTSTP alone */
+		install_handlers();
+	}
 
 	scr->sp = newterm(NULL, out, in);
 	if (!scr->sp) {
