@@ -41,7 +41,8 @@ new_server() {
 
 # start W H ARGS...: the dashboard on its own in a fresh session. When it
 # exits, the pane prints EXIT=<status> and records `stty -a` in
-# $tmp/stty.out; $tmp/pid holds the dashboard's pid.
+# $tmp/stty.out; $tmp/pid holds the dashboard's pid. CHARTERDASH_WRAPPER,
+# when set, is a command line the binary runs under (valgrind ...).
 start() {
 	w=$1 h=$2
 	shift 2
@@ -54,7 +55,7 @@ start() {
 	done
 	cat >"$tmp/run.sh" <<EOF
 cd '$tmp'
-sh -c 'echo \$\$ > "$tmp/pid"; exec env TERM=\${DASH_TERM:-xterm-256color} LANG=\${DASH_LANG:-C.UTF-8} "\$0" "\$@"' '$bin' $args
+sh -c 'echo \$\$ > "$tmp/pid"; exec env TERM=\${DASH_TERM:-xterm-256color} LANG=\${DASH_LANG:-C.UTF-8} ${CHARTERDASH_WRAPPER:-} "\$0" "\$@"' '$bin' $args
 echo "EXIT=\$?"
 stty -a > "$tmp/stty.out"
 exec sleep 600
