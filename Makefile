@@ -33,6 +33,9 @@ CORE_LIB   := $(BUILD)/libcharterdash.a
 
 TEST_SRC   := $(wildcard tests/test_*.c)
 TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+# Each fuzz target without libFuzzer: its committed corpus as a unit test.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
 
 .PHONY: all run test unit e2e check-valgrind check-sanitize install uninstall clean deps-build deps-test
 all: $(BIN)
@@ -55,6 +58,26 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(UI_OBJ) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(UI_OBJ) $(CORE_LIB) $(LIBS_TEST) $(LIBS_UI) $(LIBS_CORE) $(LDLIBS)
 
+# The fuzz targets' own settings: the charter the key fuzzer copies, and
+# where it makes its private directory unless TMPDIR is set (never /tmp).
+FUZZ_DEFS   = -DFUZZ_CHARTER='"$(CURDIR)/data/charter.yaml"' -DFUZZ_SCRATCH='"$(abspath $(@D))"'
+
+# (static patterns: the generic ones above must not chain into these)
+REPLAY_OBJ := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%.o)
+FUZZ_TEST_OBJ := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%.o)
+.PRECIOUS: $(REPLAY_OBJ) $(FUZZ_TEST_OBJ)
+
+$(FUZZ_TEST_OBJ): $(BUILD)/tests/fuzz/fuzz_%.o: tests/fuzz/fuzz_%.c
+	@mkdir -p $(@D)
+	$(CC) $(CD_CPPFLAGS) $(CPPFLAGS) $(FUZZ_DEFS) $(CD_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(REPLAY_OBJ): $(BUILD)/tests/fuzz/replay_%.o: tests/fuzz/replay.c
+	@mkdir -p $(@D)
+	$(CC) $(CD_CPPFLAGS) $(CPPFLAGS) -DFUZZ_CORPUS='"$(CURDIR)/tests/fuzz/corpus/$*"' $(CD_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(REPLAY_BIN): $(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz/replay_%.o $(BUILD)/tests/fuzz/fuzz_%.o $(UI_OBJ) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(CORE_LIB) $(LIBS_UI) $(LIBS_CORE) $(LDLIBS)
+
 # --- the two set-up commands -------------------------------------------------
 deps-build:
 	@sh scripts/ensure-deps.sh build
@@ -74,19 +97,20 @@ screenshots:
 	@sh scripts/screenshots.sh ./$(BIN) screenshots
 
 test: deps-test
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(REPLAY_BIN)
 	@$(MAKE) --no-print-directory unit e2e
 
-# Each cmocka binary runs alone too: build/tests/test_date, etc.
-unit: $(TEST_BIN)
-	@sh tests/run-unit.sh $(TEST_BIN)
+# Each cmocka binary runs alone too: build/tests/test_date, etc.; each
+# replay_NAME runs tests/fuzz/corpus/NAME (or the directories given).
+unit: $(TEST_BIN) $(REPLAY_BIN)
+	@sh tests/run-unit.sh $(TEST_BIN) $(REPLAY_BIN)
 
 e2e: $(BIN)
 	@sh tests/e2e/run.sh $(BIN)
 
 check-valgrind: deps-test
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
-	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(REPLAY_BIN)
+	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN) $(REPLAY_BIN)
 
 # The whole suite, end-to-end tests included, built with ASan + UBSan
 # (no recovery: the first finding fails the run).
@@ -116,19 +140,29 @@ clean:
 
 # --- fuzzing (libFuzzer + ASan/UBSan; clang) ------------------------------
 # make fuzz FUZZ_SECONDS=N runs each target for N seconds from the seed
-# corpus in tests/fuzz/corpus/NAME (new inputs go to build/fuzz/corpus/NAME).
+# corpus in tests/fuzz/corpus/NAME (new inputs go to build/fuzz/corpus/NAME);
+# FUZZ_TARGETS=keys runs only that one. A crash found goes, minimized and
+# named after the bug, into tests/fuzz/corpus/NAME: make test replays it.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS   := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_OBJ     := $(CORE_SRC:src/%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_UI_OBJ  := $(UI_SRC:src/%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_MAX_LEN ?= 65536
+# an input of fuzz_keys is a whole session (every key drawn, saves): short ones
+FUZZ_MAX_LEN_keys ?= 4096
 
 $(BUILD)/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CD_CPPFLAGS) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(CD_CPPFLAGS) $(CPPFLAGS) -std=c11 -MMD -MP $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+# the key fuzzer drives the dashboard: the UI and ncursesw too
+$(BUILD)/fuzz/fuzz_keys: $(FUZZ_UI_OBJ)
+$(BUILD)/fuzz/fuzz_keys: FUZZ_LIBS = $(LIBS_UI)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
-	$(FUZZ_CC) $(CD_CPPFLAGS) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS_CORE)
+	$(FUZZ_CC) $(CD_CPPFLAGS) $(CPPFLAGS) $(FUZZ_DEFS) -std=c11 $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ \
+	  $(FUZZ_LIBS) $(LIBS_CORE)
 
 .PHONY: fuzz fuzz-build
 fuzz-build:
@@ -136,12 +170,11 @@ fuzz-build:
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
 
 fuzz: fuzz-build
-	@for t in $(FUZZ_TARGETS); do \
-	  mkdir -p $(BUILD)/fuzz/corpus/$$t; \
-	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
-	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
-	    -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
-	done
+	@set -e; $(foreach t,$(FUZZ_TARGETS), \
+	  mkdir -p $(BUILD)/fuzz/corpus/$t; \
+	  echo "fuzz_$t: $(FUZZ_SECONDS) s"; \
+	  $(BUILD)/fuzz/fuzz_$t -max_total_time=$(FUZZ_SECONDS) -max_len=$(or $(FUZZ_MAX_LEN_$t),$(FUZZ_MAX_LEN)) \
+	    -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus/$t tests/fuzz/corpus/$t;)
 
 # --- benchmarks (not part of make test) ------------------------------------
 # make bench: generated charters of 1k, 10k and 100k milestones in
@@ -153,4 +186,4 @@ bench:
 	@$(MAKE) --no-print-directory all
 	python3 bench/run.py $(BIN) $(BUILD)/bench bench/RESULTS.md
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/tests/fuzz/*.d $(BUILD)/fuzz/obj/*.d)
