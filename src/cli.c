@@ -207,15 +207,42 @@ int cli_next_option(const char *command, int argc, char **argv, const char *shor
 	case 'h':
 		*status = cli_print_help(command);
 		return CLI_OPTIONS_EXIT;
-	case ':':
-		*status = cli_usage_error(command, "option '%s' needs a value", argv[optind - 1]);
-		return CLI_OPTIONS_EXIT;
-	case '?':
-		*status = cli_usage_error(command, "unknown option '%s'", argv[optind - 1]);
-		return CLI_OPTIONS_EXIT;
 	default:
-		return opt;
+		if (opt != ':' && opt != '?')
+			return opt;
+		char name[64];
+		bool given = cli_option_name(argv, longopts, name, sizeof name);
+		if (opt == ':')
+			*status = cli_usage_error(command, "option '%s' needs a value", name);
+		else if (given)
+			*status = cli_usage_error(command, "option '%s' takes no value", name);
+		else
+			*status = cli_usage_error(command, "unknown option '%s'", name);
+		return CLI_OPTIONS_EXIT;
 	}
+}
+
+bool cli_option_name(char **argv, const struct option *longopts, char *out, size_t size)
+{
+	/* A long option is always the argument just passed (optind has moved
+	 * on); glibc then sets optopt to its val, or 0 when it is unknown. A
+	 * short one may sit inside a cluster that optind has not left yet
+	 * (-zn), so argv[optind - 1] can be an earlier argument: name it from
+	 * optopt. */
+	const char *arg = argv[optind - 1];
+	if (strncmp(arg, "--", 2) == 0) {
+		size_t len = strcspn(arg, "=");
+		const struct option *o = longopts;
+		while (o->name && strncmp(o->name, arg + 2, len - 2) != 0) /* --stri: an abbreviation */
+			o++;
+		bool given = arg[len] == '=' && o->name && o->has_arg == no_argument;
+		if (optopt == 0 || (o->name && o->val == optopt && (given || o->has_arg == required_argument))) {
+			snprintf(out, size, "%.*s", (int)len, arg);
+			return given;
+		}
+	}
+	snprintf(out, size, "-%c", optopt);
+	return false;
 }
 
 bool cli_parse_today(const char *text, struct date *out)
