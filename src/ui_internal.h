@@ -12,6 +12,7 @@
  *   ui_search.c  the search prompt
  *   ui_filter.c  the filter menu
  *   ui_mouse.c   mouse events
+ *   ui_paste.c   bracketed paste: pasted text is text, never commands
  *   ui_edit.c    editing keys: status, edit, add, delete, undo, the save
  *                path through the store, conflicts, read-only, $EDITOR
  *   ui_prompt.c  the line editor and yes/no dialogs (drawing, typing)
@@ -94,6 +95,10 @@ struct ui_screen {
 	int colors;           /* 0, 8 or 256 */
 	const struct ui_glyphs *g;
 	int click_pane;       /* last click, for double clicks */
+	bool paste_on;        /* bracketed paste asked of the terminal */
+	bool pasting;         /* between its begin and end markers */
+	bool paste_ignored;   /* pasted where no text goes */
+	int paste_state;      /* inside an escape sequence of the paste */
 };
 
 /* ui_live.c ------------------------------------------------------------- */
@@ -266,6 +271,18 @@ attr_t ui_attr(const struct ui *ui, enum ui_role role);
 enum ui_role ui_status_role(enum status s);
 /* A box with an optional title in the top border. */
 void ui_box(struct ui *ui, WINDOW *w, struct rect r, bool focus, const char *title);
+
+/* ui_paste.c ------------------------------------------------------------ */
+/* Asks the terminal for bracketed paste when its terminfo can (BE, BD,
+ * PS, PE), after keypad(): its markers become keys. */
+void ui_paste_start(struct ui *ui);
+/* Off while another program has the terminal (and before endwin), on again. */
+void ui_paste_pause(struct ui *ui);
+void ui_paste_resume(struct ui *ui);
+/* True when `key` belongs to a paste: its begin marker, or anything up to
+ * the end marker. ui_paste_key then takes it instead of the bindings. */
+bool ui_paste_wants(const struct ui *ui, int key);
+unsigned ui_paste_key(struct ui *ui, int key);
 
 /* ui_main.c ------------------------------------------------------------- */
 /* (ui_draw and the other steps of a session: charterdash/ui_session.h) */

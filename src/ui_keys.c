@@ -404,6 +404,8 @@ void ui_key_name(const struct ui *ui, int key, char *buf, size_t size)
 
 unsigned ui_dispatch(struct ui *ui, int key)
 {
+	if (ui_paste_wants(ui, key)) /* pasted text is never a command */
+		return ui_paste_key(ui, key);
 	unsigned ctx = UI_CTX(ui_mode(ui));
 	for (const struct ui_binding *b = ui_bindings; b->fn; b++) {
 		if (!(b->contexts & ctx))

@@ -163,10 +163,11 @@ bool ui_term_take_suspend(void)
 }
 
 /* What the crash handler writes: leave the alternate screen, show the
- * cursor, plain attributes, keypad off, mouse reporting off. */
+ * cursor, plain attributes, keypad off, bracketed paste off, mouse
+ * reporting off. */
 static void prepare_crash_restore(bool mouse)
 {
-	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
+	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "BD", "rmcup" };
 	crash_restore_len = 0;
 	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
 		char *s = tigetstr((char *)caps[i]);
@@ -334,6 +335,7 @@ bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals)
 	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
 		if (key_defined(extra_keys[i].seq) == 0)
 			define_key(extra_keys[i].seq, extra_keys[i].key);
+	ui_paste_start(ui);
 	curs_set(0);
 	setup_colors(ui);
 	prepare_crash_restore(false);
@@ -384,6 +386,7 @@ void ui_term_end(struct ui *ui)
 			clear();
 			refresh();
 		}
+		ui_paste_pause(ui);
 		curs_set(1);
 		endwin();
 		fflush(scr->out);
@@ -403,6 +406,7 @@ void ui_term_pause(struct ui *ui)
 		return;
 	if (ui->mouse)
 		mousemask(0, NULL);
+	ui_paste_pause(ui);
 	curs_set(1);
 	endwin();
 	fflush(ui->scr->out);
@@ -413,6 +417,7 @@ void ui_term_resume(struct ui *ui)
 	if (!ui->scr || !ui->scr->sp)
 		return;
 	reset_prog_mode();
+	ui_paste_resume(ui);
 	curs_set(0);
 	if (ui->mouse)
 		ui_term_mouse(ui, true);
@@ -427,6 +432,7 @@ void ui_term_suspend(struct ui *ui)
 	bool mouse = ui->mouse;
 	if (mouse)
 		mousemask(0, NULL);
+	ui_paste_pause(ui);
 	curs_set(1);
 	endwin();
 	fflush(ui->scr->out);
@@ -446,6 +452,7 @@ void ui_term_suspend(struct ui *ui)
 	suspend_pending = 0;
 	/* back after `fg`: the terminal may have changed size meanwhile */
 	reset_prog_mode();
+	ui_paste_resume(ui);
 	curs_set(0);
 	if (mouse)
 		ui_term_mouse(ui, true);

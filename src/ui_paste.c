@@ -1,0 +1,172 @@
+/* ui_paste — text pasted into the terminal, told apart from keys.
+ *
+ * Without help a paste arrives as keys: an Esc in it (a colour code copied
+ * along with the text) closes the line editor, and what follows runs as
+ * commands ("3" sets a status, "m" marks a meeting). Terminals that say so
+ * in terminfo (BE/BD/PS/PE: xterm, tmux, and most emulators) can wrap a
+ * paste in ESC[200~ ... ESC[201~ once asked to (bracketed paste). Between
+ * the two everything is text: the line editor and the search prompt take
+ * it, with tabs and line breaks as spaces and control characters and
+ * terminal escape sequences dropped, so none reaches the file; elsewhere a
+ * paste is ignored, and the message line says so. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+
+/* Codes for the two markers: far above the codes ncurses hands out to
+ * terminfo's extended keys (from KEY_MAX up), within its 16 bits. */
+#define CODE_BEGIN 0x7f00
+#define CODE_END 0x7f01
+
+enum {
+	PASTE_TEXT,
+	PASTE_ESC,        /* after ESC */
+	PASTE_ESC_INTER,  /* ESC and intermediate bytes (0x20-0x2f) */
+	PASTE_CSI,        /* ESC [ and parameters */
+	PASTE_STRING,     /* OSC, DCS, APC, PM, SOS: up to BEL or ESC \ */
+	PASTE_STRING_ESC, /* an ESC inside such a string */
+};
+
+static char *cap(const char *name)
+{
+	char *s = tigetstr((char *)name);
+	return s && s != (char *)-1 && *s ? s : NULL;
+}
+
+/* Straight to the terminal: putp() would sit in stdio's buffer until exit. */
+static void emit(struct ui_screen *scr, const char *s)
+{
+	if (s) {
+		fputs(s, scr->out);
+		fflush(scr->out);
+	}
+}
+
+void ui_paste_start(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	char *be = cap("BE"), *bd = cap("BD"), *ps = cap("PS"), *pe = cap("PE");
+	scr->paste_on = false;
+	if (!be || !bd || !ps || !pe)
+		return;
+	/* the markers must not already mean a key, nor the codes one */
+	int had_ps = key_defined(ps), had_pe = key_defined(pe);
+	if ((had_ps && had_ps != CODE_BEGIN) || (had_pe && had_pe != CODE_END))
+		return;
+	if ((!had_ps && keybound(CODE_BEGIN, 0)) || (!had_pe && keybound(CODE_END, 0)))
+		return;
+	if ((!had_ps && define_key(ps, CODE_BEGIN) != OK) || (!had_pe && define_key(pe, CODE_END) != OK))
+		return;
+	emit(scr, be);
+	scr->paste_on = true;
+}
+
+void ui_paste_pause(struct ui *ui)
+{
+	if (ui->scr && ui->scr->paste_on)
+		emit(ui->scr, cap("BD"));
+}
+
+void ui_paste_resume(struct ui *ui)
+{
+	if (ui->scr && ui->scr->paste_on)
+		emit(ui->scr, cap("BE"));
+}
+
+/* The character a pasted key stands for in the text, or -1: dropped. */
+static int paste_char(struct ui_screen *scr, int key)
+{
+	if (key & UI_KEY_FN) { /* a sequence in the paste that looked like a key */
+		scr->paste_state = PASTE_TEXT;
+		return -1;
+	}
+	switch (scr->paste_state) {
+	case PASTE_ESC:
+		scr->paste_state = PASTE_TEXT;
+		if (key == '[') {
+			scr->paste_state = PASTE_CSI;
+			return -1;
+		}
+		if (key == ']' || key == 'P' || key == '_' || key == '^' || key == 'X') {
+			scr->paste_state = PASTE_STRING;
+			return -1;
+		}
+		if (key >= 0x20 && key <= 0x2f) {
+			scr->paste_state = PASTE_ESC_INTER;
+			return -1;
+		}
+		if (key >= 0x30 && key <= 0x7e) /* a two-byte sequence, e.g. ESC c */
+			return -1;
+		break; /* not a sequence after all: the key stands for itself */
+	case PASTE_ESC_INTER:
+		if (key >= 0x20 && key <= 0x2f)
+			return -1;
+		scr->paste_state = PASTE_TEXT;
+		if (key >= 0x30 && key <= 0x7e)
+			return -1;
+		break;
+	case PASTE_CSI:
+		if (key >= 0x20 && key <= 0x3f)
+			return -1;
+		scr->paste_state = PASTE_TEXT;
+		if (key >= 0x40 && key <= 0x7e)
+			return -1;
+		break;
+	case PASTE_STRING:
+		if (key == 7)
+			scr->paste_state = PASTE_TEXT;
+		else if (key == UI_ESC)
+			scr->paste_state = PASTE_STRING_ESC;
+		return -1;
+	case PASTE_STRING_ESC:
+		scr->paste_state = PASTE_TEXT;
+		if (key == '\\')
+			return -1;
+		scr->paste_state = PASTE_ESC; /* the string ended; a new sequence begins */
+		return paste_char(scr, key);
+	default:
+		break;
+	}
+	if (key == UI_ESC) {
+		scr->paste_state = PASTE_ESC;
+		return -1;
+	}
+	if (key == '\t' || key == '\r' || key == '\n')
+		return ' '; /* one line of text */
+	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0))
+		return -1;
+	return key;
+}
+
+bool ui_paste_wants(const struct ui *ui, int key)
+{
+	return key == UI_FN(CODE_BEGIN) || (ui->scr && ui->scr->pasting);
+}
+
+unsigned ui_paste_key(struct ui *ui, int key)
+{
+	struct ui_screen *scr = ui->scr;
+	if (key == UI_FN(CODE_BEGIN)) {
+		scr->pasting = true;
+		scr->paste_state = PASTE_TEXT;
+		scr->paste_ignored = false;
+		return UI_HANDLED;
+	}
+	if (key == UI_FN(CODE_END)) {
+		scr->pasting = false;
+		if (!scr->paste_ignored)
+			return UI_HANDLED;
+		ui_message(ui, "Pasted text is ignored here: e edits a milestone's fields, / searches");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	int ch = paste_char(scr, key);
+	if (ch < 0)
+		return UI_HANDLED;
+	switch (ui_mode(ui)) {
+	case UI_MODE_EDIT: return ui_prompt_key(ui, ch);
+	case UI_MODE_SEARCH: return ui_search_key(ui, ch);
+	default:
+		scr->paste_ignored = true;
+		return UI_HANDLED;
+	}
+}
