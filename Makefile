@@ -108,9 +108,13 @@ unit: $(TEST_BIN) $(REPLAY_BIN)
 e2e: $(BIN)
 	@sh tests/e2e/run.sh $(BIN)
 
+# The unit programs, then one dashboard session end to end (tmux; about a
+# minute at most), under valgrind: an invalid access or a definite or
+# indirect leak fails (tests/valgrind/ncurses.supp: ncurses' own blocks).
 check-valgrind: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(REPLAY_BIN)
 	@VALGRIND=1 sh tests/run-unit.sh $(TEST_BIN) $(REPLAY_BIN)
+	@sh tests/e2e/valgrind_session.sh $(BIN)
 
 # The whole suite, end-to-end tests included, built with ASan + UBSan
 # (no recovery: the first finding fails the run).

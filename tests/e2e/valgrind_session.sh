@@ -1,9 +1,9 @@
 #!/bin/sh
 # The dashboard under valgrind (make check-valgrind): one representative
 # session in tmux on a copy of the shipped charter -- start, move, detail,
-# help, search, filter, a status change, a title edit, add and delete, undo
-# and redo, resizes down to "too small" and back, quit -- with the binary
-# run through CHARTERDASH_WRAPPER. Any invalid access, or a definite or
+# help, search, filter, a status change, a title edit (typed and pasted),
+# add and delete, undo and redo, resizes down to "too small" and back,
+# quit -- with the binary run through CHARTERDASH_WRAPPER. Any invalid access, or a definite or
 # indirect leak not in tests/valgrind/ncurses.supp (ncurses' own), fails.
 # Not part of make test (valgrind makes it ~20x slower): $1 = the binary.
 set -u
@@ -35,9 +35,14 @@ keys 3
 wait_for "Saved: energy-constitute status 'done'" 300
 keys e
 wait_for "Edit energy-constitute" 300
-keys C-u ; keys -l 'Constitute the group (valgrind)'
+keys C-u ; keys -l 'Constitute the group'
+printf '\033[1m (valgrind)\033[0m' >"$tmp/paste.txt" # pasted, with escape sequences
+T load-buffer "$tmp/paste.txt"
+T paste-buffer -p
+wait_for "Constitute the group (valgrind)" 300
 keys Enter
 wait_for "Saved: energy-constitute title" 300
+grep -q "title: Constitute the group (valgrind)$" "$tmp/charter.yaml" || fail "the pasted title was not saved"
 keys a
 wait_for "New milestone in Energy" 300
 keys -l 'Checked under valgrind'
