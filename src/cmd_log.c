@@ -2,10 +2,12 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* getopt_long, timegm */
 #endif
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "charterdash/cli.h"
@@ -194,6 +196,22 @@ static bool resolve_since(const char *command, const char *since, const struct h
 	return true;
 }
 
+/* log reads FILE.history alone, but a mistyped FILE must not pass for a
+ * file without changes: it is looked at as the loader would. */
+static bool is_charter_file(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		fprintf(stderr, "%s: error: is a directory, not a charter file\n", path);
+	else if (!S_ISREG(st.st_mode))
+		fprintf(stderr, "%s: error: is not a regular file\n", path);
+	else
+		return true;
+	return false;
+}
+
 int cmd_log(int argc, char **argv)
 {
 	struct log_options o = { 0 };
@@ -202,7 +220,7 @@ int cmd_log(int argc, char **argv)
 		return status < 0 ? EXIT_OK : status;
 	const char *path = argv[optind];
 	struct history h;
-	if (!load_history(path, &h))
+	if (!is_charter_file(path) || !load_history(path, &h))
 		return EXIT_DATA;
 	char since[24] = "";
 	const char *who;

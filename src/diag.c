@@ -109,6 +109,7 @@ void diag_print(const struct diag_list *list, FILE *out)
 			fprintf(out, "%s: %s\n", kind, d->message);
 	}
 	if (list->truncated)
-		fprintf(out, "note: stopped after %zu problems (%zu errors and %zu warnings in all)\n",
-		        list->count, list->errors, list->warnings);
+		/* "so far": the loader stops looking once the list is full */
+		fprintf(out, "note: stopped after %zu problems (%zu errors and %zu warnings so far); "
+		             "fix these and run again\n", list->count, list->errors, list->warnings);
 }

@@ -138,13 +138,15 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		/* keep going: the mode still applies */
 	}
 	if (fchmod(fd, st.st_mode & 07777) != 0 || !write_all(fd, text, len) || fsync(fd) != 0) {
-		snprintf(why, why_size, "cannot write %s: %s", tmp, strerror(errno));
+		snprintf(why, why_size, "cannot write the new version of %s: %s; the file is unchanged", path,
+		         strerror(errno));
 		close(fd);
 		unlink(tmp);
 		goto out;
 	}
 	if (close(fd) != 0) {
-		snprintf(why, why_size, "cannot write %s: %s", tmp, strerror(errno));
+		snprintf(why, why_size, "cannot write the new version of %s: %s; the file is unchanged", path,
+		         strerror(errno));
 		unlink(tmp);
 		goto out;
 	}
@@ -157,7 +159,7 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		goto out;
 	}
 	if (rename(tmp, path) != 0) {
-		snprintf(why, why_size, "cannot replace %s: %s", path, strerror(errno));
+		snprintf(why, why_size, "cannot replace %s: %s; the file is unchanged", path, strerror(errno));
 		unlink(tmp);
 		goto out;
 	}
@@ -344,9 +346,18 @@ static bool stat_regular(const char *user_path, const char *path, struct stat *s
 		snprintf(why, why_size, "cannot open %s: %s", user_path, strerror(errno));
 		return false;
 	}
+	if (S_ISDIR(st->st_mode)) {
+		snprintf(why, why_size, "%s is a directory, not a charter file", user_path);
+		return false;
+	}
 	if (!S_ISREG(st->st_mode)) {
-		snprintf(why, why_size, "%s is %s, not a charter file", user_path,
-		         S_ISDIR(st->st_mode) ? "a directory" : "not a regular file");
+		snprintf(why, why_size, "%s is not a regular file", user_path);
+		return false;
+	}
+	/* Said before the lock is taken: a lock made beside a file the user
+	 * cannot read would not be readable either, and stay behind. */
+	if (access(path, R_OK) != 0) {
+		snprintf(why, why_size, "cannot read %s: %s", user_path, strerror(errno));
 		return false;
 	}
 	return true;

@@ -202,7 +202,7 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 		short_value(e->value, v, sizeof v);
 		if (e->kind == EDIT_SET)
 			ui_message(ui, "Saved: %s %s '%s' %s '%s' (u undoes)", id, field_name(e->field), old,
-			           ui->scr ? ui->scr->g->right : "->", v);
+			           ui->opt.ascii ? "->" : "\xe2\x86\x92", v); /* not g->right: "Right" in ASCII */
 		else if (e->kind == EDIT_ADD)
 			ui_message(ui, "Added %s (u undoes)", id);
 		else
