@@ -58,9 +58,9 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(UI_OBJ) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(UI_OBJ) $(CORE_LIB) $(LIBS_TEST) $(LIBS_UI) $(LIBS_CORE) $(LDLIBS)
 
-# The fuzz targets' own settings: the charter the key fuzzer copies, and
-# where it makes its private directory unless TMPDIR is set (never /tmp).
-FUZZ_DEFS   = -DFUZZ_CHARTER='"$(CURDIR)/data/charter.yaml"' -DFUZZ_SCRATCH='"$(abspath $(@D))"'
+# The fuzz targets' own settings: where the charters the key fuzzer copies
+# are, and where it makes its private directory unless TMPDIR is set.
+FUZZ_DEFS   = -DFUZZ_SOURCE_DIR='"$(CURDIR)"' -DFUZZ_SCRATCH='"$(abspath $(@D))"'
 
 # (static patterns: the generic ones above must not chain into these)
 REPLAY_OBJ := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%.o)

@@ -7,8 +7,9 @@
  * The session runs the program's own steps (charterdash/ui_session.h) on
  * newterm over /dev/null: keys go through ncurses' input queue and come
  * back through wget_wch as in the event loop. It edits a private copy of
- * data/charter.yaml in a directory made under FUZZ_SCRATCH (the build
- * directory), restored at the start of every input, so edits, undo,
+ * data/charter.yaml or tests/fuzz/keys.yaml (flow style, anchors, unknown
+ * keys, awkward text) in a directory made under $TMPDIR or FUZZ_SCRATCH
+ * (the build directory), restored at the start of every input, so edits, undo,
  * add/delete and meeting marks run through the real save path. $EDITOR is
  * set to harmless programs, never an interactive editor. A key that quits
  * ends the session; the rest of the input runs in a new one.
@@ -16,7 +17,7 @@
  * Input:
  *   byte 0   bit 0 --ascii, 1 --no-color, 2 --mouse, 3-4 TERM, 5-6 EDITOR,
  *            7 --read-only
- *   byte 1   bits 0-2 today, 3-5 the first screen size
+ *   byte 1   bits 0-2 today, 3-5 the first screen size, 6 the charter
  *   then     0x00-0x7f  that character as a key (Esc, Tab, Enter, Ctrl-X...)
  *            0x80-0x9f  a function key (arrows, PgUp/PgDn, Home/End, ...)
  *            0xa0-0xaf  a non-ASCII character (wide, combining, RTL, ...)
@@ -51,8 +52,8 @@
 #ifndef FUZZ_SCRATCH
 #define FUZZ_SCRATCH "."
 #endif
-#ifndef FUZZ_CHARTER
-#define FUZZ_CHARTER "data/charter.yaml"
+#ifndef FUZZ_SOURCE_DIR /* the repository, for the charters */
+#define FUZZ_SOURCE_DIR "."
 #endif
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -62,6 +63,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define MAX_SESSIONS 8
 
 static char dir[4096], path[4200], history[4300], scratch[4300];
+/* The charters an input starts from (byte 1, bit 6), and the one it did. */
+static char *charters[2];
+static size_t charter_lens[2];
 static char *original;
 static size_t original_len;
 static FILE *null_out, *null_in;
@@ -165,9 +169,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(path, sizeof path, "%s/charter.yaml", dir);
 	snprintf(history, sizeof history, "%s.history", path);
 	snprintf(scratch, sizeof scratch, "%s/outside.tmp", dir);
-	original = slurp(FUZZ_CHARTER, &original_len);
-	if (!original)
-		die(FUZZ_CHARTER);
+	static const char *const names[2] = { "data/charter.yaml", "tests/fuzz/keys.yaml" };
+	for (int i = 0; i < 2; i++) {
+		char p[4200];
+		snprintf(p, sizeof p, "%s/%s", FUZZ_SOURCE_DIR, names[i]);
+		if (!(charters[i] = slurp(p, &charter_lens[i])))
+			die(p);
+	}
 	null_out = fopen("/dev/null", "w");
 	null_in = fopen("/dev/null", "r");
 	if (!null_out || !null_in)
@@ -386,7 +394,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 2)
 		return 0;
-	/* every input starts from the shipped file and no history */
+	/* every input starts from one of the charters and no history */
+	original = charters[(data[1] >> 6) & 1];
+	original_len = charter_lens[(data[1] >> 6) & 1];
 	put_file(original, original_len);
 	if (unlink(history) != 0 && errno != ENOENT)
 		die(history);
