@@ -217,29 +217,33 @@ for cmd in "set charter.yaml energy-lng status=done" "rm charter.yaml energy-lng
 done
 untouched "$d" "commands on a directory"
 
-# Root reads everything: the unreadable file is tried as nobody, as
-# test_edit_files.sh does. Without root the check cannot be made: say so.
-if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+# Root reads everything: as root the unreadable file is tried as nobody (as
+# test_edit_files.sh does); anyone else is refused it as they are.
+case_dir unreadable
+snap "$d" # while the file can still be copied
+chmod 200 "$d/charter.yaml" # the user may write it, not read it
+runner=in_dir
+if [ "$(id -u)" -eq 0 ]; then
+	command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1 ||
+		fail "running as root without setpriv or a user nobody: the unreadable file would be read"
 	chmod 711 "$tmp"
-	case_dir unreadable
-	chmod 200 "$d/charter.yaml" # nobody may write it, not read it
 	chown -R nobody "$d"
-	snap "$d"
-	for cmd in check report ids "minutes --since 2026-01-01" ""; do
-		# shellcheck disable=SC2086
-		as_nobody "$d" $cmd charter.yaml
-		expect 1 "${cmd:-the dashboard} on an unreadable file" "charter.yaml: error: cannot open: Permission denied"
-	done
-	for cmd in "set charter.yaml energy-lng status=done" "rm charter.yaml energy-lng" "mark charter.yaml" \
-		"add charter.yaml energy --title Grid"; do
-		# shellcheck disable=SC2086
-		as_nobody "$d" $cmd
-		expect 1 "${cmd%% *} on an unreadable file" "charter.yaml: error: cannot read charter.yaml: Permission denied"
-	done
-	untouched "$d" "commands on an unreadable file" # and no lock left that nobody could open
-else
-	fail "not root (or no setpriv or user nobody): the unreadable-file checks cannot run"
+	runner=as_nobody
 fi
+for cmd in check report ids "minutes --since 2026-01-01" ""; do
+	# shellcheck disable=SC2086
+	$runner "$d" $cmd charter.yaml
+	expect 1 "${cmd:-the dashboard} on an unreadable file" "charter.yaml: error: cannot open: Permission denied"
+done
+for cmd in "set charter.yaml energy-lng status=done" "rm charter.yaml energy-lng" "mark charter.yaml" \
+	"add charter.yaml energy --title Grid"; do
+	# shellcheck disable=SC2086
+	$runner "$d" $cmd
+	expect 1 "${cmd%% *} on an unreadable file" "charter.yaml: error: cannot read charter.yaml: Permission denied"
+done
+[ "$(stat -c %a "$d/charter.yaml")" = 200 ] || fail "an unreadable file's mode changed"
+chmod 600 "$d/charter.yaml" # to compare it
+untouched "$d" "commands on an unreadable file" # and no lock left that nobody could open
 
 # --- failed writes --------------------------------------------------------------------
 
