@@ -28,13 +28,14 @@ T() {
 
 cleanup() {
 	T kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock" # tmux 3.3a leaves it behind
 }
 trap cleanup EXIT INT TERM
 
 # new_server: a fresh tmux server on a new private socket (reusing a socket
 # right after kill-server races with the dying server).
 new_server() {
-	T kill-server >/dev/null 2>&1
+	cleanup
 	sessions=$((sessions + 1))
 	sock="cd-$name-$$-$sessions"
 }

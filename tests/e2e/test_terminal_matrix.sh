@@ -61,7 +61,12 @@ write_runner() { # DIR TERM LANG COLOUR
 	cat >"$1/run.sh" <<EOF
 cd '$1'
 for k in 0 1 2 3 4; do
-	while [ ! -e go.\$k ]; do sleep 0.02; done
+	i=0 # a minute at most: the test may have died
+	while [ ! -e go.\$k ]; do
+		sleep 0.02
+		i=\$((i + 1))
+		[ \$i -lt 3000 ] || exit 1
+	done
 	sh -c 'echo \$\$ > pid.'\$k'; exec env $unset_vars $set_vars "\$0" "\$@"' \
 		'$bin' --today $TODAY charter.yaml 2>err.\$k
 	echo \$? >exit.tmp.\$k
@@ -212,7 +217,6 @@ run_combo() { # TERM LANG COLOUR
 		lacks "too small" "$what: the screen after q"
 		k=$((k + 1))
 	done
-	T kill-server
 }
 
 # Job J of JOBS: every JOBS-th combination.
@@ -224,13 +228,26 @@ run_job() {
 	for term in $TERMS; do
 		for lang in $LANGS; do
 			for colour in $COLOURS; do
-				[ $((n % JOBS)) -eq "$1" ] && run_combo "$term" "$lang" "$colour"
+				if [ $((n % JOBS)) -eq "$1" ]; then
+					run_combo "$term" "$lang" "$colour"
+					cleanup
+				fi
 				n=$((n + 1))
 			done
 		done
 	done
 	[ "$failures" -eq 0 ]
 }
+
+# interrupted: no session of ours outlives the test
+kill_all() {
+	for s in "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/cd-$name-$$-"*; do
+		[ -e "$s" ] || continue
+		tmux -S "$s" kill-server >/dev/null 2>&1
+		rm -f "$s"
+	done
+}
+trap kill_all EXIT INT TERM
 
 pids=""
 j=0

@@ -2,9 +2,11 @@
 # The dashboard under valgrind (make check-valgrind): one representative
 # session in tmux on a copy of the shipped charter -- start, move, detail,
 # help, search, filter, a status change, a title edit (typed and pasted),
-# add and delete, undo and redo, resizes down to "too small" and back,
-# quit -- with the binary run through CHARTERDASH_WRAPPER. Any invalid access, or a definite or
-# indirect leak not in tests/valgrind/ncurses.supp (ncurses' own), fails.
+# add and delete, undo and redo, a conflict with a change from outside,
+# zoom, sort, a meeting mark and its list, the mouse on and off, resizes
+# down to "too small" and back, quit -- with the binary run through
+# CHARTERDASH_WRAPPER. Any invalid access, or a definite or indirect leak
+# not in tests/valgrind/ncurses.supp (ncurses' own), fails.
 # Not part of make test (valgrind makes it ~20x slower): $1 = the binary.
 set -u
 name=valgrind_session
@@ -67,6 +69,25 @@ wait_for "Undone: title of energy-constitute" 300
 keys u
 wait_for "Undone: status of energy-constitute" 300
 cmp -s "$data" "$tmp/charter.yaml" || fail "undoing everything did not restore the file: $(diff "$data" "$tmp/charter.yaml")"
+# a change from outside while editing: the conflict dialog, "use mine"
+keys e
+wait_for "Edit energy-constitute" 300
+LOGNAME=dave "$bin" set -q "$tmp/charter.yaml" energy-constitute title="Dave's title" || fail "set failed"
+keys C-u ; keys -l 'Mine'
+keys Enter
+wait_for "changed title of energy-constitute to 'Dave's title'" 300
+keys m
+wait_for "Saved: energy-constitute title" 300
+keys z s
+wait_for "sorted by" 300
+keys z m
+wait_for "Meeting started at" 300
+keys w
+wait_for "Changes since the meeting started" 300
+keys Escape M
+wait_for "Mouse on" 300
+keys M
+wait_for "Mouse off" 300
 keys / ; keys -l corridor ; keys Enter
 wait_for "matches: n next" 300
 keys n Escape
