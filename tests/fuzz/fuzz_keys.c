@@ -9,10 +9,10 @@
  * back through wget_wch as in the event loop. It edits a private copy of
  * data/charter.yaml or tests/fuzz/keys.yaml (flow style, anchors, unknown
  * keys, awkward text) in a directory made under $TMPDIR or FUZZ_SCRATCH
- * (the build directory), restored at the start of every input, so edits, undo,
- * add/delete and meeting marks run through the real save path. $EDITOR is
- * set to harmless programs, never an interactive editor. A key that quits
- * ends the session; the rest of the input runs in a new one.
+ * (the build directory), restored at the start of every input, so edits,
+ * undo, add/delete and meeting marks run through the real save path.
+ * $EDITOR is set to harmless programs, never an interactive editor. A key
+ * that quits ends the session; the rest of the input runs in a new one.
  *
  * Input:
  *   byte 0   bit 0 --ascii, 1 --no-color, 2 --mouse, 3-4 TERM, 5-6 EDITOR,
@@ -42,7 +42,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 
