@@ -24,22 +24,29 @@ tmp=$2
 file="$tmp/charter.yaml"
 cp "$data" "$file"
 
-# storm W H...: one resize-window per pair, as fast as tmux takes them.
+# storm W H...: one resize-window per pair, as fast as tmux takes them
+# (50 take about 0.4 s here); counts them in $resizes.
 storm() {
+	resizes=0
 	while [ $# -ge 2 ]; do
 		T resize-window -x "$1" -y "$2"
+		resizes=$((resizes + 1))
 		shift 2
 	done
 }
+# 49 sizes from 1x1 to 300x100, the final one comes after them
 SIZES="1 1 300 100 20 5 80 24 1 1 40 10 33 11 2 2 200 50 31 9
 100 30 1 1 120 40 32 10 5 80 80 5 1 1 250 90 60 20 1 1
-7 7 90 30 1 1 20 5 300 100 1 1 44 12 10 3 1 1 150 45"
+7 7 90 30 1 1 20 5 300 100 1 1 44 12 10 3 1 1 150 45
+1 100 300 1 1 1 32 9 31 10 64 20 1 1 3 3 280 70 1 1
+81 25 79 23 1 1 40 10 1 2 2 1 300 100 1 1 36 12"
 
 # --- a resize storm ------------------------------------------------------------------
 start 80 24 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
 keys l j # energy-priority-projects
-storm $SIZES 100 30 # 50 resizes
+storm $SIZES 100 30
+[ "$resizes" -eq 50 ] || fail "the storm was $resizes resizes, not 50"
 kill -0 "$(cat "$tmp/pid")" || fail "the storm killed the dashboard"
 wait_for "Next annual review 2027-02-09 (in 75 days)"
 check_against_report "$file"
@@ -61,6 +68,7 @@ T select-pane -t %0
 wait_for "Deadline 2026-05-09"
 keys l j
 storm $SIZES
+[ "$resizes" -eq 49 ] || fail "the storm was $resizes resizes, not 49"
 for s in 1 20 3 60 2 34 1 35; do # and the pane itself, down to one column
 	T resize-pane -t %0 -x "$s"
 done
