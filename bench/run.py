@@ -470,12 +470,17 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
         shutil.copyfile(files[n], os.path.join(work, "charter.yaml"))
-        keys = [("move (j)", ["j"] * 10), ("move (k)", ["k"] * 5),
+        keys = [("move (j)", ["j"] * 10), ("move (k)", ["k"] * 5), ("pane (l, h)", ["l", "h"] * 2),
                 ("open detail (Enter)", ["Enter", "Escape"][:1]), ("close detail (Esc)", ["Escape"])]
         if status_keys_present:
             keys += [("status change (1..4)", ["2", "3", "4", "1"])]
-        tbytes[n] = terminal_bytes("%s --today %s %s" % (binary, TODAY, os.path.join(work, "charter.yaml")),
-                                   "Today " + TODAY, keys, scratch)
+        path = os.path.join(work, "charter.yaml")
+        tbytes[n] = terminal_bytes("%s --today %s %s" % (binary, TODAY, path), "Today " + TODAY, keys, scratch)
+        # the same keys with the cursor for slow links (a file of its own:
+        # the status keys above changed the first)
+        shutil.copyfile(files[n], path)
+        tbytes["%d, --thin-cursor" % n] = terminal_bytes("%s --thin-cursor --today %s %s" % (binary, TODAY, path),
+                                                         "Today " + TODAY, keys, scratch)
     cal = {}
     if have_calcurse and "tty" in parts:
         for n in (10000, 100000):
@@ -638,7 +643,7 @@ def main():
         say("The status keys (1-4, Space) are not in src/ui_keys.c yet: not measured.")
     say("")
     for n in tbytes:
-        say("- charterdash, %d milestones: %s" % (n, ", ".join("%s %.0f" % kv for kv in tbytes[n].items())))
+        say("- charterdash, %s milestones: %s" % (n, ", ".join("%s %.0f" % kv for kv in tbytes[n].items())))
     for n in cal:
         if cal[n]:
             say("- calcurse, %d todos: %s" % (n, ", ".join("%s %s" % (k, v if isinstance(v, str) else "%.0f" % v)

@@ -333,7 +333,9 @@ static void draw_time_bar(struct ui *ui, WINDOW *w, int y, int x, int width)
 	ui_fill(ui, w, y, x + m + 1, g->time_left, width - m - 1, ui_attr(ui, ROLE_TIME_LEFT));
 }
 
-/* One milestone line; `selected` reverses it. */
+/* One milestone line; `selected` reverses it, or with --thin-cursor only
+ * its first two cells (the mark column and the status glyph): a move then
+ * rewrites a few cells instead of two whole rows, for slow links. */
 static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_t m, bool selected)
 {
 	const struct charter *c = &ui->charter;
@@ -341,16 +343,18 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	const struct ui_glyphs *g = ui->scr->g;
 	struct layout_row row;
 	layout_row(inner_w, &row);
-	attr_t rev = selected ? ui_attr(ui, ROLE_SELECTED) : 0;
+	bool thin = selected && ui->opt.thin_cursor;
+	attr_t rev = selected && !thin ? ui_attr(ui, ROLE_SELECTED) : 0;
+	attr_t edge = selected ? ui_attr(ui, ROLE_SELECTED) : 0; /* the first two cells */
 	bool overdue = progress_is_overdue(c, ms, ui->opt.today);
 	bool match = view_is_match(&ui->view, m);
 
 	if (selected)
-		ui_fill(ui, w, y, x0, " ", inner_w, rev);
+		ui_fill(ui, w, y, x0, " ", thin ? row.glyph_x : inner_w, edge);
 	if (match)
-		ui_put_attr(ui, w, y, x0, g->match, 1, ui_attr(ui, ROLE_MATCH) | rev, false);
+		ui_put_attr(ui, w, y, x0, g->match, 1, ui_attr(ui, ROLE_MATCH) | edge, false);
 	ui_put_attr(ui, w, y, x0 + row.glyph_x, g->status[ms->status], 1,
-	            ui_attr(ui, ui_status_role(ms->status)) | rev, false);
+	            ui_attr(ui, ui_status_role(ms->status)) | edge, false);
 
 	/* the title, with the search match highlighted */
 	attr_t ta = (overdue ? ui_attr(ui, ROLE_OVERDUE) : ui_attr(ui, ROLE_NORMAL)) | rev;
@@ -373,7 +377,7 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	/* someone else changed it a moment ago: say who instead of the owner */
 	const struct ui_mark *mark = ui_live_mark_of(ui, ms->id);
 	if (mark && !match)
-		ui_put_attr(ui, w, y, x0, g->changed, 1, ui_attr(ui, ROLE_AT_RISK) | rev, false);
+		ui_put_attr(ui, w, y, x0, g->changed, 1, ui_attr(ui, ROLE_AT_RISK) | edge, false);
 	if (mark && row.owner_x >= 0) {
 		char who[160];
 		long age = (long)(time(NULL) - mark->when);
@@ -409,8 +413,11 @@ static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 	if ((int)text_width(tlabel) > label_w)
 		label_w = (int)text_width(tlabel);
 
-	ui_box(ui, w, r, focus, NULL);
-	attr_t ba = ui_attr(ui, focus ? ROLE_FOCUS : ROLE_BORDER);
+	/* --thin-cursor keeps every border light: the focus then shows in the
+	 * name and the cursor, and moving between panes redraws no border */
+	bool heavy = focus && !ui->opt.thin_cursor;
+	ui_box(ui, w, r, heavy, NULL);
+	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
 
 	/* top border: " Name " on the left, " state " on the right */
 	const char *state = p.total ? state_label(p.state) : "no milestones";

@@ -26,11 +26,13 @@ void ui_print_usage(FILE *out)
 {
 	/* no line here starts with two spaces and a lower-case word: that is
 	 * how the command list above is read by scripts */
-	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--read-only] [FILE]\n"
+	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]\n"
 	             "    shows FILE (default ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
 	             "    Keys 1-4, Space, e, a, D, u, Ctrl-R edit it; --read-only: look, never write.\n"
 	             "    NO_COLOR set or --no-color: no colours. --ascii (automatic outside UTF-8\n"
-	             "    locales): ASCII characters only. --mouse: clicks and the wheel (or press M).\n");
+	             "    locales): ASCII characters only. --mouse: clicks and the wheel (or press M).\n"
+	             "    --thin-cursor: mark the selected row at its left edge instead of reversing\n"
+	             "    it all (half the bytes per move, for slow links).\n");
 }
 
 /* --- messages, modes ---------------------------------------------------- */
@@ -172,7 +174,10 @@ static WINDOW *window_for(struct rect r)
 {
 	if (r.w <= 0 || r.h <= 0) /* newwin(0, ...) would mean "to the edge" */
 		return NULL;
-	return newwin(r.h, r.w, r.y, r.x);
+	WINDOW *w = newwin(r.h, r.w, r.y, r.x);
+	if (w) /* a hidden cursor stays where the last write left it (see ui_draw) */
+		leaveok(w, TRUE);
+	return w;
 }
 
 void ui_relayout(struct ui *ui)
@@ -224,6 +229,7 @@ void ui_draw(struct ui *ui)
 	}
 	/* stdscr is never drawn on here: this only settles it, so that reading
 	 * a key (which refreshes a changed stdscr) cannot blank the screen */
+	leaveok(stdscr, TRUE);
 	wnoutrefresh(stdscr);
 	enum ui_mode mode = ui_mode(ui), panel = ui_panel_mode(ui);
 	unsigned d = ui->dirty;
@@ -260,7 +266,16 @@ void ui_draw(struct ui *ui)
 		touchwin(scr->dialog);
 		wnoutrefresh(scr->dialog);
 	}
-	curs_set(mode == UI_MODE_SEARCH || mode == UI_MODE_EDIT ? 1 : 0);
+	/* The cursor shows only while typing, and the window typed in goes
+	 * last: the last window refreshed places it. Hidden, it is not parked
+	 * anywhere (every window is leaveok), which saves a move per key. */
+	WINDOW *typing = mode == UI_MODE_EDIT ? scr->dialog : mode == UI_MODE_SEARCH ? scr->footer : NULL;
+	if (typing) {
+		leaveok(typing, FALSE);
+		wnoutrefresh(typing);
+		leaveok(typing, TRUE);
+	}
+	curs_set(typing ? 1 : 0);
 	doupdate();
 	ui->dirty = 0;
 }
@@ -477,7 +492,7 @@ static int usage_error(const char *fmt, ...)
 	fprintf(stderr, "charterdash: ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--read-only] [FILE]\n"
+	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]\n"
 	                "Try 'charterdash --help'.\n");
 	return EXIT_USAGE;
 }
@@ -494,6 +509,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 		{ "no-colour", no_argument, NULL, 'C' },
 		{ "ascii", no_argument, NULL, 'a' },
 		{ "read-only", no_argument, NULL, 'r' },
+		{ "thin-cursor", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -518,6 +534,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 		case 'C': opt->no_color = true; break;
 		case 'a': opt->ascii = true; break;
 		case 'r': opt->read_only = true; break;
+		case 'T': opt->thin_cursor = true; break;
 		case 'h':
 			cli_print_usage(stdout);
 			ui_print_usage(stdout);
@@ -545,7 +562,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 	if (!file) {
 		if (access(DEFAULT_FILE, F_OK) != 0) {
 			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"
-			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--read-only] FILE\n"
+			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] FILE\n"
 			                "Name the charter file to show, e.g.: charterdash data/charter.yaml\n"
 			                "(or run it in a directory holding " DEFAULT_FILE "); 'charterdash --help' "
 			                "lists the commands.\n");

@@ -88,6 +88,7 @@ struct ui_options {
 	bool no_color; /* --no-color or NO_COLOR */
 	bool ascii;    /* --ascii or a locale that is not UTF-8 */
 	bool read_only; /* --read-only */
+	bool thin_cursor; /* --thin-cursor: the selection marked at the row's left edge */
 };
 
 struct ui_screen; /* curses state, private to ui_*.c */

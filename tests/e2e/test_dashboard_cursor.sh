@@ -1,0 +1,136 @@
+#!/bin/sh
+# test_dashboard_cursor — where the selection and the terminal's cursor show.
+# The default cursor reverses the whole selected row and draws the focused
+# pane with a heavy border; --thin-cursor reverses only the row's first two
+# cells (mark column and status glyph) and keeps every border light, so a
+# move rewrites a few cells. The terminal's own cursor shows only while
+# typing (search, line editor) and then sits where the typing goes.
+# Usage: test_dashboard_cursor.sh BINARY SCRATCH_DIR
+set -u
+bin=$1 tmp=$2 name=test_dashboard_cursor
+. "$(dirname "$0")/dashboard_lib.sh"
+cp "$data" "$tmp/charter.yaml"
+
+# reversed CAPTURE_E ROW_TEXT: prints the columns (0-based) of the line
+# holding ROW_TEXT that are drawn in reverse video, as "first-last" runs
+reversed() {
+	python3 - "$1" "$2" <<'EOF'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+line = next((l for l in lines if sys.argv[2] in re.sub(r"\x1b\[[0-9;]*m", "", l)), None)
+if line is None:
+    print("missing")
+    sys.exit(0)
+rev, col, cols = False, 0, []
+for tok in re.findall(r"\x1b\[[0-9;]*m|.", line):
+    if tok.startswith("\x1b["):
+        codes = [int(c) if c else 0 for c in tok[2:-1].split(";")]
+        i = 0
+        while i < len(codes):  # skip the arguments of 38/48;5;N and 38/48;2;R;G;B
+            c = codes[i]
+            if c in (38, 48):
+                i += 3 if i + 1 < len(codes) and codes[i + 1] == 5 else 5
+                continue
+            if c == 0 or c == 27:
+                rev = False
+            elif c == 7:
+                rev = True
+            i += 1
+        continue
+    if rev:
+        cols.append(col)
+    col += 1
+runs, start = [], None
+for i, c in enumerate(cols):
+    if start is None:
+        start = c
+    if i + 1 == len(cols) or cols[i + 1] != c + 1:
+        runs.append("%d-%d" % (start, c))
+        start = None
+print(" ".join(runs) or "none")
+EOF
+}
+
+cursor() {
+	T display-message -p ${target:+-t "$target"} '#{cursor_flag} #{cursor_x} #{cursor_y}'
+}
+
+check_rows() { # MODE SELECTED_TEXT OTHER_TEXT EXPECTED_RUN
+	capture -e
+	got=$(reversed "$screen" "$2")
+	[ "$got" = "$4" ] || fail "$1: the row '$2' is reversed at '$got', expected '$4'"
+	got=$(reversed "$screen" "$3")
+	[ "$got" = "none" ] || fail "$1: the unselected row '$3' is reversed at '$got'"
+}
+
+# --- the default: the whole row, a heavy border on the focused pane -------
+start 120 40 --today "$TODAY" "$tmp/charter.yaml"
+wait_for "Today $TODAY"
+keys j
+sleep 0.3
+# econ's pane spans columns 0-39: its rows' inside is columns 1-38
+check_rows default "Identify priority tra" "Roadmap: adopt the ec" "1-38"
+capture
+grep -q "┏━ Economy and Trade" "$screen" || fail "default: the focused pane has no heavy border"
+set -- $(cursor)
+[ "$1" = 0 ] || fail "default: the terminal's cursor shows while browsing ($*)"
+
+# typing: the cursor follows the text, in the editor and the search line
+keys e
+wait_for "Edit econ-priority-projects"
+capture
+set -- $(cursor)
+[ "$1" = 1 ] || fail "editor: the cursor is hidden"
+line=$(sed -n "$(($3 + 1))p" "$screen")
+case "$line" in
+*"Identify priority trade and investment projects"*) ;;
+*) fail "editor: the cursor is on line $3, not the line being edited: '$line'" ;;
+esac
+keys End
+sleep 0.3
+set -- $(cursor)
+end_x=$2
+keys Left Left
+sleep 0.3
+set -- $(cursor)
+[ "$2" -eq $((end_x - 2)) ] || fail "editor: two Lefts moved the cursor from $end_x to $2"
+keys Escape
+wait_gone "Edit econ-priority-projects"
+sleep 0.3
+set -- $(cursor)
+[ "$1" = 0 ] || fail "the cursor still shows after the editor closed"
+keys /
+keys -l road
+wait_for "/road"
+set -- $(cursor)
+[ "$1 $2 $3" = "1 5 39" ] || fail "search: the cursor is at ($*), expected visible after '/road' on the last line"
+keys Escape
+wait_gone "/road"
+sleep 0.3
+set -- $(cursor)
+[ "$1" = 0 ] || fail "the cursor still shows after the search closed"
+keys q
+wait_for "EXIT=0"
+
+# --- --thin-cursor: two cells, light borders ------------------------------
+start 120 40 --thin-cursor --today "$TODAY" "$tmp/charter.yaml"
+wait_for "Today $TODAY"
+keys j
+sleep 0.3
+check_rows thin "Identify priority tra" "Roadmap: adopt the ec" "1-2"
+keys j
+sleep 0.3
+check_rows thin "Roadmap: adopt the ec" "Identify priority tra" "1-2"
+capture
+grep -q "┏\|┗" "$screen" && fail "thin: a heavy border is drawn"
+grep -q "┌─ Economy and Trade" "$screen" || fail "thin: the focused pane lost its name"
+keys l
+sleep 0.3
+# energy's pane now holds the cursor, on its first row; econ shows none
+check_rows thin "Constitute the workin" "Roadmap: adopt the ec" "41-42"
+set -- $(cursor)
+[ "$1" = 0 ] || fail "thin: the terminal's cursor shows while browsing ($*)"
+keys q
+wait_for "EXIT=0"
+
+finish
