@@ -316,6 +316,18 @@ static const char *const EDITED =
 	MS("n1", "Roadmap", "done", "2026-05-08", "Co-chairs")
 	MS("n2", "Civil nuclear dialogue", "done", "2026-11-01", "Nuclear sub-group");
 
+/* The file changed on disk: the view follows the fresh charter, which
+ * then takes the fixture's place (the view is pointed at its new home). */
+static void reload(struct fixture *f, const char *yaml)
+{
+	struct charter fresh;
+	test_load(&fresh, yaml);
+	assert_true(view_rebind(&f->v, &fresh));
+	charter_fini(&f->c);
+	f->c = fresh;
+	f->v.c = &f->c;
+}
+
 static void test_rebind_keeps_anchors(void **state)
 {
 	struct fixture *f = *state;
@@ -324,12 +336,7 @@ static void test_rebind_keeps_anchors(void **state)
 	view_set_sort(v, 2, VIEW_SORT_STATUS);
 	view_search(v, "co-chairs");
 
-	struct charter fresh;
-	test_load(&fresh, EDITED);
-	assert_true(view_rebind(v, &fresh));
-	charter_fini(&f->c);
-	f->c = fresh;
-	v->c = &f->c; /* the fixture moved the struct: point at its new home */
+	reload(f, EDITED);
 
 	assert_int_equal(v->pane_count, 3);
 	assert_int_equal(v->focus, 1); /* still econ */
@@ -358,12 +365,7 @@ static void test_progress_cache(void **state)
 	assert_true(view_set_today(v, D(2026, 10, 1)));
 	assert_int_equal(view_charter_progress(v)->overdue, 1); /* n2 not yet due */
 
-	struct charter fresh;
-	test_load(&fresh, EDITED);
-	assert_true(view_rebind(v, &fresh));
-	charter_fini(&f->c);
-	f->c = fresh;
-	v->c = &f->c;
+	reload(f, EDITED);
 	assert_int_equal(view_group_progress(v, 0)->total, 1);      /* "new" */
 	assert_int_equal(view_group_progress(v, 2)->counts[STATUS_DONE], 2); /* energy: n2 done now */
 	assert_int_equal(view_charter_progress(v)->total, 6);
@@ -380,12 +382,7 @@ static void test_rebind_deleted_selection(void **state)
 	struct fixture *f = *state;
 	struct view *v = &f->v;
 	view_move(v, 1); /* e2, which the edit deletes */
-	struct charter fresh;
-	test_load(&fresh, EDITED);
-	assert_true(view_rebind(v, &fresh));
-	charter_fini(&f->c);
-	f->c = fresh;
-	v->c = &f->c;
+	reload(f, EDITED);
 	/* row 1 of econ now holds e1 */
 	assert_string_equal(selected_id(v), "e1");
 }
@@ -395,12 +392,7 @@ static void test_rebind_group_removed(void **state)
 	struct fixture *f = *state;
 	struct view *v = &f->v;
 	view_focus(v, 2); /* energy */
-	struct charter fresh;
-	test_load(&fresh, HEAD "  - id: econ\n    name: Economy\n");
-	assert_true(view_rebind(v, &fresh));
-	charter_fini(&f->c);
-	f->c = fresh;
-	v->c = &f->c;
+	reload(f, HEAD "  - id: econ\n    name: Economy\n");
 	assert_int_equal(v->pane_count, 1);
 	assert_int_equal(v->focus, 0);
 	assert_int_equal(view_selected(v), -1);

@@ -93,17 +93,23 @@ def strip_comments(text):
     return "".join(out)
 
 
+def past_literal(text, i):
+    """The index just after the C string or character literal opening at i."""
+    j = i + 1
+    while text[j] != text[i]:
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
 def split_args(text, start):
     """Arguments of the call whose '(' is at start: (list of texts, index after ')')."""
     args, depth, i, cur = [], 0, start + 1, []
     while i < len(text):
         c = text[i]
         if c in "\"'":
-            j = i + 1
-            while text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            cur.append(text[i:j + 1])
-            i = j + 1
+            j = past_literal(text, i)
+            cur.append(text[i:j])
+            i = j
             continue
         if c in "([{":
             depth += 1
@@ -174,10 +180,7 @@ def function_bodies(text):
     while i < len(text):
         c = text[i]
         if c in "\"'":
-            j = i + 1
-            while text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            i = j + 1
+            i = past_literal(text, i)
             continue
         if c == "{":
             if depth == 0:
@@ -203,10 +206,7 @@ def split_ternary(expr):
     while i < len(expr):
         c = expr[i]
         if c in "\"'":
-            j = i + 1
-            while expr[j] != c:
-                j += 2 if expr[j] == "\\" else 1
-            i = j + 1
+            i = past_literal(expr, i)
             continue
         if c in "([{":
             depth += 1
