@@ -44,7 +44,10 @@ SIZES="1 1 300 100 20 5 80 24 1 1 40 10 33 11 2 2 200 50 31 9
 # --- a resize storm ------------------------------------------------------------------
 start 80 24 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
-keys l j # energy-priority-projects
+keys l j Enter # energy-priority-projects (seen before the storm: keys are
+wait_for "Milestone energy-priority-projects" # dropped while too small)
+keys Escape
+wait_gone "Milestone energy-priority"
 storm $SIZES 100 30
 [ "$resizes" -eq 50 ] || fail "the storm was $resizes resizes, not 50"
 kill -0 "$(cat "$tmp/pid")" || fail "the storm killed the dashboard"
@@ -66,7 +69,10 @@ target=%0 # the dashboard; a shell beside it takes the rest of the window
 T split-window -h -l 44 -t %0 "exec sleep 600"
 T select-pane -t %0
 wait_for "Deadline 2026-05-09"
-keys l j
+keys l j Enter
+wait_for "Milestone energy-priority-pr"
+keys Escape
+wait_gone "Milestone energy-priority"
 storm $SIZES
 [ "$resizes" -eq 49 ] || fail "the storm was $resizes resizes, not 49"
 for s in 1 20 3 60 2 34 1 35; do # and the pane itself, down to one column
@@ -83,7 +89,7 @@ has "3/8  37%" "the small pane's focused group"
 check_alignment 36
 [ "$(wc -l <"$screen")" -le 12 ] || fail "small pane: more than 12 lines"
 keys Enter
-wait_for "Milestone energy-priority-pro"
+wait_for "Milestone energy-priority-pr"
 has "Identify priority energy" "the detail view in a small pane"
 keys Escape q
 wait_for "EXIT=0"
