@@ -194,4 +194,54 @@ expect_exit 0 "quit after pasting on the main view"
 cmp -s "$data" "$file" || { fail "a paste on the main view changed the file:"; diff "$data" "$file"; }
 [ ! -e "$file.history" ] || { fail "a paste on the main view made changes:"; cat "$file.history"; }
 
+# --- a terminal without bracketed paste ------------------------------------------------
+# screen-256color has no paste marks: a paste arrives as plain keys. The
+# escape sequences in it (colour, window title) are still dropped as
+# sequences, so their Esc does not cancel the editor and the text after it
+# does not run as commands; a lone Esc still cancels.
+cp "$data" "$file"
+rm -f "$file.history"
+DASH_TERM=screen-256color start 100 30 --today "$TODAY" charter.yaml
+wait_for "Overall" || finish
+keys e
+wait_for "Edit econ-constitute"
+keys C-u
+keys -l "$(printf 'red\033[31m 3m \033]0;title\007done\033[0m')"
+wait_for "red 3m done"
+has "Edit econ-constitute" "the editor after escape sequences typed without paste marks"
+keys Enter
+wait_for "Saved: econ-constitute title"
+keys e
+wait_for "Edit econ-constitute"
+keys Escape
+wait_for "Cancelled: nothing was written"
+keys q
+expect_exit 0 "quit on screen-256color"
+grep -q "^        title: red 3m done$" "$file" || fail "the title is not the text without its sequences: $(grep -n 'red' "$file" | cat -v)"
+[ "$(wc -l <"$file.history")" -eq 1 ] || { fail "the sequences made more than one change:"; cat "$file.history"; }
+
+# --- a paste into the editor while the terminal is too small ------------------------------
+# its q is text for the editor, not quit
+cp "$data" "$file"
+rm -f "$file.history"
+start 100 30 --today "$TODAY" charter.yaml
+wait_for "Overall" || finish
+keys e
+wait_for "Edit econ-constitute"
+keys C-u
+T resize-window -x 20 -y 5
+wait_for "too small"
+printf 'a quick note' >"$tmp/note.txt"
+T load-buffer "$tmp/note.txt"
+T paste-buffer -p
+sleep 0.5
+kill -0 "$(cat "$tmp/pid")" || fail "a paste while too small quit the dashboard"
+T resize-window -x 100 -y 30
+wait_for "a quick note"
+keys Enter
+wait_for "Saved: econ-constitute title"
+keys q
+expect_exit 0 "quit after the paste while too small"
+grep -q "^        title: a quick note$" "$file" || fail "the paste made while too small was not saved"
+
 finish
