@@ -570,6 +570,12 @@ char *charter_read_file(const char *path, size_t *out_len, struct diag_list *dia
 		fclose(f);
 		return NULL;
 	}
+	/* said before reading: a huge file must not cost its size in memory */
+	if (st.st_size >= (off_t)DOC_MAX_SOURCE) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is larger than 512 MiB; charterdash cannot read it");
+		fclose(f);
+		return NULL;
+	}
 	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, len = 0;
 	char *text = malloc(cap);
 	size_t n;

@@ -270,57 +270,16 @@ void ui_live_saved(struct ui *ui, const char *text, size_t len)
 		watch_set_content(&l->watch, text, len);
 }
 
-/* The whole file, or NULL (a regular file only: never block on a FIFO). */
-static char *read_file(const char *path, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return NULL;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n + 1 >= cap) { /* it grew while we read */
-			char *b = realloc(buf, cap * 2);
-			if (!b) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = b;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + n, cap - 1 - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	close(fd);
-	if (buf) {
-		buf[n] = '\0';
-		*len = n;
-	}
-	return buf;
-}
-
 unsigned ui_live_check(struct ui *ui)
 {
 	struct ui_live *l = live_of(ui);
 	if (!l)
 		return 0;
 	size_t len = 0;
-	char *text = read_file(ui->path, &len);
+	struct diag_list quiet; /* a vanished file is looked at again, not reported */
+	diag_init(&quiet, 1);
+	char *text = charter_read_file(ui->path, &len, &quiet);
+	diag_fini(&quiet);
 	if (!text) { /* replaced just now, or gone: look again on the next tick */
 		l->recheck = true;
 		return 0;

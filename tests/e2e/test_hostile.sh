@@ -104,4 +104,25 @@ expect "NUL byte" "$dir/nul.yaml" ':2:11: error: control character U\+0000'
 printf '\377\376c\000h\000' >"$dir/utf16.yaml"
 expect "UTF-16 BOM" "$dir/utf16.yaml" ':1:1: error: the file is UTF-16 or UTF-32 encoded'
 
+# Larger than any source the loader takes (512 MiB): refused before it is
+# read. The file is sparse; with memory capped at 256 MB, reading it first
+# would end in "out of memory" instead of this message. (ASan reserves
+# terabytes of address space, so a sanitized binary gets its allocator's
+# own cap instead of ulimit's.)
+truncate -s 600M "$dir/big.yaml"
+if grep -q __asan_init "$bin"; then
+	(export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}max_allocation_size_mb=256:allocator_may_return_null=1"
+	 timeout 20 "$bin" check "$dir/big.yaml") >"$dir/out" 2>"$dir/err"
+else
+	(ulimit -v 262144 && timeout 20 "$bin" check "$dir/big.yaml") >"$dir/out" 2>"$dir/err"
+fi
+rc=$?
+if [ "$rc" -ne 1 ] || [ "$(cat "$dir/err")" != "$dir/big.yaml: error: file is larger than 512 MiB; charterdash cannot read it" ]; then
+	echo "FAIL 600 MB file: exit $rc, stderr: $(head -c 300 "$dir/err")"
+	failures=$((failures + 1))
+else
+	echo "ok 600 MB file refused before reading"
+fi
+rm -f "$dir/big.yaml"
+
 [ "$failures" -eq 0 ]
