@@ -5,12 +5,13 @@
  * and every crash found and committed beside them, regression tests of
  * make test, built by the project's compiler and flags. */
 #include <dirent.h>
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "charterdash/charter.h"
 
 #ifndef FUZZ_CORPUS
 #error "FUZZ_CORPUS: the directory of the target's committed inputs"
@@ -19,34 +20,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Optional, as for libFuzzer. */
 int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
-
-/* The file's bytes (caller frees), or NULL. */
-static uint8_t *read_input(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0, got;
-	uint8_t *buf = malloc(cap);
-	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			uint8_t *b = realloc(buf, cap * 2);
-			if (!b)
-				free(buf);
-			buf = b;
-			cap *= 2;
-		}
-	}
-	bool failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		free(buf);
-		return NULL;
-	}
-	*size = n;
-	return buf;
-}
 
 /* Runs every regular file in `dir`; the count, or -1 when one cannot be read. */
 static long replay_dir(const char *dir)
@@ -66,15 +39,18 @@ static long replay_dir(const char *dir)
 		if (count < 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 			continue;
 		size_t size = 0;
-		uint8_t *data = read_input(path, &size);
+		struct diag_list diags;
+		diag_init(&diags, 1);
+		char *data = charter_read_file(path, &size, &diags); /* any bytes; the project's one reader */
 		if (!data) {
-			perror(path);
+			diag_print(&diags, stderr);
 			count = -1;
-			continue;
+		} else {
+			LLVMFuzzerTestOneInput((const uint8_t *)data, size);
+			free(data);
+			count++;
 		}
-		LLVMFuzzerTestOneInput(data, size);
-		free(data);
-		count++;
+		diag_fini(&diags);
 	}
 	free(names);
 	return count;
