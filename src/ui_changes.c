@@ -167,14 +167,8 @@ void ui_changes_draw(struct ui *ui)
 	int height = r.h - 2;
 	int lines = build(ui, count_line, NULL);
 	ui->changes_lines = (size_t)lines;
-	size_t max = lines > height ? (size_t)(lines - height) : 0;
-	if (ui->changes_top > max)
-		ui->changes_top = max;
+	ui_scroll_clamp(&ui->changes_top, ui->changes_lines, height);
 	struct draw_ctx d = { w, r.w - 4, (int)ui->changes_top, height };
 	build(ui, draw_line, &d);
-	if (max) {
-		char pos[32];
-		snprintf(pos, sizeof pos, " %zu/%d ", ui->changes_top + (size_t)height, lines);
-		ui_put(ui, w, r.h - 1, r.w - 2 - (int)strlen(pos), pos, (int)strlen(pos), ROLE_FOCUS, false);
-	}
+	ui_scroll_mark(ui, w, r, ui->changes_top, height, ui->changes_lines, false);
 }

@@ -283,9 +283,7 @@ void ui_detail_draw(struct ui *ui)
 	build(ui, (size_t)m, &d);
 	int height = r.h - 2;
 	ui->detail_lines = d.n;
-	size_t max = d.n > (size_t)height ? d.n - (size_t)height : 0;
-	if (ui->detail_top > max)
-		ui->detail_top = max;
+	ui_scroll_clamp(&ui->detail_top, d.n, height);
 	for (int y = 0; y < height && ui->detail_top + (size_t)y < d.n; y++) {
 		const struct dline *l = &d.v[ui->detail_top + (size_t)y];
 		if (l->heading) {
@@ -301,12 +299,6 @@ void ui_detail_draw(struct ui *ui)
 		}
 		ui_put(ui, w, 1 + y, x, l->text, inner - (x - 2), l->role, true);
 	}
-	if (max) {
-		char pos[32];
-		snprintf(pos, sizeof pos, " %s %zu/%zu ", ui->detail_top < max ? ui->scr->g->more_down : "",
-		         ui->detail_top + (size_t)height, d.n);
-		int pw = (int)text_width(pos);
-		ui_put(ui, w, r.h - 1, r.w - 2 - pw, pos, pw, ROLE_FOCUS, false);
-	}
+	ui_scroll_mark(ui, w, r, ui->detail_top, height, d.n, true);
 	free_lines(&d);
 }

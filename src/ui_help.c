@@ -145,14 +145,8 @@ void ui_help_draw(struct ui *ui)
 	int height = r.h - 2;
 	int lines = build(ui, count_line, NULL);
 	ui->help_lines = (size_t)lines;
-	size_t max = lines > height ? (size_t)(lines - height) : 0;
-	if (ui->help_top > max)
-		ui->help_top = max;
+	ui_scroll_clamp(&ui->help_top, ui->help_lines, height);
 	struct draw_ctx d = { w, r.w - 4, (int)ui->help_top, height };
 	build(ui, draw_line, &d);
-	if (max) { /* there is more: say where we are */
-		char pos[32];
-		snprintf(pos, sizeof pos, " %zu/%d ", ui->help_top + (size_t)height, lines);
-		ui_put(ui, w, r.h - 1, r.w - 2 - (int)strlen(pos), pos, (int)strlen(pos), ROLE_FOCUS, false);
-	}
+	ui_scroll_mark(ui, w, r, ui->help_top, height, ui->help_lines, false);
 }

@@ -271,6 +271,12 @@ attr_t ui_attr(const struct ui *ui, enum ui_role role);
 enum ui_role ui_status_role(enum status s);
 /* A box with an optional title in the top border. */
 void ui_box(struct ui *ui, WINDOW *w, struct rect r, bool focus, const char *title);
+/* A scrolling overlay showing `lines` lines, `height` at a time from *top:
+ * ui_scroll_clamp keeps the last screen full and returns the largest top;
+ * ui_scroll_mark writes " 12/40 " (with `arrow`, " v 12/40 " while more
+ * follows) on the bottom border of window w (rect r) when it scrolls. */
+size_t ui_scroll_clamp(size_t *top, size_t lines, int height);
+void ui_scroll_mark(struct ui *ui, WINDOW *w, struct rect r, size_t top, int height, size_t lines, bool arrow);
 
 /* ui_paste.c ------------------------------------------------------------ */
 /* Asks the terminal for bracketed paste when its terminfo can (BE, BD,

@@ -522,6 +522,26 @@ void ui_fill(struct ui *ui, WINDOW *w, int y, int x, const char *glyph, int n, a
 	ui_put_attr(ui, w, y, x, buf, count, attr, false);
 }
 
+size_t ui_scroll_clamp(size_t *top, size_t lines, int height)
+{
+	size_t max = (long)lines > height ? (size_t)((long)lines - height) : 0;
+	if (*top > max)
+		*top = max;
+	return max;
+}
+
+void ui_scroll_mark(struct ui *ui, WINDOW *w, struct rect r, size_t top, int height, size_t lines, bool arrow)
+{
+	size_t max = (long)lines > height ? (size_t)((long)lines - height) : 0;
+	if (!max)
+		return; /* it all fits: nothing to say */
+	char pos[48];
+	snprintf(pos, sizeof pos, arrow ? " %s %zu/%zu " : "%s %zu/%zu ", arrow && top < max ? ui->scr->g->more_down : "",
+	         top + (size_t)height, lines);
+	int pw = (int)text_width(pos);
+	ui_put(ui, w, r.h - 1, r.w - 2 - pw, pos, pw, ROLE_FOCUS, false);
+}
+
 void ui_box(struct ui *ui, WINDOW *w, struct rect r, bool focus, const char *title)
 {
 	const struct ui_glyphs *g = ui->scr->g;
