@@ -345,39 +345,6 @@ static bool input_gone(struct ui *ui, int *empty_reads)
 	return *empty_reads >= 20;
 }
 
-/* After an Esc: true when it began a control sequence that arrived with
- * it (CSI "\e[...", OSC "\e]...", SS3 "\eO."), which has then been read
- * and dropped. Terminals without bracketed paste deliver a pasted colour
- * code this way; taken as keys, its Esc would cancel the editor and the
- * rest would run as commands. An Esc the user pressed comes alone (or
- * before some other key, which is left for the next read). */
-static bool skip_sequence(void)
-{
-	wint_t wch;
-	bool skipped = false;
-	wtimeout(stdscr, 0);
-	int r = wget_wch(stdscr, &wch);
-	if (r == OK && (wch == '[' || wch == ']' || wch == 'O')) {
-		wint_t intro = wch;
-		skipped = true;
-		while (wget_wch(stdscr, &wch) == OK) {
-			if (intro == 'O' || (intro == '[' && wch >= 0x40 && wch <= 0x7e))
-				break; /* SS3 takes one character, CSI ends at a final byte */
-			if (intro == ']' && (wch == 7 || wch == 0x1b)) { /* OSC ends at BEL or ESC \ */
-				if (wch == 0x1b)
-					wget_wch(stdscr, &wch);
-				break;
-			}
-		}
-	} else if (r == KEY_CODE_YES) { /* not ours to take: left for the next read */
-		ungetch((int)wch);
-	} else if (r == OK) {
-		unget_wch(wch);
-	}
-	wtimeout(stdscr, UI_TICK_MS);
-	return skipped;
-}
-
 /* Returns the signal that ended the loop, or 0 on quit. */
 static int run(struct ui *ui)
 {
@@ -415,7 +382,7 @@ static int run(struct ui *ui)
 		}
 		empty_reads = 0;
 		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
-		if (key == 0x1b && skip_sequence())
+		if (key == UI_ESC && ui_paste_drop_sequence(ui))
 			continue;
 		if (ui_handle_key(ui, key) & UI_QUIT)
 			return 0;

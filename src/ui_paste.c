@@ -22,6 +22,7 @@ enum {
 	PASTE_TEXT,
 	PASTE_ESC,        /* after ESC */
 	PASTE_ESC_INTER,  /* ESC and intermediate bytes (0x20-0x2f) */
+	PASTE_SS3,        /* ESC O: one more character (F1-F4 and keypad keys) */
 	PASTE_CSI,        /* ESC [ and parameters */
 	PASTE_STRING,     /* OSC, DCS, APC, PM, SOS: up to BEL or ESC \ */
 	PASTE_STRING_ESC, /* an ESC inside such a string */
@@ -87,6 +88,10 @@ static int paste_char(struct ui_screen *scr, int key)
 			scr->paste_state = PASTE_CSI;
 			return -1;
 		}
+		if (key == 'O') {
+			scr->paste_state = PASTE_SS3;
+			return -1;
+		}
 		if (key == ']' || key == 'P' || key == '_' || key == '^' || key == 'X') {
 			scr->paste_state = PASTE_STRING;
 			return -1;
@@ -98,6 +103,9 @@ static int paste_char(struct ui_screen *scr, int key)
 		if (key >= 0x30 && key <= 0x7e) /* a two-byte sequence, e.g. ESC c */
 			return -1;
 		break; /* not a sequence after all: the key stands for itself */
+	case PASTE_SS3:
+		scr->paste_state = PASTE_TEXT;
+		return -1;
 	case PASTE_ESC_INTER:
 		if (key >= 0x20 && key <= 0x2f)
 			return -1;
@@ -136,6 +144,32 @@ static int paste_char(struct ui_screen *scr, int key)
 	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0))
 		return -1;
 	return key;
+}
+
+bool ui_paste_drop_sequence(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	wint_t wch;
+	wtimeout(stdscr, 0); /* only what arrived with the Esc */
+	int r = wget_wch(stdscr, &wch);
+	bool sequence = r == OK && (wch == '[' || wch == ']' || wch == 'O' || wch == 'P' || wch == '_' ||
+	                            wch == '^' || wch == 'X');
+	if (sequence) { /* read to its end with the paste's own grammar, and drop it */
+		scr->paste_state = PASTE_ESC;
+		int key = (int)wch;
+		while (paste_char(scr, key), scr->paste_state != PASTE_TEXT) {
+			if ((r = wget_wch(stdscr, &wch)) == ERR)
+				break; /* cut short: nothing more came */
+			key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
+		}
+		scr->paste_state = PASTE_TEXT;
+	} else if (r == KEY_CODE_YES) { /* not ours to take: left for the next read */
+		ungetch((int)wch);
+	} else if (r == OK) {
+		unget_wch(wch);
+	}
+	wtimeout(stdscr, UI_TICK_MS);
+	return sequence;
 }
 
 bool ui_paste_wants(const struct ui *ui, int key)

@@ -196,7 +196,7 @@ cmp -s "$data" "$file" || { fail "a paste on the main view changed the file:"; d
 
 # --- a terminal without bracketed paste ------------------------------------------------
 # screen-256color has no paste marks: a paste arrives as plain keys. The
-# escape sequences in it (colour, window title) are still dropped as
+# escape sequences in it (colour, window title, SS3) are still dropped as
 # sequences, so their Esc does not cancel the editor and the text after it
 # does not run as commands; a lone Esc still cancels.
 cp "$data" "$file"
@@ -206,7 +206,7 @@ wait_for "Overall" || finish
 keys e
 wait_for "Edit econ-constitute"
 keys C-u
-keys -l "$(printf 'red\033[31m 3m \033]0;title\007done\033[0m')"
+keys -l "$(printf 'red\033[31m 3m \033]0;title\007do\033OPne\033[0m')" # \eOP: F1 as SS3
 wait_for "red 3m done"
 has "Edit econ-constitute" "the editor after escape sequences typed without paste marks"
 keys Enter
