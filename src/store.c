@@ -560,15 +560,11 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 			log_change(path, &edits[i], opt, &r[i], r->warning, sizeof r->warning, &st);
 	status = STORE_OK;
 out:
-	if (loaded) { /* hand the original text to the caller */
-		if (before.text) {
-			text = before.text;
-			before.text = NULL;
-		}
-		r->old_text = text;
+	if (loaded) { /* hand the original text to the caller: the fresh model's, or the one read */
+		r->old_text = before.text ? before.text : text;
 		r->old_len = len;
-		text = NULL;
-		drop_base(&before, &text);
+		before.text = NULL;
+		charter_fini(&before);
 	}
 	if (lock >= 0)
 		close(lock); /* releases the flock */
