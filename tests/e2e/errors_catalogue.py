@@ -506,11 +506,13 @@ def run_examples(root, binary, update=False):
     doc = os.path.join(root, "docs", "errors.md")
     entries, base_files = read_catalogue(doc)
     bindir = tempfile.mkdtemp(prefix="charterdash-errors-bin.")
-    os.symlink(os.path.abspath(binary), os.path.join(bindir, "charterdash"))
+    # A copy, not a link: the checkout may sit where nobody cannot enter (/root is 0700).
+    shutil.copy(os.path.abspath(binary), os.path.join(bindir, "charterdash"))
+    os.chmod(os.path.join(bindir, "charterdash"), 0o755)
     # Root could write read-only files: the examples run as nobody, like a user would.
     as_nobody = os.geteuid() == 0 and shutil.which("setpriv") is not None
     if as_nobody:
-        os.chmod(bindir, 0o755)
+        os.chmod(bindir, 0o711)
     failures, replaced, ran = [], {}, 0
     for entry in entries:
         scratch = tempfile.mkdtemp(prefix="charterdash-errors.")

@@ -5,6 +5,13 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
+# The scripts get a copy of the binary in a directory every user can enter:
+# some run it as nobody, and the checkout may sit under a 0700 home (/root).
+bindir=$(mktemp -d "${TMPDIR:-/tmp}/charterdash-bin.XXXXXX")
+trap 'rm -rf "$bindir"' EXIT
+chmod 711 "$bindir"
+cp "$bin" "$bindir/charterdash" && chmod 755 "$bindir/charterdash" || exit 1
+bin=$bindir/charterdash
 passed=0 failed=0 failed_names=""
 for t in "$here"/test_*.sh; do
   [ -e "$t" ] || continue
