@@ -38,8 +38,10 @@ void json_put_string(struct buf *out, const char *value)
 		default:
 			/* Controls (C0, DEL, C1) would reach terminals through `jq -r`;
 			 * U+2028/2029 are valid JSON but end a line in JavaScript;
+			 * bidi controls reorder a line shown raw ("Trojan source");
 			 * invalid bytes become U+FFFD so the output is always JSON. */
-			if (utf8_is_control(cp) || cp == 0x2028 || cp == 0x2029 || (cp == UTF8_REPLACEMENT && n == 1)) {
+			if (utf8_is_control(cp) || utf8_is_bidi_control(cp) || cp == 0x2028 || cp == 0x2029 ||
+			    (cp == UTF8_REPLACEMENT && n == 1)) {
 				snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
 				buf_puts(out, esc);
 			} else {

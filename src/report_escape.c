@@ -14,12 +14,14 @@
 #include "charterdash/json.h"
 #include "charterdash/utf8.h"
 
-/* Writes the character at s (n bytes, code point cp), or U+FFFD when it
- * was invalid. */
+/* Writes the character at s (n bytes, code point cp): U+FFFD when it was
+ * invalid, a bidi control by its name so that it cannot reorder the line. */
 static void put_char(FILE *out, const unsigned char *s, size_t n, uint32_t cp)
 {
 	if (cp == UTF8_REPLACEMENT && n == 1)
 		fputs(UTF8_REPLACEMENT_TEXT, out);
+	else if (utf8_is_bidi_control(cp))
+		fprintf(out, "<U+%04X>", (unsigned)cp);
 	else
 		fwrite(s, 1, n, out);
 }

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "charterdash/utf8.h"
+
 struct text_char text_decode(const char *s, size_t len)
 {
 	struct text_char c = { 1, L'?', 1, true };
@@ -25,6 +27,11 @@ struct text_char text_decode(const char *s, size_t len)
 	}
 	c.len = n;
 	c.bad = false;
+	if (utf8_is_bidi_control((uint32_t)wc)) { /* would reorder the line: a visible mark */
+		c.wc = (wchar_t)UTF8_REPLACEMENT;
+		c.width = 1;
+		return c;
+	}
 	int w = wcwidth(wc);
 	if (w < 0) { /* control or unassigned: one column, drawn as a space */
 		c.wc = L' ';

@@ -44,6 +44,11 @@ bool utf8_is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
+bool utf8_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 size_t utf8_space_length(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

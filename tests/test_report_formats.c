@@ -123,6 +123,20 @@ static void csv_quotes_only_when_needed(void **state)
 	ESCAPED(report_csv_field, "B\xc9\x99k\xc4\xb1", "B\xc9\x99k\xc4\xb1");
 }
 
+/* "Trojan source": RLO, LRE, PDF and the isolates reorder a line shown raw. */
+static void bidi_controls_shown_by_name(void **state)
+{
+	(void)state;
+	ESCAPED(report_plain_text, "a\xe2\x80\xae" "cba", "a<U+202E>cba");
+	ESCAPED(report_plain_text, "\xe2\x80\xaax\xe2\x80\xac", "<U+202A>x<U+202C>");
+	ESCAPED(report_plain_text, "\xe2\x81\xa6" "y\xe2\x81\xa9", "<U+2066>y<U+2069>");
+	ESCAPED(report_csv_field, "x\xe2\x80\xaey", "x<U+202E>y");
+	ESCAPED(md_cell, "x\xe2\x81\xa7y", "x<U+2067>y");
+	ESCAPED(report_json_string, "x\xe2\x80\xaey\xe2\x81\xa8", "\"x\\u202ey\\u2068\"");
+	/* the neighbours are ordinary text: U+2029 aside, LRM and U+2070 pass */
+	ESCAPED(report_plain_text, "\xe2\x80\x8e\xe2\x81\xb0", "\xe2\x80\x8e\xe2\x81\xb0");
+}
+
 static void csv_control_characters_replaced(void **state)
 {
 	(void)state;
@@ -392,6 +406,7 @@ int main(void)
 		cmocka_unit_test(json_invalid_utf8_becomes_replacement),
 		cmocka_unit_test(csv_quotes_only_when_needed),
 		cmocka_unit_test(csv_control_characters_replaced),
+		cmocka_unit_test(bidi_controls_shown_by_name),
 		cmocka_unit_test(markdown_cells),
 		cmocka_unit_test(markdown_headings),
 		cmocka_unit_test(format_names),

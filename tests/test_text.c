@@ -47,6 +47,22 @@ static void test_width_invalid_bytes(void **state)
 	assert_int_equal(c.width, 2);
 }
 
+/* A bidi control would reorder the line on the terminal: a visible mark. */
+static void test_bidi_control_visible(void **state)
+{
+	(void)state;
+	struct text_char c = text_decode("\xe2\x80\xae" "abc", 6);
+	assert_false(c.bad);
+	assert_int_equal(c.len, 3);
+	assert_int_equal(c.width, 1);
+	assert_int_equal(c.wc, 0xFFFD);
+	c = text_decode("\xe2\x81\xa9", 3);
+	assert_int_equal(c.wc, 0xFFFD);
+	assert_int_equal(text_width("a\xe2\x81\xa6" "b"), 3);
+	c = text_decode("\xe2\x80\x8e", 3); /* LRM is not one of them */
+	assert_int_equal(c.wc, 0x200E);
+}
+
 static void test_prefix(void **state)
 {
 	(void)state;
@@ -243,6 +259,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width_ascii_and_utf8),
 		cmocka_unit_test(test_width_invalid_bytes),
+		cmocka_unit_test(test_bidi_control_visible),
 		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_truncate_small_buffer),

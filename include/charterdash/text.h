@@ -24,7 +24,8 @@
 /* One decoded character. */
 struct text_char {
 	size_t len;  /* bytes consumed, >= 1 */
-	wchar_t wc;  /* the character to draw: L'?' for an invalid byte, L' ' for a control */
+	wchar_t wc;  /* the character to draw: L'?' for an invalid byte, L' ' for a control,
+	              * U+FFFD for a bidi control (it would reorder the line) */
 	int width;   /* 0, 1 or 2 columns */
 	bool bad;    /* an invalid byte (or a truncated sequence) */
 };

@@ -18,6 +18,11 @@ size_t utf8_next(const unsigned char *s, uint32_t *cp);
 /* C0, DEL and C1: the characters terminals act on. */
 bool utf8_is_control(uint32_t cp);
 
+/* The bidirectional embedding, override and isolate controls (U+202A..E,
+ * U+2066..9): invisible, yet they reorder what a terminal shows around them
+ * ("Trojan source"), so they are shown as <U+XXXX> or escaped, never raw. */
+bool utf8_is_bidi_control(uint32_t cp);
+
 /* Byte length of the whitespace character at s (ASCII space and controls
  * \t..\r, NO-BREAK SPACE, NEXT LINE, the EN QUAD..HAIR SPACE block, LINE
  * and PARAGRAPH SEPARATOR, NARROW NO-BREAK SPACE, IDEOGRAPHIC SPACE), or 0. */
