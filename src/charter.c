@@ -173,6 +173,17 @@ static bool is_undefined_alias(const struct doc *doc, uint32_t n)
 	return node->kind == DOC_SCALAR && node->start < doc->src_len && doc->src[node->start] == '*';
 }
 
+/* A required key is missing from `map`. Not said when the mapping has a
+ * merge key: the loader has refused that already, and the key may well be
+ * among the merged ones. */
+static void missing_key(struct loader *l, uint32_t map, const char *key)
+{
+	uint32_t merge;
+	if (doc_map_get(l->doc, map, "<<", &merge) != DOC_NONE && l->doc->nodes[merge].style == DOC_STYLE_PLAIN)
+		return;
+	doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", where(l), key);
+}
+
 /* Text value of `key` in `map`. Missing or null: NULL (and an error if
  * required). A list or mapping: an error and NULL. */
 static const char *get_text(struct loader *l, uint32_t map, const char *key, bool required)
@@ -180,7 +191,7 @@ static const char *get_text(struct loader *l, uint32_t map, const char *key, boo
 	uint32_t n = map_get(l, map, key);
 	if (n == DOC_NONE) {
 		if (required)
-			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", where(l), key);
+			missing_key(l, map, key);
 		return NULL;
 	}
 	uint32_t r = follow(l, n, key);
@@ -247,7 +258,7 @@ static uint32_t get_list(struct loader *l, uint32_t map, const char *key, bool r
 	uint32_t n = map_get(l, map, key);
 	if (n == DOC_NONE) {
 		if (required) {
-			doc_error(l->doc, l->diags, map, "%s has no '%s' (it is required)", where(l), key);
+			missing_key(l, map, key);
 			*ok = false;
 		}
 		return DOC_NONE;

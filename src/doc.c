@@ -339,6 +339,22 @@ static void check_duplicate_keys(struct builder *b, uint32_t map, size_t items)
 	strmap_fini(&seen);
 }
 
+/* A plain `<<` key is YAML 1.1's merge key: other loaders (PyYAML) copy the
+ * aliased mapping's keys in, libyaml and this tree do not. Rather than read
+ * such a file differently from everyone else, refuse it, saying why. */
+static void check_merge_keys(struct builder *b, uint32_t map)
+{
+	struct doc *doc = b->doc;
+	for (uint32_t k = doc->nodes[map].first; k != DOC_NONE; k = doc->nodes[doc->nodes[k].next].next) {
+		const char *key = doc_scalar(doc, k);
+		if (key && doc->nodes[k].style == DOC_STYLE_PLAIN && strcmp(key, "<<") == 0)
+			add_error_at(b, doc->nodes[k].start,
+			             "merge keys ('<<') are not supported: write the merged keys out in full");
+		if (doc->nodes[k].next == DOC_NONE)
+			break;
+	}
+}
+
 static void pop(struct builder *b, const yaml_event_t *ev)
 {
 	struct doc *doc = b->doc;
@@ -348,8 +364,10 @@ static void pop(struct builder *b, const yaml_event_t *ev)
 		node->end = (uint32_t)cursor_byte(&b->cursor, ev->end_mark.index);
 	else if (f.last != DOC_NONE)
 		node->end = doc->nodes[f.last].end;
-	if (node->kind == DOC_MAPPING)
+	if (node->kind == DOC_MAPPING) {
 		check_duplicate_keys(b, f.node, f.count);
+		check_merge_keys(b, f.node);
+	}
 	attach(b, f.node);
 }
 

@@ -365,6 +365,24 @@ static void test_duplicate_keys(void **state)
 	expect_one_error(text, 31, 9, "duplicate key 'status' (first given at line 10)");
 }
 
+/* A merge key is refused where it stands, and the keys it would have
+ * merged (here the required status) are not reported missing. A quoted
+ * '<<' is an ordinary key. */
+static void test_merge_key_refused(void **state)
+{
+	(void)state;
+	expect_one_error(HEAD "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	                 "      - &m\n        id: a\n        title: A\n        status: done\n"
+	                 "      - <<: *m\n        id: b\n        title: B\n",
+	                 12, 9, "merge keys ('<<') are not supported: write the merged keys out in full");
+	struct loaded l;
+	if (!LOAD_TEXT(&l, HEAD "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	                      "      - id: a\n        title: A\n        status: done\n        '<<': x\n"))
+		dump_diags(&l.diags);
+	assert_true(l.ok);
+	done(&l);
+}
+
 static void test_duplicate_ids(void **state)
 {
 	(void)state;
@@ -661,6 +679,7 @@ int main(void)
 		cmocka_unit_test(test_two_documents),
 		cmocka_unit_test(test_wrong_types),
 		cmocka_unit_test(test_duplicate_keys),
+		cmocka_unit_test(test_merge_key_refused),
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_unknown_status),
 		cmocka_unit_test(test_impossible_dates),
