@@ -10,6 +10,7 @@
 #include "charterdash/charter.h"
 #include "charterdash/edit.h"
 #include "charterdash/merge3.h"
+#include "charterdash/patch.h"
 #include "charterdash/store.h"
 
 /* A conflict found while applying theirs' changes; its markers go in once
@@ -190,10 +191,67 @@ static void milestone_conflict(struct merging *mg, const char *id, const struct 
 
 /* Theirs' field changes to a milestone that base has. The base-side copy
  * (bprime) always takes theirs' value, so the line merge sees it done. */
+/* Sets field f of theirs' milestone `mt` in `c` to theirs' value, copying
+ * theirs' very bytes for it when both have the key (so the line reads as
+ * theirs does, quoting and all, and the line merge finds nothing left to
+ * do there); else through the patcher. False when neither works. */
+static bool take_theirs(struct charter *c, const struct charter *t, const struct milestone *mt, int f,
+                        const char *vt)
+{
+	const struct milestone *m = find(c, mt->id);
+	const char *key = field_name((enum field)f);
+	uint32_t cv = m ? doc_map_get(&c->doc, m->node, key, NULL) : DOC_NONE;
+	uint32_t tv = doc_map_get(&t->doc, mt->node, key, NULL);
+	if (cv != DOC_NONE && tv != DOC_NONE) {
+		const struct doc_node *cn = doc_node(&c->doc, cv), *tn = doc_node(&t->doc, tv);
+		struct buf text;
+		buf_init(&text);
+		buf_append(&text, c->text, cn->start);
+		buf_append(&text, t->text + tn->start, tn->end - tn->start);
+		buf_append(&text, c->text + cn->end, c->text_len - cn->end);
+		struct charter next = { 0 };
+		struct edit e = { .kind = EDIT_SET, .milestone_id = mt->id, .field = (enum field)f, .value = vt };
+		char why[256];
+		bool ok = !text.failed && load_copy(&next, c->path, text.data, text.len) &&
+		          patch_verify(c, &next, &e, why, sizeof why);
+		buf_fini(&text);
+		if (ok) {
+			charter_fini(c);
+			*c = next;
+			return true;
+		}
+		charter_fini(&next);
+	}
+	return apply_set(c, mt->id, f, vt);
+}
+
+/* The fields in the order theirs' file has their keys (absent ones first):
+ * keys the patcher adds go after the others, so applying them in this
+ * order writes them as theirs has them, and the line merge sees no
+ * difference left. */
+static void theirs_order(const struct charter *t, const struct milestone *mt, int order[FIELD_COUNT])
+{
+	size_t at[FIELD_COUNT];
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		uint32_t key, value = doc_map_get(&t->doc, mt->node, field_name((enum field)f), &key);
+		at[f] = value == DOC_NONE ? 0 : doc_node(&t->doc, key)->start + 1u;
+		order[f] = f;
+	}
+	for (int i = 1; i < FIELD_COUNT; i++) /* insertion sort of five */
+		for (int j = i; j > 0 && at[order[j - 1]] > at[order[j]]; j--) {
+			int x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+}
+
 static void merge_fields(struct merging *mg, const struct milestone *mb, const struct milestone *mt)
 {
 	bool removed_here = false;
-	for (int f = 0; f < FIELD_COUNT; f++) {
+	int order[FIELD_COUNT];
+	theirs_order(&mg->theirs, mt, order);
+	for (int i = 0; i < FIELD_COUNT; i++) {
+		int f = order[i];
 		char sb[DATE_TEXT_SIZE], st[DATE_TEXT_SIZE], so[DATE_TEXT_SIZE];
 		const char *vb = value_of(mb, f, sb), *vt = value_of(mt, f, st);
 		if (same_text(vb, vt))
@@ -203,18 +261,18 @@ static void merge_fields(struct merging *mg, const struct milestone *mb, const s
 			if (!removed_here)
 				milestone_conflict(mg, mt->id, mt, "was removed here and changed on the other side");
 			removed_here = true;
-			apply_set(&mg->bprime, mt->id, f, vt);
+			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
 			continue;
 		}
 		const char *vo = value_of(mo, f, so);
 		if (same_text(vo, vt)) {
-			apply_set(&mg->bprime, mt->id, f, vt); /* both made the same change */
+			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt); /* both made the same change */
 		} else if (same_text(vo, vb)) {
-			if (apply_set(&mg->cur, mt->id, f, vt)) /* else the line merge carries it */
-				apply_set(&mg->bprime, mt->id, f, vt);
+			if (take_theirs(&mg->cur, &mg->theirs, mt, f, vt)) /* else the line merge carries it */
+				take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
 		} else {
 			field_conflict(mg, mt, f, vo, vt);
-			apply_set(&mg->bprime, mt->id, f, vt);
+			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
 		}
 	}
 }
@@ -474,7 +532,8 @@ static void put_conflicts(struct merging *mg, int size, struct buf *out, size_t 
 	const char *eol = line_ending(c);
 	for (size_t i = 0; i < mg->npend; i++)
 		pending_region(mg, &mg->pend[i]);
-	qsort(mg->pend, mg->npend, sizeof *mg->pend, by_start);
+	if (mg->npend > 1)
+		qsort(mg->pend, mg->npend, sizeof *mg->pend, by_start);
 	size_t at = 0;
 	for (size_t i = 0; i < mg->npend; i++) {
 		struct pending *p = &mg->pend[i];
@@ -648,10 +707,10 @@ bool merge_texts(const char *path, const char *base, size_t base_len, const char
 			snprintf(out->why, sizeof out->why, "out of memory");
 	}
 	merging_fini(&mg);
-	if (ok)
-		qsort(out->conflicts, out->conflict_count, sizeof *out->conflicts, by_line);
-	else
+	if (!ok)
 		merge_fini(out);
+	else if (out->conflict_count > 1)
+		qsort(out->conflicts, out->conflict_count, sizeof *out->conflicts, by_line);
 	return ok;
 }
 
