@@ -243,7 +243,7 @@ void cli_print_usage(FILE *out)
 	             "Follow the implementation of a strategic partnership charter.\n\n"
 	             "Commands:\n");
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "\nRun 'charterdash COMMAND --help' for a command's options and examples.\n");
 }
 

@@ -165,26 +165,51 @@ static struct pending *add_pending(struct merging *mg, const char *id, int field
 	return p;
 }
 
+/* 'VALUE', or "absent" */
+static void quoted(const char *v, char *out, size_t size)
+{
+	if (v)
+		snprintf(out, size, "'%s'", v);
+	else
+		snprintf(out, size, "absent");
+}
+
 static void field_conflict(struct merging *mg, const struct milestone *mt, int f, const char *vo, const char *vt)
 {
 	size_t s, e;
 	field_lines(&mg->theirs, mt, f, &s, &e);
 	struct pending *p = add_pending(mg, mt->id, f, copy_region(mg->theirs.text, s, e));
+	char here[160], there[160];
+	quoted(vo, here, sizeof here);
+	quoted(vt, there, sizeof there);
 	if (p)
-		snprintf(p->message, sizeof p->message, "the %s of '%s' is %s%s%s here and %s%s%s on the other side",
-		         field_name((enum field)f), mt->id, vo ? "'" : "", vo ? vo : "absent", vo ? "'" : "",
-		         vt ? "'" : "", vt ? vt : "absent", vt ? "'" : "");
+		snprintf(p->message, sizeof p->message, "the %s of '%s' is %s here and %s on the other side",
+		         field_name((enum field)f), mt->id, here, there);
 }
 
+enum milestone_clash { CHANGED_HERE_REMOVED_THERE, REMOVED_HERE_CHANGED_THERE, ADDED_TWICE };
+
 /* A conflict over a whole milestone; `mt` is theirs' version or NULL. */
-static void milestone_conflict(struct merging *mg, const char *id, const struct milestone *mt, const char *why)
+static void milestone_conflict(struct merging *mg, const char *id, const struct milestone *mt,
+                               enum milestone_clash clash)
 {
 	size_t s = 0, e = 0;
 	if (mt)
 		item_lines(&mg->theirs, mt, &s, &e);
 	struct pending *p = add_pending(mg, id, -1, copy_region(mg->theirs.text, s, e));
-	if (p)
-		snprintf(p->message, sizeof p->message, "milestone '%s' %s", id, why);
+	if (!p)
+		return;
+	switch (clash) {
+	case CHANGED_HERE_REMOVED_THERE:
+		snprintf(p->message, sizeof p->message, "milestone '%s' was changed here and removed on the other side", id);
+		break;
+	case REMOVED_HERE_CHANGED_THERE:
+		snprintf(p->message, sizeof p->message, "milestone '%s' was removed here and changed on the other side", id);
+		break;
+	case ADDED_TWICE:
+		snprintf(p->message, sizeof p->message, "milestone '%s' was added on both sides with different content", id);
+		break;
+	}
 }
 
 /* ---- theirs' changes, one kind at a time ------------------------------- */
@@ -259,7 +284,7 @@ static void merge_fields(struct merging *mg, const struct milestone *mb, const s
 		const struct milestone *mo = find(&mg->cur, mt->id);
 		if (!mo) {
 			if (!removed_here)
-				milestone_conflict(mg, mt->id, mt, "was removed here and changed on the other side");
+				milestone_conflict(mg, mt->id, mt, REMOVED_HERE_CHANGED_THERE);
 			removed_here = true;
 			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
 			continue;
@@ -290,7 +315,7 @@ static void merge_removals(struct merging *mg)
 			if (apply_remove(&mg->cur, mb->id))
 				apply_remove(&mg->bprime, mb->id);
 		} else {
-			milestone_conflict(mg, mb->id, NULL, "was changed here and removed on the other side");
+			milestone_conflict(mg, mb->id, NULL, CHANGED_HERE_REMOVED_THERE);
 			apply_remove(&mg->bprime, mb->id);
 		}
 	}
@@ -311,7 +336,7 @@ static void merge_additions(struct merging *mg)
 		} else if (changes_same_milestone(&mg->theirs, mt, &mg->cur, mo)) {
 			insert_item(mg, &mg->bprime, mt); /* added alike on both sides */
 		} else {
-			milestone_conflict(mg, mt->id, mt, "was added on both sides with different content");
+			milestone_conflict(mg, mt->id, mt, ADDED_TWICE);
 			insert_item(mg, &mg->bprime, mt);
 		}
 	}
@@ -552,16 +577,26 @@ static void put_conflicts(struct merging *mg, int size, struct buf *out, size_t 
 
 /* ---- the result -------------------------------------------------------- */
 
-static bool add_conflict(struct merge_result *r, size_t line, const char *message)
+/* A new conflict at `line` of the result; NULL when memory runs out. */
+static struct merge_conflict *add_conflict(struct merge_result *r, size_t line)
 {
 	struct merge_conflict *v = realloc(r->conflicts, (r->conflict_count + 1) * sizeof *v);
 	if (!v)
-		return false;
+		return NULL;
 	r->conflicts = v;
-	v[r->conflict_count].line = line;
-	snprintf(v[r->conflict_count].message, sizeof v->message, "%s", message);
-	r->conflict_count++;
-	return true;
+	struct merge_conflict *p = &v[r->conflict_count++];
+	p->line = line;
+	p->message[0] = '\0';
+	return p;
+}
+
+/* A conflict the field merge found, at `line`. */
+static bool add_pending_conflict(struct merge_result *r, size_t line, const struct pending *pend)
+{
+	struct merge_conflict *p = add_conflict(r, line);
+	if (p)
+		memcpy(p->message, pend->message, sizeof p->message);
+	return p != NULL;
 }
 
 static int by_line(const void *a, const void *b)
@@ -569,8 +604,6 @@ static int by_line(const void *a, const void *b)
 	const struct merge_conflict *x = a, *y = b;
 	return (x->line > y->line) - (x->line < y->line);
 }
-
-static const char line_conflict[] = "both sides changed these lines: keep one side";
 
 /* The line merge of `base`, `ours`, `theirs` into out; ours' lines listed
  * in `marks` (0-based, with their messages in pend) are mapped through it. */
@@ -585,10 +618,14 @@ static bool merge_lines(const char *base, size_t blen, const char *ours, size_t 
 	for (size_t i = 0; i < nmarks && ok; i++) {
 		size_t to = marks[i] < m3.ours_lines ? m3.ours_line_map[marks[i]] : (size_t)-1;
 		if (to != (size_t)-1)
-			ok = add_conflict(out, to + 1, pend[i].message);
+			ok = add_pending_conflict(out, to + 1, &pend[i]);
 	}
-	for (size_t i = 0; i < m3.conflict_count && ok; i++)
-		ok = add_conflict(out, m3.conflicts[i].line, line_conflict);
+	for (size_t i = 0; i < m3.conflict_count && ok; i++) {
+		struct merge_conflict *p = add_conflict(out, m3.conflicts[i].line);
+		if (p)
+			snprintf(p->message, sizeof p->message, "both sides changed these lines: keep one side");
+		ok = p != NULL;
+	}
 	size_t len = m3.text.len;
 	out->text = ok ? buf_take(&m3.text, &len) : NULL;
 	out->len = len;
@@ -643,7 +680,7 @@ static bool finish_by_field(struct merging *mg, int size, struct merge_result *o
 	const struct charter *b = &mg->bprime, *t = &mg->theirs;
 	if (ok && b->text_len == t->text_len && memcmp(b->text, t->text, t->text_len) == 0) {
 		for (size_t i = 0; i < mg->npend && ok; i++) /* theirs has nothing else */
-			ok = add_conflict(out, marks[i] + 1, mg->pend[i].message);
+			ok = add_pending_conflict(out, marks[i] + 1, &mg->pend[i]);
 		out->len = fielded.len;
 		out->text = ok ? buf_take(&fielded, &out->len) : NULL;
 		ok = ok && out->text;
