@@ -49,17 +49,34 @@ static void compare_one(struct items *it, const struct charter *oc, const struct
                         const struct charter *nc, const struct milestone *n)
 {
 	if (strcmp(oc->groups[o->group].id, nc->groups[n->group].id) != 0)
-		push(it, (struct compare_item){ COMPARE_MOVED, o, n, -1 });
+		push(it, (struct compare_item){ .kind = COMPARE_MOVED, .old_m = o, .new_m = n, .field = -1 });
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		char so[DATE_TEXT_SIZE], sn[DATE_TEXT_SIZE];
 		if (!same_text(milestone_field(o, (enum field)f, so), milestone_field(n, (enum field)f, sn)))
-			push(it, (struct compare_item){ COMPARE_CHANGED, o, n, f });
+			push(it, (struct compare_item){ .kind = COMPARE_CHANGED, .old_m = o, .new_m = n, .field = f });
 	}
+}
+
+static void compare_groups(struct items *it, const struct charter *oc, const struct charter *nc)
+{
+	for (size_t i = 0; i < nc->group_count; i++) {
+		const struct group *n = &nc->groups[i];
+		long at = n->id ? charter_find_group(oc, n->id) : -1;
+		if (at < 0)
+			push(it, (struct compare_item){ .kind = COMPARE_GROUP_ADDED, .new_g = n, .field = -1 });
+		else if (!same_text(oc->groups[at].name, n->name))
+			push(it, (struct compare_item){ .kind = COMPARE_GROUP_RENAMED, .old_g = &oc->groups[at], .new_g = n,
+			                                .field = -1 });
+	}
+	for (size_t i = 0; i < oc->group_count; i++)
+		if (!oc->groups[i].id || charter_find_group(nc, oc->groups[i].id) < 0)
+			push(it, (struct compare_item){ .kind = COMPARE_GROUP_REMOVED, .old_g = &oc->groups[i], .field = -1 });
 }
 
 size_t compare_charters(const struct charter *old_c, const struct charter *new_c, struct compare_item **items)
 {
 	struct items it = { 0 };
+	compare_groups(&it, old_c, new_c);
 	struct strmap old_ids, new_ids;
 	bool ok = index_ids(old_c, &old_ids) & index_ids(new_c, &new_ids);
 	for (size_t i = 0; ok && i < new_c->milestone_count; i++) {
@@ -68,13 +85,13 @@ size_t compare_charters(const struct charter *old_c, const struct charter *new_c
 		if (n->id && strmap_get(&old_ids, n->id, &at))
 			compare_one(&it, old_c, &old_c->milestones[at], new_c, n);
 		else
-			push(&it, (struct compare_item){ COMPARE_ADDED, NULL, n, -1 });
+			push(&it, (struct compare_item){ .kind = COMPARE_ADDED, .new_m = n, .field = -1 });
 	}
 	for (size_t i = 0; ok && i < old_c->milestone_count; i++) {
 		const struct milestone *o = &old_c->milestones[i];
 		uint32_t at;
 		if (!o->id || !strmap_get(&new_ids, o->id, &at))
-			push(&it, (struct compare_item){ COMPARE_REMOVED, o, NULL, -1 });
+			push(&it, (struct compare_item){ .kind = COMPARE_REMOVED, .old_m = o, .field = -1 });
 	}
 	strmap_fini(&old_ids);
 	strmap_fini(&new_ids);
@@ -135,6 +152,20 @@ static void print_item(FILE *out, const struct charter *oc, const struct charter
 		put_name(out, oc, x->old_m);
 		fputs(": removed", out);
 		break;
+	case COMPARE_GROUP_RENAMED:
+	case COMPARE_GROUP_ADDED:
+	case COMPARE_GROUP_REMOVED: {
+		const struct group *g = x->old_g ? x->old_g : x->new_g;
+		fputs("Working group ", out);
+		report_plain_text(out, g->name ? g->name : g->id);
+		if (x->kind == COMPARE_GROUP_RENAMED) {
+			fputs(": renamed to ", out);
+			report_plain_text(out, x->new_g->name);
+		} else {
+			fputs(x->kind == COMPARE_GROUP_ADDED ? ": added" : ": removed", out);
+		}
+		break;
+	}
 	}
 	fputc('\n', out);
 }
@@ -148,7 +179,8 @@ void compare_print_text(FILE *out, const struct charter *old_c, const struct cha
 
 static const char *kind_key(enum compare_kind k)
 {
-	static const char *const keys[] = { "changed", "moved", "added", "removed" };
+	static const char *const keys[] = { "changed", "moved", "added", "removed",
+		                            "group_renamed", "group_added", "group_removed" };
 	return keys[k];
 }
 
@@ -162,24 +194,40 @@ static void put_json_field(FILE *out, const char *key, const char *value, bool l
 	fputs(last ? "" : ", ", out);
 }
 
+static void put_milestone_json(FILE *out, const struct charter *old_c, const struct charter *new_c,
+                               const struct compare_item *x)
+{
+	const struct charter *c = x->new_m ? new_c : old_c;
+	const struct milestone *m = x->new_m ? x->new_m : x->old_m;
+	char so[DATE_TEXT_SIZE], sn[DATE_TEXT_SIZE];
+	bool field = x->kind == COMPARE_CHANGED;
+	put_json_field(out, "id", m->id, false);
+	put_json_field(out, "group", c->groups[m->group].id, false);
+	put_json_field(out, "title", m->title, false);
+	put_json_field(out, "field", field ? field_name((enum field)x->field) : NULL, false);
+	put_json_field(out, "old", field ? milestone_field(x->old_m, (enum field)x->field, so) : NULL, false);
+	put_json_field(out, "new", field ? milestone_field(x->new_m, (enum field)x->field, sn) : NULL, true);
+}
+
 void compare_print_json(FILE *out, const struct charter *old_c, const struct charter *new_c,
                         const struct compare_item *items, size_t count)
 {
 	fputs("[", out);
 	for (size_t i = 0; i < count; i++) {
 		const struct compare_item *x = &items[i];
-		const struct charter *c = x->new_m ? new_c : old_c;
-		const struct milestone *m = x->new_m ? x->new_m : x->old_m;
-		char so[DATE_TEXT_SIZE], sn[DATE_TEXT_SIZE];
-		bool field = x->kind == COMPARE_CHANGED;
 		fputs(i ? ",\n  {" : "\n  {", out);
 		put_json_field(out, "change", kind_key(x->kind), false);
-		put_json_field(out, "id", m->id, false);
-		put_json_field(out, "group", c->groups[m->group].id, false);
-		put_json_field(out, "title", m->title, false);
-		put_json_field(out, "field", field ? field_name((enum field)x->field) : NULL, false);
-		put_json_field(out, "old", field ? milestone_field(x->old_m, (enum field)x->field, so) : NULL, false);
-		put_json_field(out, "new", field ? milestone_field(x->new_m, (enum field)x->field, sn) : NULL, true);
+		if (x->kind >= COMPARE_GROUP_RENAMED) {
+			const struct group *g = x->old_g ? x->old_g : x->new_g;
+			put_json_field(out, "id", NULL, false);
+			put_json_field(out, "group", g->id, false);
+			put_json_field(out, "title", NULL, false);
+			put_json_field(out, "field", x->kind == COMPARE_GROUP_RENAMED ? "name" : NULL, false);
+			put_json_field(out, "old", x->old_g ? x->old_g->name : NULL, false);
+			put_json_field(out, "new", x->new_g ? x->new_g->name : NULL, true);
+		} else {
+			put_milestone_json(out, old_c, new_c, x);
+		}
 		fputs("}", out);
 	}
 	fputs(count ? "\n]\n" : "]\n", out);

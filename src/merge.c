@@ -216,38 +216,53 @@ static void milestone_conflict(struct merging *mg, const char *id, const struct 
 
 /* Theirs' field changes to a milestone that base has. The base-side copy
  * (bprime) always takes theirs' value, so the line merge sees it done. */
-/* Sets field f of theirs' milestone `mt` in `c` to theirs' value, copying
- * theirs' very bytes for it when both have the key (so the line reads as
- * theirs does, quoting and all, and the line merge finds nothing left to
- * do there); else through the patcher. False when neither works. */
-static bool take_theirs(struct charter *c, const struct charter *t, const struct milestone *mt, int f,
-                        const char *vt)
+/* Replaces the value of field f in `c` with theirs' very bytes for it
+ * (quoting and all), when both have the key and the result reads back as
+ * exactly that change. */
+static bool copy_theirs_bytes(struct charter *c, const struct charter *t, const struct milestone *mt, int f,
+                              const char *vt)
 {
 	const struct milestone *m = find(c, mt->id);
 	const char *key = field_name((enum field)f);
 	uint32_t cv = m ? doc_map_get(&c->doc, m->node, key, NULL) : DOC_NONE;
 	uint32_t tv = doc_map_get(&t->doc, mt->node, key, NULL);
-	if (cv != DOC_NONE && tv != DOC_NONE) {
-		const struct doc_node *cn = doc_node(&c->doc, cv), *tn = doc_node(&t->doc, tv);
-		struct buf text;
-		buf_init(&text);
-		buf_append(&text, c->text, cn->start);
-		buf_append(&text, t->text + tn->start, tn->end - tn->start);
-		buf_append(&text, c->text + cn->end, c->text_len - cn->end);
-		struct charter next = { 0 };
-		struct edit e = { .kind = EDIT_SET, .milestone_id = mt->id, .field = (enum field)f, .value = vt };
-		char why[256];
-		bool ok = !text.failed && load_copy(&next, c->path, text.data, text.len) &&
-		          patch_verify(c, &next, &e, why, sizeof why);
-		buf_fini(&text);
-		if (ok) {
-			charter_fini(c);
-			*c = next;
-			return true;
-		}
+	if (cv == DOC_NONE || tv == DOC_NONE)
+		return false;
+	const struct doc_node *cn = doc_node(&c->doc, cv), *tn = doc_node(&t->doc, tv);
+	struct buf text;
+	buf_init(&text);
+	buf_append(&text, c->text, cn->start);
+	buf_append(&text, t->text + tn->start, tn->end - tn->start);
+	buf_append(&text, c->text + cn->end, c->text_len - cn->end);
+	struct charter next = { 0 };
+	struct edit e = { .kind = EDIT_SET, .milestone_id = mt->id, .field = (enum field)f, .value = vt };
+	char why[256];
+	bool ok = !text.failed && load_copy(&next, c->path, text.data, text.len) &&
+	          patch_verify(c, &next, &e, why, sizeof why);
+	buf_fini(&text);
+	if (ok) {
+		charter_fini(c);
+		*c = next;
+	} else {
 		charter_fini(&next);
 	}
-	return apply_set(c, mt->id, f, vt);
+	return ok;
+}
+
+/* Sets field f of theirs' milestone `mt` in `c` to theirs' value, written
+ * as theirs writes it where that can be done safely, so the line reads as
+ * theirs does and the line merge finds nothing left to do there. False
+ * when the change cannot be made. */
+static bool take_theirs(struct charter *c, const struct charter *t, const struct milestone *mt, int f,
+                        const char *vt)
+{
+	if (copy_theirs_bytes(c, t, mt, f, vt))
+		return true;
+	if (!apply_set(c, mt->id, f, vt))
+		return false;
+	if (vt) /* a key the patcher just added: now in theirs' style too */
+		(void)copy_theirs_bytes(c, t, mt, f, vt);
+	return true;
 }
 
 /* The fields in the order theirs' file has their keys (absent ones first):

@@ -14,16 +14,20 @@ enum compare_kind {
 	COMPARE_MOVED,   /* to another working group */
 	COMPARE_ADDED,   /* new_m only */
 	COMPARE_REMOVED, /* old_m only */
+	COMPARE_GROUP_RENAMED, /* old_g's name -> new_g's */
+	COMPARE_GROUP_ADDED,   /* new_g only */
+	COMPARE_GROUP_REMOVED, /* old_g only */
 };
 
 struct compare_item {
 	enum compare_kind kind;
 	const struct milestone *old_m, *new_m; /* borrowed; NULL when absent */
 	int field;                             /* COMPARE_CHANGED: an enum field */
+	const struct group *old_g, *new_g;     /* COMPARE_GROUP_*: borrowed */
 };
 
-/* The changes, new's milestones in file order then the removed ones in
- * old's order; *items is a new array (free it). Returns the count, or
+/* The changes: working groups renamed, added or removed, then new's
+ * milestones in file order, then the removed ones in old's order; *items is a new array (free it). Returns the count, or
  * (size_t)-1 when memory runs out. */
 size_t compare_charters(const struct charter *old_c, const struct charter *new_c, struct compare_item **items);
 
@@ -32,7 +36,8 @@ size_t compare_charters(const struct charter *old_c, const struct charter *new_c
 void compare_print_text(FILE *out, const struct charter *old_c, const struct charter *new_c,
                         const struct compare_item *items, size_t count);
 
-/* [{"change": "changed", "id", "group", "title", "field", "old", "new"}, ...] */
+/* [{"change": "changed", "id", "group", "title", "field", "old", "new"}, ...];
+ * for a group's change, id and title are null and old/new are its names. */
 void compare_print_json(FILE *out, const struct charter *old_c, const struct charter *new_c,
                         const struct compare_item *items, size_t count);
 
