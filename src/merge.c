@@ -336,7 +336,28 @@ static void merge_removals(struct merging *mg)
 	}
 }
 
-static bool insert_item(struct merging *mg, struct charter *c, const struct milestone *m);
+static bool insert_item(struct merging *mg, struct charter *c, const struct milestone *mt);
+static bool move_item(struct merging *mg, struct charter *c, const struct milestone *mt, bool theirs_lines);
+
+static const char *group_of(const struct charter *c, const struct milestone *m)
+{
+	return c->groups[m->group].id;
+}
+
+/* Milestones theirs moved to another working group (and ours did not):
+ * ours' lines, with the fields already merged, go where theirs put them. */
+static void merge_moves(struct merging *mg)
+{
+	for (size_t i = 0; i < mg->theirs.milestone_count; i++) {
+		const struct milestone *mt = &mg->theirs.milestones[i];
+		const struct milestone *mb = find(&mg->base, mt->id), *mo = find(&mg->cur, mt->id);
+		if (!mb || !mo || !strcmp(group_of(&mg->base, mb), group_of(&mg->theirs, mt)) ||
+		    strcmp(group_of(&mg->cur, mo), group_of(&mg->base, mb)))
+			continue;
+		if (move_item(mg, &mg->cur, mt, false)) /* else the line merge carries it */
+			move_item(mg, &mg->bprime, mt, true);
+	}
+}
 
 static void merge_additions(struct merging *mg)
 {
@@ -366,6 +387,7 @@ static void merge_by_field(struct merging *mg)
 		if (mb)
 			merge_fields(mg, mb, mt);
 	}
+	merge_moves(mg);
 	merge_additions(mg);
 }
 
@@ -449,10 +471,9 @@ static size_t insert_position(const struct charter *c, size_t g, const struct ch
 
 /* The same milestone added with the patcher's own add, field by field: for
  * lists written in flow style, where whole lines cannot be moved. */
-static bool add_by_fields(struct charter *c, const struct charter *from, const struct milestone *m)
+static bool add_by_fields(struct charter *c, const char *group_id, const struct milestone *m)
 {
-	struct edit add = { .kind = EDIT_ADD, .milestone_id = m->id, .group_id = from->groups[m->group].id,
-		            .value = m->title };
+	struct edit add = { .kind = EDIT_ADD, .milestone_id = m->id, .group_id = group_id, .value = m->title };
 	if (!apply_edit(c, &add))
 		return false;
 	for (int f = 0; f < FIELD_COUNT; f++) {
@@ -464,55 +485,94 @@ static bool add_by_fields(struct charter *c, const struct charter *from, const s
 	return true;
 }
 
-/* True when `after` is `before` plus exactly theirs' milestone `m`. */
-static bool inserted_exactly(const struct charter *before, const struct charter *after, const struct charter *from,
-                             const struct milestone *m)
+/* True when two milestones hold the same fields (their groups aside). */
+static bool same_fields(const struct milestone *a, const struct milestone *b)
+{
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		char sa[DATE_TEXT_SIZE], sb[DATE_TEXT_SIZE];
+		if (!same_text(value_of(a, f, sa), value_of(b, f, sb)))
+			return false;
+	}
+	return true;
+}
+
+/* True when `after` is `before` plus exactly milestone `m`, in group g. */
+static bool inserted_exactly(const struct charter *before, const struct charter *after, const struct milestone *m,
+                             long g)
 {
 	const char **ids = NULL;
 	size_t n = changes_between(before, after, &ids);
 	bool ok = n == 1 && strcmp(ids[0], m->id) == 0 && after->milestone_count == before->milestone_count + 1;
 	free(ids);
 	const struct milestone *got = ok ? find(after, m->id) : NULL;
-	return got && changes_same_milestone(from, m, after, got);
+	return got && same_fields(m, got) && strcmp(after->groups[got->group].id, before->groups[g].id) == 0;
 }
 
-/* Inserts theirs' milestone `m` into `c` (ours or bprime) with its own
- * lines — comments, unknown keys and quoting kept. False when `c` has no
- * such group (a group theirs added: the line merge brings it whole). */
-static bool insert_item(struct merging *mg, struct charter *c, const struct milestone *m)
+/* Inserts milestone `ms` of `src` into `c` with its own lines (comments,
+ * unknown keys and quoting kept), where theirs has milestone `mt`: in its
+ * group, after the same neighbour. False when `c` has no such group (a
+ * group theirs added: the line merge brings it whole). */
+static bool insert_from(struct merging *mg, struct charter *c, const struct milestone *mt,
+                        const struct charter *src, const struct milestone *ms)
 {
-	const struct charter *from = &mg->theirs;
-	long g = charter_find_group(c, from->groups[m->group].id);
+	const char *group_id = mg->theirs.groups[mt->group].id;
+	long g = charter_find_group(c, group_id);
 	if (g < 0)
 		return false;
 	const struct milestone *ref = NULL;
-	long tdash = dash_column(from, m);
-	if (c->groups[g].count == 0 || tdash < 0)
-		return add_by_fields(c, from, m);
-	size_t pos = insert_position(c, (size_t)g, from, m, &mg->base, &ref);
+	long sdash = dash_column(src, ms);
+	if (c->groups[g].count == 0 || sdash < 0)
+		return add_by_fields(c, group_id, ms);
+	size_t pos = insert_position(c, (size_t)g, &mg->theirs, mt, &mg->base, &ref);
 	long cdash = dash_column(c, ref);
 	if (cdash < 0)
-		return add_by_fields(c, from, m);
+		return add_by_fields(c, group_id, ms);
 	struct buf text;
 	buf_init(&text);
 	buf_append(&text, c->text, pos);
 	if (pos > 0 && c->text[pos - 1] != '\n')
 		buf_puts(&text, line_ending(c));
-	bool ok = reindent(&text, from, m, cdash - tdash, line_ending(c));
+	bool ok = reindent(&text, src, ms, cdash - sdash, line_ending(c));
 	buf_append(&text, c->text + pos, c->text_len - pos);
 	size_t len = text.len;
 	char *joined = ok ? buf_take(&text, &len) : NULL;
 	buf_fini(&text);
 	struct charter next = { 0 };
-	if (!joined || !load_copy(&next, c->path, joined, len) || !inserted_exactly(c, &next, from, m)) {
-		free(joined);
-		charter_fini(&next);
-		return add_by_fields(c, from, m);
-	}
+	ok = joined && load_copy(&next, c->path, joined, len) && inserted_exactly(c, &next, ms, g);
 	free(joined);
+	if (!ok) {
+		charter_fini(&next);
+		return add_by_fields(c, group_id, ms);
+	}
 	charter_fini(c);
 	*c = next;
 	return true;
+}
+
+static bool insert_item(struct merging *mg, struct charter *c, const struct milestone *mt)
+{
+	return insert_from(mg, c, mt, &mg->theirs, mt);
+}
+
+/* Moves milestone `mt`'s lines in `c` to where theirs has it; `src` gives
+ * the lines (NULL: c's own). `c` is unchanged when that fails. */
+static bool move_item(struct merging *mg, struct charter *c, const struct milestone *mt, bool theirs_lines)
+{
+	struct charter before = { 0 };
+	if (!load_copy(&before, c->path, c->text, c->text_len) || !apply_remove(c, mt->id)) {
+		charter_fini(&before);
+		return false;
+	}
+	const struct charter *src = theirs_lines ? &mg->theirs : &before;
+	const struct milestone *ms = theirs_lines ? mt : find(&before, mt->id);
+	bool ok = ms && insert_from(mg, c, mt, src, ms);
+	if (!ok) {
+		charter_fini(c);
+		*c = before;
+	} else {
+		charter_fini(&before);
+	}
+	return ok;
 }
 
 /* ---- markers ----------------------------------------------------------- */
@@ -670,6 +730,12 @@ static bool verify(const struct merging *mg, const struct charter *merged, char 
 			}
 			const struct milestone *mb = find(&mg->base, id), *mo = find(&mg->ours, id),
 					       *mt = find(&mg->theirs, id);
+			const char *gb = mb ? group_of(&mg->base, mb) : NULL, *gt = mt ? group_of(&mg->theirs, mt) : NULL;
+			const char *want_group = same_text(gb, gt) ? (mo ? group_of(&mg->ours, mo) : NULL) : gt;
+			if (got && want_group && !same_text(group_of(merged, got), want_group)) {
+				snprintf(why, why_size, "milestone '%s' would be in the wrong working group", id);
+				return false;
+			}
 			for (int f = 0; got && f < FIELD_COUNT; f++) {
 				char sb[DATE_TEXT_SIZE], so[DATE_TEXT_SIZE], st[DATE_TEXT_SIZE], sg[DATE_TEXT_SIZE];
 				const char *vb = value_of(mb, f, sb), *vt = value_of(mt, f, st);

@@ -150,6 +150,20 @@ static void test_same_id_added_twice(void **state)
 	free(o), free(t);
 }
 
+static void test_a_move_keeps_ours_field_changes(void **state)
+{
+	(void)state;
+	const char *lng = "      - id: e-lng\n        title: LNG study\n        status: not_started\n";
+	char *gone = edited(base, lng, "");
+	char *t = edited(gone, "        status: blocked\n",
+	                 "        status: blocked\n      - id: e-lng\n        title: LNG study\n        status: not_started\n");
+	char *o = edited(base, "        status: not_started\n", "        status: done   # ours\n");
+	char *want = edited(gone, "        status: blocked\n",
+	                    "        status: blocked\n      - id: e-lng\n        title: LNG study\n        status: done   # ours\n");
+	expect_clean(base, o, t, want);
+	free(gone), free(t), free(o), free(want);
+}
+
 static void test_hand_edits_merge_by_line(void **state)
 {
 	(void)state;
@@ -236,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_same_field_two_ways_conflicts_on_its_line),
 		cmocka_unit_test(test_removal_against_an_edit),
 		cmocka_unit_test(test_same_id_added_twice),
+		cmocka_unit_test(test_a_move_keeps_ours_field_changes),
 		cmocka_unit_test(test_hand_edits_merge_by_line),
 		cmocka_unit_test(test_crlf_files_stay_crlf),
 		cmocka_unit_test(test_not_a_charter_merges_by_line),

@@ -1,10 +1,12 @@
 /* libFuzzer target: the field-level merge. A base charter and two random
- * edit scripts, one per side, that touch different fields: the merge must
- * succeed without a conflict and read back as both scripts applied.
+ * edit scripts, one per side, that touch different fields (sets, removals
+ * of milestones the other side leaves alone, additions with ids of their
+ * own): the merge must succeed without a conflict and read back as both
+ * scripts applied.
  *
  * Input layout: byte 0 = number of ours' edits (low nibble) and theirs'
- * (high nibble); then 3 bytes per edit (milestone, field, value); then the
- * YAML text of the base. */
+ * (high nibble); then 3 bytes per edit (milestone, kind and field, value);
+ * then the YAML text of the base. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +22,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 struct script {
 	struct edit e[MAX_EDITS];
 	char values[MAX_EDITS][24];
+	char ids[MAX_EDITS][24];
 	size_t n;
 };
+
+/* True when the other side's script touches milestone `id` (field f, or
+ * any field when f < 0, or removes it). */
+static bool touched(const struct script *s, const char *id, int f)
+{
+	for (size_t j = 0; s && j < s->n; j++)
+		if (!strcmp(s->e[j].milestone_id, id) &&
+		    (f < 0 || s->e[j].kind == EDIT_REMOVE || (int)s->e[j].field == f))
+			return true;
+	return false;
+}
 
 static const char *pick_value(enum field f, uint8_t v, const char *side, char out[24])
 {
@@ -49,12 +63,21 @@ static bool run_script(const struct charter *base, const uint8_t *p, size_t coun
 	for (size_t i = 0; ok && i < count; i++, p += 3) {
 		const struct milestone *m = &base->milestones[p[0] % base->milestone_count];
 		struct edit e = { .kind = EDIT_SET, .milestone_id = m->id, .field = (enum field)(p[1] % FIELD_COUNT) };
-		bool clash = false; /* "different fields": leave the other side's alone */
-		for (size_t j = 0; avoid && j < avoid->n; j++)
-			clash |= !strcmp(avoid->e[j].milestone_id, e.milestone_id) && avoid->e[j].field == e.field;
-		if (clash)
-			continue;
-		e.value = pick_value(e.field, p[2], side, s->values[s->n]);
+		if (p[1] >= 0xF0) { /* remove a milestone the other side leaves alone */
+			e.kind = EDIT_REMOVE;
+			if (touched(avoid, m->id, -1))
+				continue;
+		} else if (p[1] >= 0xE0) { /* add one, with an id of this side's own */
+			e.kind = EDIT_ADD;
+			e.group_id = base->groups[m->group].id;
+			snprintf(s->ids[s->n], sizeof s->ids[s->n], "%s-new-%zu", side, i);
+			e.milestone_id = s->ids[s->n];
+			e.value = pick_value(FIELD_TITLE, p[2], side, s->values[s->n]);
+		} else if (touched(avoid, m->id, (int)e.field)) {
+			continue; /* "different fields": leave the other side's alone */
+		} else {
+			e.value = pick_value(e.field, p[2], side, s->values[s->n]);
+		}
 		struct store_result r;
 		store_result_init(&r);
 		if (store_plan(&cur, &e, &r) == STORE_OK && r.changed) {
@@ -90,8 +113,10 @@ static void check_merged(const char *text, size_t len, const char *ours, size_t 
 		const struct milestone *mb = &base->milestones[i];
 		long im = charter_find_milestone(&m, mb->id), io = charter_find_milestone(&o, mb->id),
 		     it = charter_find_milestone(&t, mb->id);
-		if (im < 0 || io < 0 || it < 0)
-			abort();
+		if ((im >= 0) != (io >= 0 && it >= 0))
+			abort(); /* kept unless a side removed it */
+		if (im < 0)
+			continue;
 		for (int f = 0; f < FIELD_COUNT; f++) {
 			char s1[DATE_TEXT_SIZE], s2[DATE_TEXT_SIZE], s3[DATE_TEXT_SIZE], s4[DATE_TEXT_SIZE];
 			const char *vb = milestone_field(mb, (enum field)f, s1);
@@ -104,6 +129,17 @@ static void check_merged(const char *text, size_t len, const char *ours, size_t 
 				abort();
 		}
 	}
+	const struct charter *sides[] = { &o, &t };
+	for (size_t k = 0; k < 2; k++) /* every addition, in its group, with its title */
+		for (size_t i = 0; i < sides[k]->milestone_count; i++) {
+			const struct milestone *added = &sides[k]->milestones[i];
+			if (charter_find_milestone(base, added->id) >= 0)
+				continue;
+			long im = charter_find_milestone(&m, added->id);
+			if (im < 0 || strcmp(m.milestones[im].title, added->title) ||
+			    strcmp(m.groups[m.milestones[im].group].id, sides[k]->groups[added->group].id))
+				abort();
+		}
 	charter_fini(&m), charter_fini(&o), charter_fini(&t);
 	diag_fini(&diags);
 }
