@@ -196,7 +196,8 @@ static const struct command commands[] = {
 	  "Exit status: 0 merged cleanly, 1 conflicts left marked, 2 usage error or\n"
 	  "a merge that could not be made (OURS left as it was).\n"
 	  "\n"
-	  "Example (what git runs):\n"
+	  "Examples:\n"
+	  "  charterdash git-setup         # makes git run, for a conflicting charter.yaml:\n"
 	  "  charterdash merge --marker-size 7 --path charter.yaml BASE OURS THEIRS\n" },
 	{ "ids", cmd_ids, "list milestone or group ids, one per line (for completion)",
 	  "usage: charterdash ids [--groups] FILE\n"
