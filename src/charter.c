@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/merge3.h"
 #include "charterdash/strmap.h"
 #include "charterdash/utf8.h"
 
@@ -502,6 +503,8 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
 		return false;
 	}
+	if (merge3_report_markers(c->path, text, len, diags) > 0)
+		return false; /* git's markers: not YAML, and the parse errors would only confuse */
 	/* On false with a root, the tree is complete and its problems (duplicate
 	 * keys, undefined aliases, a second document) are reported: validate
 	 * it anyway so one run shows every error. */

@@ -131,6 +131,74 @@ static const struct command commands[] = {
 	  "\n"
 	  "Example:\n"
 	  "  charterdash minutes --since meeting data/charter.yaml > minutes.md\n" },
+	{ "diff", cmd_diff, "show what changed between two versions, field by field",
+	  "usage: charterdash diff [--format text|json] OLD NEW\n"
+	  "       charterdash diff --textconv FILE\n"
+	  "\n"
+	  "Prints one line per change between two versions of a charter file:\n"
+	  "  Energy \u00b7 Adopt the roadmap: status in_progress \u2192 done\n"
+	  "and milestones added, removed or moved to another group. With --format json,\n"
+	  "an array of {change, id, group, title, field, old, new}.\n"
+	  "\n"
+	  "For git (`charterdash git-setup` configures it): --textconv prints every\n"
+	  "field of FILE on its own line, so `git diff` and `git log -p` show field\n"
+	  "changes; called with git's seven external-diff arguments it prints the\n"
+	  "changes of that file.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --format F   text (default) or json\n"
+	  "  --textconv   print FILE's fields one per line (for git)\n"
+	  "  -h, --help   this help\n"
+	  "\n"
+	  "Exit status: 0 ok, 1 a file does not load, 2 usage error.\n"
+	  "\n"
+	  "Examples:\n"
+	  "  git show HEAD~1:charter.yaml > old.yaml; charterdash diff old.yaml charter.yaml\n"
+	  "  charterdash diff --format json old.yaml charter.yaml\n" },
+	{ "git-setup", cmd_git_setup, "set up a git repository to merge and diff charter files by field",
+	  "usage: charterdash git-setup [DIR]\n"
+	  "\n"
+	  "Prepares the git repository at DIR (default: the current directory):\n"
+	  "  .gitattributes   *.yaml merge=charterdash diff=charterdash\n"
+	  "                   *.history merge=union\n"
+	  "  .gitignore       .*.lock and .*.presence/ (each server's own)\n"
+	  "  .git/config      merge.charterdash.driver = charterdash merge ... %O %A %B\n"
+	  "                   diff.charterdash.textconv = charterdash diff --textconv\n"
+	  "Lines already there are kept; running it again changes nothing. Each clone\n"
+	  "runs it once (git does not copy the config).\n"
+	  "\n"
+	  "Options:\n"
+	  "  -h, --help   this help\n"
+	  "\n"
+	  "Exit status: 0 ok, 1 not a git repository or a file cannot be written,\n"
+	  "2 usage error.\n"
+	  "\n"
+	  "Example:\n"
+	  "  git init charter && cd charter && charterdash git-setup\n" },
+	{ "merge", cmd_merge, "merge two versions of a charter field by field (git's merge driver)",
+	  "usage: charterdash merge [--marker-size N] [--path NAME] BASE OURS THEIRS\n"
+	  "\n"
+	  "A three-way merge for git (`charterdash git-setup` configures it): what\n"
+	  "THEIRS changed since BASE, milestone by milestone and field by field, is\n"
+	  "applied to OURS's text with the same minimal edits as a save, so changes to\n"
+	  "different fields of one milestone merge even on adjacent lines. Comments,\n"
+	  "unknown keys and other hand edits are merged line by line. The result\n"
+	  "replaces OURS. A true conflict (one field set two ways, a milestone removed\n"
+	  "on one side and changed on the other, an id added twice differently) is\n"
+	  "left between <<<<<<< and >>>>>>> markers around just its lines and named\n"
+	  "on stderr as NAME:LINE:1: conflict: MESSAGE.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --marker-size N   length of the conflict markers (git's %L; default 7)\n"
+	  "  --path NAME       the file's name in messages (git's %P; default OURS)\n"
+	  "  -h, --help        this help\n"
+	  "\n"
+	  "Exit status: 0 merged cleanly, 1 conflicts left marked, 2 usage error or\n"
+	  "a merge that could not be made (OURS left as it was).\n"
+	  "\n"
+	  "Examples:\n"
+	  "  charterdash git-setup         # makes git run, for a conflicting charter.yaml:\n"
+	  "  charterdash merge --marker-size 7 --path charter.yaml BASE OURS THEIRS\n" },
 	{ "ids", cmd_ids, "list milestone or group ids, one per line (for completion)",
 	  "usage: charterdash ids [--groups] FILE\n"
 	  "\n"
@@ -176,7 +244,7 @@ void cli_print_usage(FILE *out)
 	             "Follow the implementation of a strategic partnership charter.\n\n"
 	             "Commands:\n");
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "\nRun 'charterdash COMMAND --help' for a command's options and examples.\n");
 }
 

@@ -61,5 +61,8 @@ int cmd_rm(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_mark(int argc, char **argv);
 int cmd_minutes(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_git_setup(int argc, char **argv);
 
 #endif

@@ -51,7 +51,8 @@ SINKS = {
                  or (os.path.basename(path), args[0]) in REASON_BUFFERS_IN),
 }
 REASON_BUFFERS = {"why", "r->why", "p->why", "warning", "e->error", "ui->edit->error", "ui->read_only_why"}
-REASON_BUFFERS_IN = {("ui_live.c", "first"), ("ui_dash.c", "banner")}
+REASON_BUFFERS_IN = {("ui_live.c", "first"), ("ui_dash.c", "banner"), ("merge.c", "p->message"),
+                     ("merge.c", "out->why")}
 # Functions whose returned literals are reasons shown inside a message.
 REASON_FUNCTIONS = {"ui_term_unusable", "ui_live_blocked"}
 # Other ways to reach standard error: each use must be one of these, or the check fails
@@ -262,7 +263,7 @@ def code_messages(root):
             macros[m.group(1)] = unescape(m.group(2)[1:-1])
     messages, problems = {}, []
     cli = open(os.path.join(src, "cli.c"), encoding="utf-8").read()
-    commands = re.findall(r'\{\s*"([a-z]+)",\s*cmd_', cli)
+    commands = re.findall(r'\{\s*"([a-z-]+)",\s*cmd_', cli)
 
     def add(fmt, where, alternatives=()):
         m = messages.get(fmt)

@@ -67,10 +67,11 @@ run "set two fields" set -q charter.yaml energy-priority-projects status=in_prog
 run "add" add -q --id grid-study charter.yaml energy --title "Grid study"
 run "rm" rm -q charter.yaml grid-study
 run "mark" mark charter.yaml
+run "merge" merge charter.yaml charter.yaml charter.yaml
 # read-only commands still create nothing (a trace without writes is fine
 # here: the check that strace saw something ran above)
 for cmd in "check charter.yaml" "report charter.yaml" "ids charter.yaml" "log charter.yaml" \
-	"minutes --since 2026-01-01 charter.yaml"; do
+	"minutes --since 2026-01-01 charter.yaml" "diff charter.yaml charter.yaml" "diff --textconv charter.yaml"; do
 	# shellcheck disable=SC2086 # the command's words
 	(cd "$d" && HOME="$tmp/home" TMPDIR=/tmp strace -f -qq -e trace=$calls -o "$tmp/trace" "$bin" $cmd \
 		>/dev/null 2>"$tmp/err") || fail "$cmd: $(cat "$tmp/err")"
