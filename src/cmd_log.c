@@ -137,6 +137,7 @@ static void print_entry(FILE *out, const struct history_entry *e)
 }
 
 struct log_options {
+	const char *path; /* FILE, or the default one */
 	const char *since, *id, *format;
 	struct date today;
 	bool today_set;
@@ -168,8 +169,11 @@ static int parse_log_options(const char *command, int argc, char **argv, struct 
 	}
 	if (opt == CLI_OPTIONS_EXIT)
 		return status == EXIT_OK ? -1 : status; /* -1: --help was shown */
-	if (optind != argc - 1)
-		return cli_usage_error(command, "%s", optind >= argc ? "no file given" : "give exactly one FILE");
+	int next;
+	if (!(o->path = cli_file(command, argc, argv, optind, 0, &next)))
+		return EXIT_USAGE;
+	if (next != argc)
+		return cli_usage_error(command, "give one FILE at most");
 	return EXIT_OK;
 }
 
@@ -218,7 +222,7 @@ int cmd_log(int argc, char **argv)
 	int status = parse_log_options("log", argc, argv, &o);
 	if (status)
 		return status < 0 ? EXIT_OK : status;
-	const char *path = argv[optind];
+	const char *path = o.path;
 	struct history h;
 	if (!is_charter_file(path) || !load_history(path, &h))
 		return EXIT_DATA;
@@ -244,7 +248,7 @@ int cmd_mark(int argc, char **argv)
 	int status = parse_log_options("mark", argc, argv, &o);
 	if (status)
 		return status < 0 ? EXIT_OK : status;
-	const char *path = argv[optind];
+	const char *path = o.path;
 	char when[24], why[300];
 	bool ok = store_mark_meeting(path, NULL, NULL, when, why, sizeof why);
 	if (!ok)
@@ -292,7 +296,7 @@ int cmd_minutes(int argc, char **argv)
 	bool md = !o.format || !strcmp(o.format, "markdown");
 	if (!md && strcmp(o.format, "text"))
 		return cli_usage_error("minutes", "--format '%s' is not markdown or text", o.format);
-	const char *path = argv[optind];
+	const char *path = o.path;
 	struct diag_list diags;
 	struct charter c;
 	struct history h;
