@@ -131,13 +131,16 @@ static const struct command commands[] = {
 	  "Example:\n"
 	  "  charterdash mark data/charter.yaml\n" },
 	{ "minutes", cmd_minutes, "what changed since a time, grouped by working group, and the state now",
-	  "usage: charterdash minutes --since WHEN [--format markdown|text] [--today D] FILE\n"
+	  "usage: charterdash minutes [--since WHEN] [--format markdown|text] [--today D] [FILE]\n"
 	  "\n"
-	  "Lists every change since WHEN (a date, a time, or 'meeting') by working group,\n"
-	  "with who made it and old -> new, then each group's current state.\n"
+	  "Tells what changed since WHEN (a date, a time, or 'meeting': the latest meeting\n"
+	  "mark, the default), by working group: per milestone the net effect, first old\n"
+	  "value -> last new value of each field (a change made and reverted is left out),\n"
+	  "and who made the changes; a milestone added with its fields, a removed one by\n"
+	  "its title. Then each group's current state.\n"
 	  "\n"
 	  "Example:\n"
-	  "  charterdash minutes --since meeting data/charter.yaml > minutes.md\n" },
+	  "  charterdash minutes data/charter.yaml > minutes.md\n" },
 	{ "ids", cmd_ids, "list milestone or group ids, one per line (for completion)",
 	  "usage: charterdash ids [--groups] [FILE]\n"
 	  "\n"

@@ -52,7 +52,7 @@ expect_rc 0 "mark, no FILE"
 run log --id econ-ppp
 expect_rc 0 "log, no FILE"
 out_has "econ-ppp status: .* -> 'blocked'" "log, no FILE"
-run minutes --since meeting
+run minutes
 expect_rc 0 "minutes, no FILE"
 
 # --- the explicit forms keep working, FILE first ----------------------------------
