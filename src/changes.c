@@ -194,21 +194,22 @@ static void net_change_fini(struct net_change *c)
 bool changes_net(const struct history_entry *entries, size_t count, struct net_changes *out)
 {
 	size_t cap = 0;
+	struct strmap seen; /* the milestones done: each is computed at its first entry */
+	uint32_t unused;
 	*out = (struct net_changes){ 0 };
+	strmap_init(&seen);
 	for (size_t i = 0; i < count; i++) {
 		const struct history_entry *e = &entries[i];
-		bool seen = is_meeting(e);
-		for (size_t j = 0; j < i && !seen; j++) /* only at a milestone's first entry */
-			seen = !strcmp(entries[j].id, e->id);
-		if (seen)
+		if (is_meeting(e) || strmap_get(&seen, e->id, &unused))
 			continue;
-		struct net_change c;
+		struct net_change c = { 0 };
 		bool any;
 		struct net_change *items = NULL;
-		if (!net_of(entries, count, e->id, &c, &any) ||
+		if (!strmap_put(&seen, e->id, 1) || !net_of(entries, count, e->id, &c, &any) ||
 		    (any && !(items = reserve(out->items, &cap, out->count, sizeof *out->items)))) {
 			net_change_fini(&c);
 			changes_net_fini(out);
+			strmap_fini(&seen);
 			return false;
 		}
 		if (any) {
@@ -218,6 +219,7 @@ bool changes_net(const struct history_entry *entries, size_t count, struct net_c
 			net_change_fini(&c);
 		}
 	}
+	strmap_fini(&seen);
 	return true;
 }
 

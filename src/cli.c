@@ -272,12 +272,22 @@ const char *cli_default_file(void)
 	return env && *env ? env : CLI_DEFAULT_FILE;
 }
 
+/* A word that can only mean the FILE: an existing *.yaml or *.yml (so that
+ * `add charter.yaml --title T` says the GROUP-ID is missing, rather than
+ * looking for a group named charter.yaml). */
+static bool names_a_charter_file(const char *word)
+{
+	size_t n = strlen(word);
+	bool yaml = (n > 5 && !strcmp(word + n - 5, ".yaml")) || (n > 4 && !strcmp(word + n - 4, ".yml"));
+	return yaml && access(word, F_OK) == 0;
+}
+
 const char *cli_file(const char *command, int argc, char **argv, int from, int operands, int *next)
 {
 	int words = 0;
 	for (int i = from; i < argc && !strchr(argv[i], '='); i++)
 		words++;
-	if (operands == 0 ? from < argc : words > operands) {
+	if (operands == 0 ? from < argc : words > operands || (words > 0 && names_a_charter_file(argv[from]))) {
 		*next = from + 1;
 		return argv[from];
 	}

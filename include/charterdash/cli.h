@@ -58,7 +58,8 @@ const char *cli_default_file(void);
  * first word after it. `operands` is how many words the command takes
  * after FILE before any FIELD=VALUE (1 for set's ID, 0 for report): FILE
  * is taken to be given when there are more such words than that (with 0,
- * when there is any word at all). Otherwise it is cli_default_file();
+ * when there is any word at all), or when the first is an existing *.yaml
+ * or *.yml file. Otherwise it is cli_default_file();
  * when that is ./charter.yaml and there is none, prints a usage error and
  * returns NULL. */
 const char *cli_file(const char *command, int argc, char **argv, int from, int operands, int *next);

@@ -64,6 +64,13 @@ grep -q "owner: Rashad" "$other" || fail "set FILE: the named file not changed"
 run set "$other" econ-ppp
 expect_rc 2 "set FILE ID without FIELD=VALUE"
 err_has "expected \[FILE\] ID FIELD=VALUE" "set FILE ID without FIELD=VALUE"
+cp charter.yaml "$tmp/kept"
+run add charter.yaml --title 'No group'
+expect_rc 2 "add FILE without GROUP-ID"
+err_has "expected \[FILE\] GROUP-ID --title" "add FILE without GROUP-ID"
+run rm charter.yaml
+expect_rc 2 "rm FILE without ID"
+cmp -s charter.yaml "$tmp/kept" || fail "a FILE without its operand changed the file"
 run report "$other" "$other"
 expect_rc 2 "report FILE FILE"
 err_has "give one FILE at most" "report FILE FILE"
