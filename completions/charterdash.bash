@@ -1,9 +1,12 @@
 # bash completion for charterdash                              -*- shell-script -*-
 #
 # Installed as $(PREFIX)/share/bash-completion/completions/charterdash; or
-# source it from ~/.bashrc. Completes subcommands, each subcommand's options,
-# charter files (*.yaml, *.yml), milestone ids (set, rm, --id), group ids
-# (add, --group), --format values and set's FIELD= names.
+# source it from ~/.bashrc. Completes subcommands and charter files (*.yaml,
+# *.yml) as the first word, the dashboard's options (--today, --ascii, ...),
+# each subcommand's options, milestone ids (set, rm, --id), group ids (add,
+# --group), --format values and set's FIELD= names. Ids come from the FILE
+# on the line, or else from the one the command would use without it
+# ($CHARTERDASH_FILE, else ./charter.yaml).
 #
 # The subcommands and their options are read from the program's own --help
 # text, so a new command or option needs no change here; ids come from
@@ -44,6 +47,34 @@ _charterdash_options()
 		}'
 }
 
+# The dashboard's options, from the "Dashboard: charterdash [--today ...]" line.
+_charterdash_dashboard_options()
+{
+	"$1" --help 2>/dev/null | awk '/^Dashboard:/ {
+		n = split($0, w, /[][ ]+/)
+		for (i = 1; i <= n; i++) if (w[i] ~ /^--[a-z]/) print w[i]
+	}'
+}
+
+# The file a command works on without FILE: as cli_file() in src/cli.c.
+_charterdash_default_file()
+{
+	printf '%s\n' "${CHARTERDASH_FILE:-charter.yaml}"
+}
+
+# The dashboard: charterdash [OPTIONS] [FILE].
+_charterdash_dashboard()
+{
+	local prog=$1 cur=$2 prev=$3
+	if [[ $prev == --today ]]; then
+		_charterdash_reply "$(date +%Y-%m-%d)" "$cur" ""
+	elif [[ $cur == -* ]]; then
+		_charterdash_reply "$(_charterdash_dashboard_options "$prog")" "$cur" ""
+	else
+		_charterdash_files "$cur"
+	fi
+}
+
 _charterdash_ids() # PROGRAM FILE [--groups]
 {
 	local file=$2
@@ -54,11 +85,11 @@ _charterdash_ids() # PROGRAM FILE [--groups]
 	"$1" ids ${3:+"$3"} -- "$file" 2>/dev/null
 }
 
-_charterdash_files()
+_charterdash_files() # CUR [keep]: keep adds to COMPREPLY instead of replacing it
 {
 	local cur=$1 f
 	local IFS=$'\n'
-	COMPREPLY=()
+	[[ ${2:-} == keep ]] || COMPREPLY=()
 	for f in $(compgen -f -- "$cur"); do
 		if [[ -d $f || $f == *.yaml || $f == *.yml ]]; then
 			COMPREPLY+=("$f")
@@ -89,18 +120,23 @@ _charterdash()
 	((cword > 0)) && prev=${words[cword - 1]}
 	COMPREPLY=()
 
+	local cmds
+	cmds=$("$prog" --help 2>/dev/null | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
 	if ((cword == 1)); then
-		local cmds
-		cmds=$("$prog" --help 2>/dev/null | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
 		if [[ $cur == -* ]]; then
-			_charterdash_reply $'--help\n--version' "$cur" ""
-		else
+			_charterdash_reply $'--help\n--version\n'"$(_charterdash_dashboard_options "$prog")" "$cur" ""
+		else # a command, or the FILE the dashboard shows
 			_charterdash_reply "$cmds" "$cur" ""
+			_charterdash_files "$cur" keep
 		fi
 		return 0
 	fi
 
 	local sub=${words[1]}
+	if ! grep -qx -- "$sub" <<<"$cmds"; then
+		_charterdash_dashboard "$prog" "$cur" "$prev"
+		return 0
+	fi
 	local -A takes=() values=()
 	local opt arg vals alloptions=""
 	while read -r opt arg vals; do
@@ -146,6 +182,15 @@ _charterdash()
 		fi
 	done
 
+	# FILE may be left out: then the ids come from the default file, and the
+	# first word is already the ID (or GROUP-ID).
+	local n=${#pos[@]} named=$file
+	# shellcheck disable=SC2088 # a literal "~/" as typed, expanded by hand
+	[[ $named == "~/"* ]] && named=$HOME/${named#"~/"}
+	if [[ -z $file || ! -f ${named//\\ / } ]]; then
+		file=$(_charterdash_default_file)
+		((n > 0)) && ((n++)) # the first word is the ID: count as if FILE were there
+	fi
 	if [[ -n $valopt && ${valopt:0:1} == - ]]; then
 		case $valopt in
 		--group)
@@ -178,13 +223,17 @@ _charterdash()
 		field=${cur%%=*} prefix=${cur%%=*}= cur=${cur#*=}
 	fi
 
-	local n=${#pos[@]}
 	case $sub in
 	check)
 		_charterdash_files "$cur" ;;
 	set | add)
 		if ((n == 0)); then
-			_charterdash_files "$cur"
+			if [[ $sub == set ]]; then
+				_charterdash_reply "$(_charterdash_ids "$prog" "$file")" "$cur" ""
+			else
+				_charterdash_reply "$(_charterdash_ids "$prog" "$file" --groups)" "$cur" ""
+			fi
+			_charterdash_files "$cur" keep
 		elif ((n == 1)) && [[ -z $field ]]; then
 			if [[ $sub == set ]]; then
 				_charterdash_reply "$(_charterdash_ids "$prog" "$file")" "$cur" ""
@@ -199,7 +248,8 @@ _charterdash()
 		fi ;;
 	rm)
 		if ((n == 0)); then
-			_charterdash_files "$cur"
+			_charterdash_reply "$(_charterdash_ids "$prog" "$file")" "$cur" ""
+			_charterdash_files "$cur" keep
 		elif ((n == 1)); then
 			_charterdash_reply "$(_charterdash_ids "$prog" "$file")" "$cur" ""
 		fi ;;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "charterdash/charter.h"
 #include "charterdash/cli.h"
@@ -27,10 +28,11 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate charter files and print a one-line summary of each",
-	  "usage: charterdash check [--strict] FILE...\n"
+	  "usage: charterdash check [--strict] [FILE...]\n"
 	  "\n"
-	  "Validates each FILE against the charter format. Prints one line per valid\n"
-	  "file; prints every problem as FILE:LINE:COL: error: MESSAGE on stderr.\n"
+	  "Validates each FILE (default: $CHARTERDASH_FILE, else ./charter.yaml) against\n"
+	  "the charter format. Prints one line per valid file; prints every problem as\n"
+	  "FILE:LINE:COL: error: MESSAGE on stderr.\n"
 	  "\n"
 	  "Options:\n"
 	  "  --strict     also warn about unknown keys (typos such as 'stauts') in\n"
@@ -46,7 +48,7 @@ static const struct command commands[] = {
 	  "  charterdash check --strict data/*.yaml\n" },
 	{ "report", cmd_report, "print the charter's progress as text, Markdown, JSON or CSV",
 	  "usage: charterdash report [--format text|markdown|json|csv] [--group ID]\n"
-	  "                          [--today YYYY-MM-DD] FILE\n"
+	  "                          [--today YYYY-MM-DD] [FILE]\n"
 	  "\n"
 	  "Prints the charter, its roadmap window, days left or past the deadline,\n"
 	  "and each working group's done/total, percent, state and overdue milestones.\n"
@@ -73,11 +75,14 @@ static const struct command commands[] = {
 	  "  charterdash report --format json data/charter.yaml | jq '.groups[].percent'\n"
 	  "  charterdash report --format csv --group energy data/charter.yaml > energy.csv\n" },
 	{ "set", cmd_set, "change fields of a milestone, keeping the rest of the file byte for byte",
-	  "usage: charterdash set [--dry-run] [--force] [--expect FIELD=OLD] FILE ID FIELD=VALUE...\n"
+	  "usage: charterdash set [--dry-run] [--force] [--expect FIELD=OLD] [--today D] [FILE] ID FIELD=VALUE...\n"
 	  "\n"
 	  "Sets each FIELD (title, status, due, owner, notes) of milestone ID through\n"
 	  "the edit transaction: lock, re-read, replace only the value's bytes, check,\n"
 	  "write atomically, log to FILE.history. An empty VALUE clears owner, due or notes.\n"
+	  "A due date is YYYY-MM-DD or relative: +7d, +2w, +1m (days, weeks, months later),\n"
+	  "today, tomorrow, a weekday (mon..sun: the next one), eom, eoy (end of month,\n"
+	  "of year); the date it means is shown on stderr, and stored.\n"
 	  "\n"
 	  "Options:\n"
 	  "  -n, --dry-run         print the diff the change would make; write nothing\n"
@@ -85,30 +90,32 @@ static const struct command commands[] = {
 	  "  -f, --force           overwrite even when --expect does not match\n"
 	  "  -u, --user NAME       name recorded in the history (default: login name)\n"
 	  "  -q, --quiet           print nothing on success\n"
+	  "  --today DATE          count relative due dates from DATE (default: the local date)\n"
 	  "\n"
 	  "Exit status: 0 done, 1 unknown id, bad value, conflict or invalid file, 2 usage.\n"
 	  "\n"
 	  "Examples:\n"
 	  "  charterdash set data/charter.yaml energy-roadmap status=done\n"
+	  "  charterdash set energy-roadmap due=+2w        # in ./charter.yaml\n"
 	  "  charterdash set --expect status=in_progress charter.yaml sec-roadmap status=done owner='Co-chairs'\n" },
 	{ "add", cmd_add, "add a milestone to a working group",
-	  "usage: charterdash add [--dry-run] [--id ID] FILE GROUP-ID --title TITLE [FIELD=VALUE...]\n"
+	  "usage: charterdash add [--dry-run] [--id ID] [--today D] [FILE] GROUP-ID --title TITLE [FIELD=VALUE...]\n"
 	  "\n"
 	  "Adds a not_started milestone at the end of the group's list, in the list's own\n"
 	  "style and indentation, then sets any FIELD=VALUE given. Without --id a readable\n"
-	  "unique id is made from the group and the title.\n"
+	  "unique id is made from the group and the title. Due dates as for set.\n"
 	  "\n"
 	  "Example:\n"
 	  "  charterdash add data/charter.yaml energy --title 'Joint LNG study' due=2027-03-01\n" },
 	{ "rm", cmd_rm, "remove a milestone",
-	  "usage: charterdash rm [--dry-run] FILE ID\n"
+	  "usage: charterdash rm [--dry-run] [FILE] ID\n"
 	  "\n"
 	  "Removes the milestone's lines (and only them) from the file.\n"
 	  "\n"
 	  "Example:\n"
 	  "  charterdash rm --dry-run data/charter.yaml energy-joint-lng-study\n" },
 	{ "log", cmd_log, "print the change history, oldest first",
-	  "usage: charterdash log [--since WHEN] [--id ID] FILE\n"
+	  "usage: charterdash log [--since WHEN] [--id ID] [FILE]\n"
 	  "\n"
 	  "Prints FILE.history one change per line: UTC time, user@host, milestone,\n"
 	  "field, old -> new. WHEN is YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] (local time\n"
@@ -117,20 +124,23 @@ static const struct command commands[] = {
 	  "Example:\n"
 	  "  charterdash log --since 2026-11-01 --id energy-roadmap data/charter.yaml\n" },
 	{ "mark", cmd_mark, "mark the start of a meeting (for minutes --since meeting)",
-	  "usage: charterdash mark FILE\n"
+	  "usage: charterdash mark [FILE]\n"
 	  "\n"
 	  "Appends a meeting mark to FILE.history, as the dashboard's m key does.\n"
 	  "\n"
 	  "Example:\n"
 	  "  charterdash mark data/charter.yaml\n" },
 	{ "minutes", cmd_minutes, "what changed since a time, grouped by working group, and the state now",
-	  "usage: charterdash minutes --since WHEN [--format markdown|text] [--today D] FILE\n"
+	  "usage: charterdash minutes [--since WHEN] [--format markdown|text] [--today D] [FILE]\n"
 	  "\n"
-	  "Lists every change since WHEN (a date, a time, or 'meeting') by working group,\n"
-	  "with who made it and old -> new, then each group's current state.\n"
+	  "Tells what changed since WHEN (a date, a time, or 'meeting': the latest meeting\n"
+	  "mark, the default), by working group: per milestone the net effect, first old\n"
+	  "value -> last new value of each field (a change made and reverted is left out),\n"
+	  "and who made the changes; a milestone added with its fields, a removed one by\n"
+	  "its title. Then each group's current state.\n"
 	  "\n"
 	  "Example:\n"
-	  "  charterdash minutes --since meeting data/charter.yaml > minutes.md\n" },
+	  "  charterdash minutes data/charter.yaml > minutes.md\n" },
 	{ "diff", cmd_diff, "show what changed between two versions, field by field",
 	  "usage: charterdash diff [--format text|json] OLD NEW\n"
 	  "       charterdash diff --textconv FILE\n"
@@ -200,7 +210,7 @@ static const struct command commands[] = {
 	  "  charterdash git-setup         # makes git run, for a conflicting charter.yaml:\n"
 	  "  charterdash merge --marker-size 7 --path charter.yaml BASE OURS THEIRS\n" },
 	{ "ids", cmd_ids, "list milestone or group ids, one per line (for completion)",
-	  "usage: charterdash ids [--groups] FILE\n"
+	  "usage: charterdash ids [--groups] [FILE]\n"
 	  "\n"
 	  "Prints the id of every milestone (or, with --groups, every working group)\n"
 	  "in file order, one per line. The bash completion uses it. A file with errors\n"
@@ -239,13 +249,15 @@ void cli_print_version(FILE *out)
 
 void cli_print_usage(FILE *out)
 {
-	fprintf(out, "usage: charterdash COMMAND [OPTIONS] FILE...\n"
+	fprintf(out, "usage: charterdash COMMAND [OPTIONS] [FILE] [ARGUMENTS]\n"
 	             "       charterdash --help | --version\n\n"
 	             "Follow the implementation of a strategic partnership charter.\n\n"
 	             "Commands:\n");
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
 		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\nRun 'charterdash COMMAND --help' for a command's options and examples.\n");
+	fprintf(out, "\nFILE, when given, comes first after the command (options may go anywhere);\n"
+	             "without it every command uses $CHARTERDASH_FILE, else ./charter.yaml.\n"
+	             "Run 'charterdash COMMAND --help' for a command's options and examples.\n");
 }
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -320,6 +332,41 @@ bool cli_parse_today(const char *text, struct date *out)
 		return true;
 	fprintf(stderr, "charterdash: --today '%s' is not a valid date: %s\n", text, why);
 	return false;
+}
+
+const char *cli_default_file(void)
+{
+	const char *env = getenv("CHARTERDASH_FILE");
+	return env && *env ? env : CLI_DEFAULT_FILE;
+}
+
+/* A word that can only mean the FILE: an existing *.yaml or *.yml (so that
+ * `add charter.yaml --title T` says the GROUP-ID is missing, rather than
+ * looking for a group named charter.yaml). */
+static bool names_a_charter_file(const char *word)
+{
+	size_t n = strlen(word);
+	bool yaml = (n > 5 && !strcmp(word + n - 5, ".yaml")) || (n > 4 && !strcmp(word + n - 4, ".yml"));
+	return yaml && access(word, F_OK) == 0;
+}
+
+const char *cli_file(const char *command, int argc, char **argv, int from, int operands, int *next)
+{
+	int words = 0;
+	for (int i = from; i < argc && !strchr(argv[i], '='); i++)
+		words++;
+	if (operands == 0 ? from < argc : words > operands || (words > 0 && names_a_charter_file(argv[from]))) {
+		*next = from + 1;
+		return argv[from];
+	}
+	*next = from;
+	const char *file = cli_default_file();
+	const char *env = getenv("CHARTERDASH_FILE");
+	if (!(env && *env) && access(file, F_OK) != 0) { /* a named file's absence is the loader's to say */
+		cli_usage_error(command, "no FILE given and no ./charter.yaml here (name the file, or set CHARTERDASH_FILE)");
+		return NULL;
+	}
+	return file;
 }
 
 struct date cli_local_today(void)

@@ -60,15 +60,19 @@ int cmd_check(int argc, char **argv)
 			strict = true;
 	if (opt == CLI_OPTIONS_EXIT)
 		return exit_status;
-	if (optind >= argc)
-		return cli_usage_error("check", "no file given");
+	int next;
+	const char *only = optind < argc ? NULL : cli_file("check", argc, argv, optind, 0, &next);
+	if (optind >= argc && !only)
+		return EXIT_USAGE;
+	int file_count = only ? 1 : argc - optind;
 
 	int status = EXIT_OK;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < file_count; i++) {
+		const char *file = only ? only : argv[optind + i];
 		struct diag_list diags;
 		struct charter c;
 		diag_init(&diags, DIAG_DEFAULT_LIMIT);
-		bool ok = charter_load_file(&c, argv[i], &diags);
+		bool ok = charter_load_file(&c, file, &diags);
 		/* Also on a file with errors: a misspelt `stauts` explains the
 		 * "no 'status'" error right next to it. */
 		if (strict) {
@@ -78,7 +82,7 @@ int cmd_check(int argc, char **argv)
 		if (ok) {
 			struct progress p;
 			progress_charter(&c, cli_local_today(), &p);
-			printf("%s: ok: %zu working group%s, %zu milestone%s (%zu done)", argv[i],
+			printf("%s: ok: %zu working group%s, %zu milestone%s (%zu done)", file,
 			       c.group_count, c.group_count == 1 ? "" : "s", c.milestone_count,
 			       c.milestone_count == 1 ? "" : "s", p.counts[STATUS_DONE]);
 			if (diags.warnings)

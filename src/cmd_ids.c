@@ -37,13 +37,17 @@ int cmd_ids(int argc, char **argv)
 			groups = true;
 	if (opt == CLI_OPTIONS_EXIT)
 		return status;
-	if (optind != argc - 1)
-		return cli_usage_error("ids", "%s", optind >= argc ? "no file given" : "give exactly one FILE");
+	int next;
+	const char *path = cli_file("ids", argc, argv, optind, 0, &next);
+	if (!path)
+		return EXIT_USAGE;
+	if (next != argc)
+		return cli_usage_error("ids", "give one FILE at most");
 
 	struct diag_list diags;
 	struct charter c;
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	bool ok = charter_load_file(&c, argv[optind], &diags);
+	bool ok = charter_load_file(&c, path, &diags);
 	/* A file with errors still yields the ids the loader got to, so that
 	 * completion keeps working while the file is being fixed. */
 	if (groups) {

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "charterdash/changes.h"
 #include "charterdash/cli.h"
 #include "charterdash/history.h"
 #include "charterdash/progress.h"
@@ -137,6 +138,7 @@ static void print_entry(FILE *out, const struct history_entry *e)
 }
 
 struct log_options {
+	const char *path; /* FILE, or the default one */
 	const char *since, *id, *format;
 	struct date today;
 	bool today_set;
@@ -168,8 +170,11 @@ static int parse_log_options(const char *command, int argc, char **argv, struct 
 	}
 	if (opt == CLI_OPTIONS_EXIT)
 		return status == EXIT_OK ? -1 : status; /* -1: --help was shown */
-	if (optind != argc - 1)
-		return cli_usage_error(command, "%s", optind >= argc ? "no file given" : "give exactly one FILE");
+	int next;
+	if (!(o->path = cli_file(command, argc, argv, optind, 0, &next)))
+		return EXIT_USAGE;
+	if (next != argc)
+		return cli_usage_error(command, "give one FILE at most");
 	return EXIT_OK;
 }
 
@@ -218,7 +223,7 @@ int cmd_log(int argc, char **argv)
 	int status = parse_log_options("log", argc, argv, &o);
 	if (status)
 		return status < 0 ? EXIT_OK : status;
-	const char *path = argv[optind];
+	const char *path = o.path;
 	struct history h;
 	if (!is_charter_file(path) || !load_history(path, &h))
 		return EXIT_DATA;
@@ -244,7 +249,7 @@ int cmd_mark(int argc, char **argv)
 	int status = parse_log_options("mark", argc, argv, &o);
 	if (status)
 		return status < 0 ? EXIT_OK : status;
-	const char *path = argv[optind];
+	const char *path = o.path;
 	char when[24], why[300];
 	bool ok = store_mark_meeting(path, NULL, NULL, when, why, sizeof why);
 	if (!ok)
@@ -254,31 +259,112 @@ int cmd_mark(int argc, char **argv)
 	return ok ? EXIT_OK : EXIT_DATA;
 }
 
-static void minutes_change(FILE *out, const struct history_entry *e, const struct charter *c, bool md)
+/* One milestone's net change: "- **ID** (Title): status 'a' → 'b'; owner
+ * (none) → 'X' — amina, john, 2026-12-02T10:05". */
+static void minutes_change(FILE *out, const struct net_change *n, const struct charter *c, bool md)
 {
-	long mi = charter_find_milestone(c, e->id);
-	const char *title = mi >= 0 ? c->milestones[mi].title : NULL;
+	long mi = charter_find_milestone(c, n->id);
+	const char *title = n->kind == NET_REMOVED ? n->title : mi >= 0 ? c->milestones[mi].title : n->title;
 	fputs(md ? "- **" : "  * ", out);
-	put_text(out, e->id, md);
+	put_text(out, n->id, md);
 	fputs(md ? "**" : "", out);
 	if (title) {
 		fputs(" (", out);
 		put_text(out, title, md);
 		fputc(')', out);
 	}
-	if (!strcmp(e->field, "milestone")) {
-		fprintf(out, ": %s", e->old_value ? "removed" : "added");
-	} else {
-		fputs(": ", out);
-		put_text(out, e->field, md);
+	fputs(n->kind == NET_ADDED ? ": added" : n->kind == NET_REMOVED ? ": removed" : ":", out);
+	for (size_t k = 0; k < n->field_count; k++) {
+		const struct net_field *f = &n->fields[k];
+		fputs(k == 0 ? (n->kind == NET_ADDED ? " with " : " ") : n->kind == NET_ADDED ? ", " : "; ", out);
+		put_text(out, f->field, md);
 		fputc(' ', out);
-		print_value(out, e->old_value, md);
-		fputs(" → ", out);
-		print_value(out, e->new_value, md);
+		if (n->kind != NET_ADDED) {
+			print_value(out, f->old_value, md);
+			fputs(" → ", out);
+		}
+		print_value(out, f->new_value, md);
 	}
 	fputs(" — ", out);
-	put_text(out, e->user ? e->user : "?", md);
-	fprintf(out, ", %.16s\n", e->time);
+	for (size_t u = 0; u < n->user_count; u++) {
+		fputs(u ? ", " : "", out);
+		put_text(out, n->users[u], md);
+	}
+	fprintf(out, ", %.16s\n", n->last_time ? n->last_time : "");
+}
+
+/* The net changes by working group, in the file's group order; those of
+ * groups that no longer exist come last, under "Other". */
+static void minutes_changes(FILE *out, const struct net_changes *net, const struct charter *c, bool md)
+{
+	for (size_t g = 0; g <= c->group_count; g++) {
+		bool heading = false;
+		for (size_t i = 0; i < net->count; i++) {
+			const struct net_change *n = &net->items[i];
+			long gi = n->group ? charter_find_group(c, n->group) : -1;
+			if ((g < c->group_count && gi != (long)g) || (g == c->group_count && gi >= 0))
+				continue;
+			if (!heading) {
+				fputs(md ? "\n## " : "\n", out);
+				put_text(out, g < c->group_count ? c->groups[g].name : "Other", md);
+				fputs(md ? "\n\n" : "\n", out);
+				heading = true;
+			}
+			minutes_change(out, n, c, md);
+		}
+	}
+}
+
+/* Each working group's state now, as a table (Markdown) or lines. */
+static void minutes_state(FILE *out, const struct charter *c, struct date today, bool md)
+{
+	fprintf(out, md ? "\n## Current state (%04d-%02d-%02d)\n\n| Working group | Done | Progress | State |\n|---|---|---|---|\n"
+	                : "\nCurrent state (%04d-%02d-%02d)\n", today.year, today.month, today.day);
+	for (size_t g = 0; g < c->group_count; g++) {
+		struct progress p;
+		progress_group(c, g, today, &p);
+		char pct[16] = "-";
+		if (p.percent >= 0)
+			snprintf(pct, sizeof pct, "%d%%", p.percent);
+		fputs(md ? "| " : "  ", out);
+		if (md)
+			report_md_text(out, c->groups[g].name, REPORT_MD_CELL);
+		else
+			report_plain_text(out, c->groups[g].name);
+		fprintf(out, md ? " | %zu/%zu | %s | %s |\n" : ": %zu/%zu  %s  %s\n", p.counts[STATUS_DONE], p.total, pct,
+		        state_label(p.state));
+	}
+}
+
+/* "# Minutes: TITLE", and since when, started by whom, how many changed. */
+static void minutes_header(FILE *out, const struct charter *c, const char *since, const char *who, size_t count,
+                           bool md)
+{
+	fputs(md ? "# Minutes: " : "Minutes: ", out);
+	put_text(out, c->title, md);
+	fprintf(out, "\n\nChanges since %.16s UTC", since);
+	if (who) { /* a history line is anyone's to write: never raw to a terminal */
+		fputs(" (meeting started by ", out);
+		put_text(out, who, md);
+		fputc(')', out);
+	}
+	fprintf(out, ": %zu\n", count);
+}
+
+/* The charter and its history (sorted by time), or false with the reason said. */
+static bool load_charter_and_history(const char *path, struct charter *c, struct history *h)
+{
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	bool ok = charter_load_file(c, path, &diags);
+	if (!ok)
+		diag_print(&diags, stderr);
+	diag_fini(&diags);
+	if (ok && !load_history(path, h))
+		ok = false;
+	if (!ok)
+		charter_fini(c);
+	return ok;
 }
 
 int cmd_minutes(int argc, char **argv)
@@ -287,86 +373,35 @@ int cmd_minutes(int argc, char **argv)
 	int status = parse_log_options("minutes", argc, argv, &o);
 	if (status)
 		return status < 0 ? EXIT_OK : status;
-	if (!o.since)
-		return cli_usage_error("minutes", "--since WHEN is required (a date, a time, or 'meeting')");
+	const char *since_arg = o.since ? o.since : "meeting";
 	bool md = !o.format || !strcmp(o.format, "markdown");
 	if (!md && strcmp(o.format, "text"))
 		return cli_usage_error("minutes", "--format '%s' is not markdown or text", o.format);
-	const char *path = argv[optind];
-	struct diag_list diags;
 	struct charter c;
 	struct history h;
-	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	if (!charter_load_file(&c, path, &diags)) {
-		diag_print(&diags, stderr);
-		charter_fini(&c);
-		diag_fini(&diags);
+	if (!load_charter_and_history(o.path, &c, &h))
 		return EXIT_DATA;
-	}
-	diag_fini(&diags);
-	if (!load_history(path, &h)) {
-		charter_fini(&c);
-		return EXIT_DATA;
-	}
 	char since[24];
 	const char *who;
-	if (!resolve_since("minutes", o.since, &h, since, &who)) {
-		history_fini(&h);
-		charter_fini(&c);
-		return strcmp(o.since, "meeting") ? EXIT_USAGE : EXIT_DATA;
-	}
-	struct date today = o.today_set ? o.today : cli_local_today();
-
-	size_t changes = 0;
-	for (size_t i = 0; i < h.count; i++)
-		changes += strcmp(h.entries[i].time, since) >= 0 && strcmp(h.entries[i].field, MEETING_FIELD);
-	fputs(md ? "# Minutes: " : "Minutes: ", stdout);
-	put_text(stdout, c.title, md);
-	fputs("\n\n", stdout);
-	printf("Changes since %.16s UTC%s%s%s: %zu\n", since, who ? " (meeting started by " : "",
-	       who ? who : "", who ? ")" : "", changes);
-
-	/* Changes grouped by working group, in the file's group order; changes
-	 * to groups that no longer exist come last. */
-	for (size_t g = 0; g <= c.group_count; g++) {
-		bool heading = false;
-		for (size_t i = 0; i < h.count; i++) {
-			const struct history_entry *e = &h.entries[i];
-			if (strcmp(e->time, since) < 0 || !strcmp(e->field, MEETING_FIELD))
-				continue;
-			long gi = e->group ? charter_find_group(&c, e->group) : -1;
-			if ((g < c.group_count && gi != (long)g) || (g == c.group_count && gi >= 0))
-				continue;
-			if (!heading) {
-				const char *name = g < c.group_count ? c.groups[g].name : "Other";
-				fputs(md ? "\n## " : "\n", stdout);
-				put_text(stdout, name, md);
-				fputs(md ? "\n\n" : "\n", stdout);
-				heading = true;
-			}
-			minutes_change(stdout, e, &c, md);
+	struct net_changes net = { 0 };
+	if (!resolve_since("minutes", since_arg, &h, since, &who)) {
+		status = strcmp(since_arg, "meeting") ? EXIT_USAGE : EXIT_DATA;
+	} else {
+		size_t from = 0;
+		while (from < h.count && strcmp(h.entries[from].time, since) < 0)
+			from++;
+		if (!changes_net(h.entries + from, h.count - from, &net)) {
+			fprintf(stderr, "charterdash minutes: error: out of memory\n");
+			status = EXIT_DATA;
 		}
 	}
-
-	printf(md ? "\n## Current state (%04d-%02d-%02d)\n\n| Working group | Done | Progress | State |\n|---|---|---|---|\n"
-	          : "\nCurrent state (%04d-%02d-%02d)\n", today.year, today.month, today.day);
-	for (size_t g = 0; g < c.group_count; g++) {
-		struct progress p;
-		progress_group(&c, g, today, &p);
-		char pct[16] = "-";
-		if (p.percent >= 0)
-			snprintf(pct, sizeof pct, "%d%%", p.percent);
-		if (md) {
-			fputs("| ", stdout);
-			report_md_text(stdout, c.groups[g].name, REPORT_MD_CELL);
-			printf(" | %zu/%zu | %s | %s |\n", p.counts[STATUS_DONE], p.total, pct, state_label(p.state));
-		} else {
-			fputs("  ", stdout);
-			report_plain_text(stdout, c.groups[g].name);
-			printf(": %zu/%zu  %s  %s\n", p.counts[STATUS_DONE], p.total, pct, state_label(p.state));
-		}
+	if (status == EXIT_OK) {
+		minutes_header(stdout, &c, since, who, net.count, md);
+		minutes_changes(stdout, &net, &c, md);
+		minutes_state(stdout, &c, o.today_set ? o.today : cli_local_today(), md);
 	}
+	changes_net_fini(&net);
 	history_fini(&h);
 	charter_fini(&c);
-	return EXIT_OK;
+	return status;
 }

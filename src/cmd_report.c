@@ -45,17 +45,21 @@ int cmd_report(int argc, char **argv)
 	}
 	if (opt == CLI_OPTIONS_EXIT)
 		return status;
-	if (optind != argc - 1)
-		return cli_usage_error("report", "%s", optind >= argc ? "no file given" : "give exactly one FILE");
+	int next;
+	const char *path = cli_file("report", argc, argv, optind, 0, &next);
+	if (!path)
+		return EXIT_USAGE;
+	if (next != argc)
+		return cli_usage_error("report", "give one FILE at most");
 
 	struct diag_list diags;
 	struct charter c;
 	status = EXIT_OK;
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	if (!charter_load_file(&c, argv[optind], &diags)) {
+	if (!charter_load_file(&c, path, &diags)) {
 		status = EXIT_DATA;
 	} else if (group && (ro.group = charter_find_group(&c, group)) < 0) {
-		fprintf(stderr, "%s: error: no working group with id '%s'\n", argv[optind], group);
+		fprintf(stderr, "%s: error: no working group with id '%s'\n", path, group);
 		status = EXIT_DATA;
 	} else {
 		report_write(stdout, format, &c, &ro);

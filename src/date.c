@@ -77,6 +77,101 @@ bool date_parse(const char *text, struct date *out)
 	return date_parse_explain(text, out, why, sizeof why);
 }
 
+/* ASCII case-insensitive equality (words like "Friday", "EOM"). */
+static bool same_word(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		if (x != *b)
+			return false;
+	}
+	return *a == *b;
+}
+
+static const char *const weekday_names[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+/* 0 for Monday .. 6 for Sunday, or -1: "fri" and "friday" both name Friday. */
+static int weekday_of_word(const char *text)
+{
+	for (int i = 0; i < 7; i++) {
+		char shortname[4];
+		memcpy(shortname, weekday_names[i], 3);
+		shortname[3] = '\0';
+		if (same_word(text, weekday_names[i]) || same_word(text, shortname))
+			return i;
+	}
+	return -1;
+}
+
+/* 0 for Monday .. 6 for Sunday (1970-01-01, serial 0, was a Thursday). */
+static int weekday(struct date d)
+{
+	long r = (date_to_serial(d) + 3) % 7;
+	return (int)(r < 0 ? r + 7 : r);
+}
+
+/* "+Nd", "+Nw", "+Nm" → the date; false when it is not one of them. */
+static bool parse_offset(const char *text, struct date today, struct date *out)
+{
+	long n = 0;
+	const char *p = text + 1;
+	if (text[0] != '+' || *p < '0' || *p > '9')
+		return false;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		n = n * 10 + (*p - '0');
+		if (n > 4000000) /* far past 9999-12-31 from any today: refused below */
+			return false;
+	}
+	if (*p == '\0' || p[1] != '\0')
+		return false;
+	switch (*p | 0x20) { /* ASCII lower case */
+	case 'd': *out = date_from_serial(date_to_serial(today) + n); return true;
+	case 'w': *out = date_from_serial(date_to_serial(today) + 7 * n); return true;
+	case 'm': *out = date_add_months(today, (int)n); return true;
+	default: return false;
+	}
+}
+
+/* The relative forms; false when text is none of them. */
+static bool parse_words(const char *text, struct date today, struct date *out)
+{
+	int wd = weekday_of_word(text);
+	if (wd >= 0) {
+		int ahead = (wd - weekday(today) + 7) % 7;
+		*out = date_from_serial(date_to_serial(today) + (ahead ? ahead : 7));
+	} else if (same_word(text, "today")) {
+		*out = today;
+	} else if (same_word(text, "tomorrow")) {
+		*out = date_from_serial(date_to_serial(today) + 1);
+	} else if (same_word(text, "eom")) {
+		*out = (struct date){ today.year, today.month, date_days_in_month(today.year, today.month) };
+	} else if (same_word(text, "eoy")) {
+		*out = (struct date){ today.year, 12, 31 };
+	} else {
+		return parse_offset(text, today, out);
+	}
+	return true;
+}
+
+bool date_parse_relative(const char *text, struct date today, struct date *out, char *why, size_t why_size)
+{
+	struct date d;
+	if (!text || !*text || (text[0] >= '0' && text[0] <= '9'))
+		return date_parse_explain(text ? text : "", out, why, why_size);
+	if (!parse_words(text, today, &d)) {
+		snprintf(why, why_size, "expected YYYY-MM-DD, +Nd, +Nw, +Nm, today, tomorrow, a weekday, eom or eoy");
+		return false;
+	}
+	if (!date_is_valid(d.year, d.month, d.day)) {
+		snprintf(why, why_size, "it falls after 9999-12-31");
+		return false;
+	}
+	*out = d;
+	return true;
+}
+
 static void put_digits(char *out, int value, int width)
 {
 	for (int i = width - 1; i >= 0; i--) {

@@ -50,19 +50,28 @@ size_t strict_distance(const char *a, const char *b, size_t max)
 	return d[la][lb];
 }
 
-const char *strict_suggest(const char *key, const char *const *known, size_t count)
+size_t strict_nearest(const char *key, const char *const *known, size_t count, const char **out, size_t max)
 {
-	const char *best = NULL;
-	size_t best_distance = 0;
-	for (size_t i = 0; i < count; i++) {
+	size_t found = 0, best_distance = 0;
+	for (size_t i = 0; i < count && max > 0; i++) {
 		size_t allowed = strlen(known[i]) <= 5 ? 1 : 2;
 		size_t d = strict_distance(key, known[i], allowed);
-		if (d <= allowed && (!best || d < best_distance)) {
-			best = known[i];
+		if (d > allowed || (found && d > best_distance))
+			continue;
+		if (!found || d < best_distance) { /* closer than all before: start again */
+			found = 0;
 			best_distance = d;
 		}
+		if (found < max)
+			out[found++] = known[i];
 	}
-	return best;
+	return found;
+}
+
+const char *strict_suggest(const char *key, const char *const *known, size_t count)
+{
+	const char *best;
+	return strict_nearest(key, known, count, &best, 1) ? best : NULL;
 }
 
 static bool is_known(const char *key, const char *const *known, size_t count)

@@ -1,20 +1,126 @@
 /* text — UTF-8 width, truncation, padding, wrapping and search by columns. */
 #include "charterdash/text.h"
 
+#include <langinfo.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <wctype.h>
 
 #include "charterdash/utf8.h"
 
+/* Characters an ASCII terminal can be given instead: Latin letters without
+ * their accents (Azerbaijani ə ş ğ ı first among them), dashes, quotes,
+ * the ellipsis. In a `pairs` range upper and lower case alternate, the
+ * upper first; `ascii` is the upper case. Sorted by code point. */
+struct transliteration {
+	uint32_t from, to;
+	bool pairs;
+	const char *ascii;
+};
+
+static const struct transliteration transliterations[] = {
+	{ 0x00A0, 0x00A0, false, " " }, { 0x00A9, 0x00A9, false, "(c)" }, { 0x00AB, 0x00AB, false, "<<" },
+	{ 0x00AD, 0x00AD, false, "" }, { 0x00B7, 0x00B7, false, "." }, { 0x00BB, 0x00BB, false, ">>" },
+	{ 0x00C0, 0x00C5, false, "A" }, { 0x00C6, 0x00C6, false, "AE" }, { 0x00C7, 0x00C7, false, "C" },
+	{ 0x00C8, 0x00CB, false, "E" }, { 0x00CC, 0x00CF, false, "I" }, { 0x00D0, 0x00D0, false, "D" },
+	{ 0x00D1, 0x00D1, false, "N" }, { 0x00D2, 0x00D6, false, "O" }, { 0x00D7, 0x00D7, false, "x" },
+	{ 0x00D8, 0x00D8, false, "O" }, { 0x00D9, 0x00DC, false, "U" }, { 0x00DD, 0x00DD, false, "Y" },
+	{ 0x00DF, 0x00DF, false, "ss" }, { 0x00E0, 0x00E5, false, "a" }, { 0x00E6, 0x00E6, false, "ae" },
+	{ 0x00E7, 0x00E7, false, "c" }, { 0x00E8, 0x00EB, false, "e" }, { 0x00EC, 0x00EF, false, "i" },
+	{ 0x00F1, 0x00F1, false, "n" }, { 0x00F2, 0x00F6, false, "o" }, { 0x00F8, 0x00F8, false, "o" },
+	{ 0x00F9, 0x00FC, false, "u" }, { 0x00FD, 0x00FD, false, "y" }, { 0x00FF, 0x00FF, false, "y" },
+	{ 0x0100, 0x0105, true, "A" }, { 0x0106, 0x010D, true, "C" }, { 0x010E, 0x0111, true, "D" },
+	{ 0x0112, 0x011B, true, "E" }, { 0x011C, 0x0123, true, "G" }, { 0x0124, 0x0127, true, "H" },
+	{ 0x0128, 0x0131, true, "I" }, { 0x0132, 0x0133, true, "IJ" }, { 0x0134, 0x0135, true, "J" },
+	{ 0x0136, 0x0137, true, "K" }, { 0x0139, 0x0142, true, "L" }, { 0x0143, 0x0148, true, "N" },
+	{ 0x014A, 0x014B, true, "N" }, { 0x014C, 0x0151, true, "O" }, { 0x0152, 0x0153, true, "OE" },
+	{ 0x0154, 0x0159, true, "R" }, { 0x015A, 0x0161, true, "S" }, { 0x0162, 0x0167, true, "T" },
+	{ 0x0168, 0x0173, true, "U" }, { 0x0174, 0x0175, true, "W" }, { 0x0176, 0x0177, true, "Y" },
+	{ 0x0178, 0x0178, false, "Y" }, { 0x0179, 0x017E, true, "Z" }, { 0x018F, 0x018F, false, "E" },
+	{ 0x0259, 0x0259, false, "e" }, { 0x0300, 0x036F, false, "" }, /* combining accents */
+	{ 0x2010, 0x2013, false, "-" }, { 0x2014, 0x2015, false, "--" }, { 0x2018, 0x201B, false, "'" },
+	{ 0x201C, 0x201F, false, "\"" }, { 0x2022, 0x2022, false, "*" }, { 0x2026, 0x2026, false, "..." },
+	{ 0x2039, 0x2039, false, "<" }, { 0x203A, 0x203A, false, ">" }, { 0x20AC, 0x20AC, false, "EUR" },
+	{ 0x2122, 0x2122, false, "TM" }, { 0x2190, 0x2190, false, "<-" }, { 0x2192, 0x2192, false, "->" },
+	{ 0x2212, 0x2212, false, "-" },
+};
+
+/* The ASCII `cp` is drawn as: its transliteration, or "\u{hex}". */
+static void ascii_for(uint32_t cp, char out[12])
+{
+	size_t lo = 0, hi = sizeof transliterations / sizeof transliterations[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct transliteration *t = &transliterations[mid];
+		if (cp < t->from) {
+			hi = mid;
+		} else if (cp > t->to) {
+			lo = mid + 1;
+		} else {
+			size_t n = strlen(t->ascii);
+			bool lower = t->pairs && (cp - t->from) % 2 == 1;
+			for (size_t i = 0; i <= n; i++) /* with the NUL */
+				out[i] = lower && t->ascii[i] >= 'A' && t->ascii[i] <= 'Z' ? (char)(t->ascii[i] - 'A' + 'a')
+				                                                           : t->ascii[i];
+			return;
+		}
+	}
+	snprintf(out, 12, "\\u{%x}", (unsigned)cp);
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && (!strcasecmp(codeset, "UTF-8") || !strcasecmp(codeset, "utf8"));
+}
+
+/* A non-ASCII byte outside a UTF-8 locale: the data is still UTF-8. The
+ * character is drawn as itself when the locale has it (é in Latin-1), as
+ * ASCII otherwise. */
+static struct text_char decode_foreign(const char *s, size_t len)
+{
+	struct text_char c = { 1, L'?', 1, true, false, "" };
+	unsigned char buf[5] = { 0 };
+	memcpy(buf, s, len < 4 ? len : 4);
+	uint32_t cp;
+	size_t n = utf8_next(buf, &cp);
+	if (cp == UTF8_REPLACEMENT && n == 1) /* not UTF-8: one bad byte, as in any locale */
+		return c;
+	c.len = n;
+	c.bad = false;
+	c.wc = (wchar_t)cp;
+	if (utf8_is_control(cp)) { /* C1: one column, drawn as a space */
+		c.wc = L' ';
+		return c;
+	}
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	int w = wcwidth((wchar_t)cp);
+	if (!utf8_is_bidi_control(cp) && w >= 0 && wcrtomb(mb, (wchar_t)cp, &st) != (size_t)-1) {
+		c.width = w > 2 ? 2 : w;
+		return c;
+	}
+	c.substitute = true;
+	ascii_for(cp, c.ascii);
+	c.width = (int)strlen(c.ascii);
+	return c;
+}
+
 struct text_char text_decode(const char *s, size_t len)
 {
-	struct text_char c = { 1, L'?', 1, true };
+	struct text_char c = { 1, L'?', 1, true, false, "" };
 	unsigned char b = len ? (unsigned char)s[0] : 0;
 	if (b >= 0x20 && b < 0x7f) { /* printable ASCII, most text: the same in every locale */
 		c.wc = (wchar_t)b;
 		c.bad = false;
 		return c;
 	}
+	if (b >= 0x80 && len && !locale_is_utf8())
+		return decode_foreign(s, len);
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
 	wchar_t wc;

@@ -599,7 +599,9 @@ static char *run_editor(struct ui *ui, const char *text)
 		ui_error(ui, "Cannot write the notes to %s", tmpl);
 		return NULL;
 	}
-	const char *env = getenv("EDITOR");
+	const char *env = getenv("VISUAL"); /* the full-screen editor, as the convention goes */
+	if (!env || !*env)
+		env = getenv("EDITOR");
 	char *cmd = strdup(env && *env ? env : "vi");
 	char *argv[34];
 	size_t argc = cmd ? split_editor(cmd, argv, 34) : 0;

@@ -59,7 +59,8 @@ const struct ui_glyphs ui_glyphs_ascii = {
 	         [STATUS_NOT_STARTED] = "." },
 	.time_elapsed = "=", .time_left = "-", .marker = "|",
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
-	.fh = "=", .fv = "#", .ftl = "#", .ftr = "#", .fbl = "#", .fbr = "#",
+	/* not '#' or '=': those are the progress bars' */
+	.fh = "~", .fv = ":", .ftl = "*", .ftr = "*", .fbl = "*", .fbr = "*",
 	.match = ">",
 	.changed = "*",
 	.sep = " | ",
@@ -487,6 +488,13 @@ int ui_put_attr(struct ui *ui, WINDOW *w, int y, int x, const char *s, int cols,
 		if (c.bad)
 			wc = bad_repl ? (wchar_t)0xFFFD : L'?';
 		if (c.width == 0 && n == 0) { /* a combining mark with nothing to sit on */
+			at += c.len;
+			continue;
+		}
+		if (c.substitute) { /* outside UTF-8: the ASCII it stands for */
+			for (const char *p = c.ascii; *p && n < PUT_MAX; p++)
+				wbuf[n++] = (wchar_t)*p;
+			width += (size_t)c.width;
 			at += c.len;
 			continue;
 		}

@@ -156,6 +156,111 @@ static void test_several_in_file_order(void **state)
 	charter_fini(&after);
 }
 
+/* --- changes_net ----------------------------------------------------------- */
+
+#define E(t, u, id_, field_, old_, new_) \
+	{ .time = "2026-12-02T10:00:" t "Z", .user = u, .host = "h", .id = id_, .group = "energy", \
+	  .field = field_, .old_value = old_, .new_value = new_ }
+#define MARK(t) { .time = "2026-12-02T10:00:" t "Z", .user = "amina", .id = MEETING_ID, .field = MEETING_FIELD }
+
+static struct net_changes net(const struct history_entry *e, size_t n)
+{
+	struct net_changes out;
+	assert_true(changes_net(e, n, &out));
+	return out;
+}
+
+static void test_net_reverted_is_nothing(void **state)
+{
+	(void)state;
+	const struct history_entry e[] = {
+		MARK("00"),
+		E("01", "amina", "m1", "status", "in_progress", "done"),
+		E("02", "amina", "m1", "status", "done", "in_progress"),
+		/* set, undo, redo, undo */
+		E("03", "john", "m2", "owner", NULL, "X"),
+		E("04", "john", "m2", "owner", "X", NULL),
+		E("05", "john", "m2", "owner", NULL, "X"),
+		E("06", "john", "m2", "owner", "X", NULL),
+	};
+	struct net_changes n = net(e, sizeof e / sizeof e[0]);
+	assert_int_equal(n.count, 0);
+	changes_net_fini(&n);
+}
+
+static void test_net_first_old_last_new(void **state)
+{
+	(void)state;
+	const struct history_entry e[] = {
+		E("01", "amina", "m1", "status", "not_started", "in_progress"),
+		E("02", "john", "m2", "due", "2026-05-09", "2027-01-01"),
+		E("03", "rashad", "m1", "status", "in_progress", "blocked"),
+		E("04", "amina", "m1", "owner", "A", "B"),
+		E("05", "amina", "m1", "owner", "B", "A"), /* back: not in the minutes, nor is its user */
+		E("06", "john", "m1", "status", "blocked", "done"),
+	};
+	struct net_changes n = net(e, sizeof e / sizeof e[0]);
+	assert_int_equal(n.count, 2);
+	const struct net_change *c = &n.items[0];
+	assert_string_equal(c->id, "m1");
+	assert_int_equal(c->kind, NET_CHANGED);
+	assert_int_equal(c->field_count, 1);
+	assert_string_equal(c->fields[0].field, "status");
+	assert_string_equal(c->fields[0].old_value, "not_started");
+	assert_string_equal(c->fields[0].new_value, "done");
+	assert_int_equal(c->user_count, 3);
+	assert_string_equal(c->users[0], "amina");
+	assert_string_equal(c->users[1], "rashad");
+	assert_string_equal(c->users[2], "john");
+	assert_string_equal(c->last_time, "2026-12-02T10:00:06Z");
+	assert_string_equal(n.items[1].id, "m2");
+	assert_string_equal(n.items[1].group, "energy");
+	assert_string_equal(n.items[1].fields[0].new_value, "2027-01-01");
+	changes_net_fini(&n);
+}
+
+static void test_net_added_and_removed(void **state)
+{
+	(void)state;
+	const struct history_entry e[] = {
+		E("01", "john", "new", "milestone", NULL, "Joint LNG study"),
+		E("01", "john", "new", "due", NULL, "2027-03-01"),
+		E("02", "amina", "new", "owner", NULL, "Amina"),
+		E("03", "amina", "old", "status", "in_progress", "done"),
+		E("04", "amina", "old", "milestone", "Old study", NULL),
+		E("05", "john", "brief", "milestone", NULL, "Brief"), /* added and removed again */
+		E("06", "john", "brief", "due", NULL, "2027-01-01"),
+		E("07", "john", "brief", "milestone", "Brief", NULL),
+	};
+	struct net_changes n = net(e, sizeof e / sizeof e[0]);
+	assert_int_equal(n.count, 2);
+	const struct net_change *a = &n.items[0], *r = &n.items[1];
+	assert_int_equal(a->kind, NET_ADDED);
+	assert_string_equal(a->title, "Joint LNG study");
+	assert_int_equal(a->field_count, 2);
+	assert_string_equal(a->fields[0].field, "due");
+	assert_string_equal(a->fields[1].new_value, "Amina");
+	assert_int_equal(a->user_count, 2);
+	assert_int_equal(r->kind, NET_REMOVED);
+	assert_string_equal(r->title, "Old study");
+	assert_int_equal(r->field_count, 0);
+	changes_net_fini(&n);
+}
+
+static void test_net_undone_removal_is_nothing(void **state)
+{
+	(void)state;
+	const struct history_entry e[] = {
+		E("01", "amina", "m1", "milestone", "Study", NULL),
+		E("02", "amina", "m1", "milestone", NULL, "Study"), /* undo: added back, then its values */
+		E("02", "amina", "m1", "status", "not_started", "in_progress"),
+		E("02", "amina", "m1", "due", NULL, "2026-05-09"),
+	};
+	struct net_changes n = net(e, sizeof e / sizeof e[0]);
+	assert_int_equal(n.count, 0);
+	changes_net_fini(&n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +268,10 @@ int main(void)
 		cmocka_unit_test(test_each_field),
 		cmocka_unit_test(test_added_removed_moved),
 		cmocka_unit_test(test_several_in_file_order),
+		cmocka_unit_test(test_net_reverted_is_nothing),
+		cmocka_unit_test(test_net_first_old_last_new),
+		cmocka_unit_test(test_net_added_and_removed),
+		cmocka_unit_test(test_net_undone_removal_is_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -260,6 +260,84 @@ static void test_days_between_and_compare(void **state)
 	assert_true(date_compare(D(1, 1, 1), D(9999, 12, 31)) < 0);
 }
 
+/* Resolves `text` relative to `today`, expecting success and the given date. */
+static void relative_is(const char *text, struct date today, int y, int m, int d)
+{
+	struct date out = D(-1, -1, -1);
+	char why[128] = "";
+	if (!date_parse_relative(text, today, &out, why, sizeof why))
+		fail_msg("'%s' should resolve (%s)", text, why);
+	assert_date_equal(out, y, m, d);
+}
+
+static void test_relative_offsets(void **state)
+{
+	(void)state;
+	struct date today = D(2026, 12, 2);
+	relative_is("+7d", today, 2026, 12, 9);
+	relative_is("+0d", today, 2026, 12, 2);
+	relative_is("+30d", today, 2027, 1, 1);
+	relative_is("+2w", today, 2026, 12, 16);
+	relative_is("+1m", today, 2027, 1, 2);
+	relative_is("+1M", today, 2027, 1, 2);
+	relative_is("+14m", today, 2028, 2, 2);
+	/* a month later is clamped to the month's last day */
+	relative_is("+1m", D(2027, 1, 31), 2027, 2, 28);
+	relative_is("+1m", D(2028, 1, 31), 2028, 2, 29);
+	relative_is("+3m", D(2026, 11, 30), 2027, 2, 28);
+	relative_is("+1d", D(2024, 2, 28), 2024, 2, 29);
+}
+
+static void test_relative_words(void **state)
+{
+	(void)state;
+	struct date wednesday = D(2026, 12, 2);
+	relative_is("today", wednesday, 2026, 12, 2);
+	relative_is("Today", wednesday, 2026, 12, 2);
+	relative_is("tomorrow", wednesday, 2026, 12, 3);
+	relative_is("tomorrow", D(2026, 12, 31), 2027, 1, 1);
+	relative_is("eom", wednesday, 2026, 12, 31);
+	relative_is("eom", D(2028, 2, 3), 2028, 2, 29);
+	relative_is("EOY", D(2026, 1, 1), 2026, 12, 31);
+	/* the next such day, strictly after today */
+	relative_is("thursday", wednesday, 2026, 12, 3);
+	relative_is("fri", wednesday, 2026, 12, 4);
+	relative_is("Sun", wednesday, 2026, 12, 6);
+	relative_is("monday", wednesday, 2026, 12, 7);
+	relative_is("tue", wednesday, 2026, 12, 8);
+	relative_is("wednesday", wednesday, 2026, 12, 9);
+	relative_is("wed", wednesday, 2026, 12, 9);
+	relative_is("sat", D(2026, 12, 31), 2027, 1, 2);
+	/* the absolute form still works, with its own explanations */
+	relative_is("2027-03-01", wednesday, 2027, 3, 1);
+}
+
+static void test_relative_rejects(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"+7", "+d", "7d", "-7d", "+7x", "+7dd", "+ 7d", "next week", "mo", "fridays",
+		"tom", "+99999999d", "", "eom ", "+1w2d",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct date out = D(7, 7, 7);
+		char why[128] = "";
+		if (date_parse_relative(bad[i], D(2026, 12, 2), &out, why, sizeof why))
+			fail_msg("'%s' should be rejected", bad[i]);
+		assert_date_equal(out, 7, 7, 7);
+		assert_true(why[0] != '\0');
+	}
+	char why[128];
+	struct date out;
+	assert_false(date_parse_relative("+7x", D(2026, 12, 2), &out, why, sizeof why));
+	assert_string_equal(why, "expected YYYY-MM-DD, +Nd, +Nw, +Nm, today, tomorrow, a weekday, eom or eoy");
+	assert_false(date_parse_relative("2026-02-30", D(2026, 12, 2), &out, why, sizeof why));
+	assert_string_equal(why, "February 2026 has 28 days");
+	assert_false(date_parse_relative("+2m", D(9999, 11, 30), &out, why, sizeof why));
+	assert_string_equal(why, "it falls after 9999-12-31");
+	assert_false(date_parse_relative("tomorrow", D(9999, 12, 31), &out, why, sizeof why));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +352,9 @@ int main(void)
 		cmocka_unit_test(test_add_months_clamps),
 		cmocka_unit_test(test_add_months_across_years),
 		cmocka_unit_test(test_days_between_and_compare),
+		cmocka_unit_test(test_relative_offsets),
+		cmocka_unit_test(test_relative_words),
+		cmocka_unit_test(test_relative_rejects),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

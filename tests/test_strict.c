@@ -49,6 +49,28 @@ static void suggestions(void **state)
 	assert_null(strict_suggest("annual_meetings", ch, 4));
 }
 
+/* All the nearest, in the list's order; a closer one replaces farther ones. */
+static void nearest_ids(void **state)
+{
+	(void)state;
+	static const char *const ids[] = { "energy-lng", "energy-roadmap", "energy-lnh", "econ-lng", "energy-ln" };
+	const char *out[3];
+	assert_int_equal(strict_nearest("energy-lng", ids, 5, out, 3), 1); /* itself, at 0 */
+	assert_string_equal(out[0], "energy-lng");
+	assert_int_equal(strict_nearest("energy-lnx", ids, 5, out, 3), 3); /* lng, lnh and ln at 1 */
+	assert_string_equal(out[0], "energy-lng");
+	assert_string_equal(out[1], "energy-lnh");
+	assert_string_equal(out[2], "energy-ln");
+	assert_int_equal(strict_nearest("energy-lnx", ids, 5, out, 2), 2);
+	assert_int_equal(strict_nearest("energy-lgn", ids, 5, out, 3), 2); /* a swap, a deletion */
+	assert_string_equal(out[0], "energy-lng");
+	assert_string_equal(out[1], "energy-ln");
+	assert_int_equal(strict_nearest("energy-lnx", ids, 5, out, 1), 1); /* at most max */
+	assert_string_equal(out[0], "energy-lng");
+	assert_int_equal(strict_nearest("trade-forum", ids, 5, out, 3), 0);
+	assert_int_equal(strict_nearest("x", ids, 0, out, 3), 0);
+}
+
 /* Parses yaml, runs the strict walk, returns the warnings as one string of
  * "LINE:COL: MESSAGE\n" lines (caller frees). */
 static char *warnings_of(const char *yaml, size_t limit, size_t *added)
@@ -217,6 +239,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(distances),
 		cmocka_unit_test(suggestions),
+		cmocka_unit_test(nearest_ids),
 		cmocka_unit_test(typos_with_places),
 		cmocka_unit_test(valid_file_has_no_warnings),
 		cmocka_unit_test(stops_at_the_limit),

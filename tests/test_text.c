@@ -241,13 +241,53 @@ static void test_find(void **state)
 static void test_c_locale_fallback(void **state)
 {
 	(void)state;
-	/* In the C locale every non-ASCII byte is one column and one '?' */
+	/* In the C locale UTF-8 data is measured as the ASCII it is drawn as:
+	 * transliterated (ı -> i, – -> -, … -> ...) or an escape per character,
+	 * never one '?' per byte. */
 	setlocale(LC_ALL, "C");
-	assert_int_equal(text_width("Bak\xc4\xb1"), 5);
+	assert_int_equal(text_width("Bak\xc4\xb1"), 4);
+	assert_int_equal(text_width("\xc6\x8f" "li" SCHWA "v"), 5);              /* Əliəv */
+	assert_int_equal(text_width("Na\xc3\xa7\xc4\xb1" "van"), 7);           /* Naçıvan */
+	assert_int_equal(text_width("US\xe2\x80\x93" "AZ"), 5);                 /* US–AZ */
+	assert_int_equal(text_width("wait" TEXT_ELLIPSIS_UTF8), 7);
+	assert_int_equal(text_width(WIDE), 8);                                   /* \u{4e2d} */
+	assert_int_equal(text_width("e" ACUTE), 1);                              /* the accent drops */
+	struct text_char c = text_decode(SCHWA, 2);
+	assert_false(c.bad);
+	assert_true(c.substitute);
+	assert_int_equal(c.len, 2);
+	assert_string_equal(c.ascii, "e");
+	assert_int_equal(c.wc, 0x259); /* still the character, for search */
+	c = text_decode("\xc4\x9e", 2);
+	assert_string_equal(c.ascii, "G"); /* Ğ */
+	c = text_decode("\xc4\x9f", 2);
+	assert_string_equal(c.ascii, "g"); /* ğ */
+	c = text_decode("\xc5\x9f", 2);
+	assert_string_equal(c.ascii, "s"); /* ş */
+	c = text_decode("\xc4\xb0", 2);
+	assert_string_equal(c.ascii, "I"); /* İ */
+	c = text_decode(WIDE, 3);
+	assert_string_equal(c.ascii, "\\u{4e2d}");
+	assert_int_equal(c.width, 8);
+	c = text_decode("\xe2\x80\xae", 3); /* a bidi control is escaped too */
+	assert_string_equal(c.ascii, "\\u{202e}");
+	c = text_decode("\xf0\x9f\x98\x80", 4);
+	assert_int_equal(c.len, 4);
+	assert_string_equal(c.ascii, "\\u{1f600}");
+	/* bytes that are not UTF-8 are still one bad byte each */
+	assert_int_equal(text_width("a\xff\xfe" "b"), 4);
+	c = text_decode("\xe4\xb8", 2);
+	assert_true(c.bad);
+	assert_int_equal(c.len, 1);
 	char out[32];
 	assert_int_equal(text_truncate(out, sizeof out, "Bak\xc4\xb1 city", 7, true), 7);
-	assert_string_equal(out, "Bak\xc4...");
+	assert_string_equal(out, "Bak\xc4\xb1...");
+	assert_int_equal(text_truncate(out, sizeof out, WIDE "x", 6, true), 3);
+	assert_string_equal(out, "...");
 	setlocale(LC_ALL, "C.UTF-8");
+	c = text_decode(SCHWA, 2); /* in a UTF-8 locale: itself */
+	assert_false(c.substitute);
+	assert_int_equal(c.width, 1);
 }
 
 int main(void)

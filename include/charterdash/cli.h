@@ -48,6 +48,22 @@ bool cli_option_name(char **argv, const struct option *longopts, char *out, size
 /* Parses --today's argument; on failure prints a usage error and returns false. */
 bool cli_parse_today(const char *text, struct date *out);
 
+/* The charter file a command works on when no FILE is given:
+ * $CHARTERDASH_FILE when set and not empty, else CLI_DEFAULT_FILE. */
+#define CLI_DEFAULT_FILE "charter.yaml"
+const char *cli_default_file(void);
+
+/* Every command's argument order: [OPTIONS] [FILE] [OPERANDS] [FIELD=VALUE...].
+ * Returns the FILE of argv[from..argc) and sets *next to the index of the
+ * first word after it. `operands` is how many words the command takes
+ * after FILE before any FIELD=VALUE (1 for set's ID, 0 for report): FILE
+ * is taken to be given when there are more such words than that (with 0,
+ * when there is any word at all), or when the first is an existing *.yaml
+ * or *.yml file. Otherwise it is cli_default_file();
+ * when that is ./charter.yaml and there is none, prints a usage error and
+ * returns NULL. */
+const char *cli_file(const char *command, int argc, char **argv, int from, int operands, int *next);
+
 /* The local calendar date. */
 struct date cli_local_today(void);
 

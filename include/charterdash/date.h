@@ -25,6 +25,17 @@ bool date_parse(const char *text, struct date *out);
  * 28 days", "expected the form YYYY-MM-DD"). */
 bool date_parse_explain(const char *text, struct date *out, char *why, size_t why_size);
 
+/* A date as people type it when setting a due date: YYYY-MM-DD, or one
+ * relative to `today`:
+ *   +Nd +Nw +Nm     N days, weeks or months later (a month later is clamped
+ *                   to the month's last day: 01-31 +1m = 02-28);
+ *   today, tomorrow;
+ *   monday..sunday, mon..sun   the next such day, strictly after today;
+ *   eom, eoy        the last day of this month, of this year.
+ * Words ignore ASCII case. On failure explains in `why` and leaves *out
+ * untouched. */
+bool date_parse_relative(const char *text, struct date today, struct date *out, char *why, size_t why_size);
+
 void date_format(struct date d, char out[DATE_TEXT_SIZE]);
 
 /* Days since 1970-01-01 (negative before it). */

@@ -31,6 +31,11 @@ size_t strict_check(struct doc *doc, struct diag_list *diags);
  * ones. NULL when none is. */
 const char *strict_suggest(const char *key, const char *const *known, size_t count);
 
+/* Every entry of `known` as close to `key` as the closest, when that is
+ * close enough by the rule above (so "energy-lgn" finds "energy-lng"),
+ * in `known`'s order: at most `max` of them in `out`. Returns how many. */
+size_t strict_nearest(const char *key, const char *const *known, size_t count, const char **out, size_t max);
+
 /* The edit distance used above, or a number > max when it exceeds max
  * (long keys are not compared in full). */
 size_t strict_distance(const char *a, const char *b, size_t max);

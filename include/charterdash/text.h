@@ -8,7 +8,10 @@
  *     counts one column and is never split from or merged with its
  *     neighbours (it is drawn as a replacement character);
  *   - a control character (tab, newline...) counts one column (drawn as a
- *     space).
+ *     space);
+ *   - data text is UTF-8: in a locale whose codeset is not UTF-8 (LANG=C), a
+ *     character the locale cannot show counts as the ASCII it is drawn as
+ *     (struct text_char's `ascii`), never as one '?' per byte.
  * Nothing here allocates; outputs go to caller buffers and are always
  * NUL-terminated when their size is not 0. */
 #ifndef CHARTERDASH_TEXT_H
@@ -26,8 +29,14 @@ struct text_char {
 	size_t len;  /* bytes consumed, >= 1 */
 	wchar_t wc;  /* the character to draw: L'?' for an invalid byte, L' ' for a control,
 	              * U+FFFD for a bidi control (it would reorder the line) */
-	int width;   /* 0, 1 or 2 columns */
+	int width;   /* columns: 0, 1 or 2; with `substitute`, strlen(ascii) */
 	bool bad;    /* an invalid byte (or a truncated sequence) */
+	/* Outside a UTF-8 locale, a UTF-8 character the locale cannot show is
+	 * drawn as `ascii` instead: a transliteration ("e" for ə, "s" for ş,
+	 * "..." for …, "" for a combining accent) or else an escape of its code
+	 * point ("\u{4e2d}"). wc is still the character (for searching). */
+	bool substitute;
+	char ascii[12];
 };
 
 /* Decodes the character at s; len (> 0) bytes are available. */

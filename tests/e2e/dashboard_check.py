@@ -83,7 +83,7 @@ def find_pane(rows, name):
         candidates.append(name[:k].rstrip() + "...")
     for r, cs in enumerate(rows):
         line = "".join(cs)
-        if not any(c in line for c in TOP_LEFT + "+#"):
+        if not any(c in line for c in TOP_LEFT + "+*"):
             continue
         for cand in candidates:
             # the name sits between spaces in the border: " Name "
@@ -99,10 +99,10 @@ def find_pane(rows, name):
                     break
                 pos += len(c)
             left = col
-            while left >= 0 and not isin(cs[left], TOP_LEFT + "+#"):
+            while left >= 0 and not isin(cs[left], TOP_LEFT + "+*"):
                 left -= 1
             right = col + 1
-            while right < len(cs) and not isin(cs[right], TOP_RIGHT + "+#"):
+            while right < len(cs) and not isin(cs[right], TOP_RIGHT + "+*"):
                 right += 1
             if left >= 0 and right < len(cs):
                 return r, left, right

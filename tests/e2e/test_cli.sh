@@ -181,9 +181,11 @@ out_empty "unknown top-level option"
 run frobnicate "$data"
 expect_rc 2 "unknown command"
 err_has "unknown command 'frobnicate'" "unknown command"
-run check
-expect_rc 2 "check without files"
-err_has "no file given" "check without files"
+mkdir "$tmp/empty"
+(cd "$tmp/empty" && CHARTERDASH_FILE= "$bin" check >"$tmp/out" 2>"$tmp/err")
+rc=$?
+expect_rc 2 "check without files, and no ./charter.yaml"
+err_has "no FILE given and no ./charter.yaml here" "check without files, and no ./charter.yaml"
 run check --bogus "$data"
 expect_rc 2 "check unknown option"
 err_has "unknown option '--bogus'" "check unknown option"
@@ -191,7 +193,8 @@ out_empty "check unknown option"
 run report --bogus "$data"
 expect_rc 2 "report unknown option"
 err_has "unknown option '--bogus'" "report unknown option"
-run report
+(cd "$tmp/empty" && CHARTERDASH_FILE= "$bin" report >"$tmp/out" 2>"$tmp/err")
+rc=$?
 expect_rc 2 "report without a file"
 run report "$data" "$data"
 expect_rc 2 "report with two files"

@@ -155,10 +155,11 @@ chmod +x "$tmp/fake-editor.sh"
 cmp -s "$file" "$tmp/before-add.yaml" || cp "$file" "$tmp/before-add.yaml"
 T kill-server
 new_server
-# EDITOR with an argument: split on spaces, no shell
+# The editor with an argument: split on spaces, no shell; $VISUAL wins over
+# $EDITOR (false would leave the notes unsaved)
 cat >"$tmp/run-ed.sh" <<EOF
 cd '$tmp'
-env EDITOR='$tmp/fake-editor.sh --flag' TERM=xterm-256color LANG=C.UTF-8 '$bin' --today $TODAY charter.yaml
+env VISUAL='$tmp/fake-editor.sh --flag' EDITOR=false TERM=xterm-256color LANG=C.UTF-8 '$bin' --today $TODAY charter.yaml
 echo "EXIT=\$?"
 exec sleep 600
 EOF

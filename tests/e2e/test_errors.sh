@@ -162,11 +162,11 @@ in_dir "$d" set charter.yaml energy-lng status=blocked # the lock and history ex
 [ "$rc" -eq 0 ] || fail "a first change: exit $rc: $(cat "$tmp/err")"
 snap "$d"
 in_dir "$d" set charter.yaml 'energy lng' status=done
-expect 1 "set, an id with a space" "charter.yaml: error: no milestone with id 'energy lng'"
+expect 1 "set, an id with a space" "charter.yaml: error: no milestone with id 'energy lng' (did you mean 'energy-lng'?)"
 in_dir "$d" rm charter.yaml 'energy lng'
-expect 1 "rm, an id with a space" "charter.yaml: error: no milestone with id 'energy lng'"
+expect 1 "rm, an id with a space" "charter.yaml: error: no milestone with id 'energy lng' (did you mean 'energy-lng'?)"
 in_dir "$d" rm charter.yaml energy lng
-expect 2 "rm, an id split in two" "charterdash rm: expected FILE ID" "Try 'charterdash rm --help'."
+expect 2 "rm, an id split in two" "charterdash rm: expected [FILE] ID" "Try 'charterdash rm --help'."
 in_dir "$d" set charter.yaml energy lng status=done
 expect 2 "set, an id split in two" \
 	"charterdash set: 'lng' is not FIELD=VALUE (fields: title, status, due, owner, notes)" \
