@@ -793,6 +793,8 @@ static bool same_milestone(const struct milestone *a, const struct milestone *b,
 	for (int f = 0; f < FIELD_COUNT; f++)
 		if (f != skip_field && !same_text(milestone_field(a, (enum field)f, da), milestone_field(b, (enum field)f, db)))
 			return false;
+	if (skip_field != FIELD_DUE && a->due_unset != b->due_unset) /* `due: ~` vs no due */
+		return false;
 	return same_text(a->id, b->id) && a->group == b->group;
 }
 

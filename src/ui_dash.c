@@ -43,11 +43,16 @@ static void header_segments(const struct ui *ui, struct segment seg[SEGMENTS], b
 	snprintf(seg[1].emph, sizeof seg[1].emph, "(%s)", days);
 	seg[1].role = left < 0 ? ROLE_OVERDUE : left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL;
 
-	struct date review = progress_next_review(c, today);
-	long until = date_days_between(today, review);
-	date_format(review, d);
-	snprintf(seg[2].text, sizeof seg[2].text, "%s %s ", width < 80 ? "Review" : "Next annual review", d);
-	snprintf(seg[2].emph, sizeof seg[2].emph, "(in %ld day%s)", until, until == 1 ? "" : "s");
+	struct date review;
+	if (progress_find_next_review(c, today, &review, NULL)) {
+		long until = date_days_between(today, review);
+		date_format(review, d);
+		snprintf(seg[2].text, sizeof seg[2].text, "%s %s ", width < 80 ? "Review" : c->explicit_reviews ? "Next review" : "Next annual review", d);
+		snprintf(seg[2].emph, sizeof seg[2].emph, "(in %ld day%s)", until, until == 1 ? "" : "s");
+	} else {
+		snprintf(seg[2].text, sizeof seg[2].text, "No review planned");
+		seg[2].emph[0] = '\0';
+	}
 	seg[2].role = ROLE_NORMAL;
 
 	if (one_line) { /* rotate: deadline, review, signed */
