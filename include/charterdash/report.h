@@ -58,6 +58,22 @@ void report_csv_field(FILE *out, const char *s);
 enum report_md_context { REPORT_MD_CELL, REPORT_MD_HEADING };
 void report_md_text(FILE *out, const char *s, enum report_md_context where);
 
+/* What a milestone needs, in the order reports and the agenda list it:
+ * overdue, else blocked, else due soon (within attention_days). */
+enum report_attention { ATTENTION_NONE, ATTENTION_OVERDUE, ATTENTION_BLOCKED, ATTENTION_DUE_SOON };
+enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today);
+
+/* "due 2026-12-04, 2 days left", or "no date yet" for `due: ~`. */
+void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                      size_t size);
+/* "Roadmap phase to 2026-05-09: 3/15 done (12 days left)", or after the
+ * deadline "Roadmap phase closed 2026-05-09: 14/15 done". */
+struct progress;
+void report_roadmap_words(const struct charter *c, struct date today, const struct progress *all, char *buf,
+                          size_t size);
+/* "Next review 2027-02-09 (in 69 days)", "(today)", or "No review planned". */
+void report_review_words(const struct charter *c, struct date today, char *buf, size_t size);
+
 /* "N days left", "N days past", "due today" for a day difference. */
 void report_days(long days_left, char *buf, size_t size);
 
