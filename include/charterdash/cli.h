@@ -61,5 +61,6 @@ int cmd_rm(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_mark(int argc, char **argv);
 int cmd_minutes(int argc, char **argv);
+int cmd_agenda(int argc, char **argv);
 
 #endif
