@@ -27,9 +27,14 @@ void report_json(FILE *out, const struct charter *c, const struct report_options
 /* CSV (RFC 4180, CRLF line ends): a header row, then one row per milestone. */
 void report_csv(FILE *out, const struct charter *c, const struct report_options *opt);
 
-enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_JSON, REPORT_CSV };
+/* iCalendar (RFC 5545, CRLF, folded at 75 octets): an all-day event per
+ * dated milestone on its effective due date, the roadmap deadline and the
+ * reviews up to the next one; UIDs stable across exports. */
+void report_ics(FILE *out, const struct charter *c, const struct report_options *opt);
 
-/* "text", "markdown", "json", "csv"; false for anything else. */
+enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_JSON, REPORT_CSV, REPORT_ICS };
+
+/* "text", "markdown", "json", "csv", "ics"; false for anything else. */
 bool report_format_parse(const char *name, enum report_format *out);
 const char *report_format_name(enum report_format f);
 
