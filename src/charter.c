@@ -301,8 +301,7 @@ static void load_attention_days(struct loader *l, uint32_t head)
 	long v = strtol(days, &end, 10);
 	if (*days < '0' || *days > '9' || *end || errno || v < 1 || v > CHARTER_MAX_ATTENTION_DAYS)
 		doc_error(l->doc, l->diags, map_get(l, head, "attention_days"),
-		          "the charter: attention_days '%s' should be a whole number of days from 1 to %d", days,
-		          CHARTER_MAX_ATTENTION_DAYS);
+		          "the charter: attention_days '%s' should be a whole number of days from 1 to 3660", days);
 	else
 		l->c->attention_days = (int)v;
 }

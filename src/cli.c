@@ -44,21 +44,25 @@ static const struct command commands[] = {
 	  "Examples:\n"
 	  "  charterdash check data/charter.yaml\n"
 	  "  charterdash check --strict data/*.yaml\n" },
-	{ "report", cmd_report, "print the charter's progress as text, Markdown, JSON or CSV",
-	  "usage: charterdash report [--format text|markdown|json|csv] [--group ID]\n"
+	{ "report", cmd_report, "print the charter's progress as text, Markdown, JSON, CSV or iCalendar",
+	  "usage: charterdash report [--format text|markdown|json|csv|ics] [--group ID]\n"
 	  "                          [--today YYYY-MM-DD] FILE\n"
 	  "\n"
-	  "Prints the charter, its roadmap window, days left or past the deadline,\n"
-	  "and each working group's done/total, percent, state and overdue milestones.\n"
+	  "Prints the charter, its roadmap window and phase, the next review, and each\n"
+	  "working group's done/total, percent, state (by due dates) and its overdue,\n"
+	  "blocked and due-soon milestones.\n"
 	  "\n"
 	  "Formats:\n"
 	  "  text       for people: an overall line and one block per group (default)\n"
 	  "  markdown   headings and tables to paste into an issue, a wiki or an email\n"
 	  "  json       one object with the charter and every group and milestone\n"
 	  "  csv        a header row, then one row per milestone (RFC 4180, CRLF)\n"
+	  "  ics        an iCalendar file (RFC 5545) to import into a calendar: an\n"
+	  "             all-day event per milestone on its due date, the roadmap\n"
+	  "             deadline and the reviews up to the next one\n"
 	  "\n"
 	  "Options:\n"
-	  "  --format FORMAT  text, markdown, json or csv\n"
+	  "  --format FORMAT  text, markdown, json, csv or ics\n"
 	  "  --group ID       only this working group (the overall numbers stay\n"
 	  "                   those of the whole charter)\n"
 	  "  --today DATE     compute as if today were DATE (default: the local date)\n"
@@ -71,7 +75,8 @@ static const struct command commands[] = {
 	  "  charterdash report --today 2026-05-01 data/charter.yaml\n"
 	  "  charterdash report --format markdown data/charter.yaml > status.md\n"
 	  "  charterdash report --format json data/charter.yaml | jq '.groups[].percent'\n"
-	  "  charterdash report --format csv --group energy data/charter.yaml > energy.csv\n" },
+	  "  charterdash report --format csv --group energy data/charter.yaml > energy.csv\n"
+	  "  charterdash report --format ics data/charter.yaml > charter.ics\n" },
 	{ "agenda", cmd_agenda, "what needs attention: overdue, blocked, due soon, done recently",
 	  "usage: charterdash agenda [--today YYYY-MM-DD] [--days N] [--format text|markdown|json] FILE\n"
 	  "\n"

@@ -239,8 +239,8 @@ int cmd_agenda(int argc, char **argv)
 			break;
 		case 'd':
 			if (!parse_days(optarg, &days))
-				return cli_usage_error("agenda", "--days '%s' should be a whole number of days from 0 to %d",
-				                       optarg, CHARTER_MAX_ATTENTION_DAYS);
+				return cli_usage_error("agenda", "--days '%s' should be a whole number of days from 0 to 3660",
+				                       optarg);
 			break;
 		case 'f':
 			if (!parse_format(optarg, &format))

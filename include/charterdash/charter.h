@@ -28,7 +28,7 @@ bool status_parse(const char *text, enum status *out);
 
 #define CHARTER_DEFAULT_ROADMAP_MONTHS 3
 #define CHARTER_DEFAULT_ATTENTION_DAYS 14
-#define CHARTER_MAX_ATTENTION_DAYS 3660
+#define CHARTER_MAX_ATTENTION_DAYS 3660 /* ten years; the messages say 3660 */
 
 struct milestone {
 	const char *id;
