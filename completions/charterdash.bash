@@ -3,7 +3,8 @@
 # Installed as $(PREFIX)/share/bash-completion/completions/charterdash; or
 # source it from ~/.bashrc. Completes subcommands, each subcommand's options,
 # charter files (*.yaml, *.yml), milestone ids (set, rm, --id), group ids
-# (add, --group), --format values and set's FIELD= names.
+# (add, --group), --format values (report's ics, agenda's text|markdown|json
+# come from their usage lines) and set's FIELD= names.
 #
 # The subcommands and their options are read from the program's own --help
 # text, so a new command or option needs no change here; ids come from

@@ -377,19 +377,29 @@ echo "== rm ids"; complete_line charterdash rm charter.yaml energy-c
 echo "== set fields"; complete_line charterdash set charter.yaml energy-roadmap ""
 echo "== set status"; complete_line charterdash set charter.yaml energy-roadmap status = ""
 echo "== check options"; complete_line charterdash check --
+echo "== agenda options"; complete_line charterdash agenda --
+echo "== agenda formats"; complete_line charterdash agenda --format ""
+echo "== agenda files"; complete_line charterdash agenda --days 7 ""
 EOF
 	(cd "$tmp/cwd" && bash --norc --noprofile "$tmp/complete.bash" "$root/completions/charterdash.bash" "$bin") \
 		>"$tmp/got" 2>"$tmp/err" || fail "completion script failed: $(cat "$tmp/err")"
 	[ ! -s "$tmp/err" ] || { fail "completion wrote to stderr:"; cat "$tmp/err" >&2; }
 	section() { awk -v s="== $1" '$0 == s { on = 1; next } /^== / { on = 0 } on' "$tmp/got"; }
-	for c in check report ids; do
+	for c in check report agenda ids; do
 		section commands | grep -qx "$c" || fail "completion does not offer subcommand $c"
 	done
 	[ "$(section re)" = report ] || fail "completion of 're': $(section re)"
 	for o in --format --group --today --help; do
 		section "report options" | grep -qx -- "$o" || fail "completion does not offer report $o"
 	done
-	[ "$(section formats | tr '\n' ' ')" = "csv json markdown text " ] || fail "completion of --format: $(section formats)"
+	[ "$(section formats | tr '\n' ' ')" = "csv ics json markdown text " ] || fail "completion of --format: $(section formats)"
+	for o in --days --format --today --help; do
+		section "agenda options" | grep -qx -- "$o" || fail "completion does not offer agenda $o"
+	done
+	[ "$(section "agenda formats" | tr '\n' ' ')" = "json markdown text " ] ||
+		fail "completion of agenda --format: $(section "agenda formats")"
+	[ "$(section "agenda files" | tr '\n' ' ')" = "charter.yaml other.yml sub " ] ||
+		fail "agenda file completion: $(section "agenda files" | tr '\n' ' ')"
 	[ "$(section format=j)" = json ] || fail "completion of --format=j: $(section format=j)"
 	[ "$(section files | tr '\n' ' ')" = "charter.yaml other.yml sub " ] || fail "file completion: $(section files | tr '\n' ' ')"
 	"$bin" ids --groups "$shipped" | sort >"$tmp/want"
