@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "charterdash/charter.h"
+#include "charterdash/progress.h"
 
 struct report_options {
 	struct date today;
@@ -73,7 +74,6 @@ void report_due_words(const struct charter *c, const struct milestone *m, struct
                       size_t size);
 /* "Roadmap phase to 2026-05-09: 3/15 done (12 days left)", or after the
  * deadline "Roadmap phase closed 2026-05-09: 14/15 done". */
-struct progress;
 void report_roadmap_words(const struct charter *c, struct date today, const struct progress *all, char *buf,
                           size_t size);
 /* "Next review 2027-02-09 (in 69 days)", "(today)", or "No review planned". */
