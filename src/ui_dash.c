@@ -394,8 +394,9 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	if (overdue)
 		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
 	if (row.date_x >= 0) {
-		char due[DATE_TEXT_SIZE];
-		date_format(milestone_due(c, ms), due);
+		char due[DATE_TEXT_SIZE] = "no date   "; /* `due: ~`: not the deadline */
+		if (milestone_has_date(ms))
+			date_format(milestone_due(c, ms), due);
 		enum ui_role dr = overdue ? ROLE_OVERDUE : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
 		ui_put_attr(ui, w, y, x0 + row.date_x, due, 10, ui_attr(ui, dr) | rev, false);
 	}
