@@ -77,6 +77,27 @@ for fmt in text markdown; do
 	done
 done
 
+# Whatever the file holds, no format lets a terminal code through, JSON
+# stays valid, and Markdown escapes what would change the list.
+printf '%s\n' 'charter:' '  title: "Red \e[31malert\e[0m"' '  signed: 2026-11-01' 'working_groups:' \
+	'  - id: g' '    name: "Tab\there, LS\u2028, RLO\u202e"' '    milestones:' \
+	'      - id: m' '        title: "\e]0;pwned\a *bold* [link](x) | pipe\nnext line"' \
+	'        status: blocked' '        owner: "\x01\x7f\u0085"' >"$tmp/hostile.yaml"
+for fmt in text markdown json; do
+	"$bin" agenda --format "$fmt" --today 2026-12-02 "$tmp/hostile.yaml" >"$tmp/hostile.$fmt" ||
+		fail "agenda --format $fmt of the hostile file"
+	"$python" - "$tmp/hostile.$fmt" "$fmt" <<'PY' || fail "agenda --format $fmt lets control characters through"
+import json, re, sys
+text = open(sys.argv[1], "rb").read().decode("utf-8")
+if sys.argv[2] == "json":
+    json.loads(text)
+assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), repr(text)
+if sys.argv[2] == "markdown":
+    assert "\\*bold\\*" in text and "\\[link\\]" in text, text
+    assert len([l for l in text.splitlines() if l.startswith("- ")]) == 1, text
+PY
+done
+
 if [ "$failures" -ne 0 ]; then
 	echo "test_attention: $failures failure(s)" >&2
 	exit 1
