@@ -88,7 +88,7 @@ static bool find_done_recently(const struct charter *c, struct agenda *a, const 
 	strmap_init(&index);
 	size_t *slot = h->count ? calloc(c->milestone_count + 1, sizeof *slot) : NULL; /* entry + 1, 0: none */
 	bool ok = !h->count || slot;
-	for (size_t i = 0; ok && i < c->milestone_count; i++)
+	for (size_t i = 0; ok && h->count && i < c->milestone_count; i++)
 		ok = !c->milestones[i].id || strmap_put(&index, c->milestones[i].id, (uint32_t)i);
 	struct agenda_entry *out = a->entries[AGENDA_DONE_RECENTLY];
 	for (size_t i = 0; ok && i < h->count; i++) {
