@@ -4,8 +4,9 @@
 # source it from ~/.bashrc. Completes subcommands and charter files (*.yaml,
 # *.yml) as the first word, the dashboard's options (--today, --ascii, ...),
 # each subcommand's options, milestone ids (set, rm, --id), group ids (add,
-# --group), --format values and set's FIELD= names. Ids come from the FILE
-# on the line, or else from the one the command would use without it
+# --group), --format values (report's ics, agenda's text|markdown|json come
+# from their usage lines) and set's FIELD= names. Ids come from the FILE on
+# the line, or else from the one the command would use without it
 # ($CHARTERDASH_FILE, else ./charter.yaml).
 #
 # The subcommands and their options are read from the program's own --help

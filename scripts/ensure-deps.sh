@@ -6,7 +6,7 @@
 set -eu
 
 build_pkgs="make gcc pkg-config libncurses-dev libyaml-dev"
-test_pkgs="$build_pkgs libcmocka-dev tmux python3 python3-yaml valgrind locales strace git"
+test_pkgs="$build_pkgs libcmocka-dev tmux python3 python3-yaml python3-icalendar valgrind locales strace git"
 # make screenshots: the dashboard in tmux, rendered to PNG with Pillow
 screenshot_pkgs="$build_pkgs tmux python3 python3-pil fonts-dejavu-core"
 # make bench: the harness (tmux, valgrind's callgrind, GNU time) and the

@@ -17,7 +17,7 @@ static bool same_text(const char *a, const char *b)
 bool changes_same_milestone(const struct charter *a, const struct milestone *ma, const struct charter *b,
                             const struct milestone *mb)
 {
-	if (ma->status != mb->status || ma->has_due != mb->has_due)
+	if (ma->status != mb->status || ma->has_due != mb->has_due || ma->due_unset != mb->due_unset)
 		return false;
 	if (ma->has_due && date_compare(ma->due, mb->due) != 0)
 		return false;

@@ -291,6 +291,78 @@ static uint32_t get_mapping(struct loader *l, uint32_t n)
 	return r;
 }
 
+static void load_attention_days(struct loader *l, uint32_t head)
+{
+	l->c->attention_days = CHARTER_DEFAULT_ATTENTION_DAYS;
+	const char *days = get_text(l, head, "attention_days", false);
+	if (!days)
+		return;
+	char *end;
+	errno = 0;
+	long v = strtol(days, &end, 10);
+	if (*days < '0' || *days > '9' || *end || errno || v < 1 || v > CHARTER_MAX_ATTENTION_DAYS)
+		doc_error(l->doc, l->diags, map_get(l, head, "attention_days"),
+		          "the charter: attention_days '%s' should be a whole number of days from 1 to 3660", days);
+	else
+		l->c->attention_days = (int)v;
+}
+
+/* One item of charter.reviews; false (reported) when it is not a date. */
+static bool review_date(struct loader *l, uint32_t item, struct date *out)
+{
+	uint32_t r = follow(l, item, "reviews");
+	if (r == DOC_NONE)
+		return false;
+	if (l->doc->nodes[r].kind != DOC_SCALAR || doc_is_null(l->doc, r)) {
+		doc_error(l->doc, l->diags, item, "the charter: each of 'reviews' should be a date, not %s",
+		          doc_is_null(l->doc, r) ? "empty" : kind_name(l->doc, r));
+		return false;
+	}
+	const char *text = doc_scalar(l->doc, r);
+	char why[96];
+	if (!date_parse_explain(text, out, why, sizeof why)) {
+		doc_error(l->doc, l->diags, item, "the charter: review '%s' is not a valid date: %s", text, why);
+		return false;
+	}
+	return true;
+}
+
+/* charter.reviews: dates on or after signing, each after the one before.
+ * Absent: the anniversaries of signing (progress.c computes them). */
+static void load_reviews(struct loader *l, uint32_t head, bool have_signed)
+{
+	struct charter *c = l->c;
+	bool ok = true;
+	uint32_t list = get_list(l, head, "reviews", false, &ok);
+	if (list == DOC_NONE)
+		return;
+	c->explicit_reviews = true;
+	size_t n = doc_count(l->doc, list);
+	c->reviews = calloc(n ? n : 1, sizeof *c->reviews);
+	if (!c->reviews) {
+		diag_add(l->diags, DIAG_ERROR, c->path, 0, 0, "out of memory");
+		return;
+	}
+	for (uint32_t it = l->doc->nodes[list].first; it != DOC_NONE; it = l->doc->nodes[it].next) {
+		struct date d;
+		if (!review_date(l, it, &d))
+			continue;
+		char before[DATE_TEXT_SIZE];
+		if (have_signed && date_compare(d, c->signed_on) < 0) {
+			date_format(c->signed_on, before);
+			doc_error(l->doc, l->diags, it, "the charter: review %s is before the signing date (%s)",
+			          doc_scalar(l->doc, doc_resolve(l->doc, it)), before);
+		} else if (c->review_count && date_compare(d, c->reviews[c->review_count - 1]) <= 0) {
+			date_format(c->reviews[c->review_count - 1], before);
+			doc_error(l->doc, l->diags, it,
+			          "the charter: review %s is not after the one listed before it (%s); list reviews in order",
+			          doc_scalar(l->doc, doc_resolve(l->doc, it)), before);
+		} else {
+			c->reviews[c->review_count++] = d;
+		}
+	}
+}
+
 static void load_header(struct loader *l, uint32_t root)
 {
 	struct charter *c = l->c;
@@ -321,6 +393,9 @@ static void load_header(struct loader *l, uint32_t root)
 			c->roadmap_months = (int)v;
 		}
 	}
+
+	load_attention_days(l, head);
+	load_reviews(l, head, have_signed);
 
 	struct date deadline;
 	if (get_date(l, head, "roadmap_deadline", false, &deadline)) {
@@ -410,6 +485,10 @@ static void load_milestone(struct loader *l, uint32_t node, size_t group, size_t
 	m->owner = get_text(l, map, "owner", false);
 	m->notes = get_text(l, map, "notes", false);
 	m->has_due = get_date(l, map, "due", false, &m->due);
+	if (!m->has_due) { /* `due: ~` says "no date yet"; no key says "the deadline" */
+		uint32_t due = map_get(l, map, "due");
+		m->due_unset = due != DOC_NONE && doc_is_null(l->doc, doc_resolve(l->doc, due));
+	}
 
 	const char *status = get_text(l, map, "status", true);
 	if (status && !status_parse(status, &m->status))
@@ -629,6 +708,7 @@ void charter_fini(struct charter *c)
 		free(c->groups[i].leads);
 	free(c->groups);
 	free(c->milestones);
+	free(c->reviews);
 	doc_fini(&c->doc);
 	free(c->text);
 	free(c->path);
@@ -654,4 +734,9 @@ long charter_find_group(const struct charter *c, const char *id)
 struct date milestone_due(const struct charter *c, const struct milestone *m)
 {
 	return m->has_due ? m->due : c->deadline;
+}
+
+bool milestone_has_date(const struct milestone *m)
+{
+	return !m->due_unset;
 }

@@ -38,7 +38,7 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'f':
 			if (!report_format_parse(optarg, &format))
-				return cli_usage_error("report", "unknown format '%s'; use text, markdown, json or csv",
+				return cli_usage_error("report", "unknown format '%s'; use text, markdown, json, csv or ics",
 				                       optarg);
 			break;
 		}

@@ -56,6 +56,8 @@ const char *milestone_field(const struct milestone *m, enum field f, char scratc
 	case FIELD_OWNER: return m->owner;
 	case FIELD_NOTES: return m->notes;
 	case FIELD_DUE:
+		if (m->due_unset)
+			return EDIT_NO_DATE;
 		if (!m->has_due)
 			return NULL;
 		date_format(m->due, scratch);
@@ -99,6 +101,8 @@ bool edit_check_value(enum field f, const char *value, char *why, size_t why_siz
 		}
 		return true;
 	case FIELD_DUE:
+		if (strcmp(value, EDIT_NO_DATE) == 0)
+			return true;
 		if (!date_parse_explain(value, &d, reason, sizeof reason)) {
 			snprintf(why, why_size, "due '%s' is not a valid date: %s", value, reason);
 			return false;

@@ -375,7 +375,9 @@ static bool render_block(struct buf *out, const char *value, bool folded, size_t
  * the old value was quoted; text quoted as needed. */
 static void render_inline(struct buf *out, enum field field, const char *value, enum doc_style prefer, bool flow)
 {
-	if ((field == FIELD_DUE || field == FIELD_STATUS) && prefer != DOC_STYLE_SINGLE && prefer != DOC_STYLE_DOUBLE)
+	if (field == FIELD_DUE && strcmp(value, EDIT_NO_DATE) == 0)
+		buf_puts(out, value); /* a YAML null, never quoted: '~' would be text */
+	else if ((field == FIELD_DUE || field == FIELD_STATUS) && prefer != DOC_STYLE_SINGLE && prefer != DOC_STYLE_DOUBLE)
 		buf_puts(out, value); /* validated: a date or a status key */
 	else
 		patch_render_scalar(out, value, prefer == DOC_STYLE_LITERAL || prefer == DOC_STYLE_FOLDED ? DOC_STYLE_ANY : prefer, flow);
@@ -568,6 +570,8 @@ static bool plan_set(struct planner *p, const struct edit *e)
 		return fail(p, "the %s is shared with other places through an anchor (&); change it in the file itself",
 		            field_name(e->field));
 	if (v == DOC_NONE || doc_is_null(p->doc, v)) {
+		if (!value && v != DOC_NONE && e->field == FIELD_DUE) /* `due: ~` -> no key: the deadline */
+			return plan_remove_pair(p, ms->node, key, v);
 		if (!value)
 			return fail(p, "the %s is already empty", field_name(e->field));
 		if (v == DOC_NONE)
@@ -793,6 +797,8 @@ static bool same_milestone(const struct milestone *a, const struct milestone *b,
 	for (int f = 0; f < FIELD_COUNT; f++)
 		if (f != skip_field && !same_text(milestone_field(a, (enum field)f, da), milestone_field(b, (enum field)f, db)))
 			return false;
+	if (skip_field != FIELD_DUE && a->due_unset != b->due_unset) /* `due: ~` vs no due */
+		return false;
 	return same_text(a->id, b->id) && a->group == b->group;
 }
 

@@ -42,39 +42,71 @@ long progress_days_left(const struct charter *c, struct date today)
 
 bool progress_is_overdue(const struct charter *c, const struct milestone *m, struct date today)
 {
-	return m->status != STATUS_DONE && date_compare(milestone_due(c, m), today) < 0;
+	return m->status != STATUS_DONE && milestone_has_date(m) && date_compare(milestone_due(c, m), today) < 0;
+}
+
+bool progress_is_due_within(const struct charter *c, const struct milestone *m, struct date today, long days)
+{
+	if (m->status == STATUS_DONE || !milestone_has_date(m))
+		return false;
+	long left = date_days_between(today, milestone_due(c, m));
+	return left >= 0 && left <= days;
+}
+
+bool progress_is_due_soon(const struct charter *c, const struct milestone *m, struct date today)
+{
+	return progress_is_due_within(c, m, today, c->attention_days);
+}
+
+bool progress_in_roadmap(const struct charter *c, const struct milestone *m)
+{
+	return milestone_has_date(m) && date_compare(milestone_due(c, m), c->deadline) <= 0;
+}
+
+/* The state rule over counts already made (see progress.h). */
+static enum group_state judge(const struct progress *p, bool not_started_due_soon)
+{
+	if (p->total == 0)
+		return STATE_EMPTY;
+	if (p->counts[STATUS_DONE] == p->total)
+		return STATE_DONE;
+	if (p->overdue)
+		return STATE_OVERDUE;
+	if (p->counts[STATUS_BLOCKED] || not_started_due_soon)
+		return STATE_AT_RISK;
+	return STATE_ON_TRACK;
 }
 
 void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
                     struct progress *out)
 {
 	*out = (struct progress){ .total = count, .percent = -1, .state = STATE_EMPTY };
+	/* Serial days: one subtraction per milestone instead of date arithmetic. */
+	long now = date_to_serial(today), deadline = date_to_serial(c->deadline);
+	bool not_started_due_soon = false;
 	for (size_t i = first; i < first + count; i++) {
 		const struct milestone *m = &c->milestones[i];
+		bool done = m->status == STATUS_DONE;
 		out->counts[m->status]++;
-		if (progress_is_overdue(c, m, today))
+		if (m->due_unset)
+			continue;
+		long due = m->has_due ? date_to_serial(m->due) : deadline;
+		if (due <= deadline) {
+			out->roadmap_total++;
+			out->roadmap_done += done;
+		}
+		if (done)
+			continue;
+		if (due < now) {
 			out->overdue++;
+		} else if (due - now <= c->attention_days) {
+			out->due_soon++;
+			not_started_due_soon |= m->status == STATUS_NOT_STARTED;
+		}
 	}
-	if (count == 0)
-		return;
-	size_t done = out->counts[STATUS_DONE];
-	out->percent = (int)(100 * done / count);
-
-	/* "Trails by more than 0.10": elapsed - done/total > 1/10, in integers
-	 * (10 * (num * total - done * den) > den * total) so that exactly ten
-	 * points behind is not at risk whatever the rounding. */
-	struct window_fraction f = progress_elapsed(c, today);
-	long long lag = 10LL * ((long long)f.num * (long long)count - (long long)done * f.den);
-	bool trailing = lag > (long long)f.den * (long long)count;
-
-	if (done == count)
-		out->state = STATE_DONE;
-	else if (out->overdue)
-		out->state = STATE_OVERDUE;
-	else if (out->counts[STATUS_BLOCKED] || trailing)
-		out->state = STATE_AT_RISK;
-	else
-		out->state = STATE_ON_TRACK;
+	if (count)
+		out->percent = (int)(100 * out->counts[STATUS_DONE] / count);
+	out->state = judge(out, not_started_due_soon);
 }
 
 void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out)
@@ -87,13 +119,41 @@ void progress_charter(const struct charter *c, struct date today, struct progres
 	progress_range(c, 0, c->milestone_count, today, out);
 }
 
+bool progress_review(const struct charter *c, size_t k, struct date *out)
+{
+	if (c->explicit_reviews) {
+		if (k >= c->review_count)
+			return false;
+		*out = c->reviews[k];
+		return true;
+	}
+	if (k >= (size_t)(9999 - c->signed_on.year)) /* past year 9999: no calendar to count in */
+		return false;
+	*out = date_add_months(c->signed_on, 12 * ((int)k + 1));
+	return true;
+}
+
+bool progress_find_next_review(const struct charter *c, struct date today, struct date *out, size_t *index)
+{
+	size_t k = 0;
+	if (!c->explicit_reviews && today.year - c->signed_on.year > 1)
+		k = (size_t)(today.year - c->signed_on.year - 1); /* the anniversary a year before today's */
+	struct date r;
+	for (; progress_review(c, k, &r); k++) {
+		if (date_compare(r, today) >= 0) {
+			*out = r;
+			if (index)
+				*index = k;
+			return true;
+		}
+	}
+	return false;
+}
+
 struct date progress_next_review(const struct charter *c, struct date today)
 {
-	int years = today.year - c->signed_on.year;
-	if (years < 1)
-		years = 1;
-	struct date review = date_add_months(c->signed_on, 12 * years);
-	while (date_compare(review, today) <= 0)
-		review = date_add_months(c->signed_on, 12 * ++years);
-	return review;
+	struct date r = c->signed_on;
+	if (!progress_find_next_review(c, today, &r, NULL) && c->review_count)
+		r = c->reviews[c->review_count - 1];
+	return r;
 }

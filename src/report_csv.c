@@ -17,8 +17,9 @@ void report_csv(FILE *out, const struct charter *c, const struct report_options 
 		const struct group *g = &c->groups[gi];
 		for (size_t i = g->first; i < g->first + g->count; i++) {
 			const struct milestone *m = &c->milestones[i];
-			char due[DATE_TEXT_SIZE];
-			date_format(milestone_due(c, m), due);
+			char due[DATE_TEXT_SIZE] = ""; /* empty: no date yet */
+			if (milestone_has_date(m))
+				date_format(milestone_due(c, m), due);
 			report_csv_field(out, g->id);
 			fputc(',', out);
 			report_csv_field(out, g->name);

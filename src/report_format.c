@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-static const char *const format_names[] = { "text", "markdown", "json", "csv" };
+static const char *const format_names[] = { "text", "markdown", "json", "csv", "ics" };
 
 bool report_format_parse(const char *name, enum report_format *out)
 {
@@ -34,5 +34,6 @@ void report_write(FILE *out, enum report_format f, const struct charter *c,
 	case REPORT_MARKDOWN: report_markdown(out, c, opt); break;
 	case REPORT_JSON: report_json(out, c, opt); break;
 	case REPORT_CSV: report_csv(out, c, opt); break;
+	case REPORT_ICS: report_ics(out, c, opt); break;
 	}
 }

@@ -2,6 +2,8 @@
  * The fields are documented in README.md ("JSON report"); keep both in step. */
 #include "charterdash/report.h"
 
+#include <string.h>
+
 #include "charterdash/buf.h"
 #include "charterdash/json.h"
 #include "charterdash/progress.h"
@@ -23,6 +25,10 @@ static void put_numbers(FILE *out, const struct progress *p, const char *indent)
 		        state_key(p->state));
 	else
 		fprintf(out, "%s\"percent\": null,\n%s\"state\": null", indent, indent);
+	fprintf(out, ",\n%s\"blocked\": %zu,\n%s\"overdue\": %zu,\n%s\"due_soon\": %zu,\n"
+	             "%s\"roadmap\": {\"done\": %zu, \"total\": %zu}",
+	        indent, p->counts[STATUS_BLOCKED], indent, p->overdue, indent, p->due_soon, indent,
+	        p->roadmap_done, p->roadmap_total);
 }
 
 /* A milestone's line is built in memory and written with one fwrite: at
@@ -30,19 +36,24 @@ static void put_numbers(FILE *out, const struct progress *p, const char *indent)
 static void put_milestone(struct buf *b, const struct charter *c, const struct milestone *m,
                           struct date today)
 {
-	char due[DATE_TEXT_SIZE];
-	date_format(milestone_due(c, m), due);
+	char due[DATE_TEXT_SIZE + 2] = "null"; /* no date yet: null */
+	if (milestone_has_date(m)) {
+		due[0] = '"';
+		date_format(milestone_due(c, m), due + 1);
+		strcat(due, "\"");
+	}
 	buf_puts(b, "{\"id\": ");
 	json_put_string(b, m->id ? m->id : "");
 	buf_puts(b, ", \"title\": ");
 	json_put_string(b, m->title ? m->title : "");
 	buf_puts(b, ", \"status\": \"");
 	buf_puts(b, status_key(m->status));
-	buf_puts(b, "\", \"due\": \"");
+	buf_puts(b, "\", \"due\": ");
 	buf_puts(b, due);
-	buf_puts(b, "\", \"owner\": ");
+	buf_puts(b, ", \"owner\": ");
 	json_put_string(b, m->owner); /* null when there is none */
-	buf_puts(b, progress_is_overdue(c, m, today) ? ", \"overdue\": true}" : ", \"overdue\": false}");
+	buf_puts(b, progress_is_overdue(c, m, today) ? ", \"overdue\": true" : ", \"overdue\": false");
+	buf_puts(b, progress_is_due_soon(c, m, today) ? ", \"due_soon\": true}" : ", \"due_soon\": false}");
 }
 
 static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
@@ -86,7 +97,13 @@ void report_json(FILE *out, const struct charter *c, const struct report_options
 	put_date(out, c->deadline);
 	fputs(",\n    \"today\": ", out);
 	put_date(out, opt->today);
-	fprintf(out, ",\n    \"days_left\": %ld,\n", progress_days_left(c, opt->today));
+	fprintf(out, ",\n    \"days_left\": %ld,\n    \"next_review\": ", progress_days_left(c, opt->today));
+	struct date review;
+	if (progress_find_next_review(c, opt->today, &review, NULL))
+		put_date(out, review);
+	else
+		fputs("null", out);
+	fputs(",\n", out);
 	put_numbers(out, &p, "    ");
 	fputs("\n  },\n  \"groups\": [", out);
 	bool first = true;

@@ -15,6 +15,8 @@ static void put_counts(FILE *out, const struct progress *p)
 	        p->counts[STATUS_NOT_STARTED]);
 	if (p->overdue)
 		fprintf(out, "; %zu overdue", p->overdue);
+	if (p->due_soon)
+		fprintf(out, "; %zu due soon", p->due_soon);
 	fputs(".\n", out);
 }
 
@@ -32,8 +34,8 @@ static void put_progress(FILE *out, const struct progress *p)
 
 static void put_summary_table(FILE *out, const struct charter *c, const struct report_options *opt)
 {
-	fputs("| Working group | Done | Progress | State | Blocked | Overdue |\n"
-	      "| :-- | --: | :-- | :-- | --: | --: |\n", out);
+	fputs("| Working group | Done | Progress | State | Blocked | Overdue | Due soon | Roadmap phase |\n"
+	      "| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n", out);
 	for (size_t gi = 0; gi < c->group_count; gi++) {
 		if (!report_shows_group(opt, gi))
 			continue;
@@ -43,8 +45,8 @@ static void put_summary_table(FILE *out, const struct charter *c, const struct r
 		report_md_text(out, c->groups[gi].name, REPORT_MD_CELL);
 		fprintf(out, " | %zu/%zu | ", p.counts[STATUS_DONE], p.total);
 		put_progress(out, &p);
-		fprintf(out, " | %s | %zu | %zu |\n", p.total ? state_label(p.state) : "",
-		        p.counts[STATUS_BLOCKED], p.overdue);
+		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p.total ? state_label(p.state) : "",
+		        p.counts[STATUS_BLOCKED], p.overdue, p.due_soon, p.roadmap_done, p.roadmap_total);
 	}
 }
 
@@ -69,14 +71,17 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
 	for (size_t i = g->first; i < g->first + g->count; i++) {
 		const struct milestone *m = &c->milestones[i];
-		char due[DATE_TEXT_SIZE];
-		date_format(milestone_due(c, m), due);
+		char due[DATE_TEXT_SIZE] = "no date yet";
+		if (milestone_has_date(m))
+			date_format(milestone_due(c, m), due);
 		fputs("| ", out);
 		report_md_text(out, m->id, REPORT_MD_CELL);
 		fputs(" | ", out);
 		report_md_text(out, m->title, REPORT_MD_CELL);
 		if (progress_is_overdue(c, m, today))
 			fprintf(out, " | **%s, overdue** | %s | ", status_label(m->status), due);
+		else if (progress_is_due_soon(c, m, today))
+			fprintf(out, " | %s, *due soon* | %s | ", status_label(m->status), due);
 		else
 			fprintf(out, " | %s | %s | ", status_label(m->status), due);
 		report_md_text(out, m->owner, REPORT_MD_CELL);
@@ -99,6 +104,11 @@ void report_markdown(FILE *out, const struct charter *c, const struct report_opt
 
 	struct progress p;
 	progress_charter(c, opt->today, &p);
+	char line[160];
+	report_roadmap_words(c, opt->today, &p, line, sizeof line);
+	fprintf(out, "%s.  \n", line);
+	report_review_words(c, opt->today, line, sizeof line);
+	fprintf(out, "%s.\n\n", line);
 	if (p.total) {
 		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p.counts[STATUS_DONE],
 		        p.total, p.percent, state_label(p.state));

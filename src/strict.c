@@ -8,7 +8,7 @@
 
 static const char *const top_keys[] = { "charter", "working_groups" };
 static const char *const charter_keys[] = {
-	"title", "signed", "roadmap_months", "roadmap_deadline",
+	"title", "signed", "roadmap_months", "roadmap_deadline", "attention_days", "reviews",
 	"parties", "place", "signatories", "source", "memorandum",
 };
 static const char *const group_keys[] = { "id", "name", "leads", "description", "milestones" };

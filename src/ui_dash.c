@@ -43,11 +43,16 @@ static void header_segments(const struct ui *ui, struct segment seg[SEGMENTS], b
 	snprintf(seg[1].emph, sizeof seg[1].emph, "(%s)", days);
 	seg[1].role = left < 0 ? ROLE_OVERDUE : left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL;
 
-	struct date review = progress_next_review(c, today);
-	long until = date_days_between(today, review);
-	date_format(review, d);
-	snprintf(seg[2].text, sizeof seg[2].text, "%s %s ", width < 80 ? "Review" : "Next annual review", d);
-	snprintf(seg[2].emph, sizeof seg[2].emph, "(in %ld day%s)", until, until == 1 ? "" : "s");
+	struct date review;
+	if (progress_find_next_review(c, today, &review, NULL)) {
+		long until = date_days_between(today, review);
+		date_format(review, d);
+		snprintf(seg[2].text, sizeof seg[2].text, "%s %s ", width < 80 ? "Review" : c->explicit_reviews ? "Next review" : "Next annual review", d);
+		snprintf(seg[2].emph, sizeof seg[2].emph, "(in %ld day%s)", until, until == 1 ? "" : "s");
+	} else {
+		snprintf(seg[2].text, sizeof seg[2].text, "No review planned");
+		seg[2].emph[0] = '\0';
+	}
 	seg[2].role = ROLE_NORMAL;
 
 	if (one_line) { /* rotate: deadline, review, signed */
@@ -389,8 +394,9 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	if (overdue)
 		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
 	if (row.date_x >= 0) {
-		char due[DATE_TEXT_SIZE];
-		date_format(milestone_due(c, ms), due);
+		char due[DATE_TEXT_SIZE] = "no date   "; /* `due: ~`: not the deadline */
+		if (milestone_has_date(ms))
+			date_format(milestone_due(c, ms), due);
 		enum ui_role dr = overdue ? ROLE_OVERDUE : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
 		ui_put_attr(ui, w, y, x0 + row.date_x, due, 10, ui_attr(ui, dr) | rev, false);
 	}

@@ -168,8 +168,12 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 	bool overdue = progress_is_overdue(c, ms, today);
 	date_format(due, date);
 	report_days(left, days, sizeof days);
-	snprintf(buf, sizeof buf, "%s%s, %s%s", date, ms->has_due ? "" : " (the roadmap deadline: no due date of its own)",
-	         days, overdue ? " - OVERDUE" : "");
+	if (!milestone_has_date(ms))
+		snprintf(buf, sizeof buf, "no date yet");
+	else
+		snprintf(buf, sizeof buf, "%s%s, %s%s", date,
+		         ms->has_due ? "" : " (the roadmap deadline: no due date of its own)", days,
+		         overdue ? " - OVERDUE" : "");
 	add_wrapped(d, "Due", buf, overdue ? ROLE_OVERDUE : ROLE_NORMAL);
 
 	add_wrapped(d, "Owner", ms->owner ? ms->owner : "(none)", ms->owner ? ROLE_NORMAL : ROLE_DIM);

@@ -51,7 +51,9 @@ static int compare_rows(const struct charter *c, enum view_sort sort, size_t a, 
 	int r = 0;
 	if (sort == VIEW_SORT_STATUS)
 		r = status_rank(ma->status) - status_rank(mb->status);
-	if (r == 0 && sort != VIEW_SORT_FILE)
+	if (r == 0 && sort != VIEW_SORT_FILE) /* no date yet (`due: ~`) after every date */
+		r = milestone_has_date(mb) - milestone_has_date(ma);
+	if (r == 0 && sort != VIEW_SORT_FILE && milestone_has_date(ma))
 		r = date_compare(milestone_due(c, ma), milestone_due(c, mb));
 	if (r == 0) /* file order breaks ties: the sort is stable */
 		r = a < b ? -1 : a > b;

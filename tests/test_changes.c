@@ -94,6 +94,9 @@ static void test_each_field(void **state)
 	expect_one("owner: Amina", "owner: Bob", "b");
 	expect_one("notes: some notes", "notes: other", "c");
 	expect_one("        status: done\n", "        status: done\n        owner: X\n", "a"); /* owner added */
+	/* `due: ~` (no date yet) is not the same as no due (the deadline) */
+	expect_one("        status: done\n", "        status: done\n        due: ~\n", "a");
+	expect_one("due: 2026-03-01", "due: ~", "b");
 }
 
 static void test_added_removed_moved(void **state)

@@ -483,6 +483,52 @@ static void test_roadmap_months(void **state)
 	done(&l);
 }
 
+static void test_attention_days(void **state)
+{
+	(void)state;
+	static const char *const bad[] = { "0", "-3", "two weeks", "\"14 \"", "3661", "1.5", "99999999999999999999" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char text[256];
+		snprintf(text, sizeof text, HEAD "  attention_days: %s\nworking_groups: []\n", bad[i]);
+		expect_one_error(text, 4, 19, "should be a whole number of days from 1 to 3660");
+	}
+	expect_one_error(HEAD "  attention_days: 0\nworking_groups: []\n", 4, 19, "the charter: attention_days '0'");
+
+	struct loaded l;
+	assert_true(LOAD_TEXT(&l, HEAD "working_groups: []\n"));
+	assert_int_equal(l.c.attention_days, CHARTER_DEFAULT_ATTENTION_DAYS);
+	done(&l);
+	assert_true(LOAD_TEXT(&l, HEAD "  attention_days: 1\nworking_groups: []\n"));
+	assert_int_equal(l.c.attention_days, 1);
+	done(&l);
+}
+
+static void test_reviews(void **state)
+{
+	(void)state;
+	expect_one_error(HEAD "  reviews: [2025-12-31]\nworking_groups: []\n", 4, 13,
+	                 "the charter: review 2025-12-31 is before the signing date (2026-01-01)");
+	expect_one_error(HEAD "  reviews:\n    - 2027-01-01\n    - 2026-06-01\nworking_groups: []\n", 6, 7,
+	                 "review 2026-06-01 is not after the one listed before it (2027-01-01); list reviews in order");
+	expect_one_error(HEAD "  reviews: [2027-01-01, 2027-01-01]\nworking_groups: []\n", 4, 25,
+	                 "is not after the one listed before it");
+	expect_one_error(HEAD "  reviews: [2027-02-29]\nworking_groups: []\n", 4, 13,
+	                 "the charter: review '2027-02-29' is not a valid date: February 2027 has 28 days");
+	expect_one_error(HEAD "  reviews: [2027-01-01, ~]\nworking_groups: []\n", 4, 25,
+	                 "each of 'reviews' should be a date, not empty");
+	expect_one_error(HEAD "  reviews: [[2027-01-01]]\nworking_groups: []\n", 4, 13,
+	                 "each of 'reviews' should be a date, not a list");
+	expect_one_error(HEAD "  reviews: 2027-01-01\nworking_groups: []\n", 4, 12,
+	                 "the charter: 'reviews' should be a list, not text");
+
+	struct loaded l;
+	assert_true(LOAD_TEXT(&l, HEAD "  reviews: [2026-01-01, 2026-12-01]\nworking_groups: []\n"));
+	assert_true(l.c.explicit_reviews);
+	assert_int_equal(l.c.review_count, 2);
+	assert_date(l.c.reviews[1], 2026, 12, 1);
+	done(&l);
+}
+
 static void test_undefined_alias(void **state)
 {
 	(void)state;
@@ -686,6 +732,8 @@ int main(void)
 		cmocka_unit_test(test_missing_keys),
 		cmocka_unit_test(test_deadline_before_signed),
 		cmocka_unit_test(test_roadmap_months),
+		cmocka_unit_test(test_attention_days),
+		cmocka_unit_test(test_reviews),
 		cmocka_unit_test(test_undefined_alias),
 		cmocka_unit_test(test_empty_and_no_charter),
 		cmocka_unit_test(test_unclosed_quote),

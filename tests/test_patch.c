@@ -897,6 +897,35 @@ static void test_clear_field(void **state)
 	expect_edit(first, SET("a", FIELD_OWNER, ""), MS "      - id: a\n        title: A\n        status: done\n");
 }
 
+/* `due: ~` is "no date yet", an absent due the roadmap deadline: the edit
+ * path writes and removes the null as such, never as the text '~'. */
+static void test_due_no_date(void **state)
+{
+	(void)state;
+	static const char dated[] = MS "      - id: a\n        title: A\n        status: done\n        due: \"2026-03-01\"\n"
+	                            "      - {id: b, title: B, status: done}\n";
+	expect_edit(dated, SET("a", FIELD_DUE, EDIT_NO_DATE),
+	            MS "      - id: a\n        title: A\n        status: done\n        due: ~\n"
+	            "      - {id: b, title: B, status: done}\n");
+	expect_edit(dated, SET("b", FIELD_DUE, EDIT_NO_DATE),
+	            MS "      - id: a\n        title: A\n        status: done\n        due: \"2026-03-01\"\n"
+	            "      - {id: b, title: B, status: done, due: ~}\n");
+	static const char unset[] = MS "      - id: a\n        title: A\n        status: done\n        due: ~ # later\n";
+	expect_edit(unset, SET("a", FIELD_DUE, "2027-01-01"),
+	            MS "      - id: a\n        title: A\n        status: done\n        due: 2027-01-01 # later\n");
+	/* Clearing `due: ~` removes the key: back to the roadmap deadline. */
+	expect_edit(unset, SET("a", FIELD_DUE, ""), MS "      - id: a\n        title: A\n        status: done\n");
+	/* Read back as "~" so a form or --expect can tell the two apart. */
+	struct charter c;
+	load_n(&c, unset, strlen(unset));
+	char buf[DATE_TEXT_SIZE];
+	assert_string_equal(milestone_field(&c.milestones[0], FIELD_DUE, buf), EDIT_NO_DATE);
+	charter_fini(&c);
+	char why[128];
+	assert_true(edit_check_value(FIELD_DUE, EDIT_NO_DATE, why, sizeof why));
+	assert_false(edit_check_value(FIELD_DUE, "none", why, sizeof why));
+}
+
 static void test_add_milestone(void **state)
 {
 	(void)state;
@@ -1083,6 +1112,7 @@ int main(void)
 		cmocka_unit_test(test_no_final_newline),
 		cmocka_unit_test(test_set_missing_field),
 		cmocka_unit_test(test_clear_field),
+		cmocka_unit_test(test_due_no_date),
 		cmocka_unit_test(test_add_milestone),
 		cmocka_unit_test(test_remove_milestone),
 		cmocka_unit_test(test_refusals),

@@ -205,32 +205,24 @@ static void test_blocked_is_at_risk(void **state)
 	charter_fini(&c);
 }
 
-static void test_exactly_ten_points_behind(void **state)
+/* Issue 11 replaced issue 2's rule (at risk when the share done trails the
+ * share of the window elapsed by more than 10 points): the same charters
+ * that used to turn "at risk" on these days now follow their due dates. */
+static void test_elapsed_share_no_longer_judges(void **state)
 {
 	(void)state;
 	struct charter c;
-	/* Five milestones over ten days: each done one is 20 points, each day 10. */
-	load_statuses(&c, TEN_DAYS, "dnnnn");
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 3)).state, STATE_ON_TRACK); /* 20 vs 20 */
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 4)).state, STATE_ON_TRACK); /* 30 vs 20: exactly 10 */
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 5)).state, STATE_AT_RISK);  /* 40 vs 20 */
-	charter_fini(&c);
-
-	load_statuses(&c, TEN_DAYS, "ddnnn");
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 6)).state, STATE_ON_TRACK); /* 50 vs 40 */
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 7)).state, STATE_AT_RISK);  /* 60 vs 40 */
-	charter_fini(&c);
-
-	/* 40 vs 30: in doubles 0.4 - 0.3 is 0.10000000000000003, still exactly 10. */
-	load_statuses(&c, TEN_DAYS, "dddnnnnnnn");
+	/* Five milestones over ten days, 40 points "behind" on 2026-01-05: in
+	 * progress work due on the deadline is on track until it is late. */
+	load_statuses(&c, TEN_DAYS, "diiii");
 	assert_int_equal(group_at(&c, 0, D(2026, 1, 5)).state, STATE_ON_TRACK);
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 6)).state, STATE_AT_RISK);
+	assert_int_equal(group_at(&c, 0, D(2026, 1, 11)).state, STATE_ON_TRACK);
+	assert_int_equal(group_at(&c, 0, D(2026, 1, 12)).state, STATE_OVERDUE);
 	charter_fini(&c);
 
-	/* Four milestones over 40 days: 35 vs 25 is exactly 10 behind, one more day is not. */
-	load_statuses(&c, "  signed: 2026-01-01\n  roadmap_deadline: 2026-02-10\n", "dnnn");
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 15)).state, STATE_ON_TRACK);
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 16)).state, STATE_AT_RISK);
+	/* Not started work due within the window is at risk, however little time passed. */
+	load_statuses(&c, TEN_DAYS, "ddnnn");
+	assert_int_equal(group_at(&c, 0, D(2026, 1, 1)).state, STATE_AT_RISK);
 	charter_fini(&c);
 }
 
@@ -246,6 +238,7 @@ static void test_elapsed_window(void **state)
 	assert_int_equal(f.num, 0);
 	assert_int_equal(f.den, 10);
 	assert_true(progress_elapsed_ratio(&c, D(2025, 12, 1)) == 0.0);
+	/* 41 days before the deadline, outside the 14-day attention window. */
 	assert_int_equal(group_at(&c, 0, D(2025, 12, 1)).state, STATE_ON_TRACK);
 
 	f = progress_elapsed(&c, D(2026, 1, 1));
@@ -253,8 +246,10 @@ static void test_elapsed_window(void **state)
 	f = progress_elapsed(&c, D(2026, 1, 2));
 	assert_int_equal(f.num, 1);
 	assert_int_equal(f.den, 10);
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 2)).state, STATE_ON_TRACK); /* 10 behind */
-	assert_int_equal(group_at(&c, 0, D(2026, 1, 3)).state, STATE_AT_RISK);  /* 20 behind */
+	/* The elapsed share is only for the time bar now; not started work
+	 * due on the deadline (within 14 days) is what makes this at risk. */
+	assert_int_equal(group_at(&c, 0, D(2026, 1, 2)).state, STATE_AT_RISK);
+	assert_int_equal(group_at(&c, 0, D(2026, 1, 3)).state, STATE_AT_RISK);
 	f = progress_elapsed(&c, D(2026, 1, 11));
 	assert_int_equal(f.num, 10);
 	assert_true(progress_elapsed_ratio(&c, D(2026, 1, 11)) == 1.0);
@@ -328,26 +323,239 @@ static void test_next_review(void **state)
 {
 	(void)state;
 	struct charter c;
+	/* The first review on or after today: on the anniversary itself it is that day. */
 	load_statuses(&c, "  signed: 2026-02-09\n", "n");
 	assert_date_equal(progress_next_review(&c, D(2020, 1, 1)), 2027, 2, 9);
 	assert_date_equal(progress_next_review(&c, D(2026, 2, 8)), 2027, 2, 9);
 	assert_date_equal(progress_next_review(&c, D(2026, 2, 9)), 2027, 2, 9);
 	assert_date_equal(progress_next_review(&c, D(2026, 11, 26)), 2027, 2, 9);
 	assert_date_equal(progress_next_review(&c, D(2027, 2, 8)), 2027, 2, 9);
-	assert_date_equal(progress_next_review(&c, D(2027, 2, 9)), 2028, 2, 9);
+	assert_date_equal(progress_next_review(&c, D(2027, 2, 9)), 2027, 2, 9);
 	assert_date_equal(progress_next_review(&c, D(2027, 2, 10)), 2028, 2, 9);
 	assert_date_equal(progress_next_review(&c, D(2027, 12, 31)), 2028, 2, 9);
 	assert_date_equal(progress_next_review(&c, D(2035, 6, 1)), 2036, 2, 9);
+	size_t k = 99;
+	struct date r;
+	assert_true(progress_find_next_review(&c, D(2027, 2, 10), &r, &k));
+	assert_int_equal(k, 1);
 	charter_fini(&c);
 
 	/* Signed on 29 Feb: the anniversary is 28 Feb in common years, 29 in leap ones. */
 	load_statuses(&c, "  signed: 2024-02-29\n", "n");
 	assert_date_equal(progress_next_review(&c, D(2024, 2, 29)), 2025, 2, 28);
 	assert_date_equal(progress_next_review(&c, D(2025, 2, 27)), 2025, 2, 28);
-	assert_date_equal(progress_next_review(&c, D(2025, 2, 28)), 2026, 2, 28);
+	assert_date_equal(progress_next_review(&c, D(2025, 2, 28)), 2025, 2, 28);
+	assert_date_equal(progress_next_review(&c, D(2025, 3, 1)), 2026, 2, 28);
 	assert_date_equal(progress_next_review(&c, D(2027, 3, 1)), 2028, 2, 29);
 	assert_date_equal(progress_next_review(&c, D(2028, 2, 28)), 2028, 2, 29);
-	assert_date_equal(progress_next_review(&c, D(2028, 2, 29)), 2029, 2, 28);
+	assert_date_equal(progress_next_review(&c, D(2028, 2, 29)), 2028, 2, 29);
+	assert_date_equal(progress_next_review(&c, D(2028, 3, 1)), 2029, 2, 28);
+	assert_true(progress_review(&c, 3, &r)); /* counted from signing, not from the clamped 28th */
+	assert_date_equal(r, 2028, 2, 29);
+	charter_fini(&c);
+
+	/* Signed on the 31st: every anniversary is the 31st again. */
+	load_statuses(&c, "  signed: 2026-12-31\n", "n");
+	assert_date_equal(progress_next_review(&c, D(2028, 1, 1)), 2028, 12, 31);
+	charter_fini(&c);
+}
+
+static void test_explicit_reviews(void **state)
+{
+	(void)state;
+	struct charter c;
+	load_statuses(&c, "  signed: 2026-02-09\n  reviews: [2026-02-09, 2026-11-30, 2027-03-01]\n", "n");
+	assert_true(c.explicit_reviews);
+	assert_int_equal(c.review_count, 3);
+	struct date r;
+	size_t k;
+	assert_true(progress_find_next_review(&c, D(2026, 1, 1), &r, &k));
+	assert_date_equal(r, 2026, 2, 9);
+	assert_true(progress_find_next_review(&c, D(2026, 11, 30), &r, &k));
+	assert_date_equal(r, 2026, 11, 30);
+	assert_int_equal(k, 1);
+	assert_true(progress_find_next_review(&c, D(2026, 12, 2), &r, &k));
+	assert_date_equal(r, 2027, 3, 1);
+	assert_int_equal(k, 2);
+	/* After the last one: none planned (the dashboard shows the last). */
+	assert_false(progress_find_next_review(&c, D(2027, 3, 2), &r, &k));
+	assert_date_equal(progress_next_review(&c, D(2027, 3, 2)), 2027, 3, 1);
+	assert_false(progress_review(&c, 3, &r));
+	charter_fini(&c);
+
+	/* An empty list: no reviews at all, not the anniversaries. */
+	load_statuses(&c, "  signed: 2026-02-09\n  reviews: []\n", "n");
+	assert_true(c.explicit_reviews);
+	assert_false(progress_find_next_review(&c, D(2026, 3, 1), &r, &k));
+	charter_fini(&c);
+
+	/* `reviews: ~` is as good as absent. */
+	load_statuses(&c, "  signed: 2026-02-09\n  reviews: ~\n", "n");
+	assert_false(c.explicit_reviews);
+	assert_true(progress_find_next_review(&c, D(2026, 3, 1), &r, &k));
+	assert_date_equal(r, 2027, 2, 9);
+	charter_fini(&c);
+}
+
+static const char due_soon_yaml[] =
+	"charter:\n  title: T\n  signed: 2026-01-01\n%s"
+	"working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	"      - {id: m, title: M, status: %s, due: 2026-06-15}\n";
+
+static void load_one(struct charter *c, const char *header, const char *status)
+{
+	char yaml[512];
+	snprintf(yaml, sizeof yaml, due_soon_yaml, header, status);
+	test_load(c, yaml);
+}
+
+static void test_due_soon_boundaries(void **state)
+{
+	(void)state;
+	struct charter c;
+	load_one(&c, "", "not_started");
+	const struct milestone *m = &c.milestones[0];
+	assert_int_equal(c.attention_days, 14);
+	/* today + 14 == due: due soon; one day earlier it is not yet. */
+	assert_false(progress_is_due_soon(&c, m, D(2026, 5, 31)));
+	assert_true(progress_is_due_soon(&c, m, D(2026, 6, 1)));
+	/* due == today: due soon, not overdue; the day after: overdue, not due soon. */
+	assert_true(progress_is_due_soon(&c, m, D(2026, 6, 15)));
+	assert_false(progress_is_overdue(&c, m, D(2026, 6, 15)));
+	assert_false(progress_is_due_soon(&c, m, D(2026, 6, 16)));
+	assert_true(progress_is_overdue(&c, m, D(2026, 6, 16)));
+
+	struct progress p = group_at(&c, 0, D(2026, 5, 31));
+	assert_int_equal(p.due_soon, 0);
+	assert_int_equal(p.state, STATE_ON_TRACK);
+	p = group_at(&c, 0, D(2026, 6, 1));
+	assert_int_equal(p.due_soon, 1);
+	assert_int_equal(p.state, STATE_AT_RISK);
+	p = group_at(&c, 0, D(2026, 6, 15));
+	assert_int_equal(p.due_soon, 1);
+	assert_int_equal(p.overdue, 0);
+	assert_int_equal(p.state, STATE_AT_RISK);
+	p = group_at(&c, 0, D(2026, 6, 16));
+	assert_int_equal(p.due_soon, 0);
+	assert_int_equal(p.overdue, 1);
+	assert_int_equal(p.state, STATE_OVERDUE);
+	charter_fini(&c);
+
+	/* In progress and due soon: counted, but only not started work is at risk for it. */
+	load_one(&c, "", "in_progress");
+	p = group_at(&c, 0, D(2026, 6, 10));
+	assert_int_equal(p.due_soon, 1);
+	assert_int_equal(p.state, STATE_ON_TRACK);
+	charter_fini(&c);
+
+	/* Done is never due soon. */
+	load_one(&c, "", "done");
+	assert_false(progress_is_due_soon(&c, &c.milestones[0], D(2026, 6, 10)));
+	assert_int_equal(group_at(&c, 0, D(2026, 6, 10)).due_soon, 0);
+	charter_fini(&c);
+
+	/* Blocked: at risk however far away its due date is. */
+	load_one(&c, "", "blocked");
+	assert_int_equal(group_at(&c, 0, D(2026, 1, 2)).state, STATE_AT_RISK);
+	charter_fini(&c);
+
+	/* attention_days sets the window. */
+	load_one(&c, "  attention_days: 3\n", "not_started");
+	assert_int_equal(c.attention_days, 3);
+	assert_false(progress_is_due_soon(&c, &c.milestones[0], D(2026, 6, 11)));
+	assert_true(progress_is_due_soon(&c, &c.milestones[0], D(2026, 6, 12)));
+	assert_int_equal(group_at(&c, 0, D(2026, 6, 11)).state, STATE_ON_TRACK);
+	assert_int_equal(group_at(&c, 0, D(2026, 6, 12)).state, STATE_AT_RISK);
+	assert_true(progress_is_due_within(&c, &c.milestones[0], D(2026, 6, 1), 14));
+	assert_false(progress_is_due_within(&c, &c.milestones[0], D(2026, 6, 1), 13));
+	charter_fini(&c);
+}
+
+/* `due: ~`, `due: null` and a bare `due:` say "no date yet"; no key says
+ * "the roadmap deadline". */
+static void test_due_unset(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	         "      - {id: tilde, title: A, status: not_started, due: ~}\n"
+	         "      - {id: word, title: B, status: blocked, due: null}\n"
+	         "      - id: bare\n        title: C\n        status: in_progress\n        due:\n"
+	         "      - {id: absent, title: D, status: not_started}\n");
+	for (size_t i = 0; i < 3; i++) {
+		const struct milestone *m = &c.milestones[i];
+		assert_true(m->due_unset);
+		assert_false(milestone_has_date(m));
+		assert_false(progress_is_overdue(&c, m, D(2030, 1, 1)));
+		assert_false(progress_is_due_soon(&c, m, D(2026, 5, 1)));
+		assert_false(progress_in_roadmap(&c, m));
+	}
+	const struct milestone *absent = &c.milestones[3];
+	assert_false(absent->due_unset);
+	assert_true(milestone_has_date(absent));
+	assert_true(progress_in_roadmap(&c, absent));
+	assert_true(progress_is_overdue(&c, absent, D(2026, 5, 10)));
+
+	struct progress p = group_at(&c, 0, D(2026, 12, 2));
+	assert_int_equal(p.overdue, 1); /* only the one due on the deadline */
+	assert_int_equal(p.roadmap_total, 1);
+	assert_int_equal(p.state, STATE_OVERDUE);
+	charter_fini(&c);
+}
+
+static void test_roadmap_phase(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	         "      - {id: a, title: A, status: done, due: 2026-03-01}\n"
+	         "      - {id: b, title: B, status: done}\n"
+	         "      - {id: c, title: C, status: in_progress, due: 2026-05-09}\n"
+	         "      - {id: d, title: D, status: done, due: 2026-05-10}\n"
+	         "      - {id: e, title: E, status: not_started, due: 2027-01-01}\n"
+	         "  - id: h\n    name: H\n    milestones:\n"
+	         "      - {id: f, title: F, status: done, due: 2026-04-01}\n");
+	/* a, b (the deadline itself) and c (due on it) are in; d is a day late for it. */
+	struct progress p = group_at(&c, 0, D(2026, 4, 1));
+	assert_int_equal(p.roadmap_total, 3);
+	assert_int_equal(p.roadmap_done, 2);
+	/* The same after the deadline: the phase's outcome. */
+	p = group_at(&c, 0, D(2026, 12, 2));
+	assert_int_equal(p.roadmap_total, 3);
+	assert_int_equal(p.roadmap_done, 2);
+	struct progress all;
+	progress_charter(&c, D(2026, 12, 2), &all);
+	assert_int_equal(all.roadmap_total, 4);
+	assert_int_equal(all.roadmap_done, 3);
+	charter_fini(&c);
+}
+
+/* The shipped charter on the issue's date: exactly three overdue. */
+static void test_shipped_charter(void **state)
+{
+	(void)state;
+	struct charter c;
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	assert_true(charter_load_file(&c, "data/charter.yaml", &diags));
+	diag_fini(&diags);
+	const char *overdue[3];
+	size_t n = 0;
+	for (size_t i = 0; i < c.milestone_count; i++)
+		if (progress_is_overdue(&c, &c.milestones[i], D(2026, 12, 2)) && n < 3)
+			overdue[n++] = c.milestones[i].id;
+	struct progress all;
+	progress_charter(&c, D(2026, 12, 2), &all);
+	assert_int_equal(all.overdue, 3);
+	assert_int_equal(n, 3);
+	assert_string_equal(overdue[0], "conn-customs");
+	assert_string_equal(overdue[1], "sec-roadmap");
+	assert_string_equal(overdue[2], "sec-defence-sales");
+	/* Economy and Trade has nothing overdue or blocked: not "at risk" any more. */
+	assert_int_equal(group_at(&c, (size_t)charter_find_group(&c, "economy"), D(2026, 12, 2)).state,
+	                 STATE_ON_TRACK);
 	charter_fini(&c);
 }
 
@@ -407,11 +615,16 @@ int main(void)
 		cmocka_unit_test(test_counts_per_status),
 		cmocka_unit_test(test_overdue_milestones),
 		cmocka_unit_test(test_blocked_is_at_risk),
-		cmocka_unit_test(test_exactly_ten_points_behind),
+		cmocka_unit_test(test_elapsed_share_no_longer_judges),
 		cmocka_unit_test(test_elapsed_window),
 		cmocka_unit_test(test_deadline_sources),
 		cmocka_unit_test(test_days_left),
 		cmocka_unit_test(test_next_review),
+		cmocka_unit_test(test_explicit_reviews),
+		cmocka_unit_test(test_due_soon_boundaries),
+		cmocka_unit_test(test_due_unset),
+		cmocka_unit_test(test_roadmap_phase),
+		cmocka_unit_test(test_shipped_charter),
 		cmocka_unit_test(test_charter_overall),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -103,12 +103,15 @@ static void test_text_report(void **state)
 	struct charter c;
 	test_load(&c, small_charter);
 
-	/* 2026-04-03: t2 is 2 days late; elapsed 53/89, so trade (1/3) trails
-	 * but is overdue first; energy is blocked. Overall 2/5. */
+	/* 2026-04-03: t2 is 2 days late, so trade is overdue; energy is
+	 * blocked (at risk, listed as blocked). Overall 2/5; the roadmap phase
+	 * holds the four milestones due by 2026-05-09 (e2 is due after it). */
 	char *got = render(&c, (struct date){ 2026, 4, 3 }, -1);
 	assert_string_equal(got,
 		"Small Charter\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (36 days left); today 2026-04-03\n"
+		"Roadmap phase to 2026-05-09: 2/4 done (36 days left)\n"
+		"Next review 2027-02-09 (in 312 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue\n"
 		"\n"
@@ -122,21 +125,26 @@ static void test_text_report(void **state)
 		"\n"
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
-		"  done 1, in progress 0, blocked 1, not started 0\n");
+		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  blocked: e2  Pipeline review  (due 2026-06-01, 59 days left, blocked)\n");
 	free(got);
 
-	/* The deadline day itself: nothing new overdue, "due today". */
+	/* The deadline day itself: nothing new overdue, "due today"; t3, due on
+	 * the deadline and not started, is due soon. */
 	got = render(&c, (struct date){ 2026, 5, 9 }, 0);
 	assert_string_equal(got,
 		"Small Charter\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (due today); today 2026-05-09\n"
+		"Roadmap phase to 2026-05-09: 2/4 done (due today)\n"
+		"Next review 2027-02-09 (in 276 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
-		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue; 1 due soon\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
-		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue\n"
-		"  overdue: t2  Customs plan  (due 2026-04-01, 38 days past, in progress)\n");
+		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue; 1 due soon\n"
+		"  overdue: t2  Customs plan  (due 2026-04-01, 38 days past, in progress)\n"
+		"  due soon: t3  Roadmap  (due 2026-05-09, due today, not started)\n");
 	free(got);
 
 	/* One day past: t3 defaults to the deadline and is now overdue too. */
@@ -144,12 +152,15 @@ static void test_text_report(void **state)
 	assert_string_equal(got,
 		"Small Charter\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (1 day past); today 2026-05-10\n"
+		"Roadmap phase closed 2026-05-09: 2/4 done\n"
+		"Next review 2027-02-09 (in 275 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1; 2 overdue\n"
 		"\n"
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
-		"  done 1, in progress 0, blocked 1, not started 0\n");
+		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  blocked: e2  Pipeline review  (due 2026-06-01, 22 days left, blocked)\n");
 	free(got);
 	charter_fini(&c);
 }
@@ -164,6 +175,8 @@ static void test_text_report_empty_and_done(void **state)
 	assert_string_equal(got,
 		"Empty\n"
 		"Signed 2026-02-09; roadmap deadline 2026-02-10 (1 day left); today 2026-02-09\n"
+		"Roadmap phase to 2026-02-10: 0/0 done (1 day left)\n"
+		"Next review 2027-02-09 (in 365 days)\n"
 		"Overall: no milestones yet\n");
 	free(got);
 	charter_fini(&c);
@@ -175,6 +188,8 @@ static void test_text_report_empty_and_done(void **state)
 	assert_string_equal(got,
 		"Done\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (237 days past); today 2027-01-01\n"
+		"Roadmap phase closed 2026-05-09: 1/1 done\n"
+		"Next review 2027-02-09 (in 39 days)\n"
 		"Overall [##############################] 1/1  100%  done\n"
 		"  done 1, in progress 0, blocked 0, not started 0\n"
 		"\n"

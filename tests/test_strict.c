@@ -147,6 +147,8 @@ static void valid_file_has_no_warnings(void **state)
 		"  title: T\n"
 		"  signed: 2026-02-09\n"
 		"  roadmap_deadline: 2026-06-01\n"
+		"  attention_days: 7\n"
+		"  reviews: [2027-02-09]\n"
 		"  place: Baku\n"
 		"  signatories: [{name: A, role: B, office: C}]\n"
 		"  source: {publisher: P}\n"

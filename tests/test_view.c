@@ -171,6 +171,27 @@ static void test_sort(void **state)
 	assert_string_equal(view_sort_label(VIEW_SORT_DUE), "due date");
 }
 
+/* `due: ~` (no date yet) sorts after every dated milestone; an absent due
+ * sorts as the roadmap deadline. */
+static void test_sort_no_date_last(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, HEAD "  - id: g\n    name: G\n    milestones:\n"
+	              "      - {id: none, title: A, status: not_started, due: ~}\n"
+	              "      - {id: late, title: B, status: not_started, due: 2027-01-01}\n"
+	              "      - {id: deadline, title: C, status: not_started}\n"
+	              "      - {id: early, title: D, status: not_started, due: 2026-03-01}\n");
+	struct view v;
+	assert_true(view_init(&v, &c, TODAY));
+	assert_int_equal(view_cycle_sort(&v), VIEW_SORT_DUE);
+	static const char *const want[] = { "early", "deadline", "late", "none" };
+	for (size_t i = 0; i < 4; i++)
+		assert_string_equal(c.milestones[v.panes[0].rows[i]].id, want[i]);
+	view_fini(&v);
+	charter_fini(&c);
+}
+
 static void test_filter_status_and_overdue(void **state)
 {
 	struct fixture *f = *state;
@@ -454,6 +475,7 @@ int main(void)
 		T(test_move_and_step),
 		T(test_focus_keeps_each_pane_selection),
 		T(test_sort),
+		cmocka_unit_test(test_sort_no_date_last),
 		T(test_filter_status_and_overdue),
 		T(test_filter_owner),
 		T(test_search),

@@ -27,6 +27,8 @@ const char *status_label(enum status s);
 bool status_parse(const char *text, enum status *out);
 
 #define CHARTER_DEFAULT_ROADMAP_MONTHS 3
+#define CHARTER_DEFAULT_ATTENTION_DAYS 14
+#define CHARTER_MAX_ATTENTION_DAYS 3660 /* ten years; the messages say 3660 */
 
 struct milestone {
 	const char *id;
@@ -34,7 +36,9 @@ struct milestone {
 	const char *owner; /* NULL when absent */
 	const char *notes; /* NULL when absent */
 	enum status status;
-	bool has_due;      /* false: due on the roadmap deadline */
+	bool has_due;      /* false: due on the roadmap deadline (or no date, below) */
+	bool due_unset;    /* `due: ~` / `due:` written: no date yet (never overdue,
+	                    * not in the roadmap phase); an absent key is the deadline */
 	struct date due;
 	uint32_t group;    /* index into charter.groups */
 	uint32_t node;     /* its mapping in the doc */
@@ -61,6 +65,10 @@ struct charter {
 	int roadmap_months;
 	bool explicit_deadline; /* roadmap_deadline given in the file */
 	struct date deadline;
+	int attention_days;     /* the due-soon window, default 14 */
+	struct date *reviews;   /* owned; charter.reviews in file order, ascending */
+	size_t review_count;
+	bool explicit_reviews;  /* reviews given in the file; else anniversaries of signing */
 
 	struct group *groups;
 	size_t group_count;
@@ -90,7 +98,12 @@ void charter_fini(struct charter *c);
 long charter_find_milestone(const struct charter *c, const char *id);
 long charter_find_group(const struct charter *c, const char *id);
 
-/* The milestone's due date: its own, or the roadmap deadline. */
+/* The milestone's effective due date: its own, or the roadmap deadline.
+ * Also the deadline for a milestone with no date yet (due_unset): callers
+ * that judge time ask milestone_has_date first. */
 struct date milestone_due(const struct charter *c, const struct milestone *m);
+
+/* False for `due: ~` (no date yet); true for a date or an absent due. */
+bool milestone_has_date(const struct milestone *m);
 
 #endif

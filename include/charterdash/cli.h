@@ -80,5 +80,6 @@ int cmd_minutes(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_git_setup(int argc, char **argv);
+int cmd_agenda(int argc, char **argv);
 
 #endif

@@ -37,8 +37,12 @@ const char *field_name(enum field f);
 bool field_parse(const char *name, enum field *out);
 bool field_is_required(enum field f);
 
+/* The value of due that means "no date yet" (written `due: ~`); an absent
+ * due means the roadmap deadline. */
+#define EDIT_NO_DATE "~"
+
 /* The field's current value as text (NULL when absent). `scratch` holds a
- * formatted date for FIELD_DUE. */
+ * formatted date for FIELD_DUE; a due of `~`/null reads as EDIT_NO_DATE. */
 const char *milestone_field(const struct milestone *m, enum field f, char scratch[DATE_TEXT_SIZE]);
 
 /* Checks a new value for a field: a known status, a real date, no empty

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "charterdash/charter.h"
+#include "charterdash/progress.h"
 
 struct report_options {
 	struct date today;
@@ -27,9 +28,14 @@ void report_json(FILE *out, const struct charter *c, const struct report_options
 /* CSV (RFC 4180, CRLF line ends): a header row, then one row per milestone. */
 void report_csv(FILE *out, const struct charter *c, const struct report_options *opt);
 
-enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_JSON, REPORT_CSV };
+/* iCalendar (RFC 5545, CRLF, folded at 75 octets): an all-day event per
+ * dated milestone on its effective due date, the roadmap deadline and the
+ * reviews up to the next one; UIDs stable across exports. */
+void report_ics(FILE *out, const struct charter *c, const struct report_options *opt);
 
-/* "text", "markdown", "json", "csv"; false for anything else. */
+enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_JSON, REPORT_CSV, REPORT_ICS };
+
+/* "text", "markdown", "json", "csv", "ics"; false for anything else. */
 bool report_format_parse(const char *name, enum report_format *out);
 const char *report_format_name(enum report_format f);
 
@@ -57,6 +63,21 @@ void report_plain_text(FILE *out, const char *s);
 void report_csv_field(FILE *out, const char *s);
 enum report_md_context { REPORT_MD_CELL, REPORT_MD_HEADING };
 void report_md_text(FILE *out, const char *s, enum report_md_context where);
+
+/* What a milestone needs, in the order reports and the agenda list it:
+ * overdue, else blocked, else due soon (within attention_days). */
+enum report_attention { ATTENTION_NONE, ATTENTION_OVERDUE, ATTENTION_BLOCKED, ATTENTION_DUE_SOON };
+enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today);
+
+/* "due 2026-12-04, 2 days left", or "no date yet" for `due: ~`. */
+void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                      size_t size);
+/* "Roadmap phase to 2026-05-09: 3/15 done (12 days left)", or after the
+ * deadline "Roadmap phase closed 2026-05-09: 14/15 done". */
+void report_roadmap_words(const struct charter *c, struct date today, const struct progress *all, char *buf,
+                          size_t size);
+/* "Next review 2027-02-09 (in 69 days)", "(today)", or "No review planned". */
+void report_review_words(const struct charter *c, struct date today, char *buf, size_t size);
 
 /* "N days left", "N days past", "due today" for a day difference. */
 void report_days(long days_left, char *buf, size_t size);

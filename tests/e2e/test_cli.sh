@@ -39,7 +39,7 @@ fi
 
 # The oracle: reads the charter with PyYAML and writes the report text
 # charterdash should print, from the data model in the README and the
-# arithmetic in issue 2 (exact fractions, not floats). Mode "check" prints
+# rules of issue 11 (state by due dates). Mode "check" prints
 # the expected `check` line instead.
 cat >"$tmp/oracle.py" <<'PY'
 import calendar, datetime, sys
@@ -76,14 +76,19 @@ if "roadmap_deadline" in ch:
     deadline = as_date(ch["roadmap_deadline"])
 else:
     deadline = add_months(signed, int(ch.get("roadmap_months", 3)))
-window, gone = (deadline - signed).days, (today - signed).days
-if window <= 0:
-    elapsed = Fraction(1 if gone >= 0 else 0)
+attention = int(ch.get("attention_days", 14))
+if ch.get("reviews") is not None:
+    reviews = [as_date(r) for r in ch["reviews"]]
 else:
-    elapsed = Fraction(min(max(gone, 0), window), window)
+    reviews = [add_months(signed, 12 * k) for k in range(1, today.year - signed.year + 3)]
+upcoming = [r for r in reviews if r >= today]
+
+# issue 11: `due: ~` means no date yet; an absent due is the roadmap deadline
+def dated(m):
+    return "due" not in m or m["due"] is not None
 
 def due(m):
-    return as_date(m["due"]) if "due" in m else deadline
+    return as_date(m["due"]) if dated(m) and "due" in m else deadline
 
 def days(n):
     if n == 0:
@@ -96,15 +101,23 @@ def bar(done, total):
 
 LABEL = {"not_started": "not started", "in_progress": "in progress", "blocked": "blocked", "done": "done"}
 
+def is_late(m):
+    return m["status"] != "done" and dated(m) and due(m) < today
+
+def is_soon(m):
+    return m["status"] != "done" and dated(m) and 0 <= (due(m) - today).days <= attention
+
 def summary(ms):
     count = {k: sum(m["status"] == k for m in ms) for k in LABEL}
-    late = [m for m in ms if m["status"] != "done" and due(m) < today]
+    late = [m for m in ms if is_late(m)]
+    soon = [m for m in ms if is_soon(m)]
     total, done = len(ms), count["done"]
+    # issue 11 replaced issue 2's elapsed-share rule with one by due dates
     if done == total:
         state = "done"
     elif late:
         state = "overdue"
-    elif count["blocked"] or elapsed - Fraction(done, total) > Fraction(1, 10):
+    elif count["blocked"] or any(m["status"] == "not_started" for m in soon):
         state = "at risk"
     else:
         state = "on track"
@@ -113,12 +126,32 @@ def summary(ms):
         done, count["in_progress"], count["blocked"], count["not_started"])
     if late:
         tail += "; %d overdue" % len(late)
-    return head, tail, late
+    if soon:
+        tail += "; %d due soon" % len(soon)
+    return head, tail
 
+def when(m):
+    if not dated(m):
+        return "no date yet"
+    return "due %s, %s" % (due(m), days((due(m) - today).days))
+
+phase = [m for m in milestones if dated(m) and due(m) <= deadline]
+phase_done = sum(m["status"] == "done" for m in phase)
 out = [ch["title"],
        "Signed %s; roadmap deadline %s (%s); today %s" % (signed, deadline, days((deadline - today).days), today)]
+if deadline < today:
+    out.append("Roadmap phase closed %s: %d/%d done" % (deadline, phase_done, len(phase)))
+else:
+    out.append("Roadmap phase to %s: %d/%d done (%s)" % (deadline, phase_done, len(phase),
+                                                        days((deadline - today).days)))
+if not upcoming:
+    out.append("No review planned")
+elif upcoming[0] == today:
+    out.append("Next review %s (today)" % today)
+else:
+    out.append("Next review %s (in %s)" % (upcoming[0], plural((upcoming[0] - today).days, "day")))
 if milestones:
-    head, tail, _ = summary(milestones)
+    head, tail = summary(milestones)
     out += ["Overall " + head, tail]
 else:
     out.append("Overall: no milestones yet")
@@ -130,11 +163,15 @@ for g in groups:
     if not ms:
         out.append("  no milestones yet")
         continue
-    head, tail, late = summary(ms)
+    head, tail = summary(ms)
     out += ["  " + head, tail]
-    for m in late:
-        out.append("  overdue: %s  %s  (due %s, %s, %s)" % (
-            m["id"], m["title"], due(m), days((due(m) - today).days), LABEL[m["status"]]))
+    kinds = [("overdue", is_late),
+             ("blocked", lambda m: not is_late(m) and m["status"] == "blocked"),
+             ("due soon", lambda m: not is_late(m) and m["status"] != "blocked" and is_soon(m))]
+    for word, test in kinds:
+        for m in ms:
+            if test(m):
+                out.append("  %s: %s  %s  (%s, %s)" % (word, m["id"], m["title"], when(m), LABEL[m["status"]]))
 sys.stdout.write("\n".join(out) + "\n")
 PY
 oracle() { "$python" "$tmp/oracle.py" "$@"; }

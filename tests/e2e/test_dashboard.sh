@@ -43,7 +43,10 @@ has "Constitute the working group and hold its first meeting" "detail"
 has "✓ done" "detail status"
 has "2026-03-13, 258 days past" "detail due"
 has "Co-chairs (Commerce / Ministry of Economy)" "detail owner"
-has "Economy and Trade (economy): 3/8  37%, at risk" "detail group"
+# on track since issue 11: nothing of economy is overdue or blocked, and the
+# only milestone due within 14 days (econ-ppp) is in progress; issue 2's
+# elapsed-share rule called it at risk
+has "Economy and Trade (economy): 3/8  37%, on track" "detail group"
 has "Esc back" "detail footer"
 check_alignment 120
 keys Escape

@@ -60,33 +60,46 @@ def model(path, today, only=None):
     signed = as_date(ch["signed"])
     deadline = (as_date(ch["roadmap_deadline"]) if "roadmap_deadline" in ch
                 else add_months(signed, int(ch.get("roadmap_months", 3))))
-    window, gone = (deadline - signed).days, (today - signed).days
-    elapsed = (Fraction(1 if gone >= 0 else 0) if window <= 0
-               else Fraction(min(max(gone, 0), window), window))
+    attention = int(ch.get("attention_days", 14))
+    if ch.get("reviews") is not None:
+        reviews = [as_date(r) for r in ch["reviews"]]
+    else:
+        reviews = [add_months(signed, 12 * k) for k in range(1, today.year - signed.year + 3)]
+    upcoming = [r for r in reviews if r >= today]
+    # issue 11: `due: ~` is "no date yet"; an absent due is the deadline
+    def dated(m):
+        return "due" not in m or m["due"] is not None
     def due(m):
-        return as_date(m["due"]) if "due" in m else deadline
+        return as_date(m["due"]) if "due" in m and m["due"] is not None else deadline
     def late(m):
-        return m["status"] != "done" and due(m) < today
+        return m["status"] != "done" and dated(m) and due(m) < today
+    def soon(m):
+        return m["status"] != "done" and dated(m) and 0 <= (due(m) - today).days <= attention
     def numbers(ms):
         total = len(ms)
         counts = {k: sum(m["status"] == k for m in ms)
                   for k in ("not_started", "in_progress", "blocked", "done")}
         done = counts["done"]
+        phase = [m for m in ms if dated(m) and due(m) <= deadline]
+        extra = {"blocked": counts["blocked"], "overdue": sum(map(late, ms)), "due_soon": sum(map(soon, ms)),
+                 "roadmap": {"done": sum(m["status"] == "done" for m in phase), "total": len(phase)}}
         if not total:
-            return {"done": 0, "total": 0, "percent": None, "state": None}, counts
+            return {"done": 0, "total": 0, "percent": None, "state": None, **extra}, counts
+        # issue 11 replaced the elapsed-share rule with one by due dates
         if done == total:
             state = "done"
         elif any(late(m) for m in ms):
             state = "overdue"
-        elif counts["blocked"] or elapsed - Fraction(done, total) > Fraction(1, 10):
+        elif counts["blocked"] or any(m["status"] == "not_started" and soon(m) for m in ms):
             state = "at_risk"
         else:
             state = "on_track"
-        return {"done": done, "total": total, "percent": 100 * done // total, "state": state}, counts
+        return {"done": done, "total": total, "percent": 100 * done // total, "state": state, **extra}, counts
     everything = [m for g in groups for m in (g.get("milestones") or [])]
     head, _ = numbers(everything)
     out = {"charter": dict(title=ch["title"], signed=str(signed), deadline=str(deadline),
-                           today=str(today), days_left=(deadline - today).days, **head),
+                           today=str(today), days_left=(deadline - today).days,
+                           next_review=str(upcoming[0]) if upcoming else None, **head),
            "groups": []}
     for g in groups:
         if only is not None and g["id"] != only:
@@ -94,8 +107,8 @@ def model(path, today, only=None):
         ms = g.get("milestones") or []
         nums, counts = numbers(ms)
         out["groups"].append(dict(id=g["id"], name=g["name"], **nums, counts=counts, milestones=[
-            dict(id=m["id"], title=m["title"], status=m["status"], due=str(due(m)),
-                 owner=m.get("owner"), overdue=late(m)) for m in ms]))
+            dict(id=m["id"], title=m["title"], status=m["status"], due=str(due(m)) if dated(m) else None,
+                 owner=m.get("owner"), overdue=late(m), due_soon=soon(m)) for m in ms]))
     return out
 
 mode, path, today = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
@@ -118,10 +131,11 @@ if mode == "json":
             problems.append("%d groups, want %d" % (len(got.get("groups", [])), len(want["groups"])))
     for g in got.get("groups", []):
         keys = list(g)
-        if keys != ["id", "name", "done", "total", "percent", "state", "counts", "milestones"]:
+        if keys != ["id", "name", "done", "total", "percent", "state", "blocked", "overdue", "due_soon",
+                    "roadmap", "counts", "milestones"]:
             problems.append("group keys %r" % keys)
         for m in g["milestones"]:
-            if list(m) != ["id", "title", "status", "due", "owner", "overdue"]:
+            if list(m) != ["id", "title", "status", "due", "owner", "overdue", "due_soon"]:
                 problems.append("milestone keys %r" % list(m))
 elif mode == "csv":
     text = data.decode("utf-8")
@@ -133,7 +147,7 @@ elif mode == "csv":
     # cannot use and a terminal would act on: the writer puts U+FFFD instead.
     def clean(v):
         return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "\ufffd", v)
-    expected = [[clean(v) for v in (g["id"], g["name"], m["id"], m["title"], m["status"], m["due"],
+    expected = [[clean(v) for v in (g["id"], g["name"], m["id"], m["title"], m["status"], m["due"] or "",
                                     m["owner"] or "", "true" if m["overdue"] else "false")]
                 for g in want["groups"] for m in g["milestones"]]
     if len(rows) - 1 != len(expected):
@@ -363,19 +377,29 @@ echo "== rm ids"; complete_line charterdash rm charter.yaml energy-c
 echo "== set fields"; complete_line charterdash set charter.yaml energy-roadmap ""
 echo "== set status"; complete_line charterdash set charter.yaml energy-roadmap status = ""
 echo "== check options"; complete_line charterdash check --
+echo "== agenda options"; complete_line charterdash agenda --
+echo "== agenda formats"; complete_line charterdash agenda --format ""
+echo "== agenda files"; complete_line charterdash agenda --days 7 ""
 EOF
 	(cd "$tmp/cwd" && bash --norc --noprofile "$tmp/complete.bash" "$root/completions/charterdash.bash" "$bin") \
 		>"$tmp/got" 2>"$tmp/err" || fail "completion script failed: $(cat "$tmp/err")"
 	[ ! -s "$tmp/err" ] || { fail "completion wrote to stderr:"; cat "$tmp/err" >&2; }
 	section() { awk -v s="== $1" '$0 == s { on = 1; next } /^== / { on = 0 } on' "$tmp/got"; }
-	for c in check report ids; do
+	for c in check report agenda ids; do
 		section commands | grep -qx "$c" || fail "completion does not offer subcommand $c"
 	done
 	[ "$(section re)" = report ] || fail "completion of 're': $(section re)"
 	for o in --format --group --today --help; do
 		section "report options" | grep -qx -- "$o" || fail "completion does not offer report $o"
 	done
-	[ "$(section formats | tr '\n' ' ')" = "csv json markdown text " ] || fail "completion of --format: $(section formats)"
+	[ "$(section formats | tr '\n' ' ')" = "csv ics json markdown text " ] || fail "completion of --format: $(section formats)"
+	for o in --days --format --today --help; do
+		section "agenda options" | grep -qx -- "$o" || fail "completion does not offer agenda $o"
+	done
+	[ "$(section "agenda formats" | tr '\n' ' ')" = "json markdown text " ] ||
+		fail "completion of agenda --format: $(section "agenda formats")"
+	[ "$(section "agenda files" | tr '\n' ' ')" = "charter.yaml other.yml sub " ] ||
+		fail "agenda file completion: $(section "agenda files" | tr '\n' ' ')"
 	[ "$(section format=j)" = json ] || fail "completion of --format=j: $(section format=j)"
 	[ "$(section files | tr '\n' ' ')" = "charter.yaml other.yml sub " ] || fail "file completion: $(section files | tr '\n' ' ')"
 	"$bin" ids --groups "$shipped" | sort >"$tmp/want"
