@@ -101,6 +101,10 @@ static bool same_file_state(const struct stat *a, const struct stat *b)
 	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
+/* A temporary's name: `.NAME.charterdash-tmp.PID.` and mkstemp's six
+ * characters, a shape no user or other tool gives a file by accident. */
+#define TEMP_MARKER ".charterdash-tmp."
+
 enum write_result { WRITE_DONE, WRITE_FAILED, WRITE_RACED };
 
 /* store_write_atomic; with `expect`, the file must still be as `expect`
@@ -116,7 +120,9 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		snprintf(why, why_size, "cannot read the file's permissions: %s", strerror(errno));
 		return WRITE_FAILED;
 	}
-	char *tmp = store_sidecar_path(path, ".", ".XXXXXX");
+	char suffix[64];
+	snprintf(suffix, sizeof suffix, TEMP_MARKER "%ld.XXXXXX", (long)getpid());
+	char *tmp = store_sidecar_path(path, ".", suffix);
 	char *dir = dir_of(path);
 	if (!tmp || !dir) {
 		free(tmp);
@@ -125,6 +131,7 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		return WRITE_FAILED;
 	}
 	enum write_result result = WRITE_FAILED;
+	int hold = -1;
 	/* mkstemp creates with O_EXCL and mode 0600: a planted file or symlink
 	 * at the name makes it pick another name, never follow it. */
 	int fd = mkstemp(tmp);
@@ -132,6 +139,9 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		snprintf(why, why_size, "cannot create a temporary file in %s: %s", dir, strerror(errno));
 		goto out;
 	}
+	/* Held until the rename: while it is, no clean-up removes the file. */
+	if (flock(fd, LOCK_EX) == 0)
+		hold = dup(fd);
 	/* Owner and group first (may fail for a non-root user: then the file
 	 * stays the writer's, as with any editor), then the original mode. */
 	if (fchown(fd, st.st_uid, st.st_gid) != 0 && fchown(fd, (uid_t)-1, st.st_gid) != 0) {
@@ -170,6 +180,8 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 	}
 	result = WRITE_DONE;
 out:
+	if (hold >= 0)
+		close(hold);
 	free(tmp);
 	free(dir);
 	return result;
@@ -180,21 +192,39 @@ bool store_write_atomic(const char *path, const char *text, size_t len, char *wh
 	return replace_file(path, text, len, NULL, NULL, why, why_size) == WRITE_DONE;
 }
 
-/* Temporary files are created only under the lock (store_apply), so one
- * found while holding it is a leftover of a writer killed between create
- * and rename: `.NAME.` and mkstemp's six characters. */
 static bool is_temp_name(const char *name, const char *base)
 {
-	size_t n = strlen(base);
-	if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || name[n + 1] != '.')
+	size_t n = strlen(base), m = strlen(TEMP_MARKER);
+	if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || strncmp(name + 1 + n, TEMP_MARKER, m) != 0)
 		return false;
-	const char *x = name + n + 2;
-	if (strlen(x) != 6)
+	const char *x = name + 1 + n + m;
+	if (*x < '1' || *x > '9')
+		return false;
+	while (*x >= '0' && *x <= '9')
+		x++;
+	if (*x++ != '.' || strlen(x) != 6)
 		return false;
 	for (; *x; x++)
 		if (!((*x >= 'a' && *x <= 'z') || (*x >= 'A' && *x <= 'Z') || (*x >= '0' && *x <= '9')))
 			return false;
 	return true;
+}
+
+/* A writer holds an flock on its temporary from creation to rename, so
+ * one whose flock can be taken belongs to a writer that died (the kernel
+ * drops a dead process's locks). Anything else is left alone. */
+static void remove_if_dead_writers(int dfd, const char *name)
+{
+	struct stat st, held;
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+		return;
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &held) == 0 && held.st_ino == st.st_ino &&
+	    held.st_dev == st.st_dev)
+		unlinkat(dfd, name, 0); /* best effort: another user's may stay */
+	close(fd);
 }
 
 static void remove_stale_temps(const char *path)
@@ -204,14 +234,10 @@ static void remove_stale_temps(const char *path)
 	const char *base = slash ? slash + 1 : path;
 	DIR *d = dir ? opendir(dir) : NULL;
 	if (d) {
-		int dfd = dirfd(d);
 		struct dirent *ent;
-		while ((ent = readdir(d)) != NULL) {
-			struct stat st;
-			if (is_temp_name(ent->d_name, base) && fstatat(dfd, ent->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-			    S_ISREG(st.st_mode))
-				unlinkat(dfd, ent->d_name, 0); /* best effort: another user's may stay */
-		}
+		while ((ent = readdir(d)) != NULL)
+			if (is_temp_name(ent->d_name, base))
+				remove_if_dead_writers(dirfd(d), ent->d_name);
 		closedir(d);
 	}
 	free(dir);

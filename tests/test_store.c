@@ -5,6 +5,7 @@
  * the editor's text, so neither is lost. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -307,8 +308,60 @@ static void test_editor_saves_meanwhile(void **state)
 	assert_non_null(strstr(text, "# editor save 3\n"));
 	free(text);
 	char leftover[128];
-	snprintf(leftover, sizeof leftover, "ls -A '%s' | grep -q '^\\.c\\.yaml\\.......$'", dir);
+	snprintf(leftover, sizeof leftover, "ls -A '%s' | grep -q 'charterdash-tmp'", dir);
 	assert_int_not_equal(system(leftover), 0); /* no temporary file left */
+}
+
+/* --- temporaries: only a dead writer's own are ever removed ---------------- */
+
+static void put_file(const char *name, const char *text)
+{
+	char full[160];
+	snprintf(full, sizeof full, "%s/%s", dir, name);
+	write_text(full, text, strlen(text));
+}
+
+static bool exists_in_dir(const char *name)
+{
+	char full[160];
+	snprintf(full, sizeof full, "%s/%s", dir, name);
+	return access(full, F_OK) == 0;
+}
+
+/* A user's .c.yaml.backup (the shape mkstemp used to give temporaries)
+ * survives every save; a killed writer's temporary is removed, a live
+ * one's (it holds an flock on it) is not. */
+static void test_only_dead_writers_temporaries_go(void **state)
+{
+	(void)state;
+	put_file(".c.yaml.backup", "precious\n");
+	put_file(".c.yaml.v2copy", "precious\n");
+	put_file(".c.yaml.Ab3dE9", "an rsync temporary\n");
+	put_file(".c.yaml.charterdash-tmp.1.abc", "not our shape\n");
+	put_file(".c.yaml.charterdash-tmp.4194999.Xy12Zq", "left by a killed writer\n");
+	put_file(".c.yaml.charterdash-tmp.4194998.Live01", "a writer still at work\n");
+	char live[160];
+	snprintf(live, sizeof live, "%s/.c.yaml.charterdash-tmp.4194998.Live01", dir);
+	int fd = open(live, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_OWNER, .value = "Temp test" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_OK);
+	assert_true(r.changed);
+	store_result_fini(&r);
+	assert_true(exists_in_dir(".c.yaml.backup"));
+	assert_true(exists_in_dir(".c.yaml.v2copy"));
+	assert_true(exists_in_dir(".c.yaml.Ab3dE9"));
+	assert_true(exists_in_dir(".c.yaml.charterdash-tmp.1.abc"));
+	assert_false(exists_in_dir(".c.yaml.charterdash-tmp.4194999.Xy12Zq"));
+	assert_true(exists_in_dir(".c.yaml.charterdash-tmp.4194998.Live01"));
+	close(fd);
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "cd '%s' && rm -f .c.yaml.backup .c.yaml.v2copy .c.yaml.Ab3dE9 .c.yaml.charterdash-tmp.*",
+	         dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 /* A writer stuck holding the lock: a caller with lock_wait_ms gives up
@@ -424,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_several_edits_one_transaction),
 		cmocka_unit_test(test_editor_saves_meanwhile),
 		cmocka_unit_test(test_lock_wait_gives_up),
+		cmocka_unit_test(test_only_dead_writers_temporaries_go),
 		cmocka_unit_test(test_mark_meeting),
 		cmocka_unit_test(test_known_model),
 	};

@@ -110,12 +110,14 @@ char *store_sidecar_path(const char *data_path, const char *prefix, const char *
 /* Resolves a symlinked data file to the file that is really written. */
 char *store_real_path(const char *path);
 
-/* Writes `text` to `path` atomically (temp file .NAME.XXXXXX in the same
- * directory, fsync, rename, fsync of the directory), keeping `path`'s mode,
- * owner and group. On failure nothing at `path` changes and no temporary
- * file is left. Only a process killed between create and rename leaves one;
- * callers hold the lock (as store_apply does), which is what lets the next
- * store_apply remove such leftovers safely. */
+/* Writes `text` to `path` atomically (temp file
+ * .NAME.charterdash-tmp.PID.XXXXXX in the same directory, held with an
+ * flock until the rename; fsync, rename, fsync of the directory), keeping
+ * `path`'s mode, owner and group. On failure nothing at `path` changes and
+ * no temporary file is left. Only a process killed between create and
+ * rename leaves one; the next store_apply removes it under the lock, and
+ * only a file of that exact shape whose flock is free (its writer is dead):
+ * a user's `.NAME.backup` is never touched. */
 bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size);
 
 /* Appends a meeting mark (MEETING_ID / MEETING_FIELD) to the file's

@@ -9,9 +9,10 @@
 #  2. A writer killed with SIGKILL at random moments, 200 times, on a
 #     ~650 kB file: after each kill the file loads and equals the before or
 #     the after state byte for byte. A writer killed between creating its
-#     temporary file and the rename leaves that file (.NAME.XXXXXX) behind;
-#     the next writer removes it under the lock, so at most one is ever
-#     there and none after a normal change.
+#     temporary file and the rename leaves that file
+#     (.NAME.charterdash-tmp.PID.XXXXXX) behind; the next writer removes it
+#     under the lock (its flock is free: the writer is dead), so at most one
+#     is ever there and none after a normal change.
 # $1 = the binary (absolute), $2 = a scratch directory.
 set -u
 bin=$1 tmp=$2
@@ -69,7 +70,7 @@ for w in 1 2 3 4; do
 	[ ! -e "$tmp/w$w.failed" ] || fail "writer $w: $(wc -l <"$tmp/w$w.failed") changes failed: $(head -n 3 "$tmp/w$w.err")"
 done
 "$bin" check "$f" >/dev/null || fail "the file does not load after the writers"
-ls -A "$tmp" | grep -q '^\.c\.yaml\.[A-Za-z0-9]\{6\}$' && fail "temporary files left: $(ls -A "$tmp")"
+ls -A "$tmp" | grep -q '^\.c\.yaml\.charterdash-tmp\.' && fail "temporary files left: $(ls -A "$tmp")"
 
 "$python" - "$f" "$tmp" <<'PY' >"$tmp/writers.out" 2>&1 || { fail "writers' results"; cat "$tmp/writers.out" >&2; }
 import json, sys
@@ -129,7 +130,7 @@ def read():
         return f.read()
 
 def temps():
-    return glob.glob(os.path.join(work, ".big.yaml.??????"))
+    return glob.glob(os.path.join(work, ".big.yaml.charterdash-tmp.*"))
 
 def set_status(status):
     return [binary, "set", "-q", path, "g4-m300", "status=" + status]
