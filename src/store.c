@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,12 +108,25 @@ static bool same_file_state(const struct stat *a, const struct stat *b)
 
 enum write_result { WRITE_DONE, WRITE_FAILED, WRITE_RACED };
 
+/* A transaction on one file: what it holds while it runs. */
+struct txn {
+	const char *user_path, *path;
+	const struct store_options *opt;
+	int lock;       /* the flock'd .NAME.lock, -1 for a dry run */
+	struct stat st; /* the data file as this attempt read it */
+	int pin;        /* that file, kept open: its inode cannot be reused meanwhile */
+};
+
+static bool keep_lock(struct txn *t, char *why, size_t why_size);
+
 /* store_write_atomic; with `expect`, the file must still be as `expect`
  * saw it just before the rename, or nothing is written (WRITE_RACED): an
  * editor that takes no lock saved it meanwhile. */
-static enum write_result replace_file(const char *path, const char *text, size_t len, const struct stat *expect,
-                                      const struct store_options *opt, char *why, size_t why_size)
+static enum write_result replace_file(const char *path, const char *text, size_t len, struct txn *t, char *why,
+                                      size_t why_size)
 {
+	const struct stat *expect = t ? &t->st : NULL;
+	const struct store_options *opt = t ? t->opt : NULL;
 	struct stat st;
 	if (expect) {
 		st = *expect;
@@ -162,6 +176,10 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 	}
 	if (opt && opt->before_rename)
 		opt->before_rename(opt->before_rename_arg);
+	if (t && !keep_lock(t, why, why_size)) {
+		unlink(tmp);
+		goto out;
+	}
 	struct stat now;
 	if (expect && (stat(path, &now) != 0 || !same_file_state(expect, &now))) {
 		unlink(tmp);
@@ -189,10 +207,11 @@ out:
 
 bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size)
 {
-	return replace_file(path, text, len, NULL, NULL, why, why_size) == WRITE_DONE;
+	return replace_file(path, text, len, NULL, why, why_size) == WRITE_DONE;
 }
 
-static bool is_temp_name(const char *name, const char *base)
+/* Whether `name` is one of our temporaries beside `base`; *pid is its writer. */
+static bool is_temp_name(const char *name, const char *base, long *pid)
 {
 	size_t n = strlen(base), m = strlen(TEMP_MARKER);
 	if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || strncmp(name + 1 + n, TEMP_MARKER, m) != 0)
@@ -200,8 +219,8 @@ static bool is_temp_name(const char *name, const char *base)
 	const char *x = name + 1 + n + m;
 	if (*x < '1' || *x > '9')
 		return false;
-	while (*x >= '0' && *x <= '9')
-		x++;
+	for (*pid = 0; *x >= '0' && *x <= '9' && *pid < 100000000; x++)
+		*pid = *pid * 10 + (*x - '0');
 	if (*x++ != '.' || strlen(x) != 6)
 		return false;
 	for (; *x; x++)
@@ -210,12 +229,16 @@ static bool is_temp_name(const char *name, const char *base)
 	return true;
 }
 
-/* A writer holds an flock on its temporary from creation to rename, so
- * one whose flock can be taken belongs to a writer that died (the kernel
- * drops a dead process's locks). Anything else is left alone. */
-static void remove_if_dead_writers(int dfd, const char *name)
+/* A writer holds an flock on its temporary from just after creating it
+ * to the rename, so one whose flock can be taken while its writer's pid is
+ * gone belongs to a writer that died (the kernel drops a dead process's
+ * locks; the pid covers the instant between create and flock). Anything
+ * else is left alone. */
+static void remove_if_dead_writers(int dfd, const char *name, long pid)
 {
 	struct stat st, held;
+	if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+		return;
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
 		return;
 	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
@@ -235,9 +258,10 @@ static void remove_stale_temps(const char *path)
 	DIR *d = dir ? opendir(dir) : NULL;
 	if (d) {
 		struct dirent *ent;
+		long pid;
 		while ((ent = readdir(d)) != NULL)
-			if (is_temp_name(ent->d_name, base))
-				remove_if_dead_writers(dirfd(d), ent->d_name);
+			if (is_temp_name(ent->d_name, base, &pid))
+				remove_if_dead_writers(dirfd(d), ent->d_name, pid);
 		closedir(d);
 	}
 	free(dir);
@@ -284,6 +308,44 @@ static bool lock_within(int fd, int wait_ms)
 	}
 }
 
+/* Opens the lock file, creating it when missing. -1 with `why`, or with
+ * errno ENOENT and no `why` when it vanished between create and open. */
+static int open_lock_file(const char *lock, const struct stat *data, char *why, size_t why_size)
+{
+	/* O_NOFOLLOW: a symlink planted at the lock's name is never followed,
+	 * so it cannot make us create or truncate a file elsewhere. flock
+	 * needs no write access: reading is enough to take the lock. */
+	int fd = create_sidecar(lock, data) ? open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1;
+	if (fd >= 0 || errno == ENOENT)
+		return fd;
+	if (errno == ELOOP)
+		snprintf(why, why_size, "the lock file %s is a symbolic link; not following it (remove it if nobody "
+		         "placed it there on purpose)", lock);
+	else
+		snprintf(why, why_size, "cannot create the lock file %s: %s", lock, strerror(errno));
+	return -1;
+}
+
+/* The locked descriptor is still the file at the lock's name: a lock file
+ * deleted (git clean -X) or replaced meanwhile locks out nobody. */
+static bool lock_is_current(int fd, const char *lock)
+{
+	struct stat held, named;
+	return fstat(fd, &held) == 0 && lstat(lock, &named) == 0 && held.st_dev == named.st_dev &&
+	       held.st_ino == named.st_ino;
+}
+
+/* Whether `fd` still locks the lock file of data file `path`. */
+static bool holds_lock(int fd, const char *path)
+{
+	char *lock = store_sidecar_path(path, ".", ".lock");
+	bool current = lock && lock_is_current(fd, lock);
+	free(lock);
+	return current;
+}
+
+/* The lock: an flock on .NAME.lock, taken again on a fresh open whenever
+ * the file locked is no longer the one at that name. */
 static int take_lock(const char *path, const struct stat *data, int wait_ms, char *why, size_t why_size)
 {
 	char *lock = store_sidecar_path(path, ".", ".lock");
@@ -291,31 +353,54 @@ static int take_lock(const char *path, const struct stat *data, int wait_ms, cha
 		snprintf(why, why_size, "out of memory");
 		return -1;
 	}
-	/* O_NOFOLLOW: a symlink planted at the lock's name is never followed,
-	 * so it cannot make us create or truncate a file elsewhere. flock
-	 * needs no write access: reading is enough to take the lock. */
-	int fd = create_sidecar(lock, data) ? open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1;
-	if (fd < 0) {
-		if (errno == ELOOP)
-			snprintf(why, why_size, "the lock file %s is a symbolic link; not following it (remove it if nobody "
-			         "placed it there on purpose)", lock);
-		else
-			snprintf(why, why_size, "cannot create the lock file %s: %s", lock, strerror(errno));
-		free(lock);
-		return -1;
-	}
-	if (!lock_within(fd, wait_ms)) {
-		if (errno == ETIMEDOUT)
-			snprintf(why, why_size, "another change still holds %s after %d s; try again", lock,
-			         (wait_ms + 999) / 1000);
-		else
-			snprintf(why, why_size, "cannot lock %s: %s", lock, strerror(errno));
-		close(fd);
-		free(lock);
-		return -1;
+	int fd = -1;
+	for (int tries = 0; fd < 0; tries++) {
+		if (tries == 1000) {
+			snprintf(why, why_size, "cannot lock %s: it keeps being deleted or replaced", lock);
+			break;
+		}
+		*why = '\0';
+		if ((fd = open_lock_file(lock, data, why, why_size)) < 0) {
+			if (*why)
+				break;
+			continue; /* deleted between create and open */
+		}
+		if (!lock_within(fd, wait_ms)) {
+			if (errno == ETIMEDOUT)
+				snprintf(why, why_size, "another change still holds %s after %d s; try again", lock,
+				         (wait_ms + 999) / 1000);
+			else
+				snprintf(why, why_size, "cannot lock %s: %s", lock, strerror(errno));
+			close(fd);
+			fd = -1;
+			break;
+		}
+		if (!lock_is_current(fd, lock)) {
+			close(fd);
+			fd = -1;
+		}
 	}
 	free(lock);
 	return fd;
+}
+
+/* Just before the rename: the lock held is still the lock file's (else
+ * it is taken again: someone deleted the file, and another writer may
+ * have been in meanwhile, which the check of the data file that follows
+ * sees). */
+static bool keep_lock(struct txn *t, char *why, size_t why_size)
+{
+	for (int tries = 0; !holds_lock(t->lock, t->path); tries++) {
+		close(t->lock);
+		t->lock = -1;
+		if (tries == 100) {
+			snprintf(why, why_size, "cannot lock %s: it keeps being deleted or replaced", t->path);
+			return false;
+		}
+		if ((t->lock = take_lock(t->path, &t->st, t->opt->lock_wait_ms, why, why_size)) < 0)
+			return false;
+	}
+	return true;
 }
 
 static bool same_value(const char *a, const char *b)
@@ -513,87 +598,122 @@ static enum store_status plan_all(const struct charter *before, const struct edi
 	return STORE_OK;
 }
 
+/* Checks before anything is locked, then the lock and the clean-up of
+ * killed writers' leftovers. */
+static bool txn_begin(struct txn *t, char *why, size_t why_size)
+{
+	if (!stat_regular(t->user_path, t->path, &t->st, why, why_size))
+		return false;
+	if (t->opt->dry_run)
+		return true;
+	/* The rename would replace even a read-only file: respect the mode. */
+	if (access(t->path, W_OK) != 0) {
+		snprintf(why, why_size, "cannot change %s: %s", t->user_path, strerror(errno));
+		return false;
+	}
+	if ((t->lock = take_lock(t->path, &t->st, t->opt->lock_wait_ms, why, why_size)) < 0)
+		return false;
+	remove_stale_temps(t->path);
+	return true;
+}
+
+/* The file's state before it is read: pinned open, so that a later look
+ * at the same inode number is the same file. */
+static bool txn_look(struct txn *t, char *why, size_t why_size)
+{
+	if (t->pin >= 0)
+		close(t->pin);
+	t->pin = open(t->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	return stat_regular(t->user_path, t->path, &t->st, why, why_size);
+}
+
+static void reset_results(struct store_result *r, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		store_result_fini(&r[i]);
+		store_result_init(&r[i]);
+	}
+}
+
+/* One attempt of steps 2-6 on the file as it is now. `before`/`text`
+ * receive what was read (for the caller to hand on or drop). */
+static enum write_result txn_attempt(struct txn *t, const struct edit *edits, size_t count, struct store_result *r,
+                                     struct charter *before, char **text, size_t *len, struct diag_list *diags,
+                                     enum store_status *status)
+{
+	*status = STORE_IO;
+	if (!txn_look(t, r->why, sizeof r->why))
+		return WRITE_FAILED;
+	const struct charter *base = read_base(t->path, t->opt->known, before, text, len, diags);
+	if (!base) {
+		snprintf(r->why, sizeof r->why, "%s has errors; fix them before changing it", t->path);
+		*status = STORE_INVALID;
+		return WRITE_FAILED;
+	}
+	long last;
+	*status = plan_all(base, edits, count, r, &last);
+	if (*status != STORE_OK || last < 0 || t->opt->dry_run)
+		return WRITE_DONE;
+	*status = STORE_IO;
+	enum write_result w = replace_file(t->path, r[last].new_text, r[last].new_len, t, r->why, sizeof r->why);
+	if (w == WRITE_DONE)
+		*status = STORE_OK;
+	return w;
+}
+
+/* Under the lock, the file as it is now: other writers have finished.
+ * Editors take no lock, though: if one saves the file while the change is
+ * being made, it is made again on what it saved (3 times at most). */
+static enum store_status txn_run(struct txn *t, const struct edit *edits, size_t count, struct store_result *r,
+                                 struct charter *before, char **text, size_t *len, struct diag_list *diags)
+{
+	enum store_status status;
+	for (unsigned attempt = 1;; attempt++) {
+		r->attempts = attempt;
+		enum write_result w = txn_attempt(t, edits, count, r, before, text, len, diags, &status);
+		if (w == WRITE_DONE || w == WRITE_FAILED)
+			return status;
+		if (attempt == 3) {
+			snprintf(r->why, sizeof r->why, "%s kept changing on disk while the change was being saved; "
+			         "nothing was written, try again", t->user_path);
+			return STORE_IO;
+		}
+		drop_base(before, text);
+		reset_results(r, count);
+	}
+}
+
 enum store_status store_apply_all(const char *user_path, const struct edit *edits, size_t count,
                                   const struct store_options *opt, struct store_result *r, struct diag_list *diags)
 {
 	static const struct store_options defaults;
-	if (!opt)
-		opt = &defaults;
-	enum store_status status = STORE_IO;
-	struct charter before;
-	char *text = NULL;
-	size_t len = 0;
-	bool loaded = false;
-	int lock = -1;
+	struct txn t = { .user_path = user_path, .opt = opt ? opt : &defaults, .lock = -1, .pin = -1 };
 	char *path = store_real_path(user_path);
 	if (!path) {
 		snprintf(r->why, sizeof r->why, "out of memory");
 		return STORE_IO;
 	}
-	struct stat st;
-	if (!stat_regular(user_path, path, &st, r->why, sizeof r->why))
-		goto out;
-	/* The rename would replace even a read-only file: respect the mode. */
-	if (!opt->dry_run && access(path, W_OK) != 0) {
-		snprintf(r->why, sizeof r->why, "cannot change %s: %s", user_path, strerror(errno));
-		goto out;
-	}
-	if (!opt->dry_run) {
-		if ((lock = take_lock(path, &st, opt->lock_wait_ms, r->why, sizeof r->why)) < 0)
-			goto out;
-		remove_stale_temps(path);
-	}
-
-	/* Under the lock, the file as it is now: other writers have finished.
-	 * Editors take no lock, though: if one saves the file while the change
-	 * is being made, it is made again on what it saved. */
-	long last;
-	for (unsigned attempt = 1;; attempt++) {
-		r->attempts = attempt;
-		if (!stat_regular(user_path, path, &st, r->why, sizeof r->why))
-			goto out;
-		const struct charter *base = read_base(path, opt->known, &before, &text, &len, diags);
-		loaded = true;
-		if (!base) {
-			snprintf(r->why, sizeof r->why, "%s has errors; fix them before changing it", path);
-			status = STORE_INVALID;
-			goto out;
-		}
-		status = plan_all(base, edits, count, r, &last);
-		if (status != STORE_OK || last < 0 || opt->dry_run)
-			goto out;
-		enum write_result w = replace_file(path, r[last].new_text, r[last].new_len, &st, opt, r->why,
-		                                   sizeof r->why);
-		if (w == WRITE_DONE)
-			break;
-		status = STORE_IO;
-		if (w == WRITE_FAILED)
-			goto out;
-		if (attempt == 3) {
-			snprintf(r->why, sizeof r->why, "%s kept changing on disk while the change was being saved; "
-			         "nothing was written, try again", user_path);
-			goto out;
-		}
-		drop_base(&before, &text);
-		loaded = false;
-		for (size_t i = 0; i < count; i++) {
-			store_result_fini(&r[i]);
-			store_result_init(&r[i]);
-		}
-	}
-	for (size_t i = 0; i < count; i++)
-		if (r[i].changed)
-			log_change(path, &edits[i], opt, &r[i], r->warning, sizeof r->warning, &st);
-	status = STORE_OK;
-out:
-	if (loaded) { /* hand the original text to the caller: the fresh model's, or the one read */
-		r->old_text = before.text ? before.text : text;
-		r->old_len = len;
-		before.text = NULL;
-		charter_fini(&before);
-	}
-	if (lock >= 0)
-		close(lock); /* releases the flock */
+	t.path = path;
+	struct charter before;
+	memset(&before, 0, sizeof before);
+	char *text = NULL;
+	size_t len = 0;
+	enum store_status status = STORE_IO;
+	if (txn_begin(&t, r->why, sizeof r->why))
+		status = txn_run(&t, edits, count, r, &before, &text, &len, diags);
+	if (status == STORE_OK && !t.opt->dry_run)
+		for (size_t i = 0; i < count; i++)
+			if (r[i].changed)
+				log_change(path, &edits[i], t.opt, &r[i], r->warning, sizeof r->warning, &t.st);
+	/* hand the original text to the caller: the fresh model's, or the one read */
+	r->old_text = before.text ? before.text : text;
+	r->old_len = r->old_text ? len : 0;
+	before.text = NULL;
+	charter_fini(&before);
+	if (t.pin >= 0)
+		close(t.pin);
+	if (t.lock >= 0)
+		close(t.lock); /* releases the flock */
 	free(path);
 	return status;
 }

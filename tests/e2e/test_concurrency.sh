@@ -13,6 +13,10 @@
 #     (.NAME.charterdash-tmp.PID.XXXXXX) behind; the next writer removes it
 #     under the lock (its flock is free: the writer is dead), so at most one
 #     is ever there and none after a normal change.
+#  3. 6 writers x 40 changes (each to its own milestone) while another
+#     loop deletes the lock file every millisecond (what `git clean -X`
+#     does with the .gitignore advice): every change reported saved is in
+#     the file at the end, and the history lists exactly those.
 # $1 = the binary (absolute), $2 = a scratch directory.
 set -u
 bin=$1 tmp=$2
@@ -178,7 +182,61 @@ print("kills: one run takes %.0f ms; after 200 kills the file was %d x before, %
       "%d kills left a temporary file; %d runs finished first" %
       (duration * 1000, outcome["before"], outcome["after"], outcome["stray temp"], outcome["finished"]))
 PY
+# --- 3. the lock file deleted while writers hold it -----------------------------
+"$python" - "$bin" "$tmp/unlock" <<'PY' >"$tmp/unlock.out" 2>&1 || { fail "lock file deleted"; cat "$tmp/unlock.out" >&2; }
+import json, os, subprocess, sys, threading, time
+import yaml
+binary, work = sys.argv[1], sys.argv[2]
+os.makedirs(work)
+path = os.path.join(work, "c.yaml")
+lock = os.path.join(work, ".c.yaml.lock")
+WRITERS, CHANGES = 6, 40
+with open(path, "w") as f:
+    f.write("charter:\n  title: Unlocked\n  signed: 2026-02-09\nworking_groups:\n")
+    for w in range(WRITERS):
+        f.write("  - id: g%d\n    name: Writer %d\n    milestones:\n" % (w, w))
+        for m in range(CHANGES):
+            f.write("      - id: w%d-m%d\n        title: M%d\n        status: not_started\n" % (w, m, m))
+saved = {}
+stop = threading.Event()
+
+def writer(w):
+    for m in range(CHANGES):
+        mid, value = "w%d-m%d" % (w, m), "Owner %d-%d" % (w, m)
+        p = subprocess.run([binary, "set", "-q", "--user", "u%d" % w, path, mid, "owner=" + value],
+                           capture_output=True)
+        if p.returncode == 0:
+            saved[mid] = value
+
+def deleter():
+    while not stop.is_set():
+        try:
+            os.unlink(lock)
+        except FileNotFoundError:
+            pass
+        time.sleep(0.001)
+
+threads = [threading.Thread(target=writer, args=(w,)) for w in range(WRITERS)]
+d = threading.Thread(target=deleter)
+d.start()
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+stop.set()
+d.join()
+doc = yaml.safe_load(open(path, "rb"))
+now = {m["id"]: m for g in doc["working_groups"] for m in g["milestones"]}
+lost = sorted(mid for mid, value in saved.items() if now[mid].get("owner") != value)
+history = [json.loads(l) for l in open(path + ".history", encoding="utf-8")]
+logged = {h["id"]: h["new"] for h in history if h.get("field") == "owner"}
+if lost:
+    sys.exit("%d of %d changes reported saved are not in the file: %s" % (len(lost), len(saved), lost[:5]))
+if logged != saved:
+    sys.exit("the history lists %d changes, %d were reported saved" % (len(logged), len(saved)))
+print("lock deleted every ms: %d of %d changes saved, none lost" % (len(saved), WRITERS * CHANGES))
+PY
 ended=$(date +%s)
 
 [ "$failures" -eq 0 ] || { echo "test_concurrency: $failures failure(s)" >&2; exit 1; }
-echo "test_concurrency: ok ($(cat "$tmp/writers.out") in $((t1 - t0)) s; $(cat "$tmp/kill.out"); $((ended - started)) s in all)"
+echo "test_concurrency: ok ($(cat "$tmp/writers.out") in $((t1 - t0)) s; $(cat "$tmp/kill.out"); $(cat "$tmp/unlock.out"); $((ended - started)) s in all)"
