@@ -1,4 +1,6 @@
 /* store — lock, re-read, patch, verify, write atomically, log. */
+/* renameat2(RENAME_EXCHANGE), where the C library has it */
+#define _GNU_SOURCE
 #include "charterdash/store.h"
 
 #include <dirent.h>
@@ -115,9 +117,69 @@ struct txn {
 	int lock;       /* the flock'd .NAME.lock, -1 for a dry run */
 	struct stat st; /* the data file as this attempt read it */
 	int pin;        /* that file, kept open: its inode cannot be reused meanwhile */
+	const char *base; /* its text, which the change was made on */
+	size_t base_len;
 };
 
 static bool keep_lock(struct txn *t, char *why, size_t why_size);
+
+/* Puts `tmp` at `path`. With `exchange`, where the system can, the two
+ * swap in one step (*exchanged), so that what was replaced stays at `tmp`
+ * to be looked at; elsewhere a plain rename. */
+static int install(const char *tmp, const char *path, bool exchange, bool *exchanged)
+{
+#ifdef RENAME_EXCHANGE
+	if (exchange) {
+		if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE) == 0) {
+			*exchanged = true;
+			return 0;
+		}
+		if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP && errno != EOPNOTSUPP)
+			return -1;
+	}
+#endif
+	(void)exchange;
+	return rename(tmp, path);
+}
+
+/* Whether the file at `name` holds exactly `text`. */
+static bool file_holds(const char *name, const char *text, size_t len)
+{
+	int fd = open(name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	bool same = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+	char chunk[65536];
+	for (size_t at = 0; same && at < len;) {
+		ssize_t n = read(fd, chunk, len - at < sizeof chunk ? len - at : sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		same = n > 0 && memcmp(chunk, text + at, (size_t)n) == 0;
+		at += n > 0 ? (size_t)n : 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	return same;
+}
+
+/* After the exchange, the file replaced is at `tmp`: if it is not the text
+ * the change was made on, someone saved in the last instant before the
+ * swap. Their file is swapped back and the change is made again on it
+ * (WRITE_RACED), as for a save seen before the rename. */
+static enum write_result check_replaced(const char *tmp, const char *path, struct txn *t, char *why,
+                                        size_t why_size)
+{
+	if (file_holds(tmp, t->base, t->base_len)) {
+		unlink(tmp);
+		return WRITE_DONE;
+	}
+	if (install(tmp, path, true, &(bool){ false }) != 0) {
+		snprintf(why, why_size, "%s was saved by someone else while this change was being written, and "
+		         "putting their version back failed (%s): it is in %s", t->user_path, strerror(errno), tmp);
+		return WRITE_FAILED;
+	}
+	unlink(tmp);
+	return WRITE_RACED;
+}
 
 /* store_write_atomic; with `expect`, the file must still be as `expect`
  * saw it just before the rename, or nothing is written (WRITE_RACED): an
@@ -186,11 +248,16 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		result = WRITE_RACED;
 		goto out;
 	}
-	if (rename(tmp, path) != 0) {
+	if (opt && opt->at_rename)
+		opt->at_rename(opt->at_rename_arg);
+	bool exchanged = false;
+	if (install(tmp, path, t != NULL, &exchanged) != 0) {
 		snprintf(why, why_size, "cannot replace %s: %s; the file is unchanged", path, strerror(errno));
 		unlink(tmp);
 		goto out;
 	}
+	if (exchanged && (result = check_replaced(tmp, path, t, why, why_size)) != WRITE_DONE)
+		goto out;
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd); /* makes the rename itself durable */
@@ -621,6 +688,8 @@ static bool txn_begin(struct txn *t, char *why, size_t why_size)
  * at the same inode number is the same file. */
 static bool txn_look(struct txn *t, char *why, size_t why_size)
 {
+	if (t->lock >= 0 && !keep_lock(t, why, why_size))
+		return false;
 	if (t->pin >= 0)
 		close(t->pin);
 	t->pin = open(t->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -655,6 +724,8 @@ static enum write_result txn_attempt(struct txn *t, const struct edit *edits, si
 	if (*status != STORE_OK || last < 0 || t->opt->dry_run)
 		return WRITE_DONE;
 	*status = STORE_IO;
+	t->base = base->text;
+	t->base_len = base->text_len;
 	enum write_result w = replace_file(t->path, r[last].new_text, r[last].new_len, t, r->why, sizeof r->why);
 	if (w == WRITE_DONE)
 		*status = STORE_OK;

@@ -364,6 +364,33 @@ static void test_only_dead_writers_temporaries_go(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* An editor saving in the last instant, after every check: seen in the
+ * file the rename replaced, which is put back and the change made again
+ * on it. Without that the editor's save was silently overwritten. */
+static void test_editor_saves_at_the_rename(void **state)
+{
+	(void)state;
+	struct editor ed = { .times = 1 };
+	struct store_options opt = fixed;
+	opt.at_rename = editor_saves;
+	opt.at_rename_arg = &ed;
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_OWNER, .value = "Last instant" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+	assert_true(r.changed);
+	assert_int_equal(ed.saved, 1);
+	assert_int_equal(r.attempts, 2);
+	store_result_fini(&r);
+	size_t n;
+	char *text = read_text(path, &n);
+	assert_non_null(strstr(text, "        owner: Last instant\n"));
+	assert_non_null(strstr(text, "# editor save 1\n"));
+	free(text);
+	char leftover[128];
+	snprintf(leftover, sizeof leftover, "ls -A '%s' | grep -q 'charterdash-tmp'", dir);
+	assert_int_not_equal(system(leftover), 0);
+}
+
 /* A writer stuck holding the lock: a caller with lock_wait_ms gives up
  * with a clear reason and writes nothing, instead of waiting forever. */
 static void test_lock_wait_gives_up(void **state)
@@ -476,6 +503,7 @@ int main(void)
 		cmocka_unit_test(test_conflict_force_noop_dry_run),
 		cmocka_unit_test(test_several_edits_one_transaction),
 		cmocka_unit_test(test_editor_saves_meanwhile),
+		cmocka_unit_test(test_editor_saves_at_the_rename),
 		cmocka_unit_test(test_lock_wait_gives_up),
 		cmocka_unit_test(test_only_dead_writers_temporaries_go),
 		cmocka_unit_test(test_mark_meeting),

@@ -11,7 +11,10 @@
  *      directory — a crash leaves the old or the new file, never a mix.
  *      Editors take no lock: if the file changed on disk since step 2, it
  *      is not replaced; steps 2-6 run again on what is there now (3 times
- *      at most);
+ *      at most). The rename is an exchange (renameat2 RENAME_EXCHANGE,
+ *      where the file system has it): if the file it replaced is not the
+ *      text of step 2 (an editor saved in the last instant), that file is
+ *      swapped back and steps 2-6 run again on it;
  *   7. append a line to NAME.history; release the lock.
  * A symlinked data file is written through to its target. The lock and
  * history files get the data file's group and permissions, so everyone who
@@ -47,6 +50,10 @@ struct store_options {
 	 * play an editor saving at that moment. NULL: nothing. */
 	void (*before_rename)(void *arg);
 	void *before_rename_arg;
+	/* Called after every check, right before the rename: an editor saving
+	 * then is seen only afterwards, in the file the rename replaced. */
+	void (*at_rename)(void *arg);
+	void *at_rename_arg;
 	/* How long to wait for another writer's lock, in milliseconds; 0
 	 * waits as long as it takes. The dashboard gives up after a few
 	 * seconds rather than freeze behind a stuck writer. */

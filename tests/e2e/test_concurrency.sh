@@ -17,6 +17,9 @@
 #     loop deletes the lock file every millisecond (what `git clean -X`
 #     does with the .gitignore advice): every change reported saved is in
 #     the file at the end, and the history lists exactly those.
+#  4. An editor saves the file at the last instant before a save's rename
+#     (tests/e2e/failio.c's FAILIO_SWAP_IN, deterministic): the change is
+#     made again on the editor's text, and both are in the file.
 # $1 = the binary (absolute), $2 = a scratch directory.
 set -u
 bin=$1 tmp=$2
@@ -236,6 +239,24 @@ if logged != saved:
     sys.exit("the history lists %d changes, %d were reported saved" % (len(logged), len(saved)))
 print("lock deleted every ms: %d of %d changes saved, none lost" % (len(saved), WRITERS * CHANGES))
 PY
+# --- 4. an editor's save just before the rename ---------------------------------
+here=$(cd "$(dirname "$0")" && pwd)
+shim=$tmp/failio.so
+if ${CC:-cc} -shared -fPIC -o "$shim" "$here/failio.c" -ldl 2>"$tmp/cc.err"; then
+	d=$tmp/swap
+	mkdir "$d"
+	printf 'charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n      - id: a\n        title: A\n        status: not_started\n' >"$d/c.yaml"
+	{ cat "$d/c.yaml"; echo '# a hand edit saved at the last instant'; } >"$d/editor.swp"
+	LD_PRELOAD=$shim FAILIO_MATCH=.c.yaml.charterdash-tmp. FAILIO_SWAP_IN=$d/editor.swp \
+		"$bin" set -q "$d/c.yaml" a owner=Lastmoment 2>"$tmp/swap.err" || fail "set with a late editor's save: $(cat "$tmp/swap.err")"
+	[ ! -e "$d/editor.swp" ] || fail "the shim did not play the editor"
+	grep -q '^# a hand edit saved at the last instant$' "$d/c.yaml" || fail "the editor's save was overwritten"
+	grep -q '^        owner: Lastmoment$' "$d/c.yaml" || fail "the change is not in the file after a late editor's save"
+	[ "$(grep -c Lastmoment "$d/c.yaml.history")" -eq 1 ] || fail "a late editor's save: not one history line"
+	ls -A "$d" | grep -q charterdash-tmp && fail "a late editor's save left a temporary file: $(ls -A "$d")"
+else
+	fail "cannot build the failio shim: $(cat "$tmp/cc.err")"
+fi
 ended=$(date +%s)
 
 [ "$failures" -eq 0 ] || { echo "test_concurrency: $failures failure(s)" >&2; exit 1; }
