@@ -461,7 +461,9 @@ static bool keep_lock(struct txn *t, char *why, size_t why_size)
 		close(t->lock);
 		t->lock = -1;
 		if (tries == 100) {
-			snprintf(why, why_size, "cannot lock %s: it keeps being deleted or replaced", t->path);
+			char *lock = store_sidecar_path(t->path, ".", ".lock");
+			snprintf(why, why_size, "cannot lock %s: it keeps being deleted or replaced", lock ? lock : t->path);
+			free(lock);
 			return false;
 		}
 		if ((t->lock = take_lock(t->path, &t->st, t->opt->lock_wait_ms, why, why_size)) < 0)
@@ -665,23 +667,41 @@ static enum store_status plan_all(const struct charter *before, const struct edi
 	return STORE_OK;
 }
 
+/* The rename would replace even a read-only file, and root may write
+ * any: the mode is respected as such. No write bit for anyone means "do
+ * not change", whoever asks, unless forced (by root or the owner). */
+static bool may_replace(const struct txn *t, char *why, size_t why_size)
+{
+	if ((t->st.st_mode & 0222) == 0) {
+		if (!t->opt->force_read_only) {
+			snprintf(why, why_size, "%s is read-only for everyone (mode %04o); --force changes it anyway",
+			         t->user_path, (unsigned)(t->st.st_mode & 07777));
+			return false;
+		}
+		if (geteuid() == 0 || geteuid() == t->st.st_uid)
+			return true;
+		errno = EACCES;
+	} else if (access(t->path, W_OK) == 0) {
+		return true;
+	}
+	snprintf(why, why_size, "cannot change %s: %s", t->user_path, strerror(errno));
+	return false;
+}
+
 /* Checks before anything is locked, then the lock and the clean-up of
  * killed writers' leftovers. */
-static bool txn_begin(struct txn *t, char *why, size_t why_size)
+static enum store_status txn_begin(struct txn *t, char *why, size_t why_size)
 {
 	if (!stat_regular(t->user_path, t->path, &t->st, why, why_size))
-		return false;
+		return STORE_IO;
 	if (t->opt->dry_run)
-		return true;
-	/* The rename would replace even a read-only file: respect the mode. */
-	if (access(t->path, W_OK) != 0) {
-		snprintf(why, why_size, "cannot change %s: %s", t->user_path, strerror(errno));
-		return false;
-	}
+		return STORE_OK;
+	if (!may_replace(t, why, why_size))
+		return (t->st.st_mode & 0222) == 0 && !t->opt->force_read_only ? STORE_REFUSED : STORE_IO;
 	if ((t->lock = take_lock(t->path, &t->st, t->opt->lock_wait_ms, why, why_size)) < 0)
-		return false;
+		return STORE_IO;
 	remove_stale_temps(t->path);
-	return true;
+	return STORE_OK;
 }
 
 /* The file's state before it is read: pinned open, so that a later look
@@ -769,8 +789,8 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 	memset(&before, 0, sizeof before);
 	char *text = NULL;
 	size_t len = 0;
-	enum store_status status = STORE_IO;
-	if (txn_begin(&t, r->why, sizeof r->why))
+	enum store_status status = txn_begin(&t, r->why, sizeof r->why);
+	if (status == STORE_OK)
 		status = txn_run(&t, edits, count, r, &before, &text, &len, diags);
 	if (status == STORE_OK && !t.opt->dry_run)
 		for (size_t i = 0; i < count; i++)

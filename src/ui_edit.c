@@ -175,7 +175,7 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 	/* Never freeze the screen behind a stuck writer. The model on screen
 	 * spares the transaction one full load while the file is still exactly
 	 * what it was loaded from. */
-	struct store_options so = { .lock_wait_ms = 3000, .known = &ui->charter };
+	struct store_options so = { .lock_wait_ms = 3000, .known = &ui->charter, .force_read_only = ui->opt.force };
 	if (ui->live) {
 		so.user = ui->live->user[0] ? ui->live->user : NULL;
 		so.host = ui->live->host[0] ? ui->live->host : NULL;

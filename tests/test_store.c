@@ -391,6 +391,45 @@ static void test_editor_saves_at_the_rename(void **state)
 	assert_int_not_equal(system(leftover), 0);
 }
 
+/* A file nobody may write (0444) is refused whoever asks, root included,
+ * unless the caller forces it; the forced change keeps the mode. */
+static void test_read_only_file_refused(void **state)
+{
+	(void)state;
+	size_t n0, n;
+	char *before = read_text(path, &n0);
+	assert_int_equal(chmod(path, 0444), 0);
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_NOTES, .value = "forced" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_REFUSED);
+	assert_non_null(strstr(r.why, "is read-only for everyone (mode 0444); --force changes it anyway"));
+	store_result_fini(&r);
+	char *after = read_text(path, &n);
+	assert_int_equal(n, n0);
+	assert_memory_equal(after, before, n);
+	free(after);
+	/* a dry run writes nothing: no refusal */
+	struct store_options opt = fixed;
+	opt.dry_run = true;
+	assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+	store_result_fini(&r);
+	if (geteuid() == 0) { /* only root (or the owner) can force it */
+		opt = fixed;
+		opt.force_read_only = true;
+		assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+		assert_true(r.changed);
+		store_result_fini(&r);
+		after = read_text(path, &n);
+		assert_non_null(strstr(after, "notes: forced"));
+		free(after);
+		struct stat st;
+		assert_int_equal(stat(path, &st), 0);
+		assert_int_equal(st.st_mode & 0777, 0444);
+	}
+	assert_int_equal(chmod(path, 0640), 0);
+	free(before);
+}
+
 /* A writer stuck holding the lock: a caller with lock_wait_ms gives up
  * with a clear reason and writes nothing, instead of waiting forever. */
 static void test_lock_wait_gives_up(void **state)
@@ -505,6 +544,7 @@ int main(void)
 		cmocka_unit_test(test_editor_saves_meanwhile),
 		cmocka_unit_test(test_editor_saves_at_the_rename),
 		cmocka_unit_test(test_lock_wait_gives_up),
+		cmocka_unit_test(test_read_only_file_refused),
 		cmocka_unit_test(test_only_dead_writers_temporaries_go),
 		cmocka_unit_test(test_mark_meeting),
 		cmocka_unit_test(test_known_model),

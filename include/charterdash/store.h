@@ -42,6 +42,10 @@ enum store_status {
 
 struct store_options {
 	bool dry_run;     /* plan and verify, write nothing */
+	/* A file with no write permission for anyone (0444) is refused, root
+	 * or not; true changes it anyway (--force), if the user is root or
+	 * its owner, keeping its mode. */
+	bool force_read_only;
 	const char *user; /* for the history; NULL: the login name */
 	const char *host; /* NULL: this host's name */
 	time_t now;       /* 0: the current time */

@@ -194,8 +194,17 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	expect_rc 1 "a read-only file"
-	err_has "cannot change .*c.yaml: Permission denied" "a read-only file"
+	err_has "c.yaml is read-only for everyone (mode 0444); --force changes it anyway" "a read-only file"
 	cmp -s "$d/c.yaml" "$tmp/ro-orig.yaml" || fail "a read-only file was replaced"
+	# root too: the mode says nobody writes it (it used to be replaced)
+	run set "$d/c.yaml" a status=done
+	expect_rc 1 "root and a read-only file"
+	err_has "c.yaml is read-only for everyone (mode 0444); --force changes it anyway" "root and a read-only file"
+	cmp -s "$d/c.yaml" "$tmp/ro-orig.yaml" || fail "root replaced a read-only file"
+	run rm --force "$d/c.yaml" a
+	expect_rc 0 "root's rm --force of a read-only file"
+	grep -q 'id: a$' "$d/c.yaml" && fail "rm --force did not change the read-only file"
+	[ "$(stat -c %U:%a "$d/c.yaml")" = nobody:444 ] || fail "--force did not keep owner and mode: $(stat -c %U:%a "$d/c.yaml")"
 
 	d=$tmp/lockeddir
 	mkdir "$d"
