@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/buf.h"
 #include "charterdash/history.h"
 
 void store_result_init(struct store_result *r)
@@ -119,6 +121,7 @@ struct txn {
 	int pin;        /* that file, kept open: its inode cannot be reused meanwhile */
 	const char *base; /* its text, which the change was made on */
 	size_t base_len;
+	struct buf lines; /* the history lines of this attempt's changes */
 };
 
 static bool keep_lock(struct txn *t, char *why, size_t why_size);
@@ -179,6 +182,112 @@ static enum write_result check_replaced(const char *tmp, const char *path, struc
 	}
 	unlink(tmp);
 	return WRITE_RACED;
+}
+
+/* --- the journal: a change's history lines, kept until they are logged ---
+ *
+ * Between the rename and the history append a writer may be killed; the
+ * change is then saved with no history line. So just before the rename the
+ * lines go to the lock file (which only the lock holder touches), with the
+ * temporary file's name and the new text's size and hash; once they are in
+ * the history the lock file is emptied again. The next holder of the lock
+ * that finds it not empty settles it: if the temporary still holds the new
+ * text, the rename never happened and the lines are dropped; otherwise the
+ * change is in place and the lines are appended (unless the history already
+ * ends with them). The history's format is unchanged. */
+#define JOURNAL_HEADER "charterdash-journal 1\n"
+
+static bool create_sidecar(const char *name, const struct stat *data);
+
+static uint64_t text_hash(const char *text, size_t len)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 1099511628211u;
+	return h;
+}
+
+static void journal_clear(struct txn *t)
+{
+	if (t && t->lock >= 0 && ftruncate(t->lock, 0) != 0) {
+		/* a lock opened read-only keeps no journal */
+	}
+}
+
+static void journal_write(struct txn *t, const char *tmp, const char *text, size_t len)
+{
+	const char *slash = strrchr(tmp, '/');
+	const char *name = slash ? slash + 1 : tmp;
+	if (t->lock < 0 || !t->lines.len || strchr(name, '\n'))
+		return;
+	struct buf j;
+	buf_init(&j);
+	char head[160];
+	snprintf(head, sizeof head, "size %zu\nfnv1a %016llx\n", len, (unsigned long long)text_hash(text, len));
+	buf_puts(&j, JOURNAL_HEADER "temp ");
+	buf_puts(&j, name);
+	buf_putc(&j, '\n');
+	buf_puts(&j, head);
+	buf_append(&j, t->lines.data, t->lines.len);
+	if (!j.failed && ftruncate(t->lock, 0) == 0 && pwrite(t->lock, j.data, j.len, 0) != (ssize_t)j.len)
+		journal_clear(t); /* a partial journal would only mislead */
+	buf_fini(&j);
+}
+
+/* Whether `name` holds text of this size and hash. */
+static bool file_hashes_to(const char *name, size_t size, unsigned long long hash)
+{
+	size_t len;
+	struct diag_list quiet;
+	diag_init(&quiet, 1);
+	char *text = charter_read_file(name, &len, &quiet);
+	diag_fini(&quiet);
+	bool same = text && len == size && text_hash(text, len) == hash;
+	free(text);
+	return same;
+}
+
+/* Appends a killed writer's lines if its change is in place (see above). */
+static void journal_settle(const char *path, int lock, const struct stat *data)
+{
+	struct stat st;
+	if (lock < 0 || fstat(lock, &st) != 0 || st.st_size == 0 || st.st_size > (1 << 26))
+		return;
+	char *j = malloc((size_t)st.st_size + 1);
+	ssize_t n = j ? pread(lock, j, (size_t)st.st_size, 0) : -1;
+	char *name = NULL, *lines = NULL;
+	size_t size = 0;
+	unsigned long long hash = 0;
+	if (n == st.st_size) {
+		j[n] = '\0';
+		char *nl = strncmp(j, JOURNAL_HEADER "temp ", sizeof JOURNAL_HEADER + 4) == 0
+		                   ? strchr(j + sizeof JOURNAL_HEADER + 4, '\n') : NULL;
+		int used = 0;
+		if (nl && sscanf(nl + 1, "size %zu\nfnv1a %llx\n%n", &size, &hash, &used) == 2 && used > 0) {
+			*nl = '\0';
+			name = j + sizeof JOURNAL_HEADER + 4;
+			lines = nl + 1 + used;
+		}
+	}
+	char *dir = name ? dir_of(path) : NULL;
+	char *tmp = dir ? malloc(strlen(dir) + strlen(name) + 2) : NULL;
+	if (tmp) {
+		sprintf(tmp, "%s/%s", dir, name);
+		size_t len = strlen(lines);
+		char *hist = history_path(path);
+		char why[256];
+		if (hist && len && !file_hashes_to(tmp, size, hash) && !history_ends_with(hist, lines, len)) {
+			create_sidecar(hist, data);
+			history_append_text(hist, lines, len, data->st_mode & 0666, why, sizeof why);
+		}
+		free(hist);
+	}
+	free(tmp);
+	free(dir);
+	free(j);
+	if (ftruncate(lock, 0) != 0) {
+		/* read-only lock: nothing was written to it either */
+	}
 }
 
 /* store_write_atomic; with `expect`, the file must still be as `expect`
@@ -248,16 +357,22 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 		result = WRITE_RACED;
 		goto out;
 	}
+	if (t)
+		journal_write(t, tmp, text, len);
 	if (opt && opt->at_rename)
 		opt->at_rename(opt->at_rename_arg);
 	bool exchanged = false;
 	if (install(tmp, path, t != NULL, &exchanged) != 0) {
 		snprintf(why, why_size, "cannot replace %s: %s; the file is unchanged", path, strerror(errno));
 		unlink(tmp);
+		journal_clear(t);
 		goto out;
 	}
-	if (exchanged && (result = check_replaced(tmp, path, t, why, why_size)) != WRITE_DONE)
+	if (exchanged && (result = check_replaced(tmp, path, t, why, why_size)) != WRITE_DONE) {
+		if (result == WRITE_RACED)
+			journal_clear(t);
 		goto out;
+	}
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd); /* makes the rename itself durable */
@@ -381,8 +496,11 @@ static int open_lock_file(const char *lock, const struct stat *data, char *why, 
 {
 	/* O_NOFOLLOW: a symlink planted at the lock's name is never followed,
 	 * so it cannot make us create or truncate a file elsewhere. flock
-	 * needs no write access: reading is enough to take the lock. */
-	int fd = create_sidecar(lock, data) ? open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1;
+	 * needs no write access: reading is enough to take the lock; writing
+	 * is for the journal. */
+	int fd = create_sidecar(lock, data) ? open(lock, O_RDWR | O_NOFOLLOW | O_CLOEXEC) : -1;
+	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+		fd = open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC); /* locks, but keeps no journal */
 	if (fd >= 0 || errno == ENOENT)
 		return fd;
 	if (errno == ELOOP)
@@ -488,33 +606,46 @@ static const char *new_value(const struct edit *e)
 	return e->value && *e->value ? e->value : NULL;
 }
 
-/* One history line for a change that was saved; a failure becomes `warning`. */
-static void log_change(const char *path, const struct edit *e, const struct store_options *opt,
-                       const struct store_result *r, char *warning, size_t warning_size, const struct stat *data)
+/* The history lines of the edits that changed something, into t->lines. */
+static void format_changes(struct txn *t, const struct edit *edits, size_t count, const struct store_result *r)
 {
+	const struct store_options *opt = t->opt;
 	char host[256] = "";
 	if (!opt->host)
 		gethostname(host, sizeof host - 1);
-	struct history_entry h = {
-		.user = opt->user ? opt->user : store_user_name(),
-		.host = opt->host ? opt->host : host,
-		.id = e->milestone_id,
-		.group = r->group,
-		.field = e->kind == EDIT_SET ? field_name(e->field) : "milestone",
-		.old_value = e->kind == EDIT_ADD ? NULL : r->old_value,
-		.new_value = e->kind == EDIT_REMOVE ? NULL : new_value(e),
-	};
-	history_format_time(opt->now ? opt->now : time(NULL), h.time);
-	char *hist = history_path(path);
-	/* The change itself is saved already: a history failure is a warning
-	 * for the caller to show (the core never prints: a dashboard may own
-	 * the terminal). */
-	char why[256];
+	t->lines.len = 0;
+	for (size_t i = 0; i < count; i++) {
+		const struct edit *e = &edits[i];
+		if (!r[i].changed)
+			continue;
+		struct history_entry h = {
+			.user = opt->user ? opt->user : store_user_name(),
+			.host = opt->host ? opt->host : host,
+			.id = e->milestone_id,
+			.group = r[i].group,
+			.field = e->kind == EDIT_SET ? field_name(e->field) : "milestone",
+			.old_value = e->kind == EDIT_ADD ? NULL : r[i].old_value,
+			.new_value = e->kind == EDIT_REMOVE ? NULL : new_value(e),
+		};
+		history_format_time(opt->now ? opt->now : time(NULL), h.time);
+		history_format_entry(&t->lines, &h);
+	}
+}
+
+/* The saved change's lines, in one write; then the journal is done with.
+ * The change itself is saved already: a history failure is a warning for
+ * the caller to show (the core never prints: a dashboard may own the
+ * terminal). */
+static void log_changes(struct txn *t, char *warning, size_t warning_size)
+{
+	char *hist = history_path(t->path);
+	char why[256] = "out of memory";
 	if (hist)
-		create_sidecar(hist, data);
-	if ((!hist || !history_append(hist, &h, data->st_mode & 0666, why, sizeof why)) && !*warning)
-		snprintf(warning, warning_size, "the change is saved, but not in the history: %s",
-		         hist ? why : "out of memory");
+		create_sidecar(hist, &t->st);
+	if (t->lines.failed || !hist ||
+	    !history_append_text(hist, t->lines.data, t->lines.len, t->st.st_mode & 0666, why, sizeof why))
+		snprintf(warning, warning_size, "the change is saved, but not in the history: %s", why);
+	journal_clear(t);
 	free(hist);
 }
 
@@ -700,6 +831,7 @@ static enum store_status txn_begin(struct txn *t, char *why, size_t why_size)
 		return (t->st.st_mode & 0222) == 0 && !t->opt->force_read_only ? STORE_REFUSED : STORE_IO;
 	if ((t->lock = take_lock(t->path, &t->st, t->opt->lock_wait_ms, why, why_size)) < 0)
 		return STORE_IO;
+	journal_settle(t->path, t->lock, &t->st); /* before the clean-up: it looks at the temporary */
 	remove_stale_temps(t->path);
 	return STORE_OK;
 }
@@ -746,6 +878,7 @@ static enum write_result txn_attempt(struct txn *t, const struct edit *edits, si
 	*status = STORE_IO;
 	t->base = base->text;
 	t->base_len = base->text_len;
+	format_changes(t, edits, count, r);
 	enum write_result w = replace_file(t->path, r[last].new_text, r[last].new_len, t, r->why, sizeof r->why);
 	if (w == WRITE_DONE)
 		*status = STORE_OK;
@@ -792,10 +925,9 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 	enum store_status status = txn_begin(&t, r->why, sizeof r->why);
 	if (status == STORE_OK)
 		status = txn_run(&t, edits, count, r, &before, &text, &len, diags);
-	if (status == STORE_OK && !t.opt->dry_run)
-		for (size_t i = 0; i < count; i++)
-			if (r[i].changed)
-				log_change(path, &edits[i], t.opt, &r[i], r->warning, sizeof r->warning, &t.st);
+	if (status == STORE_OK && !t.opt->dry_run && t.lines.len)
+		log_changes(&t, r->warning, sizeof r->warning);
+	buf_fini(&t.lines);
 	/* hand the original text to the caller: the fresh model's, or the one read */
 	r->old_text = before.text ? before.text : text;
 	r->old_len = r->old_text ? len : 0;
@@ -830,6 +962,7 @@ bool store_mark_meeting(const char *user_path, const char *user, const char *hos
 	if (!stat_regular(user_path, path, &st, why, why_size) ||
 	    (lock = take_lock(path, &st, 0, why, why_size)) < 0)
 		goto out;
+	journal_settle(path, lock, &st); /* a killed writer's lines go before the mark */
 	char name[256] = "";
 	if (!host)
 		gethostname(name, sizeof name - 1);
@@ -850,4 +983,24 @@ out:
 	free(hist);
 	free(path);
 	return ok;
+}
+
+void store_settle_history(const char *user_path)
+{
+	char *path = store_real_path(user_path);
+	char *lock_path = path ? store_sidecar_path(path, ".", ".lock") : NULL;
+	struct stat st, lock_st;
+	/* Only a lock file with something in it needs the lock: readers never
+	 * wait otherwise. One that is not ours to write stays as it is. */
+	if (lock_path && lstat(lock_path, &lock_st) == 0 && S_ISREG(lock_st.st_mode) && lock_st.st_size > 0 &&
+	    access(lock_path, W_OK) == 0 && stat_regular(user_path, path, &st, (char[8]){ 0 }, 8)) {
+		char why[512];
+		int lock = take_lock(path, &st, 3000, why, sizeof why);
+		if (lock >= 0) {
+			journal_settle(path, lock, &st);
+			close(lock);
+		}
+	}
+	free(lock_path);
+	free(path);
 }

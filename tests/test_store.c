@@ -430,6 +430,72 @@ static void test_read_only_file_refused(void **state)
 	free(before);
 }
 
+/* A writer killed between its rename and its history line left its lines
+ * in the journal (the lock file): they are appended once its change is
+ * found in place (its temporary is gone), exactly once, and dropped when
+ * its temporary still holds the new text (the rename never happened). */
+static unsigned long long fnv1a(const char *text, size_t len)
+{
+	unsigned long long h = 14695981039346656037ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 1099511628211ull;
+	return h & 0xffffffffffffffffull;
+}
+
+static void put_journal(const char *temp, const char *text, const char *lines)
+{
+	char lock[128], j[1024];
+	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
+	snprintf(j, sizeof j, "charterdash-journal 1\ntemp %s\nsize %zu\nfnv1a %016llx\n%s", temp, strlen(text),
+	         fnv1a(text, strlen(text)), lines);
+	write_text(lock, j, strlen(j));
+}
+
+static void test_journal_settles_a_killed_writers_lines(void **state)
+{
+	(void)state;
+	char hist[128], lock[128];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
+	unlink(hist);
+	const char line[] = "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"k\",\"host\":\"h\",\"id\":\"a\",\"group\":\"g\","
+	                    "\"field\":\"owner\",\"old\":null,\"new\":\"Killed\"}\n";
+	put_journal(".c.yaml.charterdash-tmp.4194999.Gone01", "the new text\n", line);
+	store_settle_history(path);
+	size_t n;
+	char *text = read_text(hist, &n);
+	assert_non_null(text);
+	assert_string_equal(text, line);
+	free(text);
+	struct stat st;
+	assert_int_equal(stat(lock, &st), 0);
+	assert_int_equal(st.st_size, 0); /* settled */
+	/* The same journal again (killed after appending, before emptying it):
+	 * not appended twice. */
+	put_journal(".c.yaml.charterdash-tmp.4194999.Gone01", "the new text\n", line);
+	store_settle_history(path);
+	text = read_text(hist, &n);
+	assert_string_equal(text, line);
+	free(text);
+	/* Killed before the rename: the temporary still holds the new text. */
+	put_file(".c.yaml.charterdash-tmp.4194999.Here01", "the new text\n");
+	put_journal(".c.yaml.charterdash-tmp.4194999.Here01", "the new text\n",
+	            "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"k\",\"host\":\"h\",\"id\":\"a\",\"group\":\"g\","
+	            "\"field\":\"owner\",\"old\":\"Killed\",\"new\":\"Never\"}\n");
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_TITLE, .value = "After kills" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_OK); /* a change settles it too */
+	store_result_fini(&r);
+	text = read_text(hist, &n);
+	assert_null(strstr(text, "Never"));
+	assert_non_null(strstr(text, "After kills"));
+	assert_memory_equal(text, line, sizeof line - 1);
+	free(text);
+	assert_false(exists_in_dir(".c.yaml.charterdash-tmp.4194999.Here01")); /* then cleaned up */
+	assert_int_equal(stat(lock, &st), 0);
+	assert_int_equal(st.st_size, 0);
+}
+
 /* A writer stuck holding the lock: a caller with lock_wait_ms gives up
  * with a clear reason and writes nothing, instead of waiting forever. */
 static void test_lock_wait_gives_up(void **state)
@@ -546,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_lock_wait_gives_up),
 		cmocka_unit_test(test_read_only_file_refused),
 		cmocka_unit_test(test_only_dead_writers_temporaries_go),
+		cmocka_unit_test(test_journal_settles_a_killed_writers_lines),
 		cmocka_unit_test(test_mark_meeting),
 		cmocka_unit_test(test_known_model),
 	};

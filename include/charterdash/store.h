@@ -15,7 +15,10 @@
  *      where the file system has it): if the file it replaced is not the
  *      text of step 2 (an editor saved in the last instant), that file is
  *      swapped back and steps 2-6 run again on it;
- *   7. append a line to NAME.history; release the lock.
+ *   7. append a line to NAME.history; release the lock. Just before the
+ *      rename, the lines go to a journal in the lock file, emptied once
+ *      they are in the history: the next transaction (or `log`) appends
+ *      them if the writer was killed in between and its change is saved.
  * A symlinked data file is written through to its target. The lock and
  * history files get the data file's group and permissions, so everyone who
  * may change the data file may lock and log too. */
@@ -136,6 +139,13 @@ bool store_write_atomic(const char *path, const char *text, size_t len, char *wh
  * `when` receives its time. False with a reason. */
 bool store_mark_meeting(const char *path, const char *user, const char *host, char when[24], char *why,
                         size_t why_size);
+
+/* Completes the history after a writer was killed between its rename and
+ * its history line (the journal in the lock file: see store.c), under the
+ * lock; does nothing (and takes no lock) when no save was cut short, or
+ * when the lock file is not the caller's to write. `log` and `minutes`
+ * call it before reading the history; every change does it too. */
+void store_settle_history(const char *path);
 
 /* The user's login name, for history and presence. */
 const char *store_user_name(void);

@@ -9,6 +9,9 @@
  *   FAILIO_SWAP_IN=FILE just before the first rename of a matching file,
  *                       FILE is renamed over the rename's target: an editor
  *                       saving at the last instant before a save's rename
+ *   FAILIO_KILL=before-rename | after-rename
+ *                       the process kills itself (SIGKILL) just before or
+ *                       just after the first rename of a matching file
  *
  * Everything else, the terminal and standard error included, works as
  * usual. Built by the test: cc -shared -fPIC -o failio.so failio.c -ldl */
@@ -16,6 +19,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +89,13 @@ int close(int fd)
 	return r;
 }
 
+static void kill_at(const char *moment, const char *from)
+{
+	const char *when = getenv("FAILIO_KILL");
+	if (when && !strcmp(when, moment) && matching(from))
+		raise(SIGKILL);
+}
+
 static void swap_in(const char *from, const char *to)
 {
 	static int done;
@@ -103,7 +114,11 @@ int rename(const char *from, const char *to)
 		return -1;
 	}
 	swap_in(from, to);
-	return REAL(int, "rename", const char *, const char *)(from, to);
+	kill_at("before-rename", from);
+	int r = REAL(int, "rename", const char *, const char *)(from, to);
+	if (r == 0)
+		kill_at("after-rename", from);
+	return r;
 }
 
 /* The same for renameat2 (RENAME_EXCHANGE), with "rename" in FAILIO. */
@@ -121,5 +136,9 @@ int renameat2(int from_dir, const char *from, int to_dir, const char *to, unsign
 		errno = ENOSYS;
 		return -1;
 	}
-	return real(from_dir, from, to_dir, to, flags);
+	kill_at("before-rename", from);
+	int r = real(from_dir, from, to_dir, to, flags);
+	if (r == 0)
+		kill_at("after-rename", from);
+	return r;
 }

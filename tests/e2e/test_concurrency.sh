@@ -8,7 +8,8 @@
 #     value for that field (so no change was lost or overwritten).
 #  2. A writer killed with SIGKILL at random moments, 200 times, on a
 #     ~650 kB file: after each kill the file loads and equals the before or
-#     the after state byte for byte. A writer killed between creating its
+#     the after state byte for byte, and in the end the history has one
+#     line per change saved (none lost to a kill after the rename). A writer killed between creating its
 #     temporary file and the rename leaves that file
 #     (.NAME.charterdash-tmp.PID.XXXXXX) behind; the next writer removes it
 #     under the lock (its flock is free: the writer is dead), so at most one
@@ -20,6 +21,10 @@
 #  4. An editor saves the file at the last instant before a save's rename
 #     (tests/e2e/failio.c's FAILIO_SWAP_IN, deterministic): the change is
 #     made again on the editor's text, and both are in the file.
+#  5. A writer killed (SIGKILL, failio.c's FAILIO_KILL) just after its
+#     rename, before its history line: `log` and the next change still list
+#     the change, exactly once; one killed just before the rename leaves no
+#     line for a change that was never saved.
 # $1 = the binary (absolute), $2 = a scratch directory.
 set -u
 bin=$1 tmp=$2
@@ -177,6 +182,11 @@ for i in range(200):
         sys.exit("kill %d: %d temporary files left: stale ones were not removed" % (i, len(left)))
     outcome["stray temp"] += len(left)
 subprocess.run(set_status("not_started"), check=True)
+# Every saved change has its history line, exactly once: the 4 toggles
+# above, each kill that left the after state, and the last change.
+logged = sum(1 for l in open(path + ".history", encoding="utf-8") if '"g4-m300"' in l)
+if logged != 4 + outcome["after"] + 1:
+    sys.exit("the history lists %d changes, %d were saved" % (logged, 4 + outcome["after"] + 1))
 if temps():
     sys.exit("temporary files left after a normal change: %s" % temps())
 if subprocess.run([binary, "check", path], capture_output=True).returncode != 0:
@@ -254,6 +264,32 @@ if ${CC:-cc} -shared -fPIC -o "$shim" "$here/failio.c" -ldl 2>"$tmp/cc.err"; the
 	grep -q '^        owner: Lastmoment$' "$d/c.yaml" || fail "the change is not in the file after a late editor's save"
 	[ "$(grep -c Lastmoment "$d/c.yaml.history")" -eq 1 ] || fail "a late editor's save: not one history line"
 	ls -A "$d" | grep -q charterdash-tmp && fail "a late editor's save left a temporary file: $(ls -A "$d")"
+
+	# --- 5. killed between the rename and the history line -------------------
+	d=$tmp/killed
+	mkdir "$d"
+	printf 'charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n      - id: a\n        title: A\n        status: not_started\n' >"$d/c.yaml"
+	"$bin" set -q "$d/c.yaml" a status=in_progress || fail "the first change before the kills"
+	LD_PRELOAD=$shim FAILIO_MATCH=.c.yaml.charterdash-tmp. FAILIO_KILL=after-rename \
+		"$bin" set -q "$d/c.yaml" a owner=Killedafter 2>/dev/null
+	rc=$?
+	[ "$rc" -eq 137 ] || fail "the writer was not killed after its rename (exit $rc)"
+	grep -q '^        owner: Killedafter$' "$d/c.yaml" || fail "the change killed after its rename is not saved"
+	"$bin" log "$d/c.yaml" >"$tmp/killed.log" 2>&1 || fail "log after a kill: $(cat "$tmp/killed.log")"
+	grep -q Killedafter "$tmp/killed.log" || fail "log misses a change saved just before its writer was killed"
+	"$bin" set -q "$d/c.yaml" a status=done || fail "a change after the kill"
+	[ "$(grep -c Killedafter "$d/c.yaml.history")" -eq 1 ] ||
+		fail "the killed writer's change is not in the history exactly once: $(cat "$d/c.yaml.history")"
+	LD_PRELOAD=$shim FAILIO_MATCH=.c.yaml.charterdash-tmp. FAILIO_KILL=before-rename \
+		"$bin" set -q "$d/c.yaml" a owner=Neversaved 2>/dev/null
+	rc=$?
+	[ "$rc" -eq 137 ] || fail "the writer was not killed before its rename (exit $rc)"
+	grep -q Neversaved "$d/c.yaml" && fail "a change killed before its rename is in the file"
+	"$bin" log "$d/c.yaml" >"$tmp/killed.log" 2>&1 || fail "log after a kill: $(cat "$tmp/killed.log")"
+	"$bin" set -q "$d/c.yaml" a status=blocked || fail "a change after the second kill"
+	grep -q Neversaved "$d/c.yaml.history" "$tmp/killed.log" && fail "the history lists a change that was never saved"
+	[ "$(wc -l <"$d/c.yaml.history")" -eq 4 ] || fail "the history is not the 4 saved changes: $(cat "$d/c.yaml.history")"
+	ls -A "$d" | grep -q charterdash-tmp && fail "the killed writers' temporaries were not removed: $(ls -A "$d")"
 else
 	fail "cannot build the failio shim: $(cat "$tmp/cc.err")"
 fi
