@@ -290,6 +290,41 @@ static void journal_settle(const char *path, int lock, const struct stat *data)
 	}
 }
 
+/* The new version in a fresh temporary `tmp` (a mkstemp template) with
+ * the original's owner, group and mode, written and fsynced; *hold keeps
+ * its flock. False with `why`, and no file left. */
+static bool write_temp(char *tmp, const char *dir, const char *path, const struct stat *st, const char *text,
+                       size_t len, int *hold, char *why, size_t why_size)
+{
+	/* mkstemp creates with O_EXCL and mode 0600: a planted file or symlink
+	 * at the name makes it pick another name, never follow it. */
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(why, why_size, "cannot create a temporary file in %s: %s", dir, strerror(errno));
+		return false;
+	}
+	/* Held until the rename: while it is, no clean-up removes the file. */
+	if (flock(fd, LOCK_EX) == 0)
+		*hold = dup(fd);
+	/* Owner and group first (may fail for a non-root user: then the file
+	 * stays the writer's, as with any editor), then the original mode. */
+	if (fchown(fd, st->st_uid, st->st_gid) != 0 && fchown(fd, (uid_t)-1, st->st_gid) != 0) {
+		/* keep going: the mode still applies */
+	}
+	bool ok = fchmod(fd, st->st_mode & 07777) == 0 && write_all(fd, text, len) && fsync(fd) == 0;
+	int err = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		err = errno;
+	}
+	if (!ok) {
+		snprintf(why, why_size, "cannot write the new version of %s: %s; the file is unchanged", path,
+		         strerror(err));
+		unlink(tmp);
+	}
+	return ok;
+}
+
 /* store_write_atomic; with `expect`, the file must still be as `expect`
  * saw it just before the rename, or nothing is written (WRITE_RACED): an
  * editor that takes no lock saved it meanwhile. */
@@ -317,34 +352,8 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 	}
 	enum write_result result = WRITE_FAILED;
 	int hold = -1;
-	/* mkstemp creates with O_EXCL and mode 0600: a planted file or symlink
-	 * at the name makes it pick another name, never follow it. */
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(why, why_size, "cannot create a temporary file in %s: %s", dir, strerror(errno));
+	if (!write_temp(tmp, dir, path, &st, text, len, &hold, why, why_size))
 		goto out;
-	}
-	/* Held until the rename: while it is, no clean-up removes the file. */
-	if (flock(fd, LOCK_EX) == 0)
-		hold = dup(fd);
-	/* Owner and group first (may fail for a non-root user: then the file
-	 * stays the writer's, as with any editor), then the original mode. */
-	if (fchown(fd, st.st_uid, st.st_gid) != 0 && fchown(fd, (uid_t)-1, st.st_gid) != 0) {
-		/* keep going: the mode still applies */
-	}
-	if (fchmod(fd, st.st_mode & 07777) != 0 || !write_all(fd, text, len) || fsync(fd) != 0) {
-		snprintf(why, why_size, "cannot write the new version of %s: %s; the file is unchanged", path,
-		         strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	if (close(fd) != 0) {
-		snprintf(why, why_size, "cannot write the new version of %s: %s; the file is unchanged", path,
-		         strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
 	if (opt && opt->before_rename)
 		opt->before_rename(opt->before_rename_arg);
 	if (t && !keep_lock(t, why, why_size)) {
@@ -498,10 +507,11 @@ static int open_lock_file(const char *lock, const struct stat *data, char *why, 
 	 * so it cannot make us create or truncate a file elsewhere. flock
 	 * needs no write access: reading is enough to take the lock; writing
 	 * is for the journal. */
-	int fd = create_sidecar(lock, data) ? open(lock, O_RDWR | O_NOFOLLOW | O_CLOEXEC) : -1;
-	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+	bool exists = create_sidecar(lock, data);
+	int fd = exists ? open(lock, O_RDWR | O_NOFOLLOW | O_CLOEXEC) : -1;
+	if (exists && fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
 		fd = open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC); /* locks, but keeps no journal */
-	if (fd >= 0 || errno == ENOENT)
+	if (fd >= 0 || (exists && errno == ENOENT))
 		return fd;
 	if (errno == ELOOP)
 		snprintf(why, why_size, "the lock file %s is a symbolic link; not following it (remove it if nobody "
