@@ -698,6 +698,31 @@ enum store_status store_load(const char *path, struct charter *c, struct diag_li
 	return STORE_OK;
 }
 
+/* r->edit applied to the text of `before` (r->new_text), loaded into
+ * r->after. STORE_REFUSED when the result does not load. */
+static enum store_status apply_and_load(const struct charter *before, struct store_result *r)
+{
+	r->new_text = patch_apply(before->text, before->text_len, &r->edit, &r->new_len);
+	char *copy = r->new_text ? malloc(r->new_len + 1) : NULL;
+	if (!copy) {
+		snprintf(r->why, sizeof r->why, "out of memory");
+		return STORE_IO;
+	}
+	memcpy(copy, r->new_text, r->new_len + 1);
+	struct diag_list check;
+	diag_init(&check, 4);
+	r->have_after = true;
+	bool valid = charter_load_text(&r->after, before->path, copy, r->new_len, &check);
+	if (!valid) {
+		char first[400] = "out of memory";
+		if (check.count)
+			diag_format(&check.items[0], first, sizeof first);
+		snprintf(r->why, sizeof r->why, "the change was not written: the edited file would not load (%s)", first);
+	}
+	diag_fini(&check);
+	return valid ? STORE_OK : STORE_REFUSED;
+}
+
 enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r)
 {
 	long index = e->kind == EDIT_ADD ? -1 : charter_find_milestone(before, e->milestone_id);
@@ -728,31 +753,55 @@ enum store_status store_plan(const struct charter *before, const struct edit *e,
 	}
 	if (!patch_plan(before, e, &r->edit, r->why, sizeof r->why))
 		return STORE_REFUSED;
-	r->new_text = patch_apply(before->text, before->text_len, &r->edit, &r->new_len);
-	char *copy = r->new_text ? malloc(r->new_len + 1) : NULL;
-	if (!copy) {
-		snprintf(r->why, sizeof r->why, "out of memory");
-		return STORE_IO;
-	}
-	memcpy(copy, r->new_text, r->new_len + 1);
 	/* The edited text must load, and load to exactly what was meant. */
-	struct diag_list check;
-	diag_init(&check, 4);
-	r->have_after = true;
-	bool valid = charter_load_text(&r->after, before->path, copy, r->new_len, &check);
-	if (!valid) {
-		char first[400] = "out of memory";
-		if (check.count)
-			diag_format(&check.items[0], first, sizeof first);
-		snprintf(r->why, sizeof r->why, "the change was not written: the edited file would not load (%s)", first);
-	} else if (!patch_verify(before, &r->after, e, r->why, sizeof r->why)) {
-		valid = false;
-	}
-	diag_fini(&check);
-	if (!valid)
+	enum store_status status = apply_and_load(before, r);
+	if (status != STORE_OK)
+		return status;
+	if (!patch_verify(before, &r->after, e, r->why, sizeof r->why))
 		return STORE_REFUSED;
 	r->changed = true;
 	return STORE_OK;
+}
+
+/* Undo of a delete: the milestone's exact bytes back where they were. A
+ * conflict when the text around that place changed, or the id is taken. */
+static enum store_status plan_restore(const struct charter *before, const struct text_restore *tr,
+                                      struct store_result *r)
+{
+	if (charter_find_milestone(before, tr->id) >= 0) {
+		snprintf(r->why, sizeof r->why, "there is a milestone '%s' again", tr->id);
+		return STORE_CONFLICT;
+	}
+	if (!undo_restore_plan(tr, before->text, before->text_len, &r->edit, r->why, sizeof r->why))
+		return STORE_CONFLICT;
+	r->group = strdup(tr->group ? tr->group : "");
+	if (!r->group) {
+		snprintf(r->why, sizeof r->why, "out of memory");
+		return STORE_IO;
+	}
+	enum store_status status = apply_and_load(before, r);
+	if (status != STORE_OK)
+		return status;
+	if (!undo_restore_verify(before, &r->after, tr, r->why, sizeof r->why))
+		return STORE_REFUSED;
+	r->changed = true;
+	return STORE_OK;
+}
+
+/* Undo of an add: the milestone must still be the bytes this session
+ * created, or removing it would take others' changes with it. */
+static enum store_status check_created(const struct charter *before, const struct edit *e,
+                                       const struct store_options *opt, struct store_result *r)
+{
+	long m = e->kind == EDIT_REMOVE ? charter_find_milestone(before, e->milestone_id) : -1;
+	if (!opt->expect_bytes || m < 0)
+		return STORE_OK;
+	const struct doc_node *node = doc_node(&before->doc, before->milestones[m].node);
+	if ((size_t)(node->end - node->start) == opt->expect_len &&
+	    memcmp(before->text + node->start, opt->expect_bytes, opt->expect_len) == 0)
+		return STORE_OK;
+	snprintf(r->why, sizeof r->why, "'%s' was changed by someone else since you added it", e->milestone_id);
+	return STORE_CONFLICT;
 }
 
 /* The charter as the file holds it now: `known` when the file's text is
@@ -881,8 +930,13 @@ static enum write_result txn_attempt(struct txn *t, const struct edit *edits, si
 		*status = STORE_INVALID;
 		return WRITE_FAILED;
 	}
-	long last;
-	*status = plan_all(base, edits, count, r, &last);
+	long last = -1;
+	if (t->opt->restore) {
+		if ((*status = plan_restore(base, t->opt->restore, r)) == STORE_OK)
+			last = 0;
+	} else if ((*status = check_created(base, edits, t->opt, r)) == STORE_OK) {
+		*status = plan_all(base, edits, count, r, &last);
+	}
 	if (*status != STORE_OK || last < 0 || t->opt->dry_run)
 		return WRITE_DONE;
 	*status = STORE_IO;

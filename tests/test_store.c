@@ -496,6 +496,171 @@ static void test_journal_settles_a_killed_writers_lines(void **state)
 	assert_int_equal(st.st_size, 0);
 }
 
+/* --- undo of a delete and of an add ---------------------------------------- */
+
+static const char undo_text[] =
+	"charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	"      - id: a\n        title: A\n        status: in_progress\n"
+	"      # b is the one with a budget\n"
+	"      - id: b   # keep me\n        title: 'B'\n        status: done\n        owner: \"Ann\"\n"
+	"        x-budget: 5   # thousands\n        x-tags: [one, two]\n"
+	"      - id: c\n        title: C\n        status: not_started\n        owner: Cy\n";
+
+static void record_removal(struct undo *u, const struct store_result *r, const struct charter *before, const char *id)
+{
+	long m = charter_find_milestone(before, id);
+	assert_true(m >= 0);
+	const char *fields[FIELD_COUNT];
+	char scratch[FIELD_COUNT][DATE_TEXT_SIZE];
+	for (int f = 0; f < FIELD_COUNT; f++)
+		fields[f] = milestone_field(&before->milestones[m], (enum field)f, scratch[f]);
+	assert_true(undo_record_milestone(u, EDIT_REMOVE, id, "g", fields));
+	assert_true(undo_attach_removed(u, r->old_text, r->old_len, &r->edit));
+}
+
+static enum store_status delete_b(struct undo *u)
+{
+	struct charter before;
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	assert_true(charter_load_file(&before, path, &diags));
+	struct edit rm = { .kind = EDIT_REMOVE, .milestone_id = "b" };
+	struct store_result r;
+	enum store_status st = apply(&rm, &fixed, &r);
+	if (st == STORE_OK)
+		record_removal(u, &r, &before, "b");
+	store_result_fini(&r);
+	charter_fini(&before);
+	diag_fini(&diags);
+	return st;
+}
+
+static enum store_status run_plan(const struct undo_plan *plan)
+{
+	struct store_options opt = fixed;
+	opt.restore = plan->has_restore ? &plan->restore : NULL;
+	opt.expect_bytes = plan->expect_bytes;
+	opt.expect_len = plan->expect_len;
+	struct store_result r[UNDO_MAX_EDITS];
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	for (size_t i = 0; i < plan->count; i++)
+		store_result_init(&r[i]);
+	enum store_status st = store_apply_all(path, plan->edits, plan->count, &opt, r, &diags);
+	for (size_t i = 0; i < plan->count; i++)
+		store_result_fini(&r[i]);
+	diag_fini(&diags);
+	return st;
+}
+
+/* Undoing a delete puts back the exact bytes (comments, quoting, unknown
+ * keys, lists) where they were, even after someone changed the file
+ * elsewhere; when the lines around the place changed, it is a conflict
+ * (the dashboard asks), and "anyway" re-creates it from its fields. It
+ * used to come back as five fields at the end of the group. */
+static void test_undo_delete_puts_the_bytes_back(void **state)
+{
+	(void)state;
+	write_text(path, undo_text, sizeof undo_text - 1);
+	struct undo u;
+	undo_init(&u);
+	assert_int_equal(delete_b(&u), STORE_OK);
+	/* someone else changes c's status meanwhile (outside b's neighbourhood) */
+	struct edit theirs = { .kind = EDIT_SET, .milestone_id = "c", .field = FIELD_STATUS, .value = "blocked" };
+	struct store_result r;
+	assert_int_equal(apply(&theirs, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+	struct undo_plan plan;
+	undo_plan_undo(&u, &plan);
+	assert_true(plan.has_restore);
+	assert_int_equal(plan.count, 1);
+	assert_int_equal(run_plan(&plan), STORE_OK);
+	undo_done(&u);
+	size_t n;
+	char *text = read_text(path, &n);
+	char expected[sizeof undo_text + 8];
+	snprintf(expected, sizeof expected, "%s", undo_text);
+	char *c_status = strstr(expected, "status: not_started");
+	memcpy(c_status, "status: blocked\n        owner: Cy\n", sizeof "status: blocked\n        owner: Cy\n");
+	assert_string_equal(text, expected);
+	free(text);
+	char hist[128];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	text = read_text(hist, &n);
+	assert_non_null(strstr(text, "\"id\":\"b\",\"group\":\"g\",\"field\":\"milestone\",\"old\":null,\"new\":\"B\"}\n"));
+	free(text);
+
+	/* Deleted again, then the line just above it changes: ask first. */
+	undo_fini(&u);
+	undo_init(&u);
+	assert_int_equal(delete_b(&u), STORE_OK);
+	struct edit above = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_STATUS, .value = "done" };
+	assert_int_equal(apply(&above, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+	undo_plan_undo(&u, &plan);
+	struct store_options opt = fixed;
+	opt.restore = &plan.restore;
+	assert_int_equal(apply(&plan.edits[0], &opt, &r), STORE_CONFLICT);
+	assert_non_null(strstr(r.why, "the lines around 'b' changed since it was deleted"));
+	store_result_fini(&r);
+	undo_answer_anyway(&u);
+	undo_plan_undo(&u, &plan);
+	assert_false(plan.has_restore);
+	assert_int_equal(plan.count, 3); /* add, status done, owner */
+	assert_int_equal(run_plan(&plan), STORE_OK);
+	text = read_text(path, &n);
+	assert_non_null(strstr(text, "      - id: b\n        title: B\n        status: done\n        owner: Ann\n"));
+	free(text);
+	undo_fini(&u);
+}
+
+/* Undoing an add removes the milestone only while it is as this session
+ * created it: someone's change to it since is a conflict (the dashboard
+ * asks: keep theirs / remove anyway). It used to go without a word. */
+static void test_undo_add_asks_when_changed(void **state)
+{
+	(void)state;
+	write_text(path, charter_text, sizeof charter_text - 1);
+	struct undo u;
+	undo_init(&u);
+	struct edit add = { .kind = EDIT_ADD, .group_id = "g", .milestone_id = "n", .value = "New one" };
+	struct store_result r;
+	assert_int_equal(apply(&add, &fixed, &r), STORE_OK);
+	long m = charter_find_milestone(&r.after, "n");
+	assert_true(m >= 0);
+	const char *fields[FIELD_COUNT] = { [FIELD_TITLE] = "New one", [FIELD_STATUS] = "not_started" };
+	assert_true(undo_record_milestone(&u, EDIT_ADD, "n", "g", fields));
+	const struct doc_node *node = doc_node(&r.after.doc, r.after.milestones[m].node);
+	assert_true(undo_attach_created(&u, r.after.text + node->start, node->end - node->start));
+	store_result_fini(&r);
+	struct edit theirs = { .kind = EDIT_SET, .milestone_id = "n", .field = FIELD_OWNER, .value = "Someone" };
+	assert_int_equal(apply(&theirs, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+
+	struct undo_plan plan;
+	undo_plan_undo(&u, &plan);
+	assert_non_null(plan.expect_bytes);
+	struct store_options opt = fixed;
+	opt.expect_bytes = plan.expect_bytes;
+	opt.expect_len = plan.expect_len;
+	assert_int_equal(apply(&plan.edits[0], &opt, &r), STORE_CONFLICT);
+	assert_non_null(strstr(r.why, "'n' was changed by someone else since you added it"));
+	store_result_fini(&r);
+	size_t n;
+	char *text = read_text(path, &n);
+	assert_non_null(strstr(text, "owner: Someone"));
+	free(text);
+	/* their change undone by hand: the same bytes again, so no question */
+	theirs.value = "";
+	assert_int_equal(apply(&theirs, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+	assert_int_equal(run_plan(&plan), STORE_OK);
+	text = read_text(path, &n);
+	assert_null(strstr(text, "id: n"));
+	free(text);
+	undo_fini(&u);
+}
+
 /* A writer stuck holding the lock: a caller with lock_wait_ms gives up
  * with a clear reason and writes nothing, instead of waiting forever. */
 static void test_lock_wait_gives_up(void **state)
@@ -615,6 +780,8 @@ int main(void)
 		cmocka_unit_test(test_journal_settles_a_killed_writers_lines),
 		cmocka_unit_test(test_mark_meeting),
 		cmocka_unit_test(test_known_model),
+		cmocka_unit_test(test_undo_delete_puts_the_bytes_back),
+		cmocka_unit_test(test_undo_add_asks_when_changed),
 	};
 	mode_t old = umask(077); /* the sidecars' modes must not depend on it */
 	int failed = cmocka_run_group_tests(tests, setup, teardown);

@@ -33,6 +33,7 @@
 #include "charterdash/diag.h"
 #include "charterdash/edit.h"
 #include "charterdash/patch.h"
+#include "charterdash/undo.h"
 
 enum store_status {
 	STORE_OK,        /* applied (or nothing to change: see `changed`) */
@@ -70,6 +71,15 @@ struct store_options {
 	 * change is planned on it instead of on a fresh load. The edited text
 	 * is still loaded and checked in full. NULL: always load. */
 	const struct charter *known;
+	/* Undo of a delete (one edit: the EDIT_ADD it amounts to, for the
+	 * history): the milestone's exact bytes go back where they were,
+	 * instead of the edit. STORE_CONFLICT when the text around that place
+	 * changed since (undo_restore_plan). NULL: the edits as they are. */
+	const struct text_restore *restore;
+	/* Undo of an add (one EDIT_REMOVE): STORE_CONFLICT unless the
+	 * milestone's bytes are still exactly these. NULL: no check. */
+	const char *expect_bytes;
+	size_t expect_len;
 };
 
 struct store_result {
