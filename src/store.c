@@ -1068,3 +1068,21 @@ void store_settle_history(const char *user_path)
 	free(lock_path);
 	free(path);
 }
+
+bool store_undo_attach(struct undo *u, const struct edit *e, const struct store_result *r)
+{
+	if (e->kind == EDIT_REMOVE)
+		return r->old_text && undo_attach_removed(u, r->old_text, r->old_len, &r->edit);
+	long m = e->kind == EDIT_ADD && r->have_after ? charter_find_milestone(&r->after, e->milestone_id) : -1;
+	if (m < 0)
+		return false;
+	const struct doc_node *node = doc_node(&r->after.doc, r->after.milestones[m].node);
+	return undo_attach_created(u, r->after.text + node->start, node->end - node->start);
+}
+
+void store_options_for_undo(struct store_options *opt, const struct undo_plan *plan)
+{
+	opt->restore = plan && plan->has_restore ? &plan->restore : NULL;
+	opt->expect_bytes = plan ? plan->expect_bytes : NULL;
+	opt->expect_len = plan ? plan->expect_len : 0;
+}

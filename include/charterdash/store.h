@@ -157,6 +157,15 @@ bool store_mark_meeting(const char *path, const char *user, const char *host, ch
  * call it before reading the history; every change does it too. */
 void store_settle_history(const char *path);
 
+/* Keeps with the undo step just recorded for `e` (an add or a delete that
+ * `r` saved) the text undo needs: the bytes deleted and the lines around
+ * them, or the milestone as added. False: not kept (undo then works from
+ * the fields alone). */
+bool store_undo_attach(struct undo *u, const struct edit *e, const struct store_result *r);
+
+/* The options an undo plan needs (restore, expected bytes); NULL clears them. */
+void store_options_for_undo(struct store_options *opt, const struct undo_plan *plan);
+
 /* The user's login name, for history and presence. */
 const char *store_user_name(void);
 
