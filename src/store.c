@@ -247,43 +247,54 @@ static bool file_hashes_to(const char *name, size_t size, unsigned long long has
 	return same;
 }
 
-/* Appends a killed writer's lines if its change is in place (see above). */
+/* A journal's parts: the temporary's name, the new text's size and hash,
+ * and the history lines (pointing into `j`, which is changed). False when
+ * `j` is not a journal. */
+static bool journal_parse(char *j, char **name, size_t *size, unsigned long long *hash, char **lines)
+{
+	static const char lead[] = JOURNAL_HEADER "temp ";
+	if (strncmp(j, lead, sizeof lead - 1) != 0)
+		return false;
+	char *nl = strchr(j + sizeof lead - 1, '\n');
+	int used = 0;
+	if (!nl || sscanf(nl + 1, "size %zu\nfnv1a %llx\n%n", size, hash, &used) != 2 || used == 0)
+		return false;
+	*nl = '\0';
+	*name = j + sizeof lead - 1;
+	*lines = nl + 1 + used;
+	return true;
+}
+
+/* Appends a killed writer's lines if its change is in place (see above),
+ * then empties the journal. */
 static void journal_settle(const char *path, int lock, const struct stat *data)
 {
 	struct stat st;
 	if (lock < 0 || fstat(lock, &st) != 0 || st.st_size == 0 || st.st_size > (1 << 26))
 		return;
 	char *j = malloc((size_t)st.st_size + 1);
-	ssize_t n = j ? pread(lock, j, (size_t)st.st_size, 0) : -1;
-	char *name = NULL, *lines = NULL;
-	size_t size = 0;
-	unsigned long long hash = 0;
-	if (n == st.st_size) {
-		j[n] = '\0';
-		char *nl = strncmp(j, JOURNAL_HEADER "temp ", sizeof JOURNAL_HEADER + 4) == 0
-		                   ? strchr(j + sizeof JOURNAL_HEADER + 4, '\n') : NULL;
-		int used = 0;
-		if (nl && sscanf(nl + 1, "size %zu\nfnv1a %llx\n%n", &size, &hash, &used) == 2 && used > 0) {
-			*nl = '\0';
-			name = j + sizeof JOURNAL_HEADER + 4;
-			lines = nl + 1 + used;
-		}
-	}
-	char *dir = name ? dir_of(path) : NULL;
-	char *tmp = dir ? malloc(strlen(dir) + strlen(name) + 2) : NULL;
-	if (tmp) {
-		sprintf(tmp, "%s/%s", dir, name);
-		size_t len = strlen(lines);
-		char *hist = history_path(path);
+	char *name, *lines;
+	size_t size;
+	unsigned long long hash;
+	if (j && pread(lock, j, (size_t)st.st_size, 0) == st.st_size) {
+		j[st.st_size] = '\0';
+		char *dir = journal_parse(j, &name, &size, &hash, &lines) ? dir_of(path) : NULL;
+		size_t n = dir ? strlen(dir) + strlen(name) + 2 : 0;
+		char *tmp = n ? malloc(n) : NULL;
+		char *hist = tmp ? history_path(path) : NULL;
+		size_t len = hist ? strlen(lines) : 0;
 		char why[256];
-		if (hist && len && !file_hashes_to(tmp, size, hash) && !history_ends_with(hist, lines, len)) {
-			create_sidecar(hist, data);
-			history_append_text(hist, lines, len, data->st_mode & 0666, why, sizeof why);
+		if (len) {
+			snprintf(tmp, n, "%s/%s", dir, name);
+			if (!file_hashes_to(tmp, size, hash) && !history_ends_with(hist, lines, len)) {
+				create_sidecar(hist, data);
+				history_append_text(hist, lines, len, data->st_mode & 0666, why, sizeof why);
+			}
 		}
 		free(hist);
+		free(tmp);
+		free(dir);
 	}
-	free(tmp);
-	free(dir);
 	free(j);
 	if (ftruncate(lock, 0) != 0) {
 		/* read-only lock: nothing was written to it either */
