@@ -182,7 +182,7 @@ static void report_change(const char *path, const struct edit *e, const struct s
  * `say` is how many of the edits get a line of their own on success. */
 static int apply(const char *path, const struct edit *edits, int count, int say, const struct edit_options *o)
 {
-	struct store_options so = { .dry_run = o->dry_run, .user = o->user };
+	struct store_options so = { .dry_run = o->dry_run, .user = o->user, .force_read_only = o->force };
 	struct store_result r[1 + MAX_ASSIGNMENTS];
 	struct diag_list diags;
 	for (int i = 0; i < count; i++)

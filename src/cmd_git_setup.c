@@ -20,7 +20,7 @@
 #include "charterdash/store.h"
 
 static const char *const attributes[] = { "*.yaml merge=charterdash diff=charterdash", "*.history merge=union" };
-static const char *const ignores[] = { ".*.lock", ".*.presence/" };
+static const char *const ignores[] = { ".*.lock", ".*.presence/", ".*.charterdash-tmp.*" };
 
 /* True when `text` has `line` as a whole line. */
 static bool has_line(const char *text, size_t len, const char *line)
@@ -125,7 +125,7 @@ int cmd_git_setup(int argc, char **argv)
 		                "(is it a git repository? `git init` first)\n", dir);
 		return EXIT_DATA;
 	}
-	if (!ensure_lines(dir, ".gitattributes", attributes, 2) || !ensure_lines(dir, ".gitignore", ignores, 2))
+	if (!ensure_lines(dir, ".gitattributes", attributes, 2) || !ensure_lines(dir, ".gitignore", ignores, 3))
 		return EXIT_DATA;
 	printf("%s: git merges charter files field by field and diffs them field by field\n", dir);
 	return EXIT_OK;

@@ -70,6 +70,7 @@ static int compare_time(const void *a, const void *b)
 /* Loads FILE.history sorted by time (merged histories may interleave). */
 static bool load_history(const char *path, struct history *h)
 {
+	store_settle_history(path); /* a change whose writer was killed before logging it */
 	char *hist = history_path(path);
 	char why[300];
 	bool ok = hist && history_load(h, hist, why, sizeof why);

@@ -39,42 +39,67 @@ static void put_pair(struct buf *b, const char *key, const char *value, bool fir
 	json_put_string(b, value);
 }
 
-bool history_append(const char *path, const struct history_entry *e, unsigned mode, char *why, size_t why_size)
+bool history_format_entry(struct buf *line, const struct history_entry *e)
 {
-	struct buf line;
-	buf_init(&line);
-	buf_putc(&line, '{');
-	put_pair(&line, "time", e->time, true);
-	put_pair(&line, "user", e->user, false);
-	put_pair(&line, "host", e->host, false);
-	put_pair(&line, "id", e->id, false);
-	put_pair(&line, "group", e->group, false);
-	put_pair(&line, "field", e->field, false);
-	put_pair(&line, "old", e->old_value, false);
-	put_pair(&line, "new", e->new_value, false);
-	buf_puts(&line, "}\n");
-	if (line.failed) {
-		buf_fini(&line);
-		snprintf(why, why_size, "out of memory");
-		return false;
-	}
+	buf_putc(line, '{');
+	put_pair(line, "time", e->time, true);
+	put_pair(line, "user", e->user, false);
+	put_pair(line, "host", e->host, false);
+	put_pair(line, "id", e->id, false);
+	put_pair(line, "group", e->group, false);
+	put_pair(line, "field", e->field, false);
+	put_pair(line, "old", e->old_value, false);
+	put_pair(line, "new", e->new_value, false);
+	buf_puts(line, "}\n");
+	return !line->failed;
+}
+
+bool history_append_text(const char *path, const char *text, size_t len, unsigned mode, char *why, size_t why_size)
+{
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
 	const char *problem = fd < 0 ? strerror(errno) : NULL;
 	if (fd >= 0) {
 		/* One write(2) with O_APPEND: lines from several writers never mix. */
-		ssize_t n = write(fd, line.data, line.len);
+		ssize_t n = write(fd, text, len);
 		if (n < 0)
 			problem = strerror(errno);
-		else if ((size_t)n != line.len)
+		else if ((size_t)n != len)
 			problem = "only part of the line was written (is the disk full?)";
 		if (close(fd) != 0 && !problem)
 			problem = strerror(errno);
 	}
-	bool ok = problem == NULL;
-	if (!ok)
+	if (problem)
 		snprintf(why, why_size, "cannot append to %s: %s", path, problem);
+	return problem == NULL;
+}
+
+bool history_append(const char *path, const struct history_entry *e, unsigned mode, char *why, size_t why_size)
+{
+	struct buf line;
+	buf_init(&line);
+	if (!history_format_entry(&line, e)) {
+		buf_fini(&line);
+		snprintf(why, why_size, "out of memory");
+		return false;
+	}
+	bool ok = history_append_text(path, line.data, line.len, mode, why, why_size);
 	buf_fini(&line);
 	return ok;
+}
+
+bool history_ends_with(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	bool same = false;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size >= len) {
+		char *tail = malloc(len ? len : 1);
+		same = tail && pread(fd, tail, len, st.st_size - (off_t)len) == (ssize_t)len && memcmp(tail, text, len) == 0;
+		free(tail);
+	}
+	if (fd >= 0)
+		close(fd);
+	return same;
 }
 
 static bool parse_line(char *line, struct history_entry *e)

@@ -127,7 +127,8 @@ static void record_undo(struct ui *ui, const struct edit *e, const struct store_
 		memcpy(due, fields[FIELD_DUE], sizeof due);
 		fields[FIELD_DUE] = due;
 	}
-	undo_record_milestone(u, e->kind, e->milestone_id, c->groups[ms->group].id, fields);
+	if (undo_record_milestone(u, e->kind, e->milestone_id, c->groups[ms->group].id, fields))
+		store_undo_attach(u, e, r); /* the exact bytes, for undo */
 }
 
 /* A value for the message line: one line, not too long. */
@@ -175,7 +176,8 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 	/* Never freeze the screen behind a stuck writer. The model on screen
 	 * spares the transaction one full load while the file is still exactly
 	 * what it was loaded from. */
-	struct store_options so = { .lock_wait_ms = 3000, .known = &ui->charter };
+	struct store_options so = { .lock_wait_ms = 3000, .known = &ui->charter, .force_read_only = ui->opt.force };
+	store_options_for_undo(&so, ui->edit->undo_plan);
 	if (ui->live) {
 		so.user = ui->live->user[0] ? ui->live->user : NULL;
 		so.host = ui->live->host[0] ? ui->live->host : NULL;
@@ -441,6 +443,10 @@ unsigned ui_edit_confirm_yes(struct ui *ui)
 	struct ui_edit *e = ui->edit;
 	enum ui_confirm_kind kind = e->confirm;
 	ui_pop(ui);
+	if (kind == CONFIRM_UNDO) {
+		undo_answer_anyway(&e->undo);
+		return ui_act_undo(ui, 'u');
+	}
 	if (kind == CONFIRM_DELETE) {
 		if (e->p_id) {
 			struct edit ed = { .kind = EDIT_REMOVE, .milestone_id = e->p_id };
@@ -462,6 +468,9 @@ unsigned ui_edit_confirm_no(struct ui *ui)
 	ui_pop(ui);
 	if (kind == CONFIRM_DELETE) {
 		ui_message(ui, "Not deleted");
+	} else if (kind == CONFIRM_UNDO) {
+		ui_live_check(ui); /* show theirs now */
+		ui_message(ui, "Not undone; nothing was written");
 	} else {
 		ui_live_check(ui); /* show theirs now */
 		ui_message(ui, "Kept their value of %s; nothing was written", e->p_id ? e->p_id : "the milestone");
@@ -471,6 +480,21 @@ unsigned ui_edit_confirm_no(struct ui *ui)
 }
 
 /* --- undo and redo ------------------------------------------------------- */
+
+/* The text around a deleted milestone changed, or someone changed one this
+ * session added: undo asks before going ahead. */
+static void ask_undo_anyway(struct ui *ui, const struct undo_plan *plan)
+{
+	const char *id = plan->edits[0].milestone_id;
+	if (plan->has_restore)
+		snprintf(ui->edit->question, sizeof ui->edit->question,
+		         "The lines around %s changed since you deleted it. Put it back from its fields at the end "
+		         "of its group (its comments and other keys stay lost)?", id);
+	else
+		snprintf(ui->edit->question, sizeof ui->edit->question,
+		         "Someone changed %s since you added it. Remove it anyway, with their changes?", id);
+	ui_confirm_open(ui, CONFIRM_UNDO);
+}
 
 unsigned ui_act_undo(struct ui *ui, int key)
 {
@@ -488,11 +512,16 @@ unsigned ui_act_undo(struct ui *ui, int key)
 	else
 		undo_plan_undo(u, &plan);
 	for (size_t i = 0; i < plan.count; i++) {
-		if (ui_edit_save(ui, &plan.edits[i], false, false) != STORE_OK) {
+		ui->edit->undo_plan = i == 0 ? &plan : NULL; /* its checks go with the first edit */
+		int st = ui_edit_save(ui, &plan.edits[i], false, false);
+		ui->edit->undo_plan = NULL;
+		if (st != STORE_OK) {
 			char msg[sizeof ui->message];
 			memcpy(msg, ui->message, sizeof msg);
 			const char *why = strncmp(msg, "Not saved: ", 11) == 0 ? msg + 11 : msg;
 			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", why);
+			if (st == STORE_CONFLICT && (plan.has_restore || plan.expect_bytes))
+				ask_undo_anyway(ui, &plan);
 			return UI_HANDLED | UI_RELAYOUT;
 		}
 	}

@@ -162,7 +162,7 @@ const char *ui_live_blocked(const struct ui *ui);
 /* ui_edit.c / ui_prompt.c ------------------------------------------------- */
 
 enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD_TITLE, PROMPT_ADD_ID };
-enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT };
+enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT, CONFIRM_UNDO };
 
 /* The fields `e` edits, in Tab order. */
 #define UI_EDIT_FIELDS 4
@@ -184,6 +184,7 @@ struct ui_edit {
 	struct edit pending;
 	char *p_id, *p_seen, *p_value;
 	bool p_had_seen, p_had_value;
+	const struct undo_plan *undo_plan; /* during an undo's save: its checks */
 };
 
 extern const enum field ui_edit_fields[UI_EDIT_FIELDS];

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "charterdash/cli.h"
@@ -26,9 +27,10 @@ void ui_print_usage(FILE *out)
 {
 	/* no line here starts with two spaces and a lower-case word: that is
 	 * how the command list above is read by scripts */
-	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]\n"
+	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [FILE]\n"
 	             "    shows FILE (default ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
-	             "    Keys 1-4, Space, e, a, D, u, Ctrl-R edit it; --read-only: look, never write.\n"
+	             "    Keys 1-4, Space, e, a, D, u, Ctrl-R edit it; --read-only: look, never write;\n"
+	             "    --force: edit even a file nobody may write (mode 0444; root or its owner).\n"
 	             "    NO_COLOR set or --no-color: no colours. --ascii (automatic outside UTF-8\n"
 	             "    locales): ASCII characters only. --mouse: clicks and the wheel (or press M).\n"
 	             "    --thin-cursor: mark the selected row at its left edge instead of reversing\n"
@@ -410,7 +412,12 @@ static void check_writable(struct ui *ui)
 		snprintf(dir, sizeof dir, "/");
 	else
 		snprintf(dir, sizeof dir, "%.*s", (int)(slash - file), file);
-	if (access(file, W_OK) != 0)
+	struct stat st;
+	bool known = stat(file, &st) == 0, nobody_writes = known && (st.st_mode & 0222) == 0;
+	if (nobody_writes && !ui->opt.force)
+		snprintf(ui->read_only_why, sizeof ui->read_only_why,
+		         "%.180s is read-only for everyone (start with --force to edit it anyway)", file);
+	else if (access(file, W_OK) != 0 && !(nobody_writes && st.st_uid == geteuid()))
 		snprintf(ui->read_only_why, sizeof ui->read_only_why, "you cannot write %.230s", file);
 	else if (access(dir, W_OK | X_OK) != 0)
 		snprintf(ui->read_only_why, sizeof ui->read_only_why,
@@ -496,7 +503,7 @@ static int usage_error(const char *fmt, ...)
 	fprintf(stderr, "charterdash: ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]\n"
+	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [FILE]\n"
 	                "Try 'charterdash --help'.\n");
 	return EXIT_USAGE;
 }
@@ -513,6 +520,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 		{ "no-colour", no_argument, NULL, 'C' },
 		{ "ascii", no_argument, NULL, 'a' },
 		{ "read-only", no_argument, NULL, 'r' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "thin-cursor", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -538,6 +546,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 		case 'C': opt->no_color = true; break;
 		case 'a': opt->ascii = true; break;
 		case 'r': opt->read_only = true; break;
+		case 'f': opt->force = true; break;
 		case 'T': opt->thin_cursor = true; break;
 		case 'h':
 			cli_print_usage(stdout);
@@ -566,7 +575,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 	if (!file) {
 		if (access(DEFAULT_FILE, F_OK) != 0) {
 			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"
-			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] FILE\n"
+			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] FILE\n"
 			                "Name the charter file to show, e.g.: charterdash data/charter.yaml\n"
 			                "(or run it in a directory holding " DEFAULT_FILE "); 'charterdash --help' "
 			                "lists the commands.\n");

@@ -224,6 +224,8 @@ unsigned ui_confirm_key(struct ui *ui, int key)
 
 static const char *confirm_keys(const struct ui *ui)
 {
+	if (ui->edit->confirm == CONFIRM_UNDO)
+		return "t keep it as it is \xc2\xb7 m undo anyway";
 	return ui->edit->confirm == CONFIRM_DELETE ? "y deletes \xc2\xb7 n keeps it"
 	                                           : "t keep theirs \xc2\xb7 m use mine (overwrite theirs)";
 }

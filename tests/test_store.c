@@ -5,6 +5,7 @@
  * the editor's text, so neither is lost. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -307,8 +308,357 @@ static void test_editor_saves_meanwhile(void **state)
 	assert_non_null(strstr(text, "# editor save 3\n"));
 	free(text);
 	char leftover[128];
-	snprintf(leftover, sizeof leftover, "ls -A '%s' | grep -q '^\\.c\\.yaml\\.......$'", dir);
+	snprintf(leftover, sizeof leftover, "ls -A '%s' | grep -q 'charterdash-tmp'", dir);
 	assert_int_not_equal(system(leftover), 0); /* no temporary file left */
+}
+
+/* --- temporaries: only a dead writer's own are ever removed ---------------- */
+
+static void put_file(const char *name, const char *text)
+{
+	char full[160];
+	snprintf(full, sizeof full, "%s/%s", dir, name);
+	write_text(full, text, strlen(text));
+}
+
+static bool exists_in_dir(const char *name)
+{
+	char full[160];
+	snprintf(full, sizeof full, "%s/%s", dir, name);
+	return access(full, F_OK) == 0;
+}
+
+/* A user's .c.yaml.backup (the shape mkstemp used to give temporaries)
+ * survives every save; a killed writer's temporary is removed, a live
+ * one's (it holds an flock on it) is not. */
+static void test_only_dead_writers_temporaries_go(void **state)
+{
+	(void)state;
+	put_file(".c.yaml.backup", "precious\n");
+	put_file(".c.yaml.v2copy", "precious\n");
+	put_file(".c.yaml.Ab3dE9", "an rsync temporary\n");
+	put_file(".c.yaml.charterdash-tmp.1.abc", "not our shape\n");
+	put_file(".c.yaml.charterdash-tmp.4194999.Xy12Zq", "left by a killed writer\n");
+	put_file(".c.yaml.charterdash-tmp.4194998.Live01", "a writer still at work\n");
+	char live[160];
+	snprintf(live, sizeof live, "%s/.c.yaml.charterdash-tmp.4194998.Live01", dir);
+	int fd = open(live, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_OWNER, .value = "Temp test" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_OK);
+	assert_true(r.changed);
+	store_result_fini(&r);
+	assert_true(exists_in_dir(".c.yaml.backup"));
+	assert_true(exists_in_dir(".c.yaml.v2copy"));
+	assert_true(exists_in_dir(".c.yaml.Ab3dE9"));
+	assert_true(exists_in_dir(".c.yaml.charterdash-tmp.1.abc"));
+	assert_false(exists_in_dir(".c.yaml.charterdash-tmp.4194999.Xy12Zq"));
+	assert_true(exists_in_dir(".c.yaml.charterdash-tmp.4194998.Live01"));
+	close(fd);
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "cd '%s' && rm -f .c.yaml.backup .c.yaml.v2copy .c.yaml.Ab3dE9 .c.yaml.charterdash-tmp.*",
+	         dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* An editor saving in the last instant, after every check: seen in the
+ * file the rename replaced, which is put back and the change made again
+ * on it. Without that the editor's save was silently overwritten. */
+static void test_editor_saves_at_the_rename(void **state)
+{
+	(void)state;
+	struct editor ed = { .times = 1 };
+	struct store_options opt = fixed;
+	opt.at_rename = editor_saves;
+	opt.at_rename_arg = &ed;
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_OWNER, .value = "Last instant" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+	assert_true(r.changed);
+	assert_int_equal(ed.saved, 1);
+	assert_int_equal(r.attempts, 2);
+	store_result_fini(&r);
+	size_t n;
+	char *text = read_text(path, &n);
+	assert_non_null(strstr(text, "        owner: Last instant\n"));
+	assert_non_null(strstr(text, "# editor save 1\n"));
+	free(text);
+	char leftover[128];
+	snprintf(leftover, sizeof leftover, "ls -A '%s' | grep -q 'charterdash-tmp'", dir);
+	assert_int_not_equal(system(leftover), 0);
+}
+
+/* A file nobody may write (0444) is refused whoever asks, root included,
+ * unless the caller forces it; the forced change keeps the mode. */
+static void test_read_only_file_refused(void **state)
+{
+	(void)state;
+	size_t n0, n;
+	char *before = read_text(path, &n0);
+	assert_int_equal(chmod(path, 0444), 0);
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_NOTES, .value = "forced" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_REFUSED);
+	assert_non_null(strstr(r.why, "is read-only for everyone (mode 0444); --force changes it anyway"));
+	store_result_fini(&r);
+	char *after = read_text(path, &n);
+	assert_int_equal(n, n0);
+	assert_memory_equal(after, before, n);
+	free(after);
+	/* a dry run writes nothing: no refusal */
+	struct store_options opt = fixed;
+	opt.dry_run = true;
+	assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+	store_result_fini(&r);
+	if (geteuid() == 0) { /* only root (or the owner) can force it */
+		opt = fixed;
+		opt.force_read_only = true;
+		assert_int_equal(apply(&e, &opt, &r), STORE_OK);
+		assert_true(r.changed);
+		store_result_fini(&r);
+		after = read_text(path, &n);
+		assert_non_null(strstr(after, "notes: forced"));
+		free(after);
+		struct stat st;
+		assert_int_equal(stat(path, &st), 0);
+		assert_int_equal(st.st_mode & 0777, 0444);
+	}
+	assert_int_equal(chmod(path, 0640), 0);
+	free(before);
+}
+
+/* A writer killed between its rename and its history line left its lines
+ * in the journal (the lock file): they are appended once its change is
+ * found in place (its temporary is gone), exactly once, and dropped when
+ * its temporary still holds the new text (the rename never happened). */
+static unsigned long long fnv1a(const char *text, size_t len)
+{
+	unsigned long long h = 14695981039346656037ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 1099511628211ull;
+	return h & 0xffffffffffffffffull;
+}
+
+static void put_journal(const char *temp, const char *text, const char *lines)
+{
+	char lock[128], j[1024];
+	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
+	snprintf(j, sizeof j, "charterdash-journal 1\ntemp %s\nsize %zu\nfnv1a %016llx\n%s", temp, strlen(text),
+	         fnv1a(text, strlen(text)), lines);
+	write_text(lock, j, strlen(j));
+}
+
+static void test_journal_settles_a_killed_writers_lines(void **state)
+{
+	(void)state;
+	char hist[128], lock[128];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
+	unlink(hist);
+	const char line[] = "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"k\",\"host\":\"h\",\"id\":\"a\",\"group\":\"g\","
+	                    "\"field\":\"owner\",\"old\":null,\"new\":\"Killed\"}\n";
+	put_journal(".c.yaml.charterdash-tmp.4194999.Gone01", "the new text\n", line);
+	store_settle_history(path);
+	size_t n;
+	char *text = read_text(hist, &n);
+	assert_non_null(text);
+	assert_string_equal(text, line);
+	free(text);
+	struct stat st;
+	assert_int_equal(stat(lock, &st), 0);
+	assert_int_equal(st.st_size, 0); /* settled */
+	/* The same journal again (killed after appending, before emptying it):
+	 * not appended twice. */
+	put_journal(".c.yaml.charterdash-tmp.4194999.Gone01", "the new text\n", line);
+	store_settle_history(path);
+	text = read_text(hist, &n);
+	assert_string_equal(text, line);
+	free(text);
+	/* Killed before the rename: the temporary still holds the new text. */
+	put_file(".c.yaml.charterdash-tmp.4194999.Here01", "the new text\n");
+	put_journal(".c.yaml.charterdash-tmp.4194999.Here01", "the new text\n",
+	            "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"k\",\"host\":\"h\",\"id\":\"a\",\"group\":\"g\","
+	            "\"field\":\"owner\",\"old\":\"Killed\",\"new\":\"Never\"}\n");
+	struct edit e = { .kind = EDIT_SET, .milestone_id = "b", .field = FIELD_TITLE, .value = "After kills" };
+	struct store_result r;
+	assert_int_equal(apply(&e, &fixed, &r), STORE_OK); /* a change settles it too */
+	store_result_fini(&r);
+	text = read_text(hist, &n);
+	assert_null(strstr(text, "Never"));
+	assert_non_null(strstr(text, "After kills"));
+	assert_memory_equal(text, line, sizeof line - 1);
+	free(text);
+	assert_false(exists_in_dir(".c.yaml.charterdash-tmp.4194999.Here01")); /* then cleaned up */
+	assert_int_equal(stat(lock, &st), 0);
+	assert_int_equal(st.st_size, 0);
+}
+
+/* --- undo of a delete and of an add ---------------------------------------- */
+
+static const char undo_text[] =
+	"charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	"      - id: a\n        title: A\n        status: in_progress\n"
+	"      # b is the one with a budget\n"
+	"      - id: b   # keep me\n        title: 'B'\n        status: done\n        owner: \"Ann\"\n"
+	"        x-budget: 5   # thousands\n        x-tags: [one, two]\n"
+	"      - id: c\n        title: C\n        status: not_started\n        owner: Cy\n";
+
+static void record_removal(struct undo *u, const struct store_result *r, const struct charter *before, const char *id)
+{
+	long m = charter_find_milestone(before, id);
+	assert_true(m >= 0);
+	const char *fields[FIELD_COUNT];
+	char scratch[FIELD_COUNT][DATE_TEXT_SIZE];
+	for (int f = 0; f < FIELD_COUNT; f++)
+		fields[f] = milestone_field(&before->milestones[m], (enum field)f, scratch[f]);
+	assert_true(undo_record_milestone(u, EDIT_REMOVE, id, "g", fields));
+	assert_true(undo_attach_removed(u, r->old_text, r->old_len, &r->edit));
+}
+
+static enum store_status delete_b(struct undo *u)
+{
+	struct charter before;
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	assert_true(charter_load_file(&before, path, &diags));
+	struct edit rm = { .kind = EDIT_REMOVE, .milestone_id = "b" };
+	struct store_result r;
+	enum store_status st = apply(&rm, &fixed, &r);
+	if (st == STORE_OK)
+		record_removal(u, &r, &before, "b");
+	store_result_fini(&r);
+	charter_fini(&before);
+	diag_fini(&diags);
+	return st;
+}
+
+static enum store_status run_plan(const struct undo_plan *plan)
+{
+	struct store_options opt = fixed;
+	opt.restore = plan->has_restore ? &plan->restore : NULL;
+	opt.expect_bytes = plan->expect_bytes;
+	opt.expect_len = plan->expect_len;
+	struct store_result r[UNDO_MAX_EDITS];
+	struct diag_list diags;
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	for (size_t i = 0; i < plan->count; i++)
+		store_result_init(&r[i]);
+	enum store_status st = store_apply_all(path, plan->edits, plan->count, &opt, r, &diags);
+	for (size_t i = 0; i < plan->count; i++)
+		store_result_fini(&r[i]);
+	diag_fini(&diags);
+	return st;
+}
+
+/* Undoing a delete puts back the exact bytes (comments, quoting, unknown
+ * keys, lists) where they were, even after someone changed the file
+ * elsewhere; when the lines around the place changed, it is a conflict
+ * (the dashboard asks), and "anyway" re-creates it from its fields. It
+ * used to come back as five fields at the end of the group. */
+static void test_undo_delete_puts_the_bytes_back(void **state)
+{
+	(void)state;
+	write_text(path, undo_text, sizeof undo_text - 1);
+	struct undo u;
+	undo_init(&u);
+	assert_int_equal(delete_b(&u), STORE_OK);
+	/* someone else changes c's status meanwhile (outside b's neighbourhood) */
+	struct edit theirs = { .kind = EDIT_SET, .milestone_id = "c", .field = FIELD_STATUS, .value = "blocked" };
+	struct store_result r;
+	assert_int_equal(apply(&theirs, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+	struct undo_plan plan;
+	undo_plan_undo(&u, &plan);
+	assert_true(plan.has_restore);
+	assert_int_equal(plan.count, 1);
+	assert_int_equal(run_plan(&plan), STORE_OK);
+	undo_done(&u);
+	size_t n;
+	char *text = read_text(path, &n);
+	char expected[sizeof undo_text + 8];
+	snprintf(expected, sizeof expected, "%s", undo_text);
+	char *c_status = strstr(expected, "status: not_started");
+	memcpy(c_status, "status: blocked\n        owner: Cy\n", sizeof "status: blocked\n        owner: Cy\n");
+	assert_string_equal(text, expected);
+	free(text);
+	char hist[128];
+	snprintf(hist, sizeof hist, "%s.history", path);
+	text = read_text(hist, &n);
+	assert_non_null(strstr(text, "\"id\":\"b\",\"group\":\"g\",\"field\":\"milestone\",\"old\":null,\"new\":\"B\"}\n"));
+	free(text);
+
+	/* Deleted again, then the line just above it changes: ask first. */
+	undo_fini(&u);
+	undo_init(&u);
+	assert_int_equal(delete_b(&u), STORE_OK);
+	struct edit above = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_STATUS, .value = "done" };
+	assert_int_equal(apply(&above, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+	undo_plan_undo(&u, &plan);
+	struct store_options opt = fixed;
+	opt.restore = &plan.restore;
+	assert_int_equal(apply(&plan.edits[0], &opt, &r), STORE_CONFLICT);
+	assert_non_null(strstr(r.why, "the lines around 'b' changed since it was deleted"));
+	store_result_fini(&r);
+	undo_answer_anyway(&u);
+	undo_plan_undo(&u, &plan);
+	assert_false(plan.has_restore);
+	assert_int_equal(plan.count, 3); /* add, status done, owner */
+	assert_int_equal(run_plan(&plan), STORE_OK);
+	text = read_text(path, &n);
+	assert_non_null(strstr(text, "      - id: b\n        title: B\n        status: done\n        owner: Ann\n"));
+	free(text);
+	undo_fini(&u);
+}
+
+/* Undoing an add removes the milestone only while it is as this session
+ * created it: someone's change to it since is a conflict (the dashboard
+ * asks: keep theirs / remove anyway). It used to go without a word. */
+static void test_undo_add_asks_when_changed(void **state)
+{
+	(void)state;
+	write_text(path, charter_text, sizeof charter_text - 1);
+	struct undo u;
+	undo_init(&u);
+	struct edit add = { .kind = EDIT_ADD, .group_id = "g", .milestone_id = "n", .value = "New one" };
+	struct store_result r;
+	assert_int_equal(apply(&add, &fixed, &r), STORE_OK);
+	long m = charter_find_milestone(&r.after, "n");
+	assert_true(m >= 0);
+	const char *fields[FIELD_COUNT] = { [FIELD_TITLE] = "New one", [FIELD_STATUS] = "not_started" };
+	assert_true(undo_record_milestone(&u, EDIT_ADD, "n", "g", fields));
+	const struct doc_node *node = doc_node(&r.after.doc, r.after.milestones[m].node);
+	assert_true(undo_attach_created(&u, r.after.text + node->start, node->end - node->start));
+	store_result_fini(&r);
+	struct edit theirs = { .kind = EDIT_SET, .milestone_id = "n", .field = FIELD_OWNER, .value = "Someone" };
+	assert_int_equal(apply(&theirs, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+
+	struct undo_plan plan;
+	undo_plan_undo(&u, &plan);
+	assert_non_null(plan.expect_bytes);
+	struct store_options opt = fixed;
+	opt.expect_bytes = plan.expect_bytes;
+	opt.expect_len = plan.expect_len;
+	assert_int_equal(apply(&plan.edits[0], &opt, &r), STORE_CONFLICT);
+	assert_non_null(strstr(r.why, "'n' was changed by someone else since you added it"));
+	store_result_fini(&r);
+	size_t n;
+	char *text = read_text(path, &n);
+	assert_non_null(strstr(text, "owner: Someone"));
+	free(text);
+	/* their change undone by hand: the same bytes again, so no question */
+	theirs.value = "";
+	assert_int_equal(apply(&theirs, &fixed, &r), STORE_OK);
+	store_result_fini(&r);
+	assert_int_equal(run_plan(&plan), STORE_OK);
+	text = read_text(path, &n);
+	assert_null(strstr(text, "id: n"));
+	free(text);
+	undo_fini(&u);
 }
 
 /* A writer stuck holding the lock: a caller with lock_wait_ms gives up
@@ -423,9 +773,15 @@ int main(void)
 		cmocka_unit_test(test_conflict_force_noop_dry_run),
 		cmocka_unit_test(test_several_edits_one_transaction),
 		cmocka_unit_test(test_editor_saves_meanwhile),
+		cmocka_unit_test(test_editor_saves_at_the_rename),
 		cmocka_unit_test(test_lock_wait_gives_up),
+		cmocka_unit_test(test_read_only_file_refused),
+		cmocka_unit_test(test_only_dead_writers_temporaries_go),
+		cmocka_unit_test(test_journal_settles_a_killed_writers_lines),
 		cmocka_unit_test(test_mark_meeting),
 		cmocka_unit_test(test_known_model),
+		cmocka_unit_test(test_undo_delete_puts_the_bytes_back),
+		cmocka_unit_test(test_undo_add_asks_when_changed),
 	};
 	mode_t old = umask(077); /* the sidecars' modes must not depend on it */
 	int failed = cmocka_run_group_tests(tests, setup, teardown);

@@ -122,6 +122,49 @@ static void test_add_undone_by_remove(void **state)
 	undo_fini(&u);
 }
 
+/* The removed bytes go back at the one place the text around them is
+ * found now; none or two such places: refused (the caller asks). */
+static void test_restore_finds_its_place(void **state)
+{
+	(void)state;
+	const char old[] = "x: 1\ny: 2\n- id: b\n  t: B\nz: 3\nw: 4\n";
+	struct text_edit removal = { .start = 10, .end = 25, .text = NULL, .len = 0 };
+	struct undo u;
+	undo_init(&u);
+	const char *fields[FIELD_COUNT] = { [FIELD_TITLE] = "B" };
+	assert_true(undo_record_milestone(&u, EDIT_REMOVE, "b", "g", fields));
+	assert_true(undo_attach_removed(&u, old, sizeof old - 1, &removal));
+	struct undo_plan plan;
+	undo_plan_undo(&u, &plan);
+	assert_true(plan.has_restore);
+	assert_int_equal(plan.restore.bytes_len, 15);
+	assert_memory_equal(plan.restore.bytes, "- id: b\n  t: B\n", 15);
+	assert_memory_equal(plan.restore.before, "x: 1\ny: 2\n", plan.restore.before_len);
+	assert_memory_equal(plan.restore.after, "z: 3\nw: 4\n", plan.restore.after_len);
+
+	/* the file since: a line added at the top, the neighbourhood intact */
+	const char now[] = "top: 0\nx: 1\ny: 2\nz: 3\nw: 4\n";
+	struct text_edit out;
+	char why[200];
+	assert_true(undo_restore_plan(&plan.restore, now, sizeof now - 1, &out, why, sizeof why));
+	assert_int_equal(out.start, 17);
+	assert_int_equal(out.end, 17);
+	assert_int_equal(out.len, 15);
+	text_edit_fini(&out);
+	const char changed[] = "x: 1\ny: 9\nz: 3\nw: 4\n";
+	assert_false(undo_restore_plan(&plan.restore, changed, sizeof changed - 1, &out, why, sizeof why));
+	assert_string_equal(why, "the lines around 'b' changed since it was deleted");
+	const char twice[] = "x: 1\ny: 2\nz: 3\nw: 4\nx: 1\ny: 2\nz: 3\nw: 4\n";
+	assert_false(undo_restore_plan(&plan.restore, twice, sizeof twice - 1, &out, why, sizeof why));
+
+	/* after "anyway", the fields alone */
+	undo_answer_anyway(&u);
+	undo_plan_undo(&u, &plan);
+	assert_false(plan.has_restore);
+	assert_int_equal(plan.edits[0].kind, EDIT_ADD);
+	undo_fini(&u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -130,6 +173,7 @@ int main(void)
 		cmocka_unit_test(test_new_change_drops_redo),
 		cmocka_unit_test(test_remove_comes_back_whole),
 		cmocka_unit_test(test_add_undone_by_remove),
+		cmocka_unit_test(test_restore_finds_its_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,17 @@ void history_format_time(time_t when, char out[24]);
  * interleave). `mode` is the permission the file gets when created. */
 bool history_append(const char *path, const struct history_entry *e, unsigned mode, char *why, size_t why_size);
 
+struct buf;
+/* Adds the entry's line (with its newline) to `line`; false when out of memory. */
+bool history_format_entry(struct buf *line, const struct history_entry *e);
+
+/* Appends lines already formatted, in one write (as history_append). */
+bool history_append_text(const char *path, const char *text, size_t len, unsigned mode, char *why, size_t why_size);
+
+/* Whether the file at `path` ends with exactly `text` (a repair after a
+ * kill must not append the same lines twice). */
+bool history_ends_with(const char *path, const char *text, size_t len);
+
 struct history {
 	struct history_entry *entries;
 	size_t count;

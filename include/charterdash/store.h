@@ -11,8 +11,14 @@
  *      directory — a crash leaves the old or the new file, never a mix.
  *      Editors take no lock: if the file changed on disk since step 2, it
  *      is not replaced; steps 2-6 run again on what is there now (3 times
- *      at most);
- *   7. append a line to NAME.history; release the lock.
+ *      at most). The rename is an exchange (renameat2 RENAME_EXCHANGE,
+ *      where the file system has it): if the file it replaced is not the
+ *      text of step 2 (an editor saved in the last instant), that file is
+ *      swapped back and steps 2-6 run again on it;
+ *   7. append a line to NAME.history; release the lock. Just before the
+ *      rename, the lines go to a journal in the lock file, emptied once
+ *      they are in the history: the next transaction (or `log`) appends
+ *      them if the writer was killed in between and its change is saved.
  * A symlinked data file is written through to its target. The lock and
  * history files get the data file's group and permissions, so everyone who
  * may change the data file may lock and log too. */
@@ -27,6 +33,7 @@
 #include "charterdash/diag.h"
 #include "charterdash/edit.h"
 #include "charterdash/patch.h"
+#include "charterdash/undo.h"
 
 enum store_status {
 	STORE_OK,        /* applied (or nothing to change: see `changed`) */
@@ -39,6 +46,10 @@ enum store_status {
 
 struct store_options {
 	bool dry_run;     /* plan and verify, write nothing */
+	/* A file with no write permission for anyone (0444) is refused, root
+	 * or not; true changes it anyway (--force), if the user is root or
+	 * its owner, keeping its mode. */
+	bool force_read_only;
 	const char *user; /* for the history; NULL: the login name */
 	const char *host; /* NULL: this host's name */
 	time_t now;       /* 0: the current time */
@@ -47,6 +58,10 @@ struct store_options {
 	 * play an editor saving at that moment. NULL: nothing. */
 	void (*before_rename)(void *arg);
 	void *before_rename_arg;
+	/* Called after every check, right before the rename: an editor saving
+	 * then is seen only afterwards, in the file the rename replaced. */
+	void (*at_rename)(void *arg);
+	void *at_rename_arg;
 	/* How long to wait for another writer's lock, in milliseconds; 0
 	 * waits as long as it takes. The dashboard gives up after a few
 	 * seconds rather than freeze behind a stuck writer. */
@@ -56,6 +71,15 @@ struct store_options {
 	 * change is planned on it instead of on a fresh load. The edited text
 	 * is still loaded and checked in full. NULL: always load. */
 	const struct charter *known;
+	/* Undo of a delete (one edit: the EDIT_ADD it amounts to, for the
+	 * history): the milestone's exact bytes go back where they were,
+	 * instead of the edit. STORE_CONFLICT when the text around that place
+	 * changed since (undo_restore_plan). NULL: the edits as they are. */
+	const struct text_restore *restore;
+	/* Undo of an add (one EDIT_REMOVE): STORE_CONFLICT unless the
+	 * milestone's bytes are still exactly these. NULL: no check. */
+	const char *expect_bytes;
+	size_t expect_len;
 };
 
 struct store_result {
@@ -110,12 +134,14 @@ char *store_sidecar_path(const char *data_path, const char *prefix, const char *
 /* Resolves a symlinked data file to the file that is really written. */
 char *store_real_path(const char *path);
 
-/* Writes `text` to `path` atomically (temp file .NAME.XXXXXX in the same
- * directory, fsync, rename, fsync of the directory), keeping `path`'s mode,
- * owner and group. On failure nothing at `path` changes and no temporary
- * file is left. Only a process killed between create and rename leaves one;
- * callers hold the lock (as store_apply does), which is what lets the next
- * store_apply remove such leftovers safely. */
+/* Writes `text` to `path` atomically (temp file
+ * .NAME.charterdash-tmp.PID.XXXXXX in the same directory, held with an
+ * flock until the rename; fsync, rename, fsync of the directory), keeping
+ * `path`'s mode, owner and group. On failure nothing at `path` changes and
+ * no temporary file is left. Only a process killed between create and
+ * rename leaves one; the next store_apply removes it under the lock, and
+ * only a file of that exact shape whose flock is free (its writer is dead):
+ * a user's `.NAME.backup` is never touched. */
 bool store_write_atomic(const char *path, const char *text, size_t len, char *why, size_t why_size);
 
 /* Appends a meeting mark (MEETING_ID / MEETING_FIELD) to the file's
@@ -123,6 +149,22 @@ bool store_write_atomic(const char *path, const char *text, size_t len, char *wh
  * `when` receives its time. False with a reason. */
 bool store_mark_meeting(const char *path, const char *user, const char *host, char when[24], char *why,
                         size_t why_size);
+
+/* Completes the history after a writer was killed between its rename and
+ * its history line (the journal in the lock file: see store.c), under the
+ * lock; does nothing (and takes no lock) when no save was cut short, or
+ * when the lock file is not the caller's to write. `log` and `minutes`
+ * call it before reading the history; every change does it too. */
+void store_settle_history(const char *path);
+
+/* Keeps with the undo step just recorded for `e` (an add or a delete that
+ * `r` saved) the text undo needs: the bytes deleted and the lines around
+ * them, or the milestone as added. False: not kept (undo then works from
+ * the fields alone). */
+bool store_undo_attach(struct undo *u, const struct edit *e, const struct store_result *r);
+
+/* The options an undo plan needs (restore, expected bytes); NULL clears them. */
+void store_options_for_undo(struct store_options *opt, const struct undo_plan *plan);
 
 /* The user's login name, for history and presence. */
 const char *store_user_name(void);

@@ -88,6 +88,7 @@ struct ui_options {
 	bool no_color; /* --no-color or NO_COLOR */
 	bool ascii;    /* --ascii or a locale that is not UTF-8 */
 	bool read_only; /* --read-only */
+	bool force;     /* --force: edit even a file nobody may write (0444) */
 	bool thin_cursor; /* --thin-cursor: the selection marked at the row's left edge */
 };
 

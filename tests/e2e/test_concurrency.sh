@@ -8,10 +8,23 @@
 #     value for that field (so no change was lost or overwritten).
 #  2. A writer killed with SIGKILL at random moments, 200 times, on a
 #     ~650 kB file: after each kill the file loads and equals the before or
-#     the after state byte for byte. A writer killed between creating its
-#     temporary file and the rename leaves that file (.NAME.XXXXXX) behind;
-#     the next writer removes it under the lock, so at most one is ever
-#     there and none after a normal change.
+#     the after state byte for byte, and in the end the history has one
+#     line per change saved (none lost to a kill after the rename). A writer killed between creating its
+#     temporary file and the rename leaves that file
+#     (.NAME.charterdash-tmp.PID.XXXXXX) behind; the next writer removes it
+#     under the lock (its flock is free: the writer is dead), so at most one
+#     is ever there and none after a normal change.
+#  3. 6 writers x 40 changes (each to its own milestone) while another
+#     loop deletes the lock file every millisecond (what `git clean -X`
+#     does with the .gitignore advice): every change reported saved is in
+#     the file at the end, and the history lists exactly those.
+#  4. An editor saves the file at the last instant before a save's rename
+#     (tests/e2e/failio.c's FAILIO_SWAP_IN, deterministic): the change is
+#     made again on the editor's text, and both are in the file.
+#  5. A writer killed (SIGKILL, failio.c's FAILIO_KILL) just after its
+#     rename, before its history line: `log` and the next change still list
+#     the change, exactly once; one killed just before the rename leaves no
+#     line for a change that was never saved.
 # $1 = the binary (absolute), $2 = a scratch directory.
 set -u
 bin=$1 tmp=$2
@@ -69,7 +82,7 @@ for w in 1 2 3 4; do
 	[ ! -e "$tmp/w$w.failed" ] || fail "writer $w: $(wc -l <"$tmp/w$w.failed") changes failed: $(head -n 3 "$tmp/w$w.err")"
 done
 "$bin" check "$f" >/dev/null || fail "the file does not load after the writers"
-ls -A "$tmp" | grep -q '^\.c\.yaml\.[A-Za-z0-9]\{6\}$' && fail "temporary files left: $(ls -A "$tmp")"
+ls -A "$tmp" | grep -q '^\.c\.yaml\.charterdash-tmp\.' && fail "temporary files left: $(ls -A "$tmp")"
 
 "$python" - "$f" "$tmp" <<'PY' >"$tmp/writers.out" 2>&1 || { fail "writers' results"; cat "$tmp/writers.out" >&2; }
 import json, sys
@@ -129,7 +142,7 @@ def read():
         return f.read()
 
 def temps():
-    return glob.glob(os.path.join(work, ".big.yaml.??????"))
+    return glob.glob(os.path.join(work, ".big.yaml.charterdash-tmp.*"))
 
 def set_status(status):
     return [binary, "set", "-q", path, "g4-m300", "status=" + status]
@@ -169,6 +182,11 @@ for i in range(200):
         sys.exit("kill %d: %d temporary files left: stale ones were not removed" % (i, len(left)))
     outcome["stray temp"] += len(left)
 subprocess.run(set_status("not_started"), check=True)
+# Every saved change has its history line, exactly once: the 4 toggles
+# above, each kill that left the after state, and the last change.
+logged = sum(1 for l in open(path + ".history", encoding="utf-8") if '"g4-m300"' in l)
+if logged != 4 + outcome["after"] + 1:
+    sys.exit("the history lists %d changes, %d were saved" % (logged, 4 + outcome["after"] + 1))
 if temps():
     sys.exit("temporary files left after a normal change: %s" % temps())
 if subprocess.run([binary, "check", path], capture_output=True).returncode != 0:
@@ -177,7 +195,105 @@ print("kills: one run takes %.0f ms; after 200 kills the file was %d x before, %
       "%d kills left a temporary file; %d runs finished first" %
       (duration * 1000, outcome["before"], outcome["after"], outcome["stray temp"], outcome["finished"]))
 PY
+# --- 3. the lock file deleted while writers hold it -----------------------------
+"$python" - "$bin" "$tmp/unlock" <<'PY' >"$tmp/unlock.out" 2>&1 || { fail "lock file deleted"; cat "$tmp/unlock.out" >&2; }
+import json, os, subprocess, sys, threading, time
+import yaml
+binary, work = sys.argv[1], sys.argv[2]
+os.makedirs(work)
+path = os.path.join(work, "c.yaml")
+lock = os.path.join(work, ".c.yaml.lock")
+WRITERS, CHANGES = 6, 40
+with open(path, "w") as f:
+    f.write("charter:\n  title: Unlocked\n  signed: 2026-02-09\nworking_groups:\n")
+    for w in range(WRITERS):
+        f.write("  - id: g%d\n    name: Writer %d\n    milestones:\n" % (w, w))
+        for m in range(CHANGES):
+            f.write("      - id: w%d-m%d\n        title: M%d\n        status: not_started\n" % (w, m, m))
+saved = {}
+stop = threading.Event()
+
+def writer(w):
+    for m in range(CHANGES):
+        mid, value = "w%d-m%d" % (w, m), "Owner %d-%d" % (w, m)
+        p = subprocess.run([binary, "set", "-q", "--user", "u%d" % w, path, mid, "owner=" + value],
+                           capture_output=True)
+        if p.returncode == 0:
+            saved[mid] = value
+
+def deleter():
+    while not stop.is_set():
+        try:
+            os.unlink(lock)
+        except FileNotFoundError:
+            pass
+        time.sleep(0.001)
+
+threads = [threading.Thread(target=writer, args=(w,)) for w in range(WRITERS)]
+d = threading.Thread(target=deleter)
+d.start()
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+stop.set()
+d.join()
+doc = yaml.safe_load(open(path, "rb"))
+now = {m["id"]: m for g in doc["working_groups"] for m in g["milestones"]}
+lost = sorted(mid for mid, value in saved.items() if now[mid].get("owner") != value)
+history = [json.loads(l) for l in open(path + ".history", encoding="utf-8")]
+logged = {h["id"]: h["new"] for h in history if h.get("field") == "owner"}
+if lost:
+    sys.exit("%d of %d changes reported saved are not in the file: %s" % (len(lost), len(saved), lost[:5]))
+if logged != saved:
+    sys.exit("the history lists %d changes, %d were reported saved" % (len(logged), len(saved)))
+print("lock deleted every ms: %d of %d changes saved, none lost" % (len(saved), WRITERS * CHANGES))
+PY
+# --- 4. an editor's save just before the rename ---------------------------------
+here=$(cd "$(dirname "$0")" && pwd)
+shim=$tmp/failio.so
+if ${CC:-cc} -shared -fPIC -o "$shim" "$here/failio.c" -ldl 2>"$tmp/cc.err"; then
+	d=$tmp/swap
+	mkdir "$d"
+	printf 'charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n      - id: a\n        title: A\n        status: not_started\n' >"$d/c.yaml"
+	{ cat "$d/c.yaml"; echo '# a hand edit saved at the last instant'; } >"$d/editor.swp"
+	LD_PRELOAD=$shim FAILIO_MATCH=.c.yaml.charterdash-tmp. FAILIO_SWAP_IN=$d/editor.swp \
+		"$bin" set -q "$d/c.yaml" a owner=Lastmoment 2>"$tmp/swap.err" || fail "set with a late editor's save: $(cat "$tmp/swap.err")"
+	[ ! -e "$d/editor.swp" ] || fail "the shim did not play the editor"
+	grep -q '^# a hand edit saved at the last instant$' "$d/c.yaml" || fail "the editor's save was overwritten"
+	grep -q '^        owner: Lastmoment$' "$d/c.yaml" || fail "the change is not in the file after a late editor's save"
+	[ "$(grep -c Lastmoment "$d/c.yaml.history")" -eq 1 ] || fail "a late editor's save: not one history line"
+	ls -A "$d" | grep -q charterdash-tmp && fail "a late editor's save left a temporary file: $(ls -A "$d")"
+
+	# --- 5. killed between the rename and the history line -------------------
+	d=$tmp/killed
+	mkdir "$d"
+	printf 'charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n      - id: a\n        title: A\n        status: not_started\n' >"$d/c.yaml"
+	"$bin" set -q "$d/c.yaml" a status=in_progress || fail "the first change before the kills"
+	LD_PRELOAD=$shim FAILIO_MATCH=.c.yaml.charterdash-tmp. FAILIO_KILL=after-rename \
+		"$bin" set -q "$d/c.yaml" a owner=Killedafter 2>/dev/null
+	rc=$?
+	[ "$rc" -eq 137 ] || fail "the writer was not killed after its rename (exit $rc)"
+	grep -q '^        owner: Killedafter$' "$d/c.yaml" || fail "the change killed after its rename is not saved"
+	"$bin" log "$d/c.yaml" >"$tmp/killed.log" 2>&1 || fail "log after a kill: $(cat "$tmp/killed.log")"
+	grep -q Killedafter "$tmp/killed.log" || fail "log misses a change saved just before its writer was killed"
+	"$bin" set -q "$d/c.yaml" a status=done || fail "a change after the kill"
+	[ "$(grep -c Killedafter "$d/c.yaml.history")" -eq 1 ] ||
+		fail "the killed writer's change is not in the history exactly once: $(cat "$d/c.yaml.history")"
+	LD_PRELOAD=$shim FAILIO_MATCH=.c.yaml.charterdash-tmp. FAILIO_KILL=before-rename \
+		"$bin" set -q "$d/c.yaml" a owner=Neversaved 2>/dev/null
+	rc=$?
+	[ "$rc" -eq 137 ] || fail "the writer was not killed before its rename (exit $rc)"
+	grep -q Neversaved "$d/c.yaml" && fail "a change killed before its rename is in the file"
+	"$bin" log "$d/c.yaml" >"$tmp/killed.log" 2>&1 || fail "log after a kill: $(cat "$tmp/killed.log")"
+	"$bin" set -q "$d/c.yaml" a status=blocked || fail "a change after the second kill"
+	grep -q Neversaved "$d/c.yaml.history" "$tmp/killed.log" && fail "the history lists a change that was never saved"
+	[ "$(wc -l <"$d/c.yaml.history")" -eq 4 ] || fail "the history is not the 4 saved changes: $(cat "$d/c.yaml.history")"
+	ls -A "$d" | grep -q charterdash-tmp && fail "the killed writers' temporaries were not removed: $(ls -A "$d")"
+else
+	fail "cannot build the failio shim: $(cat "$tmp/cc.err")"
+fi
 ended=$(date +%s)
 
 [ "$failures" -eq 0 ] || { echo "test_concurrency: $failures failure(s)" >&2; exit 1; }
-echo "test_concurrency: ok ($(cat "$tmp/writers.out") in $((t1 - t0)) s; $(cat "$tmp/kill.out"); $((ended - started)) s in all)"
+echo "test_concurrency: ok ($(cat "$tmp/writers.out") in $((t1 - t0)) s; $(cat "$tmp/kill.out"); $(cat "$tmp/unlock.out"); $((ended - started)) s in all)"

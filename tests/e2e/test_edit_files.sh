@@ -127,25 +127,30 @@ err_has "warning: the change is saved, but not in the history: cannot append to 
 	"a history that cannot be written"
 grep -q '^        status: done$' "$d/c.yaml" || fail "the change was not saved without a history"
 
-# Leftovers of killed writers (.NAME.XXXXXX regular files) go, nothing else.
+# Leftovers of killed writers (.NAME.charterdash-tmp.PID.XXXXXX regular
+# files whose flock is free) go, nothing else: not a user's .c.yaml.backup.
 d=$tmp/stale
 mkdir "$d"
 charter "$d/c.yaml"
-printf 'half-writ' >"$d/.c.yaml.Ab12Z9"
+printf 'half-writ' >"$d/.c.yaml.charterdash-tmp.4194999.Ab12Z9"
 printf 'mine\n' >"$d/.c.yaml.notes"
-printf 'mine\n' >"$d/.c.yaml.Ab12Z"
-printf 'mine\n' >"$d/.other.yaml.Ab12Z9"
-mkdir "$d/.c.yaml.Dir123"
-ln -s c.yaml "$d/.c.yaml.Lnk123"
+printf 'mine\n' >"$d/.c.yaml.backup"
+printf 'mine\n' >"$d/.c.yaml.Ab12Z9"
+printf 'mine\n' >"$d/.c.yaml.charterdash-tmp.4194999.Ab12Z"
+printf 'mine\n' >"$d/.other.yaml.charterdash-tmp.4194999.Ab12Z9"
+mkdir "$d/.c.yaml.charterdash-tmp.4194999.Dir123"
+ln -s c.yaml "$d/.c.yaml.charterdash-tmp.4194999.Lnk123"
 run set "$d/c.yaml" a status=done
 expect_rc 0 "set with leftovers around"
-[ ! -e "$d/.c.yaml.Ab12Z9" ] || fail "a killed writer's temporary file was not removed"
-for keep in .c.yaml.notes .c.yaml.Ab12Z .other.yaml.Ab12Z9 .c.yaml.Dir123 .c.yaml.Lnk123; do
+[ ! -e "$d/.c.yaml.charterdash-tmp.4194999.Ab12Z9" ] || fail "a killed writer's temporary file was not removed"
+for keep in .c.yaml.notes .c.yaml.backup .c.yaml.Ab12Z9 .c.yaml.charterdash-tmp.4194999.Ab12Z \
+	.other.yaml.charterdash-tmp.4194999.Ab12Z9 .c.yaml.charterdash-tmp.4194999.Dir123 \
+	.c.yaml.charterdash-tmp.4194999.Lnk123; do
 	[ -e "$d/$keep" ] || [ -L "$d/$keep" ] || fail "$keep was removed"
 done
-printf 'half-writ' >"$d/.c.yaml.Zz99zz"
+printf 'half-writ' >"$d/.c.yaml.charterdash-tmp.4194999.Zz99zz"
 run set --dry-run "$d/c.yaml" a status=blocked
-[ -e "$d/.c.yaml.Zz99zz" ] || fail "--dry-run removed a file (it takes no lock)"
+[ -e "$d/.c.yaml.charterdash-tmp.4194999.Zz99zz" ] || fail "--dry-run removed a file (it takes no lock)"
 
 # Ownership and read-only files, where we can switch users.
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
@@ -189,8 +194,17 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	expect_rc 1 "a read-only file"
-	err_has "cannot change .*c.yaml: Permission denied" "a read-only file"
+	err_has "c.yaml is read-only for everyone (mode 0444); --force changes it anyway" "a read-only file"
 	cmp -s "$d/c.yaml" "$tmp/ro-orig.yaml" || fail "a read-only file was replaced"
+	# root too: the mode says nobody writes it (it used to be replaced)
+	run set "$d/c.yaml" a status=done
+	expect_rc 1 "root and a read-only file"
+	err_has "c.yaml is read-only for everyone (mode 0444); --force changes it anyway" "root and a read-only file"
+	cmp -s "$d/c.yaml" "$tmp/ro-orig.yaml" || fail "root replaced a read-only file"
+	run rm --force "$d/c.yaml" a
+	expect_rc 0 "root's rm --force of a read-only file"
+	grep -q 'id: a$' "$d/c.yaml" && fail "rm --force did not change the read-only file"
+	[ "$(stat -c %U:%a "$d/c.yaml")" = nobody:444 ] || fail "--force did not keep owner and mode: $(stat -c %U:%a "$d/c.yaml")"
 
 	d=$tmp/lockeddir
 	mkdir "$d"
