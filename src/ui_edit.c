@@ -22,6 +22,13 @@
 #include "charterdash/changes.h"
 #include "charterdash/store.h"
 
+/* The dialogs' answers (given to ui_prompt_open and ui_confirm_open). */
+static unsigned ui_edit_commit(struct ui *ui);
+static unsigned ui_edit_add_title_done(struct ui *ui);
+static unsigned ui_edit_add_id_done(struct ui *ui);
+static unsigned ui_edit_confirm_yes(struct ui *ui);
+static unsigned ui_edit_confirm_no(struct ui *ui);
+
 const enum field ui_edit_fields[UI_EDIT_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES };
 
 bool ui_edit_init(struct ui *ui)
@@ -231,7 +238,7 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 	case STORE_CONFLICT:
 		if (ask_on_conflict && e->kind == EDIT_SET) {
 			keep_pending(ui, e, r.current);
-			ui_confirm_open(ui, CONFIRM_CONFLICT);
+			ui_confirm_open(ui, CONFIRM_CONFLICT, ui_edit_confirm_yes, ui_edit_confirm_no);
 		} else {
 			ui_error(ui, "Not saved: %s", r.why);
 		}
@@ -289,7 +296,7 @@ unsigned ui_act_edit(struct ui *ui, int key)
 		lineedit_set(&e->line[i], v);
 	}
 	e->slot = 0;
-	ui_prompt_open(ui, PROMPT_FIELD);
+	ui_prompt_open(ui, PROMPT_FIELD, ui_edit_commit);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
@@ -299,7 +306,7 @@ static bool draft_changed(const struct ui_edit *e, int i)
 	return strcmp(now, e->orig[i] ? e->orig[i] : "") != 0;
 }
 
-unsigned ui_edit_commit(struct ui *ui)
+static unsigned ui_edit_commit(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	int changed[UI_EDIT_FIELDS], n = 0;
@@ -366,11 +373,11 @@ unsigned ui_act_add(struct ui *ui, int key)
 	clear_drafts(e);
 	e->add_group = strdup(ui->charter.groups[ui->view.focus].id);
 	lineedit_set(&e->line[0], NULL);
-	ui_prompt_open(ui, PROMPT_ADD_TITLE);
+	ui_prompt_open(ui, PROMPT_ADD_TITLE, ui_edit_add_title_done);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_edit_add_title_done(struct ui *ui)
+static unsigned ui_edit_add_title_done(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	const char *title = lineedit_text(&e->line[0]);
@@ -385,11 +392,12 @@ unsigned ui_edit_add_title_done(struct ui *ui)
 	lineedit_set(&e->line[0], id);
 	free(id);
 	e->prompt = PROMPT_ADD_ID;
+	e->on_enter = ui_edit_add_id_done;
 	e->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_edit_add_id_done(struct ui *ui)
+static unsigned ui_edit_add_id_done(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	const char *id = lineedit_text(&e->line[0]);
@@ -432,11 +440,11 @@ unsigned ui_act_delete(struct ui *ui, int key)
 	char t[96];
 	short_value(ms->title, t, sizeof t);
 	snprintf(e->question, sizeof e->question, "Delete '%s' (%s)?", t, ms->id);
-	ui_confirm_open(ui, CONFIRM_DELETE);
+	ui_confirm_open(ui, CONFIRM_DELETE, ui_edit_confirm_yes, ui_edit_confirm_no);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_edit_confirm_yes(struct ui *ui)
+static unsigned ui_edit_confirm_yes(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	enum ui_confirm_kind kind = e->confirm;
@@ -455,7 +463,7 @@ unsigned ui_edit_confirm_yes(struct ui *ui)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_edit_confirm_no(struct ui *ui)
+static unsigned ui_edit_confirm_no(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	enum ui_confirm_kind kind = e->confirm;

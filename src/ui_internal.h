@@ -1,9 +1,12 @@
 /* ui_internal — the curses side of the dashboard, shared by src/ui_*.c only.
  *
  * Files:
- *   ui_main.c    options, the session's steps (ui_session.h), the event
- *                loop, messages, mode stack
- *   ui_term.c    terminal lifecycle (one teardown path), signals, colour
+ *   ui_main.c    options and the event loop, nothing the screens call
+ *   ui_session.c the session's steps (ui_session.h): open, key, tick,
+ *                relayout, draw, close (the teardown order)
+ *   ui_state.c   below the screens, no drawing: the message line, the
+ *                mode stack, the selection, replacing the charter
+ *   ui_term.c    terminal lifecycle (start, end), signals, colour
  *                roles, glyph sets, drawing primitives
  *   ui_keys.c    the key table, key names, dispatch, the footer hints
  *   ui_dash.c    the main view: header, pane grid, footer, too-small
@@ -164,6 +167,10 @@ const char *ui_live_blocked(const struct ui *ui);
 enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD_TITLE, PROMPT_ADD_ID };
 enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT };
 
+/* What a dialog's Enter or answer does, given by whoever opens it (the
+ * dialogs in ui_prompt.c know nothing of saving). Returns UI_* flags. */
+typedef unsigned (*ui_answer)(struct ui *ui);
+
 /* The fields `e` edits, in Tab order. */
 #define UI_EDIT_FIELDS 4
 
@@ -177,9 +184,11 @@ struct ui_edit {
 	char *orig[UI_EDIT_FIELDS];      /* the values shown when it opened */
 	char *add_group, *add_title;
 	char error[300];                 /* shown in place */
+	ui_answer on_enter;              /* what Enter does (ui_prompt_open) */
 	/* the yes/no dialog */
 	enum ui_confirm_kind confirm;
 	char question[600];
+	ui_answer on_yes, on_no;         /* the answers (ui_confirm_open) */
 	/* the edit a conflict dialog would force ("use mine") */
 	struct edit pending;
 	char *p_id, *p_seen, *p_value;
@@ -194,14 +203,6 @@ void ui_edit_fini(struct ui *ui);
  * others' changes marked, conflicts asked about). `undoable`: record it
  * for u. Returns the store's status. */
 int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
-/* Saves the editor's changed drafts (Enter). */
-unsigned ui_edit_commit(struct ui *ui);
-/* The add dialog's steps. */
-unsigned ui_edit_add_title_done(struct ui *ui);
-unsigned ui_edit_add_id_done(struct ui *ui);
-/* The dialog's answers. */
-unsigned ui_edit_confirm_yes(struct ui *ui);
-unsigned ui_edit_confirm_no(struct ui *ui);
 /* Notes in $EDITOR. */
 unsigned ui_edit_external(struct ui *ui, int key);
 
@@ -214,15 +215,15 @@ unsigned ui_act_undo(struct ui *ui, int key);
 unsigned ui_act_meeting(struct ui *ui, int key);
 unsigned ui_act_changes(struct ui *ui, int key);
 
-/* The line editor dialog and the yes/no dialog. */
-void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind);
+/* The line editor dialog (Enter runs on_enter) and the yes/no dialog. */
+void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter);
 unsigned ui_prompt_key(struct ui *ui, int key);
 unsigned ui_prompt_enter(struct ui *ui, int key);
 unsigned ui_prompt_cancel(struct ui *ui, int key);
 unsigned ui_prompt_tab(struct ui *ui, int key);
 void ui_prompt_draw(struct ui *ui);
 struct rect ui_prompt_rect(struct ui *ui);
-void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind);
+void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes, ui_answer on_no);
 unsigned ui_confirm_key(struct ui *ui, int key);
 void ui_confirm_draw(struct ui *ui);
 struct rect ui_confirm_rect(struct ui *ui);
@@ -238,7 +239,8 @@ void ui_history_line(const struct history_entry *e, bool with_id, char *buf, siz
  * with `own_signals`, the signal handlers. On failure prints why on stderr
  * and returns false with nothing left to undo. */
 bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals);
-/* The one teardown path: quit, signals, errors. Safe to call twice. */
+/* Restores the terminal and frees the screen (ui_close calls it after
+ * presence is left): quit, signals, errors. Safe to call twice. */
 void ui_term_end(struct ui *ui);
 /* The presence record the crash handler removes (copied; NULL: none). */
 void ui_term_presence(const char *record, const char *dir);
@@ -297,7 +299,7 @@ bool ui_paste_wants(const struct ui *ui, int key);
 bool ui_paste_drop_sequence(struct ui *ui);
 unsigned ui_paste_key(struct ui *ui, int key);
 
-/* ui_main.c ------------------------------------------------------------- */
+/* ui_session.c ---------------------------------------------------------- */
 /* (ui_draw and the other steps of a session: charterdash/ui_session.h) */
 void ui_relayout(struct ui *ui);
 
@@ -339,6 +341,8 @@ unsigned ui_mouse_event(struct ui *ui, int key);
 
 /* The overlay's rectangle for the current panel (recomputed on relayout). */
 struct rect ui_overlay_rect(struct ui *ui);
+
+/* ui_state.c (with ui_message, ui_push ... in charterdash/ui.h) ---------- */
 /* The panel shown under any dialog (detail, help, filter, changes) or
  * UI_MODE_MAIN; the dialog on top (edit, confirm) or UI_MODE_MAIN. */
 enum ui_mode ui_panel_mode(const struct ui *ui);

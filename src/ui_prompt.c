@@ -15,9 +15,10 @@
 
 static const char *const field_labels[UI_EDIT_FIELDS] = { "Title", "Owner", "Due", "Notes" };
 
-void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind)
+void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter)
 {
 	ui->edit->prompt = kind;
+	ui->edit->on_enter = on_enter;
 	ui->edit->error[0] = '\0';
 	ui_push(ui, UI_MODE_EDIT);
 }
@@ -61,11 +62,7 @@ unsigned ui_prompt_key(struct ui *ui, int key)
 unsigned ui_prompt_enter(struct ui *ui, int key)
 {
 	(void)key;
-	switch (ui->edit->prompt) {
-	case PROMPT_FIELD: return ui_edit_commit(ui);
-	case PROMPT_ADD_TITLE: return ui_edit_add_title_done(ui);
-	default: return ui_edit_add_id_done(ui);
-	}
+	return ui->edit->on_enter ? ui->edit->on_enter(ui) : UI_HANDLED;
 }
 
 unsigned ui_prompt_cancel(struct ui *ui, int key)
@@ -206,9 +203,11 @@ void ui_prompt_draw(struct ui *ui)
 
 /* --- yes / no ------------------------------------------------------------- */
 
-void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind)
+void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes, ui_answer on_no)
 {
 	ui->edit->confirm = kind;
+	ui->edit->on_yes = on_yes;
+	ui->edit->on_no = on_no;
 	ui_push(ui, UI_MODE_CONFIRM);
 }
 
@@ -216,9 +215,9 @@ unsigned ui_confirm_key(struct ui *ui, int key)
 {
 	bool del = ui->edit->confirm == CONFIRM_DELETE;
 	if (del ? (key == 'y' || key == 'Y') : (key == 'm' || key == 'M'))
-		return ui_edit_confirm_yes(ui);
+		return ui->edit->on_yes(ui);
 	if (key == UI_ESC || (del ? (key == 'n' || key == 'N' || key == 'q') : (key == 't' || key == 'T')))
-		return ui_edit_confirm_no(ui);
+		return ui->edit->on_no(ui);
 	return UI_HANDLED; /* only the answers count */
 }
 

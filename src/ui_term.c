@@ -8,8 +8,8 @@
  * handler writes a precomputed "leave full-screen mode" string with
  * write(2), restores the saved termios with tcsetattr(3), removes our
  * presence record with unlink(2)/rmdir(2) (all async-signal-safe), then
- * re-raises the signal. Quit and signals also leave the presence records
- * through ui_term_end. */
+ * re-raises the signal. Quit and signals leave the presence records in
+ * ui_close (ui_session.c), which orders the whole teardown. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
@@ -366,7 +366,6 @@ void ui_term_presence(const char *record, const char *dir)
 
 void ui_term_end(struct ui *ui)
 {
-	ui_live_leave(ui); /* others stop seeing us, whatever the way out */
 	struct ui_screen *scr = ui->scr;
 	if (!scr)
 		return;

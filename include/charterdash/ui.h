@@ -137,6 +137,7 @@ struct ui {
 	int first_row;        /* the grid's first visible row */
 	bool mouse;           /* mouse reporting on */
 	unsigned dirty;       /* UI_DIRTY_* */
+	bool bell;            /* an error since the last draw: ring once */
 	struct ui_screen *scr;
 };
 
