@@ -69,9 +69,9 @@ static long last_meeting(const struct history *h)
 	return -1;
 }
 
-unsigned ui_act_meeting(struct ui *ui, int key)
+unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	const char *why = ui_live_blocked(ui);
 	if (ui->read_only_why[0]) {
 		ui_error(ui, "Read-only: %s; no meeting mark written", why);
@@ -88,9 +88,9 @@ unsigned ui_act_meeting(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_act_changes(struct ui *ui, int key)
+unsigned ui_act_changes(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	ui->changes_top = 0;
 	ui_push(ui, UI_MODE_CHANGES);
 	return UI_HANDLED | UI_RELAYOUT;

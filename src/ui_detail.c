@@ -252,9 +252,9 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 	}
 }
 
-unsigned ui_act_detail(struct ui *ui, int key)
+unsigned ui_act_detail(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	if (ui_selected(ui) < 0) {
 		ui_message(ui, "No milestone selected here");
 		return UI_HANDLED | UI_REDRAW;

@@ -264,12 +264,19 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 
 /* --- status ----------------------------------------------------------------- */
 
-unsigned ui_act_status(struct ui *ui, int key)
+unsigned ui_act_status(struct ui *ui, enum ui_request req)
 {
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
 		return UI_HANDLED | UI_REDRAW;
-	enum status want = key == ' ' ? (enum status)((ms->status + 1) % STATUS_COUNT) : (enum status)(key - '1');
+	enum status want;
+	switch (req) {
+	case UI_REQ_STATUS_NOT_STARTED: want = STATUS_NOT_STARTED; break;
+	case UI_REQ_STATUS_IN_PROGRESS: want = STATUS_IN_PROGRESS; break;
+	case UI_REQ_STATUS_BLOCKED: want = STATUS_BLOCKED; break;
+	case UI_REQ_STATUS_DONE: want = STATUS_DONE; break;
+	default: want = (enum status)((ms->status + 1) % STATUS_COUNT); break;
+	}
 	struct edit e = {
 		.kind = EDIT_SET, .milestone_id = ms->id, .field = FIELD_STATUS,
 		.check_seen = true, .seen = status_key(ms->status), .value = status_key(want),
@@ -280,9 +287,9 @@ unsigned ui_act_status(struct ui *ui, int key)
 
 /* --- the field editor ------------------------------------------------------ */
 
-unsigned ui_act_edit(struct ui *ui, int key)
+unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
 		return UI_HANDLED | UI_REDRAW;
@@ -360,9 +367,9 @@ static unsigned ui_edit_commit(struct ui *ui)
 
 /* --- add and delete ------------------------------------------------------- */
 
-unsigned ui_act_add(struct ui *ui, int key)
+unsigned ui_act_add(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	if (refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	if (!ui->view.pane_count) {
@@ -428,9 +435,9 @@ static unsigned ui_edit_add_id_done(struct ui *ui)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_act_delete(struct ui *ui, int key)
+unsigned ui_act_delete(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
 		return UI_HANDLED | UI_REDRAW;
@@ -480,9 +487,9 @@ static unsigned ui_edit_confirm_no(struct ui *ui)
 
 /* --- undo and redo ------------------------------------------------------- */
 
-unsigned ui_act_undo(struct ui *ui, int key)
+unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 {
-	bool redo = key == UI_CTRL('r');
+	bool redo = req == UI_REQ_REDO;
 	struct undo *u = &ui->edit->undo;
 	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
 		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
@@ -647,9 +654,9 @@ static char *run_editor(struct ui *ui, const char *text)
 	return out;
 }
 
-unsigned ui_edit_external(struct ui *ui, int key)
+unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	struct ui_edit *e = ui->edit;
 	bool in_editor = ui_mode(ui) == UI_MODE_EDIT && e->prompt == PROMPT_FIELD;
 	if (ui_mode(ui) == UI_MODE_EDIT && !in_editor)

@@ -201,36 +201,36 @@ static unsigned toggle(struct ui *ui)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_filter_key(struct ui *ui, int key)
+unsigned ui_filter_request(struct ui *ui, enum ui_request req)
 {
 	owners_ready(ui);
 	size_t n = item_count(ui);
 	size_t old = ui->menu_sel;
 	size_t page = ui->scr->overlay_rect.h > 4 ? (size_t)ui->scr->overlay_rect.h - 4 : 1;
-	switch (key) {
-	case UI_FN(KEY_UP): case 'k':
+	switch (req) {
+	case UI_REQ_MENU_UP:
 		if (ui->menu_sel > 0)
 			ui->menu_sel--;
 		break;
-	case UI_FN(KEY_DOWN): case 'j':
+	case UI_REQ_MENU_DOWN:
 		if (ui->menu_sel + 1 < n)
 			ui->menu_sel++;
 		break;
-	case UI_FN(KEY_PPAGE):
+	case UI_REQ_MENU_PAGE_UP:
 		ui->menu_sel = ui->menu_sel > page ? ui->menu_sel - page : 0;
 		break;
-	case UI_FN(KEY_NPAGE):
+	case UI_REQ_MENU_PAGE_DOWN:
 		ui->menu_sel = ui->menu_sel + page < n ? ui->menu_sel + page : n - 1;
 		break;
-	case UI_FN(KEY_HOME):
+	case UI_REQ_MENU_FIRST:
 		ui->menu_sel = 0;
 		break;
-	case UI_FN(KEY_END):
+	case UI_REQ_MENU_LAST:
 		ui->menu_sel = n - 1;
 		break;
-	case ' ': case '\r': case '\n': case UI_FN(KEY_ENTER):
+	case UI_REQ_MENU_TOGGLE:
 		return toggle(ui);
-	case 'c':
+	case UI_REQ_MENU_CLEAR:
 		view_clear_filter(&ui->view);
 		ui_message(ui, "Filter cleared");
 		ui->dirty |= UI_DIRTY_ALL;

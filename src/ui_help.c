@@ -1,6 +1,6 @@
-/* ui_help — the help overlay, generated from the key table (so it cannot
- * disagree with what the keys do), and a legend of the glyphs and words
- * the dashboard uses. */
+/* ui_help — the help overlay, generated from the requests and the key
+ * table (so it cannot disagree with what the keys do), and a legend of the
+ * glyphs and words the dashboard uses. */
 #include "ui_internal.h"
 
 #include <stdio.h>
@@ -37,32 +37,45 @@ static int contexts_of(unsigned mask)
 	return n;
 }
 
+/* The keys of the help line that request `head` starts (it and the
+ * requests after it without help text) in section s, "" when none is
+ * bound there. Keys shared by every mode are listed once, under the
+ * dashboard; Enter is listed once although several codes mean it. */
+static void line_keys(const struct ui *ui, int head, size_t s, char *keys, size_t size)
+{
+	int end = head + 1;
+	while (end < UI_REQ_COUNT && !ui_request_help((enum ui_request)end))
+		end++;
+	char name[32];
+	size_t used = 0;
+	keys[0] = '\0';
+	for (const struct ui_binding *b = ui_bindings; b->key && used < size; b++) {
+		if ((int)b->req < head || (int)b->req >= end || !(b->contexts & sections[s].ctx))
+			continue;
+		if (s > 0 && (b->contexts & UI_CTX(UI_MODE_MAIN)) && contexts_of(b->contexts) >= 4)
+			continue;
+		ui_key_name(ui, b->key, name, sizeof name);
+		if (strstr(keys, name))
+			continue;
+		used += (size_t)snprintf(keys + used, size - used, "%s%s", used ? " " : "", name);
+	}
+}
+
 static int build(struct ui *ui, emit_fn emit, void *ctx)
 {
 	int line = 0;
-	char keys[96], name[32], text[160];
+	char keys[96], text[160];
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
 		if (line)
 			emit(ui, line++, "", "", ROLE_NORMAL, ctx);
 		emit(ui, line++, sections[s].title, "", ROLE_LABEL, ctx);
-		for (const struct ui_binding *b = ui_bindings; b->fn; b++) {
-			/* bindings shared by every mode are listed once, under the dashboard */
-			if (!(b->contexts & sections[s].ctx))
+		for (int r = 0; r < UI_REQ_COUNT; r++) {
+			const char *help = ui_request_help((enum ui_request)r);
+			if (!help)
 				continue;
-			if (s > 0 && (b->contexts & UI_CTX(UI_MODE_MAIN)) && contexts_of(b->contexts) >= 4)
-				continue;
-			keys[0] = '\0';
-			size_t used = 0;
-			for (int k = 0; k < UI_MAX_KEYS && b->keys[k]; k++) {
-				ui_key_name(ui, b->keys[k], name, sizeof name);
-				/* Enter is listed once although several codes mean it */
-				if (strstr(keys, name))
-					continue;
-				used += (size_t)snprintf(keys + used, sizeof keys - used, "%s%s", used ? " " : "", name);
-				if (used >= sizeof keys)
-					break;
-			}
-			emit(ui, line++, keys, b->help, ROLE_NORMAL, ctx);
+			line_keys(ui, r, s, keys, sizeof keys);
+			if (keys[0])
+				emit(ui, line++, keys, help, ROLE_NORMAL, ctx);
 		}
 		if (s == 2)
 			emit(ui, line++, "(letters)", "type the text; Bksp deletes, Ctrl-U clears", ROLE_NORMAL, ctx);

@@ -104,6 +104,128 @@ struct ui_screen {
 	int paste_state;      /* inside an escape sequence of the paste */
 };
 
+/* ui_keys.c: requests and bindings ---------------------------------------- */
+
+/* What a key asks for, declared once: R(NAME, handler, help, hint, rank).
+ *   help  the help overlay's text; NULL: listed on the line of the request
+ *         above (its keys join that line: "1 2 3 4", "↑ k ↓ j")
+ *   hint  the footer's word; NULL: not in the footer; UI_HINT_PAIR: its key
+ *         joins the hint above ("↑↓ move", "1-4 status")
+ *   rank  the footer's order of importance: lower stays on a short line
+ * A key reaches a request through ui_bindings[] (src/ui_keys.c); the
+ * handler gets the request, never the key, so help, footer and behaviour
+ * come from the same place. Order matters: the help lists lines in it. */
+#define UI_HINT_PAIR "+"
+#define UI_REQUESTS(R) \
+	/* the dashboard */ \
+	R(MOVE_UP, ui_req_move, "previous milestone (into the pane above at the top)", "move", 5) \
+	R(MOVE_DOWN, ui_req_move, "next milestone (into the pane below at the bottom)", UI_HINT_PAIR, 0) \
+	R(PANE_PREV, ui_req_move, "previous pane", "pane", 15) \
+	R(PANE_NEXT, ui_req_move, "next pane", UI_HINT_PAIR, 0) \
+	R(PANE_CYCLE, ui_req_move, "next / previous pane (Shift-Tab), wrapping", NULL, 0) \
+	R(PANE_CYCLE_BACK, ui_req_move, NULL, NULL, 0) \
+	R(PAGE_UP, ui_req_move, "a page up / down in the pane", NULL, 0) \
+	R(PAGE_DOWN, ui_req_move, NULL, NULL, 0) \
+	R(FIRST, ui_req_move, "first milestone of the pane", NULL, 0) \
+	R(LAST, ui_req_move, "last milestone of the pane", NULL, 0) \
+	R(DETAIL, ui_act_detail, "open the milestone's details", "details", 8) \
+	R(ZOOM, ui_req_view, "zoom the pane to the whole screen and back", "zoom", 16) \
+	R(SEARCH, ui_req_view, "search titles, owners and notes in all groups", "search", 10) \
+	R(MATCH_NEXT, ui_req_view, "next / previous match", NULL, 0) \
+	R(MATCH_PREV, ui_req_view, NULL, NULL, 0) \
+	R(FILTER, ui_req_view, "filter: by status, overdue only, by owner", "filter", 11) \
+	R(CLEAR, ui_req_view, "clear the filter and the search", NULL, 0) \
+	R(ESCAPE, ui_req_view, "clear the search, then the filter", NULL, 0) \
+	R(SORT, ui_req_view, "sort the pane: file order, due date, status", "sort", 17) \
+	R(MOUSE_TOGGLE, ui_req_view, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
+	/* editing: every change is saved at once, for everyone */ \
+	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
+	  "status", 6) \
+	R(STATUS_IN_PROGRESS, ui_act_status, NULL, NULL, 0) \
+	R(STATUS_BLOCKED, ui_act_status, NULL, NULL, 0) \
+	R(STATUS_DONE, ui_act_status, NULL, UI_HINT_PAIR, 0) \
+	R(STATUS_NEXT, ui_act_status, "next status (not started, in progress, blocked, done)", NULL, 0) \
+	R(EDIT, ui_act_edit, "edit the title, owner, due date or notes", "edit", 7) \
+	R(EDIT_NOTES, ui_edit_external, "edit the notes in $EDITOR (vi when unset)", NULL, 0) \
+	R(ADD, ui_act_add, "add a milestone to the focused group", "add", 19) \
+	R(DELETE, ui_act_delete, "delete the milestone (asks first)", NULL, 0) \
+	R(UNDO, ui_act_undo, "undo your last change (saved as a new change)", "undo", 18) \
+	R(REDO, ui_act_undo, "redo what you undid", NULL, 0) \
+	R(MEETING, ui_act_meeting, "mark the start of a meeting (as `charterdash mark`)", NULL, 0) \
+	R(CHANGES, ui_act_changes, "what changed since the meeting started", "changes", 20) \
+	R(HELP, ui_req_view, "this help", "help", 0) \
+	R(QUIT, ui_req_view, "quit", "quit", 1) \
+	R(REDRAW, ui_req_view, "redraw the screen", NULL, 0) \
+	R(MOUSE, ui_mouse_event, "mouse: click selects, double click opens, wheel scrolls", NULL, 0) \
+	/* the detail view, the help and the changes */ \
+	R(SCROLL_UP, ui_req_scroll, "scroll a line", "scroll", 22) \
+	R(SCROLL_DOWN, ui_req_scroll, NULL, UI_HINT_PAIR, 0) \
+	R(SCROLL_PAGE_UP, ui_req_scroll, "scroll a page", NULL, 0) \
+	R(SCROLL_PAGE_DOWN, ui_req_scroll, NULL, NULL, 0) \
+	R(SCROLL_TOP, ui_req_scroll, "top / bottom", NULL, 0) \
+	R(SCROLL_BOTTOM, ui_req_scroll, NULL, NULL, 0) \
+	R(BACK, ui_act_close, "back", "back", 2) \
+	R(HELP_CLOSE, ui_act_close, "close the help", NULL, 0) \
+	R(CHANGES_CLOSE, ui_act_close, "close the list", NULL, 0) \
+	/* the line editor (e, a) */ \
+	R(PROMPT_ENTER, ui_prompt_enter, "save (a bad value is explained here; nothing is written)", "save", 3) \
+	R(PROMPT_CANCEL, ui_prompt_cancel, "cancel: nothing is written", "cancel", 4) \
+	R(FIELD_NEXT, ui_prompt_tab, "next / previous field: title, owner, due, notes", "field", 9) \
+	R(FIELD_PREV, ui_prompt_tab, NULL, NULL, 0) \
+	R(PROMPT_EDITOR, ui_edit_external, "edit the notes in $EDITOR, then save", "$EDITOR", 21) \
+	R(CHAR_LEFT, ui_prompt_request, "a character left / right", NULL, 0) \
+	R(CHAR_RIGHT, ui_prompt_request, NULL, NULL, 0) \
+	R(TEXT_START, ui_prompt_request, "start / end of the text", NULL, 0) \
+	R(TEXT_END, ui_prompt_request, NULL, NULL, 0) \
+	R(DELETE_BEFORE, ui_prompt_request, "delete the character before / under the cursor", NULL, 0) \
+	R(DELETE_UNDER, ui_prompt_request, NULL, NULL, 0) \
+	R(KILL_START, ui_prompt_request, "delete to the start / to the end / the word before", NULL, 0) \
+	R(KILL_END, ui_prompt_request, NULL, NULL, 0) \
+	R(KILL_WORD, ui_prompt_request, NULL, NULL, 0) \
+	/* questions: delete, conflict */ \
+	R(ANSWER_YES, ui_confirm_answer, "delete: yes \xc2\xb7 changed meanwhile: use mine (overwrites theirs)", NULL, 0) \
+	R(ANSWER_MINE, ui_confirm_answer, NULL, NULL, 0) \
+	R(ANSWER_NO, ui_confirm_answer, "delete: no \xc2\xb7 changed meanwhile: keep theirs", NULL, 0) \
+	R(ANSWER_THEIRS, ui_confirm_answer, NULL, NULL, 0) \
+	R(ANSWER_CANCEL, ui_confirm_answer, NULL, "cancel", 4) \
+	/* the search prompt (typing goes to the prompt) */ \
+	R(SEARCH_ACCEPT, ui_search_accept, "keep the search and go to the first match", "search", 10) \
+	R(SEARCH_CANCEL, ui_search_cancel, "cancel the search", "cancel", 4) \
+	/* the filter menu */ \
+	R(MENU_UP, ui_filter_request, "move in the menu", "move", 5) \
+	R(MENU_DOWN, ui_filter_request, NULL, UI_HINT_PAIR, 0) \
+	R(MENU_TOGGLE, ui_filter_request, "turn the option under the cursor on/off", "toggle", 12) \
+	R(MENU_PAGE_UP, ui_filter_request, "page / ends of the menu", NULL, 0) \
+	R(MENU_PAGE_DOWN, ui_filter_request, NULL, NULL, 0) \
+	R(MENU_FIRST, ui_filter_request, NULL, NULL, 0) \
+	R(MENU_LAST, ui_filter_request, NULL, NULL, 0) \
+	R(MENU_CLEAR, ui_filter_request, "clear the filter", "clear", 14) \
+	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13)
+
+#define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
+enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
+#undef UI_REQ_ENUM
+
+/* A request's handler: UI_* flags; 0: not mine (the next binding of the
+ * key is tried). */
+typedef unsigned (*ui_request_fn)(struct ui *ui, enum ui_request req);
+
+/* A key in the contexts (UI_CTX(mode) mask) where it asks for `req`. */
+struct ui_binding {
+	unsigned contexts;
+	int key;
+	enum ui_request req;
+};
+
+/* The key table, ended by an entry with key == 0; first match wins. */
+extern const struct ui_binding ui_bindings[];
+
+/* A request's help text (NULL: listed on the line above). */
+const char *ui_request_help(enum ui_request req);
+
+/* Runs the handler of `req` (the mouse wheel scrolls an overlay so). */
+unsigned ui_run_request(struct ui *ui, enum ui_request req);
+
 /* ui_live.c ------------------------------------------------------------- */
 
 /* How long a milestone someone else changed stays marked. */
@@ -204,27 +326,32 @@ void ui_edit_fini(struct ui *ui);
  * for u. Returns the store's status. */
 int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
 /* Notes in $EDITOR. */
-unsigned ui_edit_external(struct ui *ui, int key);
+unsigned ui_edit_external(struct ui *ui, enum ui_request req);
 
-/* Key handlers in the table. */
-unsigned ui_act_status(struct ui *ui, int key);
-unsigned ui_act_edit(struct ui *ui, int key);
-unsigned ui_act_add(struct ui *ui, int key);
-unsigned ui_act_delete(struct ui *ui, int key);
-unsigned ui_act_undo(struct ui *ui, int key);
-unsigned ui_act_meeting(struct ui *ui, int key);
-unsigned ui_act_changes(struct ui *ui, int key);
+/* Handlers of requests (UI_REQUESTS). */
+unsigned ui_act_status(struct ui *ui, enum ui_request req);
+unsigned ui_act_edit(struct ui *ui, enum ui_request req);
+unsigned ui_act_add(struct ui *ui, enum ui_request req);
+unsigned ui_act_delete(struct ui *ui, enum ui_request req);
+unsigned ui_act_undo(struct ui *ui, enum ui_request req);
+unsigned ui_act_meeting(struct ui *ui, enum ui_request req);
+unsigned ui_act_changes(struct ui *ui, enum ui_request req);
 
 /* The line editor dialog (Enter runs on_enter) and the yes/no dialog. */
 void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter);
-unsigned ui_prompt_key(struct ui *ui, int key);
-unsigned ui_prompt_enter(struct ui *ui, int key);
-unsigned ui_prompt_cancel(struct ui *ui, int key);
-unsigned ui_prompt_tab(struct ui *ui, int key);
+/* The line editor's requests (a character left ...), and typed or pasted
+ * text (other keys do nothing while typing). */
+unsigned ui_prompt_request(struct ui *ui, enum ui_request req);
+unsigned ui_prompt_type(struct ui *ui, int key);
+unsigned ui_prompt_enter(struct ui *ui, enum ui_request req);
+unsigned ui_prompt_cancel(struct ui *ui, enum ui_request req);
+unsigned ui_prompt_tab(struct ui *ui, enum ui_request req);
 void ui_prompt_draw(struct ui *ui);
 struct rect ui_prompt_rect(struct ui *ui);
 void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes, ui_answer on_no);
-unsigned ui_confirm_key(struct ui *ui, int key);
+/* The answers: y/n for a delete, m/t for a conflict, Esc no; the others
+ * do nothing. */
+unsigned ui_confirm_answer(struct ui *ui, enum ui_request req);
 void ui_confirm_draw(struct ui *ui);
 struct rect ui_confirm_rect(struct ui *ui);
 
@@ -304,15 +431,15 @@ unsigned ui_paste_key(struct ui *ui, int key);
 void ui_relayout(struct ui *ui);
 
 /* ui_keys.c ------------------------------------------------------------- */
-/* Runs the bindings of the current mode for key; falls back to the mode's
- * own key function (the search prompt's typing). */
+/* Runs the requests bound to key in the current mode; falls back to the
+ * typing of the search prompt and the line editor. */
 unsigned ui_dispatch(struct ui *ui, int key);
 /* "↓", "PgDn", "Enter", "x", "Ctrl-L" ... */
 void ui_key_name(const struct ui *ui, int key, char *buf, size_t size);
 /* The footer hint line for the current mode. */
 void ui_draw_hints(struct ui *ui, WINDOW *w, int y, int width);
 
-/* the modes' draw functions (the key functions are in the table) */
+/* the modes' draw functions (their handlers are in UI_REQUESTS) */
 void ui_dash_draw_header(struct ui *ui);
 void ui_dash_draw_body(struct ui *ui);
 void ui_dash_draw_footer(struct ui *ui);
@@ -328,16 +455,16 @@ void ui_detail_draw(struct ui *ui);
 void ui_help_draw(struct ui *ui);
 void ui_filter_draw(struct ui *ui);
 unsigned ui_search_key(struct ui *ui, int key);
-unsigned ui_search_accept(struct ui *ui, int key);
-unsigned ui_search_cancel(struct ui *ui, int key);
-unsigned ui_filter_key(struct ui *ui, int key);
+unsigned ui_search_accept(struct ui *ui, enum ui_request req);
+unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
+unsigned ui_filter_request(struct ui *ui, enum ui_request req);
 struct rect ui_filter_rect(struct ui *ui);
 struct rect ui_help_rect(struct ui *ui);
 
 /* Handlers shared between files. */
-unsigned ui_act_detail(struct ui *ui, int key);
-unsigned ui_act_close(struct ui *ui, int key);
-unsigned ui_mouse_event(struct ui *ui, int key);
+unsigned ui_act_detail(struct ui *ui, enum ui_request req);
+unsigned ui_act_close(struct ui *ui, enum ui_request req);
+unsigned ui_mouse_event(struct ui *ui, enum ui_request req);
 
 /* The overlay's rectangle for the current panel (recomputed on relayout). */
 struct rect ui_overlay_rect(struct ui *ui);

@@ -30,9 +30,9 @@ static long pane_at(struct ui *ui, int x, int y, long *row)
 	return p;
 }
 
-unsigned ui_mouse_event(struct ui *ui, int key)
+unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	MEVENT ev;
 	if (getmouse(&ev) != OK)
 		return UI_HANDLED;
@@ -45,7 +45,7 @@ unsigned ui_mouse_event(struct ui *ui, int key)
 			return UI_HANDLED;
 		unsigned flags = 0;
 		for (int i = 0; i < WHEEL_LINES; i++)
-			flags |= ui_dispatch(ui, wheel_up ? UI_FN(KEY_UP) : UI_FN(KEY_DOWN));
+			flags |= ui_run_request(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
 		return UI_HANDLED | flags;
 	}
 	if (mode != UI_MODE_MAIN)
@@ -68,7 +68,7 @@ unsigned ui_mouse_event(struct ui *ui, int key)
 		if (row >= 0)
 			view_move_to(v, (size_t)row);
 		if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) && row >= 0)
-			return ui_act_detail(ui, key) | UI_REDRAW;
+			return ui_act_detail(ui, UI_REQ_DETAIL) | UI_REDRAW;
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return UI_HANDLED;

@@ -197,7 +197,7 @@ unsigned ui_paste_key(struct ui *ui, int key)
 	if (ch < 0)
 		return UI_HANDLED;
 	switch (ui_mode(ui)) {
-	case UI_MODE_EDIT: return ui_prompt_key(ui, ch);
+	case UI_MODE_EDIT: return ui_prompt_type(ui, ch);
 	case UI_MODE_SEARCH: return ui_search_key(ui, ch);
 	default:
 		scr->paste_ignored = true;

@@ -29,56 +29,60 @@ static struct lineedit *current(struct ui *ui)
 	return &e->line[e->prompt == PROMPT_FIELD ? e->slot : 0];
 }
 
-unsigned ui_prompt_key(struct ui *ui, int key)
+unsigned ui_prompt_request(struct ui *ui, enum ui_request req)
 {
 	struct lineedit *le = current(ui);
 	bool edited = false;
-	switch (key) {
-	case UI_FN(KEY_LEFT): case UI_CTRL('b'): lineedit_left(le); break;
-	case UI_FN(KEY_RIGHT): case UI_CTRL('f'): lineedit_right(le); break;
-	case UI_FN(KEY_HOME): case UI_CTRL('a'): lineedit_home(le); break;
-	case UI_FN(KEY_END): case UI_CTRL('e'): lineedit_end(le); break;
-	case UI_FN(KEY_BACKSPACE): case 127: case 8: edited = lineedit_backspace(le); break;
-	case UI_FN(KEY_DC): case UI_CTRL('d'): edited = lineedit_delete(le); break;
-	case UI_CTRL('u'): edited = lineedit_kill_start(le); break;
-	case UI_CTRL('k'): edited = lineedit_kill_end(le); break;
-	case UI_CTRL('w'): edited = lineedit_kill_word(le); break;
-	default:
-		if ((key & UI_KEY_FN) || key < 32 || key == 127)
-			return UI_HANDLED; /* other keys do nothing while typing */
-		if (!lineedit_insert_char(le, (wchar_t)key)) {
-			snprintf(ui->edit->error, sizeof ui->edit->error, "The text is as long as it can be (%d bytes)",
-			         LINEEDIT_MAX);
-			return UI_HANDLED | UI_REDRAW;
-		}
-		edited = true;
-		break;
+	switch (req) {
+	case UI_REQ_CHAR_LEFT: lineedit_left(le); break;
+	case UI_REQ_CHAR_RIGHT: lineedit_right(le); break;
+	case UI_REQ_TEXT_START: lineedit_home(le); break;
+	case UI_REQ_TEXT_END: lineedit_end(le); break;
+	case UI_REQ_DELETE_BEFORE: edited = lineedit_backspace(le); break;
+	case UI_REQ_DELETE_UNDER: edited = lineedit_delete(le); break;
+	case UI_REQ_KILL_START: edited = lineedit_kill_start(le); break;
+	case UI_REQ_KILL_END: edited = lineedit_kill_end(le); break;
+	case UI_REQ_KILL_WORD: edited = lineedit_kill_word(le); break;
+	default: return 0;
 	}
 	if (edited)
 		ui->edit->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_prompt_enter(struct ui *ui, int key)
+unsigned ui_prompt_type(struct ui *ui, int key)
 {
-	(void)key;
+	if ((key & UI_KEY_FN) || key < 32 || key == 127)
+		return UI_HANDLED; /* other keys do nothing while typing */
+	if (!lineedit_insert_char(current(ui), (wchar_t)key)) {
+		snprintf(ui->edit->error, sizeof ui->edit->error, "The text is as long as it can be (%d bytes)",
+		         LINEEDIT_MAX);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	ui->edit->error[0] = '\0';
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_prompt_enter(struct ui *ui, enum ui_request req)
+{
+	(void)req;
 	return ui->edit->on_enter ? ui->edit->on_enter(ui) : UI_HANDLED;
 }
 
-unsigned ui_prompt_cancel(struct ui *ui, int key)
+unsigned ui_prompt_cancel(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	ui_pop(ui);
 	ui_message(ui, "Cancelled: nothing was written");
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_prompt_tab(struct ui *ui, int key)
+unsigned ui_prompt_tab(struct ui *ui, enum ui_request req)
 {
 	struct ui_edit *e = ui->edit;
 	if (e->prompt != PROMPT_FIELD)
 		return UI_HANDLED;
-	int d = key == UI_FN(KEY_BTAB) ? UI_EDIT_FIELDS - 1 : 1;
+	int d = req == UI_REQ_FIELD_PREV ? UI_EDIT_FIELDS - 1 : 1;
 	e->slot = (e->slot + d) % UI_EDIT_FIELDS;
 	e->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
@@ -211,12 +215,12 @@ void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes,
 	ui_push(ui, UI_MODE_CONFIRM);
 }
 
-unsigned ui_confirm_key(struct ui *ui, int key)
+unsigned ui_confirm_answer(struct ui *ui, enum ui_request req)
 {
 	bool del = ui->edit->confirm == CONFIRM_DELETE;
-	if (del ? (key == 'y' || key == 'Y') : (key == 'm' || key == 'M'))
+	if (req == (del ? UI_REQ_ANSWER_YES : UI_REQ_ANSWER_MINE))
 		return ui->edit->on_yes(ui);
-	if (key == UI_ESC || (del ? (key == 'n' || key == 'N' || key == 'q') : (key == 't' || key == 'T')))
+	if (req == UI_REQ_ANSWER_CANCEL || req == (del ? UI_REQ_ANSWER_NO : UI_REQ_ANSWER_THEIRS))
 		return ui->edit->on_no(ui);
 	return UI_HANDLED; /* only the answers count */
 }

@@ -21,7 +21,7 @@ unsigned ui_search_key(struct ui *ui, int key)
 	size_t len = strlen(ui->prompt);
 	if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
 		if (len == 0)
-			return ui_search_cancel(ui, key);
+			return ui_search_cancel(ui, UI_REQ_SEARCH_CANCEL);
 		/* drop the last character, not the last byte */
 		while (len > 0 && ((unsigned char)ui->prompt[len - 1] & 0xC0) == 0x80)
 			len--;
@@ -47,9 +47,9 @@ unsigned ui_search_key(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_search_accept(struct ui *ui, int key)
+unsigned ui_search_accept(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	ui_pop(ui);
 	free(ui->query_before);
 	ui->query_before = NULL;
@@ -66,9 +66,9 @@ unsigned ui_search_accept(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_search_cancel(struct ui *ui, int key)
+unsigned ui_search_cancel(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	ui_pop(ui);
 	view_search(&ui->view, ui->query_before);
 	free(ui->query_before);

@@ -4,17 +4,20 @@
  * it; the curses side lives in src/ui_*.c behind src/ui_internal.h (the
  * only files that include <curses.h>).
  *
- * Shape (see DESIGN.md): a struct ui owns the loaded charter and the view
- * state (include/charterdash/view.h); modes (main, detail, help, search,
- * filter) each have a draw and a key function; keys are looked up in ONE
- * table of bindings {contexts, keys, help, footer hint, handler} from which
- * the help overlay and the footer are generated. A handler returns flags:
- * UI_HANDLED, UI_REDRAW, UI_RELAYOUT, UI_QUIT.
+ * Shape (docs/ARCHITECTURE.md): a struct ui owns the loaded charter and
+ * the view state (include/charterdash/view.h); the screens (main, detail,
+ * help, search, filter, edit, confirm, changes: enum ui_mode) are stacked;
+ * a key is looked up in ONE table of bindings {contexts, key, request}
+ * (src/ui_keys.c), and each request (UI_REQUESTS in src/ui_internal.h,
+ * with its help text and footer word) has a handler that returns flags:
+ * UI_HANDLED, UI_REDRAW, UI_RELAYOUT, UI_QUIT. The help overlay and the
+ * footer are generated from the same two tables.
  *
  * For code that changes the data under the dashboard (editing keys, live
  * reload):
- *   - add bindings to ui_bindings[] in src/ui_keys.c (handlers get the ui
- *     and the key; ui_selected() names the milestone under the cursor);
+ *   - add a request to UI_REQUESTS and its keys to ui_bindings[] (handlers
+ *     get the ui and the request; ui_selected() names the milestone under
+ *     the cursor);
  *   - after writing the file, load it into a fresh struct charter and hand
  *     it over with ui_replace_charter(): the view re-anchors the selection
  *     to the same milestone id and everything is redrawn;
@@ -65,20 +68,6 @@ enum ui_mode {
 #define UI_ESC 27
 
 struct ui;
-typedef unsigned (*ui_handler)(struct ui *ui, int key);
-
-#define UI_MAX_KEYS 4
-struct ui_binding {
-	unsigned contexts;           /* UI_CTX(...) mask */
-	int keys[UI_MAX_KEYS];       /* 0-terminated */
-	const char *help;            /* for the help overlay */
-	const char *hint;            /* the footer's word, NULL: not in the footer */
-	int hint_keys[2];            /* keys shown with the hint; 0: keys[0] */
-	ui_handler fn;
-};
-
-/* The table (src/ui_keys.c), ended by an entry with fn == NULL. */
-extern const struct ui_binding ui_bindings[];
 
 enum ui_message_kind { UI_MSG_INFO, UI_MSG_ERROR };
 
@@ -151,7 +140,7 @@ enum {
 	UI_DIRTY_ALL = 0x3fu,
 };
 
-/* `charterdash [--today D] [--mouse] [--no-color] [--ascii] [--read-only] [FILE]`.
+/* `charterdash [--today D] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]`.
  * Exit codes as the CLI: 0, 1 (bad data, unusable terminal), 2 (usage). */
 int ui_main(int argc, char **argv);
 
