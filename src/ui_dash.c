@@ -541,7 +541,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		view_filter_describe(v, desc, sizeof desc);
 		used += (size_t)snprintf(right + used, sizeof right - used, "Filter: %s (c clears)", desc);
 	}
-	if (v->query && ui_mode(ui) != UI_MODE_SEARCH && used < sizeof right) {
+	if (v->query && ui_screen_of(ui)->layer != UI_LAYER_LINE && used < sizeof right) {
 		size_t pos = view_match_position(v);
 		if (pos)
 			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu of %zu", used ? g->sep : "",
@@ -563,7 +563,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		used += (size_t)snprintf(right + used, sizeof right - used, "%szoomed (z)", used ? g->sep : "");
 
 	int rw = (int)text_width(right);
-	if (ui_mode(ui) == UI_MODE_SEARCH) {
+	if (ui_screen_of(ui)->layer == UI_LAYER_LINE) {
 		char line[300];
 		snprintf(line, sizeof line, "/%s", ui->prompt);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
@@ -617,3 +617,10 @@ void ui_dash_draw_too_small(struct ui *ui)
 		ui_put(ui, w, top + l, x, text, room, ROLE_ERROR, false);
 	}
 }
+
+/* The base of every other screen, drawn by ui_draw in parts (header, body,
+ * footer: ui_dash_draw_*). */
+const struct ui_screen_ops ui_screen_main = {
+	.layer = UI_LAYER_BASE,
+	.help_title = "Dashboard",
+};

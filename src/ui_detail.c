@@ -264,7 +264,32 @@ unsigned ui_act_detail(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-void ui_detail_draw(struct ui *ui)
+static struct rect detail_rect(struct ui *ui)
+{
+	return ui->scr->regions.body;
+}
+
+static size_t *detail_scroll(struct ui *ui, size_t *lines)
+{
+	*lines = ui->detail_lines;
+	return &ui->detail_top;
+}
+
+/* The lines the detail of the selected milestone takes in its window. */
+static void detail_measure(struct ui *ui)
+{
+	long m = ui_selected(ui);
+	struct rect r = ui->scr->overlay_rect;
+	if (m < 0)
+		return; /* gone: the position waits for it to come back */
+	struct dlines d = { NULL, 0, 0, r.w - 4 - LABEL_W };
+	build(ui, (size_t)m, &d);
+	ui->detail_lines = d.n;
+	free_lines(&d);
+	ui_scroll_clamp(&ui->detail_top, ui->detail_lines, r.h - 2);
+}
+
+static void detail_draw(struct ui *ui)
 {
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
@@ -282,8 +307,6 @@ void ui_detail_draw(struct ui *ui)
 	struct dlines d = { NULL, 0, 0, inner - LABEL_W };
 	build(ui, (size_t)m, &d);
 	int height = r.h - 2;
-	ui->detail_lines = d.n;
-	ui_scroll_clamp(&ui->detail_top, d.n, height);
 	for (int y = 0; y < height && ui->detail_top + (size_t)y < d.n; y++) {
 		const struct dline *l = &d.v[ui->detail_top + (size_t)y];
 		if (l->heading) {
@@ -302,3 +325,13 @@ void ui_detail_draw(struct ui *ui)
 	ui_scroll_mark(ui, w, r, ui->detail_top, height, d.n, true);
 	free_lines(&d);
 }
+
+const struct ui_screen_ops ui_screen_detail = {
+	.layer = UI_LAYER_PANEL,
+	.help_title = "Details, help and the changes since the meeting (w)",
+	.rect = detail_rect,
+	.measure = detail_measure,
+	.draw = detail_draw,
+	.scroll_at = detail_scroll,
+	.shows_history = true,
+};

@@ -656,10 +656,9 @@ static char *run_editor(struct ui *ui, const char *text)
 
 unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 {
-	(void)req;
 	struct ui_edit *e = ui->edit;
-	bool in_editor = ui_mode(ui) == UI_MODE_EDIT && e->prompt == PROMPT_FIELD;
-	if (ui_mode(ui) == UI_MODE_EDIT && !in_editor)
+	bool in_editor = req == UI_REQ_PROMPT_EDITOR; /* Ctrl-O in the editor, else E */
+	if (in_editor && e->prompt != PROMPT_FIELD)
 		return UI_HANDLED;
 	const int notes = UI_EDIT_FIELDS - 1;
 	char *seen = NULL, *id = NULL;

@@ -129,29 +129,36 @@ static int menu_width(const struct ui *ui)
 	return w;
 }
 
-struct rect ui_filter_rect(struct ui *ui)
+static struct rect filter_rect(struct ui *ui)
 {
 	owners_ready(ui);
 	struct rect body = ui->scr->regions.body;
 	return layout_center(body, menu_width(ui), (int)menu_lines(ui) + 2);
 }
 
-void ui_filter_draw(struct ui *ui)
+/* Scrolls the menu so that the cursor shows, and the heading above it
+ * when possible. */
+static void filter_measure(struct ui *ui)
 {
 	owners_ready(ui);
+	int view_h = ui->scr->overlay_rect.h - 2;
+	size_t lines = menu_lines(ui);
+	size_t cur = cursor_line(ui);
+	size_t want = cur > 0 ? cur - 1 : 0;
+	ui->menu_top = layout_scroll(ui->menu_top, cur, lines, (size_t)(view_h > 0 ? view_h : 1));
+	if (want < ui->menu_top)
+		ui->menu_top = want;
+}
+
+static void filter_draw(struct ui *ui)
+{
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
 	werase(w);
 	struct rect box = { 0, 0, r.w, r.h };
 	ui_box(ui, w, box, true, "Filter");
 	int view_h = r.h - 2;
-	size_t lines = menu_lines(ui);
 	size_t cur = cursor_line(ui);
-	/* keep the heading above the cursor in view when possible */
-	size_t want = cur > 0 ? cur - 1 : 0;
-	ui->menu_top = layout_scroll(ui->menu_top, cur, lines, (size_t)(view_h > 0 ? view_h : 1));
-	if (want < ui->menu_top)
-		ui->menu_top = want;
 	struct item it;
 	char buf[512];
 	for (int y = 0; y < view_h; y++) {
@@ -240,3 +247,11 @@ unsigned ui_filter_request(struct ui *ui, enum ui_request req)
 	}
 	return UI_HANDLED | (ui->menu_sel != old ? UI_REDRAW : 0);
 }
+
+const struct ui_screen_ops ui_screen_filter = {
+	.layer = UI_LAYER_PANEL,
+	.help_title = "Filter menu (f)",
+	.rect = filter_rect,
+	.measure = filter_measure,
+	.draw = filter_draw,
+};

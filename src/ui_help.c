@@ -10,19 +10,31 @@
 
 #define KEYS_W 18
 
+/* A section of the help: the screens with the same help_title. */
 struct section {
 	unsigned ctx;
-	const char *title;
+	const char *title, *typing;
 };
 
-static const struct section sections[] = {
-	{ UI_CTX(UI_MODE_MAIN), "Dashboard" },
-	{ UI_CTX(UI_MODE_DETAIL) | UI_CTX(UI_MODE_CHANGES), "Details, help and the changes since the meeting (w)" },
-	{ UI_CTX(UI_MODE_SEARCH), "Typing a search (/)" },
-	{ UI_CTX(UI_MODE_FILTER), "Filter menu (f)" },
-	{ UI_CTX(UI_MODE_EDIT), "Editing a field (e) or a new milestone (a)" },
-	{ UI_CTX(UI_MODE_CONFIRM), "Questions (delete, changed meanwhile)" },
-};
+/* The sections in the order of the modes; returns how many. */
+static size_t sections_of(struct section *out)
+{
+	size_t n = 0;
+	for (int m = 0; m < UI_MODE_COUNT; m++) {
+		const struct ui_screen_ops *ops = ui_screens[m];
+		if (!ops->help_title)
+			continue;
+		size_t i = 0;
+		while (i < n && strcmp(out[i].title, ops->help_title) != 0)
+			i++;
+		if (i == n)
+			out[n++] = (struct section){ 0, ops->help_title, NULL };
+		out[i].ctx |= UI_CTX(m);
+		if (ops->help_typing)
+			out[i].typing = ops->help_typing;
+	}
+	return n;
+}
 
 /* Calls emit(line, keys, text, role) for every help line in order;
  * returns the number of lines. */
@@ -38,10 +50,11 @@ static int contexts_of(unsigned mask)
 }
 
 /* The keys of the help line that request `head` starts (it and the
- * requests after it without help text) in section s, "" when none is
+ * requests after it without help text) in section sec, "" when none is
  * bound there. Keys shared by every mode are listed once, under the
  * dashboard; Enter is listed once although several codes mean it. */
-static void line_keys(const struct ui *ui, int head, size_t s, char *keys, size_t size)
+static void line_keys(const struct ui *ui, int head, const struct section *sec, bool first, char *keys,
+                      size_t size)
 {
 	int end = head + 1;
 	while (end < UI_REQ_COUNT && !ui_request_help((enum ui_request)end))
@@ -50,9 +63,9 @@ static void line_keys(const struct ui *ui, int head, size_t s, char *keys, size_
 	size_t used = 0;
 	keys[0] = '\0';
 	for (const struct ui_binding *b = ui_bindings; b->key && used < size; b++) {
-		if ((int)b->req < head || (int)b->req >= end || !(b->contexts & sections[s].ctx))
+		if ((int)b->req < head || (int)b->req >= end || !(b->contexts & sec->ctx))
 			continue;
-		if (s > 0 && (b->contexts & UI_CTX(UI_MODE_MAIN)) && contexts_of(b->contexts) >= 4)
+		if (!first && (b->contexts & UI_CTX(UI_MODE_MAIN)) && contexts_of(b->contexts) >= 4)
 			continue;
 		ui_key_name(ui, b->key, name, sizeof name);
 		if (strstr(keys, name))
@@ -65,7 +78,9 @@ static int build(struct ui *ui, emit_fn emit, void *ctx)
 {
 	int line = 0;
 	char keys[96], text[160];
-	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+	struct section sections[UI_MODE_COUNT];
+	size_t count = sections_of(sections);
+	for (size_t s = 0; s < count; s++) {
 		if (line)
 			emit(ui, line++, "", "", ROLE_NORMAL, ctx);
 		emit(ui, line++, sections[s].title, "", ROLE_LABEL, ctx);
@@ -73,15 +88,12 @@ static int build(struct ui *ui, emit_fn emit, void *ctx)
 			const char *help = ui_request_help((enum ui_request)r);
 			if (!help)
 				continue;
-			line_keys(ui, r, s, keys, sizeof keys);
+			line_keys(ui, r, &sections[s], s == 0, keys, sizeof keys);
 			if (keys[0])
 				emit(ui, line++, keys, help, ROLE_NORMAL, ctx);
 		}
-		if (s == 2)
-			emit(ui, line++, "(letters)", "type the text; Bksp deletes, Ctrl-U clears", ROLE_NORMAL, ctx);
-		if (sections[s].ctx == UI_CTX(UI_MODE_EDIT))
-			emit(ui, line++, "(letters)", "type or paste the text (UTF-8; wide characters take two columns)",
-			     ROLE_NORMAL, ctx);
+		if (sections[s].typing)
+			emit(ui, line++, "(letters)", sections[s].typing, ROLE_NORMAL, ctx);
 	}
 
 	const struct ui_glyphs *g = ui->scr->g;
@@ -141,14 +153,25 @@ static void count_line(struct ui *ui, int line, const char *keys, const char *te
 	(void)p;
 }
 
-struct rect ui_help_rect(struct ui *ui)
+static struct rect help_rect(struct ui *ui)
 {
 	int lines = build(ui, count_line, NULL);
-	ui->help_lines = (size_t)lines;
 	return layout_center(ui->scr->regions.body, 96, lines + 2);
 }
 
-void ui_help_draw(struct ui *ui)
+static size_t *help_scroll(struct ui *ui, size_t *lines)
+{
+	*lines = ui->help_lines;
+	return &ui->help_top;
+}
+
+static void help_measure(struct ui *ui)
+{
+	ui->help_lines = (size_t)build(ui, count_line, NULL);
+	ui_scroll_clamp(&ui->help_top, ui->help_lines, ui->scr->overlay_rect.h - 2);
+}
+
+static void help_draw(struct ui *ui)
 {
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
@@ -156,10 +179,15 @@ void ui_help_draw(struct ui *ui)
 	struct rect box = { 0, 0, r.w, r.h };
 	ui_box(ui, w, box, true, "Help: keys (Esc closes)");
 	int height = r.h - 2;
-	int lines = build(ui, count_line, NULL);
-	ui->help_lines = (size_t)lines;
-	ui_scroll_clamp(&ui->help_top, ui->help_lines, height);
 	struct draw_ctx d = { w, r.w - 4, (int)ui->help_top, height };
 	build(ui, draw_line, &d);
 	ui_scroll_mark(ui, w, r, ui->help_top, height, ui->help_lines, false);
 }
+
+const struct ui_screen_ops ui_screen_help = {
+	.layer = UI_LAYER_PANEL,
+	.rect = help_rect,
+	.measure = help_measure,
+	.draw = help_draw,
+	.scroll_at = help_scroll,
+};

@@ -104,6 +104,40 @@ struct ui_screen {
 	int paste_state;      /* inside an escape sequence of the paste */
 };
 
+/* Screens: one table of operations per mode ------------------------------ */
+
+/* Where a screen is drawn, which decides what is under it and which window
+ * shows the cursor. */
+enum ui_layer {
+	UI_LAYER_BASE,   /* the dashboard: header, panes, footer */
+	UI_LAYER_LINE,   /* typed on the footer's line (search) */
+	UI_LAYER_PANEL,  /* an overlay over the body (detail, help, filter, changes) */
+	UI_LAYER_DIALOG, /* a box over everything, answered or typed in (edit, confirm) */
+};
+
+/* What the session does with a screen, each screen's file giving its own
+ * (ui_screen_<name>); NULL members do nothing. Looked up by mode in
+ * ui_screens[] (src/ui_screens.c), the one place modes are told apart. */
+struct ui_screen_ops {
+	enum ui_layer layer;
+	const char *help_title;  /* its section of the help (screens with the same title share one) */
+	const char *help_typing; /* the help's line for typed text, or NULL */
+	struct rect (*rect)(struct ui *ui);  /* a panel's or dialog's window, at relayout */
+	void (*measure)(struct ui *ui);      /* before each draw: lines, scroll kept in the window */
+	void (*draw)(struct ui *ui);         /* draws; writes no state */
+	/* the position the scroll requests and the wheel move (lines: how many) */
+	size_t *(*scroll_at)(struct ui *ui, size_t *lines);
+	unsigned (*type)(struct ui *ui, int key); /* keys no binding took, pasted text */
+	bool answer_only;     /* keys no binding took do nothing (a question waits) */
+	bool shows_history;   /* redrawn when FILE.history changes */
+};
+
+extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
+	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes;
+extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
+/* The operations of the screen on top. */
+const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
+
 /* ui_keys.c: requests and bindings ---------------------------------------- */
 
 /* What a key asks for, declared once: R(NAME, handler, help, hint, rank).
@@ -346,18 +380,12 @@ unsigned ui_prompt_type(struct ui *ui, int key);
 unsigned ui_prompt_enter(struct ui *ui, enum ui_request req);
 unsigned ui_prompt_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_prompt_tab(struct ui *ui, enum ui_request req);
-void ui_prompt_draw(struct ui *ui);
-struct rect ui_prompt_rect(struct ui *ui);
 void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes, ui_answer on_no);
 /* The answers: y/n for a delete, m/t for a conflict, Esc no; the others
  * do nothing. */
 unsigned ui_confirm_answer(struct ui *ui, enum ui_request req);
-void ui_confirm_draw(struct ui *ui);
-struct rect ui_confirm_rect(struct ui *ui);
 
 /* ui_changes.c ------------------------------------------------------------ */
-void ui_changes_draw(struct ui *ui);
-struct rect ui_changes_rect(struct ui *ui);
 /* Lines of a history entry for people: "19:02 amina  status: a → b". */
 void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size);
 
@@ -451,15 +479,10 @@ int ui_dash_header_lines(struct ui *ui, int width, int height);
 /* Lines a pane shows and the pane's first visible row, after layout. */
 int ui_dash_list_lines(const struct ui *ui, size_t pane);
 
-void ui_detail_draw(struct ui *ui);
-void ui_help_draw(struct ui *ui);
-void ui_filter_draw(struct ui *ui);
 unsigned ui_search_key(struct ui *ui, int key);
 unsigned ui_search_accept(struct ui *ui, enum ui_request req);
 unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_filter_request(struct ui *ui, enum ui_request req);
-struct rect ui_filter_rect(struct ui *ui);
-struct rect ui_help_rect(struct ui *ui);
 
 /* Handlers shared between files. */
 unsigned ui_act_detail(struct ui *ui, enum ui_request req);

@@ -125,8 +125,6 @@ static unsigned act_mouse(struct ui *ui)
 
 static unsigned act_help(struct ui *ui)
 {
-	if (ui_mode(ui) == UI_MODE_HELP)
-		return ui_act_close(ui, UI_REQ_HELP_CLOSE);
 	ui->help_top = 0;
 	ui_push(ui, UI_MODE_HELP);
 	return UI_HANDLED | UI_RELAYOUT;
@@ -174,23 +172,12 @@ static unsigned ui_req_view(struct ui *ui, enum ui_request req)
 
 /* --- overlay scrolling (detail, help, changes) --------------------------- */
 
-static size_t *overlay_top(struct ui *ui, size_t *lines)
-{
-	if (ui_mode(ui) == UI_MODE_HELP) {
-		*lines = ui->help_lines;
-		return &ui->help_top;
-	}
-	if (ui_mode(ui) == UI_MODE_CHANGES) {
-		*lines = ui->changes_lines;
-		return &ui->changes_top;
-	}
-	*lines = ui->detail_lines;
-	return &ui->detail_top;
-}
-
 static unsigned ui_req_scroll(struct ui *ui, enum ui_request req)
 {
-	size_t lines, *top = overlay_top(ui, &lines);
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	if (!ops->scroll_at)
+		return 0;
+	size_t lines, *top = ops->scroll_at(ui, &lines);
 	struct rect r = ui_overlay_rect(ui);
 	size_t view_h = r.h > 2 ? (size_t)(r.h - 2) : 1;
 	size_t max = lines > view_h ? lines - view_h : 0;
@@ -377,21 +364,18 @@ unsigned ui_dispatch(struct ui *ui, int key)
 {
 	if (ui_paste_wants(ui, key)) /* pasted text is never a command */
 		return ui_paste_key(ui, key);
-	enum ui_mode mode = ui_mode(ui);
+	unsigned ctx = UI_CTX(ui_mode(ui));
 	for (const struct ui_binding *b = ui_bindings; b->key; b++) {
-		if (b->key != key || !(b->contexts & UI_CTX(mode)))
+		if (b->key != key || !(b->contexts & ctx))
 			continue;
 		unsigned flags = ui_run_request(ui, b->req);
 		if (flags)
 			return flags;
 	}
-	if (mode == UI_MODE_SEARCH)
-		return ui_search_key(ui, key);
-	if (mode == UI_MODE_EDIT)
-		return ui_prompt_type(ui, key);
-	if (mode == UI_MODE_CONFIRM)
-		return UI_HANDLED; /* only the answers count */
-	return 0;
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	if (ops->type)
+		return ops->type(ui, key);
+	return ops->answer_only ? UI_HANDLED : 0;
 }
 
 /* --- footer hints ------------------------------------------------------- */

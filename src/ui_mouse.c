@@ -36,11 +36,11 @@ unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 	MEVENT ev;
 	if (getmouse(&ev) != OK)
 		return UI_HANDLED;
-	enum ui_mode mode = ui_mode(ui);
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
 	bool wheel_up = (ev.bstate & BUTTON4_PRESSED) != 0;
 	bool wheel_down = BUTTON5_PRESSED != 0 && (ev.bstate & BUTTON5_PRESSED) != 0;
 
-	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP || mode == UI_MODE_CHANGES) {
+	if (ops->scroll_at) { /* the wheel scrolls an overlay; clicks do nothing there */
 		if (!wheel_up && !wheel_down)
 			return UI_HANDLED;
 		unsigned flags = 0;
@@ -48,7 +48,7 @@ unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 			flags |= ui_run_request(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
 		return UI_HANDLED | flags;
 	}
-	if (mode != UI_MODE_MAIN)
+	if (ops->layer != UI_LAYER_BASE)
 		return UI_HANDLED;
 
 	struct rect body = ui->scr->regions.body;

@@ -88,7 +88,7 @@ unsigned ui_prompt_tab(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-struct rect ui_prompt_rect(struct ui *ui)
+static struct rect prompt_rect(struct ui *ui)
 {
 	struct rect body = ui->scr->regions.body;
 	int w = body.w - 2 < PROMPT_W ? body.w - 2 : PROMPT_W;
@@ -119,7 +119,7 @@ static int changed_count(const struct ui_edit *e)
 	return n;
 }
 
-void ui_prompt_draw(struct ui *ui)
+static void prompt_draw(struct ui *ui)
 {
 	struct ui_screen *scr = ui->scr;
 	struct ui_edit *e = ui->edit;
@@ -231,7 +231,7 @@ static const char *confirm_keys(const struct ui *ui)
 	                                           : "t keep theirs \xc2\xb7 m use mine (overwrite theirs)";
 }
 
-struct rect ui_confirm_rect(struct ui *ui)
+static struct rect confirm_rect(struct ui *ui)
 {
 	struct rect body = ui->scr->regions.body;
 	int want = (int)text_width(ui->edit->question) + 4;
@@ -249,7 +249,7 @@ struct rect ui_confirm_rect(struct ui *ui)
 	return layout_center(body, want, (int)lines + 4);
 }
 
-void ui_confirm_draw(struct ui *ui)
+static void confirm_draw(struct ui *ui)
 {
 	WINDOW *w = ui->scr->dialog;
 	struct rect r = ui->scr->dialog_rect;
@@ -281,3 +281,20 @@ void ui_confirm_draw(struct ui *ui)
 	if (r.h >= 4)
 		ui_put(ui, w, r.h - 2, 2, confirm_keys(ui), inner, ROLE_KEY, true);
 }
+
+const struct ui_screen_ops ui_screen_edit = {
+	.layer = UI_LAYER_DIALOG,
+	.help_title = "Editing a field (e) or a new milestone (a)",
+	.help_typing = "type or paste the text (UTF-8; wide characters take two columns)",
+	.rect = prompt_rect,
+	.draw = prompt_draw,
+	.type = ui_prompt_type,
+};
+
+const struct ui_screen_ops ui_screen_confirm = {
+	.layer = UI_LAYER_DIALOG,
+	.help_title = "Questions (delete, changed meanwhile)",
+	.rect = confirm_rect,
+	.draw = confirm_draw,
+	.answer_only = true,
+};

@@ -15,18 +15,8 @@
 
 struct rect ui_overlay_rect(struct ui *ui)
 {
-	switch (ui_panel_mode(ui)) {
-	case UI_MODE_DETAIL:
-		return ui->scr->regions.body;
-	case UI_MODE_HELP:
-		return ui_help_rect(ui);
-	case UI_MODE_FILTER:
-		return ui_filter_rect(ui);
-	case UI_MODE_CHANGES:
-		return ui_changes_rect(ui);
-	default:
-		return (struct rect){ 0, 0, 0, 0 };
-	}
+	const struct ui_screen_ops *panel = ui_screens[ui_panel_mode(ui)];
+	return panel->rect ? panel->rect(ui) : (struct rect){ 0, 0, 0, 0 };
 }
 
 static void drop_windows(struct ui_screen *scr)
@@ -78,9 +68,18 @@ void ui_relayout(struct ui *ui)
 	}
 	enum ui_mode dialog = ui_dialog_mode(ui);
 	if (dialog != UI_MODE_MAIN) {
-		scr->dialog_rect = dialog == UI_MODE_EDIT ? ui_prompt_rect(ui) : ui_confirm_rect(ui);
+		scr->dialog_rect = ui_screens[dialog]->rect(ui);
 		scr->dialog = window_for(scr->dialog_rect);
 	}
+}
+
+/* A screen's draw, after its measure step (which may scroll it). */
+static void draw_screen(struct ui *ui, const struct ui_screen_ops *ops)
+{
+	if (ops->measure)
+		ops->measure(ui);
+	if (ops->draw)
+		ops->draw(ui);
 }
 
 /* An error's bell (ui_error), rung once with the draw that shows it. */
@@ -110,7 +109,8 @@ void ui_draw(struct ui *ui)
 	leaveok(stdscr, TRUE);
 	wnoutrefresh(stdscr);
 	ring_bell(ui);
-	enum ui_mode mode = ui_mode(ui), panel = ui_panel_mode(ui);
+	const struct ui_screen_ops *top = ui_screen_of(ui), *panel = ui_screens[ui_panel_mode(ui)];
+	const struct ui_screen_ops *dialog = ui_screens[ui_dialog_mode(ui)];
 	unsigned d = ui->dirty;
 	if (d & UI_DIRTY_HEADER) {
 		ui_dash_draw_header(ui);
@@ -121,14 +121,7 @@ void ui_draw(struct ui *ui)
 		wnoutrefresh(scr->body);
 	}
 	if (scr->overlay && (d & (UI_DIRTY_OVERLAY | UI_DIRTY_BODY | UI_DIRTY_HEADER))) {
-		if (panel == UI_MODE_DETAIL)
-			ui_detail_draw(ui);
-		else if (panel == UI_MODE_HELP)
-			ui_help_draw(ui);
-		else if (panel == UI_MODE_FILTER)
-			ui_filter_draw(ui);
-		else if (panel == UI_MODE_CHANGES)
-			ui_changes_draw(ui);
+		draw_screen(ui, panel);
 		touchwin(scr->overlay);
 		wnoutrefresh(scr->overlay);
 	}
@@ -138,17 +131,14 @@ void ui_draw(struct ui *ui)
 	}
 	/* the dialog goes last, over everything: its cursor is the one shown */
 	if (scr->dialog && d) {
-		if (mode == UI_MODE_EDIT)
-			ui_prompt_draw(ui);
-		else
-			ui_confirm_draw(ui);
+		draw_screen(ui, dialog);
 		touchwin(scr->dialog);
 		wnoutrefresh(scr->dialog);
 	}
 	/* The cursor shows only while typing, and the window typed in goes
 	 * last: the last window refreshed places it. Hidden, it is not parked
 	 * anywhere (every window is leaveok), which saves a move per key. */
-	WINDOW *typing = mode == UI_MODE_EDIT ? scr->dialog : mode == UI_MODE_SEARCH ? scr->footer : NULL;
+	WINDOW *typing = !top->type ? NULL : top->layer == UI_LAYER_DIALOG ? scr->dialog : scr->footer;
 	if (typing) {
 		leaveok(typing, FALSE);
 		wnoutrefresh(typing);

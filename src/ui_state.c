@@ -65,12 +65,12 @@ void ui_pop(struct ui *ui)
 
 static bool is_dialog(enum ui_mode m)
 {
-	return m == UI_MODE_EDIT || m == UI_MODE_CONFIRM;
+	return ui_screens[m]->layer == UI_LAYER_DIALOG;
 }
 
 static bool is_panel(enum ui_mode m)
 {
-	return m == UI_MODE_DETAIL || m == UI_MODE_HELP || m == UI_MODE_FILTER || m == UI_MODE_CHANGES;
+	return ui_screens[m]->layer == UI_LAYER_PANEL;
 }
 
 enum ui_mode ui_panel_mode(const struct ui *ui)
