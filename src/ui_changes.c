@@ -91,7 +91,7 @@ unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 unsigned ui_act_changes(struct ui *ui, enum ui_request req)
 {
 	(void)req;
-	ui->changes_top = 0;
+	ui->changes.top = 0;
 	ui_push(ui, UI_MODE_CHANGES);
 	return UI_HANDLED | UI_RELAYOUT;
 }
@@ -159,14 +159,14 @@ static struct rect changes_rect(struct ui *ui)
 
 static size_t *changes_scroll(struct ui *ui, size_t *lines)
 {
-	*lines = ui->changes_lines;
-	return &ui->changes_top;
+	*lines = ui->changes.lines;
+	return &ui->changes.top;
 }
 
 static void changes_measure(struct ui *ui)
 {
-	ui->changes_lines = (size_t)build(ui, count_line, NULL);
-	ui_scroll_clamp(&ui->changes_top, ui->changes_lines, ui->scr->overlay_rect.h - 2);
+	ui->changes.lines = (size_t)build(ui, count_line, NULL);
+	ui_scroll_clamp(&ui->changes.top, ui->changes.lines, ui->scr->overlay_rect.h - 2);
 }
 
 static void changes_draw(struct ui *ui)
@@ -176,9 +176,9 @@ static void changes_draw(struct ui *ui)
 	werase(w);
 	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (Esc closes)");
 	int height = r.h - 2;
-	struct draw_ctx d = { w, r.w - 4, (int)ui->changes_top, height };
+	struct draw_ctx d = { w, r.w - 4, (int)ui->changes.top, height };
 	build(ui, draw_line, &d);
-	ui_scroll_mark(ui, w, r, ui->changes_top, height, ui->changes_lines, false);
+	ui_scroll_mark(ui, w, r, ui->changes.top, height, ui->changes.lines, false);
 }
 
 const struct ui_screen_ops ui_screen_changes = {

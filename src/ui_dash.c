@@ -565,11 +565,11 @@ void ui_dash_draw_footer(struct ui *ui)
 	int rw = (int)text_width(right);
 	if (ui_screen_of(ui)->layer == UI_LAYER_LINE) {
 		char line[300];
-		snprintf(line, sizeof line, "/%s", ui->prompt);
+		snprintf(line, sizeof line, "/%s", ui->search.text);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
 		char count[64];
 		snprintf(count, sizeof count, "%zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
-		if (ui->prompt[0] && x + 2 < width)
+		if (ui->search.text[0] && x + 2 < width)
 			ui_put(ui, w, 1, x + 2, count, width - x - 2, ROLE_DIM, false);
 		wmove(w, 1, x < width ? x : width - 1);
 		return;

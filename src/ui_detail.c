@@ -259,7 +259,7 @@ unsigned ui_act_detail(struct ui *ui, enum ui_request req)
 		ui_message(ui, "No milestone selected here");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	ui->detail_top = 0;
+	ui->detail.top = 0;
 	ui_push(ui, UI_MODE_DETAIL);
 	return UI_HANDLED | UI_RELAYOUT;
 }
@@ -271,8 +271,8 @@ static struct rect detail_rect(struct ui *ui)
 
 static size_t *detail_scroll(struct ui *ui, size_t *lines)
 {
-	*lines = ui->detail_lines;
-	return &ui->detail_top;
+	*lines = ui->detail.lines;
+	return &ui->detail.top;
 }
 
 /* The lines the detail of the selected milestone takes in its window. */
@@ -284,9 +284,9 @@ static void detail_measure(struct ui *ui)
 		return; /* gone: the position waits for it to come back */
 	struct dlines d = { NULL, 0, 0, r.w - 4 - LABEL_W };
 	build(ui, (size_t)m, &d);
-	ui->detail_lines = d.n;
+	ui->detail.lines = d.n;
 	free_lines(&d);
-	ui_scroll_clamp(&ui->detail_top, ui->detail_lines, r.h - 2);
+	ui_scroll_clamp(&ui->detail.top, ui->detail.lines, r.h - 2);
 }
 
 static void detail_draw(struct ui *ui)
@@ -307,8 +307,8 @@ static void detail_draw(struct ui *ui)
 	struct dlines d = { NULL, 0, 0, inner - LABEL_W };
 	build(ui, (size_t)m, &d);
 	int height = r.h - 2;
-	for (int y = 0; y < height && ui->detail_top + (size_t)y < d.n; y++) {
-		const struct dline *l = &d.v[ui->detail_top + (size_t)y];
+	for (int y = 0; y < height && ui->detail.top + (size_t)y < d.n; y++) {
+		const struct dline *l = &d.v[ui->detail.top + (size_t)y];
 		if (l->heading) {
 			ui_put(ui, w, 1 + y, 2, l->text, inner, l->role, true);
 			continue;
@@ -322,7 +322,7 @@ static void detail_draw(struct ui *ui)
 		}
 		ui_put(ui, w, 1 + y, x, l->text, inner - (x - 2), l->role, true);
 	}
-	ui_scroll_mark(ui, w, r, ui->detail_top, height, d.n, true);
+	ui_scroll_mark(ui, w, r, ui->detail.top, height, d.n, true);
 	free_lines(&d);
 }
 

@@ -161,14 +161,14 @@ static struct rect help_rect(struct ui *ui)
 
 static size_t *help_scroll(struct ui *ui, size_t *lines)
 {
-	*lines = ui->help_lines;
-	return &ui->help_top;
+	*lines = ui->help.lines;
+	return &ui->help.top;
 }
 
 static void help_measure(struct ui *ui)
 {
-	ui->help_lines = (size_t)build(ui, count_line, NULL);
-	ui_scroll_clamp(&ui->help_top, ui->help_lines, ui->scr->overlay_rect.h - 2);
+	ui->help.lines = (size_t)build(ui, count_line, NULL);
+	ui_scroll_clamp(&ui->help.top, ui->help.lines, ui->scr->overlay_rect.h - 2);
 }
 
 static void help_draw(struct ui *ui)
@@ -179,9 +179,9 @@ static void help_draw(struct ui *ui)
 	struct rect box = { 0, 0, r.w, r.h };
 	ui_box(ui, w, box, true, "Help: keys (Esc closes)");
 	int height = r.h - 2;
-	struct draw_ctx d = { w, r.w - 4, (int)ui->help_top, height };
+	struct draw_ctx d = { w, r.w - 4, (int)ui->help.top, height };
 	build(ui, draw_line, &d);
-	ui_scroll_mark(ui, w, r, ui->help_top, height, ui->help_lines, false);
+	ui_scroll_mark(ui, w, r, ui->help.top, height, ui->help.lines, false);
 }
 
 const struct ui_screen_ops ui_screen_help = {

@@ -38,6 +38,74 @@
 #include "charterdash/undo.h"
 #include "charterdash/watch.h"
 
+struct ui_screen; /* curses state: below */
+struct ui_live;   /* watch, presence, history, marks: ui_live.c */
+struct ui_edit;   /* editor, dialogs, undo: ui_edit.c, ui_prompt.c */
+
+/* A scrolling overlay's position: set by its measure step. */
+struct ui_scroll {
+	size_t top;   /* the first line shown */
+	size_t lines; /* how many there are */
+};
+
+/* The session (public as an opaque struct ui). */
+struct ui {
+	struct charter charter; /* owned: the loaded file */
+	unsigned charter_serial; /* counts ui_replace_charter, for caches of it */
+	struct view view;       /* over `charter` */
+	struct ui_options opt;
+	char *path;             /* owned: the file shown */
+
+	enum ui_mode modes[8];  /* a small stack: main, then overlays and dialogs */
+	size_t depth;           /* modes[depth - 1] is on top */
+
+	char message[512];
+	enum ui_message_kind message_kind;
+	unsigned message_serial; /* counts messages set, so a repeated one still counts as new */
+
+	/* Called when no key came for UI_TICK_MS (the loop wakes that often to
+	 * notice signals): a place to poll for a changed file. Returns UI_*
+	 * flags; NULL: nothing to do. It must not draw. */
+	unsigned (*on_tick)(struct ui *ui);
+
+	/* Editing is off when read_only_why[0] (--read-only, or the file or
+	 * its directory is not writable), or while the file on disk does not
+	 * load (the live module's banner). */
+	char read_only_why[256];
+	struct ui_live *live;
+	struct ui_edit *edit;
+
+	bool mouse;           /* mouse reporting on */
+	unsigned dirty;       /* UI_DIRTY_* */
+	bool bell;            /* an error since the last draw: ring once */
+	struct ui_screen *scr;
+
+	/* the screens' own state (ui_search.c, ui_detail.c, ui_help.c,
+	 * ui_changes.c, ui_filter.c) */
+	struct {
+		char text[256];     /* what is being typed */
+		char *before;       /* the query before it, restored by Esc */
+	} search;
+	int first_row;        /* the dashboard's first visible grid row */
+	struct ui_scroll detail, help, changes;
+	struct {
+		size_t sel, top;     /* the cursor (counts items) and the first line shown */
+		const char **owners; /* view_owners(), for the owner items */
+		size_t owner_count;
+		unsigned serial;     /* charter_serial when owners was made */
+	} menu;
+};
+
+enum {
+	UI_DIRTY_HEADER = 1u << 0,
+	UI_DIRTY_BODY = 1u << 1,
+	UI_DIRTY_FOOTER = 1u << 2,
+	UI_DIRTY_OVERLAY = 1u << 3,
+	UI_DIRTY_LAYOUT = 1u << 4,
+	UI_DIRTY_DIALOG = 1u << 5,
+	UI_DIRTY_ALL = 0x3fu,
+};
+
 /* Colour roles: what a thing is, mapped to colours or attributes by
  * ui_term_colors() for 256, 8 or no colours. */
 enum ui_role {

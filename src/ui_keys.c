@@ -67,9 +67,9 @@ static unsigned act_zoom(struct ui *ui)
 
 static unsigned act_search_open(struct ui *ui)
 {
-	free(ui->query_before);
-	ui->query_before = ui->view.query ? strdup(ui->view.query) : NULL;
-	ui->prompt[0] = '\0';
+	free(ui->search.before);
+	ui->search.before = ui->view.query ? strdup(ui->view.query) : NULL;
+	ui->search.text[0] = '\0';
 	ui_push(ui, UI_MODE_SEARCH);
 	return UI_HANDLED | UI_REDRAW;
 }
@@ -89,8 +89,8 @@ static unsigned act_search_next(struct ui *ui, int direction)
 
 static unsigned act_filter_open(struct ui *ui)
 {
-	ui->menu_sel = 0;
-	ui->menu_top = 0;
+	ui->menu.sel = 0;
+	ui->menu.top = 0;
 	ui_push(ui, UI_MODE_FILTER);
 	return UI_HANDLED | UI_RELAYOUT;
 }
@@ -125,7 +125,7 @@ static unsigned act_mouse(struct ui *ui)
 
 static unsigned act_help(struct ui *ui)
 {
-	ui->help_top = 0;
+	ui->help.top = 0;
 	ui_push(ui, UI_MODE_HELP);
 	return UI_HANDLED | UI_RELAYOUT;
 }

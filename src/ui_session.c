@@ -197,6 +197,23 @@ void ui_tick(struct ui *ui)
 		apply_flags(ui, ui->on_tick(ui));
 }
 
+bool ui_needs_draw(const struct ui *ui)
+{
+	return ui->dirty != 0;
+}
+
+const struct charter *ui_charter(const struct ui *ui)
+{
+	return &ui->charter;
+}
+
+const char *ui_message_text(const struct ui *ui, bool *is_error)
+{
+	if (is_error)
+		*is_error = ui->message[0] && ui->message_kind == UI_MSG_ERROR;
+	return ui->message;
+}
+
 /* --- a session's state -------------------------------------------------- */
 
 /* Read-only: asked for, or the file or its directory (the lock, the new
@@ -233,8 +250,8 @@ static void ui_fini(struct ui *ui)
 	view_fini(&ui->view);
 	charter_fini(&ui->charter);
 	free(ui->path);
-	free(ui->query_before);
-	free(ui->owners);
+	free(ui->search.before);
+	free(ui->menu.owners);
 }
 
 /* --- a session ---------------------------------------------------------- */

@@ -111,9 +111,7 @@ bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 		return false;
 	}
 	charter_fini(&old);
-	free(ui->owners);
-	ui->owners = NULL;
-	ui->owner_count = 0;
+	ui->charter_serial++; /* caches of the old one (the filter's owners) are stale */
 	ui->dirty |= UI_DIRTY_ALL;
 	return true;
 }

@@ -67,8 +67,6 @@ enum ui_mode {
 #define UI_CTRL(c) ((c) & 0x1f)
 #define UI_ESC 27
 
-struct ui;
-
 enum ui_message_kind { UI_MSG_INFO, UI_MSG_ERROR };
 
 struct ui_options {
@@ -80,65 +78,13 @@ struct ui_options {
 	bool thin_cursor; /* --thin-cursor: the selection marked at the row's left edge */
 };
 
-struct ui_screen; /* curses state, private to ui_*.c */
-struct ui_live;   /* watch, presence, history, marks: ui_live.c */
-struct ui_edit;   /* editor, dialogs, undo: ui_edit.c, ui_prompt.c */
+/* A dashboard session: its members are private to src/ui_*.c
+ * (src/ui_internal.h); drivers use charterdash/ui_session.h. */
+struct ui;
 
 /* How long the event loop waits for a key before looking at signal flags
- * and calling on_tick. */
+ * and ticking (ui_tick). */
 #define UI_TICK_MS 400
-
-struct ui {
-	struct charter charter; /* owned: the loaded file */
-	struct view view;       /* over `charter` */
-	struct ui_options opt;
-	char *path;             /* owned: the file shown */
-
-	enum ui_mode modes[8];  /* a small stack: main, then overlays and dialogs */
-	size_t depth;           /* modes[depth - 1] is on top */
-
-	char message[512];
-	enum ui_message_kind message_kind;
-	unsigned message_serial; /* counts messages set, so a repeated one still counts as new */
-
-	/* search prompt: what is being typed, and the query before it */
-	char prompt[256];
-	char *query_before;
-
-	/* scroll positions of the overlays and the filter menu's cursor */
-	size_t detail_top, detail_lines, help_top, help_lines, changes_top, changes_lines;
-	size_t menu_sel, menu_top;
-	const char **owners; /* view_owners(), for the filter menu */
-	size_t owner_count;
-
-	/* Called when no key came for UI_TICK_MS (the loop wakes that often to
-	 * notice signals): a place to poll for a changed file. Returns UI_*
-	 * flags; NULL: nothing to do. It must not draw. */
-	unsigned (*on_tick)(struct ui *ui);
-
-	/* Editing is off when read_only_why[0] (--read-only, or the file or
-	 * its directory is not writable), or while the file on disk does not
-	 * load (the live module's banner). */
-	char read_only_why[256];
-	struct ui_live *live;
-	struct ui_edit *edit;
-
-	int first_row;        /* the grid's first visible row */
-	bool mouse;           /* mouse reporting on */
-	unsigned dirty;       /* UI_DIRTY_* */
-	bool bell;            /* an error since the last draw: ring once */
-	struct ui_screen *scr;
-};
-
-enum {
-	UI_DIRTY_HEADER = 1u << 0,
-	UI_DIRTY_BODY = 1u << 1,
-	UI_DIRTY_FOOTER = 1u << 2,
-	UI_DIRTY_OVERLAY = 1u << 3,
-	UI_DIRTY_LAYOUT = 1u << 4,
-	UI_DIRTY_DIALOG = 1u << 5,
-	UI_DIRTY_ALL = 0x3fu,
-};
 
 /* `charterdash [--today D] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]`.
  * Exit codes as the CLI: 0, 1 (bad data, unusable terminal), 2 (usage). */
