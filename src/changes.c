@@ -6,13 +6,7 @@
 #include <string.h>
 
 #include "charterdash/strmap.h"
-
-static bool same_text(const char *a, const char *b)
-{
-	if (!a || !b)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
+#include "charterdash/strutil.h"
 
 bool changes_same_milestone(const struct charter *a, const struct milestone *ma, const struct charter *b,
                             const struct milestone *mb)
@@ -21,8 +15,8 @@ bool changes_same_milestone(const struct charter *a, const struct milestone *ma,
 		return false;
 	if (ma->has_due && date_compare(ma->due, mb->due) != 0)
 		return false;
-	return same_text(ma->title, mb->title) && same_text(ma->owner, mb->owner) &&
-	       same_text(ma->notes, mb->notes) && same_text(a->groups[ma->group].id, b->groups[mb->group].id);
+	return str_same(ma->title, mb->title) && str_same(ma->owner, mb->owner) &&
+	       str_same(ma->notes, mb->notes) && str_same(a->groups[ma->group].id, b->groups[mb->group].id);
 }
 
 size_t changes_between(const struct charter *before, const struct charter *after, const char ***ids)

@@ -423,10 +423,16 @@ extern const enum field ui_edit_fields[UI_EDIT_FIELDS];
 
 bool ui_edit_init(struct ui *ui);
 void ui_edit_fini(struct ui *ui);
+/* What a save did: the store's status (enum store_status) and, unless
+ * STORE_OK, why in words (the message line says "Not saved: " and why). */
+struct ui_saved {
+	int status;
+	char why[600];
+};
 /* Runs an edit through the store and shows the result (selection kept,
  * others' changes marked, conflicts asked about). `undoable`: record it
- * for u. Returns the store's status. */
-int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
+ * for u. */
+struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
 /* Notes in $EDITOR. */
 unsigned ui_edit_external(struct ui *ui, enum ui_request req);
 
@@ -439,6 +445,9 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req);
 unsigned ui_act_meeting(struct ui *ui, enum ui_request req);
 unsigned ui_act_changes(struct ui *ui, enum ui_request req);
 
+/* True when field i's draft differs from the value shown at the start
+ * (an absent value counts as ""). */
+bool ui_draft_changed(const struct ui_edit *e, int i);
 /* The line editor dialog (Enter runs on_enter) and the yes/no dialog. */
 void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter);
 /* The line editor's requests (a character left ...), and typed or pasted
@@ -561,6 +570,11 @@ unsigned ui_mouse_event(struct ui *ui, enum ui_request req);
 struct rect ui_overlay_rect(struct ui *ui);
 
 /* ui_state.c (with ui_message, ui_push ... in charterdash/ui.h) ---------- */
+/* A copy of s, NULL for NULL. Out of memory aborts: a save is all or
+ * nothing (temp file, rename), so no half-written state is left, and the
+ * crash handler restores the terminal. The UI's small strings use it, so
+ * none goes unchecked. */
+char *ui_strdup(const char *s);
 /* The panel shown under any dialog (detail, help, filter, changes) or
  * UI_MODE_MAIN; the dialog on top (edit, confirm) or UI_MODE_MAIN. */
 enum ui_mode ui_panel_mode(const struct ui *ui);

@@ -68,7 +68,7 @@ static unsigned act_zoom(struct ui *ui)
 static unsigned act_search_open(struct ui *ui)
 {
 	free(ui->search.before);
-	ui->search.before = ui->view.query ? strdup(ui->view.query) : NULL;
+	ui->search.before = ui_strdup(ui->view.query);
 	ui->search.text[0] = '\0';
 	ui_push(ui, UI_MODE_SEARCH);
 	return UI_HANDLED | UI_REDRAW;

@@ -20,12 +20,14 @@
 #include "charterdash/cli.h"
 
 #define DEFAULT_FILE "charter.yaml"
+/* The dashboard's options, as every usage line shows them. */
+#define OPTIONS "[--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only]"
 
 void ui_print_usage(FILE *out)
 {
 	/* no line here starts with two spaces and a lower-case word: that is
 	 * how the command list above is read by scripts */
-	fprintf(out, "\nDashboard: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]\n"
+	fprintf(out, "\nDashboard: charterdash " OPTIONS " [FILE]\n"
 	             "    shows FILE (default ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
 	             "    Keys 1-4, Space, e, a, D, u, Ctrl-R edit it; --read-only: look, never write.\n"
 	             "    NO_COLOR set or --no-color: no colours. --ascii (automatic outside UTF-8\n"
@@ -105,7 +107,7 @@ static int usage_error(const char *fmt, ...)
 	fprintf(stderr, "charterdash: ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]\n"
+	fprintf(stderr, "\nusage: charterdash " OPTIONS " [FILE]\n"
 	                "Try 'charterdash --help'.\n");
 	return EXIT_USAGE;
 }
@@ -175,7 +177,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 	if (!file) {
 		if (access(DEFAULT_FILE, F_OK) != 0) {
 			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"
-			                "usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] FILE\n"
+			                "usage: charterdash " OPTIONS " FILE\n"
 			                "Name the charter file to show, e.g.: charterdash data/charter.yaml\n"
 			                "(or run it in a directory holding " DEFAULT_FILE "); 'charterdash --help' "
 			                "lists the commands.\n");

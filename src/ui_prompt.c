@@ -110,12 +110,16 @@ static const char *field_hint(const struct ui_edit *e)
 	}
 }
 
+bool ui_draft_changed(const struct ui_edit *e, int i)
+{
+	return strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0;
+}
+
 static int changed_count(const struct ui_edit *e)
 {
 	int n = 0;
 	for (int i = 0; i < UI_EDIT_FIELDS; i++)
-		if (strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0)
-			n++;
+		n += ui_draft_changed(e, i);
 	return n;
 }
 
@@ -147,7 +151,7 @@ static void prompt_draw(struct ui *ui)
 	if (e->prompt == PROMPT_FIELD) {
 		for (int i = 0; i < UI_EDIT_FIELDS && x < r.w - 2; i++) {
 			bool on = i == e->slot;
-			bool dirty = strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0;
+			bool dirty = ui_draft_changed(e, i);
 			char label[32];
 			snprintf(label, sizeof label, " %s%s ", field_labels[i], dirty ? "*" : "");
 			x += ui_put(ui, w, 1, x, label, r.w - 2 - x, on ? ROLE_SELECTED : ROLE_LABEL, false) + 1;

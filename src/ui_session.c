@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "charterdash/fsio.h"
 #include "charterdash/store.h"
 
 /* --- layout and drawing ------------------------------------------------- */
@@ -227,19 +228,13 @@ static void check_writable(struct ui *ui)
 	}
 	char *real = store_real_path(ui->path);
 	const char *file = real ? real : ui->path;
-	char dir[4096];
-	const char *slash = strrchr(file, '/');
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == file)
-		snprintf(dir, sizeof dir, "/");
-	else
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - file), file);
+	char *dir = fsio_dir_of(file);
 	if (access(file, W_OK) != 0)
 		snprintf(ui->read_only_why, sizeof ui->read_only_why, "you cannot write %.230s", file);
-	else if (access(dir, W_OK | X_OK) != 0)
+	else if (!dir || access(dir, W_OK | X_OK) != 0)
 		snprintf(ui->read_only_why, sizeof ui->read_only_why,
-		         "you cannot create files in %.180s (its lock and new version go there)", dir);
+		         "you cannot create files in %.180s (its lock and new version go there)", dir ? dir : file);
+	free(dir);
 	free(real);
 }
 

@@ -115,3 +115,18 @@ bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 	ui->dirty |= UI_DIRTY_ALL;
 	return true;
 }
+
+/* --- memory ----------------------------------------------------------------- */
+
+char *ui_strdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	char *d = strdup(s);
+	if (!d) {
+		/* SIGABRT's handler restores the terminal and leaves presence */
+		fprintf(stderr, "charterdash: out of memory\n");
+		abort();
+	}
+	return d;
+}

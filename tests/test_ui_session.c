@@ -243,6 +243,29 @@ static void status_key_saves_and_u_undoes(void **state)
 	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: not_started\n"));
 }
 
+/* An undo that cannot be made says why in its own words, from the save's
+ * reason (not from the text of the message line). */
+static void undo_refused_says_why(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'j');
+	key(fx, '3'); /* econ-2 blocked */
+	char *text = strdup(read_file(fx->path));
+	assert_non_null(text);
+	char *at = strstr(text, "status: blocked");
+	assert_non_null(at);
+	memcpy(at, "status: done   ", 15); /* someone else: done */
+	write_file(fx->path, text);
+	free(text);
+	key(fx, 'u');
+	bool err = false;
+	const char *msg = message(fx, &err);
+	assert_true(err);
+	assert_int_equal(strncmp(msg, "Not undone: ", 12), 0);
+	assert_null(strstr(msg, "Not saved"));
+	assert_non_null(strstr(msg, "changed meanwhile"));
+}
+
 /* The line editor: its requests, typed text, 127 as Backspace; Ctrl-B is
  * not a key of the editor (it was, undocumented). */
 static void edit_dialog_types_and_saves(void **state)
@@ -392,6 +415,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(moves_and_opens_the_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_lists_the_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(status_key_saves_and_u_undoes, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_cancel_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(delete_asks_first, setup, teardown),
