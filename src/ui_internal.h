@@ -546,7 +546,6 @@ void ui_draw_hints(struct ui *ui, WINDOW *w, int y, int width);
 
 /* the modes' draw functions (their handlers are in UI_REQUESTS) */
 void ui_dash_draw_header(struct ui *ui);
-void ui_dash_draw_body(struct ui *ui);
 void ui_dash_draw_footer(struct ui *ui);
 void ui_dash_draw_too_small(struct ui *ui);
 /* Pane geometry of the current view, into scr->panes. */

@@ -118,7 +118,7 @@ void ui_draw(struct ui *ui)
 		wnoutrefresh(scr->header);
 	}
 	if (d & UI_DIRTY_BODY) {
-		ui_dash_draw_body(ui);
+		draw_screen(ui, ui_screens[ui->modes[0]]); /* the base of the stack */
 		wnoutrefresh(scr->body);
 	}
 	if (scr->overlay && (d & (UI_DIRTY_OVERLAY | UI_DIRTY_BODY | UI_DIRTY_HEADER))) {
