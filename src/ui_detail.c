@@ -141,10 +141,10 @@ static void add_source_block(struct dlines *d, struct doc *doc, uint32_t node)
 	}
 }
 
-static void build(struct ui *ui, size_t m, struct dlines *d)
+/* The title, the fields, the group and where it is in the file. */
+static void add_fields(struct ui *ui, const struct milestone *ms, struct dlines *d)
 {
 	struct charter *c = &ui->charter;
-	const struct milestone *ms = &c->milestones[m];
 	const struct group *g = &c->groups[ms->group];
 	struct date today = ui->opt.today;
 	char buf[512], date[DATE_TEXT_SIZE], days[48];
@@ -191,9 +191,32 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 		add_wrapped(d, "Notes", ms->notes, ROLE_NORMAL);
 	else
 		add(d, "Notes", "(none)", 6, ROLE_DIM);
+}
 
-	/* every other key, in file order */
-	struct doc *doc = &c->doc;
+/* One key the dashboard does not know, with its value. */
+static void add_other_key(struct dlines *d, struct doc *doc, const char *key, uint32_t v)
+{
+	uint32_t val = v == DOC_NONE ? DOC_NONE : doc_resolve(doc, v);
+	const char *label = key;
+	if (text_width(key) >= LABEL_W) { /* a long key gets a line of its own */
+		add(d, key, "", 0, ROLE_NORMAL);
+		label = NULL;
+	}
+	if (val == DOC_NONE || doc_is_null(doc, val)) {
+		add(d, label, "(empty)", 7, ROLE_DIM);
+	} else if (doc_node(doc, val)->kind == DOC_SCALAR) {
+		add_wrapped(d, label, doc_scalar(doc, val), ROLE_NORMAL);
+	} else {
+		if (label)
+			add(d, label, "", 0, ROLE_NORMAL);
+		add_source_block(d, doc, val);
+	}
+}
+
+/* Every other key of the milestone, in file order. */
+static void add_other_keys(struct ui *ui, const struct milestone *ms, struct dlines *d)
+{
+	struct doc *doc = &ui->charter.doc;
 	uint32_t map = doc_resolve(doc, ms->node);
 	bool heading = false;
 	for (uint32_t k = doc_node(doc, map)->first; k != DOC_NONE;) {
@@ -205,28 +228,18 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 				add_heading(d, "Other keys in the file");
 				heading = true;
 			}
-			uint32_t val = v == DOC_NONE ? DOC_NONE : doc_resolve(doc, v);
-			const char *label = key;
-			if (text_width(key) >= LABEL_W) { /* a long key gets a line of its own */
-				add(d, key, "", 0, ROLE_NORMAL);
-				label = NULL;
-			}
-			if (val == DOC_NONE || doc_is_null(doc, val)) {
-				add(d, label, "(empty)", 7, ROLE_DIM);
-			} else if (doc_node(doc, val)->kind == DOC_SCALAR) {
-				add_wrapped(d, label, doc_scalar(doc, val), ROLE_NORMAL);
-			} else {
-				if (label)
-					add(d, label, "", 0, ROLE_NORMAL);
-				add_source_block(d, doc, val);
-			}
+			add_other_key(d, doc, key, v);
 		}
 		if (v == DOC_NONE)
 			break;
 		k = doc_node(doc, v)->next;
 	}
+}
 
-	/* its history, newest first (FILE.history) */
+/* Its history, newest first (FILE.history). */
+static void add_history(struct ui *ui, const struct milestone *ms, struct dlines *d)
+{
+	char buf[512];
 	add(d, NULL, "", 0, ROLE_NORMAL);
 	add_heading(d, "History (newest first, times in UTC)");
 	const struct history *h = ui_live_history(ui);
@@ -250,6 +263,14 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 		snprintf(buf, sizeof buf, "(%zu older: charterdash log --id %s FILE)", total - shown, ms->id);
 		add_full(d, buf, ROLE_DIM);
 	}
+}
+
+static void build(struct ui *ui, size_t m, struct dlines *d)
+{
+	const struct milestone *ms = &ui->charter.milestones[m];
+	add_fields(ui, ms, d);
+	add_other_keys(ui, ms, d);
+	add_history(ui, ms, d);
 }
 
 unsigned ui_act_detail(struct ui *ui, enum ui_request req)

@@ -123,6 +123,34 @@ static int changed_count(const struct ui_edit *e)
 	return n;
 }
 
+/* Line 1: the fields (Tab moves) with a count of those changed, or what
+ * is asked. */
+static void draw_fields(struct ui *ui, WINDOW *w, struct rect r)
+{
+	struct ui_edit *e = ui->edit;
+	int inner = r.w - 4;
+	if (e->prompt != PROMPT_FIELD) {
+		ui_put(ui, w, 1, 2, e->prompt == PROMPT_ADD_TITLE ? "Title:" : "Id:", inner, ROLE_LABEL, false);
+		return;
+	}
+	int x = 2;
+	for (int i = 0; i < UI_EDIT_FIELDS && x < r.w - 2; i++) {
+		bool on = i == e->slot;
+		char label[32];
+		snprintf(label, sizeof label, " %s%s ", field_labels[i], ui_draft_changed(e, i) ? "*" : "");
+		x += ui_put(ui, w, 1, x, label, r.w - 2 - x, on ? ROLE_SELECTED : ROLE_LABEL, false) + 1;
+	}
+	int n = changed_count(e);
+	char info[64];
+	if (n > 1)
+		snprintf(info, sizeof info, "%d fields changed", n);
+	else
+		snprintf(info, sizeof info, "Tab: next field");
+	int iw = (int)text_width(info);
+	if (x + 2 + iw <= r.w - 2)
+		ui_put(ui, w, 1, r.w - 2 - iw, info, iw, ROLE_DIM, false);
+}
+
 static void prompt_draw(struct ui *ui)
 {
 	struct ui_screen *scr = ui->scr;
@@ -146,28 +174,7 @@ static void prompt_draw(struct ui *ui)
 	if (inner < 4)
 		return;
 
-	/* line 1: the fields (Tab moves), or what is asked */
-	int x = 2;
-	if (e->prompt == PROMPT_FIELD) {
-		for (int i = 0; i < UI_EDIT_FIELDS && x < r.w - 2; i++) {
-			bool on = i == e->slot;
-			bool dirty = ui_draft_changed(e, i);
-			char label[32];
-			snprintf(label, sizeof label, " %s%s ", field_labels[i], dirty ? "*" : "");
-			x += ui_put(ui, w, 1, x, label, r.w - 2 - x, on ? ROLE_SELECTED : ROLE_LABEL, false) + 1;
-		}
-		int n = changed_count(e);
-		char info[64];
-		if (n > 1)
-			snprintf(info, sizeof info, "%d fields changed", n);
-		else
-			snprintf(info, sizeof info, "Tab: next field");
-		int iw = (int)text_width(info);
-		if (x + 2 + iw <= r.w - 2)
-			ui_put(ui, w, 1, r.w - 2 - iw, info, iw, ROLE_DIM, false);
-	} else {
-		ui_put(ui, w, 1, 2, e->prompt == PROMPT_ADD_TITLE ? "Title:" : "Id:", inner, ROLE_LABEL, false);
-	}
+	draw_fields(ui, w, r);
 
 	/* line 2: the text, scrolled; ‹ › say there is more */
 	struct lineedit *le = current(ui);
