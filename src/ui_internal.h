@@ -8,10 +8,12 @@
  *                mode stack, the selection, replacing the charter
  *   ui_term.c    terminal lifecycle (start, end), signals, colour
  *                roles, glyph sets, drawing primitives
- *   ui_keys.c    the key table, key names, dispatch, the footer hints
+ *   ui_keys.c    the requests (UI_REQUESTS below) and the key bindings,
+ *                key names, dispatch, the footer hints
+ *   ui_screens.c the screens' operations (struct ui_screen_ops) by mode
  *   ui_dash.c    the main view: header, pane grid, footer, too-small
  *   ui_detail.c  the milestone detail overlay
- *   ui_help.c    the help overlay, generated from the key table
+ *   ui_help.c    the help overlay, generated from the requests and keys
  *   ui_search.c  the search prompt
  *   ui_filter.c  the filter menu
  *   ui_mouse.c   mouse events
@@ -21,7 +23,8 @@
  *   ui_prompt.c  the line editor and yes/no dialogs (drawing, typing)
  *   ui_live.c    watching the file, reloads, marks of others' changes,
  *                the invalid-file banner, presence, the history cache
- *   ui_changes.c the meeting mark and the list of changes since it */
+ *   ui_changes.c the meeting mark and the list of changes since it
+ * The layers, a key press and a save: docs/ARCHITECTURE.md. */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
 
@@ -552,7 +555,7 @@ void ui_dash_draw_too_small(struct ui *ui);
 void ui_dash_layout(struct ui *ui);
 /* Header lines needed at this size. */
 int ui_dash_header_lines(struct ui *ui, int width, int height);
-/* Lines a pane shows and the pane's first visible row, after layout. */
+/* Lines of milestones pane `pane` would show (at least 1): its wanted height. */
 int ui_dash_list_lines(const struct ui *ui, size_t pane);
 
 unsigned ui_search_key(struct ui *ui, int key);
@@ -565,8 +568,6 @@ unsigned ui_act_detail(struct ui *ui, enum ui_request req);
 unsigned ui_act_close(struct ui *ui, enum ui_request req);
 unsigned ui_mouse_event(struct ui *ui, enum ui_request req);
 
-/* The overlay's rectangle for the current panel (recomputed on relayout). */
-struct rect ui_overlay_rect(struct ui *ui);
 
 /* ui_state.c (with ui_message, ui_push ... in charterdash/ui.h) ---------- */
 /* A copy of s, NULL for NULL. Out of memory aborts: a save is all or

@@ -178,7 +178,7 @@ static unsigned ui_req_scroll(struct ui *ui, enum ui_request req)
 	if (!ops->scroll_at)
 		return 0;
 	size_t lines, *top = ops->scroll_at(ui, &lines);
-	struct rect r = ui_overlay_rect(ui);
+	struct rect r = ui->scr->overlay_rect; /* as laid out (ui_relayout) */
 	size_t view_h = r.h > 2 ? (size_t)(r.h - 2) : 1;
 	size_t max = lines > view_h ? lines - view_h : 0;
 	size_t old = *top;

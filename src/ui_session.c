@@ -14,7 +14,8 @@
 
 /* --- layout and drawing ------------------------------------------------- */
 
-struct rect ui_overlay_rect(struct ui *ui)
+/* The overlay's rectangle for the panel shown (none: 0 x 0). */
+static struct rect overlay_rect(struct ui *ui)
 {
 	const struct ui_screen_ops *panel = ui_screens[ui_panel_mode(ui)];
 	return panel->rect ? panel->rect(ui) : (struct rect){ 0, 0, 0, 0 };
@@ -64,7 +65,7 @@ void ui_relayout(struct ui *ui)
 	}
 	ui_dash_layout(ui);
 	if (ui_panel_mode(ui) != UI_MODE_MAIN) {
-		scr->overlay_rect = ui_overlay_rect(ui);
+		scr->overlay_rect = overlay_rect(ui);
 		scr->overlay = window_for(scr->overlay_rect);
 	}
 	enum ui_mode dialog = ui_dialog_mode(ui);
