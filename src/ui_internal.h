@@ -479,6 +479,8 @@ bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals);
 void ui_term_end(struct ui *ui);
 /* The presence record the crash handler removes (copied; NULL: none). */
 void ui_term_presence(const char *record, const char *dir);
+/* Deletes the screen's windows (a relayout makes them again). */
+void ui_term_drop_windows(struct ui_screen *scr);
 /* Leaves curses for a child program (the editor) and comes back. */
 void ui_term_pause(struct ui *ui);
 void ui_term_resume(struct ui *ui);

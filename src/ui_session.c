@@ -21,16 +21,6 @@ static struct rect overlay_rect(struct ui *ui)
 	return panel->rect ? panel->rect(ui) : (struct rect){ 0, 0, 0, 0 };
 }
 
-static void drop_windows(struct ui_screen *scr)
-{
-	WINDOW **wins[] = { &scr->dialog, &scr->overlay, &scr->header, &scr->body, &scr->footer };
-	for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
-		if (*wins[i]) {
-			delwin(*wins[i]);
-			*wins[i] = NULL;
-		}
-}
-
 static WINDOW *window_for(struct rect r)
 {
 	if (r.w <= 0 || r.h <= 0) /* newwin(0, ...) would mean "to the edge" */
@@ -48,7 +38,7 @@ void ui_relayout(struct ui *ui)
 	getmaxyx(stdscr, h, w);
 	scr->w = w;
 	scr->h = h;
-	drop_windows(scr);
+	ui_term_drop_windows(scr);
 	ui->dirty = UI_DIRTY_ALL & ~UI_DIRTY_LAYOUT;
 	scr->too_small = layout_too_small(w, h);
 	if (scr->too_small)
@@ -59,7 +49,7 @@ void ui_relayout(struct ui *ui)
 	scr->body = window_for(scr->regions.body);
 	scr->footer = window_for(scr->regions.footer);
 	if (!scr->header || !scr->body || !scr->footer) {
-		drop_windows(scr);
+		ui_term_drop_windows(scr);
 		scr->too_small = true;
 		return;
 	}

@@ -364,6 +364,16 @@ void ui_term_presence(const char *record, const char *dir)
 	}
 }
 
+void ui_term_drop_windows(struct ui_screen *scr)
+{
+	WINDOW **wins[] = { &scr->dialog, &scr->overlay, &scr->header, &scr->body, &scr->footer };
+	for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
+		if (*wins[i]) {
+			delwin(*wins[i]);
+			*wins[i] = NULL;
+		}
+}
+
 void ui_term_end(struct ui *ui)
 {
 	struct ui_screen *scr = ui->scr;
@@ -372,12 +382,7 @@ void ui_term_end(struct ui *ui)
 	if (scr->sp) {
 		if (ui->mouse)
 			mousemask(0, NULL);
-		WINDOW **wins[] = { &scr->dialog, &scr->overlay, &scr->header, &scr->body, &scr->footer };
-		for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
-			if (*wins[i]) {
-				delwin(*wins[i]);
-				*wins[i] = NULL;
-			}
+		ui_term_drop_windows(scr);
 		/* a terminal without an alternate screen (linux, vt100) would
 		 * keep the dashboard under the shell prompt: wipe it */
 		char *rmcup = tigetstr((char *)"rmcup");
@@ -428,13 +433,7 @@ void ui_term_suspend(struct ui *ui)
 {
 	if (!ui->scr || !ui->scr->sp)
 		return;
-	bool mouse = ui->mouse;
-	if (mouse)
-		mousemask(0, NULL);
-	ui_paste_pause(ui);
-	curs_set(1);
-	endwin();
-	fflush(ui->scr->out);
+	ui_term_pause(ui);
 	/* stop for real: the default action of SIGTSTP, then ours again */
 	struct sigaction dfl, ours;
 	memset(&dfl, 0, sizeof dfl);
@@ -450,13 +449,7 @@ void ui_term_suspend(struct ui *ui)
 	sigaction(SIGTSTP, &ours, NULL);
 	suspend_pending = 0;
 	/* back after `fg`: the terminal may have changed size meanwhile */
-	reset_prog_mode();
-	ui_paste_resume(ui);
-	curs_set(0);
-	if (mouse)
-		ui_term_mouse(ui, true);
-	clearok(curscr, TRUE);
-	ui->dirty = UI_DIRTY_ALL;
+	ui_term_resume(ui);
 }
 
 /* --- drawing primitives ------------------------------------------------- */
