@@ -93,7 +93,9 @@ int ui_main(int argc, char **argv);
 /* The dashboard's lines for the top-level --help. */
 void ui_print_usage(FILE *out);
 
-/* Sets the message line (printf-style); redrawn with the footer. */
+/* The state below the screens (src/ui_state.c). Sets the message line
+ * (printf-style; redrawn with the footer); an error also rings the bell,
+ * once, with the next draw. */
 void ui_message(struct ui *ui, const char *fmt, ...) DIAG_PRINTF(2, 3);
 void ui_error(struct ui *ui, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
@@ -103,7 +105,7 @@ void ui_error(struct ui *ui, const char *fmt, ...) DIAG_PRINTF(2, 3);
  * the old charter stays and `fresh` is finished. */
 bool ui_replace_charter(struct ui *ui, struct charter *fresh);
 
-/* The milestone under the cursor (index into ui->charter.milestones), or
+/* The milestone under the cursor (index into ui_charter(ui)->milestones), or
  * -1 when the focused pane shows none. */
 long ui_selected(const struct ui *ui);
 
