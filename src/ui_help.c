@@ -51,10 +51,11 @@ static int contexts_of(unsigned mask)
 
 /* The keys of the help line that request `head` starts (it and the
  * requests after it without help text) in section sec, "" when none is
- * bound there. Keys shared by every mode are listed once, under the
- * dashboard; Enter is listed once although several codes mean it. */
-static void line_keys(const struct ui *ui, int head, const struct section *sec, bool first, char *keys,
-                      size_t size)
+ * bound there. Keys shared by every mode are listed once, in the first
+ * section (the dashboard's); Enter is listed once although several codes
+ * mean it. */
+static void line_keys(const struct ui *ui, int head, const struct section *sec, const struct section *first,
+                      char *keys, size_t size)
 {
 	int end = head + 1;
 	while (end < UI_REQ_COUNT && !ui_request_help((enum ui_request)end))
@@ -65,7 +66,7 @@ static void line_keys(const struct ui *ui, int head, const struct section *sec, 
 	for (const struct ui_binding *b = ui_bindings; b->key && used < size; b++) {
 		if ((int)b->req < head || (int)b->req >= end || !(b->contexts & sec->ctx))
 			continue;
-		if (!first && (b->contexts & UI_CTX(UI_MODE_MAIN)) && contexts_of(b->contexts) >= 4)
+		if (sec != first && (b->contexts & first->ctx) && contexts_of(b->contexts) >= 4)
 			continue;
 		ui_key_name(ui, b->key, name, sizeof name);
 		if (strstr(keys, name))
@@ -88,7 +89,7 @@ static int build(struct ui *ui, emit_fn emit, void *ctx)
 			const char *help = ui_request_help((enum ui_request)r);
 			if (!help)
 				continue;
-			line_keys(ui, r, &sections[s], s == 0, keys, sizeof keys);
+			line_keys(ui, r, &sections[s], &sections[0], keys, sizeof keys);
 			if (keys[0])
 				emit(ui, line++, keys, help, ROLE_NORMAL, ctx);
 		}
