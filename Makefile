@@ -55,7 +55,15 @@ $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CD_CPPFLAGS) $(CPPFLAGS) $(CD_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(UI_OBJ) $(CORE_LIB)
+# The dashboard's own tests (tests/test_ui_*.c) link the UI and ncursesw;
+# every other test links the core only, so that it cannot lean on the UI.
+UI_TEST_BIN   := $(filter $(BUILD)/tests/test_ui_%,$(TEST_BIN))
+CORE_TEST_BIN := $(filter-out $(UI_TEST_BIN),$(TEST_BIN))
+
+$(CORE_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LIBS_TEST) $(LIBS_CORE) $(LDLIBS)
+
+$(UI_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(UI_OBJ) $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(UI_OBJ) $(CORE_LIB) $(LIBS_TEST) $(LIBS_UI) $(LIBS_CORE) $(LDLIBS)
 
 # The fuzz targets' own settings: where the charters the key fuzzer copies
@@ -75,8 +83,12 @@ $(REPLAY_OBJ): $(BUILD)/tests/fuzz/replay_%.o: tests/fuzz/replay.c
 	@mkdir -p $(@D)
 	$(CC) $(CD_CPPFLAGS) $(CPPFLAGS) -DFUZZ_CORPUS='"$(CURDIR)/tests/fuzz/corpus/$*"' $(CD_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(REPLAY_BIN): $(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz/replay_%.o $(BUILD)/tests/fuzz/fuzz_%.o $(UI_OBJ) $(CORE_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(CORE_LIB) $(LIBS_UI) $(LIBS_CORE) $(LDLIBS)
+# the key fuzzer's corpus drives the dashboard: the UI and ncursesw too
+$(BUILD)/tests/replay_keys: $(UI_OBJ)
+$(BUILD)/tests/replay_keys: REPLAY_LIBS = $(LIBS_UI)
+
+$(REPLAY_BIN): $(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz/replay_%.o $(BUILD)/tests/fuzz/fuzz_%.o $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(CORE_LIB) $(REPLAY_LIBS) $(LIBS_CORE) $(LDLIBS)
 
 # --- the two set-up commands -------------------------------------------------
 deps-build:

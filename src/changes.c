@@ -6,13 +6,7 @@
 #include <string.h>
 
 #include "charterdash/strmap.h"
-
-static bool same_text(const char *a, const char *b)
-{
-	if (!a || !b)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
+#include "charterdash/strutil.h"
 
 bool changes_same_milestone(const struct charter *a, const struct milestone *ma, const struct charter *b,
                             const struct milestone *mb)
@@ -21,8 +15,8 @@ bool changes_same_milestone(const struct charter *a, const struct milestone *ma,
 		return false;
 	if (ma->has_due && date_compare(ma->due, mb->due) != 0)
 		return false;
-	return same_text(ma->title, mb->title) && same_text(ma->owner, mb->owner) &&
-	       same_text(ma->notes, mb->notes) && same_text(a->groups[ma->group].id, b->groups[mb->group].id);
+	return str_same(ma->title, mb->title) && str_same(ma->owner, mb->owner) &&
+	       str_same(ma->notes, mb->notes) && str_same(a->groups[ma->group].id, b->groups[mb->group].id);
 }
 
 size_t changes_between(const struct charter *before, const struct charter *after, const char ***ids)
@@ -87,7 +81,7 @@ static void *reserve(void *items, size_t *cap, size_t count, size_t size)
  * removal): same second, same user, from the value a new milestone has. */
 static bool is_restoring(const struct history_entry *e, const struct history_entry *readded)
 {
-	return readded && !strcmp(e->time, readded->time) && same_text(e->user, readded->user) &&
+	return readded && !strcmp(e->time, readded->time) && str_same(e->user, readded->user) &&
 	       (!e->old_value || !strcmp(e->old_value, "not_started"));
 }
 
@@ -117,7 +111,7 @@ static void keep_telling_fields(struct net_change *c)
 	size_t kept = 0;
 	for (size_t k = 0; k < c->field_count; k++) {
 		const struct net_field *f = &c->fields[k];
-		if (c->kind == NET_ADDED ? f->new_value != NULL : !same_text(f->old_value, f->new_value))
+		if (c->kind == NET_ADDED ? f->new_value != NULL : !str_same(f->old_value, f->new_value))
 			c->fields[kept++] = *f;
 	}
 	c->field_count = c->kind == NET_REMOVED ? 0 : kept;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/fsio.h"
 #include "charterdash/merge3.h"
 #include "charterdash/strmap.h"
 #include "charterdash/utf8.h"
@@ -669,27 +670,17 @@ char *charter_read_file(const char *path, size_t *out_len, struct diag_list *dia
 		fclose(f);
 		return NULL;
 	}
-	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, len = 0;
-	char *text = malloc(cap);
-	size_t n;
-	while (text && (n = fread(text + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			char *grown = realloc(text, cap * 2);
-			if (!grown)
-				free(text);
-			text = grown;
-			cap *= 2;
-		}
-	}
-	bool read_error = ferror(f);
+	size_t len;
+	char *text = fsio_read_all(f, (size_t)st.st_size, DOC_MAX_SOURCE, &len);
+	int err = errno;
 	fclose(f);
-	if (!text || read_error) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", text ? strerror(errno) : "out of memory");
-		free(text);
+	if (!text) {
+		if (err == EFBIG) /* it grew while we read */
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "file is larger than 512 MiB; charterdash cannot read it");
+		else
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s", err == ENOMEM ? "out of memory" : strerror(err));
 		return NULL;
 	}
-	text[len] = '\0';
 	*out_len = len;
 	return text;
 }

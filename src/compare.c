@@ -78,7 +78,8 @@ size_t compare_charters(const struct charter *old_c, const struct charter *new_c
 	struct items it = { 0 };
 	compare_groups(&it, old_c, new_c);
 	struct strmap old_ids, new_ids;
-	bool ok = index_ids(old_c, &old_ids) & index_ids(new_c, &new_ids);
+	bool ok = index_ids(old_c, &old_ids);
+	ok = index_ids(new_c, &new_ids) && ok; /* both maps are set up, to be finished */
 	for (size_t i = 0; ok && i < new_c->milestone_count; i++) {
 		const struct milestone *n = &new_c->milestones[i];
 		uint32_t at;

@@ -74,6 +74,76 @@ static void water_fill(int *h, const int *want, int k, int space)
 
 #define MAX_ROWS_STACK 64
 
+/* The height row r of the grid wants: its longest list, and the chrome. */
+static int row_want(const int *list, size_t n, int cols, int r)
+{
+	int w = 0;
+	for (int c = 0; c < cols; c++) {
+		size_t i = (size_t)r * (size_t)cols + (size_t)c;
+		if (i < n && list[i] > w)
+			w = list[i];
+	}
+	return (w < 1 ? 1 : w) + LAYOUT_PANE_CHROME;
+}
+
+/* The least a row shows before the grid scrolls (less if it wants less). */
+static int row_min(int want)
+{
+	int m = LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST;
+	return m > want ? want : m;
+}
+
+/* The rows shown, [*top, *top + *count): all when their minimum heights
+ * fit (and the buffers hold them), else as many whole rows of the minimum
+ * height as fit, scrolled so that the focused row shows. */
+static void visible_rows(struct rect body, const int *list, size_t n, int cols, int rows, int focus_row,
+                         int first_row, int *top, int *count)
+{
+	int total_min = 0;
+	for (int r = 0; r < rows; r++)
+		total_min += row_min(row_want(list, n, cols, r));
+	if (total_min <= body.h && rows <= MAX_ROWS_STACK) {
+		*top = 0;
+		*count = rows;
+		return;
+	}
+	int fit = body.h / (LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST);
+	if (fit < 1)
+		fit = 1;
+	if (fit > MAX_ROWS_STACK)
+		fit = MAX_ROWS_STACK;
+	if (fit > rows)
+		fit = rows;
+	*top = (int)layout_scroll(first_row < 0 ? 0 : (size_t)first_row, (size_t)focus_row, (size_t)rows,
+	                          (size_t)fit);
+	*count = fit;
+}
+
+/* Heights of the visible rows (from `want` down to their minimum, the
+ * space shared out evenly); returns how many rows show (1 when a single
+ * row is taller than the body: it is clipped). */
+static int row_heights(int body_h, const int *want, const int *minh, int count, int *h)
+{
+	int total_want = 0, used = 0;
+	for (int k = 0; k < count; k++)
+		total_want += want[k];
+	if (total_want <= body_h) {
+		for (int k = 0; k < count; k++)
+			h[k] = want[k];
+		return count;
+	}
+	for (int k = 0; k < count; k++) {
+		h[k] = minh[k];
+		used += minh[k];
+	}
+	if (used > body_h) {
+		h[0] = body_h;
+		return 1;
+	}
+	water_fill(h, want, count, body_h - used);
+	return count;
+}
+
 /* The grid with exactly `cols` columns. */
 static void grid_for(struct rect body, const int *list, size_t n, size_t focus, int first_row, int cols,
                      struct rect *out, struct layout_grid *grid)
@@ -86,88 +156,16 @@ static void grid_for(struct rect body, const int *list, size_t n, size_t focus, 
 	grid->rows = rows;
 	if (focus >= n)
 		focus = n - 1;
-	int focus_row = (int)(focus / (size_t)cols);
-
-	/* Per-row wanted and minimum heights. A grid of more rows than the
-	 * buffers hold always scrolls, and then only the visible window (at
-	 * most MAX_ROWS_STACK rows) is stored. */
-	int want_buf[MAX_ROWS_STACK], min_buf[MAX_ROWS_STACK], h_buf[MAX_ROWS_STACK];
-	int total_want = 0, total_min = 0;
-	for (int r = 0; r < rows; r++) {
-		int w = 0;
-		for (int c = 0; c < cols; c++) {
-			size_t i = (size_t)r * (size_t)cols + (size_t)c;
-			if (i < n && list[i] > w)
-				w = list[i];
-		}
-		if (w < 1)
-			w = 1;
-		w += LAYOUT_PANE_CHROME;
-		int m = LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST;
-		if (m > w)
-			m = w;
-		total_want += w;
-		total_min += m;
-		if (r < MAX_ROWS_STACK) {
-			want_buf[r] = w;
-			min_buf[r] = m;
-		}
-	}
-
 	int top, count;
-	if (total_min <= body.h && rows <= MAX_ROWS_STACK) {
-		top = 0;
-		count = rows;
-	} else {
-		/* Scroll: whole rows of the minimum height, the focused one visible. */
-		int row_min = LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST;
-		int fit = body.h / row_min;
-		if (fit < 1)
-			fit = 1;
-		if (fit > MAX_ROWS_STACK)
-			fit = MAX_ROWS_STACK;
-		if (fit > rows)
-			fit = rows;
-		top = (int)layout_scroll(first_row < 0 ? 0 : (size_t)first_row, (size_t)focus_row, (size_t)rows,
-		                         (size_t)fit);
-		count = fit;
-		/* rows in the window may want less than the minimum: recompute */
-		for (int k = 0; k < count; k++) {
-			int r = top + k, w = 0;
-			for (int c = 0; c < cols; c++) {
-				size_t i = (size_t)r * (size_t)cols + (size_t)c;
-				if (i < n && list[i] > w)
-					w = list[i];
-			}
-			if (w < 1)
-				w = 1;
-			w += LAYOUT_PANE_CHROME;
-			want_buf[k] = w;
-			min_buf[k] = w < row_min ? w : row_min;
-		}
-		total_want = 0;
-		for (int k = 0; k < count; k++)
-			total_want += want_buf[k];
-	}
+	visible_rows(body, list, n, cols, rows, (int)(focus / (size_t)cols), first_row, &top, &count);
 
-	/* Heights of the visible rows [top, top + count), indexed from 0. */
-	const int *want = want_buf, *minh = min_buf;
-	if (total_want <= body.h) {
-		for (int k = 0; k < count; k++)
-			h_buf[k] = want[k];
-	} else {
-		int used = 0;
-		for (int k = 0; k < count; k++) {
-			h_buf[k] = minh[k];
-			used += minh[k];
-		}
-		if (used > body.h) { /* one row taller than the body: clip it */
-			h_buf[0] = body.h;
-			count = 1;
-		} else {
-			water_fill(h_buf, want, count, body.h - used);
-		}
+	/* each visible row's wanted and minimum height, computed once */
+	int want[MAX_ROWS_STACK], minh[MAX_ROWS_STACK], h[MAX_ROWS_STACK];
+	for (int k = 0; k < count; k++) {
+		want[k] = row_want(list, n, cols, top + k);
+		minh[k] = row_min(want[k]);
 	}
+	count = row_heights(body.h, want, minh, count, h);
 
 	grid->first_row = top;
 	grid->visible_rows = count;
@@ -182,10 +180,10 @@ static void grid_for(struct rect body, const int *list, size_t n, size_t focus, 
 			int w = base + (c < extra ? 1 : 0);
 			size_t i = (size_t)(top + k) * (size_t)cols + (size_t)c;
 			if (i < n)
-				out[i] = (struct rect){ x, y, w, h_buf[k] };
+				out[i] = (struct rect){ x, y, w, h[k] };
 			x += w;
 		}
-		y += h_buf[k];
+		y += h[k];
 	}
 }
 

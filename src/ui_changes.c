@@ -69,9 +69,9 @@ static long last_meeting(const struct history *h)
 	return -1;
 }
 
-unsigned ui_act_meeting(struct ui *ui, int key)
+unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	const char *why = ui_live_blocked(ui);
 	if (ui->read_only_why[0]) {
 		ui_error(ui, "Read-only: %s; no meeting mark written", why);
@@ -88,10 +88,10 @@ unsigned ui_act_meeting(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_act_changes(struct ui *ui, int key)
+unsigned ui_act_changes(struct ui *ui, enum ui_request req)
 {
-	(void)key;
-	ui->changes_top = 0;
+	(void)req;
+	ui->changes.top = 0;
 	ui_push(ui, UI_MODE_CHANGES);
 	return UI_HANDLED | UI_RELAYOUT;
 }
@@ -151,24 +151,42 @@ static void draw_line(struct ui *ui, int line, const char *text, enum ui_role ro
 		ui_put(ui, d->w, 1 + y, 2, text, d->width, role, true);
 }
 
-struct rect ui_changes_rect(struct ui *ui)
+static struct rect changes_rect(struct ui *ui)
 {
 	int lines = build(ui, count_line, NULL);
-	ui->changes_lines = (size_t)lines;
 	return layout_center(ui->scr->regions.body, CHANGES_W, lines + 2);
 }
 
-void ui_changes_draw(struct ui *ui)
+static size_t *changes_scroll(struct ui *ui, size_t *lines)
+{
+	*lines = ui->changes.lines;
+	return &ui->changes.top;
+}
+
+static void changes_measure(struct ui *ui)
+{
+	ui->changes.lines = (size_t)build(ui, count_line, NULL);
+	ui_scroll_clamp(&ui->changes.top, ui->changes.lines, ui->scr->overlay_rect.h - 2);
+}
+
+static void changes_draw(struct ui *ui)
 {
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
 	werase(w);
 	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (Esc closes)");
 	int height = r.h - 2;
-	int lines = build(ui, count_line, NULL);
-	ui->changes_lines = (size_t)lines;
-	ui_scroll_clamp(&ui->changes_top, ui->changes_lines, height);
-	struct draw_ctx d = { w, r.w - 4, (int)ui->changes_top, height };
+	struct draw_ctx d = { w, r.w - 4, (int)ui->changes.top, height };
 	build(ui, draw_line, &d);
-	ui_scroll_mark(ui, w, r, ui->changes_top, height, ui->changes_lines, false);
+	ui_scroll_mark(ui, w, r, ui->changes.top, height, ui->changes.lines, false);
 }
+
+const struct ui_screen_ops ui_screen_changes = {
+	.layer = UI_LAYER_PANEL,
+	.help_title = "Details, help and the changes since the meeting (w)",
+	.rect = changes_rect,
+	.measure = changes_measure,
+	.draw = changes_draw,
+	.scroll_at = changes_scroll,
+	.shows_history = true,
+};

@@ -154,26 +154,23 @@ static void progress_label(const struct progress *p, char *buf, size_t size)
 		snprintf(buf, size, "0/0");
 }
 
-void ui_dash_draw_header(struct ui *ui)
+/* A banner while the file on disk does not load; returns the lines used. */
+static int draw_banner(struct ui *ui, WINDOW *w, int width)
 {
-	struct ui_screen *scr = ui->scr;
-	WINDOW *w = scr->header;
-	int width = scr->regions.header.w;
+	if (!has_banner(ui))
+		return 0;
+	char banner[700];
+	snprintf(banner, sizeof banner, "%s (file on disk invalid: last good version shown, editing off)",
+	         ui->live->invalid);
+	ui_fill(ui, w, 0, 0, " ", width, ui_attr(ui, ROLE_ERROR) | A_REVERSE);
+	ui_put_attr(ui, w, 0, 0, banner, width, ui_attr(ui, ROLE_ERROR) | A_REVERSE, true);
+	return 1;
+}
+
+/* The title; read-only, who else is here and today on the right. */
+static void draw_title(struct ui *ui, WINDOW *w, int y, int width)
+{
 	const struct charter *c = &ui->charter;
-	werase(w);
-
-	/* a banner while the file on disk does not load */
-	int top = 0;
-	if (has_banner(ui)) {
-		char banner[700];
-		snprintf(banner, sizeof banner, "%s (file on disk invalid: last good version shown, editing off)",
-		         ui->live->invalid);
-		ui_fill(ui, w, 0, 0, " ", width, ui_attr(ui, ROLE_ERROR) | A_REVERSE);
-		ui_put_attr(ui, w, 0, 0, banner, width, ui_attr(ui, ROLE_ERROR) | A_REVERSE, true);
-		top = 1;
-	}
-
-	/* title; read-only, who else is here and today on the right */
 	char today[DATE_TEXT_SIZE], today_text[32], right[700];
 	date_format(ui->opt.today, today);
 	snprintf(today_text, sizeof today_text, "Today %s", today);
@@ -185,19 +182,23 @@ void ui_dash_draw_header(struct ui *ui)
 		title_room = width;
 		rw = 0;
 	}
-	ui_put(ui, w, top, 0, c->title ? c->title : "(untitled charter)", title_room, ROLE_TITLE, true);
-	if (rw) {
-		/* "read-only" stands out; the rest is plain */
-		int x = width - rw;
-		if (ui->read_only_why[0] && strncmp(right, "read-only", 9) == 0) {
-			x += ui_put(ui, w, top, x, "read-only", rw, ROLE_AT_RISK, false);
-			ui_put(ui, w, top, x, right + 9, width - x, ROLE_NORMAL, false);
-		} else {
-			ui_put(ui, w, top, x, right, rw, ROLE_NORMAL, false);
-		}
+	ui_put(ui, w, y, 0, c->title ? c->title : "(untitled charter)", title_room, ROLE_TITLE, true);
+	if (!rw)
+		return;
+	/* "read-only" stands out; the rest is plain */
+	int x = width - rw;
+	if (ui->read_only_why[0] && strncmp(right, "read-only", 9) == 0) {
+		x += ui_put(ui, w, y, x, "read-only", rw, ROLE_AT_RISK, false);
+		ui_put(ui, w, y, x, right + 9, width - x, ROLE_NORMAL, false);
+	} else {
+		ui_put(ui, w, y, x, right, rw, ROLE_NORMAL, false);
 	}
+}
 
-	/* dates, packed on one or two lines */
+/* The dates, packed on one or two lines from `top`; returns the lines. */
+static int draw_dates(struct ui *ui, WINDOW *w, int top, int width)
+{
+	struct ui_screen *scr = ui->scr;
 	struct segment seg[SEGMENTS];
 	header_segments(ui, seg, layout_header_info_lines(scr->h) == 1, width);
 	int line_of[SEGMENTS];
@@ -212,35 +213,47 @@ void ui_dash_draw_header(struct ui *ui)
 			/* a segment that would show only a stub is left out */
 			if (x + sw + segment_width(&seg[i]) > width && width - x - sw < 16)
 				continue;
-			x += ui_put(ui, w, top + 1 + line, x, scr->g->sep, width - x, ROLE_DIM, false);
+			x += ui_put(ui, w, top + line, x, scr->g->sep, width - x, ROLE_DIM, false);
 		}
 		if (x >= width)
 			continue;
-		x += ui_put(ui, w, top + 1 + line, x, seg[i].text, width - x, ROLE_NORMAL, true);
+		x += ui_put(ui, w, top + line, x, seg[i].text, width - x, ROLE_NORMAL, true);
 		if (x + 1 < width)
-			x += ui_put(ui, w, top + 1 + line, x, seg[i].emph, width - x, seg[i].role, true);
+			x += ui_put(ui, w, top + line, x, seg[i].emph, width - x, seg[i].role, true);
 	}
+	return lines;
+}
 
-	/* the overall bar */
-	int y = top + 1 + lines;
+/* The counts with the bar's glyphs as a legend ("█ 14 done  ▓ 13 ..."),
+ * then the overdue count; returns how many, *width their columns. */
+static int legend_items(const struct progress *p, char items[5][48], int *width)
+{
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	int n = 0;
+	*width = 0;
+	for (int i = 0; i < 4 && p->total; i++) {
+		snprintf(items[n], 48, "%zu %s", p->counts[order[i]], status_label(order[i]));
+		*width += 2 + (int)text_width(items[n++]) + 2;
+	}
+	if (p->overdue) {
+		snprintf(items[n], 48, "%zu overdue", p->overdue);
+		*width += (int)text_width(items[n++]);
+	}
+	return n;
+}
+
+/* The overall bar, its numbers, state and (when it fits) the legend. */
+static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
+{
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
 	const struct progress p = *view_charter_progress(&ui->view);
 	char label[64];
 	progress_label(&p, label, sizeof label);
 	const char *state = p.total ? state_label(p.state) : "no milestones yet";
-	x = ui_put(ui, w, y, 0, "Overall ", width, ROLE_TITLE, false);
-
-	/* counts with the bar's glyphs, a legend as well: "█ 14 done  ▓ 13 ..." */
-	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	int x = ui_put(ui, w, y, 0, "Overall ", width, ROLE_TITLE, false);
 	char items[5][48];
-	int legend_w = 0, nitems = 0;
-	for (int i = 0; i < 4 && p.total; i++) {
-		snprintf(items[nitems], sizeof items[nitems], "%zu %s", p.counts[order[i]], status_label(order[i]));
-		legend_w += 2 + (int)text_width(items[nitems++]) + 2;
-	}
-	if (p.overdue) {
-		snprintf(items[nitems], sizeof items[nitems], "%zu overdue", p.overdue);
-		legend_w += (int)text_width(items[nitems++]);
-	}
+	int legend_w;
+	int nitems = legend_items(&p, items, &legend_w);
 	int need = (int)(text_width(label) + 2 + text_width(state));
 	int bar_w = width - x - 1 - need - 3 - legend_w;
 	bool legend = bar_w >= 12;
@@ -262,12 +275,23 @@ void ui_dash_draw_header(struct ui *ui)
 	for (int i = 0; i < nitems; i++) {
 		bool is_status = i < 4 && p.total && i < (p.overdue ? nitems - 1 : nitems);
 		if (is_status) {
-			x += ui_put(ui, w, y, x, scr->g->bar[order[i]], 1, ui_status_role(order[i]), false) + 1;
+			x += ui_put(ui, w, y, x, ui->scr->g->bar[order[i]], 1, ui_status_role(order[i]), false) + 1;
 			x += ui_put(ui, w, y, x, items[i], width - x, ROLE_NORMAL, false) + 2;
 		} else {
 			ui_put(ui, w, y, x, items[i], width - x, ROLE_OVERDUE, false);
 		}
 	}
+}
+
+void ui_dash_draw_header(struct ui *ui)
+{
+	WINDOW *w = ui->scr->header;
+	int width = ui->scr->regions.header.w;
+	werase(w);
+	int top = draw_banner(ui, w, width);
+	draw_title(ui, w, top, width);
+	int lines = draw_dates(ui, w, top + 1, width);
+	draw_overall(ui, w, top + 1 + lines, width);
 }
 
 /* --- panes -------------------------------------------------------------- */
@@ -402,31 +426,12 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	}
 }
 
-static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
+/* The top border: " Name " on the left, " state " on the right. */
+static void draw_pane_top(struct ui *ui, struct rect r, size_t pi, const struct progress *p, bool focus, attr_t ba)
 {
-	struct ui_screen *scr = ui->scr;
-	WINDOW *w = scr->body;
-	const struct charter *c = &ui->charter;
-	const struct group *grp = &c->groups[pi];
-	struct view_pane *vp = &ui->view.panes[pi];
-	const struct ui_glyphs *g = scr->g;
-
-	const struct progress p = *view_group_progress(&ui->view, pi);
-	char plabel[64], tlabel[32];
-	progress_label(&p, plabel, sizeof plabel);
-	time_label(progress_days_left(c, ui->opt.today), tlabel, sizeof tlabel);
-	int label_w = (int)text_width(plabel);
-	if ((int)text_width(tlabel) > label_w)
-		label_w = (int)text_width(tlabel);
-
-	/* --thin-cursor keeps every border light: the focus then shows in the
-	 * name and the cursor, and moving between panes redraws no border */
-	bool heavy = focus && !ui->opt.thin_cursor;
-	ui_box(ui, w, r, heavy, NULL);
-	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
-
-	/* top border: " Name " on the left, " state " on the right */
-	const char *state = p.total ? state_label(p.state) : "no milestones";
+	WINDOW *w = ui->scr->body;
+	const struct group *grp = &ui->charter.groups[pi];
+	const char *state = p->total ? state_label(p->state) : "no milestones";
 	int sw = (int)text_width(state) + 2;
 	int name_room = r.w - 4 - 2 - sw - 1;
 	if (name_room < 4) { /* too narrow for both: the name wins */
@@ -443,17 +448,28 @@ static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 	if (sw) {
 		int x = r.x + r.w - 2 - sw;
 		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
-		ui_put(ui, w, r.y, x + 1, state, sw - 2, state_role(p.state), false);
+		ui_put(ui, w, r.y, x + 1, state, sw - 2, state_role(p->state), false);
 		ui_put_attr(ui, w, r.y, x + sw - 1, " ", 1, ba, false);
 	}
+}
 
+/* The progress bar and the time bar, each with its label when it fits. */
+static void draw_pane_bars(struct ui *ui, struct rect r, const struct progress *p)
+{
+	WINDOW *w = ui->scr->body;
+	char plabel[64], tlabel[32], buf[64];
+	progress_label(p, plabel, sizeof plabel);
+	long left = progress_days_left(&ui->charter, ui->opt.today);
+	time_label(left, tlabel, sizeof tlabel);
+	int label_w = (int)text_width(plabel);
+	if ((int)text_width(tlabel) > label_w)
+		label_w = (int)text_width(tlabel);
 	struct layout_pane lp;
 	layout_pane(r, label_w, &lp);
 	int bx = r.x + lp.inner_x + 1;
 	if (lp.bar_w > 0 && r.h > lp.bar_y + 1) {
-		draw_bar(ui, w, r.y + lp.bar_y, bx, lp.bar_w, &p);
+		draw_bar(ui, w, r.y + lp.bar_y, bx, lp.bar_w, p);
 		if (lp.label_w) {
-			char buf[64];
 			text_pad(buf, sizeof buf, plabel, (size_t)lp.label_w, ui->opt.ascii, true);
 			ui_put(ui, w, r.y + lp.bar_y, bx + lp.bar_w + 1, buf, lp.label_w, ROLE_TITLE, false);
 		}
@@ -461,38 +477,48 @@ static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 	if (lp.bar_w > 0 && r.h > lp.time_y + 1) {
 		draw_time_bar(ui, w, r.y + lp.time_y, bx, lp.bar_w);
 		if (lp.label_w) {
-			char buf[64];
 			text_pad(buf, sizeof buf, tlabel, (size_t)lp.label_w, ui->opt.ascii, true);
-			long left = progress_days_left(c, ui->opt.today);
 			ui_put(ui, w, r.y + lp.time_y, bx + lp.bar_w + 1, buf, lp.label_w, left < 0 ? ROLE_DIM : ROLE_NORMAL,
 			       false);
 		}
 	}
+}
 
-	/* the milestones */
-	int list_h = lp.list_h;
-	if (list_h > 0) {
-		if (vp->row_count == 0) {
-			const char *why = grp->count == 0 ? "no milestones yet" : "none match the filter";
-			ui_put(ui, w, r.y + lp.list_y, r.x + lp.inner_x + 1, why, lp.inner_w - 2, ROLE_DIM, true);
-		} else {
-			vp->top = layout_scroll(vp->top, vp->sel, vp->row_count, (size_t)list_h);
-			for (int i = 0; i < list_h && vp->top + (size_t)i < vp->row_count; i++) {
-				size_t row = vp->top + (size_t)i;
-				draw_row(ui, w, r.y + lp.list_y + i, r.x + lp.inner_x, lp.inner_w, vp->rows[row],
-				         focus && row == vp->sel);
-			}
-		}
+/* The milestones from the pane's first row (dash_measure scrolled it). */
+static void draw_pane_rows(struct ui *ui, struct rect r, size_t pi, bool focus)
+{
+	const struct view_pane *vp = &ui->view.panes[pi];
+	struct layout_pane lp;
+	layout_pane(r, 0, &lp);
+	if (lp.list_h <= 0)
+		return;
+	if (vp->row_count == 0) {
+		const char *why = ui->charter.groups[pi].count == 0 ? "no milestones yet" : "none match the filter";
+		ui_put(ui, ui->scr->body, r.y + lp.list_y, r.x + lp.inner_x + 1, why, lp.inner_w - 2, ROLE_DIM, true);
+		return;
 	}
+	for (int i = 0; i < lp.list_h && vp->top + (size_t)i < vp->row_count; i++) {
+		size_t row = vp->top + (size_t)i;
+		draw_row(ui, ui->scr->body, r.y + lp.list_y + i, r.x + lp.inner_x, lp.inner_w, vp->rows[row],
+		         focus && row == vp->sel);
+	}
+}
 
-	/* bottom border: the sort, the filter's share, rows off screen */
+/* The bottom border: the sort, the filter's share, rows off screen. */
+static void draw_pane_info(struct ui *ui, struct rect r, size_t pi, bool focus, attr_t ba)
+{
+	const struct view_pane *vp = &ui->view.panes[pi];
+	const struct ui_glyphs *g = ui->scr->g;
+	struct layout_pane lp;
+	layout_pane(r, 0, &lp);
+	int list_h = lp.list_h;
 	char info[160] = "";
 	size_t used = 0;
 	if (vp->sort != VIEW_SORT_FILE)
 		used += (size_t)snprintf(info + used, sizeof info - used, "by %s", view_sort_label(vp->sort));
 	if (view_filter_active(&ui->view) && used < sizeof info)
 		used += (size_t)snprintf(info + used, sizeof info - used, "%s%zu of %zu shown", used ? g->sep : "",
-		                         vp->row_count, grp->count);
+		                         vp->row_count, ui->charter.groups[pi].count);
 	size_t above = vp->top, below = 0;
 	if (list_h > 0 && vp->row_count > vp->top + (size_t)list_h)
 		below = vp->row_count - vp->top - (size_t)list_h;
@@ -505,6 +531,7 @@ static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 		used += (size_t)snprintf(info + used, sizeof info - used, "%s%s %zu more", used ? g->sep : "",
 		                         g->more_down, below);
 	if (used && r.w > 8 && r.h >= 2) {
+		WINDOW *w = ui->scr->body;
 		int y = r.y + r.h - 1;
 		ui_put_attr(ui, w, y, r.x + 2, " ", 1, ba, false);
 		int iw = ui_put(ui, w, y, r.x + 3, info, r.w - 6, focus ? ROLE_FOCUS : ROLE_DIM, true);
@@ -512,12 +539,41 @@ static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 	}
 }
 
-void ui_dash_draw_body(struct ui *ui)
+static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
+{
+	const struct progress p = *view_group_progress(&ui->view, pi);
+	/* --thin-cursor keeps every border light: the focus then shows in the
+	 * name and the cursor, and moving between panes redraws no border */
+	bool heavy = focus && !ui->opt.thin_cursor;
+	ui_box(ui, ui->scr->body, r, heavy, NULL);
+	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
+	draw_pane_top(ui, r, pi, &p, focus, ba);
+	draw_pane_bars(ui, r, &p);
+	draw_pane_rows(ui, r, pi, focus);
+	draw_pane_info(ui, r, pi, focus, ba);
+}
+
+/* Before the body is drawn: the panes' places, and each pane scrolled so
+ * that its selection shows. */
+static void dash_measure(struct ui *ui)
+{
+	ui_dash_layout(ui);
+	for (size_t i = 0; i < ui->view.pane_count && ui->scr->panes; i++) {
+		struct view_pane *vp = &ui->view.panes[i];
+		struct layout_pane lp;
+		if (ui->scr->panes[i].h <= 0)
+			continue;
+		layout_pane(ui->scr->panes[i], 0, &lp);
+		if (lp.list_h > 0 && vp->row_count)
+			vp->top = layout_scroll(vp->top, vp->sel, vp->row_count, (size_t)lp.list_h);
+	}
+}
+
+static void dash_draw_body(struct ui *ui)
 {
 	struct ui_screen *scr = ui->scr;
 	WINDOW *w = scr->body;
 	werase(w);
-	ui_dash_layout(ui);
 	if (ui->view.pane_count == 0) {
 		ui_put(ui, w, 1, 2, "This charter has no working groups yet.", scr->regions.body.w - 4, ROLE_DIM, true);
 		return;
@@ -547,7 +603,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		view_filter_describe(v, desc, sizeof desc);
 		used += (size_t)snprintf(right + used, sizeof right - used, "Filter: %s (c clears)", desc);
 	}
-	if (v->query && ui_mode(ui) != UI_MODE_SEARCH && used < sizeof right) {
+	if (v->query && ui_screen_of(ui)->layer != UI_LAYER_LINE && used < sizeof right) {
 		size_t pos = view_match_position(v);
 		if (pos)
 			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu of %zu", used ? g->sep : "",
@@ -569,13 +625,13 @@ void ui_dash_draw_footer(struct ui *ui)
 		used += (size_t)snprintf(right + used, sizeof right - used, "%szoomed (z)", used ? g->sep : "");
 
 	int rw = (int)text_width(right);
-	if (ui_mode(ui) == UI_MODE_SEARCH) {
+	if (ui_screen_of(ui)->layer == UI_LAYER_LINE) {
 		char line[300];
-		snprintf(line, sizeof line, "/%s", ui->prompt);
+		snprintf(line, sizeof line, "/%s", ui->search.text);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
 		char count[64];
 		snprintf(count, sizeof count, "%zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
-		if (ui->prompt[0] && x + 2 < width)
+		if (ui->search.text[0] && x + 2 < width)
 			ui_put(ui, w, 1, x + 2, count, width - x - 2, ROLE_DIM, false);
 		wmove(w, 1, x < width ? x : width - 1);
 		return;
@@ -623,3 +679,12 @@ void ui_dash_draw_too_small(struct ui *ui)
 		ui_put(ui, w, top + l, x, text, room, ROLE_ERROR, false);
 	}
 }
+
+/* The base of every other screen: ui_draw draws its header and footer
+ * (ui_dash_draw_*) and, through these, its body. */
+const struct ui_screen_ops ui_screen_main = {
+	.layer = UI_LAYER_BASE,
+	.help_title = "Dashboard",
+	.measure = dash_measure,
+	.draw = dash_draw_body,
+};

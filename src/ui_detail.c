@@ -141,10 +141,10 @@ static void add_source_block(struct dlines *d, struct doc *doc, uint32_t node)
 	}
 }
 
-static void build(struct ui *ui, size_t m, struct dlines *d)
+/* The title, the fields, the group and where it is in the file. */
+static void add_fields(struct ui *ui, const struct milestone *ms, struct dlines *d)
 {
 	struct charter *c = &ui->charter;
-	const struct milestone *ms = &c->milestones[m];
 	const struct group *g = &c->groups[ms->group];
 	struct date today = ui->opt.today;
 	char buf[512], date[DATE_TEXT_SIZE], days[48];
@@ -195,9 +195,32 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 		add_wrapped(d, "Notes", ms->notes, ROLE_NORMAL);
 	else
 		add(d, "Notes", "(none)", 6, ROLE_DIM);
+}
 
-	/* every other key, in file order */
-	struct doc *doc = &c->doc;
+/* One key the dashboard does not know, with its value. */
+static void add_other_key(struct dlines *d, struct doc *doc, const char *key, uint32_t v)
+{
+	uint32_t val = v == DOC_NONE ? DOC_NONE : doc_resolve(doc, v);
+	const char *label = key;
+	if (text_width(key) >= LABEL_W) { /* a long key gets a line of its own */
+		add(d, key, "", 0, ROLE_NORMAL);
+		label = NULL;
+	}
+	if (val == DOC_NONE || doc_is_null(doc, val)) {
+		add(d, label, "(empty)", 7, ROLE_DIM);
+	} else if (doc_node(doc, val)->kind == DOC_SCALAR) {
+		add_wrapped(d, label, doc_scalar(doc, val), ROLE_NORMAL);
+	} else {
+		if (label)
+			add(d, label, "", 0, ROLE_NORMAL);
+		add_source_block(d, doc, val);
+	}
+}
+
+/* Every other key of the milestone, in file order. */
+static void add_other_keys(struct ui *ui, const struct milestone *ms, struct dlines *d)
+{
+	struct doc *doc = &ui->charter.doc;
 	uint32_t map = doc_resolve(doc, ms->node);
 	bool heading = false;
 	for (uint32_t k = doc_node(doc, map)->first; k != DOC_NONE;) {
@@ -209,28 +232,18 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 				add_heading(d, "Other keys in the file");
 				heading = true;
 			}
-			uint32_t val = v == DOC_NONE ? DOC_NONE : doc_resolve(doc, v);
-			const char *label = key;
-			if (text_width(key) >= LABEL_W) { /* a long key gets a line of its own */
-				add(d, key, "", 0, ROLE_NORMAL);
-				label = NULL;
-			}
-			if (val == DOC_NONE || doc_is_null(doc, val)) {
-				add(d, label, "(empty)", 7, ROLE_DIM);
-			} else if (doc_node(doc, val)->kind == DOC_SCALAR) {
-				add_wrapped(d, label, doc_scalar(doc, val), ROLE_NORMAL);
-			} else {
-				if (label)
-					add(d, label, "", 0, ROLE_NORMAL);
-				add_source_block(d, doc, val);
-			}
+			add_other_key(d, doc, key, v);
 		}
 		if (v == DOC_NONE)
 			break;
 		k = doc_node(doc, v)->next;
 	}
+}
 
-	/* its history, newest first (FILE.history) */
+/* Its history, newest first (FILE.history). */
+static void add_history(struct ui *ui, const struct milestone *ms, struct dlines *d)
+{
+	char buf[512];
 	add(d, NULL, "", 0, ROLE_NORMAL);
 	add_heading(d, "History (newest first, times in UTC)");
 	const struct history *h = ui_live_history(ui);
@@ -256,19 +269,52 @@ static void build(struct ui *ui, size_t m, struct dlines *d)
 	}
 }
 
-unsigned ui_act_detail(struct ui *ui, int key)
+static void build(struct ui *ui, size_t m, struct dlines *d)
 {
-	(void)key;
+	const struct milestone *ms = &ui->charter.milestones[m];
+	add_fields(ui, ms, d);
+	add_other_keys(ui, ms, d);
+	add_history(ui, ms, d);
+}
+
+unsigned ui_act_detail(struct ui *ui, enum ui_request req)
+{
+	(void)req;
 	if (ui_selected(ui) < 0) {
 		ui_message(ui, "No milestone selected here");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	ui->detail_top = 0;
+	ui->detail.top = 0;
 	ui_push(ui, UI_MODE_DETAIL);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-void ui_detail_draw(struct ui *ui)
+static struct rect detail_rect(struct ui *ui)
+{
+	return ui->scr->regions.body;
+}
+
+static size_t *detail_scroll(struct ui *ui, size_t *lines)
+{
+	*lines = ui->detail.lines;
+	return &ui->detail.top;
+}
+
+/* The lines the detail of the selected milestone takes in its window. */
+static void detail_measure(struct ui *ui)
+{
+	long m = ui_selected(ui);
+	struct rect r = ui->scr->overlay_rect;
+	if (m < 0)
+		return; /* gone: the position waits for it to come back */
+	struct dlines d = { NULL, 0, 0, r.w - 4 - LABEL_W };
+	build(ui, (size_t)m, &d);
+	ui->detail.lines = d.n;
+	free_lines(&d);
+	ui_scroll_clamp(&ui->detail.top, ui->detail.lines, r.h - 2);
+}
+
+static void detail_draw(struct ui *ui)
 {
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
@@ -286,10 +332,8 @@ void ui_detail_draw(struct ui *ui)
 	struct dlines d = { NULL, 0, 0, inner - LABEL_W };
 	build(ui, (size_t)m, &d);
 	int height = r.h - 2;
-	ui->detail_lines = d.n;
-	ui_scroll_clamp(&ui->detail_top, d.n, height);
-	for (int y = 0; y < height && ui->detail_top + (size_t)y < d.n; y++) {
-		const struct dline *l = &d.v[ui->detail_top + (size_t)y];
+	for (int y = 0; y < height && ui->detail.top + (size_t)y < d.n; y++) {
+		const struct dline *l = &d.v[ui->detail.top + (size_t)y];
 		if (l->heading) {
 			ui_put(ui, w, 1 + y, 2, l->text, inner, l->role, true);
 			continue;
@@ -303,6 +347,16 @@ void ui_detail_draw(struct ui *ui)
 		}
 		ui_put(ui, w, 1 + y, x, l->text, inner - (x - 2), l->role, true);
 	}
-	ui_scroll_mark(ui, w, r, ui->detail_top, height, d.n, true);
+	ui_scroll_mark(ui, w, r, ui->detail.top, height, d.n, true);
 	free_lines(&d);
 }
+
+const struct ui_screen_ops ui_screen_detail = {
+	.layer = UI_LAYER_PANEL,
+	.help_title = "Details, help and the changes since the meeting (w)",
+	.rect = detail_rect,
+	.measure = detail_measure,
+	.draw = detail_draw,
+	.scroll_at = detail_scroll,
+	.shows_history = true,
+};

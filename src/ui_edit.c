@@ -20,7 +20,15 @@
 #include <unistd.h>
 
 #include "charterdash/changes.h"
+#include "charterdash/fsio.h"
 #include "charterdash/store.h"
+
+/* The dialogs' answers (given to ui_prompt_open and ui_confirm_open). */
+static unsigned ui_edit_commit(struct ui *ui);
+static unsigned ui_edit_add_title_done(struct ui *ui);
+static unsigned ui_edit_add_id_done(struct ui *ui);
+static unsigned ui_edit_confirm_yes(struct ui *ui);
+static unsigned ui_edit_confirm_no(struct ui *ui);
 
 const enum field ui_edit_fields[UI_EDIT_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES };
 
@@ -98,11 +106,6 @@ static const struct milestone *selected(struct ui *ui)
 	return &ui->charter.milestones[m];
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 /* --- the save path -------------------------------------------------------- */
 
 static void record_undo(struct ui *ui, const struct edit *e, const struct store_result *r)
@@ -155,9 +158,9 @@ static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs
 	struct ui_edit *ed = ui->edit;
 	clear_pending(ed);
 	ed->pending = *e;
-	ed->p_id = dup_or_null(e->milestone_id);
-	ed->p_seen = dup_or_null(e->seen);
-	ed->p_value = dup_or_null(e->value);
+	ed->p_id = ui_strdup(e->milestone_id);
+	ed->p_seen = ui_strdup(e->seen);
+	ed->p_value = ui_strdup(e->value);
 	ed->pending.milestone_id = ed->p_id;
 	ed->pending.seen = ed->p_seen;
 	ed->pending.value = ed->p_value;
@@ -169,10 +172,62 @@ static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs
 	         field_name(e->field), e->milestone_id, t);
 }
 
-int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
+/* A save that wrote: the message, the undo step, the new model (others'
+ * changes that came with it marked). `id`: the milestone's, copied. */
+static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struct store_result *r, const char *id)
 {
-	if (refused(ui))
-		return STORE_REFUSED;
+	char v[96], old[96];
+	if (undoable)
+		record_undo(ui, e, r);
+	short_value(r->old_value, old, sizeof old);
+	short_value(e->value, v, sizeof v);
+	if (e->kind == EDIT_SET)
+		ui_message(ui, "Saved: %s %s '%s' %s '%s' (u undoes)", id, field_name(e->field), old,
+		           ui->opt.ascii ? "->" : "\xe2\x86\x92", v); /* not g->right: "Right" in ASCII */
+	else if (e->kind == EDIT_ADD)
+		ui_message(ui, "Added %s (u undoes)", id);
+	else
+		ui_message(ui, "Deleted %s '%s' (u undoes)", id, old);
+	/* changes others made just before ours came along: mark them */
+	const char **ids = NULL;
+	size_t n = changes_between(&ui->charter, &r->after, &ids), k = 0;
+	for (size_t i = 0; n != (size_t)-1 && i < n; i++)
+		if (strcmp(ids[i], id) != 0)
+			ids[k++] = ids[i];
+	ui_live_saved(ui, r->new_text, r->new_len);
+	struct charter after = r->after;
+	r->have_after = false;
+	memset(&r->after, 0, sizeof r->after);
+	if (ui_replace_charter(ui, &after) && n != (size_t)-1)
+		ui_live_mark(ui, ids, k);
+	free(ids);
+	if (r->warning[0]) { /* saved, but the history line is missing: say so */
+		char msg[sizeof ui->message];
+		memcpy(msg, ui->message, sizeof msg);
+		ui_error(ui, "%s; but %s", msg, r->warning);
+	}
+}
+
+/* A failed save's reason as a value: the message just set, without its
+ * "Not saved: " (the messages stay whole at their ui_error calls, where
+ * docs/errors.md finds them). */
+static void keep_why(struct ui *ui, struct ui_saved *out)
+{
+	static const char prefix[] = "Not saved: ";
+	const char *why = ui->message;
+	if (strncmp(why, prefix, sizeof prefix - 1) == 0)
+		why += sizeof prefix - 1;
+	snprintf(out->why, sizeof out->why, "%s", why);
+}
+
+struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
+{
+	struct ui_saved out = { STORE_REFUSED, "" };
+	const char *blocked = ui_live_blocked(ui);
+	if (refused(ui)) {
+		snprintf(out.why, sizeof out.why, "%s", blocked ? blocked : "");
+		return out;
+	}
 	/* Never freeze the screen behind a stuck writer. The model on screen
 	 * spares the transaction one full load while the file is still exactly
 	 * what it was loaded from. */
@@ -186,85 +241,62 @@ int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on
 	struct diag_list diags;
 	store_result_init(&r);
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	enum store_status st = store_apply(ui->path, e, &so, &r, &diags);
-	char *id = strdup(e->milestone_id ? e->milestone_id : "");
-	char v[96], old[96];
-	switch (st) {
+	out.status = store_apply(ui->path, e, &so, &r, &diags);
+	/* the id outlives the model it may point into (replaced below) */
+	char id[256], v[96], first[300] = "";
+	snprintf(id, sizeof id, "%s", e->milestone_id ? e->milestone_id : "");
+	switch (out.status) {
 	case STORE_OK:
-		if (!r.changed) {
-			if (e->kind == EDIT_SET) {
-				short_value(e->value, v, sizeof v);
-				ui_message(ui, "%s: %s is already '%s'", id, field_name(e->field), v);
-			}
-			break;
-		}
-		if (undoable)
-			record_undo(ui, e, &r);
-		short_value(r.old_value, old, sizeof old);
-		short_value(e->value, v, sizeof v);
-		if (e->kind == EDIT_SET)
-			ui_message(ui, "Saved: %s %s '%s' %s '%s' (u undoes)", id, field_name(e->field), old,
-			           ui->opt.ascii ? "->" : "\xe2\x86\x92", v); /* not g->right: "Right" in ASCII */
-		else if (e->kind == EDIT_ADD)
-			ui_message(ui, "Added %s (u undoes)", id);
-		else
-			ui_message(ui, "Deleted %s '%s' (u undoes)", id, old);
-		{
-			/* changes others made just before ours came along: mark them */
-			const char **ids = NULL;
-			size_t n = changes_between(&ui->charter, &r.after, &ids), k = 0;
-			for (size_t i = 0; n != (size_t)-1 && i < n; i++)
-				if (strcmp(ids[i], id) != 0)
-					ids[k++] = ids[i];
-			ui_live_saved(ui, r.new_text, r.new_len);
-			struct charter after = r.after;
-			r.have_after = false;
-			memset(&r.after, 0, sizeof r.after);
-			if (ui_replace_charter(ui, &after) && n != (size_t)-1)
-				ui_live_mark(ui, ids, k);
-			free(ids);
-		}
-		if (r.warning[0]) { /* saved, but the history line is missing: say so */
-			char msg[sizeof ui->message];
-			memcpy(msg, ui->message, sizeof msg);
-			ui_error(ui, "%s; but %s", msg, r.warning);
+		if (r.changed) {
+			show_saved(ui, e, undoable, &r, id);
+		} else if (e->kind == EDIT_SET) {
+			short_value(e->value, v, sizeof v);
+			ui_message(ui, "%s: %s is already '%s'", id, field_name(e->field), v);
 		}
 		break;
 	case STORE_CONFLICT:
 		if (ask_on_conflict && e->kind == EDIT_SET) {
+			snprintf(out.why, sizeof out.why, "%s", r.why);
 			keep_pending(ui, e, r.current);
-			ui_confirm_open(ui, CONFIRM_CONFLICT);
+			ui_confirm_open(ui, CONFIRM_CONFLICT, ui_edit_confirm_yes, ui_edit_confirm_no);
 		} else {
 			ui_error(ui, "Not saved: %s", r.why);
+			keep_why(ui, &out);
 		}
 		break;
-	case STORE_INVALID: {
-		char first[300] = "";
+	case STORE_INVALID:
 		if (diags.count)
 			diag_format(&diags.items[0], first, sizeof first);
 		ui_error(ui, "Not saved: the file on disk does not load: %s", first[0] ? first : r.why);
+		keep_why(ui, &out);
 		ui->dirty |= UI_DIRTY_LAYOUT;
 		ui_live_check(ui);
 		break;
-	}
 	default:
 		ui_error(ui, "Not saved: %s", r.why[0] ? r.why : "the change could not be made");
+		keep_why(ui, &out);
 		break;
 	}
-	free(id);
 	store_result_fini(&r);
 	diag_fini(&diags);
-	return st;
+	return out;
 }
 
 /* --- status ----------------------------------------------------------------- */
 
-unsigned ui_act_status(struct ui *ui, int key)
+unsigned ui_act_status(struct ui *ui, enum ui_request req)
 {
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
 		return UI_HANDLED | UI_REDRAW;
-	enum status want = key == ' ' ? (enum status)((ms->status + 1) % STATUS_COUNT) : (enum status)(key - '1');
+	enum status want;
+	switch (req) {
+	case UI_REQ_STATUS_NOT_STARTED: want = STATUS_NOT_STARTED; break;
+	case UI_REQ_STATUS_IN_PROGRESS: want = STATUS_IN_PROGRESS; break;
+	case UI_REQ_STATUS_BLOCKED: want = STATUS_BLOCKED; break;
+	case UI_REQ_STATUS_DONE: want = STATUS_DONE; break;
+	default: want = (enum status)((ms->status + 1) % STATUS_COUNT); break;
+	}
 	struct edit e = {
 		.kind = EDIT_SET, .milestone_id = ms->id, .field = FIELD_STATUS,
 		.check_seen = true, .seen = status_key(ms->status), .value = status_key(want),
@@ -275,38 +307,32 @@ unsigned ui_act_status(struct ui *ui, int key)
 
 /* --- the field editor ------------------------------------------------------ */
 
-unsigned ui_act_edit(struct ui *ui, int key)
+unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	struct ui_edit *e = ui->edit;
 	clear_drafts(e);
-	e->id = strdup(ms->id);
+	e->id = ui_strdup(ms->id);
 	char scratch[DATE_TEXT_SIZE];
 	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
 		const char *v = milestone_field(ms, ui_edit_fields[i], scratch);
-		e->orig[i] = dup_or_null(v);
+		e->orig[i] = ui_strdup(v);
 		lineedit_set(&e->line[i], v);
 	}
 	e->slot = 0;
-	ui_prompt_open(ui, PROMPT_FIELD);
+	ui_prompt_open(ui, PROMPT_FIELD, ui_edit_commit);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static bool draft_changed(const struct ui_edit *e, int i)
-{
-	const char *now = lineedit_text(&e->line[i]);
-	return strcmp(now, e->orig[i] ? e->orig[i] : "") != 0;
-}
-
-unsigned ui_edit_commit(struct ui *ui)
+static unsigned ui_edit_commit(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	int changed[UI_EDIT_FIELDS], n = 0;
 	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
-		if (!draft_changed(e, i))
+		if (!ui_draft_changed(e, i))
 			continue;
 		const char *v = lineedit_text(&e->line[i]);
 		char why[256];
@@ -319,11 +345,11 @@ unsigned ui_edit_commit(struct ui *ui)
 		changed[n++] = i;
 	}
 	/* the drafts outlive the editor for the saves below */
-	char *id = strdup(e->id ? e->id : "");
+	char *id = ui_strdup(e->id ? e->id : "");
 	char *seen[UI_EDIT_FIELDS] = { NULL }, *value[UI_EDIT_FIELDS] = { NULL };
 	for (int k = 0; k < n; k++) {
-		seen[k] = dup_or_null(e->orig[changed[k]]);
-		value[k] = strdup(lineedit_text(&e->line[changed[k]]));
+		seen[k] = ui_strdup(e->orig[changed[k]]);
+		value[k] = ui_strdup(lineedit_text(&e->line[changed[k]]));
 	}
 	ui_pop(ui);
 	clear_drafts(e);
@@ -334,7 +360,7 @@ unsigned ui_edit_commit(struct ui *ui)
 			.kind = EDIT_SET, .milestone_id = id, .field = ui_edit_fields[changed[k]],
 			.check_seen = true, .seen = seen[k], .value = value[k] && *value[k] ? value[k] : NULL,
 		};
-		if (ui_edit_save(ui, &ed, true, true) != STORE_OK) {
+		if (ui_edit_save(ui, &ed, true, true).status != STORE_OK) {
 			if (k + 1 < n) {
 				char msg[sizeof ui->message];
 				memcpy(msg, ui->message, sizeof msg);
@@ -355,9 +381,9 @@ unsigned ui_edit_commit(struct ui *ui)
 
 /* --- add and delete ------------------------------------------------------- */
 
-unsigned ui_act_add(struct ui *ui, int key)
+unsigned ui_act_add(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	if (refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	if (!ui->view.pane_count) {
@@ -366,13 +392,13 @@ unsigned ui_act_add(struct ui *ui, int key)
 	}
 	struct ui_edit *e = ui->edit;
 	clear_drafts(e);
-	e->add_group = strdup(ui->charter.groups[ui->view.focus].id);
+	e->add_group = ui_strdup(ui->charter.groups[ui->view.focus].id);
 	lineedit_set(&e->line[0], NULL);
-	ui_prompt_open(ui, PROMPT_ADD_TITLE);
+	ui_prompt_open(ui, PROMPT_ADD_TITLE, ui_edit_add_title_done);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_edit_add_title_done(struct ui *ui)
+static unsigned ui_edit_add_title_done(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	const char *title = lineedit_text(&e->line[0]);
@@ -382,16 +408,17 @@ unsigned ui_edit_add_title_done(struct ui *ui)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	free(e->add_title);
-	e->add_title = strdup(title);
+	e->add_title = ui_strdup(title);
 	char *id = e->add_group ? edit_propose_id(&ui->charter, e->add_group, title) : NULL;
 	lineedit_set(&e->line[0], id);
 	free(id);
 	e->prompt = PROMPT_ADD_ID;
+	e->on_enter = ui_edit_add_id_done;
 	e->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_edit_add_id_done(struct ui *ui)
+static unsigned ui_edit_add_id_done(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	const char *id = lineedit_text(&e->line[0]);
@@ -404,13 +431,13 @@ unsigned ui_edit_add_id_done(struct ui *ui)
 		snprintf(e->error, sizeof e->error, "The id '%s' is taken: ids are unique in the file", id);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	char *mid = strdup(id), *group = e->add_group, *title = e->add_title;
+	char *mid = ui_strdup(id), *group = e->add_group, *title = e->add_title;
 	e->add_group = e->add_title = NULL;
 	ui_pop(ui);
 	clear_drafts(e);
 	if (mid && group && title) {
 		struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = title };
-		if (ui_edit_save(ui, &ed, true, false) == STORE_OK) {
+		if (ui_edit_save(ui, &ed, true, false).status == STORE_OK) {
 			long m = charter_find_milestone(&ui->charter, mid);
 			if (m >= 0 && !view_select_milestone(&ui->view, (size_t)m))
 				ui_message(ui, "Added %s; the filter hides it (c clears the filter)", mid);
@@ -422,30 +449,30 @@ unsigned ui_edit_add_id_done(struct ui *ui)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_act_delete(struct ui *ui, int key)
+unsigned ui_act_delete(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	struct ui_edit *e = ui->edit;
 	clear_pending(e);
-	e->p_id = strdup(ms->id);
+	e->p_id = ui_strdup(ms->id);
 	char t[96];
 	short_value(ms->title, t, sizeof t);
 	snprintf(e->question, sizeof e->question, "Delete '%s' (%s)?", t, ms->id);
-	ui_confirm_open(ui, CONFIRM_DELETE);
+	ui_confirm_open(ui, CONFIRM_DELETE, ui_edit_confirm_yes, ui_edit_confirm_no);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_edit_confirm_yes(struct ui *ui)
+static unsigned ui_edit_confirm_yes(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	enum ui_confirm_kind kind = e->confirm;
 	ui_pop(ui);
 	if (kind == CONFIRM_UNDO) {
 		undo_answer_anyway(&e->undo);
-		return ui_act_undo(ui, 'u');
+		return ui_act_undo(ui, UI_REQ_UNDO);
 	}
 	if (kind == CONFIRM_DELETE) {
 		if (e->p_id) {
@@ -461,7 +488,7 @@ unsigned ui_edit_confirm_yes(struct ui *ui)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_edit_confirm_no(struct ui *ui)
+static unsigned ui_edit_confirm_no(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	enum ui_confirm_kind kind = e->confirm;
@@ -493,12 +520,12 @@ static void ask_undo_anyway(struct ui *ui, const struct undo_plan *plan)
 	else
 		snprintf(ui->edit->question, sizeof ui->edit->question,
 		         "Someone changed %s since you added it. Remove it anyway, with their changes?", id);
-	ui_confirm_open(ui, CONFIRM_UNDO);
+	ui_confirm_open(ui, CONFIRM_UNDO, ui_edit_confirm_yes, ui_edit_confirm_no);
 }
 
-unsigned ui_act_undo(struct ui *ui, int key)
+unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 {
-	bool redo = key == UI_CTRL('r');
+	bool redo = req == UI_REQ_REDO;
 	struct undo *u = &ui->edit->undo;
 	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
 		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
@@ -513,14 +540,11 @@ unsigned ui_act_undo(struct ui *ui, int key)
 		undo_plan_undo(u, &plan);
 	for (size_t i = 0; i < plan.count; i++) {
 		ui->edit->undo_plan = i == 0 ? &plan : NULL; /* its checks go with the first edit */
-		int st = ui_edit_save(ui, &plan.edits[i], false, false);
+		struct ui_saved saved = ui_edit_save(ui, &plan.edits[i], false, false);
 		ui->edit->undo_plan = NULL;
-		if (st != STORE_OK) {
-			char msg[sizeof ui->message];
-			memcpy(msg, ui->message, sizeof msg);
-			const char *why = strncmp(msg, "Not saved: ", 11) == 0 ? msg + 11 : msg;
-			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", why);
-			if (st == STORE_CONFLICT && (plan.has_restore || plan.expect_bytes))
+		if (saved.status != STORE_OK) {
+			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", saved.why);
+			if (saved.status == STORE_CONFLICT && (plan.has_restore || plan.expect_bytes))
 				ask_undo_anyway(ui, &plan);
 			return UI_HANDLED | UI_RELAYOUT;
 		}
@@ -559,47 +583,16 @@ static size_t split_editor(char *cmd, char **argv, size_t max)
 	return n;
 }
 
-static bool write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		s += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
+/* The edited file, whole (notes are small: 4 MiB at most). */
 static char *read_back(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n + 1 >= cap) {
-			char *b = cap > (2u << 20) ? NULL : realloc(buf, cap * 2);
-			if (!b) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = b;
-			cap *= 2;
-		}
-		size_t r = fread(buf + n, 1, cap - 1 - n, f);
-		if (r == 0)
-			break;
-		n += r;
-	}
+	size_t len;
+	char *text = fsio_read_all(f, 0, (size_t)4 << 20, &len);
 	fclose(f);
-	if (buf)
-		buf[n] = '\0';
-	return buf;
+	return text;
 }
 
 /* Runs the editor on `text`; the edited text (caller frees) or NULL with
@@ -610,18 +603,17 @@ static char *run_editor(struct ui *ui, const char *text)
 	char *real = store_real_path(ui->path);
 	const char *file = real ? real : ui->path;
 	const char *slash = strrchr(file, '/');
+	char *dir = fsio_dir_of(file);
 	char tmpl[4200];
-	if (slash)
-		snprintf(tmpl, sizeof tmpl, "%.*s/.%s.notes.XXXXXX", (int)(slash - file), file, slash + 1);
-	else
-		snprintf(tmpl, sizeof tmpl, ".%s.notes.XXXXXX", file);
+	snprintf(tmpl, sizeof tmpl, "%s/.%s.notes.XXXXXX", dir ? dir : ".", slash ? slash + 1 : file);
+	free(dir);
 	free(real);
 	int fd = mkstemp(tmpl);
 	if (fd < 0) {
 		ui_error(ui, "Cannot create a temporary file beside the data file: %s", strerror(errno));
 		return NULL;
 	}
-	bool ok = write_all(fd, text, strlen(text));
+	bool ok = fsio_write_all(fd, text, strlen(text));
 	ok = close(fd) == 0 && ok;
 	if (!ok) {
 		unlink(tmpl);
@@ -631,7 +623,7 @@ static char *run_editor(struct ui *ui, const char *text)
 	const char *env = getenv("VISUAL"); /* the full-screen editor, as the convention goes */
 	if (!env || !*env)
 		env = getenv("EDITOR");
-	char *cmd = strdup(env && *env ? env : "vi");
+	char *cmd = ui_strdup(env && *env ? env : "vi");
 	char *argv[34];
 	size_t argc = cmd ? split_editor(cmd, argv, 34) : 0;
 	if (argc == 0) {
@@ -670,12 +662,11 @@ static char *run_editor(struct ui *ui, const char *text)
 	return out;
 }
 
-unsigned ui_edit_external(struct ui *ui, int key)
+unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 {
-	(void)key;
 	struct ui_edit *e = ui->edit;
-	bool in_editor = ui_mode(ui) == UI_MODE_EDIT && e->prompt == PROMPT_FIELD;
-	if (ui_mode(ui) == UI_MODE_EDIT && !in_editor)
+	bool in_editor = req == UI_REQ_PROMPT_EDITOR; /* Ctrl-O in the editor, else E */
+	if (in_editor && e->prompt != PROMPT_FIELD)
 		return UI_HANDLED;
 	const int notes = UI_EDIT_FIELDS - 1;
 	char *seen = NULL, *id = NULL;
@@ -687,10 +678,10 @@ unsigned ui_edit_external(struct ui *ui, int key)
 		if (!ms || refused(ui))
 			return UI_HANDLED | UI_REDRAW;
 		text = ms->notes ? ms->notes : "";
-		seen = dup_or_null(ms->notes);
-		id = strdup(ms->id);
+		seen = ui_strdup(ms->notes);
+		id = ui_strdup(ms->id);
 	}
-	char *start = strdup(text);
+	char *start = ui_strdup(text);
 	char *out = start ? run_editor(ui, start) : NULL;
 	if (out) {
 		/* editors end the last line with a newline: drop it unless the

@@ -4,6 +4,7 @@
 #include "ui_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "charterdash/progress.h"
@@ -49,7 +50,7 @@ static bool menu_line(const struct ui *ui, size_t i, struct item *it)
 		return true;
 	}
 	i -= 2;
-	if (i < ui->owner_count) {
+	if (i < ui->menu.owner_count) {
 		*it = (struct item){ ITEM_OWNER, i };
 		return true;
 	}
@@ -58,14 +59,19 @@ static bool menu_line(const struct ui *ui, size_t i, struct item *it)
 
 static size_t menu_lines(const struct ui *ui)
 {
-	return STATUS_COUNT + 1 + 2 + 2 + ui->owner_count;
+	return STATUS_COUNT + 1 + 2 + 2 + ui->menu.owner_count;
 }
 
-static bool owners_ready(struct ui *ui)
+/* The owners of the charter shown (made again after it was replaced:
+ * the names point into it). */
+static void owners_ready(struct ui *ui)
 {
-	if (!ui->owners)
-		ui->owners = view_owners(&ui->charter, &ui->owner_count);
-	return true;
+	if (ui->menu.owners && ui->menu.serial == ui->charter_serial)
+		return;
+	free(ui->menu.owners);
+	ui->menu.owner_count = 0;
+	ui->menu.owners = view_owners(&ui->charter, &ui->menu.owner_count);
+	ui->menu.serial = ui->charter_serial;
 }
 
 /* The menu line of the cursor (menu_sel counts items, not headings). */
@@ -76,7 +82,7 @@ static size_t cursor_line(const struct ui *ui)
 	for (size_t i = 0; menu_line(ui, i, &it); i++) {
 		if (it.kind == ITEM_HEADING)
 			continue;
-		if (items++ == ui->menu_sel)
+		if (items++ == ui->menu.sel)
 			return i;
 	}
 	return 1;
@@ -84,7 +90,7 @@ static size_t cursor_line(const struct ui *ui)
 
 static size_t item_count(const struct ui *ui)
 {
-	return STATUS_COUNT + 2 + ui->owner_count;
+	return STATUS_COUNT + 2 + ui->menu.owner_count;
 }
 
 static void label_of(const struct ui *ui, const struct item *it, char *buf, size_t size)
@@ -108,7 +114,7 @@ static void label_of(const struct ui *ui, const struct item *it, char *buf, size
 		snprintf(buf, size, "%s any owner", f->owner ? g->radio_off : g->radio_on);
 		break;
 	case ITEM_OWNER: {
-		const char *o = ui->owners[it->arg];
+		const char *o = ui->menu.owners[it->arg];
 		snprintf(buf, size, "%s %s", f->owner && strcmp(f->owner, o) == 0 ? g->radio_on : g->radio_off, o);
 		break;
 	}
@@ -129,33 +135,40 @@ static int menu_width(const struct ui *ui)
 	return w;
 }
 
-struct rect ui_filter_rect(struct ui *ui)
+static struct rect filter_rect(struct ui *ui)
 {
 	owners_ready(ui);
 	struct rect body = ui->scr->regions.body;
 	return layout_center(body, menu_width(ui), (int)menu_lines(ui) + 2);
 }
 
-void ui_filter_draw(struct ui *ui)
+/* Scrolls the menu so that the cursor shows, and the heading above it
+ * when possible. */
+static void filter_measure(struct ui *ui)
 {
 	owners_ready(ui);
+	int view_h = ui->scr->overlay_rect.h - 2;
+	size_t lines = menu_lines(ui);
+	size_t cur = cursor_line(ui);
+	size_t want = cur > 0 ? cur - 1 : 0;
+	ui->menu.top = layout_scroll(ui->menu.top, cur, lines, (size_t)(view_h > 0 ? view_h : 1));
+	if (want < ui->menu.top)
+		ui->menu.top = want;
+}
+
+static void filter_draw(struct ui *ui)
+{
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
 	werase(w);
 	struct rect box = { 0, 0, r.w, r.h };
 	ui_box(ui, w, box, true, "Filter");
 	int view_h = r.h - 2;
-	size_t lines = menu_lines(ui);
 	size_t cur = cursor_line(ui);
-	/* keep the heading above the cursor in view when possible */
-	size_t want = cur > 0 ? cur - 1 : 0;
-	ui->menu_top = layout_scroll(ui->menu_top, cur, lines, (size_t)(view_h > 0 ? view_h : 1));
-	if (want < ui->menu_top)
-		ui->menu_top = want;
 	struct item it;
 	char buf[512];
 	for (int y = 0; y < view_h; y++) {
-		size_t i = ui->menu_top + (size_t)y;
+		size_t i = ui->menu.top + (size_t)y;
 		if (!menu_line(ui, i, &it))
 			break;
 		label_of(ui, &it, buf, sizeof buf);
@@ -190,7 +203,7 @@ static unsigned toggle(struct ui *ui)
 		f.owner = NULL;
 		break;
 	case ITEM_OWNER:
-		f.owner = (char *)ui->owners[it.arg];
+		f.owner = (char *)ui->menu.owners[it.arg];
 		break;
 	default:
 		return UI_HANDLED;
@@ -201,36 +214,36 @@ static unsigned toggle(struct ui *ui)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_filter_key(struct ui *ui, int key)
+unsigned ui_filter_request(struct ui *ui, enum ui_request req)
 {
 	owners_ready(ui);
 	size_t n = item_count(ui);
-	size_t old = ui->menu_sel;
+	size_t old = ui->menu.sel;
 	size_t page = ui->scr->overlay_rect.h > 4 ? (size_t)ui->scr->overlay_rect.h - 4 : 1;
-	switch (key) {
-	case UI_FN(KEY_UP): case 'k':
-		if (ui->menu_sel > 0)
-			ui->menu_sel--;
+	switch (req) {
+	case UI_REQ_MENU_UP:
+		if (ui->menu.sel > 0)
+			ui->menu.sel--;
 		break;
-	case UI_FN(KEY_DOWN): case 'j':
-		if (ui->menu_sel + 1 < n)
-			ui->menu_sel++;
+	case UI_REQ_MENU_DOWN:
+		if (ui->menu.sel + 1 < n)
+			ui->menu.sel++;
 		break;
-	case UI_FN(KEY_PPAGE):
-		ui->menu_sel = ui->menu_sel > page ? ui->menu_sel - page : 0;
+	case UI_REQ_MENU_PAGE_UP:
+		ui->menu.sel = ui->menu.sel > page ? ui->menu.sel - page : 0;
 		break;
-	case UI_FN(KEY_NPAGE):
-		ui->menu_sel = ui->menu_sel + page < n ? ui->menu_sel + page : n - 1;
+	case UI_REQ_MENU_PAGE_DOWN:
+		ui->menu.sel = ui->menu.sel + page < n ? ui->menu.sel + page : n - 1;
 		break;
-	case UI_FN(KEY_HOME):
-		ui->menu_sel = 0;
+	case UI_REQ_MENU_FIRST:
+		ui->menu.sel = 0;
 		break;
-	case UI_FN(KEY_END):
-		ui->menu_sel = n - 1;
+	case UI_REQ_MENU_LAST:
+		ui->menu.sel = n - 1;
 		break;
-	case ' ': case '\r': case '\n': case UI_FN(KEY_ENTER):
+	case UI_REQ_MENU_TOGGLE:
 		return toggle(ui);
-	case 'c':
+	case UI_REQ_MENU_CLEAR:
 		view_clear_filter(&ui->view);
 		ui_message(ui, "Filter cleared");
 		ui->dirty |= UI_DIRTY_ALL;
@@ -238,5 +251,13 @@ unsigned ui_filter_key(struct ui *ui, int key)
 	default:
 		return 0;
 	}
-	return UI_HANDLED | (ui->menu_sel != old ? UI_REDRAW : 0);
+	return UI_HANDLED | (ui->menu.sel != old ? UI_REDRAW : 0);
 }
+
+const struct ui_screen_ops ui_screen_filter = {
+	.layer = UI_LAYER_PANEL,
+	.help_title = "Filter menu (f)",
+	.rect = filter_rect,
+	.measure = filter_measure,
+	.draw = filter_draw,
+};

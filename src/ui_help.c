@@ -1,6 +1,6 @@
-/* ui_help — the help overlay, generated from the key table (so it cannot
- * disagree with what the keys do), and a legend of the glyphs and words
- * the dashboard uses. */
+/* ui_help — the help overlay, generated from the requests and the key
+ * table (so it cannot disagree with what the keys do), and a legend of the
+ * glyphs and words the dashboard uses. */
 #include "ui_internal.h"
 
 #include <stdio.h>
@@ -10,19 +10,31 @@
 
 #define KEYS_W 18
 
+/* A section of the help: the screens with the same help_title. */
 struct section {
 	unsigned ctx;
-	const char *title;
+	const char *title, *typing;
 };
 
-static const struct section sections[] = {
-	{ UI_CTX(UI_MODE_MAIN), "Dashboard" },
-	{ UI_CTX(UI_MODE_DETAIL) | UI_CTX(UI_MODE_CHANGES), "Details, help and the changes since the meeting (w)" },
-	{ UI_CTX(UI_MODE_SEARCH), "Typing a search (/)" },
-	{ UI_CTX(UI_MODE_FILTER), "Filter menu (f)" },
-	{ UI_CTX(UI_MODE_EDIT), "Editing a field (e) or a new milestone (a)" },
-	{ UI_CTX(UI_MODE_CONFIRM), "Questions (delete, changed meanwhile)" },
-};
+/* The sections in the order of the modes; returns how many. */
+static size_t sections_of(struct section *out)
+{
+	size_t n = 0;
+	for (int m = 0; m < UI_MODE_COUNT; m++) {
+		const struct ui_screen_ops *ops = ui_screens[m];
+		if (!ops->help_title)
+			continue;
+		size_t i = 0;
+		while (i < n && strcmp(out[i].title, ops->help_title) != 0)
+			i++;
+		if (i == n)
+			out[n++] = (struct section){ 0, ops->help_title, NULL };
+		out[i].ctx |= UI_CTX(m);
+		if (ops->help_typing)
+			out[i].typing = ops->help_typing;
+	}
+	return n;
+}
 
 /* Calls emit(line, keys, text, role) for every help line in order;
  * returns the number of lines. */
@@ -37,38 +49,52 @@ static int contexts_of(unsigned mask)
 	return n;
 }
 
+/* The keys of the help line that request `head` starts (it and the
+ * requests after it without help text) in section sec, "" when none is
+ * bound there. Keys shared by every mode are listed once, in the first
+ * section (the dashboard's); Enter is listed once although several codes
+ * mean it. */
+static void line_keys(const struct ui *ui, int head, const struct section *sec, const struct section *first,
+                      char *keys, size_t size)
+{
+	int end = head + 1;
+	while (end < UI_REQ_COUNT && !ui_request_help((enum ui_request)end))
+		end++;
+	char name[32];
+	size_t used = 0;
+	keys[0] = '\0';
+	for (const struct ui_binding *b = ui_bindings; b->key && used < size; b++) {
+		if ((int)b->req < head || (int)b->req >= end || !(b->contexts & sec->ctx))
+			continue;
+		if (sec != first && (b->contexts & first->ctx) && contexts_of(b->contexts) >= 4)
+			continue;
+		ui_key_name(ui, b->key, name, sizeof name);
+		if (strstr(keys, name))
+			continue;
+		used += (size_t)snprintf(keys + used, size - used, "%s%s", used ? " " : "", name);
+	}
+}
+
 static int build(struct ui *ui, emit_fn emit, void *ctx)
 {
 	int line = 0;
-	char keys[96], name[32], text[160];
-	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+	char keys[96], text[160];
+	struct section sections[UI_MODE_COUNT];
+	size_t count = sections_of(sections);
+	for (size_t s = 0; s < count; s++) {
 		if (line)
 			emit(ui, line++, "", "", ROLE_NORMAL, ctx);
 		emit(ui, line++, sections[s].title, "", ROLE_LABEL, ctx);
-		for (const struct ui_binding *b = ui_bindings; b->fn; b++) {
-			/* bindings shared by every mode are listed once, under the dashboard */
-			if (!(b->contexts & sections[s].ctx))
+		for (int r = 0; r < UI_REQ_COUNT; r++) {
+			const char *help = ui_request_help((enum ui_request)r);
+			if (!help)
 				continue;
-			if (s > 0 && (b->contexts & UI_CTX(UI_MODE_MAIN)) && contexts_of(b->contexts) >= 4)
-				continue;
-			keys[0] = '\0';
-			size_t used = 0;
-			for (int k = 0; k < UI_MAX_KEYS && b->keys[k]; k++) {
-				ui_key_name(ui, b->keys[k], name, sizeof name);
-				/* Enter is listed once although several codes mean it */
-				if (strstr(keys, name))
-					continue;
-				used += (size_t)snprintf(keys + used, sizeof keys - used, "%s%s", used ? " " : "", name);
-				if (used >= sizeof keys)
-					break;
-			}
-			emit(ui, line++, keys, b->help, ROLE_NORMAL, ctx);
+			line_keys(ui, r, &sections[s], &sections[0], keys, sizeof keys);
+			if (keys[0])
+				emit(ui, line++, keys, help, ROLE_NORMAL, ctx);
 		}
-		if (s == 2)
-			emit(ui, line++, "(letters)", "type the text; Bksp deletes, Ctrl-U clears", ROLE_NORMAL, ctx);
-		if (sections[s].ctx == UI_CTX(UI_MODE_EDIT))
-			emit(ui, line++, "(letters)", "type or paste the text (UTF-8; wide characters take two columns)",
-			     ROLE_NORMAL, ctx);
+		if (sections[s].typing)
+			emit(ui, line++, "(letters)", sections[s].typing, ROLE_NORMAL, ctx);
 	}
 
 	const struct ui_glyphs *g = ui->scr->g;
@@ -128,14 +154,25 @@ static void count_line(struct ui *ui, int line, const char *keys, const char *te
 	(void)p;
 }
 
-struct rect ui_help_rect(struct ui *ui)
+static struct rect help_rect(struct ui *ui)
 {
 	int lines = build(ui, count_line, NULL);
-	ui->help_lines = (size_t)lines;
 	return layout_center(ui->scr->regions.body, 96, lines + 2);
 }
 
-void ui_help_draw(struct ui *ui)
+static size_t *help_scroll(struct ui *ui, size_t *lines)
+{
+	*lines = ui->help.lines;
+	return &ui->help.top;
+}
+
+static void help_measure(struct ui *ui)
+{
+	ui->help.lines = (size_t)build(ui, count_line, NULL);
+	ui_scroll_clamp(&ui->help.top, ui->help.lines, ui->scr->overlay_rect.h - 2);
+}
+
+static void help_draw(struct ui *ui)
 {
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
@@ -143,10 +180,15 @@ void ui_help_draw(struct ui *ui)
 	struct rect box = { 0, 0, r.w, r.h };
 	ui_box(ui, w, box, true, "Help: keys (Esc closes)");
 	int height = r.h - 2;
-	int lines = build(ui, count_line, NULL);
-	ui->help_lines = (size_t)lines;
-	ui_scroll_clamp(&ui->help_top, ui->help_lines, height);
-	struct draw_ctx d = { w, r.w - 4, (int)ui->help_top, height };
+	struct draw_ctx d = { w, r.w - 4, (int)ui->help.top, height };
 	build(ui, draw_line, &d);
-	ui_scroll_mark(ui, w, r, ui->help_top, height, ui->help_lines, false);
+	ui_scroll_mark(ui, w, r, ui->help.top, height, ui->help.lines, false);
 }
+
+const struct ui_screen_ops ui_screen_help = {
+	.layer = UI_LAYER_PANEL,
+	.rect = help_rect,
+	.measure = help_measure,
+	.draw = help_draw,
+	.scroll_at = help_scroll,
+};

@@ -1,14 +1,19 @@
 /* ui_internal — the curses side of the dashboard, shared by src/ui_*.c only.
  *
  * Files:
- *   ui_main.c    options, the session's steps (ui_session.h), the event
- *                loop, messages, mode stack
- *   ui_term.c    terminal lifecycle (one teardown path), signals, colour
+ *   ui_main.c    options and the event loop, nothing the screens call
+ *   ui_session.c the session's steps (ui_session.h): open, key, tick,
+ *                relayout, draw, close (the teardown order)
+ *   ui_state.c   below the screens, no drawing: the message line, the
+ *                mode stack, the selection, replacing the charter
+ *   ui_term.c    terminal lifecycle (start, end), signals, colour
  *                roles, glyph sets, drawing primitives
- *   ui_keys.c    the key table, key names, dispatch, the footer hints
+ *   ui_keys.c    the requests (UI_REQUESTS below) and the key bindings,
+ *                key names, dispatch, the footer hints
+ *   ui_screens.c the screens' operations (struct ui_screen_ops) by mode
  *   ui_dash.c    the main view: header, pane grid, footer, too-small
  *   ui_detail.c  the milestone detail overlay
- *   ui_help.c    the help overlay, generated from the key table
+ *   ui_help.c    the help overlay, generated from the requests and keys
  *   ui_search.c  the search prompt
  *   ui_filter.c  the filter menu
  *   ui_mouse.c   mouse events
@@ -18,7 +23,8 @@
  *   ui_prompt.c  the line editor and yes/no dialogs (drawing, typing)
  *   ui_live.c    watching the file, reloads, marks of others' changes,
  *                the invalid-file banner, presence, the history cache
- *   ui_changes.c the meeting mark and the list of changes since it */
+ *   ui_changes.c the meeting mark and the list of changes since it
+ * The layers, a key press and a save: docs/ARCHITECTURE.md. */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
 
@@ -34,6 +40,74 @@
 #include "charterdash/ui_session.h"
 #include "charterdash/undo.h"
 #include "charterdash/watch.h"
+
+struct ui_screen; /* curses state: below */
+struct ui_live;   /* watch, presence, history, marks: ui_live.c */
+struct ui_edit;   /* editor, dialogs, undo: ui_edit.c, ui_prompt.c */
+
+/* A scrolling overlay's position: set by its measure step. */
+struct ui_scroll {
+	size_t top;   /* the first line shown */
+	size_t lines; /* how many there are */
+};
+
+/* The session (public as an opaque struct ui). */
+struct ui {
+	struct charter charter; /* owned: the loaded file */
+	unsigned charter_serial; /* counts ui_replace_charter, for caches of it */
+	struct view view;       /* over `charter` */
+	struct ui_options opt;
+	char *path;             /* owned: the file shown */
+
+	enum ui_mode modes[8];  /* a small stack: main, then overlays and dialogs */
+	size_t depth;           /* modes[depth - 1] is on top */
+
+	char message[512];
+	enum ui_message_kind message_kind;
+	unsigned message_serial; /* counts messages set, so a repeated one still counts as new */
+
+	/* Called when no key came for UI_TICK_MS (the loop wakes that often to
+	 * notice signals): a place to poll for a changed file. Returns UI_*
+	 * flags; NULL: nothing to do. It must not draw. */
+	unsigned (*on_tick)(struct ui *ui);
+
+	/* Editing is off when read_only_why[0] (--read-only, or the file or
+	 * its directory is not writable), or while the file on disk does not
+	 * load (the live module's banner). */
+	char read_only_why[256];
+	struct ui_live *live;
+	struct ui_edit *edit;
+
+	bool mouse;           /* mouse reporting on */
+	unsigned dirty;       /* UI_DIRTY_* */
+	bool bell;            /* an error since the last draw: ring once */
+	struct ui_screen *scr;
+
+	/* the screens' own state (ui_search.c, ui_detail.c, ui_help.c,
+	 * ui_changes.c, ui_filter.c) */
+	struct {
+		char text[256];     /* what is being typed */
+		char *before;       /* the query before it, restored by Esc */
+	} search;
+	int first_row;        /* the dashboard's first visible grid row */
+	struct ui_scroll detail, help, changes;
+	struct {
+		size_t sel, top;     /* the cursor (counts items) and the first line shown */
+		const char **owners; /* view_owners(), for the owner items */
+		size_t owner_count;
+		unsigned serial;     /* charter_serial when owners was made */
+	} menu;
+};
+
+enum {
+	UI_DIRTY_HEADER = 1u << 0,
+	UI_DIRTY_BODY = 1u << 1,
+	UI_DIRTY_FOOTER = 1u << 2,
+	UI_DIRTY_OVERLAY = 1u << 3,
+	UI_DIRTY_LAYOUT = 1u << 4,
+	UI_DIRTY_DIALOG = 1u << 5,
+	UI_DIRTY_ALL = 0x3fu,
+};
 
 /* Colour roles: what a thing is, mapped to colours or attributes by
  * ui_term_colors() for 256, 8 or no colours. */
@@ -101,6 +175,162 @@ struct ui_screen {
 	int paste_state;      /* inside an escape sequence of the paste */
 };
 
+/* Screens: one table of operations per mode ------------------------------ */
+
+/* Where a screen is drawn, which decides what is under it and which window
+ * shows the cursor. */
+enum ui_layer {
+	UI_LAYER_BASE,   /* the dashboard: header, panes, footer */
+	UI_LAYER_LINE,   /* typed on the footer's line (search) */
+	UI_LAYER_PANEL,  /* an overlay over the body (detail, help, filter, changes) */
+	UI_LAYER_DIALOG, /* a box over everything, answered or typed in (edit, confirm) */
+};
+
+/* What the session does with a screen, each screen's file giving its own
+ * (ui_screen_<name>); NULL members do nothing. Looked up by mode in
+ * ui_screens[] (src/ui_screens.c), the one place modes are told apart. */
+struct ui_screen_ops {
+	enum ui_layer layer;
+	const char *help_title;  /* its section of the help (screens with the same title share one) */
+	const char *help_typing; /* the help's line for typed text, or NULL */
+	struct rect (*rect)(struct ui *ui);  /* a panel's or dialog's window, at relayout */
+	void (*measure)(struct ui *ui);      /* before each draw: lines, scroll kept in the window */
+	void (*draw)(struct ui *ui);         /* draws; writes no state */
+	/* the position the scroll requests and the wheel move (lines: how many) */
+	size_t *(*scroll_at)(struct ui *ui, size_t *lines);
+	unsigned (*type)(struct ui *ui, int key); /* keys no binding took, pasted text */
+	bool answer_only;     /* keys no binding took do nothing (a question waits) */
+	bool shows_history;   /* redrawn when FILE.history changes */
+};
+
+extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
+	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes;
+extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
+/* The operations of the screen on top. */
+const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
+
+/* ui_keys.c: requests and bindings ---------------------------------------- */
+
+/* What a key asks for, declared once: R(NAME, handler, help, hint, rank).
+ *   help  the help overlay's text; NULL: listed on the line of the request
+ *         above (its keys join that line: "1 2 3 4", "↑ k ↓ j")
+ *   hint  the footer's word; NULL: not in the footer; UI_HINT_PAIR: its key
+ *         joins the hint above ("↑↓ move", "1-4 status")
+ *   rank  the footer's order of importance: lower stays on a short line
+ * A key reaches a request through ui_bindings[] (src/ui_keys.c); the
+ * handler gets the request, never the key, so help, footer and behaviour
+ * come from the same place. Order matters: the help lists lines in it. */
+#define UI_HINT_PAIR "+"
+#define UI_REQUESTS(R) \
+	/* the dashboard */ \
+	R(MOVE_UP, ui_req_move, "previous milestone (into the pane above at the top)", "move", 5) \
+	R(MOVE_DOWN, ui_req_move, "next milestone (into the pane below at the bottom)", UI_HINT_PAIR, 0) \
+	R(PANE_PREV, ui_req_move, "previous pane", "pane", 15) \
+	R(PANE_NEXT, ui_req_move, "next pane", UI_HINT_PAIR, 0) \
+	R(PANE_CYCLE, ui_req_move, "next / previous pane (Shift-Tab), wrapping", NULL, 0) \
+	R(PANE_CYCLE_BACK, ui_req_move, NULL, NULL, 0) \
+	R(PAGE_UP, ui_req_move, "a page up / down in the pane", NULL, 0) \
+	R(PAGE_DOWN, ui_req_move, NULL, NULL, 0) \
+	R(FIRST, ui_req_move, "first milestone of the pane", NULL, 0) \
+	R(LAST, ui_req_move, "last milestone of the pane", NULL, 0) \
+	R(DETAIL, ui_act_detail, "open the milestone's details", "details", 8) \
+	R(ZOOM, ui_req_view, "zoom the pane to the whole screen and back", "zoom", 16) \
+	R(SEARCH, ui_req_view, "search titles, owners and notes in all groups", "search", 10) \
+	R(MATCH_NEXT, ui_req_view, "next / previous match", NULL, 0) \
+	R(MATCH_PREV, ui_req_view, NULL, NULL, 0) \
+	R(FILTER, ui_req_view, "filter: by status, overdue only, by owner", "filter", 11) \
+	R(CLEAR, ui_req_view, "clear the filter and the search", NULL, 0) \
+	R(ESCAPE, ui_req_view, "clear the search, then the filter", NULL, 0) \
+	R(SORT, ui_req_view, "sort the pane: file order, due date, status", "sort", 17) \
+	R(MOUSE_TOGGLE, ui_req_view, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
+	/* editing: every change is saved at once, for everyone */ \
+	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
+	  "status", 6) \
+	R(STATUS_IN_PROGRESS, ui_act_status, NULL, NULL, 0) \
+	R(STATUS_BLOCKED, ui_act_status, NULL, NULL, 0) \
+	R(STATUS_DONE, ui_act_status, NULL, UI_HINT_PAIR, 0) \
+	R(STATUS_NEXT, ui_act_status, "next status (not started, in progress, blocked, done)", NULL, 0) \
+	R(EDIT, ui_act_edit, "edit the title, owner, due date or notes", "edit", 7) \
+	R(EDIT_NOTES, ui_edit_external, "edit the notes in $EDITOR (vi when unset)", NULL, 0) \
+	R(ADD, ui_act_add, "add a milestone to the focused group", "add", 19) \
+	R(DELETE, ui_act_delete, "delete the milestone (asks first)", NULL, 0) \
+	R(UNDO, ui_act_undo, "undo your last change (saved as a new change)", "undo", 18) \
+	R(REDO, ui_act_undo, "redo what you undid", NULL, 0) \
+	R(MEETING, ui_act_meeting, "mark the start of a meeting (as `charterdash mark`)", NULL, 0) \
+	R(CHANGES, ui_act_changes, "what changed since the meeting started", "changes", 20) \
+	R(HELP, ui_req_view, "this help", "help", 0) \
+	R(QUIT, ui_req_view, "quit", "quit", 1) \
+	R(REDRAW, ui_req_view, "redraw the screen", NULL, 0) \
+	R(MOUSE, ui_mouse_event, "mouse: click selects, double click opens, wheel scrolls", NULL, 0) \
+	/* the detail view, the help and the changes */ \
+	R(SCROLL_UP, ui_req_scroll, "scroll a line", "scroll", 22) \
+	R(SCROLL_DOWN, ui_req_scroll, NULL, UI_HINT_PAIR, 0) \
+	R(SCROLL_PAGE_UP, ui_req_scroll, "scroll a page", NULL, 0) \
+	R(SCROLL_PAGE_DOWN, ui_req_scroll, NULL, NULL, 0) \
+	R(SCROLL_TOP, ui_req_scroll, "top / bottom", NULL, 0) \
+	R(SCROLL_BOTTOM, ui_req_scroll, NULL, NULL, 0) \
+	R(BACK, ui_act_close, "back", "back", 2) \
+	R(HELP_CLOSE, ui_act_close, "close the help", NULL, 0) \
+	R(CHANGES_CLOSE, ui_act_close, "close the list", NULL, 0) \
+	/* the line editor (e, a) */ \
+	R(PROMPT_ENTER, ui_prompt_enter, "save (a bad value is explained here; nothing is written)", "save", 3) \
+	R(PROMPT_CANCEL, ui_prompt_cancel, "cancel: nothing is written", "cancel", 4) \
+	R(FIELD_NEXT, ui_prompt_tab, "next / previous field: title, owner, due, notes", "field", 9) \
+	R(FIELD_PREV, ui_prompt_tab, NULL, NULL, 0) \
+	R(PROMPT_EDITOR, ui_edit_external, "edit the notes in $EDITOR, then save", "$EDITOR", 21) \
+	R(CHAR_LEFT, ui_prompt_request, "a character left / right", NULL, 0) \
+	R(CHAR_RIGHT, ui_prompt_request, NULL, NULL, 0) \
+	R(TEXT_START, ui_prompt_request, "start / end of the text", NULL, 0) \
+	R(TEXT_END, ui_prompt_request, NULL, NULL, 0) \
+	R(DELETE_BEFORE, ui_prompt_request, "delete the character before / under the cursor", NULL, 0) \
+	R(DELETE_UNDER, ui_prompt_request, NULL, NULL, 0) \
+	R(KILL_START, ui_prompt_request, "delete to the start / to the end / the word before", NULL, 0) \
+	R(KILL_END, ui_prompt_request, NULL, NULL, 0) \
+	R(KILL_WORD, ui_prompt_request, NULL, NULL, 0) \
+	/* questions: delete, conflict */ \
+	R(ANSWER_YES, ui_confirm_answer, "delete: yes \xc2\xb7 changed meanwhile: use mine (overwrites theirs)", NULL, 0) \
+	R(ANSWER_MINE, ui_confirm_answer, NULL, NULL, 0) \
+	R(ANSWER_NO, ui_confirm_answer, "delete: no \xc2\xb7 changed meanwhile: keep theirs", NULL, 0) \
+	R(ANSWER_THEIRS, ui_confirm_answer, NULL, NULL, 0) \
+	R(ANSWER_CANCEL, ui_confirm_answer, NULL, "cancel", 4) \
+	/* the search prompt (typing goes to the prompt) */ \
+	R(SEARCH_ACCEPT, ui_search_accept, "keep the search and go to the first match", "search", 10) \
+	R(SEARCH_CANCEL, ui_search_cancel, "cancel the search", "cancel", 4) \
+	/* the filter menu */ \
+	R(MENU_UP, ui_filter_request, "move in the menu", "move", 5) \
+	R(MENU_DOWN, ui_filter_request, NULL, UI_HINT_PAIR, 0) \
+	R(MENU_TOGGLE, ui_filter_request, "turn the option under the cursor on/off", "toggle", 12) \
+	R(MENU_PAGE_UP, ui_filter_request, "page / ends of the menu", NULL, 0) \
+	R(MENU_PAGE_DOWN, ui_filter_request, NULL, NULL, 0) \
+	R(MENU_FIRST, ui_filter_request, NULL, NULL, 0) \
+	R(MENU_LAST, ui_filter_request, NULL, NULL, 0) \
+	R(MENU_CLEAR, ui_filter_request, "clear the filter", "clear", 14) \
+	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13)
+
+#define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
+enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
+#undef UI_REQ_ENUM
+
+/* A request's handler: UI_* flags; 0: not mine (the next binding of the
+ * key is tried). */
+typedef unsigned (*ui_request_fn)(struct ui *ui, enum ui_request req);
+
+/* A key in the contexts (UI_CTX(mode) mask) where it asks for `req`. */
+struct ui_binding {
+	unsigned contexts;
+	int key;
+	enum ui_request req;
+};
+
+/* The key table, ended by an entry with key == 0; first match wins. */
+extern const struct ui_binding ui_bindings[];
+
+/* A request's help text (NULL: listed on the line above). */
+const char *ui_request_help(enum ui_request req);
+
+/* Runs the handler of `req` (the mouse wheel scrolls an overlay so). */
+unsigned ui_run_request(struct ui *ui, enum ui_request req);
+
 /* ui_live.c ------------------------------------------------------------- */
 
 /* How long a milestone someone else changed stays marked. */
@@ -164,6 +394,10 @@ const char *ui_live_blocked(const struct ui *ui);
 enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD_TITLE, PROMPT_ADD_ID };
 enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT, CONFIRM_UNDO };
 
+/* What a dialog's Enter or answer does, given by whoever opens it (the
+ * dialogs in ui_prompt.c know nothing of saving). Returns UI_* flags. */
+typedef unsigned (*ui_answer)(struct ui *ui);
+
 /* The fields `e` edits, in Tab order. */
 #define UI_EDIT_FIELDS 4
 
@@ -177,9 +411,11 @@ struct ui_edit {
 	char *orig[UI_EDIT_FIELDS];      /* the values shown when it opened */
 	char *add_group, *add_title;
 	char error[300];                 /* shown in place */
+	ui_answer on_enter;              /* what Enter does (ui_prompt_open) */
 	/* the yes/no dialog */
 	enum ui_confirm_kind confirm;
 	char question[600];
+	ui_answer on_yes, on_no;         /* the answers (ui_confirm_open) */
 	/* the edit a conflict dialog would force ("use mine") */
 	struct edit pending;
 	char *p_id, *p_seen, *p_value;
@@ -191,46 +427,46 @@ extern const enum field ui_edit_fields[UI_EDIT_FIELDS];
 
 bool ui_edit_init(struct ui *ui);
 void ui_edit_fini(struct ui *ui);
+/* What a save did: the store's status (enum store_status) and, unless
+ * STORE_OK, why in words (the message line says "Not saved: " and why). */
+struct ui_saved {
+	int status;
+	char why[600];
+};
 /* Runs an edit through the store and shows the result (selection kept,
  * others' changes marked, conflicts asked about). `undoable`: record it
- * for u. Returns the store's status. */
-int ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
-/* Saves the editor's changed drafts (Enter). */
-unsigned ui_edit_commit(struct ui *ui);
-/* The add dialog's steps. */
-unsigned ui_edit_add_title_done(struct ui *ui);
-unsigned ui_edit_add_id_done(struct ui *ui);
-/* The dialog's answers. */
-unsigned ui_edit_confirm_yes(struct ui *ui);
-unsigned ui_edit_confirm_no(struct ui *ui);
+ * for u. */
+struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
 /* Notes in $EDITOR. */
-unsigned ui_edit_external(struct ui *ui, int key);
+unsigned ui_edit_external(struct ui *ui, enum ui_request req);
 
-/* Key handlers in the table. */
-unsigned ui_act_status(struct ui *ui, int key);
-unsigned ui_act_edit(struct ui *ui, int key);
-unsigned ui_act_add(struct ui *ui, int key);
-unsigned ui_act_delete(struct ui *ui, int key);
-unsigned ui_act_undo(struct ui *ui, int key);
-unsigned ui_act_meeting(struct ui *ui, int key);
-unsigned ui_act_changes(struct ui *ui, int key);
+/* Handlers of requests (UI_REQUESTS). */
+unsigned ui_act_status(struct ui *ui, enum ui_request req);
+unsigned ui_act_edit(struct ui *ui, enum ui_request req);
+unsigned ui_act_add(struct ui *ui, enum ui_request req);
+unsigned ui_act_delete(struct ui *ui, enum ui_request req);
+unsigned ui_act_undo(struct ui *ui, enum ui_request req);
+unsigned ui_act_meeting(struct ui *ui, enum ui_request req);
+unsigned ui_act_changes(struct ui *ui, enum ui_request req);
 
-/* The line editor dialog and the yes/no dialog. */
-void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind);
-unsigned ui_prompt_key(struct ui *ui, int key);
-unsigned ui_prompt_enter(struct ui *ui, int key);
-unsigned ui_prompt_cancel(struct ui *ui, int key);
-unsigned ui_prompt_tab(struct ui *ui, int key);
-void ui_prompt_draw(struct ui *ui);
-struct rect ui_prompt_rect(struct ui *ui);
-void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind);
-unsigned ui_confirm_key(struct ui *ui, int key);
-void ui_confirm_draw(struct ui *ui);
-struct rect ui_confirm_rect(struct ui *ui);
+/* True when field i's draft differs from the value shown at the start
+ * (an absent value counts as ""). */
+bool ui_draft_changed(const struct ui_edit *e, int i);
+/* The line editor dialog (Enter runs on_enter) and the yes/no dialog. */
+void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter);
+/* The line editor's requests (a character left ...), and typed or pasted
+ * text (other keys do nothing while typing). */
+unsigned ui_prompt_request(struct ui *ui, enum ui_request req);
+unsigned ui_prompt_type(struct ui *ui, int key);
+unsigned ui_prompt_enter(struct ui *ui, enum ui_request req);
+unsigned ui_prompt_cancel(struct ui *ui, enum ui_request req);
+unsigned ui_prompt_tab(struct ui *ui, enum ui_request req);
+void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes, ui_answer on_no);
+/* The answers: y/n for a delete, m/t for a conflict, Esc no; the others
+ * do nothing. */
+unsigned ui_confirm_answer(struct ui *ui, enum ui_request req);
 
 /* ui_changes.c ------------------------------------------------------------ */
-void ui_changes_draw(struct ui *ui);
-struct rect ui_changes_rect(struct ui *ui);
 /* Lines of a history entry for people: "19:02 amina  status: a → b". */
 void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size);
 
@@ -239,10 +475,13 @@ void ui_history_line(const struct history_entry *e, bool with_id, char *buf, siz
  * with `own_signals`, the signal handlers. On failure prints why on stderr
  * and returns false with nothing left to undo. */
 bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals);
-/* The one teardown path: quit, signals, errors. Safe to call twice. */
+/* Restores the terminal and frees the screen (ui_close calls it after
+ * presence is left): quit, signals, errors. Safe to call twice. */
 void ui_term_end(struct ui *ui);
 /* The presence record the crash handler removes (copied; NULL: none). */
 void ui_term_presence(const char *record, const char *dir);
+/* Deletes the screen's windows (a relayout makes them again). */
+void ui_term_drop_windows(struct ui_screen *scr);
 /* Leaves curses for a child program (the editor) and comes back. */
 void ui_term_pause(struct ui *ui);
 void ui_term_resume(struct ui *ui);
@@ -298,48 +537,47 @@ bool ui_paste_wants(const struct ui *ui, int key);
 bool ui_paste_drop_sequence(struct ui *ui);
 unsigned ui_paste_key(struct ui *ui, int key);
 
-/* ui_main.c ------------------------------------------------------------- */
+/* ui_session.c ---------------------------------------------------------- */
 /* (ui_draw and the other steps of a session: charterdash/ui_session.h) */
 void ui_relayout(struct ui *ui);
 
 /* ui_keys.c ------------------------------------------------------------- */
-/* Runs the bindings of the current mode for key; falls back to the mode's
- * own key function (the search prompt's typing). */
+/* Runs the requests bound to key in the current mode; falls back to the
+ * typing of the search prompt and the line editor. */
 unsigned ui_dispatch(struct ui *ui, int key);
 /* "↓", "PgDn", "Enter", "x", "Ctrl-L" ... */
 void ui_key_name(const struct ui *ui, int key, char *buf, size_t size);
 /* The footer hint line for the current mode. */
 void ui_draw_hints(struct ui *ui, WINDOW *w, int y, int width);
 
-/* the modes' draw functions (the key functions are in the table) */
+/* the modes' draw functions (their handlers are in UI_REQUESTS) */
 void ui_dash_draw_header(struct ui *ui);
-void ui_dash_draw_body(struct ui *ui);
 void ui_dash_draw_footer(struct ui *ui);
 void ui_dash_draw_too_small(struct ui *ui);
 /* Pane geometry of the current view, into scr->panes. */
 void ui_dash_layout(struct ui *ui);
 /* Header lines needed at this size. */
 int ui_dash_header_lines(struct ui *ui, int width, int height);
-/* Lines a pane shows and the pane's first visible row, after layout. */
+/* Lines of milestones pane `pane` would show (at least 1): its wanted height. */
 int ui_dash_list_lines(const struct ui *ui, size_t pane);
 
-void ui_detail_draw(struct ui *ui);
-void ui_help_draw(struct ui *ui);
-void ui_filter_draw(struct ui *ui);
 unsigned ui_search_key(struct ui *ui, int key);
-unsigned ui_search_accept(struct ui *ui, int key);
-unsigned ui_search_cancel(struct ui *ui, int key);
-unsigned ui_filter_key(struct ui *ui, int key);
-struct rect ui_filter_rect(struct ui *ui);
-struct rect ui_help_rect(struct ui *ui);
+unsigned ui_search_accept(struct ui *ui, enum ui_request req);
+unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
+unsigned ui_filter_request(struct ui *ui, enum ui_request req);
 
 /* Handlers shared between files. */
-unsigned ui_act_detail(struct ui *ui, int key);
-unsigned ui_act_close(struct ui *ui, int key);
-unsigned ui_mouse_event(struct ui *ui, int key);
+unsigned ui_act_detail(struct ui *ui, enum ui_request req);
+unsigned ui_act_close(struct ui *ui, enum ui_request req);
+unsigned ui_mouse_event(struct ui *ui, enum ui_request req);
 
-/* The overlay's rectangle for the current panel (recomputed on relayout). */
-struct rect ui_overlay_rect(struct ui *ui);
+
+/* ui_state.c (with ui_message, ui_push ... in charterdash/ui.h) ---------- */
+/* A copy of s, NULL for NULL. Out of memory aborts: a save is all or
+ * nothing (temp file, rename), so no half-written state is left, and the
+ * crash handler restores the terminal. The UI's small strings use it, so
+ * none goes unchecked. */
+char *ui_strdup(const char *s);
 /* The panel shown under any dialog (detail, help, filter, changes) or
  * UI_MODE_MAIN; the dialog on top (edit, confirm) or UI_MODE_MAIN. */
 enum ui_mode ui_panel_mode(const struct ui *ui);

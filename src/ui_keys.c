@@ -1,9 +1,11 @@
-/* ui_keys — the one key table, its handlers for the main view and the
+/* ui_keys — the requests' table (from UI_REQUESTS in ui_internal.h), the
+ * key bindings, the handlers of the dashboard's moves and views and of the
  * overlays' scrolling, key names, dispatch and the footer hints.
  *
- * To add a key: write a handler `unsigned fn(struct ui *, int key)` that
- * returns UI_* flags (0: not mine), and add a row below. The help overlay
- * and the footer pick it up. */
+ * To add a key: add a request to UI_REQUESTS (its handler, help text,
+ * footer word and rank) and its keys to ui_bindings[] below. The handler
+ * `unsigned fn(struct ui *, enum ui_request)` returns UI_* flags (0: not
+ * mine). The help overlay and the footer pick it up. */
 #include "ui_internal.h"
 
 #include <stdio.h>
@@ -12,50 +14,11 @@
 
 #include "charterdash/text.h"
 
-/* --- main view handlers ------------------------------------------------- */
+/* --- the dashboard's requests -------------------------------------------- */
 
 static int grid_cols(const struct ui *ui)
 {
 	return ui->view.zoom ? 1 : ui->scr->grid.cols > 0 ? ui->scr->grid.cols : 1;
-}
-
-static unsigned moved(bool changed)
-{
-	return UI_HANDLED | (changed ? UI_REDRAW : 0);
-}
-
-static unsigned act_up(struct ui *ui, int key)
-{
-	(void)key;
-	/* zoomed: stay in the pane */
-	if (ui->view.zoom)
-		return moved(view_move(&ui->view, -1));
-	return moved(view_step(&ui->view, -1, grid_cols(ui)));
-}
-
-static unsigned act_down(struct ui *ui, int key)
-{
-	(void)key;
-	if (ui->view.zoom)
-		return moved(view_move(&ui->view, 1));
-	return moved(view_step(&ui->view, 1, grid_cols(ui)));
-}
-
-static unsigned act_left(struct ui *ui, int key)
-{
-	(void)key;
-	return moved(view_focus_step(&ui->view, -1, false));
-}
-
-static unsigned act_right(struct ui *ui, int key)
-{
-	(void)key;
-	return moved(view_focus_step(&ui->view, 1, false));
-}
-
-static unsigned act_tab(struct ui *ui, int key)
-{
-	return moved(view_focus_step(&ui->view, key == UI_FN(KEY_BTAB) ? -1 : 1, true));
 }
 
 /* Lines of milestones the focused pane shows now. */
@@ -68,68 +31,72 @@ static long page_lines(const struct ui *ui)
 	return h > 1 ? h - 1 : 1;
 }
 
-static unsigned act_page(struct ui *ui, int key)
+/* Moving the selection and the focus: a redraw when something moved. */
+static unsigned ui_req_move(struct ui *ui, enum ui_request req)
 {
-	long n = page_lines(ui);
-	return moved(view_move(&ui->view, key == UI_FN(KEY_PPAGE) ? -n : n));
+	struct view *v = &ui->view;
+	bool changed;
+	switch (req) {
+	case UI_REQ_MOVE_UP:
+	case UI_REQ_MOVE_DOWN: {
+		int d = req == UI_REQ_MOVE_UP ? -1 : 1;
+		/* zoomed: stay in the pane */
+		changed = v->zoom ? view_move(v, d) : view_step(v, d, grid_cols(ui));
+		break;
+	}
+	case UI_REQ_PANE_PREV: changed = view_focus_step(v, -1, false); break;
+	case UI_REQ_PANE_NEXT: changed = view_focus_step(v, 1, false); break;
+	case UI_REQ_PANE_CYCLE: changed = view_focus_step(v, 1, true); break;
+	case UI_REQ_PANE_CYCLE_BACK: changed = view_focus_step(v, -1, true); break;
+	case UI_REQ_PAGE_UP: changed = view_move(v, -page_lines(ui)); break;
+	case UI_REQ_PAGE_DOWN: changed = view_move(v, page_lines(ui)); break;
+	case UI_REQ_FIRST: changed = view_move_to(v, 0); break;
+	case UI_REQ_LAST: changed = view_move_to(v, SIZE_MAX); break;
+	default: return 0;
+	}
+	return UI_HANDLED | (changed ? UI_REDRAW : 0);
 }
 
-static unsigned act_home(struct ui *ui, int key)
+static unsigned act_zoom(struct ui *ui)
 {
-	(void)key;
-	return moved(view_move_to(&ui->view, 0));
-}
-
-static unsigned act_end(struct ui *ui, int key)
-{
-	(void)key;
-	return moved(view_move_to(&ui->view, SIZE_MAX));
-}
-
-static unsigned act_zoom(struct ui *ui, int key)
-{
-	(void)key;
 	if (!ui->view.pane_count)
 		return UI_HANDLED;
 	ui->view.zoom = !ui->view.zoom;
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned act_search_open(struct ui *ui, int key)
+static unsigned act_search_open(struct ui *ui)
 {
-	(void)key;
-	free(ui->query_before);
-	ui->query_before = ui->view.query ? strdup(ui->view.query) : NULL;
-	ui->prompt[0] = '\0';
+	free(ui->search.before);
+	ui->search.before = ui_strdup(ui->view.query);
+	ui->search.text[0] = '\0';
 	ui_push(ui, UI_MODE_SEARCH);
 	return UI_HANDLED | UI_REDRAW;
 }
 
-static unsigned act_search_next(struct ui *ui, int key)
+static unsigned act_search_next(struct ui *ui, int direction)
 {
 	if (!ui->view.query) {
 		ui_message(ui, "No search yet: press / to search titles, owners and notes");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!view_search_next(&ui->view, key == 'N' ? -1 : 1))
+	if (!view_search_next(&ui->view, direction))
 		ui_error(ui, "No match for \"%s\"", ui->view.query);
 	else
 		ui->message[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
 
-static unsigned act_filter_open(struct ui *ui, int key)
+static unsigned act_filter_open(struct ui *ui)
 {
-	(void)key;
-	ui->menu_sel = 0;
-	ui->menu_top = 0;
+	ui->menu.sel = 0;
+	ui->menu.top = 0;
 	ui_push(ui, UI_MODE_FILTER);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned act_clear(struct ui *ui, int key)
+static unsigned act_clear(struct ui *ui)
 {
-	(void)key;
 	bool any = view_filter_active(&ui->view) || ui->view.query;
 	view_clear_filter(&ui->view);
 	view_search(&ui->view, NULL);
@@ -137,9 +104,8 @@ static unsigned act_clear(struct ui *ui, int key)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned act_sort(struct ui *ui, int key)
+static unsigned act_sort(struct ui *ui)
 {
-	(void)key;
 	if (!ui->view.pane_count)
 		return UI_HANDLED;
 	enum view_sort s = view_cycle_sort(&ui->view);
@@ -148,9 +114,8 @@ static unsigned act_sort(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-static unsigned act_mouse(struct ui *ui, int key)
+static unsigned act_mouse(struct ui *ui)
 {
-	(void)key;
 	ui_term_mouse(ui, !ui->mouse);
 	ui_message(ui, ui->mouse ? "Mouse on: click selects, double click opens, wheel scrolls (M: off, "
 	                           "and text selection works again)"
@@ -158,24 +123,14 @@ static unsigned act_mouse(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-static unsigned act_help(struct ui *ui, int key)
+static unsigned act_help(struct ui *ui)
 {
-	(void)key;
-	if (ui_mode(ui) == UI_MODE_HELP)
-		return ui_act_close(ui, key);
-	ui->help_top = 0;
+	ui->help.top = 0;
 	ui_push(ui, UI_MODE_HELP);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned act_quit(struct ui *ui, int key)
-{
-	(void)ui;
-	(void)key;
-	return UI_HANDLED | UI_QUIT;
-}
-
-static unsigned act_escape(struct ui *ui, int key)
+static unsigned act_escape(struct ui *ui)
 {
 	/* Esc on the main view: clear a search, then a filter */
 	if (ui->view.query) {
@@ -184,50 +139,58 @@ static unsigned act_escape(struct ui *ui, int key)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (view_filter_active(&ui->view))
-		return act_clear(ui, key);
+		return act_clear(ui);
 	return UI_HANDLED;
 }
 
-static unsigned act_redraw(struct ui *ui, int key)
+static unsigned act_redraw(struct ui *ui)
 {
-	(void)key;
 	clearok(curscr, TRUE);
 	ui->dirty = UI_DIRTY_ALL;
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-/* --- overlay scrolling (detail, help) ----------------------------------- */
-
-static size_t *overlay_top(struct ui *ui, size_t *lines)
+/* What is shown and how: zoom, search, filter, sort, help, quit ... */
+static unsigned ui_req_view(struct ui *ui, enum ui_request req)
 {
-	if (ui_mode(ui) == UI_MODE_HELP) {
-		*lines = ui->help_lines;
-		return &ui->help_top;
+	switch (req) {
+	case UI_REQ_ZOOM: return act_zoom(ui);
+	case UI_REQ_SEARCH: return act_search_open(ui);
+	case UI_REQ_MATCH_NEXT: return act_search_next(ui, 1);
+	case UI_REQ_MATCH_PREV: return act_search_next(ui, -1);
+	case UI_REQ_FILTER: return act_filter_open(ui);
+	case UI_REQ_CLEAR: return act_clear(ui);
+	case UI_REQ_ESCAPE: return act_escape(ui);
+	case UI_REQ_SORT: return act_sort(ui);
+	case UI_REQ_MOUSE_TOGGLE: return act_mouse(ui);
+	case UI_REQ_HELP: return act_help(ui);
+	case UI_REQ_QUIT: return UI_HANDLED | UI_QUIT;
+	case UI_REQ_REDRAW: return act_redraw(ui);
+	default: return 0;
 	}
-	if (ui_mode(ui) == UI_MODE_CHANGES) {
-		*lines = ui->changes_lines;
-		return &ui->changes_top;
-	}
-	*lines = ui->detail_lines;
-	return &ui->detail_top;
 }
 
-static unsigned act_scroll(struct ui *ui, int key)
+/* --- overlay scrolling (detail, help, changes) --------------------------- */
+
+static unsigned ui_req_scroll(struct ui *ui, enum ui_request req)
 {
-	size_t lines, *top = overlay_top(ui, &lines);
-	struct rect r = ui_overlay_rect(ui);
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	if (!ops->scroll_at)
+		return 0;
+	size_t lines, *top = ops->scroll_at(ui, &lines);
+	struct rect r = ui->scr->overlay_rect; /* as laid out (ui_relayout) */
 	size_t view_h = r.h > 2 ? (size_t)(r.h - 2) : 1;
 	size_t max = lines > view_h ? lines - view_h : 0;
 	size_t old = *top;
 	long page = (long)(view_h > 1 ? view_h - 1 : 1);
 	long t = (long)*top;
-	switch (key) {
-	case UI_FN(KEY_UP): case 'k': t--; break;
-	case UI_FN(KEY_DOWN): case 'j': t++; break;
-	case UI_FN(KEY_PPAGE): t -= page; break;
-	case UI_FN(KEY_NPAGE): case ' ': t += page; break;
-	case UI_FN(KEY_HOME): case 'g': t = 0; break;
-	case UI_FN(KEY_END): case 'G': t = (long)max; break;
+	switch (req) {
+	case UI_REQ_SCROLL_UP: t--; break;
+	case UI_REQ_SCROLL_DOWN: t++; break;
+	case UI_REQ_SCROLL_PAGE_UP: t -= page; break;
+	case UI_REQ_SCROLL_PAGE_DOWN: t += page; break;
+	case UI_REQ_SCROLL_TOP: t = 0; break;
+	case UI_REQ_SCROLL_BOTTOM: t = (long)max; break;
 	default: return 0;
 	}
 	if (t < 0)
@@ -238,15 +201,36 @@ static unsigned act_scroll(struct ui *ui, int key)
 	return UI_HANDLED | (*top != old ? UI_REDRAW : 0);
 }
 
-unsigned ui_act_close(struct ui *ui, int key)
+unsigned ui_act_close(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	ui_pop(ui);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
+/* --- the requests --------------------------------------------------------- */
 
-/* --- the table ---------------------------------------------------------- */
+struct request_info {
+	ui_request_fn fn;
+	const char *help, *hint;
+	int rank;
+};
+
+#define UI_REQ_INFO(name, f, h, w, r) [UI_REQ_##name] = { f, h, w, r },
+static const struct request_info requests[UI_REQ_COUNT] = { UI_REQUESTS(UI_REQ_INFO) };
+#undef UI_REQ_INFO
+
+const char *ui_request_help(enum ui_request req)
+{
+	return req < UI_REQ_COUNT ? requests[req].help : NULL;
+}
+
+unsigned ui_run_request(struct ui *ui, enum ui_request req)
+{
+	return req < UI_REQ_COUNT ? requests[req].fn(ui, req) : 0;
+}
+
+/* --- the keys ------------------------------------------------------------- */
 
 #define MAIN UI_CTX(UI_MODE_MAIN)
 #define DETAIL UI_CTX(UI_MODE_DETAIL)
@@ -257,110 +241,84 @@ unsigned ui_act_close(struct ui *ui, int key)
 #define CONFIRM UI_CTX(UI_MODE_CONFIRM)
 #define CHANGES UI_CTX(UI_MODE_CHANGES)
 #define OVERLAYS (DETAIL | HELP | CHANGES)
+#define B(ctx, key, req) { ctx, key, UI_REQ_##req }
 
-/* Order matters twice: the first matching row wins, and the help overlay
- * lists rows in this order. `rank` in the footer: lower stays longer when
- * the line is short. */
+/* The first row matching the mode and the key wins; the help lists a
+ * line's keys in this order. */
 const struct ui_binding ui_bindings[] = {
-	/* main view */
-	{ MAIN, { UI_FN(KEY_UP), 'k' }, "previous milestone (into the pane above at the top)", "move",
-	  { UI_FN(KEY_UP), UI_FN(KEY_DOWN) }, act_up },
-	{ MAIN, { UI_FN(KEY_DOWN), 'j' }, "next milestone (into the pane below at the bottom)", NULL, { 0 },
-	  act_down },
-	{ MAIN, { UI_FN(KEY_LEFT), 'h' }, "previous pane", "pane", { UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT) },
-	  act_left },
-	{ MAIN, { UI_FN(KEY_RIGHT), 'l' }, "next pane", NULL, { 0 }, act_right },
-	{ MAIN, { '\t', UI_FN(KEY_BTAB) }, "next / previous pane (Shift-Tab), wrapping", NULL, { 0 }, act_tab },
-	{ MAIN, { UI_FN(KEY_PPAGE), UI_FN(KEY_NPAGE) }, "a page up / down in the pane", NULL, { 0 }, act_page },
-	{ MAIN, { UI_FN(KEY_HOME), 'g' }, "first milestone of the pane", NULL, { 0 }, act_home },
-	{ MAIN, { UI_FN(KEY_END), 'G' }, "last milestone of the pane", NULL, { 0 }, act_end },
-	{ MAIN, { '\r', '\n', UI_FN(KEY_ENTER) }, "open the milestone's details", "details", { '\r' }, ui_act_detail },
-	{ MAIN, { 'z' }, "zoom the pane to the whole screen and back", "zoom", { 0 }, act_zoom },
-	{ MAIN, { '/' }, "search titles, owners and notes in all groups", "search", { 0 }, act_search_open },
-	{ MAIN, { 'n', 'N' }, "next / previous match", NULL, { 0 }, act_search_next },
-	{ MAIN, { 'f' }, "filter: by status, overdue only, by owner", "filter", { 0 }, act_filter_open },
-	{ MAIN, { 'c' }, "clear the filter and the search", NULL, { 0 }, act_clear },
-	{ MAIN, { UI_ESC }, "clear the search, then the filter", NULL, { 0 }, act_escape },
-	{ MAIN, { 's' }, "sort the pane: file order, due date, status", "sort", { 0 }, act_sort },
-	{ MAIN, { 'M' }, "mouse on/off (off keeps the terminal's text selection)", NULL, { 0 }, act_mouse },
-
-	/* editing: every change is saved at once, for everyone */
-	{ MAIN | DETAIL, { '1', '2', '3', '4' }, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)",
-	  "status", { '1', '4' }, ui_act_status },
-	{ MAIN, { ' ' }, "next status (not started, in progress, blocked, done)", NULL, { 0 }, ui_act_status },
-	{ MAIN | DETAIL, { 'e' }, "edit the title, owner, due date or notes", "edit", { 0 }, ui_act_edit },
-	{ MAIN | DETAIL, { 'E' }, "edit the notes in $EDITOR (vi when unset)", NULL, { 0 }, ui_edit_external },
-	{ MAIN, { 'a' }, "add a milestone to the focused group", "add", { 0 }, ui_act_add },
-	{ MAIN | DETAIL, { 'D' }, "delete the milestone (asks first)", NULL, { 0 }, ui_act_delete },
-	{ MAIN | DETAIL, { 'u' }, "undo your last change (saved as a new change)", "undo", { 0 }, ui_act_undo },
-	{ MAIN | DETAIL, { UI_CTRL('r') }, "redo what you undid", NULL, { 0 }, ui_act_undo },
-	{ MAIN, { 'm' }, "mark the start of a meeting (as `charterdash mark`)", NULL, { 0 }, ui_act_meeting },
-	{ MAIN, { 'w' }, "what changed since the meeting started", "changes", { 0 }, ui_act_changes },
-	{ MAIN | DETAIL | FILTER, { '?' }, "this help", "help", { 0 }, act_help },
-	{ MAIN, { 'q' }, "quit", "quit", { 0 }, act_quit },
-	{ UI_CTX_ALL & ~SEARCH, { UI_CTRL('l') }, "redraw the screen", NULL, { 0 }, act_redraw },
-	{ UI_CTX_ALL, { UI_FN(KEY_MOUSE) }, "mouse: click selects, double click opens, wheel scrolls", NULL, { 0 },
-	  ui_mouse_event },
-
-	/* detail view and help */
-	{ OVERLAYS, { UI_FN(KEY_UP), 'k', UI_FN(KEY_DOWN), 'j' }, "scroll a line", "scroll",
-	  { UI_FN(KEY_UP), UI_FN(KEY_DOWN) }, act_scroll },
-	{ OVERLAYS, { UI_FN(KEY_PPAGE), UI_FN(KEY_NPAGE), ' ' }, "scroll a page", NULL, { 0 }, act_scroll },
-	{ OVERLAYS, { UI_FN(KEY_HOME), 'g', UI_FN(KEY_END), 'G' }, "top / bottom", NULL, { 0 }, act_scroll },
-	{ OVERLAYS, { UI_ESC, 'q', '\r', UI_FN(KEY_BACKSPACE) }, "back", "back", { UI_ESC }, ui_act_close },
-	{ HELP, { '?' }, "close the help", NULL, { 0 }, ui_act_close },
-	{ CHANGES, { 'w' }, "close the list", NULL, { 0 }, ui_act_close },
-
-	/* the line editor (e, a) */
-	{ EDIT, { '\r', '\n', UI_FN(KEY_ENTER) }, "save (a bad value is explained here; nothing is written)", "save",
-	  { '\r' }, ui_prompt_enter },
-	{ EDIT, { UI_ESC }, "cancel: nothing is written", "cancel", { 0 }, ui_prompt_cancel },
-	{ EDIT, { '\t', UI_FN(KEY_BTAB) }, "next / previous field: title, owner, due, notes", "field", { '\t' },
-	  ui_prompt_tab },
-	{ EDIT, { UI_CTRL('o') }, "edit the notes in $EDITOR, then save", "$EDITOR", { 0 }, ui_edit_external },
-	{ EDIT, { UI_FN(KEY_LEFT), UI_FN(KEY_RIGHT) }, "a character left / right", NULL, { 0 }, ui_prompt_key },
-	{ EDIT, { UI_FN(KEY_HOME), UI_FN(KEY_END), UI_CTRL('a'), UI_CTRL('e') }, "start / end of the text", NULL,
-	  { 0 }, ui_prompt_key },
-	{ EDIT, { UI_FN(KEY_BACKSPACE), UI_FN(KEY_DC) }, "delete the character before / under the cursor", NULL,
-	  { 0 }, ui_prompt_key },
-	{ EDIT, { UI_CTRL('u'), UI_CTRL('k'), UI_CTRL('w') }, "delete to the start / to the end / the word before",
-	  NULL, { 0 }, ui_prompt_key },
-
-	/* questions: delete, conflict */
-	{ CONFIRM, { 'y', 'm' }, "delete: yes \xc2\xb7 changed meanwhile: use mine (overwrites theirs)", NULL,
-	  { 0 }, ui_confirm_key },
-	{ CONFIRM, { 'n', 't', UI_ESC }, "delete: no \xc2\xb7 changed meanwhile: keep theirs", "cancel",
-	  { UI_ESC }, ui_confirm_key },
-
-	/* search prompt (typing goes to the prompt) */
-	{ SEARCH, { '\r', '\n', UI_FN(KEY_ENTER) }, "keep the search and go to the first match", "search",
-	  { '\r' }, ui_search_accept },
-	{ SEARCH, { UI_ESC }, "cancel the search", "cancel", { 0 }, ui_search_cancel },
-
-	/* filter menu */
-	{ FILTER, { UI_FN(KEY_UP), 'k', UI_FN(KEY_DOWN), 'j' }, "move in the menu", "move",
-	  { UI_FN(KEY_UP), UI_FN(KEY_DOWN) }, ui_filter_key },
-	{ FILTER, { ' ', '\r', '\n', UI_FN(KEY_ENTER) }, "turn the option under the cursor on/off", "toggle",
-	  { ' ' }, ui_filter_key },
-	{ FILTER, { UI_FN(KEY_PPAGE), UI_FN(KEY_NPAGE), UI_FN(KEY_HOME), UI_FN(KEY_END) }, "page / ends of the menu",
-	  NULL, { 0 }, ui_filter_key },
-	{ FILTER, { 'c' }, "clear the filter", "clear", { 0 }, ui_filter_key },
-	{ FILTER, { UI_ESC, 'q', 'f' }, "close the menu (the filter stays)", "close", { UI_ESC }, ui_act_close },
-
-	{ 0, { 0 }, NULL, NULL, { 0 }, NULL },
+	/* the dashboard */
+	B(MAIN, UI_FN(KEY_UP), MOVE_UP), B(MAIN, 'k', MOVE_UP),
+	B(MAIN, UI_FN(KEY_DOWN), MOVE_DOWN), B(MAIN, 'j', MOVE_DOWN),
+	B(MAIN, UI_FN(KEY_LEFT), PANE_PREV), B(MAIN, 'h', PANE_PREV),
+	B(MAIN, UI_FN(KEY_RIGHT), PANE_NEXT), B(MAIN, 'l', PANE_NEXT),
+	B(MAIN, '\t', PANE_CYCLE), B(MAIN, UI_FN(KEY_BTAB), PANE_CYCLE_BACK),
+	B(MAIN, UI_FN(KEY_PPAGE), PAGE_UP), B(MAIN, UI_FN(KEY_NPAGE), PAGE_DOWN),
+	B(MAIN, UI_FN(KEY_HOME), FIRST), B(MAIN, 'g', FIRST),
+	B(MAIN, UI_FN(KEY_END), LAST), B(MAIN, 'G', LAST),
+	B(MAIN, '\r', DETAIL), B(MAIN, '\n', DETAIL), B(MAIN, UI_FN(KEY_ENTER), DETAIL),
+	B(MAIN, 'z', ZOOM),
+	B(MAIN, '/', SEARCH),
+	B(MAIN, 'n', MATCH_NEXT), B(MAIN, 'N', MATCH_PREV),
+	B(MAIN, 'f', FILTER),
+	B(MAIN, 'c', CLEAR),
+	B(MAIN, UI_ESC, ESCAPE),
+	B(MAIN, 's', SORT),
+	B(MAIN, 'M', MOUSE_TOGGLE),
+	/* editing */
+	B(MAIN | DETAIL, '1', STATUS_NOT_STARTED), B(MAIN | DETAIL, '2', STATUS_IN_PROGRESS),
+	B(MAIN | DETAIL, '3', STATUS_BLOCKED), B(MAIN | DETAIL, '4', STATUS_DONE),
+	B(MAIN, ' ', STATUS_NEXT),
+	B(MAIN | DETAIL, 'e', EDIT),
+	B(MAIN | DETAIL, 'E', EDIT_NOTES),
+	B(MAIN, 'a', ADD),
+	B(MAIN | DETAIL, 'D', DELETE),
+	B(MAIN | DETAIL, 'u', UNDO),
+	B(MAIN | DETAIL, UI_CTRL('r'), REDO),
+	B(MAIN, 'm', MEETING),
+	B(MAIN, 'w', CHANGES),
+	B(MAIN | DETAIL | FILTER, '?', HELP),
+	B(MAIN, 'q', QUIT),
+	B(UI_CTX_ALL & ~SEARCH, UI_CTRL('l'), REDRAW),
+	B(UI_CTX_ALL, UI_FN(KEY_MOUSE), MOUSE),
+	/* the detail view, the help and the changes */
+	B(OVERLAYS, UI_FN(KEY_UP), SCROLL_UP), B(OVERLAYS, 'k', SCROLL_UP),
+	B(OVERLAYS, UI_FN(KEY_DOWN), SCROLL_DOWN), B(OVERLAYS, 'j', SCROLL_DOWN),
+	B(OVERLAYS, UI_FN(KEY_PPAGE), SCROLL_PAGE_UP), B(OVERLAYS, UI_FN(KEY_NPAGE), SCROLL_PAGE_DOWN),
+	B(OVERLAYS, ' ', SCROLL_PAGE_DOWN),
+	B(OVERLAYS, UI_FN(KEY_HOME), SCROLL_TOP), B(OVERLAYS, 'g', SCROLL_TOP),
+	B(OVERLAYS, UI_FN(KEY_END), SCROLL_BOTTOM), B(OVERLAYS, 'G', SCROLL_BOTTOM),
+	B(OVERLAYS, UI_ESC, BACK), B(OVERLAYS, 'q', BACK), B(OVERLAYS, '\r', BACK),
+	B(OVERLAYS, UI_FN(KEY_BACKSPACE), BACK),
+	B(HELP, '?', HELP_CLOSE),
+	B(CHANGES, 'w', CHANGES_CLOSE),
+	/* the line editor; 127 and Ctrl-H are Backspace on some terminals */
+	B(EDIT, '\r', PROMPT_ENTER), B(EDIT, '\n', PROMPT_ENTER), B(EDIT, UI_FN(KEY_ENTER), PROMPT_ENTER),
+	B(EDIT, UI_ESC, PROMPT_CANCEL),
+	B(EDIT, '\t', FIELD_NEXT), B(EDIT, UI_FN(KEY_BTAB), FIELD_PREV),
+	B(EDIT, UI_CTRL('o'), PROMPT_EDITOR),
+	B(EDIT, UI_FN(KEY_LEFT), CHAR_LEFT), B(EDIT, UI_FN(KEY_RIGHT), CHAR_RIGHT),
+	B(EDIT, UI_FN(KEY_HOME), TEXT_START), B(EDIT, UI_FN(KEY_END), TEXT_END),
+	B(EDIT, UI_CTRL('a'), TEXT_START), B(EDIT, UI_CTRL('e'), TEXT_END),
+	B(EDIT, UI_FN(KEY_BACKSPACE), DELETE_BEFORE), B(EDIT, UI_FN(KEY_DC), DELETE_UNDER),
+	B(EDIT, 127, DELETE_BEFORE), B(EDIT, UI_CTRL('h'), DELETE_BEFORE),
+	B(EDIT, UI_CTRL('u'), KILL_START), B(EDIT, UI_CTRL('k'), KILL_END), B(EDIT, UI_CTRL('w'), KILL_WORD),
+	/* questions */
+	B(CONFIRM, 'y', ANSWER_YES), B(CONFIRM, 'm', ANSWER_MINE),
+	B(CONFIRM, 'n', ANSWER_NO), B(CONFIRM, 't', ANSWER_THEIRS), B(CONFIRM, UI_ESC, ANSWER_CANCEL),
+	/* the search prompt */
+	B(SEARCH, '\r', SEARCH_ACCEPT), B(SEARCH, '\n', SEARCH_ACCEPT), B(SEARCH, UI_FN(KEY_ENTER), SEARCH_ACCEPT),
+	B(SEARCH, UI_ESC, SEARCH_CANCEL),
+	/* the filter menu */
+	B(FILTER, UI_FN(KEY_UP), MENU_UP), B(FILTER, 'k', MENU_UP),
+	B(FILTER, UI_FN(KEY_DOWN), MENU_DOWN), B(FILTER, 'j', MENU_DOWN),
+	B(FILTER, ' ', MENU_TOGGLE), B(FILTER, '\r', MENU_TOGGLE), B(FILTER, '\n', MENU_TOGGLE),
+	B(FILTER, UI_FN(KEY_ENTER), MENU_TOGGLE),
+	B(FILTER, UI_FN(KEY_PPAGE), MENU_PAGE_UP), B(FILTER, UI_FN(KEY_NPAGE), MENU_PAGE_DOWN),
+	B(FILTER, UI_FN(KEY_HOME), MENU_FIRST), B(FILTER, UI_FN(KEY_END), MENU_LAST),
+	B(FILTER, 'c', MENU_CLEAR),
+	B(FILTER, UI_ESC, MENU_CLOSE), B(FILTER, 'q', MENU_CLOSE), B(FILTER, 'f', MENU_CLOSE),
+	{ 0, 0, UI_REQ_COUNT },
 };
-
-/* Footer ranks per hint word: lower survives on narrow terminals. */
-static int hint_rank(const char *hint)
-{
-	static const char *const order[] = { "help", "quit", "back", "save", "cancel", "move", "status", "edit",
-	                                     "details", "field", "search", "filter", "toggle", "close", "clear",
-	                                     "pane", "zoom", "sort", "undo", "add", "changes", "$EDITOR", "scroll" };
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (strcmp(order[i], hint) == 0)
-			return (int)i;
-	return 100;
-}
 
 /* --- key names ---------------------------------------------------------- */
 
@@ -379,7 +337,7 @@ void ui_key_name(const struct ui *ui, int key, char *buf, size_t size)
 	case UI_FN(KEY_END): name = "End"; break;
 	case UI_FN(KEY_BTAB): name = "S-Tab"; break;
 	case UI_FN(KEY_ENTER): case '\r': case '\n': name = "Enter"; break;
-	case UI_FN(KEY_BACKSPACE): name = "Bksp"; break;
+	case UI_FN(KEY_BACKSPACE): case 127: case UI_CTRL('h'): name = "Bksp"; break;
 	case UI_FN(KEY_DC): name = "Del"; break;
 	case UI_FN(KEY_MOUSE): name = "mouse"; break;
 	case '\t': name = "Tab"; break;
@@ -407,24 +365,17 @@ unsigned ui_dispatch(struct ui *ui, int key)
 	if (ui_paste_wants(ui, key)) /* pasted text is never a command */
 		return ui_paste_key(ui, key);
 	unsigned ctx = UI_CTX(ui_mode(ui));
-	for (const struct ui_binding *b = ui_bindings; b->fn; b++) {
-		if (!(b->contexts & ctx))
+	for (const struct ui_binding *b = ui_bindings; b->key; b++) {
+		if (b->key != key || !(b->contexts & ctx))
 			continue;
-		for (int k = 0; k < UI_MAX_KEYS && b->keys[k]; k++) {
-			if (b->keys[k] != key)
-				continue;
-			unsigned flags = b->fn(ui, key);
-			if (flags)
-				return flags;
-		}
+		unsigned flags = ui_run_request(ui, b->req);
+		if (flags)
+			return flags;
 	}
-	if (ui_mode(ui) == UI_MODE_SEARCH)
-		return ui_search_key(ui, key);
-	if (ui_mode(ui) == UI_MODE_EDIT)
-		return ui_prompt_key(ui, key);
-	if (ui_mode(ui) == UI_MODE_CONFIRM)
-		return UI_HANDLED; /* only the answers count */
-	return 0;
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	if (ops->type)
+		return ops->type(ui, key);
+	return ops->answer_only ? UI_HANDLED : 0;
 }
 
 /* --- footer hints ------------------------------------------------------- */
@@ -436,35 +387,63 @@ struct hint {
 	bool shown;
 };
 
-void ui_draw_hints(struct ui *ui, WINDOW *w, int y, int width)
+/* The first key bound to `req` in the contexts `ctx`, or 0. */
+static int first_key(enum ui_request req, unsigned ctx)
 {
-	unsigned ctx = UI_CTX(ui_mode(ui));
-	struct hint hints[24];
+	for (const struct ui_binding *b = ui_bindings; b->key; b++)
+		if (b->req == req && (b->contexts & ctx))
+			return b->key;
+	return 0;
+}
+
+/* Adds the key of a UI_HINT_PAIR request to its hint: "↑↓", "1-4", "a/b". */
+static void join_key(const struct ui *ui, struct hint *h, int key)
+{
+	char name[24];
+	ui_key_name(ui, key, name, sizeof name);
+	size_t l = strlen(h->keys);
+	/* arrows pair up as "↑↓"; words as "Up/Down"; "1-4" for digits */
+	const char *join = text_width(h->keys) == 1 ? "" : "/";
+	if (h->keys[0] >= '0' && h->keys[0] <= '9' && !h->keys[1] && name[0] >= '0' && name[0] <= '9')
+		join = "-";
+	snprintf(h->keys + l, sizeof h->keys - l, "%s%s", join, name);
+}
+
+/* The hints of the requests bound in `ctx`, in UI_REQUESTS order. */
+static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
+{
 	size_t n = 0;
-	for (const struct ui_binding *b = ui_bindings; b->fn && n < 24; b++) {
-		if (!(b->contexts & ctx) || !b->hint)
+	struct hint *open = NULL; /* the hint a UI_HINT_PAIR joins */
+	for (int r = 0; r < UI_REQ_COUNT; r++) {
+		const struct request_info *ri = &requests[r];
+		if (!ri->hint)
+			continue;
+		int key = first_key((enum ui_request)r, ctx);
+		bool pair = strcmp(ri->hint, UI_HINT_PAIR) == 0;
+		if (pair) {
+			if (open && key)
+				join_key(ui, open, key);
+			continue;
+		}
+		open = NULL;
+		if (!key || n == cap)
 			continue;
 		struct hint *h = &hints[n++];
-		h->word = b->hint;
-		h->keys[0] = '\0';
-		int k0 = b->hint_keys[0] ? b->hint_keys[0] : b->keys[0];
-		char name[24];
-		ui_key_name(ui, k0, name, sizeof name);
-		snprintf(h->keys, sizeof h->keys, "%s", name);
-		if (b->hint_keys[1]) {
-			ui_key_name(ui, b->hint_keys[1], name, sizeof name);
-			size_t l = strlen(h->keys);
-			/* arrows pair up as "↑↓"; words as "Up/Down" */
-			/* "1-4" for a range of digits */
-			const char *join = text_width(h->keys) == 1 ? "" : "/";
-			if (h->keys[0] >= '0' && h->keys[0] <= '9' && !h->keys[1] && name[0] >= '0' && name[0] <= '9')
-				join = "-";
-			snprintf(h->keys + l, sizeof h->keys - l, "%s%s", join, name);
-		}
-		h->width = (int)(text_width(h->keys) + 1 + strlen(h->word));
-		h->rank = hint_rank(h->word);
+		ui_key_name(ui, key, h->keys, sizeof h->keys);
+		h->word = ri->hint;
+		h->rank = ri->rank;
 		h->shown = false;
+		open = h;
 	}
+	for (size_t i = 0; i < n; i++)
+		hints[i].width = (int)(text_width(hints[i].keys) + 1 + strlen(hints[i].word));
+	return n;
+}
+
+void ui_draw_hints(struct ui *ui, WINDOW *w, int y, int width)
+{
+	struct hint hints[24];
+	size_t n = collect_hints(ui, UI_CTX(ui_mode(ui)), hints, 24);
 	/* keep the most important that fit, draw in table order */
 	int used = 0;
 	for (int rank = 0; rank <= 100; rank++)

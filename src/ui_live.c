@@ -356,8 +356,7 @@ unsigned ui_live_tick(struct ui *ui)
 		}
 	}
 	/* the detail view and the meeting list show the history: follow it */
-	enum ui_mode panel = ui_panel_mode(ui);
-	if ((panel == UI_MODE_DETAIL || panel == UI_MODE_CHANGES) && l->hist_path && l->hist_loaded) {
+	if (ui_screens[ui_panel_mode(ui)]->shows_history && l->hist_path && l->hist_loaded) {
 		struct stat st;
 		long long size = stat(l->hist_path, &st) == 0 ? (long long)st.st_size : 0;
 		if (size != l->hist_size)

@@ -30,25 +30,25 @@ static long pane_at(struct ui *ui, int x, int y, long *row)
 	return p;
 }
 
-unsigned ui_mouse_event(struct ui *ui, int key)
+unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	MEVENT ev;
 	if (getmouse(&ev) != OK)
 		return UI_HANDLED;
-	enum ui_mode mode = ui_mode(ui);
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
 	bool wheel_up = (ev.bstate & BUTTON4_PRESSED) != 0;
 	bool wheel_down = BUTTON5_PRESSED != 0 && (ev.bstate & BUTTON5_PRESSED) != 0;
 
-	if (mode == UI_MODE_DETAIL || mode == UI_MODE_HELP || mode == UI_MODE_CHANGES) {
+	if (ops->scroll_at) { /* the wheel scrolls an overlay; clicks do nothing there */
 		if (!wheel_up && !wheel_down)
 			return UI_HANDLED;
 		unsigned flags = 0;
 		for (int i = 0; i < WHEEL_LINES; i++)
-			flags |= ui_dispatch(ui, wheel_up ? UI_FN(KEY_UP) : UI_FN(KEY_DOWN));
+			flags |= ui_run_request(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
 		return UI_HANDLED | flags;
 	}
-	if (mode != UI_MODE_MAIN)
+	if (ops->layer != UI_LAYER_BASE)
 		return UI_HANDLED;
 
 	struct rect body = ui->scr->regions.body;
@@ -68,7 +68,7 @@ unsigned ui_mouse_event(struct ui *ui, int key)
 		if (row >= 0)
 			view_move_to(v, (size_t)row);
 		if ((ev.bstate & BUTTON1_DOUBLE_CLICKED) && row >= 0)
-			return ui_act_detail(ui, key) | UI_REDRAW;
+			return ui_act_detail(ui, UI_REQ_DETAIL) | UI_REDRAW;
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return UI_HANDLED;

@@ -196,11 +196,9 @@ unsigned ui_paste_key(struct ui *ui, int key)
 	int ch = paste_char(scr, key);
 	if (ch < 0)
 		return UI_HANDLED;
-	switch (ui_mode(ui)) {
-	case UI_MODE_EDIT: return ui_prompt_key(ui, ch);
-	case UI_MODE_SEARCH: return ui_search_key(ui, ch);
-	default:
-		scr->paste_ignored = true;
-		return UI_HANDLED;
-	}
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	if (ops->type) /* a screen that takes text */
+		return ops->type(ui, ch);
+	scr->paste_ignored = true;
+	return UI_HANDLED;
 }

@@ -15,9 +15,10 @@
 
 static const char *const field_labels[UI_EDIT_FIELDS] = { "Title", "Owner", "Due", "Notes" };
 
-void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind)
+void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter)
 {
 	ui->edit->prompt = kind;
+	ui->edit->on_enter = on_enter;
 	ui->edit->error[0] = '\0';
 	ui_push(ui, UI_MODE_EDIT);
 }
@@ -28,66 +29,66 @@ static struct lineedit *current(struct ui *ui)
 	return &e->line[e->prompt == PROMPT_FIELD ? e->slot : 0];
 }
 
-unsigned ui_prompt_key(struct ui *ui, int key)
+unsigned ui_prompt_request(struct ui *ui, enum ui_request req)
 {
 	struct lineedit *le = current(ui);
 	bool edited = false;
-	switch (key) {
-	case UI_FN(KEY_LEFT): case UI_CTRL('b'): lineedit_left(le); break;
-	case UI_FN(KEY_RIGHT): case UI_CTRL('f'): lineedit_right(le); break;
-	case UI_FN(KEY_HOME): case UI_CTRL('a'): lineedit_home(le); break;
-	case UI_FN(KEY_END): case UI_CTRL('e'): lineedit_end(le); break;
-	case UI_FN(KEY_BACKSPACE): case 127: case 8: edited = lineedit_backspace(le); break;
-	case UI_FN(KEY_DC): case UI_CTRL('d'): edited = lineedit_delete(le); break;
-	case UI_CTRL('u'): edited = lineedit_kill_start(le); break;
-	case UI_CTRL('k'): edited = lineedit_kill_end(le); break;
-	case UI_CTRL('w'): edited = lineedit_kill_word(le); break;
-	default:
-		if ((key & UI_KEY_FN) || key < 32 || key == 127)
-			return UI_HANDLED; /* other keys do nothing while typing */
-		if (!lineedit_insert_char(le, (wchar_t)key)) {
-			snprintf(ui->edit->error, sizeof ui->edit->error, "The text is as long as it can be (%d bytes)",
-			         LINEEDIT_MAX);
-			return UI_HANDLED | UI_REDRAW;
-		}
-		edited = true;
-		break;
+	switch (req) {
+	case UI_REQ_CHAR_LEFT: lineedit_left(le); break;
+	case UI_REQ_CHAR_RIGHT: lineedit_right(le); break;
+	case UI_REQ_TEXT_START: lineedit_home(le); break;
+	case UI_REQ_TEXT_END: lineedit_end(le); break;
+	case UI_REQ_DELETE_BEFORE: edited = lineedit_backspace(le); break;
+	case UI_REQ_DELETE_UNDER: edited = lineedit_delete(le); break;
+	case UI_REQ_KILL_START: edited = lineedit_kill_start(le); break;
+	case UI_REQ_KILL_END: edited = lineedit_kill_end(le); break;
+	case UI_REQ_KILL_WORD: edited = lineedit_kill_word(le); break;
+	default: return 0;
 	}
 	if (edited)
 		ui->edit->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_prompt_enter(struct ui *ui, int key)
+unsigned ui_prompt_type(struct ui *ui, int key)
 {
-	(void)key;
-	switch (ui->edit->prompt) {
-	case PROMPT_FIELD: return ui_edit_commit(ui);
-	case PROMPT_ADD_TITLE: return ui_edit_add_title_done(ui);
-	default: return ui_edit_add_id_done(ui);
+	if ((key & UI_KEY_FN) || key < 32 || key == 127)
+		return UI_HANDLED; /* other keys do nothing while typing */
+	if (!lineedit_insert_char(current(ui), (wchar_t)key)) {
+		snprintf(ui->edit->error, sizeof ui->edit->error, "The text is as long as it can be (%d bytes)",
+		         LINEEDIT_MAX);
+		return UI_HANDLED | UI_REDRAW;
 	}
+	ui->edit->error[0] = '\0';
+	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_prompt_cancel(struct ui *ui, int key)
+unsigned ui_prompt_enter(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
+	return ui->edit->on_enter ? ui->edit->on_enter(ui) : UI_HANDLED;
+}
+
+unsigned ui_prompt_cancel(struct ui *ui, enum ui_request req)
+{
+	(void)req;
 	ui_pop(ui);
 	ui_message(ui, "Cancelled: nothing was written");
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-unsigned ui_prompt_tab(struct ui *ui, int key)
+unsigned ui_prompt_tab(struct ui *ui, enum ui_request req)
 {
 	struct ui_edit *e = ui->edit;
 	if (e->prompt != PROMPT_FIELD)
 		return UI_HANDLED;
-	int d = key == UI_FN(KEY_BTAB) ? UI_EDIT_FIELDS - 1 : 1;
+	int d = req == UI_REQ_FIELD_PREV ? UI_EDIT_FIELDS - 1 : 1;
 	e->slot = (e->slot + d) % UI_EDIT_FIELDS;
 	e->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
 
-struct rect ui_prompt_rect(struct ui *ui)
+static struct rect prompt_rect(struct ui *ui)
 {
 	struct rect body = ui->scr->regions.body;
 	int w = body.w - 2 < PROMPT_W ? body.w - 2 : PROMPT_W;
@@ -109,16 +110,48 @@ static const char *field_hint(const struct ui_edit *e)
 	}
 }
 
+bool ui_draft_changed(const struct ui_edit *e, int i)
+{
+	return strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0;
+}
+
 static int changed_count(const struct ui_edit *e)
 {
 	int n = 0;
 	for (int i = 0; i < UI_EDIT_FIELDS; i++)
-		if (strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0)
-			n++;
+		n += ui_draft_changed(e, i);
 	return n;
 }
 
-void ui_prompt_draw(struct ui *ui)
+/* Line 1: the fields (Tab moves) with a count of those changed, or what
+ * is asked. */
+static void draw_fields(struct ui *ui, WINDOW *w, struct rect r)
+{
+	struct ui_edit *e = ui->edit;
+	int inner = r.w - 4;
+	if (e->prompt != PROMPT_FIELD) {
+		ui_put(ui, w, 1, 2, e->prompt == PROMPT_ADD_TITLE ? "Title:" : "Id:", inner, ROLE_LABEL, false);
+		return;
+	}
+	int x = 2;
+	for (int i = 0; i < UI_EDIT_FIELDS && x < r.w - 2; i++) {
+		bool on = i == e->slot;
+		char label[32];
+		snprintf(label, sizeof label, " %s%s ", field_labels[i], ui_draft_changed(e, i) ? "*" : "");
+		x += ui_put(ui, w, 1, x, label, r.w - 2 - x, on ? ROLE_SELECTED : ROLE_LABEL, false) + 1;
+	}
+	int n = changed_count(e);
+	char info[64];
+	if (n > 1)
+		snprintf(info, sizeof info, "%d fields changed", n);
+	else
+		snprintf(info, sizeof info, "Tab: next field");
+	int iw = (int)text_width(info);
+	if (x + 2 + iw <= r.w - 2)
+		ui_put(ui, w, 1, r.w - 2 - iw, info, iw, ROLE_DIM, false);
+}
+
+static void prompt_draw(struct ui *ui)
 {
 	struct ui_screen *scr = ui->scr;
 	struct ui_edit *e = ui->edit;
@@ -141,28 +174,7 @@ void ui_prompt_draw(struct ui *ui)
 	if (inner < 4)
 		return;
 
-	/* line 1: the fields (Tab moves), or what is asked */
-	int x = 2;
-	if (e->prompt == PROMPT_FIELD) {
-		for (int i = 0; i < UI_EDIT_FIELDS && x < r.w - 2; i++) {
-			bool on = i == e->slot;
-			bool dirty = strcmp(lineedit_text(&e->line[i]), e->orig[i] ? e->orig[i] : "") != 0;
-			char label[32];
-			snprintf(label, sizeof label, " %s%s ", field_labels[i], dirty ? "*" : "");
-			x += ui_put(ui, w, 1, x, label, r.w - 2 - x, on ? ROLE_SELECTED : ROLE_LABEL, false) + 1;
-		}
-		int n = changed_count(e);
-		char info[64];
-		if (n > 1)
-			snprintf(info, sizeof info, "%d fields changed", n);
-		else
-			snprintf(info, sizeof info, "Tab: next field");
-		int iw = (int)text_width(info);
-		if (x + 2 + iw <= r.w - 2)
-			ui_put(ui, w, 1, r.w - 2 - iw, info, iw, ROLE_DIM, false);
-	} else {
-		ui_put(ui, w, 1, 2, e->prompt == PROMPT_ADD_TITLE ? "Title:" : "Id:", inner, ROLE_LABEL, false);
-	}
+	draw_fields(ui, w, r);
 
 	/* line 2: the text, scrolled; ‹ › say there is more */
 	struct lineedit *le = current(ui);
@@ -206,19 +218,21 @@ void ui_prompt_draw(struct ui *ui)
 
 /* --- yes / no ------------------------------------------------------------- */
 
-void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind)
+void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes, ui_answer on_no)
 {
 	ui->edit->confirm = kind;
+	ui->edit->on_yes = on_yes;
+	ui->edit->on_no = on_no;
 	ui_push(ui, UI_MODE_CONFIRM);
 }
 
-unsigned ui_confirm_key(struct ui *ui, int key)
+unsigned ui_confirm_answer(struct ui *ui, enum ui_request req)
 {
 	bool del = ui->edit->confirm == CONFIRM_DELETE;
-	if (del ? (key == 'y' || key == 'Y') : (key == 'm' || key == 'M'))
-		return ui_edit_confirm_yes(ui);
-	if (key == UI_ESC || (del ? (key == 'n' || key == 'N' || key == 'q') : (key == 't' || key == 'T')))
-		return ui_edit_confirm_no(ui);
+	if (req == (del ? UI_REQ_ANSWER_YES : UI_REQ_ANSWER_MINE))
+		return ui->edit->on_yes(ui);
+	if (req == UI_REQ_ANSWER_CANCEL || req == (del ? UI_REQ_ANSWER_NO : UI_REQ_ANSWER_THEIRS))
+		return ui->edit->on_no(ui);
 	return UI_HANDLED; /* only the answers count */
 }
 
@@ -230,7 +244,7 @@ static const char *confirm_keys(const struct ui *ui)
 	                                           : "t keep theirs \xc2\xb7 m use mine (overwrite theirs)";
 }
 
-struct rect ui_confirm_rect(struct ui *ui)
+static struct rect confirm_rect(struct ui *ui)
 {
 	struct rect body = ui->scr->regions.body;
 	int want = (int)text_width(ui->edit->question) + 4;
@@ -248,7 +262,7 @@ struct rect ui_confirm_rect(struct ui *ui)
 	return layout_center(body, want, (int)lines + 4);
 }
 
-void ui_confirm_draw(struct ui *ui)
+static void confirm_draw(struct ui *ui)
 {
 	WINDOW *w = ui->scr->dialog;
 	struct rect r = ui->scr->dialog_rect;
@@ -280,3 +294,20 @@ void ui_confirm_draw(struct ui *ui)
 	if (r.h >= 4)
 		ui_put(ui, w, r.h - 2, 2, confirm_keys(ui), inner, ROLE_KEY, true);
 }
+
+const struct ui_screen_ops ui_screen_edit = {
+	.layer = UI_LAYER_DIALOG,
+	.help_title = "Editing a field (e) or a new milestone (a)",
+	.help_typing = "type or paste the text (UTF-8; wide characters take two columns)",
+	.rect = prompt_rect,
+	.draw = prompt_draw,
+	.type = ui_prompt_type,
+};
+
+const struct ui_screen_ops ui_screen_confirm = {
+	.layer = UI_LAYER_DIALOG,
+	.help_title = "Questions (delete, changed meanwhile)",
+	.rect = confirm_rect,
+	.draw = confirm_draw,
+	.answer_only = true,
+};

@@ -18,46 +18,46 @@ static void follow_matches(struct ui *ui)
 
 unsigned ui_search_key(struct ui *ui, int key)
 {
-	size_t len = strlen(ui->prompt);
+	size_t len = strlen(ui->search.text);
 	if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
 		if (len == 0)
-			return ui_search_cancel(ui, key);
+			return ui_search_cancel(ui, UI_REQ_SEARCH_CANCEL);
 		/* drop the last character, not the last byte */
-		while (len > 0 && ((unsigned char)ui->prompt[len - 1] & 0xC0) == 0x80)
+		while (len > 0 && ((unsigned char)ui->search.text[len - 1] & 0xC0) == 0x80)
 			len--;
 		if (len > 0)
 			len--;
-		ui->prompt[len] = '\0';
+		ui->search.text[len] = '\0';
 	} else if (key == UI_CTRL('u')) {
-		ui->prompt[0] = '\0';
+		ui->search.text[0] = '\0';
 	} else if (!(key & UI_KEY_FN) && key >= 32 && key != 127) {
 		char mb[MB_LEN_MAX];
 		mbstate_t st;
 		memset(&st, 0, sizeof st);
 		size_t n = wcrtomb(mb, (wchar_t)key, &st);
-		if (n == (size_t)-1 || len + n + 1 > sizeof ui->prompt)
+		if (n == (size_t)-1 || len + n + 1 > sizeof ui->search.text)
 			return UI_HANDLED;
-		memcpy(ui->prompt + len, mb, n);
-		ui->prompt[len + n] = '\0';
+		memcpy(ui->search.text + len, mb, n);
+		ui->search.text[len + n] = '\0';
 	} else {
 		return UI_HANDLED; /* other keys do nothing while typing */
 	}
-	view_search(&ui->view, ui->prompt);
+	view_search(&ui->view, ui->search.text);
 	follow_matches(ui);
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_search_accept(struct ui *ui, int key)
+unsigned ui_search_accept(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	ui_pop(ui);
-	free(ui->query_before);
-	ui->query_before = NULL;
-	if (!ui->prompt[0]) {
+	free(ui->search.before);
+	ui->search.before = NULL;
+	if (!ui->search.text[0]) {
 		view_search(&ui->view, NULL);
 		ui_message(ui, "Search cleared");
 	} else if (!ui->view.match_count) {
-		ui_error(ui, "No match for \"%s\"", ui->prompt);
+		ui_error(ui, "No match for \"%s\"", ui->search.text);
 	} else {
 		follow_matches(ui);
 		ui_message(ui, "%zu match%s: n next, N previous, Esc clears", ui->view.match_count,
@@ -66,13 +66,21 @@ unsigned ui_search_accept(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_search_cancel(struct ui *ui, int key)
+unsigned ui_search_cancel(struct ui *ui, enum ui_request req)
 {
-	(void)key;
+	(void)req;
 	ui_pop(ui);
-	view_search(&ui->view, ui->query_before);
-	free(ui->query_before);
-	ui->query_before = NULL;
+	view_search(&ui->view, ui->search.before);
+	free(ui->search.before);
+	ui->search.before = NULL;
 	ui->message[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
+
+/* Drawn by the footer (ui_dash.c), on the message line. */
+const struct ui_screen_ops ui_screen_search = {
+	.layer = UI_LAYER_LINE,
+	.help_title = "Typing a search (/)",
+	.help_typing = "type the text; Bksp deletes, Ctrl-U clears",
+	.type = ui_search_key,
+};

@@ -8,8 +8,8 @@
  * handler writes a precomputed "leave full-screen mode" string with
  * write(2), restores the saved termios with tcsetattr(3), removes our
  * presence record with unlink(2)/rmdir(2) (all async-signal-safe), then
- * re-raises the signal. Quit and signals also leave the presence records
- * through ui_term_end. */
+ * re-raises the signal. Quit and signals leave the presence records in
+ * ui_close (ui_session.c), which orders the whole teardown. */
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
@@ -365,21 +365,25 @@ void ui_term_presence(const char *record, const char *dir)
 	}
 }
 
+void ui_term_drop_windows(struct ui_screen *scr)
+{
+	WINDOW **wins[] = { &scr->dialog, &scr->overlay, &scr->header, &scr->body, &scr->footer };
+	for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
+		if (*wins[i]) {
+			delwin(*wins[i]);
+			*wins[i] = NULL;
+		}
+}
+
 void ui_term_end(struct ui *ui)
 {
-	ui_live_leave(ui); /* others stop seeing us, whatever the way out */
 	struct ui_screen *scr = ui->scr;
 	if (!scr)
 		return;
 	if (scr->sp) {
 		if (ui->mouse)
 			mousemask(0, NULL);
-		WINDOW **wins[] = { &scr->dialog, &scr->overlay, &scr->header, &scr->body, &scr->footer };
-		for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
-			if (*wins[i]) {
-				delwin(*wins[i]);
-				*wins[i] = NULL;
-			}
+		ui_term_drop_windows(scr);
 		/* a terminal without an alternate screen (linux, vt100) would
 		 * keep the dashboard under the shell prompt: wipe it */
 		char *rmcup = tigetstr((char *)"rmcup");
@@ -430,13 +434,7 @@ void ui_term_suspend(struct ui *ui)
 {
 	if (!ui->scr || !ui->scr->sp)
 		return;
-	bool mouse = ui->mouse;
-	if (mouse)
-		mousemask(0, NULL);
-	ui_paste_pause(ui);
-	curs_set(1);
-	endwin();
-	fflush(ui->scr->out);
+	ui_term_pause(ui);
 	/* stop for real: the default action of SIGTSTP, then ours again */
 	struct sigaction dfl, ours;
 	memset(&dfl, 0, sizeof dfl);
@@ -452,13 +450,7 @@ void ui_term_suspend(struct ui *ui)
 	sigaction(SIGTSTP, &ours, NULL);
 	suspend_pending = 0;
 	/* back after `fg`: the terminal may have changed size meanwhile */
-	reset_prog_mode();
-	ui_paste_resume(ui);
-	curs_set(0);
-	if (mouse)
-		ui_term_mouse(ui, true);
-	clearok(curscr, TRUE);
-	ui->dirty = UI_DIRTY_ALL;
+	ui_term_resume(ui);
 }
 
 /* --- drawing primitives ------------------------------------------------- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "charterdash/progress.h"
+#include "charterdash/strutil.h"
 #include "charterdash/text.h"
 
 static const char *const sort_labels[] = { "file order", "due date", "status" };
@@ -14,11 +15,6 @@ static const char *const sort_labels[] = { "file order", "due date", "status" };
 const char *view_sort_label(enum view_sort s)
 {
 	return (unsigned)s < VIEW_SORT_COUNT ? sort_labels[s] : "?";
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
 }
 
 /* Replaces an owned string; false when the copy fails. */
@@ -181,10 +177,10 @@ bool view_init(struct view *v, const struct charter *c, struct date today)
 	bool ok = true;
 	for (size_t g = 0; g < c->group_count; g++) {
 		struct view_pane *p = &v->panes[g];
-		p->group_id = dup_or_null(c->groups[g].id);
+		p->group_id = str_dup_opt(c->groups[g].id, &ok);
 		if (c->groups[g].count)
-			p->selected_id = dup_or_null(c->milestones[c->groups[g].first].id);
-		if ((c->groups[g].id && !p->group_id) || !build_rows(v, g, g))
+			p->selected_id = str_dup_opt(c->milestones[c->groups[g].first].id, &ok);
+		if (!build_rows(v, g, g))
 			ok = false;
 	}
 	return ok;
@@ -285,11 +281,9 @@ bool view_rebind(struct view *v, const struct charter *c)
 			p->top = prev->top;
 			prev->group_id = prev->selected_id = NULL;
 		} else {
-			p->group_id = dup_or_null(gid);
+			p->group_id = str_dup_opt(gid, &ok);
 			if (c->groups[g].count)
-				p->selected_id = dup_or_null(c->milestones[c->groups[g].first].id);
-			if (gid && !p->group_id)
-				ok = false;
+				p->selected_id = str_dup_opt(c->milestones[c->groups[g].first].id, &ok);
 		}
 	}
 	/* the focus follows its group id; a vanished group leaves it in place */

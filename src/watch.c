@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/fsio.h"
 #include "charterdash/store.h"
 
 uint64_t watch_hash(const char *text, size_t len)
@@ -43,7 +44,7 @@ bool watch_open(struct watch *w, const char *path)
 		return false;
 	const char *slash = strrchr(w->path, '/');
 	w->name = strdup(slash ? slash + 1 : w->path);
-	char *dir = slash ? strndup(w->path, slash == w->path ? 1 : (size_t)(slash - w->path)) : strdup(".");
+	char *dir = fsio_dir_of(w->path);
 	if (!w->name || !dir) {
 		free(dir);
 		watch_close(w);

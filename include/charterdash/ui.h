@@ -4,17 +4,20 @@
  * it; the curses side lives in src/ui_*.c behind src/ui_internal.h (the
  * only files that include <curses.h>).
  *
- * Shape (see DESIGN.md): a struct ui owns the loaded charter and the view
- * state (include/charterdash/view.h); modes (main, detail, help, search,
- * filter) each have a draw and a key function; keys are looked up in ONE
- * table of bindings {contexts, keys, help, footer hint, handler} from which
- * the help overlay and the footer are generated. A handler returns flags:
- * UI_HANDLED, UI_REDRAW, UI_RELAYOUT, UI_QUIT.
+ * Shape (docs/ARCHITECTURE.md): a struct ui owns the loaded charter and
+ * the view state (include/charterdash/view.h); the screens (main, detail,
+ * help, search, filter, edit, confirm, changes: enum ui_mode) are stacked;
+ * a key is looked up in ONE table of bindings {contexts, key, request}
+ * (src/ui_keys.c), and each request (UI_REQUESTS in src/ui_internal.h,
+ * with its help text and footer word) has a handler that returns flags:
+ * UI_HANDLED, UI_REDRAW, UI_RELAYOUT, UI_QUIT. The help overlay and the
+ * footer are generated from the same two tables.
  *
  * For code that changes the data under the dashboard (editing keys, live
  * reload):
- *   - add bindings to ui_bindings[] in src/ui_keys.c (handlers get the ui
- *     and the key; ui_selected() names the milestone under the cursor);
+ *   - add a request to UI_REQUESTS and its keys to ui_bindings[] (handlers
+ *     get the ui and the request; ui_selected() names the milestone under
+ *     the cursor);
  *   - after writing the file, load it into a fresh struct charter and hand
  *     it over with ui_replace_charter(): the view re-anchors the selection
  *     to the same milestone id and everything is redrawn;
@@ -64,22 +67,6 @@ enum ui_mode {
 #define UI_CTRL(c) ((c) & 0x1f)
 #define UI_ESC 27
 
-struct ui;
-typedef unsigned (*ui_handler)(struct ui *ui, int key);
-
-#define UI_MAX_KEYS 4
-struct ui_binding {
-	unsigned contexts;           /* UI_CTX(...) mask */
-	int keys[UI_MAX_KEYS];       /* 0-terminated */
-	const char *help;            /* for the help overlay */
-	const char *hint;            /* the footer's word, NULL: not in the footer */
-	int hint_keys[2];            /* keys shown with the hint; 0: keys[0] */
-	ui_handler fn;
-};
-
-/* The table (src/ui_keys.c), ended by an entry with fn == NULL. */
-extern const struct ui_binding ui_bindings[];
-
 enum ui_message_kind { UI_MSG_INFO, UI_MSG_ERROR };
 
 struct ui_options {
@@ -92,73 +79,24 @@ struct ui_options {
 	bool thin_cursor; /* --thin-cursor: the selection marked at the row's left edge */
 };
 
-struct ui_screen; /* curses state, private to ui_*.c */
-struct ui_live;   /* watch, presence, history, marks: ui_live.c */
-struct ui_edit;   /* editor, dialogs, undo: ui_edit.c, ui_prompt.c */
+/* A dashboard session: its members are private to src/ui_*.c
+ * (src/ui_internal.h); drivers use charterdash/ui_session.h. */
+struct ui;
 
 /* How long the event loop waits for a key before looking at signal flags
- * and calling on_tick. */
+ * and ticking (ui_tick). */
 #define UI_TICK_MS 400
 
-struct ui {
-	struct charter charter; /* owned: the loaded file */
-	struct view view;       /* over `charter` */
-	struct ui_options opt;
-	char *path;             /* owned: the file shown */
-
-	enum ui_mode modes[8];  /* a small stack: main, then overlays and dialogs */
-	size_t depth;           /* modes[depth - 1] is on top */
-
-	char message[512];
-	enum ui_message_kind message_kind;
-	unsigned message_serial; /* counts messages set, so a repeated one still counts as new */
-
-	/* search prompt: what is being typed, and the query before it */
-	char prompt[256];
-	char *query_before;
-
-	/* scroll positions of the overlays and the filter menu's cursor */
-	size_t detail_top, detail_lines, help_top, help_lines, changes_top, changes_lines;
-	size_t menu_sel, menu_top;
-	const char **owners; /* view_owners(), for the filter menu */
-	size_t owner_count;
-
-	/* Called when no key came for UI_TICK_MS (the loop wakes that often to
-	 * notice signals): a place to poll for a changed file. Returns UI_*
-	 * flags; NULL: nothing to do. It must not draw. */
-	unsigned (*on_tick)(struct ui *ui);
-
-	/* Editing is off when read_only_why[0] (--read-only, or the file or
-	 * its directory is not writable), or while the file on disk does not
-	 * load (the live module's banner). */
-	char read_only_why[256];
-	struct ui_live *live;
-	struct ui_edit *edit;
-
-	int first_row;        /* the grid's first visible row */
-	bool mouse;           /* mouse reporting on */
-	unsigned dirty;       /* UI_DIRTY_* */
-	struct ui_screen *scr;
-};
-
-enum {
-	UI_DIRTY_HEADER = 1u << 0,
-	UI_DIRTY_BODY = 1u << 1,
-	UI_DIRTY_FOOTER = 1u << 2,
-	UI_DIRTY_OVERLAY = 1u << 3,
-	UI_DIRTY_LAYOUT = 1u << 4,
-	UI_DIRTY_DIALOG = 1u << 5,
-	UI_DIRTY_ALL = 0x3fu,
-};
-
-/* `charterdash [--today D] [--mouse] [--no-color] [--ascii] [--read-only] [FILE]`.
+/* `charterdash [--today D] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [FILE]`.
  * Exit codes as the CLI: 0, 1 (bad data, unusable terminal), 2 (usage). */
 int ui_main(int argc, char **argv);
 
 /* The dashboard's lines for the top-level --help. */
 void ui_print_usage(FILE *out);
 
-/* Sets the message line (printf-style); redrawn with the footer. */
+/* The state below the screens (src/ui_state.c). Sets the message line
+ * (printf-style; redrawn with the footer); an error also rings the bell,
+ * once, with the next draw. */
 void ui_message(struct ui *ui, const char *fmt, ...) DIAG_PRINTF(2, 3);
 void ui_error(struct ui *ui, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
@@ -168,7 +106,7 @@ void ui_error(struct ui *ui, const char *fmt, ...) DIAG_PRINTF(2, 3);
  * the old charter stays and `fresh` is finished. */
 bool ui_replace_charter(struct ui *ui, struct charter *fresh);
 
-/* The milestone under the cursor (index into ui->charter.milestones), or
+/* The milestone under the cursor (index into ui_charter(ui)->milestones), or
  * -1 when the focused pane shows none. */
 long ui_selected(const struct ui *ui);
 

@@ -6,13 +6,13 @@
  *   struct ui *ui = ui_open(path, &opt);        the file, view, editing state
  *   ui_open_screen(ui, out, in, own_signals);   curses on out/in, live state
  *   for each key:  if (ui_handle_key(ui, key) & UI_QUIT) break;
- *                  if (ui->dirty) ui_draw(ui);
+ *                  if (ui_needs_draw(ui)) ui_draw(ui);
  *   now and then:  ui_tick(ui);                 the file watched, presence, marks
  *   ui_close(ui);
  *
  * A headless screen is newterm on /dev/null (or a pipe); its size changes
  * with resizeterm() followed by the key UI_FN(KEY_RESIZE), as the terminal's
- * SIGWINCH would deliver it. */
+ * SIGWINCH would deliver it (tests/test_ui_session.c does so). */
 #ifndef CHARTERDASH_UI_SESSION_H
 #define CHARTERDASH_UI_SESSION_H
 
@@ -44,8 +44,16 @@ unsigned ui_handle_key(struct ui *ui, int key);
  * refreshes presence, ages marks; marks what changed for ui_draw. */
 void ui_tick(struct ui *ui);
 
-/* Draws what changed (ui->dirty) and updates the terminal. */
+/* Draws what changed and updates the terminal. */
 void ui_draw(struct ui *ui);
+/* True when something changed since the last ui_draw. */
+bool ui_needs_draw(const struct ui *ui);
+
+/* What a driver may look at (borrowed, valid until the next step): the
+ * charter shown, and the message line ("" when empty; *is_error: an
+ * error's). The mode and the selection: ui_mode(), ui_selected(). */
+const struct charter *ui_charter(const struct ui *ui);
+const char *ui_message_text(const struct ui *ui, bool *is_error);
 
 /* Closes the screen (restoring the terminal), leaves presence and frees
  * everything. NULL is fine. */

@@ -244,7 +244,7 @@ static bool pump(struct run *r)
 			close_session(r);
 			return open_session(r);
 		}
-		if (r->ui->dirty)
+		if (ui_needs_draw(r->ui))
 			ui_draw(r->ui);
 	}
 	return r->ui != NULL;
@@ -304,7 +304,7 @@ static void someone_else(struct run *r, uint8_t k, uint8_t m)
 {
 	switch (k % 5) {
 	case 0: {
-		const struct charter *c = &r->ui->charter;
+		const struct charter *c = ui_charter(r->ui);
 		if (!c->milestone_count || outside_removed)
 			return;
 		static const char *const statuses[] = { "not_started", "in_progress", "blocked", "done" };
@@ -442,7 +442,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			i += 3;
 		} else if (b == 0xb3) {
 			ui_tick(r.ui);
-			if (r.ui->dirty)
+			if (ui_needs_draw(r.ui))
 				ui_draw(r.ui);
 		} else if (b == 0xb4) {
 			someone_else(&r, a1, a2);

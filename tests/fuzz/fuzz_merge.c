@@ -106,8 +106,10 @@ static void check_merged(const char *text, size_t len, const char *ours, size_t 
 	struct diag_list diags;
 	diag_init(&diags, 4);
 	char *a = strndup(text, len), *b = strndup(ours, olen), *c = strndup(theirs, tlen);
-	if (!charter_load_text(&m, "m", a, len, &diags) | !charter_load_text(&o, "o", b, olen, &diags) |
-	    !charter_load_text(&t, "t", c, tlen, &diags))
+	bool loaded = charter_load_text(&m, "m", a, len, &diags);
+	loaded = charter_load_text(&o, "o", b, olen, &diags) && loaded;
+	loaded = charter_load_text(&t, "t", c, tlen, &diags) && loaded;
+	if (!loaded)
 		abort();
 	for (size_t i = 0; i < base->milestone_count; i++) {
 		const struct milestone *mb = &base->milestones[i];

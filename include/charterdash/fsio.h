@@ -1,0 +1,24 @@
+/* fsio — small file helpers shared by the core and the UI: a whole stream
+ * read into memory, a buffer written in full, the directory of a path. */
+#ifndef CHARTERDASH_FSIO_H
+#define CHARTERDASH_FSIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Reads f to its end into a NUL-terminated buffer (caller frees), *len
+ * bytes without the NUL. `size_hint`: the expected size (0: unknown);
+ * `max`: more bytes than this fail. NULL with errno set: ENOMEM, EFBIG
+ * (over max) or the read's error. */
+char *fsio_read_all(FILE *f, size_t size_hint, size_t max, size_t *len);
+
+/* Writes all `len` bytes to fd, again after EINTR and short writes. False
+ * with errno set on an error. */
+bool fsio_write_all(int fd, const void *buf, size_t len);
+
+/* The directory part of `path` (caller frees): "a/b" for "a/b/c", "/" for
+ * "/c", "." for "c". NULL: out of memory. */
+char *fsio_dir_of(const char *path);
+
+#endif

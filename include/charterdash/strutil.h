@@ -1,0 +1,15 @@
+/* strutil — string helpers for values that may be absent (NULL). */
+#ifndef CHARTERDASH_STRUTIL_H
+#define CHARTERDASH_STRUTIL_H
+
+#include <stdbool.h>
+
+/* True when both are NULL or both hold the same text ("" is not NULL). */
+bool str_same(const char *a, const char *b);
+
+/* A copy of s (caller frees), NULL for NULL. Out of memory: NULL with
+ * *ok set to false (left alone otherwise), so that several copies can be
+ * checked once. */
+char *str_dup_opt(const char *s, bool *ok);
+
+#endif

@@ -1,0 +1,132 @@
+/* ui_state — the session's state below the screens: the message line, the
+ * mode stack, the selection and replacing the charter. Nothing here draws:
+ * every screen file and the session steps call in, this file calls none of
+ * them (the bell of an error waits for the next ui_draw). */
+#include "ui_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- the message line ----------------------------------------------------- */
+
+static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fmt, va_list ap)
+	DIAG_PRINTF(3, 0);
+static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fmt, va_list ap)
+{
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	/* one line: newlines from error texts would break the footer */
+	for (char *p = ui->message; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	ui->message_kind = kind;
+	ui->message_serial++;
+	ui->dirty |= UI_DIRTY_FOOTER;
+}
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, UI_MSG_INFO, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, UI_MSG_ERROR, fmt, ap);
+	va_end(ap);
+	ui->bell = true; /* rung by the next ui_draw, which owns the terminal */
+}
+
+/* --- the mode stack ------------------------------------------------------- */
+
+enum ui_mode ui_mode(const struct ui *ui)
+{
+	return ui->depth ? ui->modes[ui->depth - 1] : UI_MODE_MAIN;
+}
+
+void ui_push(struct ui *ui, enum ui_mode mode)
+{
+	if (ui->depth < sizeof ui->modes / sizeof ui->modes[0])
+		ui->modes[ui->depth++] = mode;
+	ui->dirty |= UI_DIRTY_LAYOUT;
+}
+
+void ui_pop(struct ui *ui)
+{
+	if (ui->depth > 1)
+		ui->depth--;
+	ui->dirty |= UI_DIRTY_LAYOUT;
+}
+
+static bool is_dialog(enum ui_mode m)
+{
+	return ui_screens[m]->layer == UI_LAYER_DIALOG;
+}
+
+static bool is_panel(enum ui_mode m)
+{
+	return ui_screens[m]->layer == UI_LAYER_PANEL;
+}
+
+enum ui_mode ui_panel_mode(const struct ui *ui)
+{
+	for (size_t i = ui->depth; i-- > 0;) {
+		if (is_panel(ui->modes[i]))
+			return ui->modes[i];
+		if (!is_dialog(ui->modes[i]))
+			break;
+	}
+	return UI_MODE_MAIN;
+}
+
+enum ui_mode ui_dialog_mode(const struct ui *ui)
+{
+	enum ui_mode m = ui_mode(ui);
+	return is_dialog(m) ? m : UI_MODE_MAIN;
+}
+
+/* --- the data under the screens ------------------------------------------ */
+
+long ui_selected(const struct ui *ui)
+{
+	return view_selected(&ui->view);
+}
+
+bool ui_replace_charter(struct ui *ui, struct charter *fresh)
+{
+	struct charter old = ui->charter;
+	ui->charter = *fresh;
+	memset(fresh, 0, sizeof *fresh);
+	if (!view_rebind(&ui->view, &ui->charter)) {
+		/* out of memory: the view may be partial; keep the old model */
+		charter_fini(&ui->charter);
+		ui->charter = old;
+		view_rebind(&ui->view, &ui->charter);
+		ui_error(ui, "Out of memory: the new version of the file was not loaded");
+		return false;
+	}
+	charter_fini(&old);
+	ui->charter_serial++; /* caches of the old one (the filter's owners) are stale */
+	ui->dirty |= UI_DIRTY_ALL;
+	return true;
+}
+
+/* --- memory ----------------------------------------------------------------- */
+
+char *ui_strdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	char *d = strdup(s);
+	if (!d) {
+		/* SIGABRT's handler restores the terminal and leaves presence */
+		fprintf(stderr, "charterdash: out of memory\n");
+		abort();
+	}
+	return d;
+}

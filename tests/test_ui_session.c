@@ -1,0 +1,429 @@
+/* test_ui_session — the dashboard without tmux: the session's own steps
+ * (charterdash/ui_session.h) on a newterm screen over /dev/null, driven by
+ * key scripts; the tests look at the mode, the selection, the message
+ * line, the screen (curscr, as drawn) and the file on disk. What needs a
+ * real terminal (signals, the alternate screen, paste, timing) stays in
+ * tests/e2e/test_dashboard*.sh. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* mkdtemp, setenv */
+#endif
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charterdash/ui_session.h"
+#include "support.h"
+
+static const char charter_text[] =
+	"charter:\n"
+	"  title: Session Test Charter\n"
+	"  signed: 2026-02-09\n"
+	"working_groups:\n"
+	"  - id: econ\n"
+	"    name: Economy\n"
+	"    milestones:\n"
+	"      - id: econ-1\n"
+	"        title: Constitute the group\n"
+	"        status: done\n"
+	"        due: 2026-03-13\n"
+	"      - id: econ-2\n"
+	"        title: Adopt the roadmap\n"
+	"        status: not_started\n"
+	"        due: 2026-12-15\n"
+	"  - id: energy\n"
+	"    name: Energy\n"
+	"    milestones:\n"
+	"      - id: energy-1\n"
+	"        title: Shortlist projects\n"
+	"        status: in_progress\n"
+	"        due: 2027-01-29\n";
+
+struct fixture {
+	char dir[64];
+	char path[96];
+	FILE *out, *in;
+	struct ui *ui;
+};
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	static char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* A session on an 80x24 (or h x w) screen showing a fresh copy of the
+ * charter, opened with `read_only`. */
+static void open_at(struct fixture *fx, int h, int w, bool read_only)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(fx->dir, sizeof fx->dir, "%s/uisess-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	assert_non_null(mkdtemp(fx->dir));
+	snprintf(fx->path, sizeof fx->path, "%s/charter.yaml", fx->dir);
+	write_file(fx->path, charter_text);
+	char lines[16], cols[16];
+	snprintf(lines, sizeof lines, "%d", h);
+	snprintf(cols, sizeof cols, "%d", w);
+	setenv("LINES", lines, 1); /* newterm takes the size from here */
+	setenv("COLUMNS", cols, 1);
+	setenv("TERM", "xterm-256color", 1);
+	struct ui_options opt = { .today = D(2026, 11, 26), .ascii = true, .read_only = read_only };
+	fx->ui = ui_open(fx->path, &opt);
+	assert_non_null(fx->ui);
+	fx->out = fopen("/dev/null", "w");
+	fx->in = fopen("/dev/null", "r");
+	assert_non_null(fx->out);
+	assert_non_null(fx->in);
+	assert_true(ui_open_screen(fx->ui, fx->out, fx->in, false));
+	ui_draw(fx->ui);
+}
+
+static int setup(void **state)
+{
+	static struct fixture fx;
+	memset(&fx, 0, sizeof fx);
+	open_at(&fx, 24, 80, false);
+	*state = &fx;
+	return 0;
+}
+
+static int setup_read_only(void **state)
+{
+	static struct fixture fx;
+	memset(&fx, 0, sizeof fx);
+	open_at(&fx, 24, 80, true);
+	*state = &fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	ui_close(fx->ui);
+	fclose(fx->out);
+	fclose(fx->in);
+	/* the file, its history, lock and presence records */
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+/* One key as the event loop handles it, then the draw it asks for. */
+static unsigned key(struct fixture *fx, int k)
+{
+	unsigned flags = ui_handle_key(fx->ui, k);
+	if (!(flags & UI_QUIT) && ui_needs_draw(fx->ui))
+		ui_draw(fx->ui);
+	return flags;
+}
+
+/* Each character of `s` as a key. */
+static void type(struct fixture *fx, const char *s)
+{
+	for (; *s; s++)
+		key(fx, (unsigned char)*s);
+}
+
+static const char *message(struct fixture *fx, bool *is_error)
+{
+	return ui_message_text(fx->ui, is_error);
+}
+
+/* The screen, into a failing test's log with CD_TEST_SCREEN=1. */
+static void dump_screen(void)
+{
+	if (!getenv("CD_TEST_SCREEN"))
+		return;
+	char row[512];
+	for (int y = 0; y < LINES; y++)
+		if (mvwinnstr(curscr, y, 0, row, COLS < 511 ? COLS : 511) != ERR)
+			fprintf(stderr, "|%s|\n", row);
+}
+
+/* True when `text` shows anywhere on the screen as last drawn. */
+static bool on_screen(const char *text)
+{
+	char row[512];
+	for (int y = 0; y < LINES; y++) {
+		if (mvwinnstr(curscr, y, 0, row, COLS < 511 ? COLS : 511) == ERR)
+			continue;
+		if (strstr(row, text))
+			return true;
+	}
+	dump_screen();
+	return false;
+}
+
+static const char *selected_id(struct fixture *fx)
+{
+	long m = ui_selected(fx->ui);
+	return m >= 0 ? ui_charter(fx->ui)->milestones[m].id : "";
+}
+
+/* --- tests ---------------------------------------------------------------- */
+
+static void opens_on_the_dashboard(void **state)
+{
+	struct fixture *fx = *state;
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(selected_id(fx), "econ-1");
+	assert_string_equal(message(fx, NULL), "");
+	assert_true(on_screen("Session Test Charter"));
+	assert_true(on_screen("q quit"));
+}
+
+static void moves_and_opens_the_detail(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'j');
+	assert_string_equal(selected_id(fx), "econ-2");
+	key(fx, UI_FN(KEY_RIGHT));
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
+	assert_true(on_screen("Milestone energy-1"));
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
+/* The help is generated from the requests: the footer word and help line
+ * of a key come from the same declaration. */
+static void help_lists_the_keys(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '?');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_HELP);
+	assert_true(on_screen("Help: keys"));
+	assert_true(on_screen("previous milestone (into the pane above at the top)"));
+	assert_true(on_screen("Up k              previous milestone"));
+	assert_true(on_screen("Up/Down scroll  Esc back")); /* the footer, from the same requests */
+	/* the scroll requests move the help; the measure step keeps it full */
+	key(fx, UI_FN(KEY_END));
+	assert_true(on_screen("also here:"));
+	key(fx, UI_FN(KEY_HOME));
+	assert_true(on_screen("Dashboard"));
+	key(fx, '?');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
+static void status_key_saves_and_u_undoes(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'j'); /* econ-2, not started */
+	key(fx, '3');
+	bool err = true;
+	assert_non_null(strstr(message(fx, &err), "Saved: econ-2 status"));
+	assert_false(err);
+	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: blocked\n"));
+	assert_string_equal(selected_id(fx), "econ-2");
+	key(fx, 'u');
+	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: not_started\n"));
+}
+
+/* An undo that cannot be made says why in its own words, from the save's
+ * reason (not from the text of the message line). */
+static void undo_refused_says_why(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'j');
+	key(fx, '3'); /* econ-2 blocked */
+	char *text = strdup(read_file(fx->path));
+	assert_non_null(text);
+	char *at = strstr(text, "status: blocked");
+	assert_non_null(at);
+	memcpy(at, "status: done   ", 15); /* someone else: done */
+	write_file(fx->path, text);
+	free(text);
+	key(fx, 'u');
+	bool err = false;
+	const char *msg = message(fx, &err);
+	assert_true(err);
+	assert_int_equal(strncmp(msg, "Not undone: ", 12), 0);
+	assert_null(strstr(msg, "Not saved"));
+	assert_non_null(strstr(msg, "changed meanwhile"));
+}
+
+/* The line editor: its requests, typed text, 127 as Backspace; Ctrl-B is
+ * not a key of the editor (it was, undocumented). */
+static void edit_dialog_types_and_saves(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'e');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_EDIT);
+	assert_true(on_screen("Edit econ-1"));
+	key(fx, UI_CTRL('u'));
+	type(fx, "Form the groupx");
+	key(fx, 127);
+	key(fx, UI_CTRL('b'));
+	type(fx, "s");
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_non_null(strstr(read_file(fx->path), "title: Form the groups\n"));
+}
+
+static void edit_cancel_writes_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'e');
+	type(fx, " more");
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(message(fx, NULL), "Cancelled: nothing was written");
+	assert_string_equal(read_file(fx->path), charter_text);
+}
+
+/* A question takes only its answers: Y and q (dead branches once) do
+ * nothing, n keeps the milestone, y deletes it. */
+static void delete_asks_first(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'D');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
+	assert_true(on_screen("Delete?"));
+	key(fx, 'Y');
+	key(fx, 'q');
+	key(fx, 'm');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
+	key(fx, 'n');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(message(fx, NULL), "Not deleted");
+	assert_string_equal(read_file(fx->path), charter_text);
+	key(fx, 'D');
+	key(fx, 'y');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_null(strstr(read_file(fx->path), "econ-1"));
+	assert_string_equal(selected_id(fx), "econ-2");
+}
+
+/* Changed on disk meanwhile: the question is theirs or mine; y (the
+ * delete's answer) does nothing here, t keeps theirs. */
+static void conflict_keeps_theirs(void **state)
+{
+	struct fixture *fx = *state;
+	const char *at = strstr(charter_text, "status: done");
+	assert_non_null(at);
+	char theirs[sizeof charter_text + 8];
+	snprintf(theirs, sizeof theirs, "%.*sstatus: blocked%s", (int)(at - charter_text), charter_text,
+	         at + strlen("status: done"));
+	write_file(fx->path, theirs);
+	key(fx, '2'); /* the dashboard still shows econ-1 done */
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
+	assert_true(on_screen("Changed meanwhile"));
+	key(fx, 'y');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
+	key(fx, 't');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(read_file(fx->path), theirs);
+	assert_non_null(strstr(message(fx, NULL), "Kept their value of econ-1"));
+}
+
+static void search_without_match_is_an_error(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '/');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_SEARCH);
+	type(fx, "roadmap");
+	assert_string_equal(selected_id(fx), "econ-2");
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	key(fx, '/');
+	type(fx, "zzz");
+	key(fx, '\r');
+	bool err = false;
+	assert_string_equal(message(fx, &err), "No match for \"zzz\"");
+	assert_true(err);
+}
+
+static void filter_menu_toggles(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'f');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_FILTER);
+	key(fx, ' '); /* the first status off: not started */
+	assert_true(on_screen("[ ] o not started"));
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_true(on_screen("1 of 2 shown"));
+	key(fx, 'j'); /* econ-2 is hidden: nothing below econ-1 but the next pane */
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, 'c');
+	assert_string_equal(message(fx, NULL), "Filter and search cleared");
+}
+
+static void read_only_refuses_edits(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '2');
+	bool err = false;
+	assert_non_null(strstr(message(fx, &err), "Read-only: started with --read-only"));
+	assert_true(err);
+	key(fx, 'e');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(read_file(fx->path), charter_text);
+	/* the next key that says nothing new clears the message */
+	key(fx, 'j');
+	assert_string_equal(message(fx, NULL), "");
+}
+
+/* Too small: only q and Ctrl-C count; a resize back shows the dashboard. */
+static void too_small_takes_only_quit(void **state)
+{
+	struct fixture *fx = *state;
+	resizeterm(6, 20);
+	key(fx, UI_FN(KEY_RESIZE));
+	assert_true(on_screen("terminal too small:"));
+	assert_int_equal(key(fx, 'j'), 0);
+	assert_string_equal(selected_id(fx), "econ-1");
+	resizeterm(24, 80);
+	key(fx, UI_FN(KEY_RESIZE));
+	assert_true(on_screen("q quit"));
+	resizeterm(6, 20);
+	key(fx, UI_FN(KEY_RESIZE));
+	assert_true(key(fx, 'q') & UI_QUIT);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("LOGNAME", "tester", 1); /* the history and presence name someone */
+	setenv("EDITOR", "true", 1);    /* never an interactive editor */
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(opens_on_the_dashboard, setup, teardown),
+		cmocka_unit_test_setup_teardown(moves_and_opens_the_detail, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_lists_the_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(status_key_saves_and_u_undoes, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
+		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),
+		cmocka_unit_test_setup_teardown(edit_cancel_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(delete_asks_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(conflict_keeps_theirs, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_without_match_is_an_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(filter_menu_toggles, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_only_refuses_edits, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(too_small_takes_only_quit, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
