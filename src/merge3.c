@@ -342,6 +342,17 @@ bool merge3(const char *base, size_t base_len, const char *ours, size_t ours_len
 {
 	memset(out, 0, sizeof *out);
 	buf_init(&out->text);
+	/* Both sides ending the last line where base did not is one change they
+	 * agree on, not two edits of that line. */
+	char *base_nl = NULL;
+	if (base_len > 0 && base[base_len - 1] != '\n' && ours_len > 0 && ours[ours_len - 1] == '\n' &&
+	    theirs_len > 0 && theirs[theirs_len - 1] == '\n') {
+		if (!(base_nl = malloc(base_len + 1)))
+			return false;
+		memcpy(base_nl, base, base_len);
+		base_nl[base_len++] = '\n';
+		base = base_nl;
+	}
 	struct lines lb = { 0 }, lo = { 0 }, lt = { 0 };
 	struct hunks ho = { 0 }, ht = { 0 };
 	bool ok = split_lines(base, base_len, &lb) && split_lines(ours, ours_len, &lo) &&
@@ -362,6 +373,7 @@ bool merge3(const char *base, size_t base_len, const char *ours, size_t ours_len
 		ok = !m.failed && !out->text.failed;
 	}
 	free(lb.v), free(lo.v), free(lt.v), free(ho.v), free(ht.v);
+	free(base_nl);
 	if (!ok)
 		merge3_fini(out);
 	return ok;

@@ -68,6 +68,8 @@ static void test_markers_use_ours_line_ending_and_size(void **state)
 	merge3_fini(&r);
 	/* a last line without an ending still gets its own marker line */
 	merges_to("a\nb", "a\nO", "a\nT", "a\n<<<<<<< ours\nO\n=======\nT\n>>>>>>> theirs\n", 1);
+	/* both ending the last line is one change, whatever else ours added */
+	merges_to("a\nb", "a\nb\nc\n", "a\nb\n", "a\nb\nc\n", 0);
 }
 
 static void test_ours_line_map(void **state)
