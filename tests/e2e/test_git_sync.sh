@@ -10,6 +10,8 @@ set -u
 bin=$1 tmp=$2
 here=$(cd "$(dirname "$0")" && pwd)
 export LC_ALL=C GIT_CONFIG_NOSYSTEM=1 HOME=$tmp # no user or system git settings
+name=test_git_sync
+. "$here/dashboard_lib.sh" # for the dashboard's banner in scenario 3
 failures=0
 fail() {
 	echo "test_git_sync: FAIL [$scenario]: $*" >&2
@@ -153,9 +155,18 @@ grep -q "charter.yaml:[0-9]*:1: conflict: the status of 'trade-fta' is 'in_progr
 line=$(grep -n '^<<<<<<< ours$' "$f" | cut -d: -f1)
 "$bin" check "$f" >"$tmp/out" 2>&1 && fail "check accepts a file with conflict markers"
 grep -q "charter.yaml:$line:1: error: unresolved merge conflict" "$tmp/out" || fail "check: $(cat "$tmp/out")"
+# a dashboard open on the file says so until the conflict is resolved
+cp "$tmp/twoways/base.yaml" "$tmp/dash.yaml"
+start 120 40 --today 2026-12-02 "$tmp/dash.yaml"
+wait_for "Today 2026-12-02" 100
+cp "$f" "$tmp/dash.yaml"
+wait_for "dash.yaml:20:1: error: unresolved merge conflict" 30
 # keep ours, and the file is whole again
 sed -i '/^<<<<<<< ours$/d; /^=======$/,/^>>>>>>> theirs$/d' "$f"
 expect "$f" set:trade-fta:status:in_progress
+cp "$f" "$tmp/dash.yaml"
+wait_gone "unresolved merge conflict" 30
+keys q
 
 # 4. A removal against an edit: a conflict, the changed milestone shown.
 fresh removal amina bob
