@@ -96,19 +96,25 @@ static bool apply_remove(struct charter *c, const char *id)
 
 /* ---- regions of text --------------------------------------------------- */
 
+/* Lines end in LF, CRLF or a lone CR (YAML reads all three as breaks). */
+static bool ends_line(const char *s, size_t len, size_t i)
+{
+	return s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'));
+}
+
 static size_t line_start(const char *s, size_t off)
 {
-	while (off > 0 && s[off - 1] != '\n')
+	while (off > 0 && s[off - 1] != '\n' && s[off - 1] != '\r')
 		off--;
 	return off;
 }
 
-/* The end of the line that holds the byte before `end` (past its '\n'). */
+/* The end of the line that holds the byte before `end` (past its break). */
 static size_t line_end(const char *s, size_t len, size_t end)
 {
-	if (end > 0 && s[end - 1] == '\n')
+	if (end > 0 && ends_line(s, len, end - 1))
 		return end;
-	while (end < len && s[end] != '\n')
+	while (end < len && !ends_line(s, len, end))
 		end++;
 	return end < len ? end + 1 : len;
 }
@@ -395,8 +401,10 @@ static void merge_by_field(struct merging *mg)
 
 static const char *line_ending(const struct charter *c)
 {
-	const char *nl = memchr(c->text, '\n', c->text_len);
-	return nl && nl > c->text && nl[-1] == '\r' ? "\r\n" : "\n";
+	for (size_t i = 0; i < c->text_len; i++)
+		if (c->text[i] == '\n' || c->text[i] == '\r')
+			return c->text[i] == '\n' ? "\n" : i + 1 < c->text_len && c->text[i + 1] == '\n' ? "\r\n" : "\r";
+	return "\n";
 }
 
 /* The column of a block sequence item's dash, or -1 when the mapping is
@@ -422,10 +430,9 @@ static bool reindent(struct buf *out, const struct charter *from, const struct m
 	size_t s, e;
 	item_lines(from, m, &s, &e);
 	while (s < e) {
-		size_t nl = s;
-		while (nl < e && from->text[nl] != '\n')
-			nl++;
-		size_t content_end = nl > s && from->text[nl - 1] == '\r' ? nl - 1 : nl;
+		size_t next = line_end(from->text, e, s + 1), content_end = next;
+		while (content_end > s && (from->text[content_end - 1] == '\n' || from->text[content_end - 1] == '\r'))
+			content_end--;
 		size_t skip = 0;
 		if (shift < 0) {
 			while (skip < (size_t)-shift && s + skip < content_end && from->text[s + skip] == ' ')
@@ -437,7 +444,7 @@ static bool reindent(struct buf *out, const struct charter *from, const struct m
 		}
 		buf_append(out, from->text + s + skip, content_end - s - skip);
 		buf_puts(out, eol);
-		s = nl + 1;
+		s = next;
 	}
 	return !out->failed;
 }
@@ -530,7 +537,7 @@ static bool insert_from(struct merging *mg, struct charter *c, const struct mile
 	struct buf text;
 	buf_init(&text);
 	buf_append(&text, c->text, pos);
-	if (pos > 0 && c->text[pos - 1] != '\n')
+	if (pos > 0 && !ends_line(c->text, c->text_len, pos - 1))
 		buf_puts(&text, line_ending(c));
 	bool ok = reindent(&text, src, ms, cdash - sdash, line_ending(c));
 	buf_append(&text, c->text + pos, c->text_len - pos);
@@ -608,13 +615,13 @@ static size_t count_lines(const char *s, size_t n)
 {
 	size_t lines = 0;
 	for (size_t i = 0; i < n; i++)
-		lines += s[i] == '\n';
+		lines += ends_line(s, n, i);
 	return lines;
 }
 
 static void put_marker(struct buf *out, char c, int size, const char *label, const char *eol)
 {
-	if (out->len > 0 && out->data[out->len - 1] != '\n')
+	if (out->len > 0 && !ends_line(out->data, out->len, out->len - 1))
 		buf_puts(out, eol);
 	buf_repeat(out, c, (size_t)size);
 	if (label) {

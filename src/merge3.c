@@ -41,21 +41,28 @@ static uint32_t hash_bytes(const char *p, size_t n)
 	return h;
 }
 
+/* Where the line starting at i ends, past its terminator: LF, CRLF, or a
+ * lone CR (old Mac files, which YAML reads as line breaks too). */
+static size_t line_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] != '\n' && s[i] != '\r')
+		i++;
+	if (i < len && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+		i++;
+	return i < len ? i + 1 : len;
+}
+
 static bool split_lines(const char *s, size_t len, struct lines *out)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += s[i] == '\n';
-	n += len > 0 && s[len - 1] != '\n';
+	for (size_t i = 0; i < len; n++)
+		i = line_end(s, len, i);
 	out->n = 0;
 	out->v = calloc(n ? n : 1, sizeof *out->v);
 	if (!out->v)
 		return false;
 	for (size_t i = 0; i < len;) {
-		size_t j = i;
-		while (j < len && s[j] != '\n')
-			j++;
-		j += j < len;
+		size_t j = line_end(s, len, i);
 		out->v[out->n++] = (struct line){ s + i, j - i, hash_bytes(s + i, j - i) };
 		i = j;
 	}
@@ -230,7 +237,7 @@ static void put_ours_line(struct merger *m, size_t i)
 static void put_marker(struct merger *m, char c, const char *label)
 {
 	struct buf *t = &m->r->text;
-	if (t->len > 0 && t->data[t->len - 1] != '\n')
+	if (t->len > 0 && t->data[t->len - 1] != '\n' && t->data[t->len - 1] != '\r')
 		buf_puts(t, m->eol); /* a last line without an ending */
 	buf_repeat(t, c, (size_t)m->marker_size);
 	if (label) {
@@ -331,9 +338,13 @@ static size_t merge_group(struct merger *m, size_t pos)
 
 static const char *line_ending_of(const struct lines *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].len > 0 && l->v[i].p[l->v[i].len - 1] == '\n')
-			return l->v[i].len > 1 && l->v[i].p[l->v[i].len - 2] == '\r' ? "\r\n" : "\n";
+	for (size_t i = 0; i < l->n; i++) {
+		const struct line *x = &l->v[i];
+		if (x->len >= 2 && x->p[x->len - 2] == '\r' && x->p[x->len - 1] == '\n')
+			return "\r\n";
+		if (x->len >= 1 && (x->p[x->len - 1] == '\n' || x->p[x->len - 1] == '\r'))
+			return x->p[x->len - 1] == '\n' ? "\n" : "\r";
+	}
 	return "\n";
 }
 
@@ -345,8 +356,8 @@ bool merge3(const char *base, size_t base_len, const char *ours, size_t ours_len
 	/* Both sides ending the last line where base did not is one change they
 	 * agree on, not two edits of that line. */
 	char *base_nl = NULL;
-	if (base_len > 0 && base[base_len - 1] != '\n' && ours_len > 0 && ours[ours_len - 1] == '\n' &&
-	    theirs_len > 0 && theirs[theirs_len - 1] == '\n') {
+	if (base_len > 0 && base[base_len - 1] != '\n' && base[base_len - 1] != '\r' && ours_len > 0 &&
+	    ours[ours_len - 1] == '\n' && theirs_len > 0 && theirs[theirs_len - 1] == '\n') {
 		if (!(base_nl = malloc(base_len + 1)))
 			return false;
 		memcpy(base_nl, base, base_len);

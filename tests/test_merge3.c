@@ -68,6 +68,9 @@ static void test_markers_use_ours_line_ending_and_size(void **state)
 	merge3_fini(&r);
 	/* a last line without an ending still gets its own marker line */
 	merges_to("a\nb", "a\nO", "a\nT", "a\n<<<<<<< ours\nO\n=======\nT\n>>>>>>> theirs\n", 1);
+	/* lone CRs end lines too (old Mac files) */
+	merges_to("a\rb\rc\r", "A\rb\rc\r", "a\rb\rC\r", "A\rb\rC\r", 0);
+	merges_to("a\rb\r", "a\rO\r", "a\rT\r", "a\r<<<<<<< ours\rO\r=======\rT\r>>>>>>> theirs\r", 1);
 	/* both ending the last line is one change, whatever else ours added */
 	merges_to("a\nb", "a\nb\nc\n", "a\nb\n", "a\nb\nc\n", 0);
 }
