@@ -214,6 +214,29 @@ static bool is_block_scalar(const struct doc_node *n)
 	return n->kind == DOC_SCALAR && (n->style == DOC_STYLE_LITERAL || n->style == DOC_STYLE_FOLDED);
 }
 
+/* A block scalar's header: the offset of its indicator (past an anchor or
+ * tag), of the first byte after the indicators, and the indentation and
+ * chomping indicators (0 when absent). */
+struct block_header {
+	size_t indicator, after;
+	char indent, chomp;
+};
+
+static struct block_header block_header(const struct source *src, const struct doc_node *n)
+{
+	struct block_header h = { .indicator = n->start };
+	while (src->s[h.indicator] != '|' && src->s[h.indicator] != '>')
+		h.indicator++;
+	for (h.after = h.indicator + 1; h.after < src->len && src->s[h.after] && strchr("+-123456789", src->s[h.after]);
+	     h.after++) {
+		if (src->s[h.after] == '+' || src->s[h.after] == '-')
+			h.chomp = src->s[h.after];
+		else
+			h.indent = src->s[h.after];
+	}
+	return h;
+}
+
 /* A block scalar's span runs on over trailing blank lines; its content
  * ends at the start of the line after its last non-blank line. */
 static size_t block_content_end(const struct source *src, const struct doc_node *n)
@@ -227,6 +250,16 @@ static size_t block_content_end(const struct source *src, const struct doc_node 
 			break;
 		p = prev;
 	}
+	return p;
+}
+
+/* Where a block scalar's span ends, trailing blank lines included: with
+ * keep chomping (|+) those are part of its value. */
+static size_t block_span_end(const struct source *src, const struct doc_node *n)
+{
+	size_t p = n->end;
+	if (p < src->len && p > 0 && src->s[p - 1] != '\n' && src->s[p - 1] != '\r')
+		p = line_start(src, p); /* stopped inside a line: the next key's indentation */
 	return p;
 }
 
@@ -265,7 +298,7 @@ static size_t end_of_entry(const struct source *src, const struct doc *doc, uint
 {
 	const struct doc_node *leaf = &doc->nodes[last_leaf(doc, n)];
 	if (is_block_scalar(leaf))
-		return block_content_end(src, leaf);
+		return block_header(src, leaf).chomp == '+' ? block_span_end(src, leaf) : block_content_end(src, leaf);
 	return after_break(src, line_break(src, leaf->end));
 }
 
@@ -509,23 +542,13 @@ static size_t begin_lines(struct planner *p, uint32_t last, size_t at, struct bu
 	const struct doc_node *leaf = &p->doc->nodes[last_leaf(p->doc, last)];
 	size_t start = at;
 	if (is_block_scalar(leaf)) {
-		size_t h = leaf->start; /* past an anchor or tag to the indicator */
-		while (src->s[h] != '|' && src->s[h] != '>')
-			h++;
-		size_t e = h + 1;
-		char indent = 0, chomp = 0;
-		for (; e < src->len && src->s[e] && strchr("+-123456789", src->s[e]); e++) {
-			if (src->s[e] == '+' || src->s[e] == '-')
-				chomp = src->s[e];
-			else
-				indent = src->s[e];
-		}
-		if (chomp != '-') {
-			start = h + 1;
-			if (indent)
-				buf_putc(text, indent);
+		struct block_header h = block_header(src, leaf);
+		if (h.chomp != '-') {
+			start = h.indicator + 1;
+			if (h.indent)
+				buf_putc(text, h.indent);
 			buf_putc(text, '-');
-			buf_append(text, src->s + e, src->len - e);
+			buf_append(text, src->s + h.after, src->len - h.after);
 		}
 	}
 	buf_puts(text, src->eol);
@@ -778,78 +801,4 @@ char *patch_apply(const char *src, size_t len, const struct text_edit *e, size_t
 	out[n] = '\0';
 	*out_len = n;
 	return out;
-}
-
-/* ---- verification ------------------------------------------------------ */
-
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-static bool same_milestone(const struct milestone *a, const struct milestone *b, int skip_field)
-{
-	char da[DATE_TEXT_SIZE], db[DATE_TEXT_SIZE];
-	for (int f = 0; f < FIELD_COUNT; f++)
-		if (f != skip_field && !same_text(milestone_field(a, (enum field)f, da), milestone_field(b, (enum field)f, db)))
-			return false;
-	return same_text(a->id, b->id) && a->group == b->group;
-}
-
-bool patch_verify(const struct charter *before, const struct charter *after, const struct edit *e,
-                  char *why, size_t why_size)
-{
-	if (!same_text(before->title, after->title) || date_compare(before->signed_on, after->signed_on) ||
-	    date_compare(before->deadline, after->deadline) || before->group_count != after->group_count) {
-		snprintf(why, why_size, "the change would alter the charter's header or groups");
-		return false;
-	}
-	for (size_t g = 0; g < before->group_count; g++) {
-		if (!same_text(before->groups[g].id, after->groups[g].id) ||
-		    !same_text(before->groups[g].name, after->groups[g].name)) {
-			snprintf(why, why_size, "the change would alter working group '%s'", before->groups[g].id);
-			return false;
-		}
-	}
-	long target = e->kind == EDIT_ADD ? charter_find_milestone(after, e->milestone_id)
-	                                  : charter_find_milestone(before, e->milestone_id);
-	size_t expect = before->milestone_count + (e->kind == EDIT_ADD) - (e->kind == EDIT_REMOVE);
-	if (target < 0 || after->milestone_count != expect) {
-		snprintf(why, why_size, "the change would add or remove the wrong milestones");
-		return false;
-	}
-	/* Walk both lists in step, skipping the added or removed one. */
-	for (size_t i = 0, j = 0; i < before->milestone_count || j < after->milestone_count;) {
-		if (e->kind == EDIT_ADD && j == (size_t)target) {
-			const struct milestone *m = &after->milestones[j++];
-			if (!same_text(m->title, e->value) || m->status != STATUS_NOT_STARTED ||
-			    charter_find_group(after, e->group_id) != (long)m->group) {
-				snprintf(why, why_size, "the new milestone would not read back as written");
-				return false;
-			}
-			continue;
-		}
-		if (e->kind == EDIT_REMOVE && i == (size_t)target) {
-			i++;
-			continue;
-		}
-		if (i >= before->milestone_count || j >= after->milestone_count)
-			break;
-		const struct milestone *a = &before->milestones[i++], *b = &after->milestones[j++];
-		bool is_target = e->kind == EDIT_SET && (long)(i - 1) == target;
-		if (!same_milestone(a, b, is_target ? (int)e->field : -1)) {
-			snprintf(why, why_size, "the change would also alter milestone '%s'", a->id);
-			return false;
-		}
-		if (is_target) {
-			char scratch[DATE_TEXT_SIZE];
-			const char *now = milestone_field(b, e->field, scratch);
-			const char *want = e->value && *e->value ? e->value : NULL;
-			if (!same_text(now, want)) {
-				snprintf(why, why_size, "the new %s would not read back as typed", field_name(e->field));
-				return false;
-			}
-		}
-	}
-	return true;
 }

@@ -424,7 +424,7 @@ enum store_status store_plan(const struct charter *before, const struct edit *e,
 		if (check.count)
 			diag_format(&check.items[0], first, sizeof first);
 		snprintf(r->why, sizeof r->why, "the change was not written: the edited file would not load (%s)", first);
-	} else if (!patch_verify(before, &r->after, e, r->why, sizeof r->why)) {
+	} else if (!patch_verify_splice(before, &r->after, e, &r->edit, r->why, sizeof r->why)) {
 		valid = false;
 	}
 	diag_fini(&check);

@@ -1022,6 +1022,146 @@ static void test_refusals(void **state)
 	expect_edit(list_owner, SET("a", FIELD_OWNER, "O"), NULL);
 }
 
+/* --- the whole-document verification ---------------------------------------- */
+
+/* patch_verify(before, after-text, e) with a hand-made result. */
+static bool verify_text(const char *before_text, const char *after_text, struct edit e, char *why, size_t size)
+{
+	struct charter before, after;
+	load_n(&before, before_text, strlen(before_text));
+	load_n(&after, after_text, strlen(after_text));
+	why[0] = '\0';
+	bool ok = patch_verify(&before, &after, &e, why, size);
+	charter_fini(&before);
+	charter_fini(&after);
+	return ok;
+}
+
+static void expect_verify_refuses(const char *before, const char *after, struct edit e, const char *because)
+{
+	char why[512];
+	bool ok = verify_text(before, after, e, why, sizeof why);
+	if (ok || !strstr(why, because))
+		print_message("why: %s\n", why);
+	assert_false(ok);
+	assert_non_null(strstr(why, because));
+}
+
+/* Values the model does not hold are compared too: a change to any of
+ * them, or to key order, structure, style or a tag, is refused. */
+static void test_verify_whole_document(void **state)
+{
+	(void)state;
+	static const char base[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                              "        x-log: |+\n          text\n\n\n"
+	                              "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                              "      - id: b\n        title: B\n        status: done\n"
+	                              "    description: keep\n";
+	char why[512];
+	/* the intended change alone passes */
+	assert_true(verify_text(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                                 "        x-log: |+\n          text\n\n\n"
+	                                 "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                                 "        owner: Bob\n"
+	                                 "      - id: b\n        title: B\n        status: done\n"
+	                                 "    description: keep\n",
+	                        SET("a", FIELD_OWNER, "Bob"), why, sizeof why));
+	/* keep-chomped block losing its trailing lines (issue 12, item 2) */
+	expect_verify_refuses(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                               "        x-log: |+\n          text\n"
+	                               "        owner: Bob\n\n\n"
+	                               "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                               "      - id: b\n        title: B\n        status: done\n"
+	                               "    description: keep\n",
+	                      SET("a", FIELD_OWNER, "Bob"), "line 11 of the original: a value would change");
+	/* an unknown list, a tag, an unmodelled key of a group, key order */
+	static const char *const wrong[] = {
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 3]\n        x-tag: !!str 3\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 2]\n        x-tag: !!int 3\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 2]\n        x-tag: !!str 3\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: 'keep'\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-tag: !!str 3\n        x-list: [1, 2]\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 2]\n        x-tag: !!str 3\n        owner: Bob\n        x-new: 1\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+	};
+	for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++)
+		expect_verify_refuses(base, wrong[i], SET("a", FIELD_OWNER, "Bob"), "the change would alter the document");
+	/* an added milestone with a key too many; a removal that takes two */
+	expect_verify_refuses(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                               "        x-log: |+\n          text\n\n\n"
+	                               "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                               "      - id: b\n        title: B\n        status: done\n"
+	                               "      - id: c\n        title: C\n        status: not_started\n        x: 1\n"
+	                               "    description: keep\n",
+	                      ADD("g", "c", "C"), "the changed value is not what was meant");
+	expect_verify_refuses(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                               "        x-log: |+\n          text\n\n\n"
+	                               "        x-list: [1, 2]\n"
+	                               "    description: keep\n",
+	                      RM("b"), "the change would alter the document");
+}
+
+/* The bytes outside the edited span are checked against the edit itself. */
+static void test_verify_splice(void **state)
+{
+	(void)state;
+	static const char before_text[] = MS "      - id: a # one\n        title: A\n        status: done\n";
+	static const char after_text[] = MS "      - id: a # two\n        title: A\n        status: done\n        owner: B\n";
+	struct charter before, after;
+	load_n(&before, before_text, strlen(before_text));
+	load_n(&after, after_text, strlen(after_text));
+	struct edit e = SET("a", FIELD_OWNER, "B");
+	char why[512] = "";
+	assert_true(patch_verify(&before, &after, &e, why, sizeof why)); /* comments are not in the tree */
+	struct text_edit te;
+	assert_true(patch_plan(&before, &e, &te, why, sizeof why));
+	assert_false(patch_verify_splice(&before, &after, &e, &te, why, sizeof why));
+	assert_non_null(strstr(why, "outside the edited span"));
+	text_edit_fini(&te);
+	charter_fini(&before);
+	charter_fini(&after);
+}
+
+/* Keep chomping (|+, >+): the trailing blank lines are the value's own, and
+ * whatever is added after it goes after them (issue 12, item 2). */
+static void test_keep_chomped_block(void **state)
+{
+	(void)state;
+	static const char log[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                             "        x-log: |+\n          text\n\n\n"
+	                             "      - id: b\n        title: B\n        status: done\n";
+	expect_edit(log, SET("a", FIELD_OWNER, "Bob"),
+	            MS "      - id: a\n        title: A\n        status: done\n"
+	               "        x-log: |+\n          text\n\n\n        owner: Bob\n"
+	               "      - id: b\n        title: B\n        status: done\n");
+	expect_edit(log, ADD("g", "c", "C"), NULL);
+	expect_edit(log, RM("a"), MS "      - id: b\n        title: B\n        status: done\n");
+	expect_edit(log, RM("b"), NULL);
+	static const char described[] = HEAD "    description: >+\n      text\n\n\n"
+	                                      "  - id: h\n    name: H\n    milestones: [{id: z, title: Z, status: done}]\n";
+	expect_edit(described, ADD("g", "c", "C"),
+	            HEAD "    description: >+\n      text\n\n\n    milestones:\n"
+	                 "      - id: c\n        title: C\n        status: not_started\n"
+	                 "  - id: h\n    name: H\n    milestones: [{id: z, title: Z, status: done}]\n");
+	/* the last thing in the file, with a comment after the blank lines */
+	static const char last[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                              "        x-log: |+\n          text\n\n"
+	                              "# end\n";
+	expect_edit(last, SET("a", FIELD_OWNER, "Bob"), NULL);
+	expect_edit(last, ADD("g", "c", "C"), NULL);
+	static const char no_final_break[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                                        "        x-log: |+\n          text";
+	expect_edit(no_final_break, SET("a", FIELD_OWNER, "Bob"), NULL);
+}
+
 /* --- the independent reading ------------------------------------------------ */
 
 static int group_setup(void **state)
@@ -1086,6 +1226,9 @@ int main(void)
 		cmocka_unit_test(test_add_milestone),
 		cmocka_unit_test(test_remove_milestone),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_verify_whole_document),
+		cmocka_unit_test(test_verify_splice),
+		cmocka_unit_test(test_keep_chomped_block),
 		cmocka_unit_test(test_pyyaml_reads_every_result),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
