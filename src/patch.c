@@ -347,6 +347,78 @@ static bool set_edit(struct planner *p, size_t start, size_t end, struct buf *te
 	return true;
 }
 
+/* ---- removing an entry of a flow collection ---------------------------- */
+
+/* One entry of [ ] or { }: an item, or a key with its value. */
+struct flow_entry {
+	size_t start, end;
+	bool has_prev, has_next;
+	size_t prev_end, next_start; /* the entries around it */
+	size_t collection_end;
+};
+
+static size_t skip_blanks(const struct source *src, size_t i)
+{
+	while (i < src->len && (src->s[i] == ' ' || src->s[i] == '\t'))
+		i++;
+	return i;
+}
+
+static bool has_break(const struct source *src, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (src->s[i] == '\n' || src->s[i] == '\r')
+			return true;
+	return false;
+}
+
+/* Nothing but a comma and a comment after `end` on its line. */
+static bool ends_its_line(const struct source *src, size_t end, bool *comma)
+{
+	size_t i = skip_blanks(src, end);
+	*comma = i < src->len && src->s[i] == ',';
+	if (*comma)
+		i = skip_blanks(src, i + 1);
+	return i >= src->len || strchr("#\r\n", src->s[i]);
+}
+
+/* An entry that has its lines to itself goes with them, its comment
+ * included, and so does one alone on its line before the closing bracket.
+ * One that shares a line with an entry before it goes with the comma
+ * before it, and the line's comment stays. Otherwise it takes the comma
+ * after it, or, the last, the comma before it (whose comment stays). */
+static bool plan_flow_removal(struct planner *p, const struct flow_entry *fe)
+{
+	const struct source *src = &p->src;
+	struct buf text;
+	buf_init(&text);
+	bool comma_after;
+	bool own_lines = blank_between(src, line_start(src, fe->start), fe->start) && ends_its_line(src, fe->end, &comma_after);
+	size_t start = own_lines ? line_start(src, fe->start) : fe->start;
+	size_t end = own_lines ? after_break(src, line_break(src, fe->end)) : fe->end;
+	if (own_lines && (fe->has_next || comma_after || !fe->has_prev))
+		return set_edit(p, start, end, &text);
+	if (fe->has_prev && !has_break(src, fe->prev_end, fe->start))
+		return set_edit(p, fe->prev_end, fe->end, &text);
+	if (fe->has_next)
+		return set_edit(p, fe->start, fe->next_start, &text);
+	if (fe->has_prev) { /* the last, on a line after the entry before */
+		size_t comma = skip_blanks(src, fe->prev_end);
+		if (comma < src->len && src->s[comma] == ',') {
+			buf_append(&text, src->s + comma + 1, start - comma - 1);
+			return set_edit(p, fe->prev_end, end, &text);
+		}
+		return set_edit(p, start, end, &text); /* its comma stays: `[a, ]` reads as [a] */
+	}
+	/* The only entry: a comma after it would be left alone, `[,]`. */
+	size_t after = end;
+	while (after < fe->collection_end && strchr(" \t\r\n", src->s[after]))
+		after++;
+	if (after < fe->collection_end && src->s[after] == ',')
+		end = after + 1;
+	return set_edit(p, start, end, &text);
+}
+
 /* True when an alias outside [start, end) refers to a node inside it:
  * removing those bytes would leave the alias pointing at nothing. */
 static bool anchor_used_outside(const struct doc *doc, size_t start, size_t end)
@@ -476,11 +548,14 @@ static bool plan_remove_pair(struct planner *p, uint32_t map, uint32_t key, uint
 	uint32_t next_key = doc->nodes[value].next;
 
 	if (doc->nodes[map].style == DOC_STYLE_FLOW) {
-		if (prev_value != DOC_NONE)
-			return set_edit(p, doc->nodes[prev_value].end, doc->nodes[value].end, &none);
-		if (next_key != DOC_NONE)
-			return set_edit(p, doc->nodes[key].start, doc->nodes[next_key].start, &none);
-		return set_edit(p, doc->nodes[key].start, doc->nodes[value].end, &none);
+		struct flow_entry fe = {
+			.start = doc->nodes[key].start, .end = doc->nodes[value].end,
+			.has_prev = prev_value != DOC_NONE, .has_next = next_key != DOC_NONE,
+			.prev_end = prev_value != DOC_NONE ? doc->nodes[prev_value].end : 0,
+			.next_start = next_key != DOC_NONE ? doc->nodes[next_key].start : 0,
+			.collection_end = doc->nodes[map].end,
+		};
+		return plan_flow_removal(p, &fe);
 	}
 	size_t ls = line_start(src, doc->nodes[key].start);
 	if (blank_between(src, ls, doc->nodes[key].start))
@@ -736,30 +811,23 @@ static bool plan_remove(struct planner *p, const struct edit *e)
 	if (item == DOC_NONE || item != ms->node)
 		return fail(p, "milestone '%s' is written through an alias; remove it in the file itself", e->milestone_id);
 	uint32_t next = doc->nodes[item].next;
-	size_t start, end;
 	if (doc->nodes[list].style == DOC_STYLE_FLOW) {
-		if (prev != DOC_NONE) { /* from the comma before it */
-			start = doc->nodes[prev].end;
-			end = doc->nodes[item].end;
-		} else if (next != DOC_NONE) {
-			start = doc->nodes[item].start;
-			end = doc->nodes[next].start;
-		} else { /* the only item: a comma after it would be left alone, `[,]` */
-			start = doc->nodes[item].start;
-			end = doc->nodes[item].end;
-			size_t after = end;
-			while (after < doc->nodes[list].end && strchr(" \t\r\n", src->s[after]))
-				after++;
-			if (after < doc->nodes[list].end && src->s[after] == ',')
-				end = after + 1;
-		}
-	} else {
-		size_t dash = dash_before(src, doc->nodes[item].start);
-		start = line_start(src, dash);
-		end = end_of_entry(src, doc, item);
-		if (!blank_between(src, start, dash))
-			return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
+		struct flow_entry fe = {
+			.start = doc->nodes[item].start, .end = doc->nodes[item].end,
+			.has_prev = prev != DOC_NONE, .has_next = next != DOC_NONE,
+			.prev_end = prev != DOC_NONE ? doc->nodes[prev].end : 0,
+			.next_start = next != DOC_NONE ? doc->nodes[next].start : 0,
+			.collection_end = doc->nodes[list].end,
+		};
+		if (anchor_used_outside(doc, fe.start, fe.end))
+			return fail(p, "milestone '%s' holds an anchor (&) used elsewhere in the file; remove it in the file itself",
+			            e->milestone_id);
+		return plan_flow_removal(p, &fe);
 	}
+	size_t dash = dash_before(src, doc->nodes[item].start);
+	size_t start = line_start(src, dash), end = end_of_entry(src, doc, item);
+	if (!blank_between(src, start, dash))
+		return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
 	if (anchor_used_outside(doc, start, end))
 		return fail(p, "milestone '%s' holds an anchor (&) used elsewhere in the file; remove it in the file itself",
 		            e->milestone_id);

@@ -495,9 +495,11 @@ static void test_flow_sequence(void **state)
 	            "                 {id: c, title: C, status: done}]   # three\n"
 	            "  - id: h\n    name: H\n    milestones: []\n"
 	            "  - id: k\n    name: K\n    milestones: [ {id: only, title: O, status: done} ]\n");
+	/* the closing bracket and the comment stay on their line (issue 12, item 7) */
 	expect_edit(flow_seq, RM("c"),
 	            HEAD
-	            "    milestones: [{id: a, title: A, status: done}, {id: b, title: B, status: blocked}]   # three\n"
+	            "    milestones: [{id: a, title: A, status: done}, {id: b, title: B, status: blocked}\n"
+	            "                 ]   # three\n"
 	            "  - id: h\n    name: H\n    milestones: []\n"
 	            "  - id: k\n    name: K\n    milestones: [ {id: only, title: O, status: done} ]\n");
 	expect_edit(flow_seq, RM("only"),
@@ -1022,6 +1024,60 @@ static void test_refusals(void **state)
 	expect_edit(list_owner, SET("a", FIELD_OWNER, "O"), NULL);
 }
 
+/* Comments in a multi-line flow collection stay on their lines; a removed
+ * entry takes only its own (issue 12, item 7). */
+static void test_flow_comments(void **state)
+{
+	(void)state;
+	static const char list[] = MS "      - id: z\n        title: Z\n        status: done\n"
+	                           "  - id: h\n    name: H\n    milestones: [\n"
+	                           "     {id: a, title: A, status: done},  # first\n"
+	                           "     {id: b, title: B, status: done}   # second\n"
+	                           "    ]\n";
+	expect_edit(list, RM("b"), MS "      - id: z\n        title: Z\n        status: done\n"
+	            "  - id: h\n    name: H\n    milestones: [\n     {id: a, title: A, status: done}  # first\n    ]\n");
+	expect_edit(list, RM("a"), MS "      - id: z\n        title: Z\n        status: done\n"
+	            "  - id: h\n    name: H\n    milestones: [\n     {id: b, title: B, status: done}   # second\n    ]\n");
+	expect_edit(list, SET("a", FIELD_OWNER, "Bob"), NULL);
+	/* the first item on the bracket's line, the next one below */
+	static const char bracket[] = MS "      - id: z\n        title: Z\n        status: done\n"
+	                              "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done},  # first\n"
+	                              "     {id: b, title: B, status: done}]  # second\n";
+	expect_edit(bracket, RM("a"), MS "      - id: z\n        title: Z\n        status: done\n"
+	                              "  - id: h\n    name: H\n    milestones: [{id: b, title: B, status: done}]  # second\n");
+	expect_edit(bracket, RM("b"), MS "      - id: z\n        title: Z\n        status: done\n"
+	                              "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done}  # first\n"
+	                              "     ]  # second\n");
+	/* two items on one line, a comment after the second */
+	static const char shared[] = MS "      - id: z\n        title: Z\n        status: done\n"
+	                             "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done}, {id: b, title: B, status: done},  # ab\n"
+	                             "     {id: c, title: C, status: done}]\n";
+	expect_edit(shared, RM("b"), MS "      - id: z\n        title: Z\n        status: done\n"
+	                             "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done},  # ab\n"
+	                             "     {id: c, title: C, status: done}]\n");
+	/* a multi-line flow mapping: clearing a field keeps every comment on its line */
+	static const char map[] = MS "      - {id: a, title: A,   # first\n"
+	                          "         status: done,      # s\n"
+	                          "         owner: X}          # o\n"
+	                          "      - {id: b,\n"
+	                          "         owner: Y,  # y\n"
+	                          "         title: B, status: done}\n";
+	expect_edit(map, SET("a", FIELD_OWNER, ""), MS "      - {id: a, title: A,   # first\n"
+	                                           "         status: done      # s\n"
+	                                           "         }          # o\n"
+	                                           "      - {id: b,\n"
+	                                           "         owner: Y,  # y\n"
+	                                           "         title: B, status: done}\n");
+	expect_edit(map, SET("b", FIELD_OWNER, ""), MS "      - {id: a, title: A,   # first\n"
+	                                           "         status: done,      # s\n"
+	                                           "         owner: X}          # o\n"
+	                                           "      - {id: b,\n"
+	                                           "         title: B, status: done}\n");
+	expect_edit(map, SET("a", FIELD_STATUS, "blocked"), NULL);
+	expect_edit(map, SET("a", FIELD_NOTES, "N"), NULL);
+	expect_edit(map, RM("a"), MS "      - {id: b,\n         owner: Y,  # y\n         title: B, status: done}\n");
+}
+
 /* --- the whole-document verification ---------------------------------------- */
 
 /* patch_verify(before, after-text, e) with a hand-made result. */
@@ -1229,6 +1285,7 @@ int main(void)
 		cmocka_unit_test(test_verify_whole_document),
 		cmocka_unit_test(test_verify_splice),
 		cmocka_unit_test(test_keep_chomped_block),
+		cmocka_unit_test(test_flow_comments),
 		cmocka_unit_test(test_pyyaml_reads_every_result),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
