@@ -793,6 +793,33 @@ static bool plan_add(struct planner *p, const struct edit *e)
 	return set_edit(p, start, at, &text);
 }
 
+/* The only item of a tagged block list (`milestones: !!seq`) goes: without
+ * items the tag would stand on an empty value, so the list is written []
+ * after it. [start, end) are the item's lines. */
+static bool plan_empty_tagged_list(struct planner *p, uint32_t key, size_t start, size_t end)
+{
+	const struct source *src = &p->src;
+	size_t at = p->doc->nodes[key].end;
+	while (at < start && src->s[at] != ':')
+		at++;
+	at = skip_blanks(src, at + 1);
+	while (at < start && (src->s[at] == '!' || src->s[at] == '&')) { /* the tag and an anchor */
+		while (at < start && !strchr(" \t\r\n", src->s[at]))
+			at++;
+		at = skip_blanks(src, at);
+	}
+	if (at >= start)
+		return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
+	struct buf text;
+	buf_init(&text);
+	size_t props_end = at;
+	while (props_end > 0 && (src->s[props_end - 1] == ' ' || src->s[props_end - 1] == '\t'))
+		props_end--;
+	buf_puts(&text, " []");
+	buf_append(&text, src->s + props_end, start - props_end);
+	return set_edit(p, props_end, end, &text);
+}
+
 static bool plan_remove(struct planner *p, const struct edit *e)
 {
 	const struct doc *doc = p->doc;
@@ -801,7 +828,9 @@ static bool plan_remove(struct planner *p, const struct edit *e)
 	if (index < 0)
 		return fail(p, "no milestone with id '%s'", e->milestone_id);
 	const struct milestone *ms = &p->c->milestones[index];
-	uint32_t list = doc_map_get(doc, p->c->groups[ms->group].node, "milestones", NULL);
+	uint32_t key;
+	uint32_t list = doc_map_get(doc, p->c->groups[ms->group].node, "milestones", &key);
+	bool aliased = doc->nodes[list].kind == DOC_ALIAS;
 	list = doc_resolve(doc, list);
 	uint32_t prev = DOC_NONE, item = doc->nodes[list].first;
 	while (item != DOC_NONE && doc_resolve(doc, item) != ms->node) {
@@ -831,15 +860,23 @@ static bool plan_remove(struct planner *p, const struct edit *e)
 	if (anchor_used_outside(doc, start, end))
 		return fail(p, "milestone '%s' holds an anchor (&) used elsewhere in the file; remove it in the file itself",
 		            e->milestone_id);
-	struct buf none;
-	buf_init(&none);
-	return set_edit(p, start, end, &none);
+	struct buf text;
+	buf_init(&text);
+	if (prev == DOC_NONE && next == DOC_NONE && !aliased && (doc->nodes[list].flags & DOC_FLAG_TAG))
+		return plan_empty_tagged_list(p, key, start, end);
+	return set_edit(p, start, end, &text);
 }
 
+/* The file's own line ending: that of its first line (LF, CRLF or CR). */
 static const char *detect_eol(const char *s, size_t len)
 {
-	const char *nl = memchr(s, '\n', len);
-	return nl && nl > s && nl[-1] == '\r' ? "\r\n" : "\n";
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			return "\n";
+		if (s[i] == '\r')
+			return i + 1 < len && s[i + 1] == '\n' ? "\r\n" : "\r";
+	}
+	return "\n";
 }
 
 bool patch_plan(const struct charter *c, const struct edit *e, struct text_edit *out, char *why, size_t why_size)

@@ -120,6 +120,11 @@ static bool is_crlf(const char *s, size_t len)
 	return nl && nl > s && nl[-1] == '\r';
 }
 
+static bool is_cr_only(const char *s, size_t len)
+{
+	return memchr(s, '\r', len) && !memchr(s, '\n', len);
+}
+
 /* Plans and applies `e` to `input` and checks everything that holds for
  * any edit. Returns the new text (caller frees); *te receives the edit. */
 static char *apply_n(const char *input, size_t len, const struct edit *e, size_t *out_len, struct text_edit *te)
@@ -158,6 +163,9 @@ static char *apply_n(const char *input, size_t len, const struct edit *e, size_t
 				assert_true(i + 1 < n && out[i + 1] == '\n');
 		}
 	}
+	/* (d) so does a file with CR alone (old Mac style) */
+	if (is_cr_only(input, len))
+		assert_null(memchr(out, '\n', n));
 	record(input, len, out, n, e);
 	charter_fini(&before);
 	charter_fini(&after);
@@ -1078,6 +1086,42 @@ static void test_flow_comments(void **state)
 	expect_edit(map, RM("a"), MS "      - {id: b,\n         owner: Y,  # y\n         title: B, status: done}\n");
 }
 
+/* A file whose lines end in CR alone gets CR in what is inserted too
+ * (issue 12, "Also"). */
+static void test_cr_only(void **state)
+{
+	(void)state;
+	static const char cr[] = "charter:\r  title: T\r  signed: 2026-02-09\rworking_groups:\r  - id: g\r    name: G\r"
+	                         "    milestones:\r      - id: a\r        title: A\r        status: done\r"
+	                         "        notes: |\r          two\r          lines\r";
+	expect_edit(cr, ADD("g", "c", "New"),
+	            "charter:\r  title: T\r  signed: 2026-02-09\rworking_groups:\r  - id: g\r    name: G\r"
+	            "    milestones:\r      - id: a\r        title: A\r        status: done\r"
+	            "        notes: |\r          two\r          lines\r"
+	            "      - id: c\r        title: New\r        status: not_started\r");
+	expect_edit(cr, SET("a", FIELD_OWNER, "Bob"), NULL);
+	expect_edit(cr, SET("a", FIELD_NOTES, "one\ntwo\n"), NULL);
+	expect_edit(cr, RM("a"), NULL);
+	static const char no_list[] = "charter:\r  title: T\r  signed: 2026-02-09\rworking_groups:\r  - id: g\r    name: G\r"
+	                              "  - id: h\r    name: H\r    milestones: [{id: z, title: Z, status: done}]\r";
+	expect_edit(no_list, ADD("g", "c", "New"), NULL);
+}
+
+/* The only item of a tagged list goes: the list is written [] after its
+ * tag, which could not stand on an empty value (issue 12, "Also"). */
+static void test_remove_only_item_of_tagged_list(void **state)
+{
+	(void)state;
+	expect_edit(HEAD "    milestones: !!seq\n      - id: a\n        title: A\n        status: done\n", RM("a"),
+	            HEAD "    milestones: !!seq []\n");
+	expect_edit(HEAD "    milestones: &l !!seq   # the list\n\n      - id: a\n        title: A\n        status: done\n"
+	                 "    x: 1\n",
+	            RM("a"), HEAD "    milestones: &l !!seq []   # the list\n\n    x: 1\n");
+	/* untagged, it is left `milestones:` as before */
+	expect_edit(HEAD "    milestones:\n      - id: a\n        title: A\n        status: done\n", RM("a"),
+	            HEAD "    milestones:\n");
+}
+
 /* --- the whole-document verification ---------------------------------------- */
 
 /* patch_verify(before, after-text, e) with a hand-made result. */
@@ -1286,6 +1330,8 @@ int main(void)
 		cmocka_unit_test(test_verify_splice),
 		cmocka_unit_test(test_keep_chomped_block),
 		cmocka_unit_test(test_flow_comments),
+		cmocka_unit_test(test_cr_only),
+		cmocka_unit_test(test_remove_only_item_of_tagged_list),
 		cmocka_unit_test(test_pyyaml_reads_every_result),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
