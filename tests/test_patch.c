@@ -1,8 +1,9 @@
 /* test_patch — the text edits of the edit transaction, over a corpus of
  * tricky files. For every edit: the bytes outside [start, end) are kept,
  * the result loads and patch_verify accepts it, a CRLF file stays CRLF,
- * and PyYAML (tests/e2e/edit_oracle.py, run once at the end) reads the
- * result as the input with exactly that change. Representative cases also
+ * a CR-only file stays CR-only, and PyYAML (tests/e2e/edit_oracle.py, run
+ * once at the end) reads the whole result as the input with exactly that
+ * change, key order and value types included. Representative cases also
  * compare the whole output. Run from the repository root. */
 #include <setjmp.h>
 #include <stdarg.h>
