@@ -383,10 +383,10 @@ static bool ends_its_line(const struct source *src, size_t end, bool *comma)
 }
 
 /* An entry that has its lines to itself goes with them, its comment
- * included, and so does one alone on its line before the closing bracket.
- * One that shares a line with an entry before it goes with the comma
- * before it, and the line's comment stays. Otherwise it takes the comma
- * after it, or, the last, the comma before it (whose comment stays). */
+ * included: comments belong to the line they are on. One that shares a
+ * line with the entry before it goes with the comma before it, and the
+ * line's comment stays. Otherwise it takes the comma after it, or, being
+ * the last, the comma before it (that line's comment stays). */
 static bool plan_flow_removal(struct planner *p, const struct flow_entry *fe)
 {
 	const struct source *src = &p->src;
