@@ -136,10 +136,13 @@ static void compare(struct diff *d, uint32_t x, uint32_t y)
 	compare_children(d, x, y);
 }
 
-/* A node of doc holds `text` as a scalar somewhere (itself included). */
+/* A node of doc holds `text` as a scalar somewhere (itself included);
+ * aliases are not followed (`&a [*a]` names itself). */
 static bool holds_scalar(const struct doc *doc, uint32_t n, const char *text)
 {
 	const struct doc_node *node = &doc->nodes[n];
+	if (node->kind == DOC_ALIAS)
+		return false;
 	if (node->kind == DOC_SCALAR)
 		return doc_scalar_len(doc, n) == strlen(text) && strcmp(doc_scalar(doc, n), text) == 0;
 	for (uint32_t c = node->first; c != DOC_NONE; c = doc->nodes[c].next)
