@@ -214,6 +214,29 @@ static bool is_block_scalar(const struct doc_node *n)
 	return n->kind == DOC_SCALAR && (n->style == DOC_STYLE_LITERAL || n->style == DOC_STYLE_FOLDED);
 }
 
+/* A block scalar's header: the offset of its indicator (past an anchor or
+ * tag), of the first byte after the indicators, and the indentation and
+ * chomping indicators (0 when absent). */
+struct block_header {
+	size_t indicator, after;
+	char indent, chomp;
+};
+
+static struct block_header block_header(const struct source *src, const struct doc_node *n)
+{
+	struct block_header h = { .indicator = n->start };
+	while (src->s[h.indicator] != '|' && src->s[h.indicator] != '>')
+		h.indicator++;
+	for (h.after = h.indicator + 1; h.after < src->len && src->s[h.after] && strchr("+-123456789", src->s[h.after]);
+	     h.after++) {
+		if (src->s[h.after] == '+' || src->s[h.after] == '-')
+			h.chomp = src->s[h.after];
+		else
+			h.indent = src->s[h.after];
+	}
+	return h;
+}
+
 /* A block scalar's span runs on over trailing blank lines; its content
  * ends at the start of the line after its last non-blank line. */
 static size_t block_content_end(const struct source *src, const struct doc_node *n)
@@ -227,6 +250,16 @@ static size_t block_content_end(const struct source *src, const struct doc_node 
 			break;
 		p = prev;
 	}
+	return p;
+}
+
+/* Where a block scalar's span ends, trailing blank lines included: with
+ * keep chomping (|+) those are part of its value. */
+static size_t block_span_end(const struct source *src, const struct doc_node *n)
+{
+	size_t p = n->end;
+	if (p < src->len && p > 0 && src->s[p - 1] != '\n' && src->s[p - 1] != '\r')
+		p = line_start(src, p); /* stopped inside a line: the next key's indentation */
 	return p;
 }
 
@@ -265,7 +298,7 @@ static size_t end_of_entry(const struct source *src, const struct doc *doc, uint
 {
 	const struct doc_node *leaf = &doc->nodes[last_leaf(doc, n)];
 	if (is_block_scalar(leaf))
-		return block_content_end(src, leaf);
+		return block_header(src, leaf).chomp == '+' ? block_span_end(src, leaf) : block_content_end(src, leaf);
 	return after_break(src, line_break(src, leaf->end));
 }
 
@@ -312,6 +345,78 @@ static bool set_edit(struct planner *p, size_t start, size_t end, struct buf *te
 	if (!p->out->text)
 		return fail(p, "%s", "out of memory");
 	return true;
+}
+
+/* ---- removing an entry of a flow collection ---------------------------- */
+
+/* One entry of [ ] or { }: an item, or a key with its value. */
+struct flow_entry {
+	size_t start, end;
+	bool has_prev, has_next;
+	size_t prev_end, next_start; /* the entries around it */
+	size_t collection_end;
+};
+
+static size_t skip_blanks(const struct source *src, size_t i)
+{
+	while (i < src->len && (src->s[i] == ' ' || src->s[i] == '\t'))
+		i++;
+	return i;
+}
+
+static bool has_break(const struct source *src, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (src->s[i] == '\n' || src->s[i] == '\r')
+			return true;
+	return false;
+}
+
+/* Nothing but a comma and a comment after `end` on its line. */
+static bool ends_its_line(const struct source *src, size_t end, bool *comma)
+{
+	size_t i = skip_blanks(src, end);
+	*comma = i < src->len && src->s[i] == ',';
+	if (*comma)
+		i = skip_blanks(src, i + 1);
+	return i >= src->len || strchr("#\r\n", src->s[i]);
+}
+
+/* An entry that has its lines to itself goes with them, its comment
+ * included: comments belong to the line they are on. One that shares a
+ * line with the entry before it goes with the comma before it, and the
+ * line's comment stays. Otherwise it takes the comma after it, or, being
+ * the last, the comma before it (that line's comment stays). */
+static bool plan_flow_removal(struct planner *p, const struct flow_entry *fe)
+{
+	const struct source *src = &p->src;
+	struct buf text;
+	buf_init(&text);
+	bool comma_after;
+	bool own_lines = blank_between(src, line_start(src, fe->start), fe->start) && ends_its_line(src, fe->end, &comma_after);
+	size_t start = own_lines ? line_start(src, fe->start) : fe->start;
+	size_t end = own_lines ? after_break(src, line_break(src, fe->end)) : fe->end;
+	if (own_lines && (fe->has_next || comma_after || !fe->has_prev))
+		return set_edit(p, start, end, &text);
+	if (fe->has_prev && !has_break(src, fe->prev_end, fe->start))
+		return set_edit(p, fe->prev_end, fe->end, &text);
+	if (fe->has_next)
+		return set_edit(p, fe->start, fe->next_start, &text);
+	if (fe->has_prev) { /* the last, on a line after the entry before */
+		size_t comma = skip_blanks(src, fe->prev_end);
+		if (comma < src->len && src->s[comma] == ',') {
+			buf_append(&text, src->s + comma + 1, start - comma - 1);
+			return set_edit(p, fe->prev_end, end, &text);
+		}
+		return set_edit(p, start, end, &text); /* its comma stays: `[a, ]` reads as [a] */
+	}
+	/* The only entry: a comma after it would be left alone, `[,]`. */
+	size_t after = end;
+	while (after < fe->collection_end && strchr(" \t\r\n", src->s[after]))
+		after++;
+	if (after < fe->collection_end && src->s[after] == ',')
+		end = after + 1;
+	return set_edit(p, start, end, &text);
 }
 
 /* True when an alias outside [start, end) refers to a node inside it:
@@ -445,11 +550,14 @@ static bool plan_remove_pair(struct planner *p, uint32_t map, uint32_t key, uint
 	uint32_t next_key = doc->nodes[value].next;
 
 	if (doc->nodes[map].style == DOC_STYLE_FLOW) {
-		if (prev_value != DOC_NONE)
-			return set_edit(p, doc->nodes[prev_value].end, doc->nodes[value].end, &none);
-		if (next_key != DOC_NONE)
-			return set_edit(p, doc->nodes[key].start, doc->nodes[next_key].start, &none);
-		return set_edit(p, doc->nodes[key].start, doc->nodes[value].end, &none);
+		struct flow_entry fe = {
+			.start = doc->nodes[key].start, .end = doc->nodes[value].end,
+			.has_prev = prev_value != DOC_NONE, .has_next = next_key != DOC_NONE,
+			.prev_end = prev_value != DOC_NONE ? doc->nodes[prev_value].end : 0,
+			.next_start = next_key != DOC_NONE ? doc->nodes[next_key].start : 0,
+			.collection_end = doc->nodes[map].end,
+		};
+		return plan_flow_removal(p, &fe);
 	}
 	size_t ls = line_start(src, doc->nodes[key].start);
 	if (blank_between(src, ls, doc->nodes[key].start))
@@ -511,23 +619,13 @@ static size_t begin_lines(struct planner *p, uint32_t last, size_t at, struct bu
 	const struct doc_node *leaf = &p->doc->nodes[last_leaf(p->doc, last)];
 	size_t start = at;
 	if (is_block_scalar(leaf)) {
-		size_t h = leaf->start; /* past an anchor or tag to the indicator */
-		while (src->s[h] != '|' && src->s[h] != '>')
-			h++;
-		size_t e = h + 1;
-		char indent = 0, chomp = 0;
-		for (; e < src->len && src->s[e] && strchr("+-123456789", src->s[e]); e++) {
-			if (src->s[e] == '+' || src->s[e] == '-')
-				chomp = src->s[e];
-			else
-				indent = src->s[e];
-		}
-		if (chomp != '-') {
-			start = h + 1;
-			if (indent)
-				buf_putc(text, indent);
+		struct block_header h = block_header(src, leaf);
+		if (h.chomp != '-') {
+			start = h.indicator + 1;
+			if (h.indent)
+				buf_putc(text, h.indent);
 			buf_putc(text, '-');
-			buf_append(text, src->s + e, src->len - e);
+			buf_append(text, src->s + h.after, src->len - h.after);
 		}
 	}
 	buf_puts(text, src->eol);
@@ -699,6 +797,33 @@ static bool plan_add(struct planner *p, const struct edit *e)
 	return set_edit(p, start, at, &text);
 }
 
+/* The only item of a tagged block list (`milestones: !!seq`) goes: without
+ * items the tag would stand on an empty value, so the list is written []
+ * after it. [start, end) are the item's lines. */
+static bool plan_empty_tagged_list(struct planner *p, uint32_t key, size_t start, size_t end)
+{
+	const struct source *src = &p->src;
+	size_t at = p->doc->nodes[key].end;
+	while (at < start && src->s[at] != ':')
+		at++;
+	at = skip_blanks(src, at + 1);
+	while (at < start && (src->s[at] == '!' || src->s[at] == '&')) { /* the tag and an anchor */
+		while (at < start && !strchr(" \t\r\n", src->s[at]))
+			at++;
+		at = skip_blanks(src, at);
+	}
+	if (at >= start)
+		return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
+	struct buf text;
+	buf_init(&text);
+	size_t props_end = at;
+	while (props_end > 0 && (src->s[props_end - 1] == ' ' || src->s[props_end - 1] == '\t'))
+		props_end--;
+	buf_puts(&text, " []");
+	buf_append(&text, src->s + props_end, start - props_end);
+	return set_edit(p, props_end, end, &text);
+}
+
 static bool plan_remove(struct planner *p, const struct edit *e)
 {
 	const struct doc *doc = p->doc;
@@ -707,7 +832,9 @@ static bool plan_remove(struct planner *p, const struct edit *e)
 	if (index < 0)
 		return fail(p, "no milestone with id '%s'", e->milestone_id);
 	const struct milestone *ms = &p->c->milestones[index];
-	uint32_t list = doc_map_get(doc, p->c->groups[ms->group].node, "milestones", NULL);
+	uint32_t key;
+	uint32_t list = doc_map_get(doc, p->c->groups[ms->group].node, "milestones", &key);
+	bool aliased = doc->nodes[list].kind == DOC_ALIAS;
 	list = doc_resolve(doc, list);
 	uint32_t prev = DOC_NONE, item = doc->nodes[list].first;
 	while (item != DOC_NONE && doc_resolve(doc, item) != ms->node) {
@@ -717,42 +844,43 @@ static bool plan_remove(struct planner *p, const struct edit *e)
 	if (item == DOC_NONE || item != ms->node)
 		return fail(p, "milestone '%s' is written through an alias; remove it in the file itself", e->milestone_id);
 	uint32_t next = doc->nodes[item].next;
-	size_t start, end;
 	if (doc->nodes[list].style == DOC_STYLE_FLOW) {
-		if (prev != DOC_NONE) { /* from the comma before it */
-			start = doc->nodes[prev].end;
-			end = doc->nodes[item].end;
-		} else if (next != DOC_NONE) {
-			start = doc->nodes[item].start;
-			end = doc->nodes[next].start;
-		} else { /* the only item: a comma after it would be left alone, `[,]` */
-			start = doc->nodes[item].start;
-			end = doc->nodes[item].end;
-			size_t after = end;
-			while (after < doc->nodes[list].end && strchr(" \t\r\n", src->s[after]))
-				after++;
-			if (after < doc->nodes[list].end && src->s[after] == ',')
-				end = after + 1;
-		}
-	} else {
-		size_t dash = dash_before(src, doc->nodes[item].start);
-		start = line_start(src, dash);
-		end = end_of_entry(src, doc, item);
-		if (!blank_between(src, start, dash))
-			return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
+		struct flow_entry fe = {
+			.start = doc->nodes[item].start, .end = doc->nodes[item].end,
+			.has_prev = prev != DOC_NONE, .has_next = next != DOC_NONE,
+			.prev_end = prev != DOC_NONE ? doc->nodes[prev].end : 0,
+			.next_start = next != DOC_NONE ? doc->nodes[next].start : 0,
+			.collection_end = doc->nodes[list].end,
+		};
+		if (anchor_used_outside(doc, fe.start, fe.end))
+			return fail(p, "milestone '%s' holds an anchor (&) used elsewhere in the file; remove it in the file itself",
+			            e->milestone_id);
+		return plan_flow_removal(p, &fe);
 	}
+	size_t dash = dash_before(src, doc->nodes[item].start);
+	size_t start = line_start(src, dash), end = end_of_entry(src, doc, item);
+	if (!blank_between(src, start, dash))
+		return fail(p, "%s", "the milestone list is laid out in a way charterdash cannot edit safely");
 	if (anchor_used_outside(doc, start, end))
 		return fail(p, "milestone '%s' holds an anchor (&) used elsewhere in the file; remove it in the file itself",
 		            e->milestone_id);
-	struct buf none;
-	buf_init(&none);
-	return set_edit(p, start, end, &none);
+	struct buf text;
+	buf_init(&text);
+	if (prev == DOC_NONE && next == DOC_NONE && !aliased && (doc->nodes[list].flags & DOC_FLAG_TAG))
+		return plan_empty_tagged_list(p, key, start, end);
+	return set_edit(p, start, end, &text);
 }
 
+/* The file's own line ending: that of its first line (LF, CRLF or CR). */
 static const char *detect_eol(const char *s, size_t len)
 {
-	const char *nl = memchr(s, '\n', len);
-	return nl && nl > s && nl[-1] == '\r' ? "\r\n" : "\n";
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			return "\n";
+		if (s[i] == '\r')
+			return i + 1 < len && s[i + 1] == '\n' ? "\r\n" : "\r";
+	}
+	return "\n";
 }
 
 bool patch_plan(const struct charter *c, const struct edit *e, struct text_edit *out, char *why, size_t why_size)
@@ -782,80 +910,4 @@ char *patch_apply(const char *src, size_t len, const struct text_edit *e, size_t
 	out[n] = '\0';
 	*out_len = n;
 	return out;
-}
-
-/* ---- verification ------------------------------------------------------ */
-
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-static bool same_milestone(const struct milestone *a, const struct milestone *b, int skip_field)
-{
-	char da[DATE_TEXT_SIZE], db[DATE_TEXT_SIZE];
-	for (int f = 0; f < FIELD_COUNT; f++)
-		if (f != skip_field && !same_text(milestone_field(a, (enum field)f, da), milestone_field(b, (enum field)f, db)))
-			return false;
-	if (skip_field != FIELD_DUE && a->due_unset != b->due_unset) /* `due: ~` vs no due */
-		return false;
-	return same_text(a->id, b->id) && a->group == b->group;
-}
-
-bool patch_verify(const struct charter *before, const struct charter *after, const struct edit *e,
-                  char *why, size_t why_size)
-{
-	if (!same_text(before->title, after->title) || date_compare(before->signed_on, after->signed_on) ||
-	    date_compare(before->deadline, after->deadline) || before->group_count != after->group_count) {
-		snprintf(why, why_size, "the change would alter the charter's header or groups");
-		return false;
-	}
-	for (size_t g = 0; g < before->group_count; g++) {
-		if (!same_text(before->groups[g].id, after->groups[g].id) ||
-		    !same_text(before->groups[g].name, after->groups[g].name)) {
-			snprintf(why, why_size, "the change would alter working group '%s'", before->groups[g].id);
-			return false;
-		}
-	}
-	long target = e->kind == EDIT_ADD ? charter_find_milestone(after, e->milestone_id)
-	                                  : charter_find_milestone(before, e->milestone_id);
-	size_t expect = before->milestone_count + (e->kind == EDIT_ADD) - (e->kind == EDIT_REMOVE);
-	if (target < 0 || after->milestone_count != expect) {
-		snprintf(why, why_size, "the change would add or remove the wrong milestones");
-		return false;
-	}
-	/* Walk both lists in step, skipping the added or removed one. */
-	for (size_t i = 0, j = 0; i < before->milestone_count || j < after->milestone_count;) {
-		if (e->kind == EDIT_ADD && j == (size_t)target) {
-			const struct milestone *m = &after->milestones[j++];
-			if (!same_text(m->title, e->value) || m->status != STATUS_NOT_STARTED ||
-			    charter_find_group(after, e->group_id) != (long)m->group) {
-				snprintf(why, why_size, "the new milestone would not read back as written");
-				return false;
-			}
-			continue;
-		}
-		if (e->kind == EDIT_REMOVE && i == (size_t)target) {
-			i++;
-			continue;
-		}
-		if (i >= before->milestone_count || j >= after->milestone_count)
-			break;
-		const struct milestone *a = &before->milestones[i++], *b = &after->milestones[j++];
-		bool is_target = e->kind == EDIT_SET && (long)(i - 1) == target;
-		if (!same_milestone(a, b, is_target ? (int)e->field : -1)) {
-			snprintf(why, why_size, "the change would also alter milestone '%s'", a->id);
-			return false;
-		}
-		if (is_target) {
-			char scratch[DATE_TEXT_SIZE];
-			const char *now = milestone_field(b, e->field, scratch);
-			const char *want = e->value && *e->value ? e->value : NULL;
-			if (!same_text(now, want)) {
-				snprintf(why, why_size, "the new %s would not read back as typed", field_name(e->field));
-				return false;
-			}
-		}
-	}
-	return true;
 }

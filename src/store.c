@@ -768,7 +768,7 @@ enum store_status store_plan(const struct charter *before, const struct edit *e,
 	enum store_status status = apply_and_load(before, r);
 	if (status != STORE_OK)
 		return status;
-	if (!patch_verify(before, &r->after, e, r->why, sizeof r->why))
+	if (!patch_verify_splice(before, &r->after, e, &r->edit, r->why, sizeof r->why))
 		return STORE_REFUSED;
 	r->changed = true;
 	return STORE_OK;

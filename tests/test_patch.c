@@ -1,8 +1,9 @@
 /* test_patch — the text edits of the edit transaction, over a corpus of
  * tricky files. For every edit: the bytes outside [start, end) are kept,
  * the result loads and patch_verify accepts it, a CRLF file stays CRLF,
- * and PyYAML (tests/e2e/edit_oracle.py, run once at the end) reads the
- * result as the input with exactly that change. Representative cases also
+ * a CR-only file stays CR-only, and PyYAML (tests/e2e/edit_oracle.py, run
+ * once at the end) reads the whole result as the input with exactly that
+ * change, key order and value types included. Representative cases also
  * compare the whole output. Run from the repository root. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -120,6 +121,11 @@ static bool is_crlf(const char *s, size_t len)
 	return nl && nl > s && nl[-1] == '\r';
 }
 
+static bool is_cr_only(const char *s, size_t len)
+{
+	return memchr(s, '\r', len) && !memchr(s, '\n', len);
+}
+
 /* Plans and applies `e` to `input` and checks everything that holds for
  * any edit. Returns the new text (caller frees); *te receives the edit. */
 static char *apply_n(const char *input, size_t len, const struct edit *e, size_t *out_len, struct text_edit *te)
@@ -158,6 +164,9 @@ static char *apply_n(const char *input, size_t len, const struct edit *e, size_t
 				assert_true(i + 1 < n && out[i + 1] == '\n');
 		}
 	}
+	/* (d) so does a file with CR alone (old Mac style) */
+	if (is_cr_only(input, len))
+		assert_null(memchr(out, '\n', n));
 	record(input, len, out, n, e);
 	charter_fini(&before);
 	charter_fini(&after);
@@ -495,9 +504,11 @@ static void test_flow_sequence(void **state)
 	            "                 {id: c, title: C, status: done}]   # three\n"
 	            "  - id: h\n    name: H\n    milestones: []\n"
 	            "  - id: k\n    name: K\n    milestones: [ {id: only, title: O, status: done} ]\n");
+	/* the closing bracket and the comment stay on their line (issue 12, item 7) */
 	expect_edit(flow_seq, RM("c"),
 	            HEAD
-	            "    milestones: [{id: a, title: A, status: done}, {id: b, title: B, status: blocked}]   # three\n"
+	            "    milestones: [{id: a, title: A, status: done}, {id: b, title: B, status: blocked}\n"
+	            "                 ]   # three\n"
 	            "  - id: h\n    name: H\n    milestones: []\n"
 	            "  - id: k\n    name: K\n    milestones: [ {id: only, title: O, status: done} ]\n");
 	expect_edit(flow_seq, RM("only"),
@@ -1051,6 +1062,236 @@ static void test_refusals(void **state)
 	expect_edit(list_owner, SET("a", FIELD_OWNER, "O"), NULL);
 }
 
+/* Comments in a multi-line flow collection stay on their lines; a removed
+ * entry takes only its own (issue 12, item 7). */
+static void test_flow_comments(void **state)
+{
+	(void)state;
+	static const char list[] = MS "      - id: z\n        title: Z\n        status: done\n"
+	                           "  - id: h\n    name: H\n    milestones: [\n"
+	                           "     {id: a, title: A, status: done},  # first\n"
+	                           "     {id: b, title: B, status: done}   # second\n"
+	                           "    ]\n";
+	expect_edit(list, RM("b"), MS "      - id: z\n        title: Z\n        status: done\n"
+	            "  - id: h\n    name: H\n    milestones: [\n     {id: a, title: A, status: done}  # first\n    ]\n");
+	expect_edit(list, RM("a"), MS "      - id: z\n        title: Z\n        status: done\n"
+	            "  - id: h\n    name: H\n    milestones: [\n     {id: b, title: B, status: done}   # second\n    ]\n");
+	expect_edit(list, SET("a", FIELD_OWNER, "Bob"), NULL);
+	/* the first item on the bracket's line, the next one below */
+	static const char bracket[] = MS "      - id: z\n        title: Z\n        status: done\n"
+	                              "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done},  # first\n"
+	                              "     {id: b, title: B, status: done}]  # second\n";
+	expect_edit(bracket, RM("a"), MS "      - id: z\n        title: Z\n        status: done\n"
+	                              "  - id: h\n    name: H\n    milestones: [{id: b, title: B, status: done}]  # second\n");
+	expect_edit(bracket, RM("b"), MS "      - id: z\n        title: Z\n        status: done\n"
+	                              "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done}  # first\n"
+	                              "     ]  # second\n");
+	/* two items on one line, a comment after the second */
+	static const char shared[] = MS "      - id: z\n        title: Z\n        status: done\n"
+	                             "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done}, {id: b, title: B, status: done},  # ab\n"
+	                             "     {id: c, title: C, status: done}]\n";
+	expect_edit(shared, RM("b"), MS "      - id: z\n        title: Z\n        status: done\n"
+	                             "  - id: h\n    name: H\n    milestones: [{id: a, title: A, status: done},  # ab\n"
+	                             "     {id: c, title: C, status: done}]\n");
+	/* a multi-line flow mapping: clearing a field keeps every comment on its line */
+	static const char map[] = MS "      - {id: a, title: A,   # first\n"
+	                          "         status: done,      # s\n"
+	                          "         owner: X}          # o\n"
+	                          "      - {id: b,\n"
+	                          "         owner: Y,  # y\n"
+	                          "         title: B, status: done}\n";
+	expect_edit(map, SET("a", FIELD_OWNER, ""), MS "      - {id: a, title: A,   # first\n"
+	                                           "         status: done      # s\n"
+	                                           "         }          # o\n"
+	                                           "      - {id: b,\n"
+	                                           "         owner: Y,  # y\n"
+	                                           "         title: B, status: done}\n");
+	expect_edit(map, SET("b", FIELD_OWNER, ""), MS "      - {id: a, title: A,   # first\n"
+	                                           "         status: done,      # s\n"
+	                                           "         owner: X}          # o\n"
+	                                           "      - {id: b,\n"
+	                                           "         title: B, status: done}\n");
+	expect_edit(map, SET("a", FIELD_STATUS, "blocked"), NULL);
+	expect_edit(map, SET("a", FIELD_NOTES, "N"), NULL);
+	expect_edit(map, RM("a"), MS "      - {id: b,\n         owner: Y,  # y\n         title: B, status: done}\n");
+}
+
+/* A file whose lines end in CR alone gets CR in what is inserted too
+ * (issue 12, "Also"). */
+static void test_cr_only(void **state)
+{
+	(void)state;
+	static const char cr[] = "charter:\r  title: T\r  signed: 2026-02-09\rworking_groups:\r  - id: g\r    name: G\r"
+	                         "    milestones:\r      - id: a\r        title: A\r        status: done\r"
+	                         "        notes: |\r          two\r          lines\r";
+	expect_edit(cr, ADD("g", "c", "New"),
+	            "charter:\r  title: T\r  signed: 2026-02-09\rworking_groups:\r  - id: g\r    name: G\r"
+	            "    milestones:\r      - id: a\r        title: A\r        status: done\r"
+	            "        notes: |\r          two\r          lines\r"
+	            "      - id: c\r        title: New\r        status: not_started\r");
+	expect_edit(cr, SET("a", FIELD_OWNER, "Bob"), NULL);
+	expect_edit(cr, SET("a", FIELD_NOTES, "one\ntwo\n"), NULL);
+	expect_edit(cr, RM("a"), NULL);
+	static const char no_list[] = "charter:\r  title: T\r  signed: 2026-02-09\rworking_groups:\r  - id: g\r    name: G\r"
+	                              "  - id: h\r    name: H\r    milestones: [{id: z, title: Z, status: done}]\r";
+	expect_edit(no_list, ADD("g", "c", "New"), NULL);
+}
+
+/* The only item of a tagged list goes: the list is written [] after its
+ * tag, which could not stand on an empty value (issue 12, "Also"). */
+static void test_remove_only_item_of_tagged_list(void **state)
+{
+	(void)state;
+	expect_edit(HEAD "    milestones: !!seq\n      - id: a\n        title: A\n        status: done\n", RM("a"),
+	            HEAD "    milestones: !!seq []\n");
+	expect_edit(HEAD "    milestones: &l !!seq   # the list\n\n      - id: a\n        title: A\n        status: done\n"
+	                 "    x: 1\n",
+	            RM("a"), HEAD "    milestones: &l !!seq []   # the list\n\n    x: 1\n");
+	/* untagged, it is left `milestones:` as before */
+	expect_edit(HEAD "    milestones:\n      - id: a\n        title: A\n        status: done\n", RM("a"),
+	            HEAD "    milestones:\n");
+}
+
+/* --- the whole-document verification ---------------------------------------- */
+
+/* patch_verify(before, after-text, e) with a hand-made result. */
+static bool verify_text(const char *before_text, const char *after_text, struct edit e, char *why, size_t size)
+{
+	struct charter before, after;
+	load_n(&before, before_text, strlen(before_text));
+	load_n(&after, after_text, strlen(after_text));
+	why[0] = '\0';
+	bool ok = patch_verify(&before, &after, &e, why, size);
+	charter_fini(&before);
+	charter_fini(&after);
+	return ok;
+}
+
+static void expect_verify_refuses(const char *before, const char *after, struct edit e, const char *because)
+{
+	char why[512];
+	bool ok = verify_text(before, after, e, why, sizeof why);
+	if (ok || !strstr(why, because))
+		print_message("why: %s\n", why);
+	assert_false(ok);
+	assert_non_null(strstr(why, because));
+}
+
+/* Values the model does not hold are compared too: a change to any of
+ * them, or to key order, structure, style or a tag, is refused. */
+static void test_verify_whole_document(void **state)
+{
+	(void)state;
+	static const char base[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                              "        x-log: |+\n          text\n\n\n"
+	                              "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                              "      - id: b\n        title: B\n        status: done\n"
+	                              "    description: keep\n";
+	char why[512];
+	/* the intended change alone passes */
+	assert_true(verify_text(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                                 "        x-log: |+\n          text\n\n\n"
+	                                 "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                                 "        owner: Bob\n"
+	                                 "      - id: b\n        title: B\n        status: done\n"
+	                                 "    description: keep\n",
+	                        SET("a", FIELD_OWNER, "Bob"), why, sizeof why));
+	/* keep-chomped block losing its trailing lines (issue 12, item 2) */
+	expect_verify_refuses(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                               "        x-log: |+\n          text\n"
+	                               "        owner: Bob\n\n\n"
+	                               "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                               "      - id: b\n        title: B\n        status: done\n"
+	                               "    description: keep\n",
+	                      SET("a", FIELD_OWNER, "Bob"), "line 11 of the original: a value would change");
+	/* an unknown list, a tag, an unmodelled key of a group, key order */
+	static const char *const wrong[] = {
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 3]\n        x-tag: !!str 3\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 2]\n        x-tag: !!int 3\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 2]\n        x-tag: !!str 3\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: 'keep'\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-tag: !!str 3\n        x-list: [1, 2]\n        owner: Bob\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+		MS "      - id: a\n        title: A\n        status: done\n        x-log: |+\n          text\n\n\n"
+		   "        x-list: [1, 2]\n        x-tag: !!str 3\n        owner: Bob\n        x-new: 1\n"
+		   "      - id: b\n        title: B\n        status: done\n    description: keep\n",
+	};
+	for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++)
+		expect_verify_refuses(base, wrong[i], SET("a", FIELD_OWNER, "Bob"), "the change would alter the document");
+	/* an added milestone with a key too many; a removal that takes two */
+	expect_verify_refuses(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                               "        x-log: |+\n          text\n\n\n"
+	                               "        x-list: [1, 2]\n        x-tag: !!str 3\n"
+	                               "      - id: b\n        title: B\n        status: done\n"
+	                               "      - id: c\n        title: C\n        status: not_started\n        x: 1\n"
+	                               "    description: keep\n",
+	                      ADD("g", "c", "C"), "the changed value is not what was meant");
+	expect_verify_refuses(base, MS "      - id: a\n        title: A\n        status: done\n"
+	                               "        x-log: |+\n          text\n\n\n"
+	                               "        x-list: [1, 2]\n"
+	                               "    description: keep\n",
+	                      RM("b"), "the change would alter the document");
+}
+
+/* The bytes outside the edited span are checked against the edit itself. */
+static void test_verify_splice(void **state)
+{
+	(void)state;
+	static const char before_text[] = MS "      - id: a # one\n        title: A\n        status: done\n";
+	static const char after_text[] = MS "      - id: a # two\n        title: A\n        status: done\n        owner: B\n";
+	struct charter before, after;
+	load_n(&before, before_text, strlen(before_text));
+	load_n(&after, after_text, strlen(after_text));
+	struct edit e = SET("a", FIELD_OWNER, "B");
+	char why[512] = "";
+	assert_true(patch_verify(&before, &after, &e, why, sizeof why)); /* comments are not in the tree */
+	struct text_edit te;
+	assert_true(patch_plan(&before, &e, &te, why, sizeof why));
+	assert_false(patch_verify_splice(&before, &after, &e, &te, why, sizeof why));
+	assert_non_null(strstr(why, "outside the edited span"));
+	text_edit_fini(&te);
+	charter_fini(&before);
+	charter_fini(&after);
+}
+
+/* Keep chomping (|+, >+): the trailing blank lines are the value's own, and
+ * whatever is added after it goes after them (issue 12, item 2). */
+static void test_keep_chomped_block(void **state)
+{
+	(void)state;
+	static const char log[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                             "        x-log: |+\n          text\n\n\n"
+	                             "      - id: b\n        title: B\n        status: done\n";
+	expect_edit(log, SET("a", FIELD_OWNER, "Bob"),
+	            MS "      - id: a\n        title: A\n        status: done\n"
+	               "        x-log: |+\n          text\n\n\n        owner: Bob\n"
+	               "      - id: b\n        title: B\n        status: done\n");
+	expect_edit(log, ADD("g", "c", "C"), NULL);
+	expect_edit(log, RM("a"), MS "      - id: b\n        title: B\n        status: done\n");
+	expect_edit(log, RM("b"), NULL);
+	static const char described[] = HEAD "    description: >+\n      text\n\n\n"
+	                                      "  - id: h\n    name: H\n    milestones: [{id: z, title: Z, status: done}]\n";
+	expect_edit(described, ADD("g", "c", "C"),
+	            HEAD "    description: >+\n      text\n\n\n    milestones:\n"
+	                 "      - id: c\n        title: C\n        status: not_started\n"
+	                 "  - id: h\n    name: H\n    milestones: [{id: z, title: Z, status: done}]\n");
+	/* the last thing in the file, with a comment after the blank lines */
+	static const char last[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                              "        x-log: |+\n          text\n\n"
+	                              "# end\n";
+	expect_edit(last, SET("a", FIELD_OWNER, "Bob"), NULL);
+	expect_edit(last, ADD("g", "c", "C"), NULL);
+	static const char no_final_break[] = MS "      - id: a\n        title: A\n        status: done\n"
+	                                        "        x-log: |+\n          text";
+	expect_edit(no_final_break, SET("a", FIELD_OWNER, "Bob"), NULL);
+}
+
 /* --- the independent reading ------------------------------------------------ */
 
 static int group_setup(void **state)
@@ -1116,6 +1357,12 @@ int main(void)
 		cmocka_unit_test(test_add_milestone),
 		cmocka_unit_test(test_remove_milestone),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_verify_whole_document),
+		cmocka_unit_test(test_verify_splice),
+		cmocka_unit_test(test_keep_chomped_block),
+		cmocka_unit_test(test_flow_comments),
+		cmocka_unit_test(test_cr_only),
+		cmocka_unit_test(test_remove_only_item_of_tagged_list),
 		cmocka_unit_test(test_pyyaml_reads_every_result),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

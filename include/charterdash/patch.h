@@ -9,7 +9,7 @@
  * quoted whenever a plain scalar would read back as something else.
  *
  * patch_verify then checks that the edited text loads to exactly the
- * intended model. Pure: no I/O. */
+ * intended document (src/patch_verify.c). Pure: no I/O. */
 #ifndef CHARTERDASH_PATCH_H
 #define CHARTERDASH_PATCH_H
 
@@ -36,9 +36,17 @@ bool patch_plan(const struct charter *c, const struct edit *e, struct text_edit 
 /* The original with the edit applied; NULL when memory runs out. */
 char *patch_apply(const char *src, size_t len, const struct text_edit *e, size_t *out_len);
 
-/* True when `after` equals `before` with exactly the change `e` made. */
+/* True when `after` equals `before` with exactly the change `e` made: in
+ * the model, and in the whole document (both node trees compared: every
+ * key, scalar value, style, tag and alias, in order, the same except the
+ * one node the change names, which must be exactly what was meant). */
 bool patch_verify(const struct charter *before, const struct charter *after, const struct edit *e,
                   char *why, size_t why_size);
+
+/* patch_verify, and first: `after`'s text is `before`'s with the edit `te`
+ * spliced in, every byte outside [te->start, te->end) unchanged. */
+bool patch_verify_splice(const struct charter *before, const struct charter *after, const struct edit *e,
+                         const struct text_edit *te, char *why, size_t why_size);
 
 /* How a value is written as a YAML scalar. `prefer` is the style of the
  * value being replaced (DOC_STYLE_ANY for none); `flow` when inside [ ] or

@@ -5,9 +5,11 @@ Reads JSON lines, one per edit:
   {"before": PATH, "after": PATH, "kind": "set"|"add"|"rm", "id": ID,
    "group": GROUP (add), "field": FIELD (set), "value": TEXT (set: "" clears;
    add: the title), "pyyaml": true}
-and checks that AFTER reads as BEFORE with exactly that change: the edited
-value reads back as the very string typed (never a bool, number or date,
-except a due date), and every other value of the file is unchanged.
+and checks that AFTER reads as BEFORE with exactly that change, comparing
+the whole documents: every key in its order, every value with its type (a
+"1" that turned into 1 counts). The edited value reads back as the very
+string typed (never a bool, number or date, except a due date); a new key
+or milestone comes last; a list emptied by rm may read as null.
 "pyyaml": false marks an input PyYAML may reject (it refuses some tabs
 libyaml accepts, such as `key:<TAB>value`): if it does, it must reject the
 result too; if it reads it, the result is checked as usual. Prints one line per failure; exit 1 if any.
@@ -27,35 +29,33 @@ def load(path):
         return yaml.safe_load(f.read())  # bytes: PyYAML honours a BOM
 
 
-def normalise(doc):
-    """Dates as text, and a null or missing milestones list as []."""
-    if isinstance(doc, dict):
-        return {k: normalise(v) for k, v in doc.items()}
-    if isinstance(doc, list):
-        return [normalise(v) for v in doc]
-    if isinstance(doc, datetime.date):
-        return doc.isoformat()
-    return doc
+def canonical(node):
+    """The document as nested tuples that keep what == on dicts would not:
+    key order, and each scalar's type (1, 1.0, True and "1" all differ)."""
+    if isinstance(node, dict):
+        return ("map", [(canonical(k), canonical(v)) for k, v in node.items()])
+    if isinstance(node, list):
+        return ("seq", [canonical(v) for v in node])
+    return (type(node).__name__, node)
 
 
-def milestones_of(group):
-    if group.get("milestones") is None:
-        group["milestones"] = []
-    return group["milestones"]
+def groups_of(doc):
+    groups = doc.get("working_groups") if isinstance(doc, dict) else None
+    return groups if isinstance(groups, list) else []
 
 
 def find(doc, mid):
-    for g in doc.get("working_groups") or []:
-        for m in milestones_of(g):
-            if m.get("id") == mid:
+    for g in groups_of(doc):
+        for m in g.get("milestones") or []:
+            if isinstance(m, dict) and m.get("id") == mid:
                 return g, m
     return None, None
 
 
-def expected_after(before, r):
+def expected_after(before, after, r):
+    """BEFORE with exactly the change of record r, in PyYAML's terms: a new
+    key goes last in its mapping, a new milestone last in its list."""
     want = copy.deepcopy(before)
-    for g in want.get("working_groups") or []:
-        milestones_of(g)
     kind = r["kind"]
     if kind == "set":
         _, m = find(want, r["id"])
@@ -67,10 +67,18 @@ def expected_after(before, r):
             m["due"] = None  # "no date yet": a YAML null, not the text "~"
         else:
             m[r["field"]] = r["value"]
+            _, got = find(after, r["id"])
+            due = None if got is None else got.get("due")
+            if r["field"] == "due" and isinstance(due, datetime.date) and due.isoformat() == r["value"]:
+                m["due"] = due  # a due date written plain reads as a date
     elif kind == "add":
-        for g in want.get("working_groups") or []:
+        for g in groups_of(want):
             if g.get("id") == r["group"]:
-                milestones_of(g).append({"id": r["id"], "title": r["value"], "status": "not_started"})
+                new = {"id": r["id"], "title": r["value"], "status": "not_started"}
+                if g.get("milestones") is None:
+                    g["milestones"] = [new]  # in place of a null, or last
+                else:
+                    g["milestones"].append(new)
                 break
         else:
             return None, "no group %r" % r["group"]
@@ -79,6 +87,10 @@ def expected_after(before, r):
         if m is None:
             return None, "no milestone %r before the edit" % r["id"]
         g["milestones"].remove(m)
+        if not g["milestones"]:  # an emptied block list reads as null
+            for h in groups_of(after):
+                if h.get("id") == g.get("id") and h.get("milestones") is None:
+                    g["milestones"] = None
     return want, None
 
 
@@ -99,7 +111,7 @@ def check(r):
         after = load(r["after"])
     except yaml.YAMLError as e:
         return "%s: PyYAML cannot read the result: %s" % (where, str(e).replace("\n", " "))
-    # The raw value, before dates become text: only a due date may be a date.
+    # Only a due date may read back as something else than the text typed.
     if r["kind"] == "set" and r["value"] != "":
         _, m = find(after, r["id"])
         got = None if m is None else m.get(r["field"])
@@ -107,13 +119,11 @@ def check(r):
         no_date = got is None and r["field"] == "due" and r["value"] == "~"
         if not isinstance(got, str) and not is_date and not no_date:
             return "%s: %s reads back as %r, not the text typed" % (where, r["field"], got)
-    before, after = normalise(before), normalise(after)
-    want, problem = expected_after(before, r)
+    want, problem = expected_after(before, after, r)
     if problem:
         return "%s: %s" % (where, problem)
-    for g in after.get("working_groups") or []:
-        milestones_of(g)
-    if want != after:
+    # The whole document: every key in its order, every value with its type.
+    if canonical(want) != canonical(after):
         return "%s: PyYAML reads\n  %r\nexpected\n  %r" % (where, after, want)
     return None
 
