@@ -9,11 +9,7 @@
 #include "charterdash/edit.h"
 #include "charterdash/report.h"
 #include "charterdash/strmap.h"
-
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
+#include "charterdash/strutil.h"
 
 struct items {
 	struct compare_item *v;
@@ -52,7 +48,7 @@ static void compare_one(struct items *it, const struct charter *oc, const struct
 		push(it, (struct compare_item){ .kind = COMPARE_MOVED, .old_m = o, .new_m = n, .field = -1 });
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		char so[DATE_TEXT_SIZE], sn[DATE_TEXT_SIZE];
-		if (!same_text(milestone_field(o, (enum field)f, so), milestone_field(n, (enum field)f, sn)))
+		if (!str_same(milestone_field(o, (enum field)f, so), milestone_field(n, (enum field)f, sn)))
 			push(it, (struct compare_item){ .kind = COMPARE_CHANGED, .old_m = o, .new_m = n, .field = f });
 	}
 }
@@ -64,7 +60,7 @@ static void compare_groups(struct items *it, const struct charter *oc, const str
 		long at = n->id ? charter_find_group(oc, n->id) : -1;
 		if (at < 0)
 			push(it, (struct compare_item){ .kind = COMPARE_GROUP_ADDED, .new_g = n, .field = -1 });
-		else if (!same_text(oc->groups[at].name, n->name))
+		else if (!str_same(oc->groups[at].name, n->name))
 			push(it, (struct compare_item){ .kind = COMPARE_GROUP_RENAMED, .old_g = &oc->groups[at], .new_g = n,
 			                                .field = -1 });
 	}

@@ -11,6 +11,7 @@
 
 #include "charterdash/buf.h"
 #include "charterdash/json.h"
+#include "charterdash/fsio.h"
 
 char *history_path(const char *data_path)
 {
@@ -136,17 +137,10 @@ bool history_load(struct history *h, const char *path, char *why, size_t why_siz
 		snprintf(why, why_size, "cannot open %s: %s", path, strerror(errno));
 		return false;
 	}
-	struct buf text;
-	buf_init(&text);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&text, chunk, n);
-	bool read_error = ferror(f);
-	fclose(f);
 	size_t len;
-	h->text = buf_take(&text, &len);
-	if (!h->text || read_error) {
+	h->text = fsio_read_all(f, 0, (size_t)-1, &len);
+	fclose(f);
+	if (!h->text) {
 		snprintf(why, why_size, "cannot read %s", path);
 		history_fini(h);
 		return false;

@@ -12,6 +12,7 @@
 #include "charterdash/merge3.h"
 #include "charterdash/patch.h"
 #include "charterdash/store.h"
+#include "charterdash/strutil.h"
 
 /* A conflict found while applying theirs' changes; its markers go in once
  * every clean change has landed (markers make the text unloadable). */
@@ -32,11 +33,6 @@ struct merging {
 	size_t npend;
 	bool failed;
 };
-
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
 
 static bool load_copy(struct charter *c, const char *path, const char *text, size_t len)
 {
@@ -300,7 +296,7 @@ static void merge_fields(struct merging *mg, const struct milestone *mb, const s
 		int f = order[i];
 		char sb[DATE_TEXT_SIZE], st[DATE_TEXT_SIZE], so[DATE_TEXT_SIZE];
 		const char *vb = value_of(mb, f, sb), *vt = value_of(mt, f, st);
-		if (same_text(vb, vt))
+		if (str_same(vb, vt))
 			continue;
 		const struct milestone *mo = find(&mg->cur, mt->id);
 		if (!mo) {
@@ -311,9 +307,9 @@ static void merge_fields(struct merging *mg, const struct milestone *mb, const s
 			continue;
 		}
 		const char *vo = value_of(mo, f, so);
-		if (same_text(vo, vt)) {
+		if (str_same(vo, vt)) {
 			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt); /* both made the same change */
-		} else if (same_text(vo, vb)) {
+		} else if (str_same(vo, vb)) {
 			if (take_theirs(&mg->cur, &mg->theirs, mt, f, vt)) /* else the line merge carries it */
 				take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
 		} else {
@@ -497,7 +493,7 @@ static bool same_fields(const struct milestone *a, const struct milestone *b)
 {
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		char sa[DATE_TEXT_SIZE], sb[DATE_TEXT_SIZE];
-		if (!same_text(value_of(a, f, sa), value_of(b, f, sb)))
+		if (!str_same(value_of(a, f, sa), value_of(b, f, sb)))
 			return false;
 	}
 	return true;
@@ -738,16 +734,16 @@ static bool verify(const struct merging *mg, const struct charter *merged, char 
 			const struct milestone *mb = find(&mg->base, id), *mo = find(&mg->ours, id),
 					       *mt = find(&mg->theirs, id);
 			const char *gb = mb ? group_of(&mg->base, mb) : NULL, *gt = mt ? group_of(&mg->theirs, mt) : NULL;
-			const char *want_group = same_text(gb, gt) ? (mo ? group_of(&mg->ours, mo) : NULL) : gt;
-			if (got && want_group && !same_text(group_of(merged, got), want_group)) {
+			const char *want_group = str_same(gb, gt) ? (mo ? group_of(&mg->ours, mo) : NULL) : gt;
+			if (got && want_group && !str_same(group_of(merged, got), want_group)) {
 				snprintf(why, why_size, "milestone '%s' would be in the wrong working group", id);
 				return false;
 			}
 			for (int f = 0; got && f < FIELD_COUNT; f++) {
 				char sb[DATE_TEXT_SIZE], so[DATE_TEXT_SIZE], st[DATE_TEXT_SIZE], sg[DATE_TEXT_SIZE];
 				const char *vb = value_of(mb, f, sb), *vt = value_of(mt, f, st);
-				const char *want = same_text(vb, vt) ? value_of(mo, f, so) : vt;
-				if (!same_text(value_of(got, f, sg), want)) {
+				const char *want = str_same(vb, vt) ? value_of(mo, f, so) : vt;
+				if (!str_same(value_of(got, f, sg), want)) {
 					snprintf(why, why_size, "the %s of '%s' would not read back as merged",
 					         field_name((enum field)f), id);
 					return false;

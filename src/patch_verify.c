@@ -10,6 +10,7 @@
  * must have exactly the intended shape. A value charterdash does not model
  * (an `x-log: |+` block, a list of leads) is covered too. */
 #include "charterdash/patch.h"
+#include "charterdash/strutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,32 +18,27 @@
 
 /* ---- the model --------------------------------------------------------- */
 
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 static bool same_milestone(const struct milestone *a, const struct milestone *b, int skip_field)
 {
 	char da[DATE_TEXT_SIZE], db[DATE_TEXT_SIZE];
 	for (int f = 0; f < FIELD_COUNT; f++)
-		if (f != skip_field && !same_text(milestone_field(a, (enum field)f, da), milestone_field(b, (enum field)f, db)))
+		if (f != skip_field && !str_same(milestone_field(a, (enum field)f, da), milestone_field(b, (enum field)f, db)))
 			return false;
 	if (skip_field != FIELD_DUE && a->due_unset != b->due_unset) /* `due: ~` vs no due */
 		return false;
-	return same_text(a->id, b->id) && a->group == b->group;
+	return str_same(a->id, b->id) && a->group == b->group;
 }
 
 static bool same_header(const struct charter *before, const struct charter *after, char *why, size_t why_size)
 {
-	if (!same_text(before->title, after->title) || date_compare(before->signed_on, after->signed_on) ||
+	if (!str_same(before->title, after->title) || date_compare(before->signed_on, after->signed_on) ||
 	    date_compare(before->deadline, after->deadline) || before->group_count != after->group_count) {
 		snprintf(why, why_size, "the change would alter the charter's header or groups");
 		return false;
 	}
 	for (size_t g = 0; g < before->group_count; g++) {
-		if (!same_text(before->groups[g].id, after->groups[g].id) ||
-		    !same_text(before->groups[g].name, after->groups[g].name)) {
+		if (!str_same(before->groups[g].id, after->groups[g].id) ||
+		    !str_same(before->groups[g].name, after->groups[g].name)) {
 			snprintf(why, why_size, "the change would alter working group '%s'", before->groups[g].id);
 			return false;
 		}
@@ -55,7 +51,7 @@ static bool target_reads_back(const struct milestone *b, const struct edit *e, c
 	char scratch[DATE_TEXT_SIZE];
 	const char *now = milestone_field(b, e->field, scratch);
 	const char *want = e->value && *e->value ? e->value : NULL;
-	if (!same_text(now, want)) {
+	if (!str_same(now, want)) {
 		snprintf(why, why_size, "the new %s would not read back as typed", field_name(e->field));
 		return false;
 	}
@@ -78,7 +74,7 @@ static bool model_verify(const struct charter *before, const struct charter *aft
 	for (size_t i = 0, j = 0; i < before->milestone_count || j < after->milestone_count;) {
 		if (e->kind == EDIT_ADD && j == (size_t)target) {
 			const struct milestone *m = &after->milestones[j++];
-			if (!same_text(m->title, e->value) || m->status != STATUS_NOT_STARTED ||
+			if (!str_same(m->title, e->value) || m->status != STATUS_NOT_STARTED ||
 			    charter_find_group(after, e->group_id) != (long)m->group) {
 				snprintf(why, why_size, "the new milestone would not read back as written");
 				return false;

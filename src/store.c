@@ -19,6 +19,8 @@
 
 #include "charterdash/buf.h"
 #include "charterdash/history.h"
+#include "charterdash/fsio.h"
+#include "charterdash/strutil.h"
 
 void store_result_init(struct store_result *r)
 {
@@ -72,30 +74,6 @@ char *store_sidecar_path(const char *data_path, const char *prefix, const char *
 	if (p)
 		snprintf(p, n, "%.*s%s%s%s", (int)dir_len, data_path, prefix, base, suffix);
 	return p;
-}
-
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
-static bool write_all(int fd, const char *text, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, text, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		text += n;
-		len -= (size_t)n;
-	}
-	return true;
 }
 
 /* Two looks at a file that show no change between them. */
@@ -278,7 +256,7 @@ static void journal_settle(const char *path, int lock, const struct stat *data)
 	unsigned long long hash;
 	if (j && pread(lock, j, (size_t)st.st_size, 0) == st.st_size) {
 		j[st.st_size] = '\0';
-		char *dir = journal_parse(j, &name, &size, &hash, &lines) ? dir_of(path) : NULL;
+		char *dir = journal_parse(j, &name, &size, &hash, &lines) ? fsio_dir_of(path) : NULL;
 		size_t n = dir ? strlen(dir) + strlen(name) + 2 : 0;
 		char *tmp = n ? malloc(n) : NULL;
 		char *hist = tmp ? history_path(path) : NULL;
@@ -322,7 +300,7 @@ static bool write_temp(char *tmp, const char *dir, const char *path, const struc
 	if (fchown(fd, st->st_uid, st->st_gid) != 0 && fchown(fd, (uid_t)-1, st->st_gid) != 0) {
 		/* keep going: the mode still applies */
 	}
-	bool ok = fchmod(fd, st->st_mode & 07777) == 0 && write_all(fd, text, len) && fsync(fd) == 0;
+	bool ok = fchmod(fd, st->st_mode & 07777) == 0 && fsio_write_all(fd, text, len) && fsync(fd) == 0;
 	int err = errno;
 	if (close(fd) != 0 && ok) {
 		ok = false;
@@ -354,7 +332,7 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 	char suffix[64];
 	snprintf(suffix, sizeof suffix, TEMP_MARKER "%ld.XXXXXX", (long)getpid());
 	char *tmp = store_sidecar_path(path, ".", suffix);
-	char *dir = dir_of(path);
+	char *dir = fsio_dir_of(path);
 	if (!tmp || !dir) {
 		free(tmp);
 		free(dir);
@@ -454,7 +432,7 @@ static void remove_if_dead_writers(int dfd, const char *name, long pid)
 
 static void remove_stale_temps(const char *path)
 {
-	char *dir = dir_of(path);
+	char *dir = fsio_dir_of(path);
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
 	DIR *d = dir ? opendir(dir) : NULL;
@@ -611,16 +589,6 @@ static bool keep_lock(struct txn *t, char *why, size_t why_size)
 	return true;
 }
 
-static bool same_value(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 /* The value an edit writes: an empty value clears the field. */
 static const char *new_value(const struct edit *e)
 {
@@ -750,14 +718,19 @@ enum store_status store_plan(const struct charter *before, const struct edit *e,
 		const struct milestone *m = &before->milestones[index];
 		char scratch[DATE_TEXT_SIZE];
 		const char *now = e->kind == EDIT_SET ? milestone_field(m, e->field, scratch) : m->title;
-		r->old_value = dup_or_null(now);
-		if (e->kind == EDIT_SET && e->check_seen && !e->force && !same_value(now, e->seen)) {
-			r->current = dup_or_null(now);
+		bool copied = true;
+		r->old_value = str_dup_opt(now, &copied);
+		if (!copied) {
+			snprintf(r->why, sizeof r->why, "out of memory");
+			return STORE_IO;
+		}
+		if (e->kind == EDIT_SET && e->check_seen && !e->force && !str_same(now, e->seen)) {
+			r->current = str_dup_opt(now, &copied);
 			snprintf(r->why, sizeof r->why, "the %s of '%s' was changed meanwhile: it is now %s%s%s",
 			         field_name(e->field), e->milestone_id, now ? "'" : "", now ? now : "empty", now ? "'" : "");
 			return STORE_CONFLICT;
 		}
-		if (e->kind == EDIT_SET && same_value(now, new_value(e))) {
+		if (e->kind == EDIT_SET && str_same(now, new_value(e))) {
 			r->changed = false;
 			return STORE_OK;
 		}

@@ -1,5 +1,6 @@
 /* undo — reversible history of this user's own edits. */
 #include "charterdash/undo.h"
+#include "charterdash/strutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,16 +32,6 @@ void undo_fini(struct undo *u)
 		step_fini(&u->steps[i]);
 	free(u->steps);
 	undo_init(u);
-}
-
-static char *dup_or_null(const char *s, bool *ok)
-{
-	if (!s)
-		return NULL;
-	char *d = strdup(s);
-	if (!d)
-		*ok = false;
-	return d;
 }
 
 /* A new step at `done`, after dropping the redo tail. */
@@ -80,9 +71,9 @@ bool undo_record_set(struct undo *u, const char *id, enum field f, const char *o
 	bool ok = true;
 	s->kind = EDIT_SET;
 	s->field = f;
-	s->id = dup_or_null(id, &ok);
-	s->old_value = dup_or_null(old_value, &ok);
-	s->new_value = dup_or_null(new_value, &ok);
+	s->id = str_dup_opt(id, &ok);
+	s->old_value = str_dup_opt(old_value, &ok);
+	s->new_value = str_dup_opt(new_value, &ok);
 	return commit_step(u, s, ok);
 }
 
@@ -94,10 +85,10 @@ bool undo_record_milestone(struct undo *u, enum edit_kind kind, const char *id, 
 		return false;
 	bool ok = true;
 	s->kind = kind;
-	s->id = dup_or_null(id, &ok);
-	s->group = dup_or_null(group, &ok);
+	s->id = str_dup_opt(id, &ok);
+	s->group = str_dup_opt(group, &ok);
 	for (int f = 0; f < FIELD_COUNT; f++)
-		s->fields[f] = dup_or_null(fields[f], &ok);
+		s->fields[f] = str_dup_opt(fields[f], &ok);
 	return commit_step(u, s, ok);
 }
 
@@ -219,11 +210,6 @@ bool undo_restore_plan(const struct text_restore *r, const char *text, size_t le
 	return true;
 }
 
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 /* Whether milestone `m` of `c` holds exactly `fields` (and is in `group`). */
 static bool holds_fields(const struct charter *c, const struct milestone *m, const char *group,
                          const char *const fields[FIELD_COUNT])
@@ -232,7 +218,7 @@ static bool holds_fields(const struct charter *c, const struct milestone *m, con
 		return false;
 	char scratch[DATE_TEXT_SIZE];
 	for (int f = 0; f < FIELD_COUNT; f++)
-		if (!same_text(milestone_field(m, (enum field)f, scratch), fields[f]))
+		if (!str_same(milestone_field(m, (enum field)f, scratch), fields[f]))
 			return false;
 	return true;
 }
