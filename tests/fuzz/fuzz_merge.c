@@ -73,8 +73,12 @@ static bool run_script(const struct charter *base, const uint8_t *p, size_t coun
 			snprintf(s->ids[s->n], sizeof s->ids[s->n], "%s-new-%zu", side, i);
 			e.milestone_id = s->ids[s->n];
 			e.value = pick_value(FIELD_TITLE, p[2], side, s->values[s->n]);
-		} else if (touched(avoid, m->id, (int)e.field)) {
-			continue; /* "different fields": leave the other side's alone */
+		} else if (touched(avoid, m->id, (int)e.field) || touched(s, m->id, (int)e.field)) {
+			/* "different fields": leave the other side's alone; and each field
+			 * once, since clearing one and setting it again moves its key to
+			 * the end, a reordering the line merge rightly calls a conflict
+			 * when the other side changed the lines around */
+			continue;
 		} else {
 			e.value = pick_value(e.field, p[2], side, s->values[s->n]);
 		}
