@@ -10,7 +10,7 @@
 #include "charterdash/strutil.h"
 #include "charterdash/text.h"
 
-static const char *const sort_labels[] = { "file order", "due date", "status" };
+static const char *const sort_labels[] = { "attention", "file order", "due date", "status" };
 
 const char *view_sort_label(enum view_sort s)
 {
@@ -41,12 +41,27 @@ static int status_rank(enum status s)
 	}
 }
 
-static int compare_rows(const struct charter *c, enum view_sort sort, size_t a, size_t b)
+/* Rank for "attention" order: what a facilitator looks at first. */
+static int attention_rank(const struct charter *c, const struct milestone *m, struct date today)
 {
+	if (m->status == STATUS_DONE)
+		return 4;
+	if (progress_is_overdue(c, m, today))
+		return 0;
+	if (m->status == STATUS_BLOCKED)
+		return 1;
+	return progress_is_due_soon(c, m, today) ? 2 : 3;
+}
+
+static int compare_rows(const struct view *v, enum view_sort sort, size_t a, size_t b)
+{
+	const struct charter *c = v->c;
 	const struct milestone *ma = &c->milestones[a], *mb = &c->milestones[b];
 	int r = 0;
 	if (sort == VIEW_SORT_STATUS)
 		r = status_rank(ma->status) - status_rank(mb->status);
+	else if (sort == VIEW_SORT_ATTENTION)
+		r = attention_rank(c, ma, v->today) - attention_rank(c, mb, v->today);
 	if (r == 0 && sort != VIEW_SORT_FILE) /* no date yet (`due: ~`) after every date */
 		r = milestone_has_date(mb) - milestone_has_date(ma);
 	if (r == 0 && sort != VIEW_SORT_FILE && milestone_has_date(ma))
@@ -57,7 +72,7 @@ static int compare_rows(const struct charter *c, enum view_sort sort, size_t a, 
 }
 
 /* Merge sort with the charter as context (qsort has none); tmp holds n. */
-static void sort_rows(const struct charter *c, enum view_sort sort, size_t *rows, size_t *tmp, size_t n)
+static void sort_rows(const struct view *v, enum view_sort sort, size_t *rows, size_t *tmp, size_t n)
 {
 	for (size_t width = 1; width < n; width *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * width) {
@@ -65,13 +80,37 @@ static void sort_rows(const struct charter *c, enum view_sort sort, size_t *rows
 			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				tmp[k++] = compare_rows(c, sort, rows[i], rows[j]) <= 0 ? rows[i++] : rows[j++];
+				tmp[k++] = compare_rows(v, sort, rows[i], rows[j]) <= 0 ? rows[i++] : rows[j++];
 			while (i < mid)
 				tmp[k++] = rows[i++];
 			while (j < hi)
 				tmp[k++] = rows[j++];
 		}
 		memcpy(rows, tmp, n * sizeof *rows);
+	}
+}
+
+void view_due_short(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                    size_t size)
+{
+	if (!size)
+		return;
+	if (!milestone_has_date(m)) {
+		snprintf(buf, size, "no date");
+		return;
+	}
+	struct date due = milestone_due(c, m);
+	long days = date_days_between(today, due);
+	if (m->status == STATUS_DONE || days > 999 || days < -999) {
+		char d[DATE_TEXT_SIZE];
+		date_format(due, d);
+		snprintf(buf, size, "%s", d);
+	} else if (days == 0) {
+		snprintf(buf, size, "today");
+	} else if (days < 0) {
+		snprintf(buf, size, "%ld d late", -days);
+	} else {
+		snprintf(buf, size, "in %ld d", days);
 	}
 }
 
@@ -106,7 +145,7 @@ static bool build_rows(struct view *v, size_t p, size_t g)
 	for (size_t m = grp->first; m < grp->first + grp->count; m++)
 		if (view_filter_accepts(v, m))
 			rows[n++] = m;
-	sort_rows(v->c, pane->sort, rows, tmp, n);
+	sort_rows(v, pane->sort, rows, tmp, n);
 	free(tmp);
 	free(pane->rows);
 	pane->rows = rows;
@@ -178,8 +217,7 @@ bool view_init(struct view *v, const struct charter *c, struct date today)
 	for (size_t g = 0; g < c->group_count; g++) {
 		struct view_pane *p = &v->panes[g];
 		p->group_id = str_dup_opt(c->groups[g].id, &ok);
-		if (c->groups[g].count)
-			p->selected_id = str_dup_opt(c->milestones[c->groups[g].first].id, &ok);
+		/* no anchor yet: build_rows selects the first row shown */
 		if (!build_rows(v, g, g))
 			ok = false;
 	}
@@ -282,8 +320,6 @@ bool view_rebind(struct view *v, const struct charter *c)
 			prev->group_id = prev->selected_id = NULL;
 		} else {
 			p->group_id = str_dup_opt(gid, &ok);
-			if (c->groups[g].count)
-				p->selected_id = str_dup_opt(c->milestones[c->groups[g].first].id, &ok);
 		}
 	}
 	/* the focus follows its group id; a vanished group leaves it in place */
@@ -450,7 +486,7 @@ enum view_sort view_cycle_sort(struct view *v)
 {
 	struct view_pane *p = view_focused(v);
 	if (!p)
-		return VIEW_SORT_FILE;
+		return VIEW_SORT_ATTENTION;
 	view_set_sort(v, v->focus, (enum view_sort)((p->sort + 1) % VIEW_SORT_COUNT));
 	return p->sort;
 }

@@ -189,7 +189,8 @@ static void opens_on_the_dashboard(void **state)
 {
 	struct fixture *fx = *state;
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
-	assert_string_equal(selected_id(fx), "econ-1");
+	/* attention order: the open milestone before the done one */
+	assert_string_equal(selected_id(fx), "econ-2");
 	assert_string_equal(message(fx, NULL), "");
 	assert_true(on_screen("Session Test Charter"));
 	assert_true(on_screen("q quit"));
@@ -199,7 +200,7 @@ static void moves_and_opens_the_detail(void **state)
 {
 	struct fixture *fx = *state;
 	key(fx, 'j');
-	assert_string_equal(selected_id(fx), "econ-2");
+	assert_string_equal(selected_id(fx), "econ-1");
 	key(fx, UI_FN(KEY_RIGHT));
 	assert_string_equal(selected_id(fx), "energy-1");
 	key(fx, '\r');
@@ -232,7 +233,7 @@ static void help_lists_the_keys(void **state)
 static void status_key_saves_and_u_undoes(void **state)
 {
 	struct fixture *fx = *state;
-	key(fx, 'j'); /* econ-2, not started */
+	/* econ-2, not started: first in attention order */
 	key(fx, '3');
 	bool err = true;
 	assert_non_null(strstr(message(fx, &err), "Saved: econ-2 status"));
@@ -248,7 +249,6 @@ static void status_key_saves_and_u_undoes(void **state)
 static void undo_refused_says_why(void **state)
 {
 	struct fixture *fx = *state;
-	key(fx, 'j');
 	key(fx, '3'); /* econ-2 blocked */
 	char *text = strdup(read_file(fx->path));
 	assert_non_null(text);
@@ -273,7 +273,7 @@ static void edit_dialog_types_and_saves(void **state)
 	struct fixture *fx = *state;
 	key(fx, 'e');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_EDIT);
-	assert_true(on_screen("Edit econ-1"));
+	assert_true(on_screen("Edit econ-2"));
 	key(fx, UI_CTRL('u'));
 	type(fx, "Form the groupx");
 	key(fx, 127);
@@ -314,8 +314,8 @@ static void delete_asks_first(void **state)
 	key(fx, 'D');
 	key(fx, 'y');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
-	assert_null(strstr(read_file(fx->path), "econ-1"));
-	assert_string_equal(selected_id(fx), "econ-2");
+	assert_null(strstr(read_file(fx->path), "econ-2"));
+	assert_string_equal(selected_id(fx), "econ-1");
 }
 
 /* Changed on disk meanwhile: the question is theirs or mine; y (the
@@ -329,6 +329,7 @@ static void conflict_keeps_theirs(void **state)
 	snprintf(theirs, sizeof theirs, "%.*sstatus: blocked%s", (int)(at - charter_text), charter_text,
 	         at + strlen("status: done"));
 	write_file(fx->path, theirs);
+	key(fx, 'j'); /* econ-1, after the open econ-2 */
 	key(fx, '2'); /* the dashboard still shows econ-1 done */
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
 	assert_true(on_screen("Changed meanwhile"));
@@ -396,7 +397,7 @@ static void too_small_takes_only_quit(void **state)
 	key(fx, UI_FN(KEY_RESIZE));
 	assert_true(on_screen("terminal too small:"));
 	assert_int_equal(key(fx, 'j'), 0);
-	assert_string_equal(selected_id(fx), "econ-1");
+	assert_string_equal(selected_id(fx), "econ-2");
 	resizeterm(24, 80);
 	key(fx, UI_FN(KEY_RESIZE));
 	assert_true(on_screen("q quit"));
