@@ -470,9 +470,13 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	if (overdue)
 		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
 	if (row.date_x >= 0) {
-		/* open work in days ("12 d late", "in 2 d"), done work by its date */
+		/* open work in days ("12 d late", "in 2 d"), done work by its
+		 * date; zoomed, every date (the zoom is for reading) */
 		char due[VIEW_DUE_COLUMNS + 1], cell[VIEW_DUE_COLUMNS + 1];
-		view_due_short(c, ms, ui->opt.today, due, sizeof due);
+		if (ui->view.zoom && milestone_has_date(ms))
+			date_format(milestone_due(c, ms), due);
+		else
+			view_due_short(c, ms, ui->opt.today, due, sizeof due);
 		snprintf(cell, sizeof cell, "%*s", VIEW_DUE_COLUMNS, due);
 		bool soon = progress_is_due_soon(c, ms, ui->opt.today);
 		enum ui_role dr = overdue ? ROLE_OVERDUE : soon ? ROLE_AT_RISK : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
@@ -582,7 +586,8 @@ static void draw_pane_info(struct ui *ui, struct rect r, size_t pi, bool focus, 
 	}
 }
 
-/* A pane the filter empties, collapsed to its top line. */
+/* A pane the filter empties, collapsed to one line: its name, that
+ * nothing matches, its numbers on the right when they fit. */
 static void draw_pane_collapsed(struct ui *ui, size_t pi, struct rect r, bool focus)
 {
 	WINDOW *w = ui->scr->body;
@@ -591,12 +596,21 @@ static void draw_pane_collapsed(struct ui *ui, size_t pi, struct rect r, bool fo
 	bool heavy = focus && !ui->opt.thin_cursor;
 	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
 	ui_fill(ui, w, r.y, r.x, heavy ? g->fh : g->h, r.w, ba);
-	char text[300];
+	char text[300], label[64];
 	snprintf(text, sizeof text, "%s%snone match the filter", grp->name ? grp->name : grp->id, g->sep);
+	progress_label(view_group_progress(&ui->view, pi), label, sizeof label);
+	int lw = (int)text_width(label) + 2;
+	int room = r.w - 6 - (r.w - 8 - lw >= (int)text_width(text) ? lw + 1 : 0);
 	int x = r.x + 2;
 	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
-	x += 1 + ui_put(ui, w, r.y, x + 1, text, r.w - 6, focus ? ROLE_FOCUS : ROLE_DIM, true);
+	x += 1 + ui_put(ui, w, r.y, x + 1, text, room, focus ? ROLE_FOCUS : ROLE_DIM, true);
 	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+	if (room < r.w - 6) {
+		int lx = r.x + r.w - 2 - lw;
+		ui_put_attr(ui, w, r.y, lx, " ", 1, ba, false);
+		ui_put(ui, w, r.y, lx + 1, label, lw - 2, ROLE_DIM, false);
+		ui_put_attr(ui, w, r.y, lx + lw - 1, " ", 1, ba, false);
+	}
 }
 
 static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
