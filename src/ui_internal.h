@@ -24,6 +24,7 @@
  *   ui_live.c    watching the file, reloads, marks of others' changes,
  *                the invalid-file banner, presence, the history cache
  *   ui_changes.c the meeting mark and the list of changes since it
+ *   ui_agenda.c  the agenda: overdue, blocked, due soon, done recently
  * The layers, a key press and a save: docs/ARCHITECTURE.md. */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
@@ -31,6 +32,7 @@
 #include <curses.h>
 #include <time.h>
 
+#include "charterdash/agenda.h"
 #include "charterdash/edit.h"
 #include "charterdash/history.h"
 #include "charterdash/layout.h"
@@ -97,6 +99,10 @@ struct ui {
 		size_t owner_count;
 		unsigned serial;     /* charter_serial when owners was made */
 	} menu;
+	struct {
+		struct agenda list;  /* rebuilt by the measure step (ui_agenda.c) */
+		size_t sel, top;     /* the selected item (counts items), first line shown */
+	} agenda;
 };
 
 enum {
@@ -204,7 +210,7 @@ struct ui_screen_ops {
 };
 
 extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
-	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes;
+	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes, ui_screen_agenda;
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
@@ -305,7 +311,22 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(MENU_FIRST, ui_filter_request, NULL, NULL, 0) \
 	R(MENU_LAST, ui_filter_request, NULL, NULL, 0) \
 	R(MENU_CLEAR, ui_filter_request, "clear the filter", "clear", 14) \
-	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13)
+	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13) \
+	/* the views: what needs attention */ \
+	R(HIDE_DONE, ui_act_hide_done, "hide / show the done milestones", NULL, 0) \
+	R(AGENDA, ui_act_agenda, "agenda: overdue, blocked, due soon, done recently, across groups", "agenda", 23) \
+	R(AGENDA_UP, ui_agenda_request, "previous / next milestone of the agenda", "move", 5) \
+	R(AGENDA_DOWN, ui_agenda_request, NULL, UI_HINT_PAIR, 0) \
+	R(AGENDA_FIRST, ui_agenda_request, "first / last milestone of the agenda", NULL, 0) \
+	R(AGENDA_LAST, ui_agenda_request, NULL, NULL, 0) \
+	R(AGENDA_DETAIL, ui_agenda_request, "open the milestone's details", "details", 8) \
+	R(AGENDA_NOT_STARTED, ui_agenda_request, \
+	  "status of the selected milestone: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
+	  "status", 6) \
+	R(AGENDA_IN_PROGRESS, ui_agenda_request, NULL, NULL, 0) \
+	R(AGENDA_BLOCKED, ui_agenda_request, NULL, NULL, 0) \
+	R(AGENDA_DONE, ui_agenda_request, NULL, UI_HINT_PAIR, 0) \
+	R(AGENDA_CLOSE, ui_act_close, "close the agenda", "back", 2)
 
 #define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
 enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
@@ -565,6 +586,11 @@ unsigned ui_search_key(struct ui *ui, int key);
 unsigned ui_search_accept(struct ui *ui, enum ui_request req);
 unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_filter_request(struct ui *ui, enum ui_request req);
+unsigned ui_act_hide_done(struct ui *ui, enum ui_request req);
+unsigned ui_act_agenda(struct ui *ui, enum ui_request req);
+unsigned ui_agenda_request(struct ui *ui, enum ui_request req);
+/* Frees the agenda's lists (the session's close). */
+void ui_agenda_fini(struct ui *ui);
 
 /* Handlers shared between files. */
 unsigned ui_act_detail(struct ui *ui, enum ui_request req);

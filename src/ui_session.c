@@ -244,6 +244,7 @@ static void ui_fini(struct ui *ui)
 	free(ui->path);
 	free(ui->search.before);
 	free(ui->menu.owners);
+	ui_agenda_fini(ui);
 }
 
 /* --- a session ---------------------------------------------------------- */

@@ -389,6 +389,49 @@ static void read_only_refuses_edits(void **state)
 	assert_string_equal(message(fx, NULL), "");
 }
 
+/* H hides the done milestones (the status filter's "done") and shows
+ * them again. */
+static void hide_done_toggles(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'H');
+	assert_string_equal(message(fx, NULL), "Done milestones hidden (H shows them)");
+	assert_true(on_screen("1 of 2 shown"));
+	assert_true(on_screen("Filter: not started, in progress, blocked"));
+	key(fx, 'j'); /* econ-1 (done) is gone: down leads into energy */
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, 'H');
+	assert_string_equal(message(fx, NULL), "Done milestones shown (H hides them)");
+	assert_false(on_screen("1 of 2 shown"));
+}
+
+/* A: the agenda across groups; its cursor is the milestone the status
+ * keys and Enter act on; Esc goes back to the dashboard. */
+static void agenda_lists_and_sets_status(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '3'); /* econ-2 blocked */
+	key(fx, 'A');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	assert_true(on_screen("Agenda for 2026-11-26"));
+	assert_true(on_screen("Overdue (0)"));
+	assert_true(on_screen("Blocked (1)"));
+	assert_true(on_screen("Economy: Adopt the roadmap"));
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
+	assert_true(on_screen("Milestone econ-2"));
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	key(fx, '2'); /* in progress: off the agenda */
+	assert_non_null(strstr(message(fx, NULL), "Saved: econ-2 status"));
+	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: in_progress\n"));
+	assert_true(on_screen("Blocked (0)"));
+	key(fx, '4'); /* nothing under the cursor now */
+	assert_string_equal(message(fx, NULL), "Nothing on the agenda");
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
 /* Too small: only q and Ctrl-C count; a resize back shows the dashboard. */
 static void too_small_takes_only_quit(void **state)
 {
@@ -424,6 +467,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_without_match_is_an_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(filter_menu_toggles, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_refuses_edits, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(hide_done_toggles, setup, teardown),
+		cmocka_unit_test_setup_teardown(agenda_lists_and_sets_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(too_small_takes_only_quit, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
