@@ -178,11 +178,14 @@ static void grid_for(struct rect body, const int *list, size_t n, size_t focus, 
 	grid->more_above = top > 0;
 	grid->more_below = top + count < rows;
 
-	int base = body.w / cols, extra = body.w % cols;
 	int y = body.y;
 	for (int k = 0; k < count; k++) {
+		/* a last row with fewer panes shares the whole width among them */
+		size_t first = (size_t)(top + k) * (size_t)cols;
+		int in_row = n - first < (size_t)cols ? (int)(n - first) : cols;
+		int base = body.w / in_row, extra = body.w % in_row;
 		int x = body.x;
-		for (int c = 0; c < cols; c++) {
+		for (int c = 0; c < in_row; c++) {
 			int w = base + (c < extra ? 1 : 0);
 			size_t i = (size_t)(top + k) * (size_t)cols + (size_t)c;
 			if (i < n)

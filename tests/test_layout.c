@@ -129,9 +129,11 @@ static void test_grid_120x40_all_fit(void **state)
 	assert_int_equal(g.visible_rows, 3);
 	assert_false(g.more_below);
 	for (int i = 0; i < 5; i++) {
-		assert_int_equal(r[i].w, 60);
+		/* the last row's single pane takes the whole width */
+		assert_int_equal(r[i].w, i == 4 ? 120 : 60);
 		assert_int_equal(r[i].h, 11); /* chrome 3 + 8 milestones */
 	}
+	assert_int_equal(r[4].x, s.body.x);
 	assert_int_equal(r[2].y, s.body.y + 11);
 	check_grid(s.body, list, 5, 0, r, &g);
 }
@@ -178,7 +180,7 @@ static void test_grid_80x24_shrinks_evenly(void **state)
 	assert_int_equal(g.visible_rows, 3);
 	for (int i = 0; i < 5; i++) {
 		assert_int_equal(r[i].h, 6);
-		assert_int_equal(r[i].w, 40);
+		assert_int_equal(r[i].w, i == 4 ? 80 : 40);
 	}
 	check_grid(s.body, list, 5, 4, r, &g);
 	/* one more line goes to the first row */

@@ -81,7 +81,8 @@ void layout_screen(int width, int height, int header_lines, struct layout_screen
  * Columns: from 1 to layout_columns(width), the count that leaves the
  * fewest panes off screen, then the fewest milestone lines cut, then the
  * fewest columns (the widest panes). They share the width, the first ones
- * one cell wider when it does not divide.
+ * one cell wider when it does not divide; the panes of a last row that is
+ * not full share the whole width among them (wider titles, not a blank).
  *
  * Out: out[i] for each of the n panes: its rectangle, or h == 0 when it is
  * not on screen. */
