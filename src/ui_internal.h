@@ -25,6 +25,7 @@
  *                the invalid-file banner, presence, the history cache
  *   ui_changes.c the meeting mark and the list of changes since it
  *   ui_agenda.c  the agenda: overdue, blocked, due soon, done recently
+ *   ui_timeline.c the timeline (a lane per group on a date axis), burn-up
  * The layers, a key press and a save: docs/ARCHITECTURE.md. */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
@@ -38,6 +39,7 @@
 #include "charterdash/layout.h"
 #include "charterdash/lineedit.h"
 #include "charterdash/presence.h"
+#include "charterdash/timeline.h"
 #include "charterdash/ui.h"
 #include "charterdash/ui_session.h"
 #include "charterdash/undo.h"
@@ -103,6 +105,12 @@ struct ui {
 		struct agenda list;  /* rebuilt by the measure step (ui_agenda.c) */
 		size_t sel, top;     /* the selected item (counts items), first line shown */
 	} agenda;
+	struct {
+		struct timeline_axis axis; /* zoom and scroll (timeline.h) */
+		size_t sel;          /* among the dated milestones, by due date */
+		bool follow;         /* scroll the selection into view at the next measure */
+		bool burnup;         /* b: the burn-up chart instead of the lanes */
+	} timeline;
 };
 
 enum {
@@ -210,7 +218,8 @@ struct ui_screen_ops {
 };
 
 extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
-	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes, ui_screen_agenda;
+	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes, ui_screen_agenda,
+	ui_screen_timeline;
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
@@ -326,7 +335,17 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(AGENDA_IN_PROGRESS, ui_agenda_request, NULL, NULL, 0) \
 	R(AGENDA_BLOCKED, ui_agenda_request, NULL, NULL, 0) \
 	R(AGENDA_DONE, ui_agenda_request, NULL, UI_HINT_PAIR, 0) \
-	R(AGENDA_CLOSE, ui_act_close, "close the agenda", "back", 2)
+	R(AGENDA_CLOSE, ui_act_close, "close the agenda", "back", 2) \
+	R(TIMELINE, ui_act_timeline, "timeline: each group's milestones on a date axis", "timeline", 24) \
+	R(TIMELINE_EARLIER, ui_timeline_request, "scroll to earlier / later dates", "scroll", 9) \
+	R(TIMELINE_LATER, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
+	R(TIMELINE_PREV, ui_timeline_request, "previous / next milestone by due date", "move", 5) \
+	R(TIMELINE_NEXT, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
+	R(TIMELINE_ZOOM_IN, ui_timeline_request, "zoom in / out: weeks, months, quarters", "zoom", 10) \
+	R(TIMELINE_ZOOM_OUT, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
+	R(TIMELINE_BURNUP, ui_timeline_request, "burn-up: done over time against the plan, and back", "burn-up", 11) \
+	R(TIMELINE_DETAIL, ui_timeline_request, "open the selected milestone's details", "details", 8) \
+	R(TIMELINE_CLOSE, ui_act_close, "close the timeline", "back", 2)
 
 #define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
 enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
@@ -589,6 +608,8 @@ unsigned ui_filter_request(struct ui *ui, enum ui_request req);
 unsigned ui_act_hide_done(struct ui *ui, enum ui_request req);
 unsigned ui_act_agenda(struct ui *ui, enum ui_request req);
 unsigned ui_agenda_request(struct ui *ui, enum ui_request req);
+unsigned ui_act_timeline(struct ui *ui, enum ui_request req);
+unsigned ui_timeline_request(struct ui *ui, enum ui_request req);
 /* Frees the agenda's lists (the session's close). */
 void ui_agenda_fini(struct ui *ui);
 

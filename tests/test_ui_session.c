@@ -432,6 +432,45 @@ static void agenda_lists_and_sets_status(void **state)
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
 }
 
+/* T: the timeline; the cursor walks the milestones by due date and the
+ * status line names the one under it; + and - zoom; b shows that there is
+ * no history to draw a burn-up from; Enter opens the details. */
+static void timeline_walks_and_zooms(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'T');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_TIMELINE);
+	assert_true(on_screen("Timeline by months"));
+	assert_true(on_screen("Economy")); /* a lane per group */
+	assert_true(on_screen("Energy"));
+	/* the first milestone due on or after today (2026-11-26) */
+	assert_true(on_screen("econ-2 | Adopt the roadmap | due 2026-12-15, 19 days left"));
+	key(fx, 'j');
+	assert_true(on_screen("energy-1 | Shortlist projects"));
+	key(fx, 'k');
+	key(fx, 'k');
+	assert_true(on_screen("econ-1 | Constitute the group"));
+	key(fx, '+');
+	assert_string_equal(message(fx, NULL), "Timeline by weeks");
+	key(fx, '+'); /* weeks is the closest */
+	assert_true(on_screen("Timeline by weeks"));
+	key(fx, '-');
+	key(fx, '-');
+	assert_string_equal(message(fx, NULL), "Timeline by quarters");
+	assert_true(on_screen("Q1 27"));
+	key(fx, 'b');
+	assert_true(on_screen("Burn-up by quarters"));
+	assert_true(on_screen("No status changes in the history yet"));
+	key(fx, 'b');
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
+	assert_true(on_screen("Milestone econ-1"));
+	key(fx, UI_ESC);
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(selected_id(fx), "econ-1"); /* the dashboard follows */
+}
+
 /* Too small: only q and Ctrl-C count; a resize back shows the dashboard. */
 static void too_small_takes_only_quit(void **state)
 {
@@ -469,6 +508,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(read_only_refuses_edits, setup_read_only, teardown),
 		cmocka_unit_test_setup_teardown(hide_done_toggles, setup, teardown),
 		cmocka_unit_test_setup_teardown(agenda_lists_and_sets_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(timeline_walks_and_zooms, setup, teardown),
 		cmocka_unit_test_setup_teardown(too_small_takes_only_quit, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
