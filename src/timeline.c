@@ -196,6 +196,14 @@ static size_t due_by(const struct charter *c, struct date d)
 	return n;
 }
 
+bool timeline_history_start(const struct history *h, struct date *out)
+{
+	for (size_t i = 0; h && i < h->count; i++)
+		if (is_status_change(&h->entries[i]) && entry_day(&h->entries[i], out))
+			return true;
+	return false;
+}
+
 bool timeline_burnup(const struct charter *c, const struct history *h, struct date from, struct date to, size_t n,
                      size_t *done, size_t *planned, struct date *dates)
 {

@@ -227,11 +227,13 @@ static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 		       a->width, ROLE_DIM, true);
 	} else {
 		const char *bar = ui->opt.ascii ? "#" : "\xe2\x96\x88", *dot = ui->opt.ascii ? "*" : "\xe2\x80\xa2";
+		struct date known = a->start; /* done bars from the history's first change to today */
+		timeline_history_start(ui_live_history(ui), &known);
 		for (size_t i = 0; i < n; i++) {
 			if (date_compare(dates[i], a->end) > 0)
 				break;
 			int p = (int)((plan[i] * (size_t)(height - 1) + total / 2) / total);
-			if (date_compare(dates[i], ui->opt.today) <= 0) {
+			if (date_compare(dates[i], ui->opt.today) <= 0 && date_compare(dates[i], known) >= 0) {
 				int h = (int)((done[i] * (size_t)(height - 1) + total / 2) / total);
 				for (int k = 0; k < h; k++)
 					ui_put(ui, w, top + height - 1 - k, x0 + (int)i, bar, 1, ROLE_DONE, false);
@@ -271,7 +273,7 @@ static void timeline_draw(struct ui *ui)
 	const char *sep = ui->scr->g->sep;
 	char legend[160];
 	if (ui->timeline.burnup)
-		snprintf(legend, sizeof legend, "bars: done (to today)%sdots: due by then (the plan)%sb: the lanes", sep, sep);
+		snprintf(legend, sizeof legend, "bars: done (from the first recorded change to today)%sdots: due by then (the plan)%sb: the lanes", sep, sep);
 	else
 		snprintf(legend, sizeof legend, "T today%sD roadmap deadline%sR review%sb: burn-up", sep, sep, sep);
 	ui_put(ui, w, r.h - 2, 2, legend, inner, ROLE_DIM, true);

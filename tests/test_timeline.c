@@ -138,6 +138,10 @@ static void test_burnup(void **state)
 	assert_int_equal(planned[1], 1); /* a (1 March) */
 	assert_int_equal(planned[2], 2); /* and b (1 June) */
 	assert_int_equal(planned[3], 2); /* c is due in 2027; d has no date */
+	struct date first;
+	assert_true(timeline_history_start(&h, &first));
+	assert_int_equal(date_compare(first, D(2026, 3, 2)), 0);
+	assert_false(timeline_history_start(&none, &first));
 	/* a change on the day itself counts at its end */
 	assert_true(timeline_burnup(&c, &h, D(2026, 3, 2), D(2026, 3, 2), 1, done, planned, dates));
 	assert_int_equal(done[0], 1);

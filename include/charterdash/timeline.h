@@ -63,6 +63,10 @@ size_t timeline_ticks(const struct timeline_axis *a, struct timeline_tick *out, 
  * date). A milestone added or removed later counts as it is now. False
  * when the history has no status change (there is nothing to replay) or
  * memory runs out. */
+/* The day of the history's first status change: before it the burn-up
+ * does not know when things were done. False when there is none. */
+bool timeline_history_start(const struct history *h, struct date *out);
+
 bool timeline_burnup(const struct charter *c, const struct history *h, struct date from, struct date to, size_t n,
                      size_t *done, size_t *planned, struct date *dates);
 
