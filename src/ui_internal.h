@@ -110,6 +110,8 @@ struct ui {
 		size_t sel;          /* among the dated milestones, by due date */
 		bool follow;         /* scroll the selection into view at the next measure */
 		bool burnup;         /* b: the burn-up chart instead of the lanes */
+		size_t *order, count; /* the dated milestones by due date (owned) */
+		unsigned serial;     /* charter_serial when order was made */
 	} timeline;
 };
 
@@ -610,6 +612,7 @@ unsigned ui_act_agenda(struct ui *ui, enum ui_request req);
 unsigned ui_agenda_request(struct ui *ui, enum ui_request req);
 unsigned ui_act_timeline(struct ui *ui, enum ui_request req);
 unsigned ui_timeline_request(struct ui *ui, enum ui_request req);
+void ui_timeline_fini(struct ui *ui);
 /* Frees the agenda's lists (the session's close). */
 void ui_agenda_fini(struct ui *ui);
 

@@ -17,38 +17,66 @@
 #define LANE_LABEL 16 /* columns of the group names left of the axis */
 #define MAX_TICKS 128
 
-/* The k-th dated milestone by due date (then file order), or -1. */
+struct by_date {
+	long day;
+	size_t m;
+};
+
+static int compare_by_date(const void *pa, const void *pb)
+{
+	const struct by_date *a = pa, *b = pb;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->m < b->m ? -1 : a->m > b->m;
+}
+
+/* The dated milestones by due date, then file order, into
+ * ui->timeline.order (rebuilt when the charter changed). */
+static void sort_by_date(struct ui *ui)
+{
+	if (ui->timeline.order && ui->timeline.serial == ui->charter_serial)
+		return;
+	const struct charter *c = &ui->charter;
+	free(ui->timeline.order);
+	ui->timeline.order = NULL;
+	ui->timeline.count = 0;
+	struct by_date *tmp = malloc((c->milestone_count ? c->milestone_count : 1) * sizeof *tmp);
+	size_t *order = malloc((c->milestone_count ? c->milestone_count : 1) * sizeof *order);
+	if (!tmp || !order) {
+		free(tmp);
+		free(order);
+		ui_error(ui, "Out of memory: the timeline is empty");
+		return;
+	}
+	size_t n = 0;
+	for (size_t m = 0; m < c->milestone_count; m++)
+		if (milestone_has_date(&c->milestones[m]))
+			tmp[n++] = (struct by_date){ date_to_serial(milestone_due(c, &c->milestones[m])), m };
+	qsort(tmp, n, sizeof *tmp, compare_by_date);
+	for (size_t i = 0; i < n; i++)
+		order[i] = tmp[i].m;
+	free(tmp);
+	ui->timeline.order = order;
+	ui->timeline.count = n;
+	ui->timeline.serial = ui->charter_serial;
+}
+
+/* The k-th dated milestone by due date, or -1. */
 static long nth_by_date(const struct ui *ui, size_t k)
 {
-	const struct charter *c = &ui->charter;
-	size_t seen = 0;
-	long best = -1;
-	/* k is small and so is the charter: count those before each one */
-	for (size_t m = 0; m < c->milestone_count; m++) {
-		if (!milestone_has_date(&c->milestones[m]))
-			continue;
-		struct date dm = milestone_due(c, &c->milestones[m]);
-		size_t before = 0;
-		for (size_t o = 0; o < c->milestone_count; o++) {
-			if (o == m || !milestone_has_date(&c->milestones[o]))
-				continue;
-			int cmp = date_compare(milestone_due(c, &c->milestones[o]), dm);
-			before += cmp < 0 || (cmp == 0 && o < m);
-		}
-		if (before == k)
-			best = (long)m;
-		seen++;
-	}
-	(void)seen;
-	return best;
+	return k < ui->timeline.count ? (long)ui->timeline.order[k] : -1;
 }
 
 static size_t dated_count(const struct ui *ui)
 {
-	size_t n = 0;
-	for (size_t m = 0; m < ui->charter.milestone_count; m++)
-		n += milestone_has_date(&ui->charter.milestones[m]);
-	return n;
+	return ui->timeline.count;
+}
+
+void ui_timeline_fini(struct ui *ui)
+{
+	free(ui->timeline.order);
+	ui->timeline.order = NULL;
+	ui->timeline.count = 0;
 }
 
 unsigned ui_act_timeline(struct ui *ui, enum ui_request req)
@@ -58,6 +86,7 @@ unsigned ui_act_timeline(struct ui *ui, enum ui_request req)
 	timeline_span(&ui->charter, ui->opt.today, &a->start, &a->end);
 	a->zoom = TIMELINE_MONTHS;
 	a->scroll = 0;
+	sort_by_date(ui);
 	/* start on the first milestone due today or later */
 	size_t n = dated_count(ui), k = 0;
 	while (k + 1 < n && date_compare(milestone_due(&ui->charter, &ui->charter.milestones[nth_by_date(ui, k)]),
@@ -123,6 +152,7 @@ static void timeline_measure(struct ui *ui)
 	timeline_span(&ui->charter, ui->opt.today, &a->start, &a->end);
 	if (date_compare(keep, a->start) != 0)
 		a->scroll = 0;
+	sort_by_date(ui);
 	int w = ui->scr->overlay_rect.w - 4 - LANE_LABEL;
 	a->width = w > 1 ? w : 1;
 	size_t n = dated_count(ui);
