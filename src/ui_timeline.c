@@ -223,7 +223,7 @@ static void draw_lane(struct ui *ui, WINDOW *w, int y, int x0, size_t g, long se
 	}
 }
 
-/* "conn-customs · Harmonise … · due 2026-11-20, 12 days past · in progress · Connectivity" */
+/* "conn-customs · due 2026-11-20, 12 days past · in progress · Harmonise … (Connectivity)" */
 static void draw_status_line(struct ui *ui, WINDOW *w, int y, int width, long m)
 {
 	if (m < 0) {
@@ -235,8 +235,9 @@ static void draw_status_line(struct ui *ui, WINDOW *w, int y, int width, long m)
 	char due[64], line[1200];
 	report_due_words(&ui->charter, ms, ui->opt.today, due, sizeof due);
 	const char *sep = ui->scr->g->sep;
-	snprintf(line, sizeof line, "%s%s%s%s%s%s%s%s%s", ms->id, sep, ms->title ? ms->title : "", sep, due, sep,
-	         status_label(ms->status), sep, g->name ? g->name : g->id);
+	/* what the facilitator asks first: when, then how far, then what */
+	snprintf(line, sizeof line, "%s%s%s%s%s%s%s (%s)", ms->id, sep, due, sep, status_label(ms->status), sep,
+	         ms->title ? ms->title : "", g->name ? g->name : g->id);
 	bool late = progress_is_overdue(&ui->charter, ms, ui->opt.today);
 	ui_put(ui, w, y, 2, line, width, late ? ROLE_OVERDUE : ROLE_NORMAL, true);
 }
