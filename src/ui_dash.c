@@ -25,7 +25,7 @@ struct segment {
 
 /* In display order: signing date first, unless the dates get only one
  * line (a short terminal), where the deadline and the review matter more. */
-static void header_segments(const struct ui *ui, struct segment seg[SEGMENTS], bool one_line, int width)
+static void header_segments(struct ui *ui, struct segment seg[SEGMENTS], bool one_line, int width)
 {
 	const struct charter *c = &ui->charter;
 	struct date today = ui->opt.today;
@@ -37,7 +37,7 @@ static void header_segments(const struct ui *ui, struct segment seg[SEGMENTS], b
 	seg[0].role = ROLE_NORMAL;
 
 	/* the roadmap phase: progress toward its deadline, after it its outcome */
-	const struct progress *all = view_charter_progress((struct view *)&ui->view);
+	const struct progress *all = view_charter_progress(&ui->view);
 	long left = progress_days_left(c, today);
 	date_format(c->deadline, d);
 	report_days(left, days, sizeof days);
@@ -78,7 +78,7 @@ static int segment_width(const struct segment *s)
 	return (int)(text_width(s->text) + text_width(s->emph));
 }
 
-static int pack_header(const struct ui *ui, int width, int height, int *line_of)
+static int pack_header(struct ui *ui, int width, int height, int *line_of)
 {
 	struct segment seg[SEGMENTS];
 	header_segments(ui, seg, layout_header_info_lines(height) == 1, width);
@@ -326,7 +326,13 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 	int legend_w;
 	int nitems = legend_items(&p, items, &legend_w);
 	int att_w = attention_width(ui, &p);
-	int need = (int)(text_width(label) + 2 + text_width(state)) + (att_w ? 3 + att_w : 0);
+	/* before the deadline the time bar needs room too: the overall bar gives it */
+	int time_w = progress_days_left(&ui->charter, ui->opt.today) >= 0 ? 2 + 24 : 0;
+	int need = (int)(text_width(label) + 2 + text_width(state)) + (att_w ? 3 + att_w : 0) + time_w;
+	if (time_w && width - x - 1 - need < 5) { /* too narrow for both bars: the overall one stays */
+		need -= time_w;
+		time_w = 0;
+	}
 	int bar_w = width - x - 1 - need - 3 - legend_w;
 	bool legend = bar_w >= 12;
 	if (!legend)
@@ -343,7 +349,7 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 		x += ui_put(ui, w, y, x, state, width - x, state_role(p.state), true);
 	if (att_w && x + 3 < width)
 		x += 3 + draw_attention(ui, w, y, x + 3, width, &p);
-	int tw = draw_header_time(ui, w, y, x + 2, width);
+	int tw = time_w ? draw_header_time(ui, w, y, x + 2, width) : 0;
 	if (tw)
 		x += 2 + tw;
 	if (!legend)

@@ -76,7 +76,15 @@ static char *read_file(const char *path)
 
 /* A session on an 80x24 (or h x w) screen showing a fresh copy of the
  * charter, opened with `read_only`. */
+static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today);
+
 static void open_at(struct fixture *fx, int h, int w, bool read_only)
+{
+	open_on(fx, h, w, read_only, D(2026, 11, 26));
+}
+
+/* The same on another day. */
+static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today)
 {
 	const char *tmp = getenv("TMPDIR");
 	snprintf(fx->dir, sizeof fx->dir, "%s/uisess-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
@@ -89,7 +97,7 @@ static void open_at(struct fixture *fx, int h, int w, bool read_only)
 	setenv("LINES", lines, 1); /* newterm takes the size from here */
 	setenv("COLUMNS", cols, 1);
 	setenv("TERM", "xterm-256color", 1);
-	struct ui_options opt = { .today = D(2026, 11, 26), .ascii = true, .read_only = read_only };
+	struct ui_options opt = { .today = today, .ascii = true, .read_only = read_only };
 	fx->ui = ui_open(fx->path, &opt);
 	assert_non_null(fx->ui);
 	fx->out = fopen("/dev/null", "w");
@@ -471,6 +479,25 @@ static void timeline_walks_and_zooms(void **state)
 	assert_string_equal(selected_id(fx), "econ-1"); /* the dashboard follows */
 }
 
+/* Before the roadmap deadline the header shows the phase's progress and
+ * the one time bar; after it, the phase's outcome and no time bar. */
+static void header_follows_the_roadmap_phase(void **state)
+{
+	struct fixture *fx = *state;
+	assert_true(on_screen("Roadmap phase closed 2026-05-09: 1/1 done"));
+	assert_false(on_screen("d left"));
+	ui_close(fx->ui);
+	fclose(fx->out);
+	fclose(fx->in);
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	open_on(fx, 24, 80, false, D(2026, 4, 20));
+	assert_true(on_screen("Roadmap deadline 2026-05-09: 1/1 done (19 days left)"));
+	assert_true(on_screen("=|-")); /* the time bar: elapsed, today, left (ASCII) */
+	assert_true(on_screen(" 19 d left"));
+}
+
 /* Too small: only q and Ctrl-C count; a resize back shows the dashboard. */
 static void too_small_takes_only_quit(void **state)
 {
@@ -509,6 +536,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hide_done_toggles, setup, teardown),
 		cmocka_unit_test_setup_teardown(agenda_lists_and_sets_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(timeline_walks_and_zooms, setup, teardown),
+		cmocka_unit_test_setup_teardown(header_follows_the_roadmap_phase, setup, teardown),
 		cmocka_unit_test_setup_teardown(too_small_takes_only_quit, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
