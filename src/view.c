@@ -53,26 +53,26 @@ static int attention_rank(const struct charter *c, const struct milestone *m, st
 	return progress_is_due_soon(c, m, today) ? 2 : 3;
 }
 
-static int compare_rows(const struct view *v, enum view_sort sort, size_t a, size_t b)
+/* A row's place in `sort` as one number, computed once per row before
+ * sorting (not in every comparison): the rank in its high bits, then the
+ * due date (no date yet after every date); file order breaks ties. */
+static long long sort_key(const struct view *v, enum view_sort sort, size_t m)
 {
 	const struct charter *c = v->c;
-	const struct milestone *ma = &c->milestones[a], *mb = &c->milestones[b];
-	int r = 0;
-	if (sort == VIEW_SORT_STATUS)
-		r = status_rank(ma->status) - status_rank(mb->status);
-	else if (sort == VIEW_SORT_ATTENTION)
-		r = attention_rank(c, ma, v->today) - attention_rank(c, mb, v->today);
-	if (r == 0 && sort != VIEW_SORT_FILE) /* no date yet (`due: ~`) after every date */
-		r = milestone_has_date(mb) - milestone_has_date(ma);
-	if (r == 0 && sort != VIEW_SORT_FILE && milestone_has_date(ma))
-		r = date_compare(milestone_due(c, ma), milestone_due(c, mb));
-	if (r == 0) /* file order breaks ties: the sort is stable */
-		r = a < b ? -1 : a > b;
-	return r;
+	const struct milestone *ms = &c->milestones[m];
+	if (sort == VIEW_SORT_FILE)
+		return 0;
+	long long rank = sort == VIEW_SORT_STATUS ? status_rank(ms->status)
+	                 : sort == VIEW_SORT_ATTENTION ? attention_rank(c, ms, v->today)
+	                                               : 0;
+	/* serials of years 1..9999 fit in 2^30 either side of 0 */
+	long long day = milestone_has_date(ms) ? date_to_serial(milestone_due(c, ms)) + (1LL << 30) : (1LL << 40) - 1;
+	return rank << 40 | day;
 }
 
-/* Merge sort with the charter as context (qsort has none); tmp holds n. */
-static void sort_rows(const struct view *v, enum view_sort sort, size_t *rows, size_t *tmp, size_t n)
+/* Stable merge sort of n rows (milestone indices of a group starting at
+ * `first`) by keys[row - first]; tmp holds n. */
+static void sort_rows(const long long *keys, size_t first, size_t *rows, size_t *tmp, size_t n)
 {
 	for (size_t width = 1; width < n; width *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * width) {
@@ -80,7 +80,7 @@ static void sort_rows(const struct view *v, enum view_sort sort, size_t *rows, s
 			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				tmp[k++] = compare_rows(v, sort, rows[i], rows[j]) <= 0 ? rows[i++] : rows[j++];
+				tmp[k++] = keys[rows[i] - first] <= keys[rows[j] - first] ? rows[i++] : rows[j++];
 			while (i < mid)
 				tmp[k++] = rows[i++];
 			while (j < hi)
@@ -136,17 +136,23 @@ static bool build_rows(struct view *v, size_t p, size_t g)
 	const struct group *grp = &v->c->groups[g];
 	size_t *rows = malloc((grp->count ? grp->count : 1) * sizeof *rows);
 	size_t *tmp = malloc((grp->count ? grp->count : 1) * sizeof *tmp);
-	if (!rows || !tmp) {
+	long long *keys = malloc((grp->count ? grp->count : 1) * sizeof *keys);
+	if (!rows || !tmp || !keys) {
 		free(rows);
 		free(tmp);
+		free(keys);
 		return false;
 	}
 	size_t n = 0;
 	for (size_t m = grp->first; m < grp->first + grp->count; m++)
-		if (view_filter_accepts(v, m))
+		if (view_filter_accepts(v, m)) {
+			keys[m - grp->first] = sort_key(v, pane->sort, m);
 			rows[n++] = m;
-	sort_rows(v, pane->sort, rows, tmp, n);
+		}
+	if (pane->sort != VIEW_SORT_FILE) /* rows are in file order already */
+		sort_rows(keys, grp->first, rows, tmp, n);
 	free(tmp);
+	free(keys);
 	free(pane->rows);
 	pane->rows = rows;
 	pane->row_count = n;
