@@ -258,7 +258,7 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(FILTER, ui_req_view, "filter: by status, overdue only, by owner", "filter", 11) \
 	R(CLEAR, ui_req_view, "clear the filter and the search", NULL, 0) \
 	R(ESCAPE, ui_req_view, "clear the search, then the filter", NULL, 0) \
-	R(SORT, ui_req_view, "sort the pane: file order, due date, status", "sort", 17) \
+	R(SORT, ui_req_view, "sort the pane: attention (the default), file order, due date, status", "sort", 17) \
 	R(MOUSE_TOGGLE, ui_req_view, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
 	/* editing: every change is saved at once, for everyone */ \
 	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
