@@ -4,6 +4,8 @@
 # person would press them, the screen captured with its colours (PNG, via
 # scripts/ansi2png.py) and as plain text.
 # Usage: scripts/screenshots.sh BINARY OUTDIR   (make screenshots)
+# Most pictures are of 2026-11-26; the attention, agenda, timeline and
+# burn-up pictures of 2026-12-02 (the README opens with the attention one).
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 out=$2
@@ -54,10 +56,21 @@ wait_text() {
 	exit 1
 }
 
+# what needs attention today (the README's first picture): the shipped
+# charter on 2026-12-02, its overdue work first in each pane; the agenda and
+# the timeline of that day
+today=2026-12-02
+shot attention 120 40 "q quit"
+shot attention-80x24 80 24 "q quit"
+shot agenda 100 30 "Agenda for 2026-12-02" A
+shot timeline 100 30 "Timeline by months" T
+shot timeline-80x24 80 24 "Timeline by months" T
+shot burnup 100 30 "Burn-up by months" T b
+today=2026-11-26
 shot main 120 40 "q quit"
 shot main-80x24 80 24 "q quit"
 shot zoom 120 40 "zoomed (z)" l l z
-shot detail 100 30 "Milestone econ-annual-meeting" G Enter
+shot detail 100 30 "Milestone econ-ppp" Enter
 shot search 120 40 "/roadmap: 2 of 5" / text:roadmap Enter n
 shot filter 120 40 "Filter: overdue" f j j j j Space
 shot help 100 34 "Help: keys" '?'

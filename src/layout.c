@@ -74,15 +74,21 @@ static void water_fill(int *h, const int *want, int k, int space)
 
 #define MAX_ROWS_STACK 64
 
-/* The height row r of the grid wants: its longest list, and the chrome. */
+/* The height row r of the grid wants: its longest list, and the chrome;
+ * one line when every pane in it is collapsed. */
 static int row_want(const int *list, size_t n, int cols, int r)
 {
 	int w = 0;
+	bool collapsed = true;
 	for (int c = 0; c < cols; c++) {
 		size_t i = (size_t)r * (size_t)cols + (size_t)c;
+		if (i < n && list[i] != LAYOUT_COLLAPSED)
+			collapsed = false;
 		if (i < n && list[i] > w)
 			w = list[i];
 	}
+	if (collapsed)
+		return 1;
 	return (w < 1 ? 1 : w) + LAYOUT_PANE_CHROME;
 }
 
@@ -172,11 +178,14 @@ static void grid_for(struct rect body, const int *list, size_t n, size_t focus, 
 	grid->more_above = top > 0;
 	grid->more_below = top + count < rows;
 
-	int base = body.w / cols, extra = body.w % cols;
 	int y = body.y;
 	for (int k = 0; k < count; k++) {
+		/* a last row with fewer panes shares the whole width among them */
+		size_t first = (size_t)(top + k) * (size_t)cols;
+		int in_row = n - first < (size_t)cols ? (int)(n - first) : cols;
+		int base = body.w / in_row, extra = body.w % in_row;
 		int x = body.x;
-		for (int c = 0; c < cols; c++) {
+		for (int c = 0; c < in_row; c++) {
 			int w = base + (c < extra ? 1 : 0);
 			size_t i = (size_t)(top + k) * (size_t)cols + (size_t)c;
 			if (i < n)
@@ -206,7 +215,7 @@ void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int 
 		grid_for(body, list, n, focus, first_row, cols, out, grid);
 		size_t hidden_panes = 0, hidden_lines = 0;
 		for (size_t i = 0; i < n; i++) {
-			int want = list[i] > 0 ? list[i] : 1;
+			int want = list[i] > 0 ? list[i] : list[i] == LAYOUT_COLLAPSED ? 0 : 1;
 			int shown = out[i].h > LAYOUT_PANE_CHROME ? out[i].h - LAYOUT_PANE_CHROME : 0;
 			if (out[i].h == 0)
 				hidden_panes++;
@@ -228,8 +237,7 @@ void layout_pane(struct rect pane, int label_w, struct layout_pane *out)
 	out->inner_x = 1;
 	out->inner_w = pane.w > 2 ? pane.w - 2 : 0;
 	out->bar_y = 1;
-	out->time_y = 2;
-	out->list_y = 3;
+	out->list_y = 2;
 	out->list_h = pane.h > LAYOUT_PANE_CHROME ? pane.h - LAYOUT_PANE_CHROME : 0;
 	/* one space of margin on each side inside the border */
 	int room = out->inner_w - 2;
@@ -254,10 +262,10 @@ void layout_row(int inner_w, struct layout_row *out)
 		out->date_x = inner_w - 1 - 10;
 		out->mark_x = out->date_x - 1;
 		int right = out->mark_x - 1; /* the space before the mark */
-		if (inner_w >= 100) {
+		if (inner_w >= LAYOUT_OWNER_FROM) {
 			out->owner_w = inner_w / 4;
-			if (out->owner_w > 40)
-				out->owner_w = 40;
+			if (out->owner_w > 48)
+				out->owner_w = 48;
 			out->owner_x = right - out->owner_w;
 			right = out->owner_x - 1;
 		}

@@ -25,7 +25,7 @@ struct segment {
 
 /* In display order: signing date first, unless the dates get only one
  * line (a short terminal), where the deadline and the review matter more. */
-static void header_segments(const struct ui *ui, struct segment seg[SEGMENTS], bool one_line, int width)
+static void header_segments(struct ui *ui, struct segment seg[SEGMENTS], bool one_line, int width)
 {
 	const struct charter *c = &ui->charter;
 	struct date today = ui->opt.today;
@@ -36,12 +36,22 @@ static void header_segments(const struct ui *ui, struct segment seg[SEGMENTS], b
 	seg[0].emph[0] = '\0';
 	seg[0].role = ROLE_NORMAL;
 
+	/* the roadmap phase: progress toward its deadline, after it its outcome */
+	const struct progress *all = view_charter_progress(&ui->view);
 	long left = progress_days_left(c, today);
 	date_format(c->deadline, d);
 	report_days(left, days, sizeof days);
-	snprintf(seg[1].text, sizeof seg[1].text, "%s %s ", width < 80 ? "Deadline" : "Roadmap deadline", d);
-	snprintf(seg[1].emph, sizeof seg[1].emph, "(%s)", days);
-	seg[1].role = left < 0 ? ROLE_OVERDUE : left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL;
+	if (left < 0) {
+		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: ", width < 80 ? "Roadmap closed" : "Roadmap phase closed",
+		         d);
+		snprintf(seg[1].emph, sizeof seg[1].emph, "%zu/%zu done", all->roadmap_done, all->roadmap_total);
+		seg[1].role = all->roadmap_done == all->roadmap_total ? ROLE_DONE : ROLE_AT_RISK;
+	} else {
+		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: %zu/%zu done ", width < 80 ? "Roadmap" : "Roadmap deadline",
+		         d, all->roadmap_done, all->roadmap_total);
+		snprintf(seg[1].emph, sizeof seg[1].emph, "(%s)", days);
+		seg[1].role = left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL;
+	}
 
 	struct date review;
 	if (progress_find_next_review(c, today, &review, NULL)) {
@@ -68,7 +78,7 @@ static int segment_width(const struct segment *s)
 	return (int)(text_width(s->text) + text_width(s->emph));
 }
 
-static int pack_header(const struct ui *ui, int width, int height, int *line_of)
+static int pack_header(struct ui *ui, int width, int height, int *line_of)
 {
 	struct segment seg[SEGMENTS];
 	header_segments(ui, seg, layout_header_info_lines(height) == 1, width);
@@ -224,9 +234,20 @@ static int draw_dates(struct ui *ui, WINDOW *w, int top, int width)
 	return lines;
 }
 
-/* The counts with the bar's glyphs as a legend ("█ 14 done  ▓ 13 ..."),
- * then the overdue count; returns how many, *width their columns. */
-static int legend_items(const struct progress *p, char items[5][48], int *width)
+static void draw_time_bar(struct ui *ui, WINDOW *w, int y, int x, int width)
+{
+	const struct ui_glyphs *g = ui->scr->g;
+	struct window_fraction f = progress_elapsed(&ui->charter, ui->opt.today);
+	int m = layout_marker(f.num, f.den, width);
+	if (m < 0)
+		return;
+	ui_fill(ui, w, y, x, g->time_elapsed, m, ui_attr(ui, ROLE_TIME_ELAPSED));
+	ui_put(ui, w, y, x + m, g->marker, 1, ROLE_MARKER, false);
+	ui_fill(ui, w, y, x + m + 1, g->time_left, width - m - 1, ui_attr(ui, ROLE_TIME_LEFT));
+}
+
+/* The counts with the bar's glyphs as a legend ("█ 14 done  ▓ 13 ..."). */
+static int legend_items(const struct progress *p, char items[4][48], int *width)
 {
 	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
 	int n = 0;
@@ -235,14 +256,64 @@ static int legend_items(const struct progress *p, char items[5][48], int *width)
 		snprintf(items[n], 48, "%zu %s", p->counts[order[i]], status_label(order[i]));
 		*width += 2 + (int)text_width(items[n++]) + 2;
 	}
-	if (p->overdue) {
-		snprintf(items[n], 48, "%zu overdue", p->overdue);
-		*width += (int)text_width(items[n++]);
-	}
 	return n;
 }
 
-/* The overall bar, its numbers, state and (when it fits) the legend. */
+/* What needs attention: "3 overdue · 2 blocked · 4 due soon", the non-zero
+ * ones, each in its colour; returns the columns used. */
+static int draw_attention(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p)
+{
+	const size_t n[3] = { p->overdue, p->counts[STATUS_BLOCKED], p->due_soon };
+	static const char *const word[3] = { "overdue", "blocked", "due soon" };
+	static const enum ui_role role[3] = { ROLE_OVERDUE, ROLE_BLOCKED, ROLE_AT_RISK };
+	int x0 = x;
+	for (int i = 0; i < 3 && x < width; i++) {
+		if (!n[i])
+			continue;
+		char item[48];
+		snprintf(item, sizeof item, "%zu %s", n[i], word[i]);
+		if (x > x0)
+			x += ui_put(ui, w, y, x, ui->scr->g->sep, width - x, ROLE_DIM, false);
+		x += ui_put(ui, w, y, x, item, width - x, role[i], true);
+	}
+	return x - x0;
+}
+
+/* Columns draw_attention needs. */
+static int attention_width(const struct ui *ui, const struct progress *p)
+{
+	const size_t n[3] = { p->overdue, p->counts[STATUS_BLOCKED], p->due_soon };
+	static const char *const word[3] = { "overdue", "blocked", "due soon" };
+	int wdt = 0;
+	for (int i = 0; i < 3; i++) {
+		if (!n[i])
+			continue;
+		char item[48];
+		int len = snprintf(item, sizeof item, "%zu %s", n[i], word[i]);
+		wdt += len + (wdt ? (int)text_width(ui->scr->g->sep) : 0);
+	}
+	return wdt;
+}
+
+/* Before the roadmap deadline, how far through its window today is: the
+ * one time bar (every group shares the window). */
+static int draw_header_time(struct ui *ui, WINDOW *w, int y, int x, int width)
+{
+	long left = progress_days_left(&ui->charter, ui->opt.today);
+	if (left < 0 || width - x < 24)
+		return 0;
+	char label[32];
+	snprintf(label, sizeof label, " %ld d left", left);
+	int bar_w = width - x - 1 - (int)strlen(label);
+	if (bar_w > 20)
+		bar_w = 20;
+	draw_time_bar(ui, w, y, x + 1, bar_w);
+	ui_put(ui, w, y, x + 1 + bar_w, label, width - x - 1 - bar_w, left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL, false);
+	return 1 + bar_w + (int)strlen(label);
+}
+
+/* The overall bar, its numbers, state, what needs attention, then (when
+ * they fit) the time bar and the legend. */
 static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 {
 	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
@@ -251,10 +322,17 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 	progress_label(&p, label, sizeof label);
 	const char *state = p.total ? state_label(p.state) : "no milestones yet";
 	int x = ui_put(ui, w, y, 0, "Overall ", width, ROLE_TITLE, false);
-	char items[5][48];
+	char items[4][48];
 	int legend_w;
 	int nitems = legend_items(&p, items, &legend_w);
-	int need = (int)(text_width(label) + 2 + text_width(state));
+	int att_w = attention_width(ui, &p);
+	/* before the deadline the time bar needs room too: the overall bar gives it */
+	int time_w = progress_days_left(&ui->charter, ui->opt.today) >= 0 ? 2 + 24 : 0;
+	int need = (int)(text_width(label) + 2 + text_width(state)) + (att_w ? 3 + att_w : 0) + time_w;
+	if (time_w && width - x - 1 - need < 5) { /* too narrow for both bars: the overall one stays */
+		need -= time_w;
+		time_w = 0;
+	}
 	int bar_w = width - x - 1 - need - 3 - legend_w;
 	bool legend = bar_w >= 12;
 	if (!legend)
@@ -269,17 +347,17 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 	x += 2;
 	if (x < width)
 		x += ui_put(ui, w, y, x, state, width - x, state_role(p.state), true);
+	if (att_w && x + 3 < width)
+		x += 3 + draw_attention(ui, w, y, x + 3, width, &p);
+	int tw = time_w ? draw_header_time(ui, w, y, x + 2, width) : 0;
+	if (tw)
+		x += 2 + tw;
 	if (!legend)
 		return;
 	x += 3;
-	for (int i = 0; i < nitems; i++) {
-		bool is_status = i < 4 && p.total && i < (p.overdue ? nitems - 1 : nitems);
-		if (is_status) {
-			x += ui_put(ui, w, y, x, ui->scr->g->bar[order[i]], 1, ui_status_role(order[i]), false) + 1;
-			x += ui_put(ui, w, y, x, items[i], width - x, ROLE_NORMAL, false) + 2;
-		} else {
-			ui_put(ui, w, y, x, items[i], width - x, ROLE_OVERDUE, false);
-		}
+	for (int i = 0; i < nitems && x < width; i++) {
+		x += ui_put(ui, w, y, x, ui->scr->g->bar[order[i]], 1, ui_status_role(order[i]), false) + 1;
+		x += ui_put(ui, w, y, x, items[i], width - x, ROLE_NORMAL, false) + 2;
 	}
 }
 
@@ -299,7 +377,10 @@ void ui_dash_draw_header(struct ui *ui)
 int ui_dash_list_lines(const struct ui *ui, size_t pane)
 {
 	const struct view_pane *p = &ui->view.panes[pane];
-	return p->row_count ? (int)p->row_count : 1;
+	if (p->row_count)
+		return (int)p->row_count;
+	/* emptied by the filter: its top line says so */
+	return ui->charter.groups[pane].count ? LAYOUT_COLLAPSED : 0;
 }
 
 void ui_dash_layout(struct ui *ui)
@@ -337,29 +418,6 @@ void ui_dash_layout(struct ui *ui)
 	ui->first_row = scr->grid.first_row;
 	if (list != stack)
 		free(list);
-}
-
-/* "201d past", "53d left", "due today" for the time bar. */
-static void time_label(long days_left, char *buf, size_t size)
-{
-	if (days_left == 0)
-		snprintf(buf, size, "due today");
-	else if (days_left > 0)
-		snprintf(buf, size, "%ldd left", days_left);
-	else
-		snprintf(buf, size, "%ldd past", -days_left);
-}
-
-static void draw_time_bar(struct ui *ui, WINDOW *w, int y, int x, int width)
-{
-	const struct ui_glyphs *g = ui->scr->g;
-	struct window_fraction f = progress_elapsed(&ui->charter, ui->opt.today);
-	int m = layout_marker(f.num, f.den, width);
-	if (m < 0)
-		return;
-	ui_fill(ui, w, y, x, g->time_elapsed, m, ui_attr(ui, ROLE_TIME_ELAPSED));
-	ui_put(ui, w, y, x + m, g->marker, 1, ROLE_MARKER, false);
-	ui_fill(ui, w, y, x + m + 1, g->time_left, width - m - 1, ui_attr(ui, ROLE_TIME_LEFT));
 }
 
 /* One milestone line; `selected` reverses it, or with --thin-cursor only
@@ -418,11 +476,17 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	if (overdue)
 		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
 	if (row.date_x >= 0) {
-		char due[DATE_TEXT_SIZE] = "no date   "; /* `due: ~`: not the deadline */
-		if (milestone_has_date(ms))
+		/* open work in days ("12 d late", "in 2 d"), done work by its
+		 * date; zoomed, every date (the zoom is for reading) */
+		char due[VIEW_DUE_COLUMNS + 1], cell[VIEW_DUE_COLUMNS + 1];
+		if (ui->view.zoom && milestone_has_date(ms))
 			date_format(milestone_due(c, ms), due);
-		enum ui_role dr = overdue ? ROLE_OVERDUE : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
-		ui_put_attr(ui, w, y, x0 + row.date_x, due, 10, ui_attr(ui, dr) | rev, false);
+		else
+			view_due_short(c, ms, ui->opt.today, due, sizeof due);
+		snprintf(cell, sizeof cell, "%*s", VIEW_DUE_COLUMNS, due);
+		bool soon = progress_is_due_soon(c, ms, ui->opt.today);
+		enum ui_role dr = overdue ? ROLE_OVERDUE : soon ? ROLE_AT_RISK : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
+		ui_put_attr(ui, w, y, x0 + row.date_x, cell, VIEW_DUE_COLUMNS, ui_attr(ui, dr) | rev, false);
 	}
 }
 
@@ -453,17 +517,14 @@ static void draw_pane_top(struct ui *ui, struct rect r, size_t pi, const struct 
 	}
 }
 
-/* The progress bar and the time bar, each with its label when it fits. */
+/* The progress bar with its label when it fits (the time bar is the
+ * header's: every group shares the roadmap window). */
 static void draw_pane_bars(struct ui *ui, struct rect r, const struct progress *p)
 {
 	WINDOW *w = ui->scr->body;
-	char plabel[64], tlabel[32], buf[64];
+	char plabel[64], buf[64];
 	progress_label(p, plabel, sizeof plabel);
-	long left = progress_days_left(&ui->charter, ui->opt.today);
-	time_label(left, tlabel, sizeof tlabel);
 	int label_w = (int)text_width(plabel);
-	if ((int)text_width(tlabel) > label_w)
-		label_w = (int)text_width(tlabel);
 	struct layout_pane lp;
 	layout_pane(r, label_w, &lp);
 	int bx = r.x + lp.inner_x + 1;
@@ -472,14 +533,6 @@ static void draw_pane_bars(struct ui *ui, struct rect r, const struct progress *
 		if (lp.label_w) {
 			text_pad(buf, sizeof buf, plabel, (size_t)lp.label_w, ui->opt.ascii, true);
 			ui_put(ui, w, r.y + lp.bar_y, bx + lp.bar_w + 1, buf, lp.label_w, ROLE_TITLE, false);
-		}
-	}
-	if (lp.bar_w > 0 && r.h > lp.time_y + 1) {
-		draw_time_bar(ui, w, r.y + lp.time_y, bx, lp.bar_w);
-		if (lp.label_w) {
-			text_pad(buf, sizeof buf, tlabel, (size_t)lp.label_w, ui->opt.ascii, true);
-			ui_put(ui, w, r.y + lp.time_y, bx + lp.bar_w + 1, buf, lp.label_w, left < 0 ? ROLE_DIM : ROLE_NORMAL,
-			       false);
 		}
 	}
 }
@@ -514,7 +567,7 @@ static void draw_pane_info(struct ui *ui, struct rect r, size_t pi, bool focus, 
 	int list_h = lp.list_h;
 	char info[160] = "";
 	size_t used = 0;
-	if (vp->sort != VIEW_SORT_FILE)
+	if (vp->sort != VIEW_SORT_ATTENTION)
 		used += (size_t)snprintf(info + used, sizeof info - used, "by %s", view_sort_label(vp->sort));
 	if (view_filter_active(&ui->view) && used < sizeof info)
 		used += (size_t)snprintf(info + used, sizeof info - used, "%s%zu of %zu shown", used ? g->sep : "",
@@ -539,8 +592,39 @@ static void draw_pane_info(struct ui *ui, struct rect r, size_t pi, bool focus, 
 	}
 }
 
+/* A pane the filter empties, collapsed to one line: its name, that
+ * nothing matches, its numbers on the right when they fit. */
+static void draw_pane_collapsed(struct ui *ui, size_t pi, struct rect r, bool focus)
+{
+	WINDOW *w = ui->scr->body;
+	const struct ui_glyphs *g = ui->scr->g;
+	const struct group *grp = &ui->charter.groups[pi];
+	bool heavy = focus && !ui->opt.thin_cursor;
+	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
+	ui_fill(ui, w, r.y, r.x, heavy ? g->fh : g->h, r.w, ba);
+	char text[300], label[64];
+	snprintf(text, sizeof text, "%s%snone match the filter", grp->name ? grp->name : grp->id, g->sep);
+	progress_label(view_group_progress(&ui->view, pi), label, sizeof label);
+	int lw = (int)text_width(label) + 2;
+	int room = r.w - 6 - (r.w - 8 - lw >= (int)text_width(text) ? lw + 1 : 0);
+	int x = r.x + 2;
+	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+	x += 1 + ui_put(ui, w, r.y, x + 1, text, room, focus ? ROLE_FOCUS : ROLE_DIM, true);
+	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+	if (room < r.w - 6) {
+		int lx = r.x + r.w - 2 - lw;
+		ui_put_attr(ui, w, r.y, lx, " ", 1, ba, false);
+		ui_put(ui, w, r.y, lx + 1, label, lw - 2, ROLE_DIM, false);
+		ui_put_attr(ui, w, r.y, lx + lw - 1, " ", 1, ba, false);
+	}
+}
+
 static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 {
+	if (r.h == 1 && ui->view.panes[pi].row_count == 0) {
+		draw_pane_collapsed(ui, pi, r, focus);
+		return;
+	}
 	const struct progress p = *view_group_progress(&ui->view, pi);
 	/* --thin-cursor keeps every border light: the focus then shows in the
 	 * name and the cursor, and moving between panes redraws no border */

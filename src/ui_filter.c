@@ -261,3 +261,19 @@ const struct ui_screen_ops ui_screen_filter = {
 	.measure = filter_measure,
 	.draw = filter_draw,
 };
+
+/* H: the done milestones out of the panes and back (the status filter's
+ * "done", so the footer names it and c clears it). */
+unsigned ui_act_hide_done(struct ui *ui, enum ui_request req)
+{
+	(void)req;
+	struct view_filter f = ui->view.filter;
+	f.statuses ^= 1u << STATUS_DONE;
+	if (!view_set_filter(&ui->view, &f)) {
+		ui_error(ui, "Out of memory: the filter was not applied");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	bool hidden = !(ui->view.filter.statuses & (1u << STATUS_DONE));
+	ui_message(ui, hidden ? "Done milestones hidden (H shows them)" : "Done milestones shown (H hides them)");
+	return UI_HANDLED | UI_RELAYOUT;
+}

@@ -24,6 +24,8 @@
  *   ui_live.c    watching the file, reloads, marks of others' changes,
  *                the invalid-file banner, presence, the history cache
  *   ui_changes.c the meeting mark and the list of changes since it
+ *   ui_agenda.c  the agenda: overdue, blocked, due soon, done recently
+ *   ui_timeline.c the timeline (a lane per group on a date axis), burn-up
  * The layers, a key press and a save: docs/ARCHITECTURE.md. */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
@@ -31,11 +33,13 @@
 #include <curses.h>
 #include <time.h>
 
+#include "charterdash/agenda.h"
 #include "charterdash/edit.h"
 #include "charterdash/history.h"
 #include "charterdash/layout.h"
 #include "charterdash/lineedit.h"
 #include "charterdash/presence.h"
+#include "charterdash/timeline.h"
 #include "charterdash/ui.h"
 #include "charterdash/ui_session.h"
 #include "charterdash/undo.h"
@@ -97,6 +101,18 @@ struct ui {
 		size_t owner_count;
 		unsigned serial;     /* charter_serial when owners was made */
 	} menu;
+	struct {
+		struct agenda list;  /* rebuilt by the measure step (ui_agenda.c) */
+		size_t sel, top;     /* the selected item (counts items), first line shown */
+	} agenda;
+	struct {
+		struct timeline_axis axis; /* zoom and scroll (timeline.h) */
+		size_t sel;          /* among the dated milestones, by due date */
+		bool follow;         /* scroll the selection into view at the next measure */
+		bool burnup;         /* b: the burn-up chart instead of the lanes */
+		size_t *order, count; /* the dated milestones by due date (owned) */
+		unsigned serial;     /* charter_serial when order was made */
+	} timeline;
 };
 
 enum {
@@ -204,7 +220,8 @@ struct ui_screen_ops {
 };
 
 extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
-	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes;
+	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes, ui_screen_agenda,
+	ui_screen_timeline;
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
@@ -241,7 +258,7 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(FILTER, ui_req_view, "filter: by status, overdue only, by owner", "filter", 11) \
 	R(CLEAR, ui_req_view, "clear the filter and the search", NULL, 0) \
 	R(ESCAPE, ui_req_view, "clear the search, then the filter", NULL, 0) \
-	R(SORT, ui_req_view, "sort the pane: file order, due date, status", "sort", 17) \
+	R(SORT, ui_req_view, "sort the pane: attention (the default), file order, due date, status", "sort", 17) \
 	R(MOUSE_TOGGLE, ui_req_view, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
 	/* editing: every change is saved at once, for everyone */ \
 	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
@@ -305,7 +322,32 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(MENU_FIRST, ui_filter_request, NULL, NULL, 0) \
 	R(MENU_LAST, ui_filter_request, NULL, NULL, 0) \
 	R(MENU_CLEAR, ui_filter_request, "clear the filter", "clear", 14) \
-	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13)
+	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13) \
+	/* the views: what needs attention */ \
+	R(HIDE_DONE, ui_act_hide_done, "hide / show the done milestones", NULL, 0) \
+	R(AGENDA, ui_act_agenda, "agenda: overdue, blocked, due soon, done recently, across groups", "agenda", 23) \
+	R(AGENDA_UP, ui_agenda_request, "previous / next milestone of the agenda", "move", 5) \
+	R(AGENDA_DOWN, ui_agenda_request, NULL, UI_HINT_PAIR, 0) \
+	R(AGENDA_FIRST, ui_agenda_request, "first / last milestone of the agenda", NULL, 0) \
+	R(AGENDA_LAST, ui_agenda_request, NULL, NULL, 0) \
+	R(AGENDA_DETAIL, ui_agenda_request, "open the milestone's details", "details", 8) \
+	R(AGENDA_NOT_STARTED, ui_agenda_request, \
+	  "status of the selected milestone: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
+	  "status", 6) \
+	R(AGENDA_IN_PROGRESS, ui_agenda_request, NULL, NULL, 0) \
+	R(AGENDA_BLOCKED, ui_agenda_request, NULL, NULL, 0) \
+	R(AGENDA_DONE, ui_agenda_request, NULL, UI_HINT_PAIR, 0) \
+	R(AGENDA_CLOSE, ui_act_close, "close the agenda", "back", 2) \
+	R(TIMELINE, ui_act_timeline, "timeline: each group's milestones on a date axis", "timeline", 24) \
+	R(TIMELINE_EARLIER, ui_timeline_request, "scroll to earlier / later dates", "scroll", 9) \
+	R(TIMELINE_LATER, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
+	R(TIMELINE_PREV, ui_timeline_request, "previous / next milestone by due date", "move", 5) \
+	R(TIMELINE_NEXT, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
+	R(TIMELINE_ZOOM_IN, ui_timeline_request, "zoom in / out: weeks, months, quarters", "zoom", 10) \
+	R(TIMELINE_ZOOM_OUT, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
+	R(TIMELINE_BURNUP, ui_timeline_request, "burn-up: done over time against the plan, and back", "burn-up", 11) \
+	R(TIMELINE_DETAIL, ui_timeline_request, "open the selected milestone's details", "details", 8) \
+	R(TIMELINE_CLOSE, ui_act_close, "close the timeline", "back", 2)
 
 #define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
 enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
@@ -565,6 +607,14 @@ unsigned ui_search_key(struct ui *ui, int key);
 unsigned ui_search_accept(struct ui *ui, enum ui_request req);
 unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_filter_request(struct ui *ui, enum ui_request req);
+unsigned ui_act_hide_done(struct ui *ui, enum ui_request req);
+unsigned ui_act_agenda(struct ui *ui, enum ui_request req);
+unsigned ui_agenda_request(struct ui *ui, enum ui_request req);
+unsigned ui_act_timeline(struct ui *ui, enum ui_request req);
+unsigned ui_timeline_request(struct ui *ui, enum ui_request req);
+void ui_timeline_fini(struct ui *ui);
+/* Frees the agenda's lists (the session's close). */
+void ui_agenda_fini(struct ui *ui);
 
 /* Handlers shared between files. */
 unsigned ui_act_detail(struct ui *ui, enum ui_request req);

@@ -244,6 +244,8 @@ static void ui_fini(struct ui *ui)
 	free(ui->path);
 	free(ui->search.before);
 	free(ui->menu.owners);
+	ui_agenda_fini(ui);
+	ui_timeline_fini(ui);
 }
 
 /* --- a session ---------------------------------------------------------- */

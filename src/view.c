@@ -10,7 +10,7 @@
 #include "charterdash/strutil.h"
 #include "charterdash/text.h"
 
-static const char *const sort_labels[] = { "file order", "due date", "status" };
+static const char *const sort_labels[] = { "attention", "file order", "due date", "status" };
 
 const char *view_sort_label(enum view_sort s)
 {
@@ -41,23 +41,38 @@ static int status_rank(enum status s)
 	}
 }
 
-static int compare_rows(const struct charter *c, enum view_sort sort, size_t a, size_t b)
+/* Rank for "attention" order: what a facilitator looks at first. */
+static int attention_rank(const struct charter *c, const struct milestone *m, struct date today)
 {
-	const struct milestone *ma = &c->milestones[a], *mb = &c->milestones[b];
-	int r = 0;
-	if (sort == VIEW_SORT_STATUS)
-		r = status_rank(ma->status) - status_rank(mb->status);
-	if (r == 0 && sort != VIEW_SORT_FILE) /* no date yet (`due: ~`) after every date */
-		r = milestone_has_date(mb) - milestone_has_date(ma);
-	if (r == 0 && sort != VIEW_SORT_FILE && milestone_has_date(ma))
-		r = date_compare(milestone_due(c, ma), milestone_due(c, mb));
-	if (r == 0) /* file order breaks ties: the sort is stable */
-		r = a < b ? -1 : a > b;
-	return r;
+	if (m->status == STATUS_DONE)
+		return 4;
+	if (progress_is_overdue(c, m, today))
+		return 0;
+	if (m->status == STATUS_BLOCKED)
+		return 1;
+	return progress_is_due_soon(c, m, today) ? 2 : 3;
 }
 
-/* Merge sort with the charter as context (qsort has none); tmp holds n. */
-static void sort_rows(const struct charter *c, enum view_sort sort, size_t *rows, size_t *tmp, size_t n)
+/* A row's place in `sort` as one number, computed once per row before
+ * sorting (not in every comparison): the rank in its high bits, then the
+ * due date (no date yet after every date); file order breaks ties. */
+static long long sort_key(const struct view *v, enum view_sort sort, size_t m)
+{
+	const struct charter *c = v->c;
+	const struct milestone *ms = &c->milestones[m];
+	if (sort == VIEW_SORT_FILE)
+		return 0;
+	long long rank = sort == VIEW_SORT_STATUS ? status_rank(ms->status)
+	                 : sort == VIEW_SORT_ATTENTION ? attention_rank(c, ms, v->today)
+	                                               : 0;
+	/* serials of years 1..9999 fit in 2^30 either side of 0 */
+	long long day = milestone_has_date(ms) ? date_to_serial(milestone_due(c, ms)) + (1LL << 30) : (1LL << 40) - 1;
+	return rank << 40 | day;
+}
+
+/* Stable merge sort of n rows (milestone indices of a group starting at
+ * `first`) by keys[row - first]; tmp holds n. */
+static void sort_rows(const long long *keys, size_t first, size_t *rows, size_t *tmp, size_t n)
 {
 	for (size_t width = 1; width < n; width *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * width) {
@@ -65,13 +80,37 @@ static void sort_rows(const struct charter *c, enum view_sort sort, size_t *rows
 			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				tmp[k++] = compare_rows(c, sort, rows[i], rows[j]) <= 0 ? rows[i++] : rows[j++];
+				tmp[k++] = keys[rows[i] - first] <= keys[rows[j] - first] ? rows[i++] : rows[j++];
 			while (i < mid)
 				tmp[k++] = rows[i++];
 			while (j < hi)
 				tmp[k++] = rows[j++];
 		}
 		memcpy(rows, tmp, n * sizeof *rows);
+	}
+}
+
+void view_due_short(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                    size_t size)
+{
+	if (!size)
+		return;
+	if (!milestone_has_date(m)) {
+		snprintf(buf, size, "no date");
+		return;
+	}
+	struct date due = milestone_due(c, m);
+	long days = date_days_between(today, due);
+	if (m->status == STATUS_DONE || days > 999 || days < -999) {
+		char d[DATE_TEXT_SIZE];
+		date_format(due, d);
+		snprintf(buf, size, "%s", d);
+	} else if (days == 0) {
+		snprintf(buf, size, "today");
+	} else if (days < 0) {
+		snprintf(buf, size, "%ld d late", -days);
+	} else {
+		snprintf(buf, size, "in %ld d", days);
 	}
 }
 
@@ -97,17 +136,23 @@ static bool build_rows(struct view *v, size_t p, size_t g)
 	const struct group *grp = &v->c->groups[g];
 	size_t *rows = malloc((grp->count ? grp->count : 1) * sizeof *rows);
 	size_t *tmp = malloc((grp->count ? grp->count : 1) * sizeof *tmp);
-	if (!rows || !tmp) {
+	long long *keys = malloc((grp->count ? grp->count : 1) * sizeof *keys);
+	if (!rows || !tmp || !keys) {
 		free(rows);
 		free(tmp);
+		free(keys);
 		return false;
 	}
 	size_t n = 0;
 	for (size_t m = grp->first; m < grp->first + grp->count; m++)
-		if (view_filter_accepts(v, m))
+		if (view_filter_accepts(v, m)) {
+			keys[m - grp->first] = sort_key(v, pane->sort, m);
 			rows[n++] = m;
-	sort_rows(v->c, pane->sort, rows, tmp, n);
+		}
+	if (pane->sort != VIEW_SORT_FILE) /* rows are in file order already */
+		sort_rows(keys, grp->first, rows, tmp, n);
 	free(tmp);
+	free(keys);
 	free(pane->rows);
 	pane->rows = rows;
 	pane->row_count = n;
@@ -178,8 +223,7 @@ bool view_init(struct view *v, const struct charter *c, struct date today)
 	for (size_t g = 0; g < c->group_count; g++) {
 		struct view_pane *p = &v->panes[g];
 		p->group_id = str_dup_opt(c->groups[g].id, &ok);
-		if (c->groups[g].count)
-			p->selected_id = str_dup_opt(c->milestones[c->groups[g].first].id, &ok);
+		/* no anchor yet: build_rows selects the first row shown */
 		if (!build_rows(v, g, g))
 			ok = false;
 	}
@@ -282,8 +326,6 @@ bool view_rebind(struct view *v, const struct charter *c)
 			prev->group_id = prev->selected_id = NULL;
 		} else {
 			p->group_id = str_dup_opt(gid, &ok);
-			if (c->groups[g].count)
-				p->selected_id = str_dup_opt(c->milestones[c->groups[g].first].id, &ok);
 		}
 	}
 	/* the focus follows its group id; a vanished group leaves it in place */
@@ -450,7 +492,7 @@ enum view_sort view_cycle_sort(struct view *v)
 {
 	struct view_pane *p = view_focused(v);
 	if (!p)
-		return VIEW_SORT_FILE;
+		return VIEW_SORT_ATTENTION;
 	view_set_sort(v, v->focus, (enum view_sort)((p->sort + 1) % VIEW_SORT_COUNT));
 	return p->sort;
 }

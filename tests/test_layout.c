@@ -113,6 +113,8 @@ static void check_grid(struct rect body, const int *list, size_t n, size_t focus
 	}
 }
 
+/* The shipped charter at 120x40: two columns of 60 show every milestone
+ * (three of 40 would too, with titles cut 20 columns shorter). */
 static void test_grid_120x40_all_fit(void **state)
 {
 	(void)state;
@@ -122,16 +124,46 @@ static void test_grid_120x40_all_fit(void **state)
 	struct rect r[5];
 	struct layout_grid g;
 	layout_grid(s.body, list, 5, 0, 0, r, &g);
-	assert_int_equal(g.cols, 3);
-	assert_int_equal(g.rows, 2);
-	assert_int_equal(g.visible_rows, 2);
+	assert_int_equal(g.cols, 2);
+	assert_int_equal(g.rows, 3);
+	assert_int_equal(g.visible_rows, 3);
 	assert_false(g.more_below);
 	for (int i = 0; i < 5; i++) {
-		assert_int_equal(r[i].w, 40);
-		assert_int_equal(r[i].h, 12); /* chrome 4 + 8 milestones */
+		/* the last row's single pane takes the whole width */
+		assert_int_equal(r[i].w, i == 4 ? 120 : 60);
+		assert_int_equal(r[i].h, 11); /* chrome 3 + 8 milestones */
 	}
-	assert_int_equal(r[3].y, s.body.y + 12);
+	assert_int_equal(r[4].x, s.body.x);
+	assert_int_equal(r[2].y, s.body.y + 11);
 	check_grid(s.body, list, 5, 0, r, &g);
+}
+
+/* Panes the filter empties: a row of only those is one line; next to a
+ * pane with rows they keep the row's height. */
+static void test_grid_collapses_filtered_rows(void **state)
+{
+	(void)state;
+	struct rect body = { 0, 3, 80, 19 }, r[5];
+	int list[] = { LAYOUT_COLLAPSED, LAYOUT_COLLAPSED, 2, LAYOUT_COLLAPSED, LAYOUT_COLLAPSED };
+	struct layout_grid g;
+	layout_grid(body, list, 5, 0, 0, r, &g);
+	assert_int_equal(g.cols, 1); /* everything fits in one column of 80 */
+	assert_int_equal(r[0].h, 1);
+	assert_int_equal(r[1].h, 1);
+	assert_int_equal(r[1].y, 4);
+	assert_int_equal(r[2].h, 5);
+	assert_int_equal(r[3].y, r[2].y + 5);
+	assert_int_equal(r[4].h, 1);
+	/* two columns: the collapsed pane beside a full one is as tall */
+	struct rect wide = { 0, 3, 80, 6 };
+	layout_grid(wide, list, 5, 0, 0, r, &g);
+	assert_int_equal(g.cols, 2);
+	assert_int_equal(r[2].h, r[3].h);
+	assert_int_equal(r[0].h, 1);
+	/* an empty group (0, no milestones at all) keeps its message line */
+	int empty[] = { 0 };
+	layout_grid(body, empty, 1, 0, 0, r, &g);
+	assert_int_equal(r[0].h, LAYOUT_PANE_CHROME + 1);
 }
 
 static void test_grid_80x24_shrinks_evenly(void **state)
@@ -148,7 +180,7 @@ static void test_grid_80x24_shrinks_evenly(void **state)
 	assert_int_equal(g.visible_rows, 3);
 	for (int i = 0; i < 5; i++) {
 		assert_int_equal(r[i].h, 6);
-		assert_int_equal(r[i].w, 40);
+		assert_int_equal(r[i].w, i == 4 ? 80 : 40);
 	}
 	check_grid(s.body, list, 5, 4, r, &g);
 	/* one more line goes to the first row */
@@ -235,21 +267,27 @@ static void test_grid_odd_sizes(void **state)
 static void test_grid_prefers_wide_panes_when_all_fit(void **state)
 {
 	(void)state;
-	/* 200x60, five groups of 8: two columns of 100 show everything */
+	/* 200x60, five groups of 8: one column of 200 shows everything, with
+	 * whole titles and the owners */
 	struct layout_screen s;
 	layout_screen(200, 60, 3, &s);
 	int list[] = { 8, 8, 7, 8, 8 };
 	struct rect r[5];
 	struct layout_grid g;
 	layout_grid(s.body, list, 5, 0, 0, r, &g);
+	assert_int_equal(g.cols, 1);
+	assert_int_equal(r[0].w, 200);
+	assert_int_equal(r[4].h, 11);
+	assert_false(g.more_below);
+	/* two lines shorter: two columns of 100 lose nothing */
+	layout_screen(200, 58, 3, &s);
+	layout_grid(s.body, list, 5, 0, 0, r, &g);
 	assert_int_equal(g.cols, 2);
 	assert_int_equal(r[0].w, 100);
-	assert_int_equal(r[4].h, 12);
-	assert_false(g.more_below);
-	/* one line short of that at 120x40: three columns lose nothing */
+	/* 120x40: two columns of 60 */
 	layout_screen(120, 40, 3, &s);
 	layout_grid(s.body, list, 5, 0, 0, r, &g);
-	assert_int_equal(g.cols, 3);
+	assert_int_equal(g.cols, 2);
 	/* when all panes fit in one column, one column */
 	int small[] = { 1, 1, 1 };
 	layout_grid(s.body, small, 3, 0, 0, r, &g);
@@ -266,7 +304,7 @@ static void test_grid_single_group_uses_width(void **state)
 	layout_grid(body, list, 1, 0, 0, r, &g);
 	assert_int_equal(g.cols, 1);
 	assert_int_equal(r[0].w, 200);
-	assert_int_equal(r[0].h, 7);
+	assert_int_equal(r[0].h, 6);
 	/* no groups at all */
 	layout_grid(body, list, 0, 0, 0, r, &g);
 	assert_int_equal(g.rows, 0);
@@ -278,14 +316,14 @@ static void test_pane_and_row(void **state)
 	struct layout_pane p;
 	layout_pane((struct rect){ 0, 0, 40, 12 }, 8, &p);
 	assert_int_equal(p.inner_w, 38);
-	assert_int_equal(p.list_y, 3);
-	assert_int_equal(p.list_h, 8);
+	assert_int_equal(p.list_y, 2);
+	assert_int_equal(p.list_h, 9);
 	assert_int_equal(p.label_w, 8);
 	assert_int_equal(p.bar_w, 38 - 2 - 8 - 1);
 	layout_pane((struct rect){ 0, 0, 10, 5 }, 8, &p); /* too narrow for a label */
 	assert_int_equal(p.label_w, 0);
 	assert_int_equal(p.bar_w, 6);
-	assert_int_equal(p.list_h, 1);
+	assert_int_equal(p.list_h, 2);
 
 	struct layout_row row;
 	layout_row(38, &row);
@@ -302,7 +340,7 @@ static void test_pane_and_row(void **state)
 	layout_row(198, &row); /* zoomed at 200 columns: an owner column */
 	assert_true(row.owner_x > row.title_x + row.title_w);
 	assert_int_equal(row.owner_x + row.owner_w + 1, row.mark_x);
-	assert_int_equal(row.owner_w, 40);
+	assert_int_equal(row.owner_w, 48);
 	layout_row(3, &row);
 	assert_int_equal(row.title_w, 0);
 }
@@ -441,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_pack),
 		cmocka_unit_test(test_screen),
 		cmocka_unit_test(test_grid_120x40_all_fit),
+		cmocka_unit_test(test_grid_collapses_filtered_rows),
 		cmocka_unit_test(test_grid_80x24_shrinks_evenly),
 		cmocka_unit_test(test_grid_40x10_scrolls_one_pane),
 		cmocka_unit_test(test_grid_200x60_fifty_groups),

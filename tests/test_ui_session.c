@@ -76,7 +76,15 @@ static char *read_file(const char *path)
 
 /* A session on an 80x24 (or h x w) screen showing a fresh copy of the
  * charter, opened with `read_only`. */
+static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today);
+
 static void open_at(struct fixture *fx, int h, int w, bool read_only)
+{
+	open_on(fx, h, w, read_only, D(2026, 11, 26));
+}
+
+/* The same on another day. */
+static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today)
 {
 	const char *tmp = getenv("TMPDIR");
 	snprintf(fx->dir, sizeof fx->dir, "%s/uisess-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
@@ -89,7 +97,7 @@ static void open_at(struct fixture *fx, int h, int w, bool read_only)
 	setenv("LINES", lines, 1); /* newterm takes the size from here */
 	setenv("COLUMNS", cols, 1);
 	setenv("TERM", "xterm-256color", 1);
-	struct ui_options opt = { .today = D(2026, 11, 26), .ascii = true, .read_only = read_only };
+	struct ui_options opt = { .today = today, .ascii = true, .read_only = read_only };
 	fx->ui = ui_open(fx->path, &opt);
 	assert_non_null(fx->ui);
 	fx->out = fopen("/dev/null", "w");
@@ -189,7 +197,8 @@ static void opens_on_the_dashboard(void **state)
 {
 	struct fixture *fx = *state;
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
-	assert_string_equal(selected_id(fx), "econ-1");
+	/* attention order: the open milestone before the done one */
+	assert_string_equal(selected_id(fx), "econ-2");
 	assert_string_equal(message(fx, NULL), "");
 	assert_true(on_screen("Session Test Charter"));
 	assert_true(on_screen("q quit"));
@@ -199,7 +208,7 @@ static void moves_and_opens_the_detail(void **state)
 {
 	struct fixture *fx = *state;
 	key(fx, 'j');
-	assert_string_equal(selected_id(fx), "econ-2");
+	assert_string_equal(selected_id(fx), "econ-1");
 	key(fx, UI_FN(KEY_RIGHT));
 	assert_string_equal(selected_id(fx), "energy-1");
 	key(fx, '\r');
@@ -232,7 +241,7 @@ static void help_lists_the_keys(void **state)
 static void status_key_saves_and_u_undoes(void **state)
 {
 	struct fixture *fx = *state;
-	key(fx, 'j'); /* econ-2, not started */
+	/* econ-2, not started: first in attention order */
 	key(fx, '3');
 	bool err = true;
 	assert_non_null(strstr(message(fx, &err), "Saved: econ-2 status"));
@@ -248,7 +257,6 @@ static void status_key_saves_and_u_undoes(void **state)
 static void undo_refused_says_why(void **state)
 {
 	struct fixture *fx = *state;
-	key(fx, 'j');
 	key(fx, '3'); /* econ-2 blocked */
 	char *text = strdup(read_file(fx->path));
 	assert_non_null(text);
@@ -273,7 +281,7 @@ static void edit_dialog_types_and_saves(void **state)
 	struct fixture *fx = *state;
 	key(fx, 'e');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_EDIT);
-	assert_true(on_screen("Edit econ-1"));
+	assert_true(on_screen("Edit econ-2"));
 	key(fx, UI_CTRL('u'));
 	type(fx, "Form the groupx");
 	key(fx, 127);
@@ -314,8 +322,8 @@ static void delete_asks_first(void **state)
 	key(fx, 'D');
 	key(fx, 'y');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
-	assert_null(strstr(read_file(fx->path), "econ-1"));
-	assert_string_equal(selected_id(fx), "econ-2");
+	assert_null(strstr(read_file(fx->path), "econ-2"));
+	assert_string_equal(selected_id(fx), "econ-1");
 }
 
 /* Changed on disk meanwhile: the question is theirs or mine; y (the
@@ -329,6 +337,7 @@ static void conflict_keeps_theirs(void **state)
 	snprintf(theirs, sizeof theirs, "%.*sstatus: blocked%s", (int)(at - charter_text), charter_text,
 	         at + strlen("status: done"));
 	write_file(fx->path, theirs);
+	key(fx, 'j'); /* econ-1, after the open econ-2 */
 	key(fx, '2'); /* the dashboard still shows econ-1 done */
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
 	assert_true(on_screen("Changed meanwhile"));
@@ -388,6 +397,107 @@ static void read_only_refuses_edits(void **state)
 	assert_string_equal(message(fx, NULL), "");
 }
 
+/* H hides the done milestones (the status filter's "done") and shows
+ * them again. */
+static void hide_done_toggles(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'H');
+	assert_string_equal(message(fx, NULL), "Done milestones hidden (H shows them)");
+	assert_true(on_screen("1 of 2 shown"));
+	assert_true(on_screen("Filter: not started, in progress, blocked"));
+	key(fx, 'j'); /* econ-1 (done) is gone: down leads into energy */
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, 'H');
+	assert_string_equal(message(fx, NULL), "Done milestones shown (H hides them)");
+	assert_false(on_screen("1 of 2 shown"));
+}
+
+/* A: the agenda across groups; its cursor is the milestone the status
+ * keys and Enter act on; Esc goes back to the dashboard. */
+static void agenda_lists_and_sets_status(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '3'); /* econ-2 blocked */
+	key(fx, 'A');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	assert_true(on_screen("Agenda for 2026-11-26"));
+	assert_true(on_screen("Overdue (0)"));
+	assert_true(on_screen("Blocked (1)"));
+	assert_true(on_screen("Economy: Adopt the roadmap"));
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
+	assert_true(on_screen("Milestone econ-2"));
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	key(fx, '2'); /* in progress: off the agenda */
+	assert_non_null(strstr(message(fx, NULL), "Saved: econ-2 status"));
+	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: in_progress\n"));
+	assert_true(on_screen("Blocked (0)"));
+	key(fx, '4'); /* nothing under the cursor now */
+	assert_string_equal(message(fx, NULL), "Nothing on the agenda");
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
+/* T: the timeline; the cursor walks the milestones by due date and the
+ * status line names the one under it; + and - zoom; b shows that there is
+ * no history to draw a burn-up from; Enter opens the details. */
+static void timeline_walks_and_zooms(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'T');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_TIMELINE);
+	assert_true(on_screen("Timeline by months"));
+	assert_true(on_screen("Economy")); /* a lane per group */
+	assert_true(on_screen("Energy"));
+	/* the first milestone due on or after today (2026-11-26) */
+	assert_true(on_screen("econ-2 | due 2026-12-15, 19 days left | not started | Adopt the"));
+	key(fx, 'j');
+	assert_true(on_screen("energy-1 | due 2027-01-29"));
+	key(fx, 'k');
+	key(fx, 'k');
+	assert_true(on_screen("econ-1 | due 2026-03-13"));
+	key(fx, '+');
+	assert_string_equal(message(fx, NULL), "Timeline by weeks");
+	key(fx, '+'); /* weeks is the closest */
+	assert_true(on_screen("Timeline by weeks"));
+	key(fx, '-');
+	key(fx, '-');
+	assert_string_equal(message(fx, NULL), "Timeline by quarters");
+	assert_true(on_screen("Q1 27"));
+	key(fx, 'b');
+	assert_true(on_screen("Burn-up by quarters"));
+	assert_true(on_screen("No status changes in the history yet"));
+	key(fx, 'b');
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
+	assert_true(on_screen("Milestone econ-1"));
+	key(fx, UI_ESC);
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(selected_id(fx), "econ-1"); /* the dashboard follows */
+}
+
+/* Before the roadmap deadline the header shows the phase's progress and
+ * the one time bar; after it, the phase's outcome and no time bar. */
+static void header_follows_the_roadmap_phase(void **state)
+{
+	struct fixture *fx = *state;
+	assert_true(on_screen("Roadmap phase closed 2026-05-09: 1/1 done"));
+	assert_false(on_screen("d left"));
+	ui_close(fx->ui);
+	fclose(fx->out);
+	fclose(fx->in);
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	open_on(fx, 24, 80, false, D(2026, 4, 20));
+	assert_true(on_screen("Roadmap deadline 2026-05-09: 1/1 done (19 days left)"));
+	assert_true(on_screen("=|-")); /* the time bar: elapsed, today, left (ASCII) */
+	assert_true(on_screen(" 19 d left"));
+}
+
 /* Too small: only q and Ctrl-C count; a resize back shows the dashboard. */
 static void too_small_takes_only_quit(void **state)
 {
@@ -396,7 +506,7 @@ static void too_small_takes_only_quit(void **state)
 	key(fx, UI_FN(KEY_RESIZE));
 	assert_true(on_screen("terminal too small:"));
 	assert_int_equal(key(fx, 'j'), 0);
-	assert_string_equal(selected_id(fx), "econ-1");
+	assert_string_equal(selected_id(fx), "econ-2");
 	resizeterm(24, 80);
 	key(fx, UI_FN(KEY_RESIZE));
 	assert_true(on_screen("q quit"));
@@ -423,6 +533,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_without_match_is_an_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(filter_menu_toggles, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_refuses_edits, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(hide_done_toggles, setup, teardown),
+		cmocka_unit_test_setup_teardown(agenda_lists_and_sets_status, setup, teardown),
+		cmocka_unit_test_setup_teardown(timeline_walks_and_zooms, setup, teardown),
+		cmocka_unit_test_setup_teardown(header_follows_the_roadmap_phase, setup, teardown),
 		cmocka_unit_test_setup_teardown(too_small_takes_only_quit, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,11 +42,25 @@ struct fixture {
 	struct view v;
 };
 
+/* Every pane in file order, its first row selected, pane 0 focused: the
+ * moves below are easier to follow in the order of the fixture's text
+ * (the default, attention order, has tests of its own). */
+static void in_file_order(struct view *v)
+{
+	for (size_t p = 0; p < v->pane_count; p++) {
+		assert_true(view_set_sort(v, p, VIEW_SORT_FILE));
+		view_focus(v, p);
+		view_move_to(v, 0);
+	}
+	view_focus(v, 0);
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	test_load(&f->c, THREE);
 	assert_true(view_init(&f->v, &f->c, TODAY));
+	in_file_order(&f->v);
 	*state = f;
 	return 0;
 }
@@ -64,6 +78,62 @@ static const char *selected_id(const struct view *v)
 {
 	long m = view_selected(v);
 	return m < 0 ? "(none)" : v->c->milestones[m].id;
+}
+
+/* The default: overdue (by due date), blocked, due soon, the rest by due
+ * date, done last; the first row selected. */
+static void test_attention_order_is_default(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, HEAD "  - id: g\n    name: G\n    milestones:\n"
+	              "      - {id: done-old, title: A, status: done, due: 2026-01-10}\n"
+	              "      - {id: later, title: B, status: in_progress, due: 2027-03-01}\n"
+	              "      - {id: soon, title: C, status: not_started, due: 2026-12-01}\n"
+	              "      - {id: blocked, title: D, status: blocked, due: 2027-02-01}\n"
+	              "      - {id: late2, title: E, status: in_progress, due: 2026-11-01}\n"
+	              "      - {id: undated, title: F, status: not_started, due: ~}\n"
+	              "      - {id: late1, title: G, status: blocked, due: 2026-10-01}\n"
+	              "      - {id: soon-ip, title: H, status: in_progress, due: 2026-11-30}\n"
+	              "      - {id: next, title: I, status: not_started, due: 2027-01-10}\n");
+	struct view v;
+	assert_true(view_init(&v, &c, TODAY));
+	assert_int_equal(v.panes[0].sort, VIEW_SORT_ATTENTION);
+	static const char *const want[] = { "late1", "late2", "blocked", "soon-ip", "soon",
+	                                    "next", "later", "undated", "done-old" };
+	assert_int_equal(v.panes[0].row_count, 9);
+	for (size_t i = 0; i < 9; i++)
+		assert_string_equal(c.milestones[v.panes[0].rows[i]].id, want[i]);
+	assert_string_equal(selected_id(&v), "late1");
+	/* a later day moves `soon` into the overdue rank */
+	assert_true(view_set_today(&v, D(2026, 12, 5)));
+	assert_string_equal(c.milestones[v.panes[0].rows[2]].id, "soon-ip");
+	assert_string_equal(c.milestones[v.panes[0].rows[3]].id, "soon");
+	assert_string_equal(view_sort_label(VIEW_SORT_ATTENTION), "attention");
+	view_fini(&v);
+	charter_fini(&c);
+}
+
+static void test_due_short(void **state)
+{
+	struct fixture *f = *state;
+	char buf[VIEW_DUE_COLUMNS + 1];
+	const struct milestone *ms = f->c.milestones; /* e1..e4, n1, n2 */
+	view_due_short(&f->c, &ms[0], TODAY, buf, sizeof buf); /* done: the date */
+	assert_string_equal(buf, "2026-03-13");
+	view_due_short(&f->c, &ms[1], TODAY, buf, sizeof buf);
+	assert_string_equal(buf, "in 19 d");
+	view_due_short(&f->c, &ms[2], TODAY, buf, sizeof buf);
+	assert_string_equal(buf, "301 d late");
+	view_due_short(&f->c, &ms[1], D(2026, 12, 15), buf, sizeof buf);
+	assert_string_equal(buf, "today");
+	view_due_short(&f->c, &ms[2], D(2029, 1, 1), buf, sizeof buf); /* far: the date */
+	assert_string_equal(buf, "2026-01-29");
+	struct milestone undated = ms[1];
+	undated.has_due = false;
+	undated.due_unset = true;
+	view_due_short(&f->c, &undated, TODAY, buf, sizeof buf);
+	assert_string_equal(buf, "no date");
 }
 
 static void test_init_selects_first(void **state)
@@ -164,6 +234,12 @@ static void test_sort(void **state)
 	assert_string_equal(f->c.milestones[r[2]].id, "e3");
 	assert_string_equal(f->c.milestones[r[3]].id, "e1");
 	assert_string_equal(selected_id(v), "e2");
+	assert_int_equal(view_cycle_sort(v), VIEW_SORT_ATTENTION);
+	r = v->panes[0].rows; /* overdue e3, blocked e4, e2, done e1 */
+	assert_string_equal(f->c.milestones[r[0]].id, "e3");
+	assert_string_equal(f->c.milestones[r[1]].id, "e4");
+	assert_string_equal(f->c.milestones[r[2]].id, "e2");
+	assert_string_equal(f->c.milestones[r[3]].id, "e1");
 	assert_int_equal(view_cycle_sort(v), VIEW_SORT_FILE);
 	assert_string_equal(f->c.milestones[v->panes[0].rows[0]].id, "e1");
 	/* other panes keep their own order */
@@ -184,6 +260,7 @@ static void test_sort_no_date_last(void **state)
 	              "      - {id: early, title: D, status: not_started, due: 2026-03-01}\n");
 	struct view v;
 	assert_true(view_init(&v, &c, TODAY));
+	assert_true(view_set_sort(&v, 0, VIEW_SORT_FILE));
 	assert_int_equal(view_cycle_sort(&v), VIEW_SORT_DUE);
 	static const char *const want[] = { "early", "deadline", "late", "none" };
 	for (size_t i = 0; i < 4; i++)
@@ -365,7 +442,7 @@ static void test_rebind_keeps_anchors(void **state)
 	assert_string_equal(selected_id(v), "e4");
 	assert_int_equal(v->panes[1].sel, 0);
 	assert_int_equal(v->panes[2].sort, VIEW_SORT_STATUS); /* energy kept its sort */
-	assert_int_equal(v->panes[0].sort, VIEW_SORT_FILE);
+	assert_int_equal(v->panes[0].sort, VIEW_SORT_ATTENTION); /* a new group: the default */
 	assert_string_equal(v->panes[0].selected_id, "x1");
 	assert_int_equal(v->match_count, 3); /* e4, e1, n1: the search was re-applied */
 }
@@ -430,7 +507,7 @@ static void test_rebind_group_removed(void **state)
 	assert_false(view_move(v, 1));
 	assert_false(view_step(v, 1, 1));
 	assert_false(view_focus_step(v, 1, true));
-	assert_int_equal(view_cycle_sort(v), VIEW_SORT_FILE);
+	assert_int_equal(view_cycle_sort(v), VIEW_SORT_ATTENTION);
 	assert_int_equal(view_search(v, "x"), 0);
 	assert_false(view_search_next(v, 1));
 }
@@ -471,6 +548,8 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_attention_order_is_default),
+		T(test_due_short),
 		T(test_init_selects_first),
 		T(test_move_and_step),
 		T(test_focus_keeps_each_pane_selection),

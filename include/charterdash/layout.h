@@ -10,8 +10,9 @@
  *   footer   the key hints line, then the message line
  *
  * A pane is a box: a top border carrying the group's name and state, the
- * stacked progress bar line, the time bar line, the milestone list, a
- * bottom border. */
+ * stacked progress bar line, the milestone list, a bottom border. The
+ * roadmap's time bar is the header's: every group shares the window. A
+ * pane the filter leaves empty can collapse to its top line. */
 #ifndef CHARTERDASH_LAYOUT_H
 #define CHARTERDASH_LAYOUT_H
 
@@ -27,8 +28,13 @@ struct rect {
 #define LAYOUT_MIN_HEIGHT 10
 
 #define LAYOUT_FOOTER_LINES 2
-/* Lines of a pane that are not milestones: two borders and two bars. */
-#define LAYOUT_PANE_CHROME 4
+/* Lines of a pane that are not milestones: two borders and the bar. */
+#define LAYOUT_PANE_CHROME 3
+/* A pane's wanted lines when the filter leaves it empty: a grid row of
+ * such panes only is one line tall. */
+#define LAYOUT_COLLAPSED (-1)
+/* A milestone line gets an owner column from this inner width on. */
+#define LAYOUT_OWNER_FROM 100
 /* Milestone lines a pane keeps when the grid has to shrink panes. */
 #define LAYOUT_PANE_MIN_LIST 2
 /* Grid columns are never narrower than this (so 80 columns give 2). */
@@ -61,8 +67,9 @@ void layout_screen(int width, int height, int header_lines, struct layout_screen
 /* The pane grid.
  *
  * In: the body rectangle, each pane's wanted milestone lines (list[i], 0
- * for an empty or fully filtered group: it still gets one line for a
- * message), the focused pane, and the first visible grid row from the
+ * for an empty group: it still gets one line for a message;
+ * LAYOUT_COLLAPSED for one the filter empties: a row of only those is
+ * one line, in a row with others it is as tall as they), the focused pane, and the first visible grid row from the
  * previous layout (so the grid does not jump).
  *
  * Rows: each row is as tall as its tallest pane wants. When all rows do
@@ -74,7 +81,8 @@ void layout_screen(int width, int height, int header_lines, struct layout_screen
  * Columns: from 1 to layout_columns(width), the count that leaves the
  * fewest panes off screen, then the fewest milestone lines cut, then the
  * fewest columns (the widest panes). They share the width, the first ones
- * one cell wider when it does not divide.
+ * one cell wider when it does not divide; the panes of a last row that is
+ * not full share the whole width among them (wider titles, not a blank).
  *
  * Out: out[i] for each of the n panes: its rectangle, or h == 0 when it is
  * not on screen. */
@@ -90,18 +98,19 @@ void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int 
 /* The lines inside a pane rectangle (relative to it). */
 struct layout_pane {
 	int inner_x, inner_w;  /* columns inside the side borders */
-	int bar_y, time_y;     /* the two bar lines */
+	int bar_y;             /* the progress bar line */
 	int list_y, list_h;    /* the milestone lines */
 	int bar_w, label_w;    /* bar cells, then a space and the label column */
 };
-/* label_w is the width of the widest label shown right of the bars
- * ("12/100  12%", "201d past"); the bars shrink to leave room. */
+/* label_w is the width of the label shown right of the bar ("12/100
+ * 12%"); the bar shrinks to leave room. */
 void layout_pane(struct rect pane, int label_w, struct layout_pane *out);
 
 /* Columns of one milestone line inside a pane `inner_w` wide:
  *   glyph ' ' title ' ' [owner ' '] mark date
  * The date (10 columns) goes when the line is under 24 columns; the owner
- * column appears from 100 columns on (a zoomed pane). -1 means hidden. */
+ * column appears from LAYOUT_OWNER_FROM columns on (a pane of a wide
+ * single column, or zoomed). -1 means hidden. */
 struct layout_row {
 	int glyph_x;
 	int title_x, title_w;

@@ -54,6 +54,8 @@ enum ui_mode {
 	UI_MODE_EDIT,    /* the line editor dialog (e, a) */
 	UI_MODE_CONFIRM, /* a yes/no dialog: delete, a conflict */
 	UI_MODE_CHANGES, /* the changes since the meeting started (m, w) */
+	UI_MODE_AGENDA,  /* overdue, blocked, due soon, done recently (A) */
+	UI_MODE_TIMELINE, /* the groups' milestones on a date axis, the burn-up (T) */
 	UI_MODE_COUNT
 };
 #define UI_CTX(mode) (1u << (mode))

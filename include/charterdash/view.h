@@ -19,9 +19,12 @@
 #include "charterdash/date.h"
 #include "charterdash/progress.h"
 
-enum view_sort { VIEW_SORT_FILE, VIEW_SORT_DUE, VIEW_SORT_STATUS, VIEW_SORT_COUNT };
+/* Attention order (the default): overdue, blocked, due soon, the rest not
+ * done, done last; by due date within each (no date yet after the dated),
+ * then file order. */
+enum view_sort { VIEW_SORT_ATTENTION, VIEW_SORT_FILE, VIEW_SORT_DUE, VIEW_SORT_STATUS, VIEW_SORT_COUNT };
 
-/* "file order", "due date", "status". */
+/* "attention", "file order", "due date", "status". */
 const char *view_sort_label(enum view_sort s);
 
 #define VIEW_ALL_STATUSES ((1u << STATUS_COUNT) - 1u)
@@ -59,7 +62,7 @@ struct view {
 	struct progress progress_scratch; /* when there was no memory for the cache */
 };
 
-/* Builds the view of c with no filter, file order everywhere, the first
+/* Builds the view of c with no filter, attention order everywhere, the first
  * milestone of the first group selected. False when memory runs out (the
  * view must still be finished). */
 bool view_init(struct view *v, const struct charter *c, struct date today);
@@ -110,8 +113,8 @@ bool view_select_milestone(struct view *v, size_t m);
 /* The row of milestone m in pane p, or -1 when not shown there. */
 long view_row_of(const struct view *v, size_t pane, size_t m);
 
-/* Sorting the focused pane. view_cycle_sort goes file → due → status →
- * file and returns the new order. The selection stays on its milestone. */
+/* Sorting the focused pane. view_cycle_sort goes attention → file → due →
+ * status → attention and returns the new order. The selection stays on its milestone. */
 bool view_set_sort(struct view *v, size_t pane, enum view_sort sort);
 enum view_sort view_cycle_sort(struct view *v);
 
@@ -142,6 +145,14 @@ bool view_search_next(struct view *v, int dir);
  * selection is not a match. */
 size_t view_match_position(const struct view *v);
 bool view_is_match(const struct view *v, size_t m);
+
+/* A pane row's due column, at most VIEW_DUE_COLUMNS wide: for an open
+ * milestone the days that matter ("12 d late", "today", "in 2 d"), for a
+ * done one (or one more than 999 days away) the date, "no date" for
+ * `due: ~`. Always NUL-terminated. */
+#define VIEW_DUE_COLUMNS 10
+void view_due_short(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                    size_t size);
 
 /* True when milestone m's title, owner or notes contain query. */
 bool view_milestone_matches(const struct milestone *m, const char *query);

@@ -129,6 +129,20 @@ keys() {
 	T send-keys ${target:+-t "$target"} "$@"
 }
 
+# file_order PANES: every pane in file order with its first row selected
+# (s: attention order -> file order, g: the first row, Tab: the next pane,
+# wrapping back to the first), for scripts that walk the milestones by
+# their place in the file. PANES: how many panes the charter has; WAIT:
+# how long to wait for it (as wait_for's).
+file_order() {
+	k=0
+	while [ "$k" -lt "$1" ]; do
+		keys s g Tab
+		k=$((k + 1))
+	done
+	wait_for "by file order" ${2:-}
+}
+
 # quote ARG: ARG single-quoted for a shell.
 quote() {
 	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"

@@ -22,21 +22,37 @@ check_alignment 120
 has "United States–Azerbaijan Strategic Partnership Charter"
 has "Today 2026-11-26"
 has "Signed 2026-02-09"
-has "Roadmap deadline 2026-05-09 (201 days past)"
+has "Roadmap phase closed 2026-05-09: 14/15 done"
 has "Next annual review 2027-02-09 (in 75 days)"
-has "14/39  35%  overdue"
-has "201d past" "the time bar label"
-has "!2026-11-20" "the overdue milestone's mark"
+has "14/39  35%  overdue   3 overdue · 2 blocked · 1 due soon"
+lacks "201d past" "the panes (the time bar is the header's, and only before the deadline)"
+has "!  6 d late" "the overdue milestone's mark"
+has "in 8 d" "an open milestone's due date in days"
+has "2026-03-13" "a done milestone's due date"
 for hint in "Enter details" "/ search" "f filter" "s sort" "z zoom" "? help" "q quit"; do
 	has "$hint" "the footer"
 done
-# the first milestone of the first group is selected (reverse video)
+# attention order: in each pane the overdue, blocked and due-soon work
+# first, done last; the first row of the first group is selected
 settle
 capture -e
-grep "Constitute the workin" "$screen" | head -n 1 | grep -q "$(printf '\033')\[[0-9;]*7m" ||
-	fail "the first milestone is not shown selected"
+grep "Launch a public–priva" "$screen" | head -n 1 | grep -q "$(printf '\033')\[[0-9;]*7m" ||
+	fail "the first milestone in attention order is not shown selected"
+capture
+first_rows=$(grep -o '^┃ [✗◐○✓] [^ ]* [^ ]*' "$screen" | head -n 3 | sed 's/^┃ [^ ]* //' | tr '\n' '|')
+[ "$first_rows" = "Launch a|Streamline customs|Publish a|" ] ||
+	fail "economy's first rows are not in attention order: $first_rows"
+grep -q '┃ ✓ Roadmap: adopt the ec' "$screen" || fail "the done milestones are not listed"
+row_of() { grep -n -- "$1" "$screen" | head -n 1 | cut -d: -f1; }
+[ "$(row_of 'Roadmap: adopt the se')" -lt "$(row_of 'Expand counter-terr')" ] ||
+	fail "security's overdue roadmap is not above its open work"
+keys Enter
+wait_for "Milestone econ-ppp"
+keys Escape
+wait_gone "Milestone econ-ppp"
 
-# --- detail view ----------------------------------------------------------------
+# --- detail view (the panes in file order from here) ------------------------------
+file_order 5
 keys Enter
 wait_for "Milestone econ-constitute"
 has "Constitute the working group and hold its first meeting" "detail"
@@ -68,8 +84,8 @@ wait_for "Milestone econ-roadmap" # economy kept its selection
 keys Escape G Enter
 wait_for "Milestone econ-annual-meeting"
 has "This group hosts the secretariat" "folded notes"
-keys Escape j Enter # past the bottom: into the pane below
-wait_for "Milestone ai-constitute"
+keys Escape j Enter # past the bottom: into the pane below (two columns at 120)
+wait_for "Milestone conn-constitute"
 keys Escape k Enter # and back up to the last row above
 wait_for "Milestone econ-annual-meeting"
 keys Escape g
@@ -127,7 +143,11 @@ has "none match the filter" "an empty filtered pane"
 has "1 of 7 shown" "connectivity's share"
 has "TRIPP: agree the mult" "the blocked milestone"
 lacks "Constitute the workin" "a blocked-only view"
-check_against_report "$data" # the numbers stay the group's own
+# the panes left with nothing collapse to one line (economy and energy, the
+# first grid row), the others keep the group's own numbers
+has "Economy and Trade · none match the filter" "a collapsed pane"
+[ "$(grep -c 'none match the filter' "$screen")" -eq 3 ] || fail "not three collapsed panes"
+check_against_report "$data" --some
 keys c
 wait_for "Filter and search cleared"
 lacks "Filter:"
@@ -185,6 +205,16 @@ case "$glyphs" in
 ◐◐○○○✓✓✓) ;;
 *) fail "not sorted by status: $glyphs" ;;
 esac
+keys s
+wait_for "sorted by attention"
+settle
+glyphs=$(grep '^┃ [✗◐○✓] ' "$screen" | cut -c 5-7 | tr -d '\n')
+# due soon (econ-ppp, 8 days), the rest by due date, done last
+case "$glyphs" in
+◐◐○○○✓✓✓) ;;
+*) fail "not in attention order: $glyphs" ;;
+esac
+lacks "┗━ by" "the border of a pane in the default order"
 keys s
 wait_for "sorted by file order"
 keys z

@@ -66,10 +66,11 @@ check_rows() { # MODE SELECTED_TEXT OTHER_TEXT EXPECTED_RUN
 # --- the default: the whole row, a heavy border on the focused pane -------
 start 120 40 --today "$TODAY" "$tmp/charter.yaml"
 wait_for "Today $TODAY"
+file_order 5
 keys j
 sleep 0.3
-# econ's pane spans columns 0-39: its rows' inside is columns 1-38
-check_rows default "Identify priority tra" "Roadmap: adopt the ec" "1-38"
+# econ's pane spans columns 0-59 (two columns at 120): its rows' inside is 1-58
+check_rows default "Identify priority tra" "Roadmap: adopt the ec" "1-58"
 capture
 grep -q "┏━ Economy and Trade" "$screen" || fail "default: the focused pane has no heavy border"
 set -- $(cursor)
@@ -115,6 +116,7 @@ wait_for "EXIT=0"
 # --- --thin-cursor: two cells, light borders ------------------------------
 start 120 40 --thin-cursor --today "$TODAY" "$tmp/charter.yaml"
 wait_for "Today $TODAY"
+file_order 5
 keys j
 sleep 0.3
 check_rows thin "Identify priority tra" "Roadmap: adopt the ec" "1-2"
@@ -127,7 +129,7 @@ grep -q "┌─ Economy and Trade" "$screen" || fail "thin: the focused pane los
 keys l
 sleep 0.3
 # energy's pane now holds the cursor, on its first row; econ shows none
-check_rows thin "Constitute the workin" "Roadmap: adopt the ec" "41-42"
+check_rows thin "Constitute the workin" "Roadmap: adopt the ec" "61-62"
 set -- $(cursor)
 [ "$1" = 0 ] || fail "thin: the terminal's cursor shows while browsing ($*)"
 keys q

@@ -27,6 +27,7 @@ done
 for u in $everyone; do
 	target="$u"
 	wait_for "Overall" || finish
+	file_order 5 # the keys below walk the milestones in the file's order
 done
 
 # --- presence: each header names the other two ---------------------------------

@@ -20,22 +20,24 @@ wheel() { # wheel X Y up|down
 	keys -l "$(printf '\033[<%d;%d;%dM' "$b" "$1" "$2")"
 }
 
-# At 120x40 the panes are 40 columns wide; a pane's milestones start on its
-# fourth line: the first row of panes starts on line 4 (three header lines).
+# At 120x40 the panes are 60 columns wide, in two columns; a pane's
+# milestones start on its third line: the first row of panes starts on line
+# 4 (three header lines), the second on line 15 (panes of 8 milestones).
 start 120 40 --today "$TODAY" --mouse "$data"
 wait_for "Overall" || finish
-click 90 8 # connectivity, second milestone
+file_order 5 # rows in the file's order
+click 30 18 # connectivity, second milestone
 sleep 0.4  # past the double-click interval
 keys Enter
 wait_for "Milestone conn-priority-projects"
 keys Escape
 wait_gone "Milestone conn"
-click 50 9
-click 50 9 # a double click on energy's third milestone
+click 90 8
+click 90 8 # a double click on energy's third milestone
 wait_for "Milestone energy-roadmap"
 keys Escape
 wait_gone "Milestone energy"
-wheel 10 8 down # the wheel over economy: three rows down, focus follows
+wheel 10 7 down # the wheel over economy: three rows down, focus follows
 sleep 0.3
 keys Enter
 wait_for "Milestone econ-customs-middle-corridor"
@@ -48,10 +50,11 @@ expect_exit 0 "mouse"
 # off by default (a terminal then sends no reports); M turns it on and off
 start 120 40 --today "$TODAY" "$data"
 wait_for "Overall" || finish
+file_order 5
 keys M
 wait_for "Mouse on"
-click 90 8
-click 90 8
+click 30 18
+click 30 18
 wait_for "Milestone conn-priority-projects"
 keys Escape M
 wait_for "Mouse off"

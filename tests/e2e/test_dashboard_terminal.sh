@@ -15,6 +15,7 @@ tmp=$2
 start 120 40 --today "$TODAY" "$data"
 wait_for "Overall" || finish
 check_against_report "$data"
+file_order 5
 keys l j # select something that is not first: energy-priority-projects
 
 resize 80 24
@@ -27,7 +28,7 @@ has "Next annual review 2027-02-09 (in 75 days)" "80x24 header"
 has "? help" "80x24 footer"
 
 resize 40 10
-wait_for "Deadline 2026-05-09 (201 days past)"
+wait_for "Roadmap closed 2026-05-09: 14/15 done"
 check_alignment 40
 has "Energy" "40x10: the focused pane stays visible"
 has "3/8  37%" "40x10 numbers"
@@ -42,7 +43,7 @@ resize 20 5
 wait_for "need 32 x 10"
 
 resize 120 40
-wait_for "Roadmap deadline 2026-05-09 (201 days past)"
+wait_for "Roadmap phase closed 2026-05-09: 14/15 done"
 check_against_report "$data"
 check_alignment 120
 keys Enter # the selection survived every reflow
@@ -88,8 +89,8 @@ keys -l fg
 keys Enter
 wait_for "Overall"
 [ "$(alt_screen)" = 1 ] || fail "fg: not back on the alternate screen"
-keys j Enter
-wait_for "Milestone econ-priority-projects"
+keys j Enter # the second row in attention order
+wait_for "Milestone econ-customs-middle-corridor"
 keys Escape q
 wait_for 'sh$ '
 
@@ -181,8 +182,8 @@ done
 for term in xterm screen-256color tmux-256color linux vt100; do
 	DASH_TERM=$term start 80 24 --today "$TODAY" "$data"
 	wait_for "3/8  37%" || continue
-	keys Tab Enter
-	wait_for "Milestone energy-constitute"
+	keys Tab Enter # energy's first row in attention order
+	wait_for "Milestone energy-joint-projects"
 	keys Escape q
 	expect_exit 0 "TERM=$term"
 done

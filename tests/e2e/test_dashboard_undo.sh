@@ -44,6 +44,7 @@ same() {
 
 start 120 30 --today "$TODAY" c.yaml
 wait_for "Overall" || finish
+file_order 1 # a, b, c as in the file
 
 # --- undo of a delete: the exact bytes, at their place ---------------------------
 keys j # b

@@ -44,6 +44,7 @@ SIZES="1 1 300 100 20 5 80 24 1 1 40 10 33 11 2 2 200 50 31 9
 # --- a resize storm ------------------------------------------------------------------
 start 80 24 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
+file_order 5
 keys l j Enter # energy-priority-projects (seen before the storm: keys are
 wait_for "Milestone energy-priority-projects" # dropped while too small)
 keys Escape
@@ -68,7 +69,8 @@ wait_for "Overall" || finish
 target=%0 # the dashboard; a shell beside it takes the rest of the window
 T split-window -h -l 44 -t %0 "exec sleep 600"
 T select-pane -t %0
-wait_for "Deadline 2026-05-09"
+wait_for "Roadmap closed 2026-05-09"
+file_order 5
 keys l j Enter
 wait_for "Milestone energy-priority-pr"
 keys Escape
@@ -83,7 +85,7 @@ T resize-pane -t %0 -x 36
 kill -0 "$(cat "$tmp/pid")" || fail "the storm killed the dashboard in a small pane"
 [ "$(T display-message -p -t %0 '#{pane_width}x#{pane_height}')" = 36x12 ] ||
 	fail "the pane is $(T display-message -p -t %0 '#{pane_width}x#{pane_height}'), not 36x12"
-wait_for "Deadline 2026-05-09 (201 days past)"
+wait_for "Roadmap closed 2026-05-09"
 wait_for "Energy"
 has "3/8  37%" "the small pane's focused group"
 check_alignment 36
@@ -109,6 +111,7 @@ sys.stdout.write("<" + s.replace("\n", " ") + "END>")' >"$tmp/long.txt"
 cp "$file" "$tmp/before.yaml"
 start 100 30 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
+file_order 5 # econ-constitute first
 keys e
 wait_for "Edit econ-constitute"
 keys C-u
@@ -149,6 +152,7 @@ rm -f "$file.history"
 printf 'abc\033[31mred\033[0m\007 bell\001x\ttab\033]0;title\007end\033(B 3m\033P1$r\033\\\033\177\nline2' >"$tmp/ctl.txt"
 start 100 30 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
+file_order 5 # econ-constitute first
 keys e
 wait_for "Edit econ-constitute"
 keys C-u
@@ -203,6 +207,7 @@ cp "$data" "$file"
 rm -f "$file.history"
 DASH_TERM=screen-256color start 100 30 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
+file_order 5 # econ-constitute first
 keys e
 wait_for "Edit econ-constitute"
 keys C-u
@@ -226,6 +231,7 @@ cp "$data" "$file"
 rm -f "$file.history"
 start 100 30 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
+file_order 5 # econ-constitute first
 keys e
 wait_for "Edit econ-constitute"
 keys C-u
