@@ -188,6 +188,7 @@ static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struc
 		ui_message(ui, "Added %s (u undoes)", id);
 	else
 		ui_message(ui, "Deleted %s '%s' (u undoes)", id, old);
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	/* changes others made just before ours came along: mark them */
 	const char **ids = NULL;
 	size_t n = changes_between(&ui->charter, &r->after, &ids), k = 0;
@@ -284,25 +285,31 @@ struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable,
 
 /* --- status ----------------------------------------------------------------- */
 
+/* The status menu's answers (ui_status.c opens it). */
 unsigned ui_act_status(struct ui *ui, enum ui_request req)
 {
+	if (ui_mode(ui) == UI_MODE_STATUS)
+		ui_pop(ui);
+	if (req == UI_REQ_STATUS_CANCEL) {
+		ui_message(ui, "Status not changed");
+		return UI_HANDLED | UI_RELAYOUT;
+	}
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
-		return UI_HANDLED | UI_REDRAW;
+		return UI_HANDLED | UI_RELAYOUT;
 	enum status want;
 	switch (req) {
 	case UI_REQ_STATUS_NOT_STARTED: want = STATUS_NOT_STARTED; break;
 	case UI_REQ_STATUS_IN_PROGRESS: want = STATUS_IN_PROGRESS; break;
 	case UI_REQ_STATUS_BLOCKED: want = STATUS_BLOCKED; break;
-	case UI_REQ_STATUS_DONE: want = STATUS_DONE; break;
-	default: want = (enum status)((ms->status + 1) % STATUS_COUNT); break;
+	default: want = STATUS_DONE; break;
 	}
 	struct edit e = {
 		.kind = EDIT_SET, .milestone_id = ms->id, .field = FIELD_STATUS,
 		.check_seen = true, .seen = status_key(ms->status), .value = status_key(want),
 	};
 	ui_edit_save(ui, &e, true, true);
-	return UI_HANDLED | UI_REDRAW;
+	return UI_HANDLED | UI_RELAYOUT;
 }
 
 /* --- the field editor ------------------------------------------------------ */
@@ -557,6 +564,7 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 	const char *what = s->kind == EDIT_SET ? field_name(s->field) : s->kind == EDIT_ADD ? "adding" : "deleting";
 	ui_message(ui, "%s %s of %s (%s)", redo ? "Redone:" : "Undone:", what, s->id,
 	           redo ? "u undoes again" : "Ctrl-R redoes");
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	if (plan.count && plan.edits[0].kind != EDIT_REMOVE) {
 		long m = charter_find_milestone(&ui->charter, plan.edits[0].milestone_id);
 		if (m >= 0)

@@ -78,6 +78,10 @@ struct ui {
 	struct ui_live *live;
 	struct ui_edit *edit;
 
+	unsigned count;       /* a count typed before a move (3j), 0: none */
+	/* The last change this session saved, shown on the message line
+	 * (when nothing else is) until the next one: what u would undo. */
+	char saved_note[512];
 	bool mouse;           /* mouse reporting on */
 	unsigned dirty;       /* UI_DIRTY_* */
 	bool bell;            /* an error since the last draw: ring once */
@@ -204,7 +208,7 @@ struct ui_screen_ops {
 };
 
 extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
-	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes;
+	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes, ui_screen_status;
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
@@ -244,12 +248,6 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(SORT, ui_req_view, "sort the pane: file order, due date, status", "sort", 17) \
 	R(MOUSE_TOGGLE, ui_req_view, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
 	/* editing: every change is saved at once, for everyone */ \
-	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
-	  "status", 6) \
-	R(STATUS_IN_PROGRESS, ui_act_status, NULL, NULL, 0) \
-	R(STATUS_BLOCKED, ui_act_status, NULL, NULL, 0) \
-	R(STATUS_DONE, ui_act_status, NULL, UI_HINT_PAIR, 0) \
-	R(STATUS_NEXT, ui_act_status, "next status (not started, in progress, blocked, done)", NULL, 0) \
 	R(EDIT, ui_act_edit, "edit the title, owner, due date or notes", "edit", 7) \
 	R(EDIT_NOTES, ui_edit_external, "edit the notes in $EDITOR (vi when unset)", NULL, 0) \
 	R(ADD, ui_act_add, "add a milestone to the focused group", "add", 19) \
@@ -305,7 +303,29 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(MENU_FIRST, ui_filter_request, NULL, NULL, 0) \
 	R(MENU_LAST, ui_filter_request, NULL, NULL, 0) \
 	R(MENU_CLEAR, ui_filter_request, "clear the filter", "clear", 14) \
-	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13)
+	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13) \
+	UI_MEETING_REQUESTS(R)
+
+/* Keys that cannot misfire (issue 13): digits are counts for the moves,
+ * a status takes Space and then its choice. */
+#define UI_MEETING_REQUESTS(R) \
+	R(STATUS_MENU, ui_act_status_menu, "set the status: Space, then 1-4 or n i b d (saved at once)", "status", 6) \
+	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 or n not started, 2 or i in progress, 3 or b blocked, 4 or d done", \
+	  "not started", 5) \
+	R(STATUS_IN_PROGRESS, ui_act_status, NULL, "in progress", 5) \
+	R(STATUS_BLOCKED, ui_act_status, NULL, "blocked", 5) \
+	R(STATUS_DONE, ui_act_status, NULL, "done", 5) \
+	R(STATUS_CANCEL, ui_act_status, "cancel: nothing is written", "cancel", 4) \
+	R(COUNT_0, ui_req_count, "a count for the next move: 3j three down, 2l two panes right, 5G the fifth", NULL, 0) \
+	R(COUNT_1, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_2, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_3, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_4, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_5, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_6, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_7, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_8, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_9, ui_req_count, NULL, NULL, 0)
 
 #define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
 enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
@@ -442,6 +462,7 @@ unsigned ui_edit_external(struct ui *ui, enum ui_request req);
 
 /* Handlers of requests (UI_REQUESTS). */
 unsigned ui_act_status(struct ui *ui, enum ui_request req);
+unsigned ui_act_status_menu(struct ui *ui, enum ui_request req);
 unsigned ui_act_edit(struct ui *ui, enum ui_request req);
 unsigned ui_act_add(struct ui *ui, enum ui_request req);
 unsigned ui_act_delete(struct ui *ui, enum ui_request req);
@@ -565,6 +586,11 @@ unsigned ui_search_key(struct ui *ui, int key);
 unsigned ui_search_accept(struct ui *ui, enum ui_request req);
 unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_filter_request(struct ui *ui, enum ui_request req);
+
+/* A digit typed before a move; the moves take it (ui_take_count). */
+unsigned ui_req_count(struct ui *ui, enum ui_request req);
+/* The count typed (at least 1), forgotten as it is taken. */
+unsigned ui_take_count(struct ui *ui);
 
 /* Handlers shared between files. */
 unsigned ui_act_detail(struct ui *ui, enum ui_request req);

@@ -12,6 +12,7 @@ const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT] = {
 	[UI_MODE_EDIT] = &ui_screen_edit,
 	[UI_MODE_CONFIRM] = &ui_screen_confirm,
 	[UI_MODE_CHANGES] = &ui_screen_changes,
+	[UI_MODE_STATUS] = &ui_screen_status,
 };
 
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui)

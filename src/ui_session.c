@@ -175,8 +175,9 @@ unsigned ui_handle_key(struct ui *ui, int key)
 	unsigned flags = ui_dispatch(ui, key);
 	if (flags & UI_QUIT)
 		return flags;
-	/* a message lasts until the next key that says nothing new */
-	if (ui->message[0] && before == ui->message_serial && flags) {
+	/* a message lasts until the next key that says nothing new (a count
+	 * typed is not yet a key that did something) */
+	if (ui->message[0] && before == ui->message_serial && flags && !ui->count) {
 		ui->message[0] = '\0';
 		ui->dirty |= UI_DIRTY_FOOTER;
 	}

@@ -233,6 +233,7 @@ static void status_key_saves_and_u_undoes(void **state)
 {
 	struct fixture *fx = *state;
 	key(fx, 'j'); /* econ-2, not started */
+	key(fx, ' ');
 	key(fx, '3');
 	bool err = true;
 	assert_non_null(strstr(message(fx, &err), "Saved: econ-2 status"));
@@ -249,7 +250,8 @@ static void undo_refused_says_why(void **state)
 {
 	struct fixture *fx = *state;
 	key(fx, 'j');
-	key(fx, '3'); /* econ-2 blocked */
+	key(fx, ' ');
+	key(fx, 'b'); /* econ-2 blocked */
 	char *text = strdup(read_file(fx->path));
 	assert_non_null(text);
 	char *at = strstr(text, "status: blocked");
@@ -329,6 +331,7 @@ static void conflict_keeps_theirs(void **state)
 	snprintf(theirs, sizeof theirs, "%.*sstatus: blocked%s", (int)(at - charter_text), charter_text,
 	         at + strlen("status: done"));
 	write_file(fx->path, theirs);
+	key(fx, ' ');
 	key(fx, '2'); /* the dashboard still shows econ-1 done */
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
 	assert_true(on_screen("Changed meanwhile"));
@@ -376,7 +379,8 @@ static void filter_menu_toggles(void **state)
 static void read_only_refuses_edits(void **state)
 {
 	struct fixture *fx = *state;
-	key(fx, '2');
+	key(fx, ' ');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN); /* no menu: nothing it offers works */
 	bool err = false;
 	assert_non_null(strstr(message(fx, &err), "Read-only: started with --read-only"));
 	assert_true(err);
@@ -386,6 +390,92 @@ static void read_only_refuses_edits(void **state)
 	/* the next key that says nothing new clears the message */
 	key(fx, 'j');
 	assert_string_equal(message(fx, NULL), "");
+}
+
+/* --- keys that cannot misfire (issue 13) ------------------------------------ */
+
+/* A count before a move moves that far and writes nothing: 3j, 2k, 2G. */
+static void digits_are_counts(void **state)
+{
+	struct fixture *fx = *state;
+	type(fx, "3j"); /* econ-1 -> econ-2 -> energy-1, then no further */
+	assert_string_equal(selected_id(fx), "energy-1");
+	assert_string_equal(read_file(fx->path), charter_text);
+	type(fx, "2k");
+	assert_string_equal(selected_id(fx), "econ-1");
+	type(fx, "2G");
+	assert_string_equal(selected_id(fx), "econ-2");
+	/* a count is for the next key only: 4 then q is just quit's key */
+	type(fx, "4");
+	assert_true(on_screen("4_"));
+	type(fx, "c");
+	type(fx, "j");
+	assert_string_equal(selected_id(fx), "energy-1");
+	assert_string_equal(read_file(fx->path), charter_text);
+}
+
+/* Space opens the menu (its keys in the footer); Esc writes nothing; the
+ * letters choose as the digits do. */
+static void status_menu_two_keys(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, ' ');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_STATUS);
+	assert_true(on_screen("1 not started  2 in progress  3 blocked  4 done  Esc cancel"));
+	assert_true(on_screen("Status of econ-1 (now done)"));
+	key(fx, 'j'); /* not an answer: nothing moves, nothing is written */
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_STATUS);
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(read_file(fx->path), charter_text);
+	assert_string_equal(selected_id(fx), "econ-1");
+	key(fx, ' ');
+	key(fx, 'i');
+	assert_non_null(strstr(read_file(fx->path), "title: Constitute the group\n        status: in_progress\n"));
+}
+
+/* The last saved change stays on the message line after other keys, until
+ * the next change replaces it. */
+static void saved_change_stays_in_view(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'j');
+	key(fx, ' ');
+	key(fx, 'd');
+	key(fx, 'k');
+	key(fx, 'j');
+	key(fx, 'l');
+	assert_true(on_screen("Saved: econ-2 status 'not_started' -> 'done' (u undoes)"));
+	key(fx, 'h');
+	key(fx, 'u');
+	assert_true(on_screen("Undone: status of econ-2"));
+	key(fx, 'j');
+	assert_true(on_screen("Undone: status of econ-2"));
+}
+
+/* Going to another pane keeps the row, not the row last used there. */
+static void pane_change_keeps_the_row(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'l');
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, 'h');
+	key(fx, 'j');
+	assert_string_equal(selected_id(fx), "econ-2");
+	key(fx, 'l'); /* energy has one row: the nearest */
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, 'h'); /* back on row 1 of econ, not on the econ-2 it left */
+	assert_string_equal(selected_id(fx), "econ-1");
+}
+
+/* --read-only: the footer offers no key that would only say no. */
+static void read_only_footer_shows_what_works(void **state)
+{
+	(void)state;
+	assert_true(on_screen("q quit"));
+	assert_false(on_screen(" status"));
+	assert_false(on_screen(" edit"));
+	assert_false(on_screen(" undo"));
 }
 
 /* Too small: only q and Ctrl-C count; a resize back shows the dashboard. */
@@ -424,6 +514,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(filter_menu_toggles, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_refuses_edits, setup_read_only, teardown),
 		cmocka_unit_test_setup_teardown(too_small_takes_only_quit, setup, teardown),
+		cmocka_unit_test_setup_teardown(digits_are_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(status_menu_two_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(saved_change_stays_in_view, setup, teardown),
+		cmocka_unit_test_setup_teardown(pane_change_keeps_the_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_only_footer_shows_what_works, setup_read_only, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,6 +54,7 @@ enum ui_mode {
 	UI_MODE_EDIT,    /* the line editor dialog (e, a) */
 	UI_MODE_CONFIRM, /* a yes/no dialog: delete, a conflict */
 	UI_MODE_CHANGES, /* the changes since the meeting started (m, w) */
+	UI_MODE_STATUS,  /* Space: the status menu on the footer (1-4, n i b d) */
 	UI_MODE_COUNT
 };
 #define UI_CTX(mode) (1u << (mode))

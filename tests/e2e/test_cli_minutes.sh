@@ -79,7 +79,7 @@ run mark
 cp charter.yaml before.yaml
 LOGNAME=amina start 120 40 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
-keys j j j 4 # econ-customs-middle-corridor: in_progress -> done
+keys j j j Space 4 # econ-customs-middle-corridor: in_progress -> done
 wait_for "Saved: econ-customs-middle-corridor status"
 keys u
 wait_for "Undone: status of econ-customs-middle-corridor"

@@ -24,11 +24,11 @@ same() {
 
 start 120 40 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
-has "1-4 status" "the footer"
+has "Space status" "the footer"
 has "e edit" "the footer"
 
 # --- status keys: saved at once, one line changed ----------------------------------
-keys j j j 4 # econ-customs-middle-corridor: in_progress -> done
+keys j j j Space 4 # econ-customs-middle-corridor: in_progress -> done
 wait_for "Saved: econ-customs-middle-corridor status 'in_progress'"
 has "15/39  38%" "the header after the change"
 diff "$orig" "$file" >"$tmp/diff.out"
@@ -36,10 +36,10 @@ printf '101c101\n<         status: in_progress\n---\n>         status: done\n' >
 cmp -s "$tmp/diff.want" "$tmp/diff.out" || { fail "the status key's diff:"; cat "$tmp/diff.out"; }
 grep -q '"id":"econ-customs-middle-corridor","group":"economy","field":"status","old":"in_progress","new":"done"' \
 	"$file.history" || fail "no history line for the status change"
-keys Space # done -> not_started (cycles)
+keys Space 1 # done -> not_started (the status menu)
 wait_for "status 'done'"
-grep -q "^        status: not_started" "$file" || fail "Space did not cycle done -> not started"
-keys 2
+grep -q "^        status: not_started" "$file" || fail "Space 1 did not set not started"
+keys Space 2
 wait_for "status 'not_started'"
 same "$orig" "status back to in_progress"
 [ "$(wc -l <"$file.history")" -eq 3 ] || fail "expected 3 history lines, got $(wc -l <"$file.history")"
@@ -195,7 +195,7 @@ cp "$file" "$tmp/before-ro.yaml"
 start 100 30 --today "$TODAY" --read-only charter.yaml
 wait_for "Overall"
 has "read-only" "the header"
-keys 4
+keys Space
 wait_for "Read-only: started with --read-only; nothing was changed"
 keys e
 wait_for "Read-only"
@@ -210,7 +210,7 @@ if [ "$(id -u)" != 0 ]; then
 	chmod a-w "$file"
 	start 100 30 --today "$TODAY" charter.yaml
 	wait_for "read-only"
-	keys 4
+	keys Space
 	wait_for "you cannot write"
 	chmod u+w "$file"
 fi

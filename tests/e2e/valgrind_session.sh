@@ -33,7 +33,7 @@ keys Escape '?'
 wait_for "Help: keys" 300
 keys q
 wait_gone "Help: keys" 300
-keys 3
+keys Space 3
 wait_for "Saved: energy-constitute status 'done'" 300
 keys e
 wait_for "Edit energy-constitute" 300
