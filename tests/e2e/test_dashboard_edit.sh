@@ -114,33 +114,33 @@ keys a
 wait_for "New milestone in Economy and Trade"
 keys -l 'Joint e2e check'
 keys Enter
-wait_for "economy-joint-e2e-check"
+wait_for "econ-joint-e2e-check"
 has "A unique word" "the id step"
 keys Enter
-wait_for "Added economy-joint-e2e-check"
-grep -q "id: economy-joint-e2e-check" "$file" || fail "the new milestone is not in the file"
+wait_for "Added econ-joint-e2e-check"
+grep -q "id: econ-joint-e2e-check" "$file" || fail "the new milestone is not in the file"
 keys Enter # the selection moved to it
-wait_for "Milestone economy-joint-e2e-check"
+wait_for "Milestone econ-joint-e2e-check"
 has "Joint e2e check" "the new milestone's details"
 has "History (newest first" "the detail view's history"
 has "added 'Joint e2e check'" "the add in the milestone's history"
 keys Escape
-wait_gone "Milestone economy-joint"
+wait_gone "Milestone econ-joint"
 keys D
-wait_for "Delete 'Joint e2e check' (economy-joint-e2e-check)?"
+wait_for "Delete 'Joint e2e check' (econ-joint-e2e-check)?"
 keys n
 wait_for "Not deleted"
-grep -q "id: economy-joint-e2e-check" "$file" || fail "n deleted the milestone"
+grep -q "id: econ-joint-e2e-check" "$file" || fail "n deleted the milestone"
 keys D
 wait_for "Delete 'Joint e2e check'"
 keys y
-wait_for "Deleted economy-joint-e2e-check"
+wait_for "Deleted econ-joint-e2e-check"
 same "$tmp/before-add.yaml" "after add and delete"
 keys u
-wait_for "Undone: deleting of economy-joint-e2e-check"
-grep -q "id: economy-joint-e2e-check" "$file" || fail "undoing the delete did not bring it back"
+wait_for "Undone: deleting of econ-joint-e2e-check"
+grep -q "id: econ-joint-e2e-check" "$file" || fail "undoing the delete did not bring it back"
 keys u
-wait_for "Undone: adding of economy-joint-e2e-check"
+wait_for "Undone: adding of econ-joint-e2e-check"
 same "$tmp/before-add.yaml" "after undoing add and delete"
 
 # --- notes in $EDITOR ----------------------------------------------------------------
