@@ -334,11 +334,33 @@ unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
+/* A due date typed in a relative form (+7d, friday, eom ...) becomes the
+ * absolute date in the draft, shown before anything is saved: true when
+ * it did (the dialog stays open, Enter again saves). */
+bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line)
+{
+	const char *v = lineedit_text(line);
+	struct date d;
+	char why[160], text[DATE_TEXT_SIZE];
+	if (!*v || strcmp(v, EDIT_NO_DATE) == 0 || date_parse(v, &d))
+		return false;
+	if (!date_parse_relative(v, ui->opt.today, &d, why, sizeof why))
+		return false; /* the check that follows explains it */
+	date_format(d, text);
+	snprintf(ui->edit->error, sizeof ui->edit->error, "due '%s' is %s: Enter saves it", v, text);
+	lineedit_set(line, text);
+	return true;
+}
+
 static unsigned ui_edit_commit(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	int changed[UI_EDIT_FIELDS], n = 0;
 	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		if (ui_edit_fields[i] == FIELD_DUE && ui_edit_resolve_date(ui, &e->line[i])) {
+			e->slot = i;
+			return UI_HANDLED | UI_REDRAW;
+		}
 		if (!ui_draft_changed(e, i))
 			continue;
 		const char *v = lineedit_text(&e->line[i]);
@@ -362,12 +384,17 @@ static unsigned ui_edit_commit(struct ui *ui)
 	clear_drafts(e);
 	if (n == 0)
 		ui_message(ui, "Nothing changed");
+	size_t recorded = 0; /* undo steps this save made */
 	for (int k = 0; k < n && id; k++) {
 		struct edit ed = {
 			.kind = EDIT_SET, .milestone_id = id, .field = ui_edit_fields[changed[k]],
 			.check_seen = true, .seen = seen[k], .value = value[k] && *value[k] ? value[k] : NULL,
 		};
-		if (ui_edit_save(ui, &ed, true, true).status != STORE_OK) {
+		size_t steps = e->undo.done;
+		struct ui_saved saved = ui_edit_save(ui, &ed, true, true);
+		if (e->undo.done > steps && recorded++) /* one e, one undo */
+			undo_join_previous(&e->undo);
+		if (saved.status != STORE_OK) {
 			if (k + 1 < n) {
 				char msg[sizeof ui->message];
 				memcpy(msg, ui->message, sizeof msg);
@@ -530,16 +557,10 @@ static void ask_undo_anyway(struct ui *ui, const struct undo_plan *plan)
 	ui_confirm_open(ui, CONFIRM_UNDO, ui_edit_confirm_yes, ui_edit_confirm_no);
 }
 
-unsigned ui_act_undo(struct ui *ui, enum ui_request req)
+/* Undoes (redoes) one step: false after saying why it could not. */
+static bool undo_step(struct ui *ui, bool redo)
 {
-	bool redo = req == UI_REQ_REDO;
 	struct undo *u = &ui->edit->undo;
-	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
-		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (refused(ui))
-		return UI_HANDLED | UI_REDRAW;
 	struct undo_plan plan;
 	if (redo)
 		undo_plan_redo(u, &plan);
@@ -553,23 +574,50 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", saved.why);
 			if (saved.status == STORE_CONFLICT && (plan.has_restore || plan.expect_bytes))
 				ask_undo_anyway(ui, &plan);
-			return UI_HANDLED | UI_RELAYOUT;
+			return false;
 		}
 	}
-	const struct undo_step *s = &u->steps[redo ? u->done : u->done - 1];
 	if (redo)
 		redo_done(u);
 	else
 		undo_done(u);
-	const char *what = s->kind == EDIT_SET ? field_name(s->field) : s->kind == EDIT_ADD ? "adding" : "deleting";
-	ui_message(ui, "%s %s of %s (%s)", redo ? "Redone:" : "Undone:", what, s->id,
-	           redo ? "u undoes again" : "Ctrl-R redoes");
-	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	if (plan.count && plan.edits[0].kind != EDIT_REMOVE) {
 		long m = charter_find_milestone(&ui->charter, plan.edits[0].milestone_id);
 		if (m >= 0)
 			view_select_milestone(&ui->view, (size_t)m);
 	}
+	return true;
+}
+
+/* u and Ctrl-R: a step and the steps saved with it (one `e`). */
+unsigned ui_act_undo(struct ui *ui, enum ui_request req)
+{
+	bool redo = req == UI_REQ_REDO;
+	struct undo *u = &ui->edit->undo;
+	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
+		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	size_t n = undo_group_size(u, redo);
+	/* the message names the group's first field: "status and 1 more" */
+	const struct undo_step *first = &u->steps[redo ? u->done : u->done - n];
+	char what[64];
+	snprintf(what, sizeof what, "%s", first->kind == EDIT_SET ? field_name(first->field)
+	                                  : first->kind == EDIT_ADD ? "adding" : "deleting");
+	char id[256];
+	snprintf(id, sizeof id, "%s", first->id ? first->id : "");
+	for (size_t k = 0; k < n; k++)
+		if (!undo_step(ui, redo))
+			return UI_HANDLED | UI_RELAYOUT;
+	if (n > 1)
+		ui_message(ui, "%s %s and %zu more of %s (%s)", redo ? "Redone:" : "Undone:", what, n - 1, id,
+		           redo ? "u undoes again" : "Ctrl-R redoes");
+	else
+		ui_message(ui, "%s %s of %s (%s)", redo ? "Redone:" : "Undone:", what, id,
+		           redo ? "u undoes again" : "Ctrl-R redoes");
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 

@@ -470,6 +470,10 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req);
 unsigned ui_act_meeting(struct ui *ui, enum ui_request req);
 unsigned ui_act_changes(struct ui *ui, enum ui_request req);
 
+/* A relative due date in the draft (+7d, friday, eom) made absolute, and
+ * said in the dialog ("due '+7d' is 2026-12-09: Enter saves it"): true
+ * when it was one (then nothing is saved yet). */
+bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line);
 /* True when field i's draft differs from the value shown at the start
  * (an absent value counts as ""). */
 bool ui_draft_changed(const struct ui_edit *e, int i);

@@ -286,6 +286,36 @@ static void edit_dialog_types_and_saves(void **state)
 	assert_non_null(strstr(read_file(fx->path), "title: Form the groups\n"));
 }
 
+/* e: a relative date is shown as the absolute one before it is saved;
+ * the owner and the due date saved by one Enter are one undo step. */
+static void edit_relative_date_and_one_undo(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'j'); /* econ-2, due 2026-12-15, no owner */
+	key(fx, 'e');
+	key(fx, '\t'); /* the owner */
+	type(fx, "amina");
+	key(fx, '\t'); /* the due date */
+	key(fx, UI_CTRL('u'));
+	type(fx, "+2w");
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_EDIT); /* shown, not saved yet */
+	assert_true(on_screen("due '+2w' is 2026-12-10: Enter saves it"));
+	assert_true(on_screen("2026-12-10"));
+	assert_string_equal(read_file(fx->path), charter_text);
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	const char *text = read_file(fx->path);
+	assert_non_null(strstr(text, "due: 2026-12-10\n"));
+	assert_non_null(strstr(text, "owner: amina"));
+	key(fx, 'u');
+	assert_string_equal(read_file(fx->path), charter_text);
+	assert_non_null(strstr(message(fx, NULL), "Undone: owner and 1 more of econ-2"));
+	key(fx, UI_CTRL('r'));
+	assert_non_null(strstr(read_file(fx->path), "due: 2026-12-10\n"));
+	assert_non_null(strstr(read_file(fx->path), "owner: amina"));
+}
+
 static void edit_cancel_writes_nothing(void **state)
 {
 	struct fixture *fx = *state;
@@ -508,6 +538,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_cancel_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(edit_relative_date_and_one_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(delete_asks_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_keeps_theirs, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_without_match_is_an_error, setup, teardown),
