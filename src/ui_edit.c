@@ -25,8 +25,7 @@
 
 /* The dialogs' answers (given to ui_prompt_open and ui_confirm_open). */
 static unsigned ui_edit_commit(struct ui *ui);
-static unsigned ui_edit_add_title_done(struct ui *ui);
-static unsigned ui_edit_add_id_done(struct ui *ui);
+static unsigned ui_edit_add_enter(struct ui *ui);
 static unsigned ui_edit_confirm_yes(struct ui *ui);
 static unsigned ui_edit_confirm_no(struct ui *ui);
 
@@ -415,6 +414,37 @@ static unsigned ui_edit_commit(struct ui *ui)
 
 /* --- add and delete ------------------------------------------------------- */
 
+/* Saves a new milestone and then its due date and owner, joined into one
+ * undo step; the message says it was added. */
+static void add_milestone(struct ui *ui, const char *group, char *const v[UI_EDIT_FIELDS])
+{
+	const char *mid = v[UI_ADD_ID];
+	struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = v[UI_ADD_TITLE] };
+	if (ui_edit_save(ui, &ed, true, false).status != STORE_OK)
+		return;
+	char added[sizeof ui->message];
+	memcpy(added, ui->message, sizeof added);
+	const struct { enum field f; const char *value; } sets[] = {
+		{ FIELD_DUE, *v[UI_ADD_DUE] ? v[UI_ADD_DUE] : EDIT_NO_DATE },
+		{ FIELD_OWNER, *v[UI_ADD_OWNER] ? v[UI_ADD_OWNER] : NULL },
+	};
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+		if (!sets[i].value)
+			continue;
+		struct edit set = { .kind = EDIT_SET, .milestone_id = mid, .field = sets[i].f, .value = sets[i].value };
+		size_t steps = ui->edit->undo.done;
+		if (ui_edit_save(ui, &set, true, false).status != STORE_OK)
+			return; /* its message says why */
+		if (ui->edit->undo.done > steps)
+			undo_join_previous(&ui->edit->undo);
+	}
+	ui_message(ui, "%s", added);
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", added);
+	long m = charter_find_milestone(&ui->charter, mid);
+	if (m >= 0 && !view_select_milestone(&ui->view, (size_t)m))
+		ui_message(ui, "Added %s; the filter hides it (c clears the filter)", mid);
+}
+
 unsigned ui_act_add(struct ui *ui, enum ui_request req)
 {
 	(void)req;
@@ -427,59 +457,88 @@ unsigned ui_act_add(struct ui *ui, enum ui_request req)
 	struct ui_edit *e = ui->edit;
 	clear_drafts(e);
 	e->add_group = ui_strdup(ui->charter.groups[ui->view.focus].id);
-	lineedit_set(&e->line[0], NULL);
-	ui_prompt_open(ui, PROMPT_ADD_TITLE, ui_edit_add_title_done);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		lineedit_set(&e->line[i], NULL);
+	e->slot = UI_ADD_TITLE;
+	ui_prompt_open(ui, PROMPT_ADD, ui_edit_add_enter);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned ui_edit_add_title_done(struct ui *ui)
+void ui_edit_add_propose(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	const char *title = lineedit_text(&e->line[0]);
-	char why[300];
-	if (!edit_check_value(FIELD_TITLE, title, why, sizeof why)) {
-		snprintf(e->error, sizeof e->error, "A new milestone needs a title");
-		return UI_HANDLED | UI_REDRAW;
-	}
-	free(e->add_title);
-	e->add_title = ui_strdup(title);
-	char *id = e->add_group ? edit_propose_id(&ui->charter, e->add_group, title) : NULL;
-	lineedit_set(&e->line[0], id);
-	free(id);
-	e->prompt = PROMPT_ADD_ID;
-	e->on_enter = ui_edit_add_id_done;
-	e->error[0] = '\0';
-	return UI_HANDLED | UI_REDRAW;
+	const char *id = lineedit_text(&e->line[UI_ADD_ID]);
+	/* only an id nobody typed: empty, or the one proposed before */
+	if (*id && (!e->orig[UI_ADD_ID] || strcmp(id, e->orig[UI_ADD_ID]) != 0))
+		return;
+	char *proposed = e->add_group ? edit_propose_id(&ui->charter, e->add_group, lineedit_text(&e->line[UI_ADD_TITLE]))
+	                              : NULL;
+	lineedit_set(&e->line[UI_ADD_ID], proposed);
+	free(e->orig[UI_ADD_ID]);
+	e->orig[UI_ADD_ID] = proposed;
 }
 
-static unsigned ui_edit_add_id_done(struct ui *ui)
+/* The add dialog's fields checked, each in place: false when one is not
+ * right (the dialog shows why, on that field). */
+static bool add_fields_ok(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	const char *id = lineedit_text(&e->line[0]);
-	char why[300];
-	if (!edit_check_id(id, why, sizeof why)) {
+	char why[256];
+	const char *title = lineedit_text(&e->line[UI_ADD_TITLE]), *id = lineedit_text(&e->line[UI_ADD_ID]);
+	const char *due = lineedit_text(&e->line[UI_ADD_DUE]), *owner = lineedit_text(&e->line[UI_ADD_OWNER]);
+	if (!edit_check_value(FIELD_TITLE, title, why, sizeof why)) {
+		e->slot = UI_ADD_TITLE;
+		snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+	} else if (!edit_check_id(id, why, sizeof why)) {
+		e->slot = UI_ADD_ID;
 		snprintf(e->error, sizeof e->error, "%s", why);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (charter_find_milestone(&ui->charter, id) >= 0) {
+	} else if (charter_find_milestone(&ui->charter, id) >= 0) {
+		e->slot = UI_ADD_ID;
 		snprintf(e->error, sizeof e->error, "The id '%s' is taken: ids are unique in the file", id);
+	} else if (*due && !edit_check_value(FIELD_DUE, due, why, sizeof why)) {
+		e->slot = UI_ADD_DUE;
+		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+	} else if (*owner && !edit_check_value(FIELD_OWNER, owner, why, sizeof why)) {
+		e->slot = UI_ADD_OWNER;
+		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+	} else {
+		return true;
+	}
+	return false;
+}
+
+/* Enter: on the title, on to the proposed id; elsewhere the milestone is
+ * added with its due date (empty: `due: ~`, no date yet, so never
+ * overdue) and owner, one undo step. */
+static unsigned ui_edit_add_enter(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	ui_edit_add_propose(ui);
+	char why[300];
+	if (e->slot == UI_ADD_TITLE) {
+		if (!edit_check_value(FIELD_TITLE, lineedit_text(&e->line[UI_ADD_TITLE]), why, sizeof why))
+			snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+		else
+			e->slot = UI_ADD_ID;
 		return UI_HANDLED | UI_REDRAW;
 	}
-	char *mid = ui_strdup(id), *group = e->add_group, *title = e->add_title;
-	e->add_group = e->add_title = NULL;
+	if (ui_edit_resolve_date(ui, &e->line[UI_ADD_DUE])) {
+		e->slot = UI_ADD_DUE; /* the absolute date, shown before it is saved */
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!add_fields_ok(ui))
+		return UI_HANDLED | UI_REDRAW;
+	char *v[UI_EDIT_FIELDS];
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		v[i] = ui_strdup(lineedit_text(&e->line[i]));
+	char *group = e->add_group;
+	e->add_group = NULL;
 	ui_pop(ui);
 	clear_drafts(e);
-	if (mid && group && title) {
-		struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = title };
-		if (ui_edit_save(ui, &ed, true, false).status == STORE_OK) {
-			long m = charter_find_milestone(&ui->charter, mid);
-			if (m >= 0 && !view_select_milestone(&ui->view, (size_t)m))
-				ui_message(ui, "Added %s; the filter hides it (c clears the filter)", mid);
-		}
-	}
-	free(mid);
+	add_milestone(ui, group, v);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		free(v[i]);
 	free(group);
-	free(title);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
@@ -611,7 +670,7 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 	for (size_t k = 0; k < n; k++)
 		if (!undo_step(ui, redo))
 			return UI_HANDLED | UI_RELAYOUT;
-	if (n > 1)
+	if (n > 1 && first->kind == EDIT_SET) /* an add's fields are the add's */
 		ui_message(ui, "%s %s and %zu more of %s (%s)", redo ? "Redone:" : "Undone:", what, n - 1, id,
 		           redo ? "u undoes again" : "Ctrl-R redoes");
 	else

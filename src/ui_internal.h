@@ -273,7 +273,7 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	/* the line editor (e, a) */ \
 	R(PROMPT_ENTER, ui_prompt_enter, "save (a bad value is explained here; nothing is written)", "save", 3) \
 	R(PROMPT_CANCEL, ui_prompt_cancel, "cancel: nothing is written", "cancel", 4) \
-	R(FIELD_NEXT, ui_prompt_tab, "next / previous field: title, owner, due, notes", "field", 9) \
+	R(FIELD_NEXT, ui_prompt_tab, "next / previous field (e: title, owner, due, notes; a: title, id, due, owner)", "field", 9) \
 	R(FIELD_PREV, ui_prompt_tab, NULL, NULL, 0) \
 	R(PROMPT_EDITOR, ui_edit_external, "edit the notes in $EDITOR, then save", "$EDITOR", 21) \
 	R(CHAR_LEFT, ui_prompt_request, "a character left / right", NULL, 0) \
@@ -411,7 +411,9 @@ const char *ui_live_blocked(const struct ui *ui);
 
 /* ui_edit.c / ui_prompt.c ------------------------------------------------- */
 
-enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD_TITLE, PROMPT_ADD_ID };
+enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD };
+/* The add dialog's fields (its lines), in Tab order. */
+enum { UI_ADD_TITLE, UI_ADD_ID, UI_ADD_DUE, UI_ADD_OWNER };
 enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT, CONFIRM_UNDO };
 
 /* What a dialog's Enter or answer does, given by whoever opens it (the
@@ -474,6 +476,8 @@ unsigned ui_act_changes(struct ui *ui, enum ui_request req);
  * said in the dialog ("due '+7d' is 2026-12-09: Enter saves it"): true
  * when it was one (then nothing is saved yet). */
 bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line);
+/* The add dialog: proposes the id from the title unless one was typed. */
+void ui_edit_add_propose(struct ui *ui);
 /* True when field i's draft differs from the value shown at the start
  * (an absent value counts as ""). */
 bool ui_draft_changed(const struct ui_edit *e, int i);

@@ -316,6 +316,47 @@ static void edit_relative_date_and_one_undo(void **state)
 	assert_non_null(strstr(read_file(fx->path), "owner: amina"));
 }
 
+/* a: title, then Enter takes the proposed id (the group's prefix) and
+ * Enter adds it with `due: ~` (no date yet: never overdue); one u removes
+ * it whole. */
+static void add_asks_due_and_owner(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'a');
+	assert_true(on_screen("New milestone in Economy"));
+	type(fx, "Grid study");
+	key(fx, '\r');
+	assert_true(on_screen("econ-grid-study"));
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	const char *text = read_file(fx->path);
+	assert_non_null(strstr(text, "- id: econ-grid-study\n        title: Grid study\n"));
+	assert_non_null(strstr(text, "due: ~\n"));
+	assert_string_equal(selected_id(fx), "econ-grid-study");
+	assert_false(on_screen("!")); /* nothing overdue at 2026-11-26 */
+	key(fx, 'u');
+	assert_string_equal(read_file(fx->path), charter_text);
+	/* Tab to the due date (relative, shown first) and the owner */
+	key(fx, 'a');
+	type(fx, "Grid study");
+	key(fx, '\t');
+	key(fx, '\t');
+	type(fx, "+7d");
+	key(fx, '\t');
+	type(fx, "amina");
+	key(fx, '\r');
+	assert_true(on_screen("due '+7d' is 2026-12-03: Enter saves it"));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_EDIT);
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	text = read_file(fx->path);
+	assert_non_null(strstr(text, "due: 2026-12-03\n"));
+	assert_non_null(strstr(text, "owner: amina\n"));
+	assert_non_null(strstr(message(fx, NULL), "Added econ-grid-study (u undoes)"));
+	key(fx, 'u');
+	assert_string_equal(read_file(fx->path), charter_text);
+}
+
 static void edit_cancel_writes_nothing(void **state)
 {
 	struct fixture *fx = *state;
@@ -539,6 +580,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_cancel_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_relative_date_and_one_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(add_asks_due_and_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(delete_asks_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_keeps_theirs, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_without_match_is_an_error, setup, teardown),
