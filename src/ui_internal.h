@@ -96,6 +96,11 @@ struct ui {
 	int first_row;        /* the dashboard's first visible grid row */
 	struct ui_scroll detail, help, changes;
 	struct {
+		char *text;       /* the minutes' plain text (ui_minutes_text), or NULL */
+		unsigned serial;  /* charter_serial it was made for */
+		size_t entries;   /* history entries it was made from */
+	} minutes;
+	struct {
 		size_t sel, top;     /* the cursor (counts items) and the first line shown */
 		const char **owners; /* view_owners(), for the owner items */
 		size_t owner_count;
@@ -325,7 +330,9 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(COUNT_6, ui_req_count, NULL, NULL, 0) \
 	R(COUNT_7, ui_req_count, NULL, NULL, 0) \
 	R(COUNT_8, ui_req_count, NULL, NULL, 0) \
-	R(COUNT_9, ui_req_count, NULL, NULL, 0)
+	R(COUNT_9, ui_req_count, NULL, NULL, 0) \
+	R(MINUTES_SAVE, ui_act_minutes, "save the minutes as Markdown beside the file (NAME.minutes-DATE.md)", "save", 6) \
+	R(MINUTES_PAGE, ui_act_minutes, "the minutes in $PAGER (less when unset)", "pager", 7)
 
 #define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
 enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
@@ -496,6 +503,13 @@ void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes,
 unsigned ui_confirm_answer(struct ui *ui, enum ui_request req);
 
 /* ui_changes.c ------------------------------------------------------------ */
+/* The latest meeting mark in h, or -1. */
+long ui_last_meeting(const struct history *h);
+/* ui_minutes.c: the minutes since the latest meeting mark, as Markdown or
+ * plain text (malloc'd; NULL when no meeting is marked or memory runs
+ * out), and the minutes panel's s and p. */
+char *ui_minutes_text(struct ui *ui, bool markdown, size_t *len);
+unsigned ui_act_minutes(struct ui *ui, enum ui_request req);
 /* Lines of a history entry for people: "19:02 amina  status: a → b". */
 void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size);
 

@@ -349,6 +349,7 @@ const struct ui_binding ui_bindings[] = {
 	B(OVERLAYS, UI_FN(KEY_BACKSPACE), BACK),
 	B(HELP, '?', HELP_CLOSE),
 	B(CHANGES, 'w', CHANGES_CLOSE),
+	B(CHANGES, 's', MINUTES_SAVE), B(CHANGES, 'p', MINUTES_PAGE),
 	/* the line editor; 127 and Ctrl-H are Backspace on some terminals */
 	B(EDIT, '\r', PROMPT_ENTER), B(EDIT, '\n', PROMPT_ENTER), B(EDIT, UI_FN(KEY_ENTER), PROMPT_ENTER),
 	B(EDIT, UI_ESC, PROMPT_CANCEL),

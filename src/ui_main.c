@@ -29,7 +29,7 @@ void ui_print_usage(FILE *out)
 	/* no line here starts with two spaces and a lower-case word: that is
 	 * how the command list above is read by scripts */
 	fprintf(out, "\nDashboard: charterdash " OPTIONS " [FILE]\n"
-	             "    shows FILE (default ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
+	             "    shows FILE (default $CHARTERDASH_FILE, else ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
 	             "    Keys 1-4, Space, e, a, D, u, Ctrl-R edit it; --read-only: look, never write;\n"
 	             "    --force: edit even a file nobody may write (mode 0444; root or its owner).\n"
 	             "    NO_COLOR set or --no-color: no colours. --ascii (automatic outside UTF-8\n"
@@ -178,6 +178,9 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 	}
 	if (argc - optind > 1)
 		return usage_error("give one FILE (got '%s' too)", argv[optind + 1]);
+	const char *env = getenv("CHARTERDASH_FILE");
+	if (!file && env && *env)
+		file = cli_default_file(); /* as every command: the variable names the file */
 	if (!file) {
 		if (access(DEFAULT_FILE, F_OK) != 0) {
 			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"

@@ -244,6 +244,7 @@ static void ui_fini(struct ui *ui)
 	charter_fini(&ui->charter);
 	free(ui->path);
 	free(ui->search.before);
+	free(ui->minutes.text);
 	free(ui->menu.owners);
 }
 

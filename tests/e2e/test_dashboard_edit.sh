@@ -183,7 +183,8 @@ keys w
 wait_for "Changes since the meeting started"
 has "0 changes since" "the empty list"
 "$bin" set -q "$file" energy-civil-nuclear status=blocked || fail "set failed"
-wait_for "energy-civil-nuclear status: 'not_started' -> 'blocked'" 20
+wait_for "* energy-civil-nuclear (Open a civil nuclear" 20
+has "status 'not_started' → 'blocked'" "the net change in the minutes"
 has "1 change since" "the list after a change"
 keys Escape
 wait_gone "Changes since the meeting"

@@ -65,6 +65,47 @@ has "charter.yaml:219:17: status 'blokced' is not one of: not_started, in_progre
 cp "$orig" "$file"
 wait_gone "file on disk invalid" 30
 
+# --- CHARTERDASH_FILE names the dashboard's file too, as the commands' -------------------
 keys q
+expect_exit 0 "quit before CHARTERDASH_FILE"
+cp "$orig" "$tmp/other.yaml"
+CHARTERDASH_WRAPPER="CHARTERDASH_FILE=$tmp/other.yaml" start 120 40 --today "$TODAY"
+wait_for "Overall"
+keys m
+wait_for "Meeting started at"
+[ -s "$tmp/other.yaml.history" ] || fail "the dashboard did not open \$CHARTERDASH_FILE"
+
+# --- the minutes (w): net changes, saved beside the file (s), in $PAGER (p) ---------------
+keys q
+expect_exit 0 "quit before the minutes"
+printf '#!/bin/sh\ncat >"%s/paged.txt"\n' "$tmp" >"$tmp/pager.sh"
+chmod +x "$tmp/pager.sh"
+CHARTERDASH_WRAPPER="PAGER=$tmp/pager.sh" start 120 40 --today "$TODAY" charter.yaml
+wait_for "Overall"
+keys m
+wait_for "Meeting started at"
+keys 3 j Space b
+wait_for "'blocked' (u undoes)"
+keys u
+wait_for "Undone: status of econ-customs-middle-corridor"
+keys w
+wait_for "Changes since the meeting started"
+has ": 0 changes since (net: a change undone is none)" "the minutes of a change made and reverted"
+lacks "* econ-customs-middle-corridor" "the minutes of a change made and reverted"
+has "Agenda (due soon: within 14 days)" "the minutes' agenda"
+LOGNAME=amina "$bin" set -q "$file" energy-civil-nuclear status=blocked || fail "amina's set failed"
+wait_for "* energy-civil-nuclear (Open a civil nuclear" 30
+has ": 1 change since" "the minutes after amina's change"
+keys s
+minutes="$tmp/charter.yaml.minutes-$TODAY.md"
+wait_for "Minutes saved to"
+[ -f "$minutes" ] || fail "s saved no $minutes"
+grep -q "^- \*\*energy-civil-nuclear\*\* (Open a civil nuclear" "$minutes" || fail "the saved minutes lack the change"
+grep -q "^## Agenda" "$minutes" || fail "the saved minutes lack the agenda"
+[ "$(stat -c %a "$minutes")" = "$(stat -c %a "$file.history")" ] || fail "the minutes' mode is not the history's"
+keys p
+wait_for "Changes since the meeting started" 30
+grep -q "energy-civil-nuclear (Open a civil nuclear" "$tmp/paged.txt" || fail "p gave the pager no minutes"
+keys Escape q
 expect_exit 0 "quit"
 finish
