@@ -106,10 +106,11 @@ static void header_right(const struct ui *ui, const char *today, int width, int 
 			snprintf(here, sizeof here, "also here: %zu other%s", l->other_count, l->other_count == 1 ? "" : "s");
 		else if (l && l->other_count)
 			snprintf(here, sizeof here, "+%zu here", l->other_count);
-		const char *parts[3] = { ro, here[0] ? here : NULL, step < 3 ? today : NULL };
+		const char *follow = l && l->follow_note[0] ? l->follow_note : NULL; /* ui_follow.c */
+		const char *parts[4] = { ro, follow, here[0] ? here : NULL, step < 3 ? today : NULL };
 		size_t used = 0;
 		out[0] = '\0';
-		for (int i = 0; i < 3; i++)
+		for (int i = 0; i < 4; i++)
 			if (parts[i] && used < size)
 				used += (size_t)snprintf(out + used, size - used, "%s%s", used ? sep : "", parts[i]);
 		if ((int)text_width(out) + 2 + keep <= width)

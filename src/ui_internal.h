@@ -215,6 +215,10 @@ struct ui_screen_ops {
 extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
 	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes, ui_screen_status;
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
+/* A screen's name ("main", "detail" ...: what a presence record says) and
+ * the mode of a name (UI_MODE_MAIN for one not known). */
+const char *ui_screen_name(enum ui_mode mode);
+enum ui_mode ui_screen_by_name(const char *name);
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 
@@ -390,6 +394,12 @@ struct ui_live {
 	struct timespec hist_mtime;
 	unsigned long hist_ino;
 	struct timespec last_tick;
+	/* following (ui_follow.c) */
+	char leader[64];          /* the user followed, "" none (yet) */
+	char leader_seen[512];    /* their focus as last applied */
+	char published[512];      /* our focus as last written */
+	char follow_note[96];     /* the header's "following amina" / "2 following" */
+	time_t counted;           /* followers last counted */
 };
 
 /* Starts watching the file, joins the presence records. Never fatal. */
@@ -415,13 +425,21 @@ void ui_live_leave(struct ui *ui);
 void ui_live_fini(struct ui *ui);
 /* Why nothing can be written now, or NULL. */
 const char *ui_live_blocked(const struct ui *ui);
+/* ui_follow.c: publishes our focus, follows the leader's (from
+ * ui_live_tick); true while following someone; the question a key other
+ * than navigation asks then. */
+unsigned ui_follow_tick(struct ui *ui, time_t now);
+bool ui_following(const struct ui *ui);
+unsigned ui_follow_ask(struct ui *ui);
+/* ui_session.c: read-only again from the options and the file's permissions. */
+void ui_recheck_writable(struct ui *ui);
 
 /* ui_edit.c / ui_prompt.c ------------------------------------------------- */
 
 enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD };
 /* The add dialog's fields (its lines), in Tab order. */
 enum { UI_ADD_TITLE, UI_ADD_ID, UI_ADD_DUE, UI_ADD_OWNER };
-enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT, CONFIRM_UNDO };
+enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT, CONFIRM_UNDO, CONFIRM_FOLLOW };
 
 /* What a dialog's Enter or answer does, given by whoever opens it (the
  * dialogs in ui_prompt.c know nothing of saving). Returns UI_* flags. */

@@ -428,14 +428,31 @@ void ui_key_name(const struct ui *ui, int key, char *buf, size_t size)
 
 /* --- dispatch ----------------------------------------------------------- */
 
+/* Keys a follower may press without being asked to stop following: they
+ * move the selection or scroll (until the leader moves again), or leave. */
+static bool is_navigation(enum ui_request req)
+{
+	switch (req) {
+	case UI_REQ_MOVE_UP: case UI_REQ_MOVE_DOWN: case UI_REQ_PANE_PREV: case UI_REQ_PANE_NEXT:
+	case UI_REQ_PANE_CYCLE: case UI_REQ_PANE_CYCLE_BACK: case UI_REQ_PAGE_UP: case UI_REQ_PAGE_DOWN:
+	case UI_REQ_FIRST: case UI_REQ_LAST: case UI_REQ_SCROLL_UP: case UI_REQ_SCROLL_DOWN:
+	case UI_REQ_SCROLL_PAGE_UP: case UI_REQ_SCROLL_PAGE_DOWN: case UI_REQ_SCROLL_TOP: case UI_REQ_SCROLL_BOTTOM:
+	case UI_REQ_QUIT: case UI_REQ_REDRAW: case UI_REQ_MOUSE: return true;
+	default: return is_count(req);
+	}
+}
+
 unsigned ui_dispatch(struct ui *ui, int key)
 {
 	if (ui_paste_wants(ui, key)) /* pasted text is never a command */
 		return ui_paste_key(ui, key);
 	unsigned ctx = UI_CTX(ui_mode(ui));
+	bool ask = ui_following(ui) && ui_dialog_mode(ui) == UI_MODE_MAIN;
 	for (const struct ui_binding *b = ui_bindings; b->key; b++) {
 		if (b->key != key || !(b->contexts & ctx))
 			continue;
+		if (ask && !is_navigation(b->req))
+			return ui_follow_ask(ui);
 		unsigned flags = ui_run_request(ui, b->req);
 		if (flags) {
 			if (!is_count(b->req) && ui->count) /* a count is for the next key only */

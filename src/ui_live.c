@@ -417,6 +417,7 @@ unsigned ui_live_tick(struct ui *ui)
 		if (size != l->hist_size)
 			flags |= UI_RELAYOUT;
 	}
+	flags |= ui_follow_tick(ui, now);
 	if (tick_marks(ui, now)) {
 		flags |= UI_REDRAW;
 		ui->dirty |= UI_DIRTY_OVERLAY | UI_DIRTY_BODY;

@@ -230,7 +230,7 @@ void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes,
 
 unsigned ui_confirm_answer(struct ui *ui, enum ui_request req)
 {
-	bool del = ui->edit->confirm == CONFIRM_DELETE;
+	bool del = ui->edit->confirm == CONFIRM_DELETE || ui->edit->confirm == CONFIRM_FOLLOW; /* y / n */
 	if (req == (del ? UI_REQ_ANSWER_YES : UI_REQ_ANSWER_MINE))
 		return ui->edit->on_yes(ui);
 	if (req == UI_REQ_ANSWER_CANCEL || req == (del ? UI_REQ_ANSWER_NO : UI_REQ_ANSWER_THEIRS))
@@ -242,6 +242,8 @@ static const char *confirm_keys(const struct ui *ui)
 {
 	if (ui->edit->confirm == CONFIRM_UNDO)
 		return "t keep it as it is \xc2\xb7 m undo anyway";
+	if (ui->edit->confirm == CONFIRM_FOLLOW)
+		return "y stops following \xc2\xb7 n keeps following";
 	return ui->edit->confirm == CONFIRM_DELETE ? "y deletes \xc2\xb7 n keeps it"
 	                                           : "t keep theirs \xc2\xb7 m use mine (overwrite theirs)";
 }

@@ -210,13 +210,17 @@ const char *ui_message_text(const struct ui *ui, bool *is_error)
 
 /* --- a session's state -------------------------------------------------- */
 
-/* Read-only: asked for, or the file or its directory (the lock, the new
+/* Read-only: asked for (--read-only, --follow), or the file or its directory (the lock, the new
  * version and the history go there) cannot be written by this user. */
-static void check_writable(struct ui *ui)
+void ui_recheck_writable(struct ui *ui)
 {
 	ui->read_only_why[0] = '\0';
 	if (ui->opt.read_only) {
 		snprintf(ui->read_only_why, sizeof ui->read_only_why, "started with --read-only");
+		return;
+	}
+	if (ui->opt.follow) {
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "following another dashboard (--follow)");
 		return;
 	}
 	char *real = store_real_path(ui->path);
@@ -282,7 +286,7 @@ struct ui *ui_open(const char *path, const struct ui_options *opt)
 		free(ui);
 		return NULL;
 	}
-	check_writable(ui);
+	ui_recheck_writable(ui);
 	return ui;
 }
 

@@ -78,6 +78,8 @@ struct ui_options {
 	bool read_only; /* --read-only */
 	bool force;     /* --force: edit even a file nobody may write (0444) */
 	bool thin_cursor; /* --thin-cursor: the selection marked at the row's left edge */
+	bool follow;      /* --follow [USER]: read-only, showing USER's focus */
+	const char *follow_user; /* borrowed; NULL: who marked the latest meeting */
 };
 
 /* A dashboard session: its members are private to src/ui_*.c

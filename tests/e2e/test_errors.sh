@@ -110,7 +110,7 @@ lock_free() {
 		fail "$2: the lock is still held"
 }
 
-usage_line='usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [FILE]'
+usage_line='usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [--follow [USER]] [FILE]'
 
 # --- options -----------------------------------------------------------------------
 
