@@ -61,7 +61,8 @@ static void apply_focus(struct ui *ui, const struct presence_focus *f)
 	if (want != UI_MODE_MAIN && ui_screens[want]->layer != UI_LAYER_PANEL)
 		want = UI_MODE_MAIN; /* only the panels are shown as theirs */
 	if (ui_panel_mode(ui) != want) {
-		ui->depth = 1;
+		while (ui->depth > 1)
+			ui_pop(ui);
 		if (want != UI_MODE_MAIN) {
 			ui->detail.top = ui->help.top = ui->changes.top = 0;
 			ui_push(ui, want);

@@ -23,7 +23,10 @@
  *   ui_prompt.c  the line editor and yes/no dialogs (drawing, typing)
  *   ui_live.c    watching the file, reloads, marks of others' changes,
  *                the invalid-file banner, presence, the history cache
- *   ui_changes.c the meeting mark and the list of changes since it
+ *   ui_changes.c the meeting mark and the minutes since it (w)
+ *   ui_minutes.c the minutes' text, saved beside the file (s), in $PAGER (p)
+ *   ui_status.c  the status menu: Space, then 1-4 or n i b d
+ *   ui_follow.c  --follow: our focus published, the leader's followed
  * The layers, a key press and a save: docs/ARCHITECTURE.md. */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
