@@ -61,8 +61,7 @@ static void clear_drafts(struct ui_edit *e)
 	}
 	free(e->id);
 	free(e->add_group);
-	free(e->add_title);
-	e->id = e->add_group = e->add_title = NULL;
+	e->id = e->add_group = NULL;
 	e->error[0] = '\0';
 }
 

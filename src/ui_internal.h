@@ -459,7 +459,7 @@ struct ui_edit {
 	int slot;                        /* index into ui_edit_fields */
 	struct lineedit line[UI_EDIT_FIELDS]; /* drafts (add: line[0]) */
 	char *orig[UI_EDIT_FIELDS];      /* the values shown when it opened */
-	char *add_group, *add_title;
+	char *add_group;                 /* the add dialog's group (line[UI_ADD_*]: its fields) */
 	char error[300];                 /* shown in place */
 	ui_answer on_enter;              /* what Enter does (ui_prompt_open) */
 	/* the yes/no dialog */

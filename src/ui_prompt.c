@@ -1,5 +1,5 @@
-/* ui_prompt — the dialogs: the line editor (edit a field, a new
- * milestone's title and id) and the yes/no question (delete, conflict).
+/* ui_prompt — the dialogs: the line editor (edit a field; a new
+ * milestone's title, id, due date and owner) and the yes/no question (delete, conflict, follow).
  * The text being edited lives in lineedit (pure, unit-tested); this file
  * turns keys into its calls and draws it, scrolled so the cursor shows. */
 #include "ui_internal.h"
