@@ -13,6 +13,7 @@
 #include "charterdash/changes.h"
 #include "charterdash/cli.h"
 #include "charterdash/history.h"
+#include "charterdash/minutes.h"
 #include "charterdash/progress.h"
 #include "charterdash/report.h"
 #include "charterdash/store.h"
@@ -88,28 +89,6 @@ static bool load_history(const char *path, struct history *h)
 	return ok;
 }
 
-/* Text in the minutes: Markdown-escaped, or plain and terminal-safe. */
-static void put_text(FILE *out, const char *s, bool md)
-{
-	if (md)
-		report_md_text(out, s, REPORT_MD_HEADING);
-	else
-		report_plain_text(out, s);
-}
-
-/* A value on one line, safe for a terminal (history lines are written by
- * anyone who can write the file). */
-static void print_value(FILE *out, const char *v, bool md)
-{
-	if (!v) {
-		fputs("(none)", out);
-		return;
-	}
-	fputc('\'', out);
-	put_text(out, v, md);
-	fputc('\'', out);
-}
-
 static void print_entry(FILE *out, const struct history_entry *e)
 {
 	fprintf(out, "%s  ", e->time);
@@ -124,7 +103,7 @@ static void print_entry(FILE *out, const struct history_entry *e)
 	if (!strcmp(e->field, "milestone")) {
 		report_plain_text(out, e->id);
 		fprintf(out, " %s ", e->old_value ? "removed" : "added");
-		print_value(out, e->old_value ? e->old_value : e->new_value, false);
+		minutes_value(out, e->old_value ? e->old_value : e->new_value, false);
 		fputc('\n', out);
 		return;
 	}
@@ -132,9 +111,9 @@ static void print_entry(FILE *out, const struct history_entry *e)
 	fputc(' ', out);
 	report_plain_text(out, e->field);
 	fputs(": ", out);
-	print_value(out, e->old_value, false);
+	minutes_value(out, e->old_value, false);
 	fputs(" -> ", out);
-	print_value(out, e->new_value, false);
+	minutes_value(out, e->new_value, false);
 	fputc('\n', out);
 }
 
@@ -260,98 +239,6 @@ int cmd_mark(int argc, char **argv)
 	return ok ? EXIT_OK : EXIT_DATA;
 }
 
-/* One milestone's net change: "- **ID** (Title): status 'a' → 'b'; owner
- * (none) → 'X' — amina, john, 2026-12-02T10:05". */
-static void minutes_change(FILE *out, const struct net_change *n, const struct charter *c, bool md)
-{
-	long mi = charter_find_milestone(c, n->id);
-	const char *title = n->kind == NET_REMOVED ? n->title : mi >= 0 ? c->milestones[mi].title : n->title;
-	fputs(md ? "- **" : "  * ", out);
-	put_text(out, n->id, md);
-	fputs(md ? "**" : "", out);
-	if (title) {
-		fputs(" (", out);
-		put_text(out, title, md);
-		fputc(')', out);
-	}
-	fputs(n->kind == NET_ADDED ? ": added" : n->kind == NET_REMOVED ? ": removed" : ":", out);
-	for (size_t k = 0; k < n->field_count; k++) {
-		const struct net_field *f = &n->fields[k];
-		fputs(k == 0 ? (n->kind == NET_ADDED ? " with " : " ") : n->kind == NET_ADDED ? ", " : "; ", out);
-		put_text(out, f->field, md);
-		fputc(' ', out);
-		if (n->kind != NET_ADDED) {
-			print_value(out, f->old_value, md);
-			fputs(" → ", out);
-		}
-		print_value(out, f->new_value, md);
-	}
-	fputs(" — ", out);
-	for (size_t u = 0; u < n->user_count; u++) {
-		fputs(u ? ", " : "", out);
-		put_text(out, n->users[u], md);
-	}
-	fprintf(out, ", %.16s\n", n->last_time ? n->last_time : "");
-}
-
-/* The net changes by working group, in the file's group order; those of
- * groups that no longer exist come last, under "Other". */
-static void minutes_changes(FILE *out, const struct net_changes *net, const struct charter *c, bool md)
-{
-	for (size_t g = 0; g <= c->group_count; g++) {
-		bool heading = false;
-		for (size_t i = 0; i < net->count; i++) {
-			const struct net_change *n = &net->items[i];
-			long gi = n->group ? charter_find_group(c, n->group) : -1;
-			if ((g < c->group_count && gi != (long)g) || (g == c->group_count && gi >= 0))
-				continue;
-			if (!heading) {
-				fputs(md ? "\n## " : "\n", out);
-				put_text(out, g < c->group_count ? c->groups[g].name : "Other", md);
-				fputs(md ? "\n\n" : "\n", out);
-				heading = true;
-			}
-			minutes_change(out, n, c, md);
-		}
-	}
-}
-
-/* Each working group's state now, as a table (Markdown) or lines. */
-static void minutes_state(FILE *out, const struct charter *c, struct date today, bool md)
-{
-	fprintf(out, md ? "\n## Current state (%04d-%02d-%02d)\n\n| Working group | Done | Progress | State |\n|---|---|---|---|\n"
-	                : "\nCurrent state (%04d-%02d-%02d)\n", today.year, today.month, today.day);
-	for (size_t g = 0; g < c->group_count; g++) {
-		struct progress p;
-		progress_group(c, g, today, &p);
-		char pct[16] = "-";
-		if (p.percent >= 0)
-			snprintf(pct, sizeof pct, "%d%%", p.percent);
-		fputs(md ? "| " : "  ", out);
-		if (md)
-			report_md_text(out, c->groups[g].name, REPORT_MD_CELL);
-		else
-			report_plain_text(out, c->groups[g].name);
-		fprintf(out, md ? " | %zu/%zu | %s | %s |\n" : ": %zu/%zu  %s  %s\n", p.counts[STATUS_DONE], p.total, pct,
-		        state_label(p.state));
-	}
-}
-
-/* "# Minutes: TITLE", and since when, started by whom, how many changed. */
-static void minutes_header(FILE *out, const struct charter *c, const char *since, const char *who, size_t count,
-                           bool md)
-{
-	fputs(md ? "# Minutes: " : "Minutes: ", out);
-	put_text(out, c->title, md);
-	fprintf(out, "\n\nChanges since %.16s UTC", since);
-	if (who) { /* a history line is anyone's to write: never raw to a terminal */
-		fputs(" (meeting started by ", out);
-		put_text(out, who, md);
-		fputc(')', out);
-	}
-	fprintf(out, ": %zu\n", count);
-}
-
 /* The charter and its history (sorted by time), or false with the reason said. */
 static bool load_charter_and_history(const char *path, struct charter *c, struct history *h)
 {
@@ -384,24 +271,15 @@ int cmd_minutes(int argc, char **argv)
 		return EXIT_DATA;
 	char since[24];
 	const char *who;
-	struct net_changes net = { 0 };
 	if (!resolve_since("minutes", since_arg, &h, since, &who)) {
 		status = strcmp(since_arg, "meeting") ? EXIT_USAGE : EXIT_DATA;
 	} else {
-		size_t from = 0;
-		while (from < h.count && strcmp(h.entries[from].time, since) < 0)
-			from++;
-		if (!changes_net(h.entries + from, h.count - from, &net)) {
+		struct minutes_request r = { &c, &h, since, who, o.today_set ? o.today : cli_local_today(), md };
+		if (!minutes_write(stdout, &r)) {
 			fprintf(stderr, "charterdash minutes: error: out of memory\n");
 			status = EXIT_DATA;
 		}
 	}
-	if (status == EXIT_OK) {
-		minutes_header(stdout, &c, since, who, net.count, md);
-		minutes_changes(stdout, &net, &c, md);
-		minutes_state(stdout, &c, o.today_set ? o.today : cli_local_today(), md);
-	}
-	changes_net_fini(&net);
 	history_fini(&h);
 	charter_fini(&c);
 	return status;

@@ -117,32 +117,72 @@ bool edit_check_value(enum field f, const char *value, char *why, size_t why_siz
 	}
 }
 
+/* The prefix the group's milestone ids share most ("conn" for conn-tripp,
+ * conn-constitute ...), into out; the group id when they share none. */
+static void group_id_prefix(const struct charter *c, const char *group_id, char *out, size_t size)
+{
+	snprintf(out, size, "%s", group_id);
+	long g = charter_find_group(c, group_id);
+	if (g < 0)
+		return;
+	size_t best = 0;
+	for (size_t i = 0; i < c->milestone_count; i++) {
+		const char *id = c->milestones[i].id, *dash = id ? strchr(id, '-') : NULL;
+		if (c->milestones[i].group != (size_t)g || !dash || dash == id || (size_t)(dash - id) >= size)
+			continue;
+		size_t len = (size_t)(dash - id), count = 0;
+		for (size_t j = 0; j < c->milestone_count; j++) {
+			const char *other = c->milestones[j].id;
+			if (c->milestones[j].group == (size_t)g && other && strncmp(other, id, len) == 0 && other[len] == '-')
+				count++;
+		}
+		if (count > best) {
+			best = count;
+			snprintf(out, size, "%.*s", (int)len, id);
+		}
+	}
+}
+
+/* Longest proposed id before its "-2" (a few words read at a glance). */
+#define PROPOSED_ID_MAX 40
+
 char *edit_propose_id(const struct charter *c, const char *group_id, const char *title)
 {
-	/* group-first-words-of-title, ASCII letters and digits only, made
-	 * unique with -2, -3, ... */
-	char base[48];
-	size_t n = (size_t)snprintf(base, sizeof base, "%s-", group_id);
-	if (n >= sizeof base - 8) { /* cut a long group id between characters */
-		n = sizeof base - 8;
+	/* prefix-words-of-the-title, ASCII letters and digits only, cut at a
+	 * word boundary, made unique with -2, -3, ... */
+	char base[PROPOSED_ID_MAX + 8];
+	group_id_prefix(c, group_id, base, sizeof base);
+	size_t n = strlen(base);
+	if (n > PROPOSED_ID_MAX - 8) { /* cut a long prefix between characters */
+		n = PROPOSED_ID_MAX - 8;
 		while (n > 0 && ((unsigned char)base[n] & 0xC0) == 0x80)
 			n--;
 	}
-	bool dash = true;
-	for (const char *p = title; *p && n < sizeof base - 8; p++) {
-		char ch = *p;
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-			base[n++] = ch;
-			dash = false;
-		} else if (!dash) {
-			base[n++] = '-';
-			dash = true;
+	size_t words = 0;
+	for (const char *p = title; *p;) {
+		char word[PROPOSED_ID_MAX + 1];
+		size_t w = 0;
+		for (; *p; p++) { /* one word: a run of ASCII letters and digits */
+			char ch = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+			bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+			if (!alnum && w)
+				break;
+			if (alnum && w < PROPOSED_ID_MAX)
+				word[w++] = ch;
 		}
+		if (!w)
+			break;
+		if (n + 1 + w > PROPOSED_ID_MAX) {
+			if (words)
+				break; /* a whole word or none */
+			w = PROPOSED_ID_MAX - n - 1; /* the first word: cut, as some is needed */
+		}
+		words++;
+		if (n)
+			base[n++] = '-';
+		memcpy(base + n, word, w);
+		n += w;
 	}
-	while (n > 0 && base[n - 1] == '-')
-		n--;
 	if (n == 0)
 		base[n++] = 'm';
 	base[n] = '\0';

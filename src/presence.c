@@ -104,3 +104,149 @@ size_t presence_others(const struct presence *p, time_t now, char *out, size_t o
 	closedir(d);
 	return count;
 }
+
+/* --- the focus ---------------------------------------------------------- */
+
+#define FOCUS_MAGIC "charterdash-focus 1"
+
+void presence_focus_format(const struct presence_focus *f, char *out, size_t size)
+{
+	snprintf(out, size, FOCUS_MAGIC "\nview %s\nzoom %d\ngroup %s\nmilestone %s\nfollowing %s\n", f->view, f->zoom ? 1 : 0,
+	         f->group, f->milestone, f->following);
+}
+
+/* Copies a value up to the end of its line, control characters dropped. */
+static void copy_value(char *dst, size_t size, const char *v)
+{
+	size_t n = 0;
+	for (; *v && *v != '\n' && n + 1 < size; v++)
+		if ((unsigned char)*v >= 32)
+			dst[n++] = *v;
+	dst[n] = '\0';
+}
+
+bool presence_focus_parse(const char *text, struct presence_focus *f)
+{
+	memset(f, 0, sizeof *f);
+	if (strncmp(text, FOCUS_MAGIC "\n", sizeof FOCUS_MAGIC) != 0)
+		return false;
+	for (const char *line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		if (!strncmp(line, "view ", 5))
+			copy_value(f->view, sizeof f->view, line + 5);
+		else if (!strncmp(line, "zoom ", 5))
+			f->zoom = line[5] == '1';
+		else if (!strncmp(line, "group ", 6))
+			copy_value(f->group, sizeof f->group, line + 6);
+		else if (!strncmp(line, "milestone ", 10))
+			copy_value(f->milestone, sizeof f->milestone, line + 10);
+		else if (!strncmp(line, "following ", 10))
+			copy_value(f->following, sizeof f->following, line + 10);
+	}
+	return true;
+}
+
+bool presence_publish(struct presence *p, const struct presence_focus *f)
+{
+	if (!p->self || !p->dir)
+		return false;
+	char text[512];
+	presence_focus_format(f, text, sizeof text);
+	struct stat st;
+	mode_t mode = stat(p->self, &st) == 0 ? st.st_mode & 0666 : 0600;
+	/* a name starting with '.': readers skip it while it is being written */
+	size_t n = strlen(p->dir) + 32;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return false;
+	snprintf(tmp, n, "%s/.focus.%ld", p->dir, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
+	bool ok = fd >= 0;
+	size_t len = strlen(text);
+	if (ok)
+		ok = write(fd, text, len) == (ssize_t)len;
+	if (fd >= 0 && close(fd) != 0)
+		ok = false;
+	if (ok)
+		ok = rename(tmp, p->self) == 0;
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	return ok;
+}
+
+/* Calls fn for each other live record: its name's user, its text. */
+typedef void (*record_fn)(const char *user, time_t mtime, const char *text, void *ctx);
+
+static void each_record(const struct presence *p, time_t now, record_fn fn, void *ctx)
+{
+	DIR *d = p->dir ? opendir(p->dir) : NULL;
+	if (!d)
+		return;
+	const char *self_name = p->self ? strrchr(p->self, '/') + 1 : "";
+	struct dirent *ent;
+	while ((ent = readdir(d)) != NULL) {
+		struct stat st;
+		if (ent->d_name[0] == '.' || strcmp(ent->d_name, self_name) == 0 ||
+		    fstatat(dirfd(d), ent->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+		    now - st.st_mtime > PRESENCE_STALE)
+			continue;
+		char user[64];
+		const char *at = strchr(ent->d_name, '@');
+		snprintf(user, sizeof user, "%.*s", at ? (int)(at - ent->d_name) : 0, ent->d_name);
+		char text[512] = "";
+		int fd = openat(dirfd(d), ent->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd >= 0) {
+			ssize_t r = read(fd, text, sizeof text - 1);
+			text[r > 0 ? r : 0] = '\0';
+			close(fd);
+		}
+		fn(user, st.st_mtime, text, ctx);
+	}
+	closedir(d);
+}
+
+struct focus_search {
+	const char *user;
+	time_t newest;
+	bool found;
+	struct presence_focus *out;
+};
+
+static void take_focus(const char *user, time_t mtime, const char *text, void *ctx)
+{
+	struct focus_search *s = ctx;
+	struct presence_focus f;
+	if (strcmp(user, s->user) != 0 || (s->found && mtime < s->newest) || !presence_focus_parse(text, &f))
+		return;
+	*s->out = f;
+	s->newest = mtime;
+	s->found = true;
+}
+
+bool presence_focus_of(const struct presence *p, const char *user, time_t now, struct presence_focus *f)
+{
+	struct focus_search s = { user, 0, false, f };
+	each_record(p, now, take_focus, &s);
+	return s.found;
+}
+
+struct follower_count {
+	const char *user;
+	size_t n;
+};
+
+static void count_follower(const char *user, time_t mtime, const char *text, void *ctx)
+{
+	(void)user, (void)mtime;
+	struct follower_count *c = ctx;
+	struct presence_focus f;
+	if (presence_focus_parse(text, &f) && strcmp(f.following, c->user) == 0)
+		c->n++;
+}
+
+size_t presence_followers(const struct presence *p, const char *user, time_t now)
+{
+	struct follower_count c = { user, 0 };
+	each_record(p, now, count_follower, &c);
+	return c.n;
+}

@@ -1,7 +1,7 @@
 /* ui_agenda — the agenda view (A): the four sections of `charterdash
  * agenda` across every group (agenda.h), over the dashboard's body. A
- * cursor walks the milestones; Enter opens the details, 1-4 set the
- * status of the one under the cursor. The lists are rebuilt by the
+ * cursor walks the milestones; Enter opens the details, Space then 1-4
+ * (or n i b d) sets the status of the one under the cursor. The lists are rebuilt by the
  * measure step, so a save or a change on disk shows at once. */
 #include "ui_internal.h"
 
@@ -73,18 +73,13 @@ unsigned ui_act_agenda(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned set_status(struct ui *ui, enum ui_request req)
+/* Space: the status menu, for the milestone under the agenda's cursor
+ * (its choice is saved by the same action as on the dashboard). */
+static unsigned open_status_menu(struct ui *ui)
 {
 	if (sync_selection(ui) < 0)
 		return UI_HANDLED | UI_REDRAW;
-	enum ui_request as;
-	switch (req) {
-	case UI_REQ_AGENDA_NOT_STARTED: as = UI_REQ_STATUS_NOT_STARTED; break;
-	case UI_REQ_AGENDA_IN_PROGRESS: as = UI_REQ_STATUS_IN_PROGRESS; break;
-	case UI_REQ_AGENDA_BLOCKED: as = UI_REQ_STATUS_BLOCKED; break;
-	default: as = UI_REQ_STATUS_DONE; break;
-	}
-	return ui_run_request(ui, as) | UI_REDRAW;
+	return ui_run_request(ui, UI_REQ_STATUS_MENU) | UI_REDRAW;
 }
 
 unsigned ui_agenda_request(struct ui *ui, enum ui_request req)
@@ -109,15 +104,12 @@ unsigned ui_agenda_request(struct ui *ui, enum ui_request req)
 		if (sync_selection(ui) < 0)
 			return UI_HANDLED | UI_REDRAW;
 		return ui_act_detail(ui, UI_REQ_DETAIL);
-	case UI_REQ_AGENDA_NOT_STARTED:
-	case UI_REQ_AGENDA_IN_PROGRESS:
-	case UI_REQ_AGENDA_BLOCKED:
-	case UI_REQ_AGENDA_DONE:
+	case UI_REQ_AGENDA_STATUS:
 		if (!n) {
 			ui_message(ui, "Nothing on the agenda");
 			return UI_HANDLED | UI_REDRAW;
 		}
-		return set_status(ui, req);
+		return open_status_menu(ui);
 	default: return 0;
 	}
 	return UI_HANDLED | (ui->agenda.sel != old ? UI_REDRAW : 0);

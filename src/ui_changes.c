@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "charterdash/changes.h"
 #include "charterdash/store.h"
 #include "charterdash/text.h"
 
@@ -60,8 +61,7 @@ static bool is_meeting(const struct history_entry *e)
 	return e->id && e->field && strcmp(e->id, MEETING_ID) == 0 && strcmp(e->field, MEETING_FIELD) == 0;
 }
 
-/* The latest meeting mark, or -1. */
-static long last_meeting(const struct history *h)
+long ui_last_meeting(const struct history *h)
 {
 	for (size_t i = h ? h->count : 0; i-- > 0;)
 		if (is_meeting(&h->entries[i]))
@@ -96,13 +96,29 @@ unsigned ui_act_changes(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-/* The lines of the list: a heading, then each change (file order). */
+/* The minutes' plain text, made again only when the file or its history
+ * changed (build runs at every relayout, measure and draw). */
+static char *minutes_cached(struct ui *ui)
+{
+	const struct history *h = ui_live_history(ui);
+	size_t entries = h ? h->count : 0;
+	if (ui->minutes.text && ui->minutes.serial == ui->charter_serial && ui->minutes.entries == entries)
+		return ui->minutes.text;
+	free(ui->minutes.text);
+	ui->minutes.text = ui_minutes_text(ui, false, NULL);
+	ui->minutes.serial = ui->charter_serial;
+	ui->minutes.entries = entries;
+	return ui->minutes.text;
+}
+
+/* The lines of the list: a heading, then the minutes (net changes by
+ * group, the state now, the agenda). */
 typedef void (*line_fn)(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx);
 
 static int build(struct ui *ui, line_fn emit, void *ctx)
 {
 	const struct history *h = ui_live_history(ui);
-	long at = last_meeting(h);
+	long at = ui_last_meeting(h);
 	char buf[512];
 	int line = 0;
 	if (!h) {
@@ -115,20 +131,24 @@ static int build(struct ui *ui, line_fn emit, void *ctx)
 		return line;
 	}
 	const struct history_entry *m = &h->entries[at];
-	size_t n = 0;
-	for (size_t i = (size_t)at + 1; i < h->count; i++)
-		n += !is_meeting(&h->entries[i]);
-	snprintf(buf, sizeof buf, "Meeting started %.10s %.5s UTC by %s: %zu change%s since", m->time, m->time + 11,
-	         m->user ? m->user : "?", n, n == 1 ? "" : "s");
+	struct net_changes net = { 0 };
+	size_t n = changes_net(h->entries + at, h->count - (size_t)at, &net) ? net.count : 0;
+	changes_net_fini(&net);
+	snprintf(buf, sizeof buf, "Meeting started %.10s %.5s UTC by %s: %zu change%s since (net: a change undone is none)",
+	         m->time, m->time + 11, m->user ? m->user : "?", n, n == 1 ? "" : "s");
 	emit(ui, line++, buf, ROLE_LABEL, ctx);
-	emit(ui, line++, "", ROLE_NORMAL, ctx);
 	if (!n)
 		emit(ui, line++, "Nothing has changed yet; this list follows the file.", ROLE_DIM, ctx);
-	for (size_t i = (size_t)at + 1; i < h->count; i++) {
-		if (is_meeting(&h->entries[i]))
-			continue;
-		ui_history_line(&h->entries[i], true, buf, sizeof buf);
-		emit(ui, line++, buf, ROLE_NORMAL, ctx);
+	/* the minutes as `charterdash minutes` writes them, after their title */
+	char *text = minutes_cached(ui);
+	const char *p = text ? strchr(text, '\n') : NULL;
+	for (p = p ? p + 1 : NULL; p && *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		snprintf(buf, sizeof buf, "%.*s", (int)len, p);
+		bool heading = len && p[0] != ' ';
+		emit(ui, line++, buf, heading ? ROLE_LABEL : ROLE_NORMAL, ctx);
+		p = end ? end + 1 : p + len;
 	}
 	return line;
 }
@@ -174,7 +194,7 @@ static void changes_draw(struct ui *ui)
 	WINDOW *w = ui->scr->overlay;
 	struct rect r = ui->scr->overlay_rect;
 	werase(w);
-	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (Esc closes)");
+	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (s saves, p pager, Esc closes)");
 	int height = r.h - 2;
 	struct draw_ctx d = { w, r.w - 4, (int)ui->changes.top, height };
 	build(ui, draw_line, &d);

@@ -116,10 +116,11 @@ static void header_right(const struct ui *ui, const char *today, int width, int 
 			snprintf(here, sizeof here, "also here: %zu other%s", l->other_count, l->other_count == 1 ? "" : "s");
 		else if (l && l->other_count)
 			snprintf(here, sizeof here, "+%zu here", l->other_count);
-		const char *parts[3] = { ro, here[0] ? here : NULL, step < 3 ? today : NULL };
+		const char *follow = l && l->follow_note[0] ? l->follow_note : NULL; /* ui_follow.c */
+		const char *parts[4] = { ro, follow, here[0] ? here : NULL, step < 3 ? today : NULL };
 		size_t used = 0;
 		out[0] = '\0';
-		for (int i = 0; i < 3; i++)
+		for (int i = 0; i < 4; i++)
 			if (parts[i] && used < size)
 				used += (size_t)snprintf(out + used, size - used, "%s%s", used ? sep : "", parts[i]);
 		if ((int)text_width(out) + 2 + keep <= width)
@@ -170,8 +171,18 @@ static int draw_banner(struct ui *ui, WINDOW *w, int width)
 	if (!has_banner(ui))
 		return 0;
 	char banner[700];
-	snprintf(banner, sizeof banner, "%s (file on disk invalid: last good version shown, editing off)",
-	         ui->live->invalid);
+	const char *err = ui->live->invalid;
+	snprintf(banner, sizeof banner, "%s (file on disk invalid: last good version shown, editing off)", err);
+	if ((int)text_width(banner) > width) {
+		/* shorter, so that the place and the reason stay whole: without
+		 * the "error: " the colour says, and a shorter note */
+		char place[512];
+		snprintf(place, sizeof place, "%s", err);
+		char *e = strstr(place, ": error: ");
+		if (e)
+			memmove(e + 2, e + 9, strlen(e + 9) + 1);
+		snprintf(banner, sizeof banner, "%s (file on disk invalid)", place);
+	}
 	ui_fill(ui, w, 0, 0, " ", width, ui_attr(ui, ROLE_ERROR) | A_REVERSE);
 	ui_put_attr(ui, w, 0, 0, banner, width, ui_attr(ui, ROLE_ERROR) | A_REVERSE, true);
 	return 1;
@@ -707,6 +718,8 @@ void ui_dash_draw_footer(struct ui *ui)
 	}
 	if (v->zoom && used < sizeof right)
 		used += (size_t)snprintf(right + used, sizeof right - used, "%szoomed (z)", used ? g->sep : "");
+	if (ui->count && used < sizeof right) /* a count typed, waiting for its move */
+		used += (size_t)snprintf(right + used, sizeof right - used, "%s%u_", used ? g->sep : "", ui->count);
 
 	int rw = (int)text_width(right);
 	if (ui_screen_of(ui)->layer == UI_LAYER_LINE) {
@@ -722,7 +735,7 @@ void ui_dash_draw_footer(struct ui *ui)
 	}
 	int left_room = width;
 	if (rw) {
-		int cap = ui->message[0] ? width * 2 / 3 : width;
+		int cap = ui->message[0] || ui->saved_note[0] ? width * 2 / 3 : width;
 		if (rw > cap)
 			rw = cap;
 		left_room = width - rw - 2;
@@ -731,6 +744,8 @@ void ui_dash_draw_footer(struct ui *ui)
 	if (ui->message[0] && left_room > 0)
 		ui_put(ui, w, 1, 0, ui->message, left_room, ui->message_kind == UI_MSG_ERROR ? ROLE_ERROR : ROLE_MESSAGE,
 		       true);
+	else if (ui->saved_note[0] && left_room > 0) /* the last change, until the next */
+		ui_put(ui, w, 1, 0, ui->saved_note, left_room, ROLE_MESSAGE, true);
 }
 
 void ui_dash_draw_too_small(struct ui *ui)

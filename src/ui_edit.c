@@ -25,8 +25,7 @@
 
 /* The dialogs' answers (given to ui_prompt_open and ui_confirm_open). */
 static unsigned ui_edit_commit(struct ui *ui);
-static unsigned ui_edit_add_title_done(struct ui *ui);
-static unsigned ui_edit_add_id_done(struct ui *ui);
+static unsigned ui_edit_add_enter(struct ui *ui);
 static unsigned ui_edit_confirm_yes(struct ui *ui);
 static unsigned ui_edit_confirm_no(struct ui *ui);
 
@@ -62,8 +61,7 @@ static void clear_drafts(struct ui_edit *e)
 	}
 	free(e->id);
 	free(e->add_group);
-	free(e->add_title);
-	e->id = e->add_group = e->add_title = NULL;
+	e->id = e->add_group = NULL;
 	e->error[0] = '\0';
 }
 
@@ -188,6 +186,7 @@ static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struc
 		ui_message(ui, "Added %s (u undoes)", id);
 	else
 		ui_message(ui, "Deleted %s '%s' (u undoes)", id, old);
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	/* changes others made just before ours came along: mark them */
 	const char **ids = NULL;
 	size_t n = changes_between(&ui->charter, &r->after, &ids), k = 0;
@@ -284,25 +283,31 @@ struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable,
 
 /* --- status ----------------------------------------------------------------- */
 
+/* The status menu's answers (ui_status.c opens it). */
 unsigned ui_act_status(struct ui *ui, enum ui_request req)
 {
+	if (ui_mode(ui) == UI_MODE_STATUS)
+		ui_pop(ui);
+	if (req == UI_REQ_STATUS_CANCEL) {
+		ui_message(ui, "Status not changed");
+		return UI_HANDLED | UI_RELAYOUT;
+	}
 	const struct milestone *ms = selected(ui);
 	if (!ms || refused(ui))
-		return UI_HANDLED | UI_REDRAW;
+		return UI_HANDLED | UI_RELAYOUT;
 	enum status want;
 	switch (req) {
 	case UI_REQ_STATUS_NOT_STARTED: want = STATUS_NOT_STARTED; break;
 	case UI_REQ_STATUS_IN_PROGRESS: want = STATUS_IN_PROGRESS; break;
 	case UI_REQ_STATUS_BLOCKED: want = STATUS_BLOCKED; break;
-	case UI_REQ_STATUS_DONE: want = STATUS_DONE; break;
-	default: want = (enum status)((ms->status + 1) % STATUS_COUNT); break;
+	default: want = STATUS_DONE; break;
 	}
 	struct edit e = {
 		.kind = EDIT_SET, .milestone_id = ms->id, .field = FIELD_STATUS,
 		.check_seen = true, .seen = status_key(ms->status), .value = status_key(want),
 	};
 	ui_edit_save(ui, &e, true, true);
-	return UI_HANDLED | UI_REDRAW;
+	return UI_HANDLED | UI_RELAYOUT;
 }
 
 /* --- the field editor ------------------------------------------------------ */
@@ -327,11 +332,33 @@ unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
+/* A due date typed in a relative form (+7d, friday, eom ...) becomes the
+ * absolute date in the draft, shown before anything is saved: true when
+ * it did (the dialog stays open, Enter again saves). */
+bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line)
+{
+	const char *v = lineedit_text(line);
+	struct date d;
+	char why[160], text[DATE_TEXT_SIZE];
+	if (!*v || strcmp(v, EDIT_NO_DATE) == 0 || date_parse(v, &d))
+		return false;
+	if (!date_parse_relative(v, ui->opt.today, &d, why, sizeof why))
+		return false; /* the check that follows explains it */
+	date_format(d, text);
+	snprintf(ui->edit->error, sizeof ui->edit->error, "due '%s' is %s: Enter saves it", v, text);
+	lineedit_set(line, text);
+	return true;
+}
+
 static unsigned ui_edit_commit(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	int changed[UI_EDIT_FIELDS], n = 0;
 	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		if (ui_edit_fields[i] == FIELD_DUE && ui_edit_resolve_date(ui, &e->line[i])) {
+			e->slot = i;
+			return UI_HANDLED | UI_REDRAW;
+		}
 		if (!ui_draft_changed(e, i))
 			continue;
 		const char *v = lineedit_text(&e->line[i]);
@@ -355,12 +382,17 @@ static unsigned ui_edit_commit(struct ui *ui)
 	clear_drafts(e);
 	if (n == 0)
 		ui_message(ui, "Nothing changed");
+	size_t recorded = 0; /* undo steps this save made */
 	for (int k = 0; k < n && id; k++) {
 		struct edit ed = {
 			.kind = EDIT_SET, .milestone_id = id, .field = ui_edit_fields[changed[k]],
 			.check_seen = true, .seen = seen[k], .value = value[k] && *value[k] ? value[k] : NULL,
 		};
-		if (ui_edit_save(ui, &ed, true, true).status != STORE_OK) {
+		size_t steps = e->undo.done;
+		struct ui_saved saved = ui_edit_save(ui, &ed, true, true);
+		if (e->undo.done > steps && recorded++) /* one e, one undo */
+			undo_join_previous(&e->undo);
+		if (saved.status != STORE_OK) {
 			if (k + 1 < n) {
 				char msg[sizeof ui->message];
 				memcpy(msg, ui->message, sizeof msg);
@@ -381,6 +413,37 @@ static unsigned ui_edit_commit(struct ui *ui)
 
 /* --- add and delete ------------------------------------------------------- */
 
+/* Saves a new milestone and then its due date and owner, joined into one
+ * undo step; the message says it was added. */
+static void add_milestone(struct ui *ui, const char *group, char *const v[UI_EDIT_FIELDS])
+{
+	const char *mid = v[UI_ADD_ID];
+	struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = v[UI_ADD_TITLE] };
+	if (ui_edit_save(ui, &ed, true, false).status != STORE_OK)
+		return;
+	char added[sizeof ui->message];
+	memcpy(added, ui->message, sizeof added);
+	const struct { enum field f; const char *value; } sets[] = {
+		{ FIELD_DUE, *v[UI_ADD_DUE] ? v[UI_ADD_DUE] : EDIT_NO_DATE },
+		{ FIELD_OWNER, *v[UI_ADD_OWNER] ? v[UI_ADD_OWNER] : NULL },
+	};
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+		if (!sets[i].value)
+			continue;
+		struct edit set = { .kind = EDIT_SET, .milestone_id = mid, .field = sets[i].f, .value = sets[i].value };
+		size_t steps = ui->edit->undo.done;
+		if (ui_edit_save(ui, &set, true, false).status != STORE_OK)
+			return; /* its message says why */
+		if (ui->edit->undo.done > steps)
+			undo_join_previous(&ui->edit->undo);
+	}
+	ui_message(ui, "%s", added);
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", added);
+	long m = charter_find_milestone(&ui->charter, mid);
+	if (m >= 0 && !view_select_milestone(&ui->view, (size_t)m))
+		ui_message(ui, "Added %s; the filter hides it (c clears the filter)", mid);
+}
+
 unsigned ui_act_add(struct ui *ui, enum ui_request req)
 {
 	(void)req;
@@ -393,59 +456,88 @@ unsigned ui_act_add(struct ui *ui, enum ui_request req)
 	struct ui_edit *e = ui->edit;
 	clear_drafts(e);
 	e->add_group = ui_strdup(ui->charter.groups[ui->view.focus].id);
-	lineedit_set(&e->line[0], NULL);
-	ui_prompt_open(ui, PROMPT_ADD_TITLE, ui_edit_add_title_done);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		lineedit_set(&e->line[i], NULL);
+	e->slot = UI_ADD_TITLE;
+	ui_prompt_open(ui, PROMPT_ADD, ui_edit_add_enter);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned ui_edit_add_title_done(struct ui *ui)
+void ui_edit_add_propose(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	const char *title = lineedit_text(&e->line[0]);
-	char why[300];
-	if (!edit_check_value(FIELD_TITLE, title, why, sizeof why)) {
-		snprintf(e->error, sizeof e->error, "A new milestone needs a title");
-		return UI_HANDLED | UI_REDRAW;
-	}
-	free(e->add_title);
-	e->add_title = ui_strdup(title);
-	char *id = e->add_group ? edit_propose_id(&ui->charter, e->add_group, title) : NULL;
-	lineedit_set(&e->line[0], id);
-	free(id);
-	e->prompt = PROMPT_ADD_ID;
-	e->on_enter = ui_edit_add_id_done;
-	e->error[0] = '\0';
-	return UI_HANDLED | UI_REDRAW;
+	const char *id = lineedit_text(&e->line[UI_ADD_ID]);
+	/* only an id nobody typed: empty, or the one proposed before */
+	if (*id && (!e->orig[UI_ADD_ID] || strcmp(id, e->orig[UI_ADD_ID]) != 0))
+		return;
+	char *proposed = e->add_group ? edit_propose_id(&ui->charter, e->add_group, lineedit_text(&e->line[UI_ADD_TITLE]))
+	                              : NULL;
+	lineedit_set(&e->line[UI_ADD_ID], proposed);
+	free(e->orig[UI_ADD_ID]);
+	e->orig[UI_ADD_ID] = proposed;
 }
 
-static unsigned ui_edit_add_id_done(struct ui *ui)
+/* The add dialog's fields checked, each in place: false when one is not
+ * right (the dialog shows why, on that field). */
+static bool add_fields_ok(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	const char *id = lineedit_text(&e->line[0]);
-	char why[300];
-	if (!edit_check_id(id, why, sizeof why)) {
+	char why[256];
+	const char *title = lineedit_text(&e->line[UI_ADD_TITLE]), *id = lineedit_text(&e->line[UI_ADD_ID]);
+	const char *due = lineedit_text(&e->line[UI_ADD_DUE]), *owner = lineedit_text(&e->line[UI_ADD_OWNER]);
+	if (!edit_check_value(FIELD_TITLE, title, why, sizeof why)) {
+		e->slot = UI_ADD_TITLE;
+		snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+	} else if (!edit_check_id(id, why, sizeof why)) {
+		e->slot = UI_ADD_ID;
 		snprintf(e->error, sizeof e->error, "%s", why);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (charter_find_milestone(&ui->charter, id) >= 0) {
+	} else if (charter_find_milestone(&ui->charter, id) >= 0) {
+		e->slot = UI_ADD_ID;
 		snprintf(e->error, sizeof e->error, "The id '%s' is taken: ids are unique in the file", id);
+	} else if (*due && !edit_check_value(FIELD_DUE, due, why, sizeof why)) {
+		e->slot = UI_ADD_DUE;
+		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+	} else if (*owner && !edit_check_value(FIELD_OWNER, owner, why, sizeof why)) {
+		e->slot = UI_ADD_OWNER;
+		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+	} else {
+		return true;
+	}
+	return false;
+}
+
+/* Enter: on the title, on to the proposed id; elsewhere the milestone is
+ * added with its due date (empty: `due: ~`, no date yet, so never
+ * overdue) and owner, one undo step. */
+static unsigned ui_edit_add_enter(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	ui_edit_add_propose(ui);
+	char why[300];
+	if (e->slot == UI_ADD_TITLE) {
+		if (!edit_check_value(FIELD_TITLE, lineedit_text(&e->line[UI_ADD_TITLE]), why, sizeof why))
+			snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+		else
+			e->slot = UI_ADD_ID;
 		return UI_HANDLED | UI_REDRAW;
 	}
-	char *mid = ui_strdup(id), *group = e->add_group, *title = e->add_title;
-	e->add_group = e->add_title = NULL;
+	if (ui_edit_resolve_date(ui, &e->line[UI_ADD_DUE])) {
+		e->slot = UI_ADD_DUE; /* the absolute date, shown before it is saved */
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!add_fields_ok(ui))
+		return UI_HANDLED | UI_REDRAW;
+	char *v[UI_EDIT_FIELDS];
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		v[i] = ui_strdup(lineedit_text(&e->line[i]));
+	char *group = e->add_group;
+	e->add_group = NULL;
 	ui_pop(ui);
 	clear_drafts(e);
-	if (mid && group && title) {
-		struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = title };
-		if (ui_edit_save(ui, &ed, true, false).status == STORE_OK) {
-			long m = charter_find_milestone(&ui->charter, mid);
-			if (m >= 0 && !view_select_milestone(&ui->view, (size_t)m))
-				ui_message(ui, "Added %s; the filter hides it (c clears the filter)", mid);
-		}
-	}
-	free(mid);
+	add_milestone(ui, group, v);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		free(v[i]);
 	free(group);
-	free(title);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
@@ -523,16 +615,10 @@ static void ask_undo_anyway(struct ui *ui, const struct undo_plan *plan)
 	ui_confirm_open(ui, CONFIRM_UNDO, ui_edit_confirm_yes, ui_edit_confirm_no);
 }
 
-unsigned ui_act_undo(struct ui *ui, enum ui_request req)
+/* Undoes (redoes) one step: false after saying why it could not. */
+static bool undo_step(struct ui *ui, bool redo)
 {
-	bool redo = req == UI_REQ_REDO;
 	struct undo *u = &ui->edit->undo;
-	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
-		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (refused(ui))
-		return UI_HANDLED | UI_REDRAW;
 	struct undo_plan plan;
 	if (redo)
 		undo_plan_redo(u, &plan);
@@ -546,22 +632,50 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", saved.why);
 			if (saved.status == STORE_CONFLICT && (plan.has_restore || plan.expect_bytes))
 				ask_undo_anyway(ui, &plan);
-			return UI_HANDLED | UI_RELAYOUT;
+			return false;
 		}
 	}
-	const struct undo_step *s = &u->steps[redo ? u->done : u->done - 1];
 	if (redo)
 		redo_done(u);
 	else
 		undo_done(u);
-	const char *what = s->kind == EDIT_SET ? field_name(s->field) : s->kind == EDIT_ADD ? "adding" : "deleting";
-	ui_message(ui, "%s %s of %s (%s)", redo ? "Redone:" : "Undone:", what, s->id,
-	           redo ? "u undoes again" : "Ctrl-R redoes");
 	if (plan.count && plan.edits[0].kind != EDIT_REMOVE) {
 		long m = charter_find_milestone(&ui->charter, plan.edits[0].milestone_id);
 		if (m >= 0)
 			view_select_milestone(&ui->view, (size_t)m);
 	}
+	return true;
+}
+
+/* u and Ctrl-R: a step and the steps saved with it (one `e`). */
+unsigned ui_act_undo(struct ui *ui, enum ui_request req)
+{
+	bool redo = req == UI_REQ_REDO;
+	struct undo *u = &ui->edit->undo;
+	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
+		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	size_t n = undo_group_size(u, redo);
+	/* the message names the group's first field: "status and 1 more" */
+	const struct undo_step *first = &u->steps[redo ? u->done : u->done - n];
+	char what[64];
+	snprintf(what, sizeof what, "%s", first->kind == EDIT_SET ? field_name(first->field)
+	                                  : first->kind == EDIT_ADD ? "adding" : "deleting");
+	char id[256];
+	snprintf(id, sizeof id, "%s", first->id ? first->id : "");
+	for (size_t k = 0; k < n; k++)
+		if (!undo_step(ui, redo))
+			return UI_HANDLED | UI_RELAYOUT;
+	if (n > 1 && first->kind == EDIT_SET) /* an add's fields are the add's */
+		ui_message(ui, "%s %s and %zu more of %s (%s)", redo ? "Redone:" : "Undone:", what, n - 1, id,
+		           redo ? "u undoes again" : "Ctrl-R redoes");
+	else
+		ui_message(ui, "%s %s of %s (%s)", redo ? "Redone:" : "Undone:", what, id,
+		           redo ? "u undoes again" : "Ctrl-R redoes");
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 

@@ -23,9 +23,12 @@
  *   ui_prompt.c  the line editor and yes/no dialogs (drawing, typing)
  *   ui_live.c    watching the file, reloads, marks of others' changes,
  *                the invalid-file banner, presence, the history cache
- *   ui_changes.c the meeting mark and the list of changes since it
+ *   ui_changes.c the meeting mark and the minutes since it (w)
  *   ui_agenda.c  the agenda: overdue, blocked, due soon, done recently
  *   ui_timeline.c the timeline (a lane per group on a date axis), burn-up
+ *   ui_minutes.c the minutes' text, saved beside the file (s), in $PAGER (p)
+ *   ui_status.c  the status menu: Space, then 1-4 or n i b d
+ *   ui_follow.c  --follow: our focus published, the leader's followed
  * The layers, a key press and a save: docs/ARCHITECTURE.md. */
 #ifndef CHARTERDASH_UI_INTERNAL_H
 #define CHARTERDASH_UI_INTERNAL_H
@@ -82,6 +85,10 @@ struct ui {
 	struct ui_live *live;
 	struct ui_edit *edit;
 
+	unsigned count;       /* a count typed before a move (3j), 0: none */
+	/* The last change this session saved, shown on the message line
+	 * (when nothing else is) until the next one: what u would undo. */
+	char saved_note[512];
 	bool mouse;           /* mouse reporting on */
 	unsigned dirty;       /* UI_DIRTY_* */
 	bool bell;            /* an error since the last draw: ring once */
@@ -95,6 +102,11 @@ struct ui {
 	} search;
 	int first_row;        /* the dashboard's first visible grid row */
 	struct ui_scroll detail, help, changes;
+	struct {
+		char *text;       /* the minutes' plain text (ui_minutes_text), or NULL */
+		unsigned serial;  /* charter_serial it was made for */
+		size_t entries;   /* history entries it was made from */
+	} minutes;
 	struct {
 		size_t sel, top;     /* the cursor (counts items) and the first line shown */
 		const char **owners; /* view_owners(), for the owner items */
@@ -221,8 +233,12 @@ struct ui_screen_ops {
 
 extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
 	ui_screen_filter, ui_screen_edit, ui_screen_confirm, ui_screen_changes, ui_screen_agenda,
-	ui_screen_timeline;
+	ui_screen_timeline, ui_screen_status;
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
+/* A screen's name ("main", "detail" ...: what a presence record says) and
+ * the mode of a name (UI_MODE_MAIN for one not known). */
+const char *ui_screen_name(enum ui_mode mode);
+enum ui_mode ui_screen_by_name(const char *name);
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 
@@ -261,12 +277,6 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(SORT, ui_req_view, "sort the pane: attention (the default), file order, due date, status", "sort", 17) \
 	R(MOUSE_TOGGLE, ui_req_view, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
 	/* editing: every change is saved at once, for everyone */ \
-	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
-	  "status", 6) \
-	R(STATUS_IN_PROGRESS, ui_act_status, NULL, NULL, 0) \
-	R(STATUS_BLOCKED, ui_act_status, NULL, NULL, 0) \
-	R(STATUS_DONE, ui_act_status, NULL, UI_HINT_PAIR, 0) \
-	R(STATUS_NEXT, ui_act_status, "next status (not started, in progress, blocked, done)", NULL, 0) \
 	R(EDIT, ui_act_edit, "edit the title, owner, due date or notes", "edit", 7) \
 	R(EDIT_NOTES, ui_edit_external, "edit the notes in $EDITOR (vi when unset)", NULL, 0) \
 	R(ADD, ui_act_add, "add a milestone to the focused group", "add", 19) \
@@ -292,7 +302,7 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	/* the line editor (e, a) */ \
 	R(PROMPT_ENTER, ui_prompt_enter, "save (a bad value is explained here; nothing is written)", "save", 3) \
 	R(PROMPT_CANCEL, ui_prompt_cancel, "cancel: nothing is written", "cancel", 4) \
-	R(FIELD_NEXT, ui_prompt_tab, "next / previous field: title, owner, due, notes", "field", 9) \
+	R(FIELD_NEXT, ui_prompt_tab, "next / previous field (e: title, owner, due, notes; a: title, id, due, owner)", "field", 9) \
 	R(FIELD_PREV, ui_prompt_tab, NULL, NULL, 0) \
 	R(PROMPT_EDITOR, ui_edit_external, "edit the notes in $EDITOR, then save", "$EDITOR", 21) \
 	R(CHAR_LEFT, ui_prompt_request, "a character left / right", NULL, 0) \
@@ -331,12 +341,8 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(AGENDA_FIRST, ui_agenda_request, "first / last milestone of the agenda", NULL, 0) \
 	R(AGENDA_LAST, ui_agenda_request, NULL, NULL, 0) \
 	R(AGENDA_DETAIL, ui_agenda_request, "open the milestone's details", "details", 8) \
-	R(AGENDA_NOT_STARTED, ui_agenda_request, \
-	  "status of the selected milestone: 1 not started, 2 in progress, 3 blocked, 4 done (saved at once)", \
-	  "status", 6) \
-	R(AGENDA_IN_PROGRESS, ui_agenda_request, NULL, NULL, 0) \
-	R(AGENDA_BLOCKED, ui_agenda_request, NULL, NULL, 0) \
-	R(AGENDA_DONE, ui_agenda_request, NULL, UI_HINT_PAIR, 0) \
+	R(AGENDA_STATUS, ui_agenda_request, \
+	  "set the selected milestone's status: Space, then 1-4 or n i b d (saved at once)", "status", 6) \
 	R(AGENDA_CLOSE, ui_act_close, "close the agenda", "back", 2) \
 	R(TIMELINE, ui_act_timeline, "timeline: each group's milestones on a date axis", "timeline", 24) \
 	R(TIMELINE_EARLIER, ui_timeline_request, "scroll to earlier / later dates", "scroll", 9) \
@@ -347,7 +353,31 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(TIMELINE_ZOOM_OUT, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
 	R(TIMELINE_BURNUP, ui_timeline_request, "burn-up: done over time against the plan, and back", "burn-up", 11) \
 	R(TIMELINE_DETAIL, ui_timeline_request, "open the selected milestone's details", "details", 8) \
-	R(TIMELINE_CLOSE, ui_act_close, "close the timeline", "back", 2)
+	R(TIMELINE_CLOSE, ui_act_close, "close the timeline", "back", 2) \
+	UI_MEETING_REQUESTS(R)
+
+/* Keys that cannot misfire (issue 13): digits are counts for the moves,
+ * a status takes Space and then its choice. */
+#define UI_MEETING_REQUESTS(R) \
+	R(STATUS_MENU, ui_act_status_menu, "set the status: Space, then 1-4 or n i b d (saved at once)", "status", 6) \
+	R(STATUS_NOT_STARTED, ui_act_status, "status: 1 or n not started, 2 or i in progress, 3 or b blocked, 4 or d done", \
+	  "not started", 5) \
+	R(STATUS_IN_PROGRESS, ui_act_status, NULL, "in progress", 5) \
+	R(STATUS_BLOCKED, ui_act_status, NULL, "blocked", 5) \
+	R(STATUS_DONE, ui_act_status, NULL, "done", 5) \
+	R(STATUS_CANCEL, ui_act_status, "cancel: nothing is written", "cancel", 4) \
+	R(COUNT_0, ui_req_count, "a count for the next move: 3j three down, 2l two panes right, 5G the fifth", NULL, 0) \
+	R(COUNT_1, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_2, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_3, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_4, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_5, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_6, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_7, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_8, ui_req_count, NULL, NULL, 0) \
+	R(COUNT_9, ui_req_count, NULL, NULL, 0) \
+	R(MINUTES_SAVE, ui_act_minutes, "save the minutes as Markdown beside the file (NAME.minutes-DATE.md)", "save", 6) \
+	R(MINUTES_PAGE, ui_act_minutes, "the minutes in $PAGER (less when unset)", "pager", 7)
 
 #define UI_REQ_ENUM(name, fn, help, hint, rank) UI_REQ_##name,
 enum ui_request { UI_REQUESTS(UI_REQ_ENUM) UI_REQ_COUNT };
@@ -405,6 +435,12 @@ struct ui_live {
 	struct timespec hist_mtime;
 	unsigned long hist_ino;
 	struct timespec last_tick;
+	/* following (ui_follow.c) */
+	char leader[64];          /* the user followed, "" none (yet) */
+	char leader_seen[512];    /* their focus as last applied */
+	char published[512];      /* our focus as last written */
+	char follow_note[96];     /* the header's "following amina" / "2 following" */
+	time_t counted;           /* followers last counted */
 };
 
 /* Starts watching the file, joins the presence records. Never fatal. */
@@ -430,11 +466,21 @@ void ui_live_leave(struct ui *ui);
 void ui_live_fini(struct ui *ui);
 /* Why nothing can be written now, or NULL. */
 const char *ui_live_blocked(const struct ui *ui);
+/* ui_follow.c: publishes our focus, follows the leader's (from
+ * ui_live_tick); true while following someone; the question a key other
+ * than navigation asks then. */
+unsigned ui_follow_tick(struct ui *ui, time_t now);
+bool ui_following(const struct ui *ui);
+unsigned ui_follow_ask(struct ui *ui);
+/* ui_session.c: read-only again from the options and the file's permissions. */
+void ui_recheck_writable(struct ui *ui);
 
 /* ui_edit.c / ui_prompt.c ------------------------------------------------- */
 
-enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD_TITLE, PROMPT_ADD_ID };
-enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT, CONFIRM_UNDO };
+enum ui_prompt_kind { PROMPT_FIELD, PROMPT_ADD };
+/* The add dialog's fields (its lines), in Tab order. */
+enum { UI_ADD_TITLE, UI_ADD_ID, UI_ADD_DUE, UI_ADD_OWNER };
+enum ui_confirm_kind { CONFIRM_DELETE, CONFIRM_CONFLICT, CONFIRM_UNDO, CONFIRM_FOLLOW };
 
 /* What a dialog's Enter or answer does, given by whoever opens it (the
  * dialogs in ui_prompt.c know nothing of saving). Returns UI_* flags. */
@@ -451,7 +497,7 @@ struct ui_edit {
 	int slot;                        /* index into ui_edit_fields */
 	struct lineedit line[UI_EDIT_FIELDS]; /* drafts (add: line[0]) */
 	char *orig[UI_EDIT_FIELDS];      /* the values shown when it opened */
-	char *add_group, *add_title;
+	char *add_group;                 /* the add dialog's group (line[UI_ADD_*]: its fields) */
 	char error[300];                 /* shown in place */
 	ui_answer on_enter;              /* what Enter does (ui_prompt_open) */
 	/* the yes/no dialog */
@@ -484,6 +530,7 @@ unsigned ui_edit_external(struct ui *ui, enum ui_request req);
 
 /* Handlers of requests (UI_REQUESTS). */
 unsigned ui_act_status(struct ui *ui, enum ui_request req);
+unsigned ui_act_status_menu(struct ui *ui, enum ui_request req);
 unsigned ui_act_edit(struct ui *ui, enum ui_request req);
 unsigned ui_act_add(struct ui *ui, enum ui_request req);
 unsigned ui_act_delete(struct ui *ui, enum ui_request req);
@@ -491,6 +538,12 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req);
 unsigned ui_act_meeting(struct ui *ui, enum ui_request req);
 unsigned ui_act_changes(struct ui *ui, enum ui_request req);
 
+/* A relative due date in the draft (+7d, friday, eom) made absolute, and
+ * said in the dialog ("due '+7d' is 2026-12-09: Enter saves it"): true
+ * when it was one (then nothing is saved yet). */
+bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line);
+/* The add dialog: proposes the id from the title unless one was typed. */
+void ui_edit_add_propose(struct ui *ui);
 /* True when field i's draft differs from the value shown at the start
  * (an absent value counts as ""). */
 bool ui_draft_changed(const struct ui_edit *e, int i);
@@ -509,6 +562,13 @@ void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes,
 unsigned ui_confirm_answer(struct ui *ui, enum ui_request req);
 
 /* ui_changes.c ------------------------------------------------------------ */
+/* The latest meeting mark in h, or -1. */
+long ui_last_meeting(const struct history *h);
+/* ui_minutes.c: the minutes since the latest meeting mark, as Markdown or
+ * plain text (malloc'd; NULL when no meeting is marked or memory runs
+ * out), and the minutes panel's s and p. */
+char *ui_minutes_text(struct ui *ui, bool markdown, size_t *len);
+unsigned ui_act_minutes(struct ui *ui, enum ui_request req);
 /* Lines of a history entry for people: "19:02 amina  status: a → b". */
 void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size);
 
@@ -615,6 +675,11 @@ unsigned ui_timeline_request(struct ui *ui, enum ui_request req);
 void ui_timeline_fini(struct ui *ui);
 /* Frees the agenda's lists (the session's close). */
 void ui_agenda_fini(struct ui *ui);
+
+/* A digit typed before a move; the moves take it (ui_take_count). */
+unsigned ui_req_count(struct ui *ui, enum ui_request req);
+/* The count typed (at least 1), forgotten as it is taken. */
+unsigned ui_take_count(struct ui *ui);
 
 /* Handlers shared between files. */
 unsigned ui_act_detail(struct ui *ui, enum ui_request req);

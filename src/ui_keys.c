@@ -31,28 +31,87 @@ static long page_lines(const struct ui *ui)
 	return h > 1 ? h - 1 : 1;
 }
 
-/* Moving the selection and the focus: a redraw when something moved. */
-static unsigned ui_req_move(struct ui *ui, enum ui_request req)
+/* --- counts: 3j ----------------------------------------------------------- */
+
+/* The largest count kept: more is a slip, and the moves clamp anyway. */
+#define COUNT_MAX 9999u
+
+unsigned ui_req_count(struct ui *ui, enum ui_request req)
+{
+	unsigned digit = (unsigned)(req - UI_REQ_COUNT_0);
+	if (digit == 0 && ui->count == 0)
+		return UI_HANDLED; /* a lone 0 counts nothing */
+	ui->count = ui->count * 10 + digit;
+	if (ui->count > COUNT_MAX)
+		ui->count = COUNT_MAX;
+	ui->dirty |= UI_DIRTY_FOOTER;
+	return UI_HANDLED;
+}
+
+unsigned ui_take_count(struct ui *ui)
+{
+	unsigned n = ui->count ? ui->count : 1;
+	ui->count = 0;
+	ui->dirty |= UI_DIRTY_FOOTER;
+	return n;
+}
+
+static bool is_count(enum ui_request req)
+{
+	return req >= UI_REQ_COUNT_0 && req <= UI_REQ_COUNT_9;
+}
+
+/* Focus the pane `delta` away, keeping the row position where the new
+ * pane has that row (not the selection it had when last left). */
+static bool step_pane(struct view *v, long delta, bool wrap)
+{
+	size_t row = v->pane_count ? v->panes[v->focus].sel : 0;
+	if (!view_focus_step(v, delta, wrap))
+		return false;
+	view_move_to(v, row);
+	return true;
+}
+
+/* One step of a move; true when something moved. */
+static bool move_once(struct ui *ui, enum ui_request req)
 {
 	struct view *v = &ui->view;
-	bool changed;
 	switch (req) {
 	case UI_REQ_MOVE_UP:
 	case UI_REQ_MOVE_DOWN: {
 		int d = req == UI_REQ_MOVE_UP ? -1 : 1;
 		/* zoomed: stay in the pane */
-		changed = v->zoom ? view_move(v, d) : view_step(v, d, grid_cols(ui));
-		break;
+		return v->zoom ? view_move(v, d) : view_step(v, d, grid_cols(ui));
 	}
-	case UI_REQ_PANE_PREV: changed = view_focus_step(v, -1, false); break;
-	case UI_REQ_PANE_NEXT: changed = view_focus_step(v, 1, false); break;
-	case UI_REQ_PANE_CYCLE: changed = view_focus_step(v, 1, true); break;
-	case UI_REQ_PANE_CYCLE_BACK: changed = view_focus_step(v, -1, true); break;
-	case UI_REQ_PAGE_UP: changed = view_move(v, -page_lines(ui)); break;
-	case UI_REQ_PAGE_DOWN: changed = view_move(v, page_lines(ui)); break;
-	case UI_REQ_FIRST: changed = view_move_to(v, 0); break;
-	case UI_REQ_LAST: changed = view_move_to(v, SIZE_MAX); break;
-	default: return 0;
+	case UI_REQ_PANE_PREV: return step_pane(v, -1, false);
+	case UI_REQ_PANE_NEXT: return step_pane(v, 1, false);
+	case UI_REQ_PANE_CYCLE: return step_pane(v, 1, true);
+	case UI_REQ_PANE_CYCLE_BACK: return step_pane(v, -1, true);
+	case UI_REQ_PAGE_UP: return view_move(v, -page_lines(ui));
+	case UI_REQ_PAGE_DOWN: return view_move(v, page_lines(ui));
+	default: return false;
+	}
+}
+
+/* Moving the selection and the focus, `count` times (3j); with a count,
+ * g and G go to that row (5G: the fifth). A redraw when something moved. */
+static unsigned ui_req_move(struct ui *ui, enum ui_request req)
+{
+	bool counted = ui->count != 0;
+	unsigned n = ui_take_count(ui);
+	bool changed = false;
+	switch (req) {
+	case UI_REQ_FIRST:
+	case UI_REQ_LAST:
+		if (counted)
+			changed = view_move_to(&ui->view, n - 1);
+		else
+			changed = view_move_to(&ui->view, req == UI_REQ_FIRST ? 0 : SIZE_MAX);
+		break;
+	default:
+		for (unsigned i = 0; i < n && move_once(ui, req); i++)
+			changed = true;
+		break;
 	}
 	return UI_HANDLED | (changed ? UI_REDRAW : 0);
 }
@@ -242,6 +301,7 @@ unsigned ui_run_request(struct ui *ui, enum ui_request req)
 #define CHANGES UI_CTX(UI_MODE_CHANGES)
 #define AGENDA UI_CTX(UI_MODE_AGENDA)
 #define TIMELINE UI_CTX(UI_MODE_TIMELINE)
+#define STATUS UI_CTX(UI_MODE_STATUS)
 #define OVERLAYS (DETAIL | HELP | CHANGES)
 #define B(ctx, key, req) { ctx, key, UI_REQ_##req }
 
@@ -267,9 +327,7 @@ const struct ui_binding ui_bindings[] = {
 	B(MAIN, 's', SORT),
 	B(MAIN, 'M', MOUSE_TOGGLE),
 	/* editing */
-	B(MAIN | DETAIL, '1', STATUS_NOT_STARTED), B(MAIN | DETAIL, '2', STATUS_IN_PROGRESS),
-	B(MAIN | DETAIL, '3', STATUS_BLOCKED), B(MAIN | DETAIL, '4', STATUS_DONE),
-	B(MAIN, ' ', STATUS_NEXT),
+	B(MAIN | DETAIL, ' ', STATUS_MENU),
 	B(MAIN | DETAIL, 'e', EDIT),
 	B(MAIN | DETAIL, 'E', EDIT_NOTES),
 	B(MAIN, 'a', ADD),
@@ -293,6 +351,7 @@ const struct ui_binding ui_bindings[] = {
 	B(OVERLAYS, UI_FN(KEY_BACKSPACE), BACK),
 	B(HELP, '?', HELP_CLOSE),
 	B(CHANGES, 'w', CHANGES_CLOSE),
+	B(CHANGES, 's', MINUTES_SAVE), B(CHANGES, 'p', MINUTES_PAGE),
 	/* the line editor; 127 and Ctrl-H are Backspace on some terminals */
 	B(EDIT, '\r', PROMPT_ENTER), B(EDIT, '\n', PROMPT_ENTER), B(EDIT, UI_FN(KEY_ENTER), PROMPT_ENTER),
 	B(EDIT, UI_ESC, PROMPT_CANCEL),
@@ -327,8 +386,7 @@ const struct ui_binding ui_bindings[] = {
 	B(AGENDA, UI_FN(KEY_HOME), AGENDA_FIRST), B(AGENDA, 'g', AGENDA_FIRST),
 	B(AGENDA, UI_FN(KEY_END), AGENDA_LAST), B(AGENDA, 'G', AGENDA_LAST),
 	B(AGENDA, '\r', AGENDA_DETAIL), B(AGENDA, '\n', AGENDA_DETAIL), B(AGENDA, UI_FN(KEY_ENTER), AGENDA_DETAIL),
-	B(AGENDA, '1', AGENDA_NOT_STARTED), B(AGENDA, '2', AGENDA_IN_PROGRESS),
-	B(AGENDA, '3', AGENDA_BLOCKED), B(AGENDA, '4', AGENDA_DONE),
+	B(AGENDA, ' ', AGENDA_STATUS),
 	B(AGENDA, UI_ESC, AGENDA_CLOSE), B(AGENDA, 'q', AGENDA_CLOSE), B(AGENDA, 'A', AGENDA_CLOSE),
 	B(AGENDA, '?', HELP),
 	B(MAIN, 'T', TIMELINE),
@@ -343,6 +401,15 @@ const struct ui_binding ui_bindings[] = {
 	B(TIMELINE, UI_FN(KEY_ENTER), TIMELINE_DETAIL),
 	B(TIMELINE, UI_ESC, TIMELINE_CLOSE), B(TIMELINE, 'q', TIMELINE_CLOSE), B(TIMELINE, 'T', TIMELINE_CLOSE),
 	B(TIMELINE, '?', HELP),
+	/* counts and the status menu (issue 13): a digit never writes */
+	B(MAIN, '0', COUNT_0), B(MAIN, '1', COUNT_1), B(MAIN, '2', COUNT_2), B(MAIN, '3', COUNT_3),
+	B(MAIN, '4', COUNT_4), B(MAIN, '5', COUNT_5), B(MAIN, '6', COUNT_6), B(MAIN, '7', COUNT_7),
+	B(MAIN, '8', COUNT_8), B(MAIN, '9', COUNT_9),
+	B(STATUS, '1', STATUS_NOT_STARTED), B(STATUS, 'n', STATUS_NOT_STARTED),
+	B(STATUS, '2', STATUS_IN_PROGRESS), B(STATUS, 'i', STATUS_IN_PROGRESS),
+	B(STATUS, '3', STATUS_BLOCKED), B(STATUS, 'b', STATUS_BLOCKED),
+	B(STATUS, '4', STATUS_DONE), B(STATUS, 'd', STATUS_DONE),
+	B(STATUS, UI_ESC, STATUS_CANCEL), B(STATUS, ' ', STATUS_CANCEL), B(STATUS, 'q', STATUS_CANCEL),
 	{ 0, 0, UI_REQ_COUNT },
 };
 
@@ -386,18 +453,40 @@ void ui_key_name(const struct ui *ui, int key, char *buf, size_t size)
 
 /* --- dispatch ----------------------------------------------------------- */
 
+/* Keys a follower may press without being asked to stop following: they
+ * move the selection or scroll (until the leader moves again), or leave. */
+static bool is_navigation(enum ui_request req)
+{
+	switch (req) {
+	case UI_REQ_MOVE_UP: case UI_REQ_MOVE_DOWN: case UI_REQ_PANE_PREV: case UI_REQ_PANE_NEXT:
+	case UI_REQ_PANE_CYCLE: case UI_REQ_PANE_CYCLE_BACK: case UI_REQ_PAGE_UP: case UI_REQ_PAGE_DOWN:
+	case UI_REQ_FIRST: case UI_REQ_LAST: case UI_REQ_SCROLL_UP: case UI_REQ_SCROLL_DOWN:
+	case UI_REQ_SCROLL_PAGE_UP: case UI_REQ_SCROLL_PAGE_DOWN: case UI_REQ_SCROLL_TOP: case UI_REQ_SCROLL_BOTTOM:
+	case UI_REQ_QUIT: case UI_REQ_REDRAW: case UI_REQ_MOUSE: return true;
+	default: return is_count(req);
+	}
+}
+
 unsigned ui_dispatch(struct ui *ui, int key)
 {
 	if (ui_paste_wants(ui, key)) /* pasted text is never a command */
 		return ui_paste_key(ui, key);
 	unsigned ctx = UI_CTX(ui_mode(ui));
+	bool ask = ui_following(ui) && ui_dialog_mode(ui) == UI_MODE_MAIN;
 	for (const struct ui_binding *b = ui_bindings; b->key; b++) {
 		if (b->key != key || !(b->contexts & ctx))
 			continue;
+		if (ask && !is_navigation(b->req))
+			return ui_follow_ask(ui);
 		unsigned flags = ui_run_request(ui, b->req);
-		if (flags)
+		if (flags) {
+			if (!is_count(b->req) && ui->count) /* a count is for the next key only */
+				ui_take_count(ui);
 			return flags;
+		}
 	}
+	if (ui->count)
+		ui_take_count(ui);
 	const struct ui_screen_ops *ops = ui_screen_of(ui);
 	if (ops->type)
 		return ops->type(ui, key);
@@ -435,14 +524,31 @@ static void join_key(const struct ui *ui, struct hint *h, int key)
 	snprintf(h->keys + l, sizeof h->keys - l, "%s%s", join, name);
 }
 
+/* Requests that write the file: not offered while nothing can be written
+ * (--read-only, a file nobody may write, a file on disk that does not load). */
+static bool writes(enum ui_request req)
+{
+	switch (req) {
+	case UI_REQ_STATUS_MENU:
+	case UI_REQ_EDIT:
+	case UI_REQ_EDIT_NOTES:
+	case UI_REQ_ADD:
+	case UI_REQ_DELETE:
+	case UI_REQ_UNDO:
+	case UI_REQ_REDO: return true;
+	default: return false;
+	}
+}
+
 /* The hints of the requests bound in `ctx`, in UI_REQUESTS order. */
 static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
 {
 	size_t n = 0;
 	struct hint *open = NULL; /* the hint a UI_HINT_PAIR joins */
+	bool blocked = ui_live_blocked(ui) != NULL;
 	for (int r = 0; r < UI_REQ_COUNT; r++) {
 		const struct request_info *ri = &requests[r];
-		if (!ri->hint)
+		if (!ri->hint || (blocked && writes((enum ui_request)r)))
 			continue;
 		int key = first_key((enum ui_request)r, ctx);
 		bool pair = strcmp(ri->hint, UI_HINT_PAIR) == 0;

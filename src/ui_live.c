@@ -150,6 +150,72 @@ const char *ui_live_who(struct ui *ui, const char *id, const char *field)
 
 /* --- marks -------------------------------------------------------------- */
 
+/* At most 40 bytes of s (whole characters) into out, "…" when cut, control characters as
+ * spaces. */
+static void short_text(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+	while (s[n] && n < 40)
+		n++;
+	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	snprintf(out, size, "%.*s%s", (int)n, s, s[n] ? "\xe2\x80\xa6" : "");
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p < 32)
+			*p = ' ';
+}
+
+/* The fields `newest`'s author changed in milestone `id` since `since`,
+ * in the order they did ("status blocked, notes": the status and the due
+ * date with their new values). */
+static void fields_changed(struct ui *ui, const char *id, const struct history_entry *newest, const char *since,
+                           char *out, size_t size)
+{
+	const struct history *h = ui_live_history(ui);
+	const struct history_entry *fields[16]; /* newest first, one per field */
+	size_t n = 0, used = 0;
+	out[0] = '\0';
+	for (size_t i = h ? h->count : 0; i-- > 0 && n < 16;) {
+		const struct history_entry *e = &h->entries[i];
+		if (strcmp(e->time, since) < 0)
+			break; /* in time order: nothing newer below */
+		if (!e->id || !e->field || !e->user || strcmp(e->id, id) != 0 || strcmp(e->user, newest->user) != 0)
+			continue;
+		size_t k = 0;
+		while (k < n && strcmp(fields[k]->field, e->field) != 0)
+			k++;
+		if (k == n) /* the newest value of each field is the one to name */
+			fields[n++] = e;
+	}
+	for (size_t k = n; k-- > 0 && used < size;) {
+		const struct history_entry *e = fields[k];
+		char v[64] = "";
+		if (strcmp(e->field, "status") == 0 || strcmp(e->field, "due") == 0)
+			short_text(e->new_value ? e->new_value : "~", v, sizeof v);
+		used += (size_t)snprintf(out + used, size - used, "%s%s%s%s", k + 1 < n ? ", " : "", e->field,
+		                         v[0] ? " " : "", v);
+	}
+}
+
+/* "amina changed Harmonise customs … — status blocked, notes": who, the
+ * milestone's title and every field they changed in it. */
+static void say_mark(struct ui *ui, const char *id, const struct history_entry *newest, const char *since)
+{
+	long m = charter_find_milestone(&ui->charter, id);
+	char title[160];
+	short_text(m >= 0 && ui->charter.milestones[m].title ? ui->charter.milestones[m].title : id, title, sizeof title);
+	if (newest->field && strcmp(newest->field, "milestone") == 0) {
+		if (newest->new_value)
+			ui_message(ui, "%s added: %s", newest->user, title);
+		else
+			ui_message(ui, "%s removed: %s", newest->user, title);
+		return;
+	}
+	char changes[256];
+	fields_changed(ui, id, newest, since, changes, sizeof changes);
+	ui_message(ui, "%s changed %s %s %s", newest->user, title, ui->opt.ascii ? "-" : "\xe2\x80\x94", changes);
+}
+
 /* The change's author: the newest history line for the id from around the
  * time it was noticed. The writer appends it just after renaming the new
  * file in, so it may not be there yet: tried again on later ticks. */
@@ -164,21 +230,7 @@ static bool resolve_who(struct ui *ui, struct ui_mark *m)
 		return false;
 	m->who = strdup(e->user);
 	/* say it on the message line too: rows on a narrow screen show only a mark */
-	char v[80];
-	size_t n = 0;
-	const char *nv = e->new_value ? e->new_value : "";
-	while (nv[n] && n < 60)
-		n++;
-	while (n > 0 && nv[n] && ((unsigned char)nv[n] & 0xC0) == 0x80)
-		n--;
-	snprintf(v, sizeof v, "%.*s%s", (int)n, nv, nv[n] ? "\xe2\x80\xa6" : "");
-	for (char *p = v; *p; p++)
-		if ((unsigned char)*p < 32)
-			*p = ' ';
-	if (e->field && strcmp(e->field, "milestone") == 0)
-		ui_message(ui, "%s %s %s", e->user, e->new_value ? "added" : "removed", m->id);
-	else
-		ui_message(ui, "%s changed %s %s to '%s'", e->user, m->id, e->field ? e->field : "?", v);
+	say_mark(ui, m->id, e, since);
 	return m->who != NULL;
 }
 
@@ -309,6 +361,9 @@ unsigned ui_live_check(struct ui *ui)
 		if (strcmp(first, l->invalid) == 0)
 			return 0;
 		snprintf(l->invalid, sizeof l->invalid, "%s", first);
+		/* the banner is the header's: a new error redraws it there, or
+		 * it would keep showing the first one (issue 13) */
+		ui->dirty |= UI_DIRTY_HEADER | UI_DIRTY_FOOTER;
 		return was ? UI_REDRAW : UI_RELAYOUT; /* the banner takes a line */
 	}
 	diag_fini(&diags);
@@ -362,6 +417,7 @@ unsigned ui_live_tick(struct ui *ui)
 		if (size != l->hist_size)
 			flags |= UI_RELAYOUT;
 	}
+	flags |= ui_follow_tick(ui, now);
 	if (tick_marks(ui, now)) {
 		flags |= UI_REDRAW;
 		ui->dirty |= UI_DIRTY_OVERLAY | UI_DIRTY_BODY;

@@ -22,15 +22,17 @@
 
 #define DEFAULT_FILE "charter.yaml"
 /* The dashboard's options, as every usage line shows them. */
-#define OPTIONS "[--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force]"
+#define OPTIONS "[--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [--follow [USER]]"
 
 void ui_print_usage(FILE *out)
 {
 	/* no line here starts with two spaces and a lower-case word: that is
 	 * how the command list above is read by scripts */
 	fprintf(out, "\nDashboard: charterdash " OPTIONS " [FILE]\n"
-	             "    shows FILE (default ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
-	             "    Keys 1-4, Space, e, a, D, u, Ctrl-R edit it; --read-only: look, never write;\n"
+	             "    shows FILE (default $CHARTERDASH_FILE, else ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
+	             "    Keys Space then 1-4, e, a, D, u, Ctrl-R edit it; --read-only: look, never write;\n"
+	             "    --follow [USER]: read-only, showing what USER's dashboard shows (default:\n"
+	             "    whoever marked the latest meeting).\n"
 	             "    --force: edit even a file nobody may write (mode 0444; root or its owner).\n"
 	             "    NO_COLOR set or --no-color: no colours. --ascii (automatic outside UTF-8\n"
 	             "    locales): ASCII characters only. --mouse: clicks and the wheel (or press M).\n"
@@ -114,6 +116,21 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* `--follow amina`: the word after --follow is its USER unless it names
+ * a file (an existing one, or *.yaml / *.yml); taken out of argv's way. */
+static const char *follow_user_after(int argc, char **argv)
+{
+	if (optind >= argc || argv[optind][0] == '-')
+		return NULL;
+	const char *w = argv[optind];
+	size_t n = strlen(w);
+	bool yaml = (n > 5 && !strcmp(w + n - 5, ".yaml")) || (n > 4 && !strcmp(w + n - 4, ".yml"));
+	if (yaml || strchr(w, '/') || access(w, F_OK) == 0)
+		return NULL;
+	optind++;
+	return w;
+}
+
 /* The options and the file of `charterdash [OPTIONS] [FILE]`: EXIT_OK with
  * *path set (into argv, or the default file), or the exit status to leave
  * with (EXIT_OK too after --help: *path is then NULL). */
@@ -128,6 +145,7 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 		{ "read-only", no_argument, NULL, 'r' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "thin-cursor", no_argument, NULL, 'T' },
+		{ "follow", optional_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -154,6 +172,10 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 		case 'r': opt->read_only = true; break;
 		case 'f': opt->force = true; break;
 		case 'T': opt->thin_cursor = true; break;
+		case 'F':
+			opt->follow = true;
+			opt->follow_user = optarg ? optarg : follow_user_after(argc, argv);
+			break;
 		case 'h':
 			cli_print_usage(stdout);
 			ui_print_usage(stdout);
@@ -178,6 +200,9 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 	}
 	if (argc - optind > 1)
 		return usage_error("give one FILE (got '%s' too)", argv[optind + 1]);
+	const char *env = getenv("CHARTERDASH_FILE");
+	if (!file && env && *env)
+		file = cli_default_file(); /* as every command: the variable names the file */
 	if (!file) {
 		if (access(DEFAULT_FILE, F_OK) != 0) {
 			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"

@@ -1,5 +1,5 @@
-/* ui_prompt — the dialogs: the line editor (edit a field, a new
- * milestone's title and id) and the yes/no question (delete, conflict).
+/* ui_prompt — the dialogs: the line editor (edit a field; a new
+ * milestone's title, id, due date and owner) and the yes/no question (delete, conflict, follow).
  * The text being edited lives in lineedit (pure, unit-tested); this file
  * turns keys into its calls and draws it, scrolled so the cursor shows. */
 #include "ui_internal.h"
@@ -14,6 +14,7 @@
 #define PROMPT_H 6
 
 static const char *const field_labels[UI_EDIT_FIELDS] = { "Title", "Owner", "Due", "Notes" };
+static const char *const add_labels[UI_EDIT_FIELDS] = { "Title", "Id", "Due", "Owner" };
 
 void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter)
 {
@@ -26,7 +27,7 @@ void ui_prompt_open(struct ui *ui, enum ui_prompt_kind kind, ui_answer on_enter)
 static struct lineedit *current(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	return &e->line[e->prompt == PROMPT_FIELD ? e->slot : 0];
+	return &e->line[e->slot];
 }
 
 unsigned ui_prompt_request(struct ui *ui, enum ui_request req)
@@ -80,8 +81,8 @@ unsigned ui_prompt_cancel(struct ui *ui, enum ui_request req)
 unsigned ui_prompt_tab(struct ui *ui, enum ui_request req)
 {
 	struct ui_edit *e = ui->edit;
-	if (e->prompt != PROMPT_FIELD)
-		return UI_HANDLED;
+	if (e->prompt == PROMPT_ADD && e->slot == UI_ADD_TITLE)
+		ui_edit_add_propose(ui); /* leaving the title: the id follows it */
 	int d = req == UI_REQ_FIELD_PREV ? UI_EDIT_FIELDS - 1 : 1;
 	e->slot = (e->slot + d) % UI_EDIT_FIELDS;
 	e->error[0] = '\0';
@@ -98,10 +99,14 @@ static struct rect prompt_rect(struct ui *ui)
 /* The hint under the field: what an empty value means, or the error. */
 static const char *field_hint(const struct ui_edit *e)
 {
-	if (e->prompt == PROMPT_ADD_TITLE)
-		return "The new milestone's title; its id comes next";
-	if (e->prompt == PROMPT_ADD_ID)
-		return "A unique word; proposed from the title, change it if you like";
+	if (e->prompt == PROMPT_ADD) {
+		switch (e->slot) {
+		case UI_ADD_TITLE: return "The new milestone's title; Enter: its id, Tab: the other fields";
+		case UI_ADD_ID: return "A unique word; proposed from the title, change it if you like";
+		case UI_ADD_DUE: return "YYYY-MM-DD, +7d, friday, eom...; empty: no date yet (due: ~), never overdue";
+		default: return "Empty: no owner";
+		}
+	}
 	switch (ui_edit_fields[e->slot]) {
 	case FIELD_DUE: return "YYYY-MM-DD; empty: due on the roadmap deadline";
 	case FIELD_OWNER: return "Empty removes the owner";
@@ -128,19 +133,16 @@ static int changed_count(const struct ui_edit *e)
 static void draw_fields(struct ui *ui, WINDOW *w, struct rect r)
 {
 	struct ui_edit *e = ui->edit;
-	int inner = r.w - 4;
-	if (e->prompt != PROMPT_FIELD) {
-		ui_put(ui, w, 1, 2, e->prompt == PROMPT_ADD_TITLE ? "Title:" : "Id:", inner, ROLE_LABEL, false);
-		return;
-	}
+	bool add = e->prompt == PROMPT_ADD;
 	int x = 2;
 	for (int i = 0; i < UI_EDIT_FIELDS && x < r.w - 2; i++) {
 		bool on = i == e->slot;
 		char label[32];
-		snprintf(label, sizeof label, " %s%s ", field_labels[i], ui_draft_changed(e, i) ? "*" : "");
+		snprintf(label, sizeof label, " %s%s ", add ? add_labels[i] : field_labels[i],
+		         !add && ui_draft_changed(e, i) ? "*" : "");
 		x += ui_put(ui, w, 1, x, label, r.w - 2 - x, on ? ROLE_SELECTED : ROLE_LABEL, false) + 1;
 	}
-	int n = changed_count(e);
+	int n = add ? 0 : changed_count(e);
 	char info[64];
 	if (n > 1)
 		snprintf(info, sizeof info, "%d fields changed", n);
@@ -228,7 +230,7 @@ void ui_confirm_open(struct ui *ui, enum ui_confirm_kind kind, ui_answer on_yes,
 
 unsigned ui_confirm_answer(struct ui *ui, enum ui_request req)
 {
-	bool del = ui->edit->confirm == CONFIRM_DELETE;
+	bool del = ui->edit->confirm == CONFIRM_DELETE || ui->edit->confirm == CONFIRM_FOLLOW; /* y / n */
 	if (req == (del ? UI_REQ_ANSWER_YES : UI_REQ_ANSWER_MINE))
 		return ui->edit->on_yes(ui);
 	if (req == UI_REQ_ANSWER_CANCEL || req == (del ? UI_REQ_ANSWER_NO : UI_REQ_ANSWER_THEIRS))
@@ -240,6 +242,8 @@ static const char *confirm_keys(const struct ui *ui)
 {
 	if (ui->edit->confirm == CONFIRM_UNDO)
 		return "t keep it as it is \xc2\xb7 m undo anyway";
+	if (ui->edit->confirm == CONFIRM_FOLLOW)
+		return "y stops following \xc2\xb7 n keeps following";
 	return ui->edit->confirm == CONFIRM_DELETE ? "y deletes \xc2\xb7 n keeps it"
 	                                           : "t keep theirs \xc2\xb7 m use mine (overwrite theirs)";
 }

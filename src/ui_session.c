@@ -175,8 +175,9 @@ unsigned ui_handle_key(struct ui *ui, int key)
 	unsigned flags = ui_dispatch(ui, key);
 	if (flags & UI_QUIT)
 		return flags;
-	/* a message lasts until the next key that says nothing new */
-	if (ui->message[0] && before == ui->message_serial && flags) {
+	/* a message lasts until the next key that says nothing new (a count
+	 * typed is not yet a key that did something) */
+	if (ui->message[0] && before == ui->message_serial && flags && !ui->count) {
 		ui->message[0] = '\0';
 		ui->dirty |= UI_DIRTY_FOOTER;
 	}
@@ -209,13 +210,17 @@ const char *ui_message_text(const struct ui *ui, bool *is_error)
 
 /* --- a session's state -------------------------------------------------- */
 
-/* Read-only: asked for, or the file or its directory (the lock, the new
+/* Read-only: asked for (--read-only, --follow), or the file or its directory (the lock, the new
  * version and the history go there) cannot be written by this user. */
-static void check_writable(struct ui *ui)
+void ui_recheck_writable(struct ui *ui)
 {
 	ui->read_only_why[0] = '\0';
 	if (ui->opt.read_only) {
 		snprintf(ui->read_only_why, sizeof ui->read_only_why, "started with --read-only");
+		return;
+	}
+	if (ui->opt.follow) {
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "following another dashboard (--follow)");
 		return;
 	}
 	char *real = store_real_path(ui->path);
@@ -243,6 +248,7 @@ static void ui_fini(struct ui *ui)
 	charter_fini(&ui->charter);
 	free(ui->path);
 	free(ui->search.before);
+	free(ui->minutes.text);
 	free(ui->menu.owners);
 	ui_agenda_fini(ui);
 	ui_timeline_fini(ui);
@@ -282,7 +288,7 @@ struct ui *ui_open(const char *path, const struct ui_options *opt)
 		free(ui);
 		return NULL;
 	}
-	check_writable(ui);
+	ui_recheck_writable(ui);
 	return ui;
 }
 

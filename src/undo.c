@@ -347,6 +347,26 @@ void undo_plan_redo(const struct undo *u, struct undo_plan *plan)
 		plan_step(&u->steps[u->done], false, plan);
 }
 
+void undo_join_previous(struct undo *u)
+{
+	if (u->done >= 2 && u->done == u->count)
+		u->steps[u->done - 1].with_previous = true;
+}
+
+size_t undo_group_size(const struct undo *u, bool redo)
+{
+	size_t n = 0;
+	if (redo) {
+		if (u->done < u->count)
+			for (n = 1; u->done + n < u->count && u->steps[u->done + n].with_previous; n++)
+				;
+	} else if (u->done > 0) {
+		for (n = 1; n < u->done && u->steps[u->done - n].with_previous; n++)
+			;
+	}
+	return n;
+}
+
 void undo_done(struct undo *u)
 {
 	if (u->done > 0)

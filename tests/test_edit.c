@@ -117,6 +117,31 @@ static void test_propose_id(void **state)
 	charter_fini(&c);
 }
 
+/* The group's own prefix, and a long title cut between words. */
+static void test_propose_id_prefix(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter: {title: T, signed: 2026-02-09}\n"
+	         "working_groups:\n  - id: connectivity\n    name: C\n    milestones:\n"
+	         "      - {id: conn-constitute, title: A, status: done}\n"
+	         "      - {id: conn-tripp, title: B, status: done}\n"
+	         "      - {id: x-other, title: C, status: done}\n"
+	         "  - id: energy\n    name: E\n    milestones: []\n");
+	char *id = edit_propose_id(&c, "connectivity", "Harmonise customs procedures along the Middle Corridor");
+	assert_string_equal(id, "conn-harmonise-customs-procedures-along");
+	assert_true(strlen(id) <= 40);
+	free(id);
+	id = edit_propose_id(&c, "energy", "Grid study");
+	assert_string_equal(id, "energy-grid-study");
+	free(id);
+	/* a first word longer than the room left is cut (an id is needed) */
+	id = edit_propose_id(&c, "energy", "Supercalifragilisticexpialidocious-and-more");
+	assert_string_equal(id, "energy-supercalifragilisticexpialidociou");
+	free(id);
+	charter_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_check_value),
 		cmocka_unit_test(test_check_id),
 		cmocka_unit_test(test_propose_id),
+		cmocka_unit_test(test_propose_id_prefix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -242,6 +242,7 @@ static void status_key_saves_and_u_undoes(void **state)
 {
 	struct fixture *fx = *state;
 	/* econ-2, not started: first in attention order */
+	key(fx, ' ');
 	key(fx, '3');
 	bool err = true;
 	assert_non_null(strstr(message(fx, &err), "Saved: econ-2 status"));
@@ -257,7 +258,8 @@ static void status_key_saves_and_u_undoes(void **state)
 static void undo_refused_says_why(void **state)
 {
 	struct fixture *fx = *state;
-	key(fx, '3'); /* econ-2 blocked */
+	key(fx, ' ');
+	key(fx, 'b'); /* econ-2 blocked */
 	char *text = strdup(read_file(fx->path));
 	assert_non_null(text);
 	char *at = strstr(text, "status: blocked");
@@ -290,6 +292,77 @@ static void edit_dialog_types_and_saves(void **state)
 	key(fx, '\r');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
 	assert_non_null(strstr(read_file(fx->path), "title: Form the groups\n"));
+}
+
+/* e: a relative date is shown as the absolute one before it is saved;
+ * the owner and the due date saved by one Enter are one undo step. */
+static void edit_relative_date_and_one_undo(void **state)
+{
+	struct fixture *fx = *state;
+	/* econ-2, due 2026-12-15, no owner: first in attention order */
+	key(fx, 'e');
+	key(fx, '\t'); /* the owner */
+	type(fx, "amina");
+	key(fx, '\t'); /* the due date */
+	key(fx, UI_CTRL('u'));
+	type(fx, "+2w");
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_EDIT); /* shown, not saved yet */
+	assert_true(on_screen("due '+2w' is 2026-12-10: Enter saves it"));
+	assert_true(on_screen("2026-12-10"));
+	assert_string_equal(read_file(fx->path), charter_text);
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	const char *text = read_file(fx->path);
+	assert_non_null(strstr(text, "due: 2026-12-10\n"));
+	assert_non_null(strstr(text, "owner: amina"));
+	key(fx, 'u');
+	assert_string_equal(read_file(fx->path), charter_text);
+	assert_non_null(strstr(message(fx, NULL), "Undone: owner and 1 more of econ-2"));
+	key(fx, UI_CTRL('r'));
+	assert_non_null(strstr(read_file(fx->path), "due: 2026-12-10\n"));
+	assert_non_null(strstr(read_file(fx->path), "owner: amina"));
+}
+
+/* a: title, then Enter takes the proposed id (the group's prefix) and
+ * Enter adds it with `due: ~` (no date yet: never overdue); one u removes
+ * it whole. */
+static void add_asks_due_and_owner(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'a');
+	assert_true(on_screen("New milestone in Economy"));
+	type(fx, "Grid study");
+	key(fx, '\r');
+	assert_true(on_screen("econ-grid-study"));
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	const char *text = read_file(fx->path);
+	assert_non_null(strstr(text, "- id: econ-grid-study\n        title: Grid study\n"));
+	assert_non_null(strstr(text, "due: ~\n"));
+	assert_string_equal(selected_id(fx), "econ-grid-study");
+	assert_false(on_screen("!")); /* nothing overdue at 2026-11-26 */
+	key(fx, 'u');
+	assert_string_equal(read_file(fx->path), charter_text);
+	/* Tab to the due date (relative, shown first) and the owner */
+	key(fx, 'a');
+	type(fx, "Grid study");
+	key(fx, '\t');
+	key(fx, '\t');
+	type(fx, "+7d");
+	key(fx, '\t');
+	type(fx, "amina");
+	key(fx, '\r');
+	assert_true(on_screen("due '+7d' is 2026-12-03: Enter saves it"));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_EDIT);
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	text = read_file(fx->path);
+	assert_non_null(strstr(text, "due: 2026-12-03\n"));
+	assert_non_null(strstr(text, "owner: amina\n"));
+	assert_non_null(strstr(message(fx, NULL), "Added econ-grid-study (u undoes)"));
+	key(fx, 'u');
+	assert_string_equal(read_file(fx->path), charter_text);
 }
 
 static void edit_cancel_writes_nothing(void **state)
@@ -338,6 +411,7 @@ static void conflict_keeps_theirs(void **state)
 	         at + strlen("status: done"));
 	write_file(fx->path, theirs);
 	key(fx, 'j'); /* econ-1, after the open econ-2 */
+	key(fx, ' ');
 	key(fx, '2'); /* the dashboard still shows econ-1 done */
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
 	assert_true(on_screen("Changed meanwhile"));
@@ -385,7 +459,8 @@ static void filter_menu_toggles(void **state)
 static void read_only_refuses_edits(void **state)
 {
 	struct fixture *fx = *state;
-	key(fx, '2');
+	key(fx, ' ');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN); /* no menu: nothing it offers works */
 	bool err = false;
 	assert_non_null(strstr(message(fx, &err), "Read-only: started with --read-only"));
 	assert_true(err);
@@ -418,6 +493,7 @@ static void hide_done_toggles(void **state)
 static void agenda_lists_and_sets_status(void **state)
 {
 	struct fixture *fx = *state;
+	key(fx, ' ');
 	key(fx, '3'); /* econ-2 blocked */
 	key(fx, 'A');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
@@ -430,11 +506,14 @@ static void agenda_lists_and_sets_status(void **state)
 	assert_true(on_screen("Milestone econ-2"));
 	key(fx, UI_ESC);
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	key(fx, '2'); /* a digit alone writes nothing here either */
+	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: blocked\n"));
+	key(fx, ' ');
 	key(fx, '2'); /* in progress: off the agenda */
 	assert_non_null(strstr(message(fx, NULL), "Saved: econ-2 status"));
 	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: in_progress\n"));
 	assert_true(on_screen("Blocked (0)"));
-	key(fx, '4'); /* nothing under the cursor now */
+	key(fx, ' '); /* nothing under the cursor now */
 	assert_string_equal(message(fx, NULL), "Nothing on the agenda");
 	key(fx, UI_ESC);
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
@@ -515,6 +594,89 @@ static void too_small_takes_only_quit(void **state)
 	assert_true(key(fx, 'q') & UI_QUIT);
 }
 
+/* A count before a move moves that far and writes nothing: 3j, 2k, 2G. */
+static void digits_are_counts(void **state)
+{
+	struct fixture *fx = *state;
+	type(fx, "3j"); /* econ-2 -> econ-1 (attention order) -> energy-1, then no further */
+	assert_string_equal(selected_id(fx), "energy-1");
+	assert_string_equal(read_file(fx->path), charter_text);
+	type(fx, "2k");
+	assert_string_equal(selected_id(fx), "econ-2");
+	type(fx, "2G");
+	assert_string_equal(selected_id(fx), "econ-1");
+	/* a count is for the next key only: 4 then q is just quit's key */
+	type(fx, "4");
+	assert_true(on_screen("4_"));
+	type(fx, "c");
+	type(fx, "j");
+	assert_string_equal(selected_id(fx), "energy-1");
+	assert_string_equal(read_file(fx->path), charter_text);
+}
+
+/* Space opens the menu (its keys in the footer); Esc writes nothing; the
+ * letters choose as the digits do. */
+static void status_menu_two_keys(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, ' ');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_STATUS);
+	assert_true(on_screen("1 not started  2 in progress  3 blocked  4 done  Esc cancel"));
+	assert_true(on_screen("Status of econ-2 (now not started)"));
+	key(fx, 'j'); /* not an answer: nothing moves, nothing is written */
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_STATUS);
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(read_file(fx->path), charter_text);
+	assert_string_equal(selected_id(fx), "econ-2");
+	key(fx, ' ');
+	key(fx, 'i');
+	assert_non_null(strstr(read_file(fx->path), "title: Adopt the roadmap\n        status: in_progress\n"));
+}
+
+/* The last saved change stays on the message line after other keys, until
+ * the next change replaces it. */
+static void saved_change_stays_in_view(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, ' '); /* econ-2, first in attention order */
+	key(fx, 'd');
+	key(fx, 'k');
+	key(fx, 'j');
+	key(fx, 'l');
+	assert_true(on_screen("Saved: econ-2 status 'not_started' -> 'done' (u undoes)"));
+	key(fx, 'h');
+	key(fx, 'u');
+	assert_true(on_screen("Undone: status of econ-2"));
+	key(fx, 'j');
+	assert_true(on_screen("Undone: status of econ-2"));
+}
+
+/* Going to another pane keeps the row, not the row last used there. */
+static void pane_change_keeps_the_row(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'l');
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, 'h');
+	key(fx, 'j');
+	assert_string_equal(selected_id(fx), "econ-1");
+	key(fx, 'l'); /* energy has one row: the nearest */
+	assert_string_equal(selected_id(fx), "energy-1");
+	key(fx, 'h'); /* back on row 1 of econ, not on the econ-1 it left */
+	assert_string_equal(selected_id(fx), "econ-2");
+}
+
+/* --read-only: the footer offers no key that would only say no. */
+static void read_only_footer_shows_what_works(void **state)
+{
+	(void)state;
+	assert_true(on_screen("q quit"));
+	assert_false(on_screen(" status"));
+	assert_false(on_screen(" edit"));
+	assert_false(on_screen(" undo"));
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -528,6 +690,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_cancel_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(edit_relative_date_and_one_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(add_asks_due_and_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(delete_asks_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_keeps_theirs, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_without_match_is_an_error, setup, teardown),
@@ -538,6 +702,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(timeline_walks_and_zooms, setup, teardown),
 		cmocka_unit_test_setup_teardown(header_follows_the_roadmap_phase, setup, teardown),
 		cmocka_unit_test_setup_teardown(too_small_takes_only_quit, setup, teardown),
+		cmocka_unit_test_setup_teardown(digits_are_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(status_menu_two_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(saved_change_stays_in_view, setup, teardown),
+		cmocka_unit_test_setup_teardown(pane_change_keeps_the_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_only_footer_shows_what_works, setup_read_only, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

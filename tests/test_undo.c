@@ -165,10 +165,35 @@ static void test_restore_finds_its_place(void **state)
 	undo_fini(&u);
 }
 
+/* One `e` that changed two fields is one undo step, and one redo. */
+static void test_group_undoes_together(void **state)
+{
+	(void)state;
+	struct undo u;
+	undo_init(&u);
+	assert_true(undo_record_set(&u, "m1", FIELD_STATUS, "in_progress", "done"));
+	assert_true(undo_record_set(&u, "m2", FIELD_OWNER, "amina", "bob"));
+	assert_true(undo_record_set(&u, "m2", FIELD_DUE, "2026-12-01", "2026-12-09"));
+	undo_join_previous(&u);
+	assert_int_equal(undo_group_size(&u, false), 2);
+	assert_int_equal(undo_group_size(&u, true), 0);
+	undo_done(&u);
+	assert_int_equal(undo_group_size(&u, false), 1); /* what is left of the group */
+	undo_done(&u);
+	assert_int_equal(undo_group_size(&u, false), 1); /* m1's step, on its own */
+	assert_int_equal(undo_group_size(&u, true), 2);
+	redo_done(&u);
+	redo_done(&u);
+	assert_int_equal(undo_group_size(&u, false), 2);
+	assert_int_equal(undo_group_size(&u, true), 0);
+	undo_fini(&u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_set_undo_redo),
+		cmocka_unit_test(test_group_undoes_together),
 		cmocka_unit_test(test_absent_values),
 		cmocka_unit_test(test_new_change_drops_redo),
 		cmocka_unit_test(test_remove_comes_back_whole),

@@ -51,7 +51,9 @@ bool edit_check_value(enum field f, const char *value, char *why, size_t why_siz
 bool edit_check_id(const char *id, char *why, size_t why_size);
 
 /* A readable id for a new milestone in the group, unique in the charter:
- * "energy-adopt-the-roadmap". Caller frees. */
+ * "energy-adopt-the-roadmap", or "conn-..." when the group's ids start so
+ * (the prefix most of them share), whole words of the title up to 40
+ * characters. Caller frees (NULL: out of memory). */
 char *edit_propose_id(const struct charter *c, const char *group_id, const char *title);
 
 #endif

@@ -56,6 +56,7 @@ enum ui_mode {
 	UI_MODE_CHANGES, /* the changes since the meeting started (m, w) */
 	UI_MODE_AGENDA,  /* overdue, blocked, due soon, done recently (A) */
 	UI_MODE_TIMELINE, /* the groups' milestones on a date axis, the burn-up (T) */
+	UI_MODE_STATUS,  /* Space: the status menu on the footer (1-4, n i b d) */
 	UI_MODE_COUNT
 };
 #define UI_CTX(mode) (1u << (mode))
@@ -79,6 +80,8 @@ struct ui_options {
 	bool read_only; /* --read-only */
 	bool force;     /* --force: edit even a file nobody may write (0444) */
 	bool thin_cursor; /* --thin-cursor: the selection marked at the row's left edge */
+	bool follow;      /* --follow [USER]: read-only, showing USER's focus */
+	const char *follow_user; /* borrowed; NULL: who marked the latest meeting */
 };
 
 /* A dashboard session: its members are private to src/ui_*.c

@@ -39,6 +39,9 @@ struct undo_step {
 	/* The user answered "anyway" after undo asked: the next undo of this
 	 * step re-creates it from its fields / removes it whatever it holds. */
 	bool anyway;
+	/* Saved by the same action as the step before (one `e` that changed
+	 * the owner and the due date): undone and redone with it. */
+	bool with_previous;
 };
 
 struct undo {
@@ -96,6 +99,13 @@ bool undo_restore_plan(const struct text_restore *r, const char *text, size_t le
  * milestone unchanged and in the same order. */
 bool undo_restore_verify(const struct charter *before, const struct charter *after, const struct text_restore *r,
                          char *why, size_t why_size);
+
+/* Joins the step just recorded to the one before it: one undo takes
+ * both (no effect on the first step). */
+void undo_join_previous(struct undo *u);
+/* How many steps the next undo (redo: redo) takes: a step and those
+ * joined to it; 0 when there is none. Plan and finish them one by one. */
+size_t undo_group_size(const struct undo *u, bool redo);
 
 bool undo_can_undo(const struct undo *u);
 bool undo_can_redo(const struct undo *u);

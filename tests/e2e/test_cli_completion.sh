@@ -67,7 +67,7 @@ expect() { # SECTION WANT
 commands=$("$bin" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
 expect "first" "$(printf '%s\n' $commands charter.yaml other.yml sub | sort | tr '\n' ' ')"
 expect "first c" "charter.yaml check "
-expect "dashes" "--ascii --force --help --mouse --no-color --read-only --thin-cursor --today --version "
+expect "dashes" "--ascii --follow --force --help --mouse --no-color --read-only --thin-cursor --today --version "
 expect "--th" "--thin-cursor "
 expect "dashboard files" "charter.yaml other.yml sub "
 expect "dashboard options" "--read-only "

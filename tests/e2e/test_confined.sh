@@ -89,7 +89,7 @@ CHARTERDASH_WRAPPER="strace -f -qq -e trace=$calls,execve -o $tmp/dash.trace" \
 	start 120 40 --today "$TODAY" "$d/charter.yaml"
 wait_for "Today $TODAY" 100
 file_order 5 100 # econ-priority-projects second
-keys j 3
+keys j Space 3
 wait_for "Saved:" 100
 keys e C-u
 keys -l "Renamed by the test"

@@ -75,12 +75,12 @@ keys q
 wait_gone "Milestone econ-roadmap"
 
 # --- moving between panes ---------------------------------------------------------
-keys l Enter
+keys l g Enter # the same row of energy (a pane change keeps the row), then its first
 wait_for "Milestone energy-constitute"
-keys Escape Tab Enter
+keys Escape Tab g Enter
 wait_for "Milestone conn-constitute"
-keys Escape BTab BTab Enter
-wait_for "Milestone econ-roadmap" # economy kept its selection
+keys Escape BTab BTab 3 G Enter
+wait_for "Milestone econ-roadmap" # back in economy, its third row
 keys Escape G Enter
 wait_for "Milestone econ-annual-meeting"
 has "This group hosts the secretariat" "folded notes"

@@ -126,9 +126,9 @@ check_rows thin "Roadmap: adopt the ec" "Identify priority tra" "1-2"
 capture
 grep -q "┏\|┗" "$screen" && fail "thin: a heavy border is drawn"
 grep -q "┌─ Economy and Trade" "$screen" || fail "thin: the focused pane lost its name"
-keys l
+keys l g
 sleep 0.3
-# energy's pane now holds the cursor, on its first row; econ shows none
+# energy's pane now holds the cursor (at the same row, then g: its first); econ shows none
 check_rows thin "Constitute the workin" "Roadmap: adopt the ec" "61-62"
 set -- $(cursor)
 [ "$1" = 0 ] || fail "thin: the terminal's cursor shows while browsing ($*)"

@@ -51,7 +51,7 @@ keys l l j j j j # conn-tripp (blocked)
 sleep 0.5
 for u in $everyone; do
 	target="$u"
-	keys 4
+	keys Space 4
 done
 LOGNAME=dave "$bin" set -q "$file" sec-roadmap status=done || fail "the script's set failed"
 for u in $everyone; do
@@ -72,7 +72,7 @@ done
 
 # someone else's change is marked: "changed by NAME N s ago" in the details
 target=amina
-keys l j j j Enter # energy's first row, then down to bob's milestone
+keys l Enter # the same row of energy (a pane change keeps the row): bob's milestone
 wait_for "Milestone energy-joint-projects"
 has "changed by bob" "amina's detail of bob's change"
 keys Escape
@@ -80,12 +80,12 @@ wait_gone "Milestone energy-joint"
 # dave's scripted change is marked on bob's screen too (the message line
 # names only the last change bob saw, and the four land in any order)
 target=bob
-keys l l l j j Enter # from energy to security, down to sec-roadmap
+keys l l l k Enter # from energy to security at the same row, up to sec-roadmap
 wait_for "Milestone sec-roadmap"
 has "changed by dave" "bob's detail of dave's scripted change"
 keys Escape
 wait_gone "Milestone sec-roadmap"
-keys h h h # back to energy, whose pane kept its selection
+keys h h h j # back to energy at the same row, down to energy-joint-projects
 
 # --- a conflict: the editor's value is stale, then "use mine" / "keep theirs" ------
 target=carol
@@ -126,7 +126,7 @@ for u in $everyone; do
 	has "18/39" "$u's last good state"
 done
 target=bob
-keys 1
+keys Space 1
 wait_for "Not saved: the file on disk is invalid"
 cmp -s "$tmp/bad.yaml" "$file" || fail "a write happened while the file was invalid"
 cp "$tmp/good.yaml" "$file"
@@ -135,7 +135,7 @@ for u in $everyone; do
 	wait_gone "file on disk invalid" 20
 done
 target=bob
-keys 1
+keys Space 1
 wait_for "Saved: energy-joint-projects status 'done'"
 
 # --- leaving: quit, SIGTERM and a crash remove the presence records -------------------

@@ -110,7 +110,7 @@ lock_free() {
 		fail "$2: the lock is still held"
 }
 
-usage_line='usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [FILE]'
+usage_line='usage: charterdash [--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [--follow [USER]] [FILE]'
 
 # --- options -----------------------------------------------------------------------
 
@@ -293,7 +293,7 @@ then_saves "$d" "after the injected failures"
 # (it once took the glyph set's name of the Right key: "'a' Right 'b'").
 case_dir ascii
 start 120 30 --ascii --today "$TODAY" "$d/charter.yaml"
-wait_for "Joint LNG study" && keys j 4
+wait_for "Joint LNG study" && keys j Space 4
 wait_for "Saved: energy-lng status 'not_started' -> 'done' (u undoes)" && message_line
 keys q
 wait_for "EXIT=0"
@@ -313,7 +313,7 @@ if mount -t tmpfs -o size=256k,mode=755 charterdash-e2e "$mnt" 2>"$tmp/mount.err
 	# The dashboard on the full disk: an error on the message line, nothing written.
 	snap "$mnt"
 	start 200 30 --today "$TODAY" "$mnt/charter.yaml"
-	wait_for "Joint LNG study" && keys j 4
+	wait_for "Joint LNG study" && keys j Space 4
 	wait_for "Not saved: cannot write the new version of $mnt/charter.yaml: No space left on device; the file is unchanged" &&
 		message_line
 	keys q
@@ -339,7 +339,7 @@ EOF
 	snap "$mnt"
 	real_bin=$bin bin=$tmp/failing
 	start 200 30 --today "$TODAY" "$mnt/charter.yaml"
-	wait_for "Joint LNG study" && keys j 4
+	wait_for "Joint LNG study" && keys j Space 4
 	wait_for "Not saved: cannot write the new version of $mnt/charter.yaml: No space left on device; the file is unchanged" &&
 		message_line
 	keys q

@@ -26,14 +26,14 @@ cp "$data" "$tmp/charter.yaml"
 start 100 30 --today "$TODAY" charter.yaml
 # under valgrind everything is slower: wait up to 30 s for each screen
 wait_for "Overall" 300 || finish
-keys j j l # energy-constitute
+keys j j l g # energy at the same row, then its first: energy-constitute
 keys Enter
 wait_for "Milestone energy-constitute" 300
 keys Escape '?'
 wait_for "Help: keys" 300
 keys q
 wait_gone "Help: keys" 300
-keys 3
+keys Space 3
 wait_for "Saved: energy-constitute status 'done'" 300
 keys e
 wait_for "Edit energy-constitute" 300
