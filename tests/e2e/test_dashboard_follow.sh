@@ -21,6 +21,7 @@ new_server
 start_window amina "$W" "$H" "LOGNAME=amina" -- --today "$TODAY" charter.yaml
 target=amina
 wait_for "Overall" || finish
+file_order 5 # the keys below walk the milestones in the file's order
 keys m
 wait_for "Meeting started at"
 start_window bob "$W" "$H" "LOGNAME=bob" -- --today "$TODAY" --follow amina charter.yaml

@@ -19,6 +19,7 @@ cp "$data" "$file"
 start 120 40 --today "$TODAY" charter.yaml
 wait_for "Overall" || finish
 has "Space status" "the footer"
+file_order 5 # the keys below walk the milestones in the file's order
 
 # --- 3j: a count, never a status -----------------------------------------------------
 keys 3 j Enter
@@ -82,6 +83,7 @@ printf '#!/bin/sh\ncat >"%s/paged.txt"\n' "$tmp" >"$tmp/pager.sh"
 chmod +x "$tmp/pager.sh"
 CHARTERDASH_WRAPPER="PAGER=$tmp/pager.sh" start 120 40 --today "$TODAY" charter.yaml
 wait_for "Overall"
+file_order 5
 keys m
 wait_for "Meeting started at"
 keys 3 j Space b

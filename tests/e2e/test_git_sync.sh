@@ -160,7 +160,7 @@ cp "$tmp/twoways/base.yaml" "$tmp/dash.yaml"
 start 120 40 --today 2026-12-02 "$tmp/dash.yaml"
 wait_for "Today 2026-12-02" 100
 cp "$f" "$tmp/dash.yaml"
-wait_for "dash.yaml:20:1: error: unresolved merge conflict" 30
+wait_for "dash.yaml:20:1: unresolved merge conflict" 30
 # keep ours, and the file is whole again
 sed -i '/^<<<<<<< ours$/d; /^=======$/,/^>>>>>>> theirs$/d' "$f"
 expect "$f" set:trade-fta:status:in_progress
