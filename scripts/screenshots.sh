@@ -74,4 +74,4 @@ shot detail 100 30 "Milestone econ-ppp" Enter
 shot search 120 40 "/roadmap: 2 of 5" / text:roadmap Enter n
 shot filter 120 40 "Filter: overdue" f j j j j Space
 shot help 100 34 "Help: keys" '?'
-shot meeting 120 40 "Status of econ-customs-middle-corridor" 3 j Space
+shot meeting 120 40 "Status of econ-customs-middle-corridor" j Space
