@@ -8,15 +8,19 @@
 #include "charterdash/strmap.h"
 #include "charterdash/strutil.h"
 
-bool changes_same_milestone(const struct charter *a, const struct milestone *ma, const struct charter *b,
-                            const struct milestone *mb)
+bool changes_same_fields(const struct milestone *ma, const struct milestone *mb)
 {
 	if (ma->status != mb->status || ma->has_due != mb->has_due || ma->due_unset != mb->due_unset)
 		return false;
 	if (ma->has_due && date_compare(ma->due, mb->due) != 0)
 		return false;
-	return str_same(ma->title, mb->title) && str_same(ma->owner, mb->owner) &&
-	       str_same(ma->notes, mb->notes) && str_same(a->groups[ma->group].id, b->groups[mb->group].id);
+	return str_same(ma->title, mb->title) && str_same(ma->owner, mb->owner) && str_same(ma->notes, mb->notes);
+}
+
+bool changes_same_milestone(const struct charter *a, const struct milestone *ma, const struct charter *b,
+                            const struct milestone *mb)
+{
+	return changes_same_fields(ma, mb) && str_same(a->groups[ma->group].id, b->groups[mb->group].id);
 }
 
 size_t changes_between(const struct charter *before, const struct charter *after, const char ***ids)

@@ -56,9 +56,12 @@ static const struct milestone *find(const struct charter *c, const char *id)
 	return i < 0 ? NULL : &c->milestones[i];
 }
 
-/* The field's value as text, in `scratch` for a date; NULL when absent. */
+/* The field's value as text, in `scratch` for a date; "~" for an explicit
+ * `due: ~` (no date yet, which is not the same as no due); NULL when absent. */
 static const char *value_of(const struct milestone *m, int f, char scratch[DATE_TEXT_SIZE])
 {
+	if (m && f == FIELD_DUE && m->due_unset)
+		return "~";
 	return m ? milestone_field(m, (enum field)f, scratch) : NULL;
 }
 
@@ -488,17 +491,6 @@ static bool add_by_fields(struct charter *c, const char *group_id, const struct 
 	return true;
 }
 
-/* True when two milestones hold the same fields (their groups aside). */
-static bool same_fields(const struct milestone *a, const struct milestone *b)
-{
-	for (int f = 0; f < FIELD_COUNT; f++) {
-		char sa[DATE_TEXT_SIZE], sb[DATE_TEXT_SIZE];
-		if (!str_same(value_of(a, f, sa), value_of(b, f, sb)))
-			return false;
-	}
-	return true;
-}
-
 /* True when `after` is `before` plus exactly milestone `m`, in group g. */
 static bool inserted_exactly(const struct charter *before, const struct charter *after, const struct milestone *m,
                              long g)
@@ -508,7 +500,7 @@ static bool inserted_exactly(const struct charter *before, const struct charter 
 	bool ok = n == 1 && strcmp(ids[0], m->id) == 0 && after->milestone_count == before->milestone_count + 1;
 	free(ids);
 	const struct milestone *got = ok ? find(after, m->id) : NULL;
-	return got && same_fields(m, got) && strcmp(after->groups[got->group].id, before->groups[g].id) == 0;
+	return got && changes_same_fields(m, got) && strcmp(after->groups[got->group].id, before->groups[g].id) == 0;
 }
 
 /* Inserts milestone `ms` of `src` into `c` with its own lines (comments,

@@ -150,6 +150,22 @@ static void test_same_id_added_twice(void **state)
 	free(o), free(t);
 }
 
+static void test_no_date_yet_is_a_field_change(void **state)
+{
+	(void)state;
+	char *o = edited(base, "status: in_progress", "status: done");
+	char *t = edited(base, "        owner: Ministry\n", "        owner: Ministry\n        due: ~\n");
+	char *want = edited(o, "        owner: Ministry\n", "        owner: Ministry\n        due: ~\n");
+	expect_clean(base, o, t, want);
+	char *o2 = edited(base, "        owner: Ministry\n", "        owner: Ministry\n        due: 2027-01-01\n");
+	struct merge_result r;
+	merge(base, o2, t, &r); /* a date here, "no date yet" there */
+	assert_int_equal(r.conflict_count, 1);
+	assert_non_null(strstr(r.conflicts[0].message, "the due of 'e-road' is '2027-01-01' here and '~'"));
+	merge_fini(&r);
+	free(o), free(t), free(want), free(o2);
+}
+
 static void test_a_move_keeps_ours_field_changes(void **state)
 {
 	(void)state;
@@ -250,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_same_field_two_ways_conflicts_on_its_line),
 		cmocka_unit_test(test_removal_against_an_edit),
 		cmocka_unit_test(test_same_id_added_twice),
+		cmocka_unit_test(test_no_date_yet_is_a_field_change),
 		cmocka_unit_test(test_a_move_keeps_ours_field_changes),
 		cmocka_unit_test(test_hand_edits_merge_by_line),
 		cmocka_unit_test(test_crlf_files_stay_crlf),

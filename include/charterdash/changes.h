@@ -18,7 +18,11 @@
  * count, or (size_t)-1 when memory runs out (*ids NULL). */
 size_t changes_between(const struct charter *before, const struct charter *after, const char ***ids);
 
-/* True when two milestones show the same values (their group compared by id). */
+/* True when two milestones hold the same title, status, due date (an
+ * explicit `due: ~` is not the same as none), owner and notes. */
+bool changes_same_fields(const struct milestone *ma, const struct milestone *mb);
+
+/* The same fields, and the same group (compared by id). */
 bool changes_same_milestone(const struct charter *a, const struct milestone *ma, const struct charter *b,
                             const struct milestone *mb);
 
