@@ -26,6 +26,7 @@ cp "$data" "$tmp/charter.yaml"
 start 100 30 --today "$TODAY" charter.yaml
 # under valgrind everything is slower: wait up to 30 s for each screen
 wait_for "Overall" 300 || finish
+file_order 5 300 # the keys below walk the milestones in the file's order
 keys j j l g # energy at the same row, then its first: energy-constitute
 keys Enter
 wait_for "Milestone energy-constitute" 300
@@ -100,13 +101,13 @@ wait_for "Filter: " 300
 keys c
 wait_for "Filter and search cleared" 300
 resize 40 10
-wait_for "Deadline 2026-05-09" 300
+wait_for "Roadmap closed 2026-05-09" 300
 resize 20 5
 wait_for "need 32 x 10" 300
 resize 1 1
 sleep 0.5
 resize 120 40
-wait_for "Roadmap deadline 2026-05-09" 300
+wait_for "Roadmap phase closed 2026-05-09" 300
 keys q
 wait_for "EXIT=" 600
 expect_exit 0 "quit under valgrind"
