@@ -56,12 +56,10 @@ static const struct milestone *find(const struct charter *c, const char *id)
 	return i < 0 ? NULL : &c->milestones[i];
 }
 
-/* The field's value as text, in `scratch` for a date; "~" for an explicit
- * `due: ~` (no date yet, which is not the same as no due); NULL when absent. */
+/* The field's value as text, in `scratch` for a date; EDIT_NO_DATE for an
+ * explicit `due: ~` (no date yet, not the same as no due); NULL when absent. */
 static const char *value_of(const struct milestone *m, int f, char scratch[DATE_TEXT_SIZE])
 {
-	if (m && f == FIELD_DUE && m->due_unset)
-		return "~";
 	return m ? milestone_field(m, (enum field)f, scratch) : NULL;
 }
 

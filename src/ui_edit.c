@@ -124,8 +124,8 @@ static void record_undo(struct ui *ui, const struct edit *e, const struct store_
 	for (int f = 0; f < FIELD_COUNT; f++)
 		fields[f] = milestone_field(ms, (enum field)f, scratch);
 	char due[DATE_TEXT_SIZE];
-	if (fields[FIELD_DUE]) { /* scratch is shared: keep the date apart */
-		memcpy(due, fields[FIELD_DUE], sizeof due);
+	if (fields[FIELD_DUE]) { /* scratch is shared: keep the date apart (or "~", no date yet) */
+		snprintf(due, sizeof due, "%s", fields[FIELD_DUE]);
 		fields[FIELD_DUE] = due;
 	}
 	if (undo_record_milestone(u, e->kind, e->milestone_id, c->groups[ms->group].id, fields))
