@@ -20,3 +20,21 @@ char *str_dup_opt(const char *s, bool *ok)
 		*ok = false;
 	return d;
 }
+
+size_t str_split_words(char *cmd, char **argv, size_t max)
+{
+	size_t n = 0;
+	for (char *p = cmd; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p || n + 1 >= max)
+			break;
+		argv[n++] = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p) /* end the word here */
+			*p++ = '\0';
+	}
+	argv[n] = NULL;
+	return n;
+}

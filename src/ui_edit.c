@@ -22,6 +22,7 @@
 #include "charterdash/changes.h"
 #include "charterdash/fsio.h"
 #include "charterdash/store.h"
+#include "charterdash/strutil.h"
 
 /* The dialogs' answers (given to ui_prompt_open and ui_confirm_open). */
 static unsigned ui_edit_commit(struct ui *ui);
@@ -681,22 +682,6 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 
 /* --- notes in $EDITOR ------------------------------------------------------- */
 
-/* "vim -u NONE" → {"vim", "-u", "NONE", file, NULL}: split on spaces, no shell. */
-static size_t split_editor(char *cmd, char **argv, size_t max)
-{
-	size_t n = 0;
-	for (char *p = cmd; *p && n + 2 < max;) {
-		while (*p == ' ')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		argv[n++] = p;
-		while (*p && *p != ' ')
-			p++;
-	}
-	return n;
-}
-
 /* The edited file, whole (notes are small: 4 MiB at most). */
 static char *read_back(const char *path)
 {
@@ -739,7 +724,7 @@ static char *run_editor(struct ui *ui, const char *text)
 		env = getenv("EDITOR");
 	char *cmd = ui_strdup(env && *env ? env : "vi");
 	char *argv[34];
-	size_t argc = cmd ? split_editor(cmd, argv, 34) : 0;
+	size_t argc = cmd ? str_split_words(cmd, argv, 33) : 0; /* room for the file */
 	if (argc == 0) {
 		free(cmd);
 		unlink(tmpl);

@@ -20,6 +20,7 @@
 
 #include "charterdash/fsio.h"
 #include "charterdash/minutes.h"
+#include "charterdash/strutil.h"
 
 char *ui_minutes_text(struct ui *ui, bool markdown, size_t *len)
 {
@@ -107,23 +108,6 @@ static unsigned save_minutes(struct ui *ui)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* The pager's words ($PAGER, else less), split on spaces. */
-static size_t pager_argv(char *cmd, char **argv, size_t max)
-{
-	size_t n = 0;
-	for (char *p = cmd; *p && n + 1 < max;) {
-		while (*p == ' ')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		argv[n++] = p;
-		while (*p && *p != ' ')
-			p++;
-	}
-	argv[n] = NULL;
-	return n;
-}
-
 /* Runs the pager on text (its standard input a pipe); its exit status. */
 static int run_pager(char **argv, const char *text, size_t len)
 {
@@ -164,7 +148,7 @@ static unsigned page_minutes(struct ui *ui)
 	const char *env = getenv("PAGER");
 	char *cmd = ui_strdup(env && *env ? env : "less");
 	char *argv[34];
-	if (pager_argv(cmd, argv, 34) == 0) {
+	if (str_split_words(cmd, argv, 34) == 0) { /* $PAGER's words, no shell */
 		ui_error(ui, "PAGER is empty");
 	} else {
 		ui_term_pause(ui);

@@ -148,6 +148,27 @@ static void strings_that_may_be_absent(void **state)
 	free(d);
 }
 
+/* An editor's or pager's command split into an argument vector. */
+static void command_words(void **state)
+{
+	(void)state;
+	char cmd[] = "  vim -u  NONE ", one[] = "less", none[] = "   ";
+	char *argv[4];
+	assert_int_equal(str_split_words(cmd, argv, 4), 3);
+	assert_string_equal(argv[0], "vim");
+	assert_string_equal(argv[1], "-u");
+	assert_string_equal(argv[2], "NONE");
+	assert_null(argv[3]);
+	char *small[3];
+	char more[] = "a b c d";
+	assert_int_equal(str_split_words(more, small, 3), 2); /* room for the NULL */
+	assert_null(small[2]);
+	assert_int_equal(str_split_words(one, argv, 4), 1);
+	assert_string_equal(argv[0], "less");
+	assert_int_equal(str_split_words(none, argv, 4), 0);
+	assert_null(argv[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +179,7 @@ int main(void)
 		cmocka_unit_test(write_all_writes_everything),
 		cmocka_unit_test(dir_of_paths),
 		cmocka_unit_test(strings_that_may_be_absent),
+		cmocka_unit_test(command_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #define CHARTERDASH_STRUTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* True when both are NULL or both hold the same text ("" is not NULL). */
 bool str_same(const char *a, const char *b);
@@ -11,5 +12,10 @@ bool str_same(const char *a, const char *b);
  * *ok set to false (left alone otherwise), so that several copies can be
  * checked once. */
 char *str_dup_opt(const char *s, bool *ok);
+
+/* Splits `cmd` in place at spaces into words ("vim -u NONE" -> "vim",
+ * "-u", "NONE"), at most max - 1 of them, and ends argv with NULL: an
+ * argument vector for execvp, no shell. Returns the number of words. */
+size_t str_split_words(char *cmd, char **argv, size_t max);
 
 #endif
