@@ -93,7 +93,8 @@ static bool apply_remove(struct charter *c, const char *id)
 
 /* ---- regions of text --------------------------------------------------- */
 
-/* Lines end in LF, CRLF or a lone CR (YAML reads all three as breaks). */
+/* True when byte i ends a line: LF, or a CR not followed by LF (the
+ * breaks merge3_line_end knows). */
 static bool ends_line(const char *s, size_t len, size_t i)
 {
 	return s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'));
@@ -109,11 +110,7 @@ static size_t line_start(const char *s, size_t off)
 /* The end of the line that holds the byte before `end` (past its break). */
 static size_t line_end(const char *s, size_t len, size_t end)
 {
-	if (end > 0 && ends_line(s, len, end - 1))
-		return end;
-	while (end < len && !ends_line(s, len, end))
-		end++;
-	return end < len ? end + 1 : len;
+	return end > 0 && ends_line(s, len, end - 1) ? end : merge3_line_end(s, len, end);
 }
 
 /* The whole lines of a milestone's mapping. */
@@ -427,7 +424,7 @@ static bool reindent(struct buf *out, const struct charter *from, const struct m
 	size_t s, e;
 	item_lines(from, m, &s, &e);
 	while (s < e) {
-		size_t next = line_end(from->text, e, s + 1), content_end = next;
+		size_t next = merge3_line_end(from->text, e, s), content_end = next;
 		while (content_end > s && (from->text[content_end - 1] == '\n' || from->text[content_end - 1] == '\r'))
 			content_end--;
 		size_t skip = 0;

@@ -41,9 +41,7 @@ static uint32_t hash_bytes(const char *p, size_t n)
 	return h;
 }
 
-/* Where the line starting at i ends, past its terminator: LF, CRLF, or a
- * lone CR (old Mac files, which YAML reads as line breaks too). */
-static size_t line_end(const char *s, size_t len, size_t i)
+size_t merge3_line_end(const char *s, size_t len, size_t i)
 {
 	while (i < len && s[i] != '\n' && s[i] != '\r')
 		i++;
@@ -56,13 +54,13 @@ static bool split_lines(const char *s, size_t len, struct lines *out)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < len; n++)
-		i = line_end(s, len, i);
+		i = merge3_line_end(s, len, i);
 	out->n = 0;
 	out->v = calloc(n ? n : 1, sizeof *out->v);
 	if (!out->v)
 		return false;
 	for (size_t i = 0; i < len;) {
-		size_t j = line_end(s, len, i);
+		size_t j = merge3_line_end(s, len, i);
 		out->v[out->n++] = (struct line){ s + i, j - i, hash_bytes(s + i, j - i) };
 		i = j;
 	}

@@ -46,6 +46,11 @@ bool merge3(const char *base, size_t base_len, const char *ours, size_t ours_len
 
 void merge3_fini(struct merge3_result *r);
 
+/* Where the line starting at byte i of s ends, past its break: LF, CRLF,
+ * or a lone CR (old Mac files, which YAML reads as a break too). Both
+ * merges split lines with it, so they agree on what a line is. */
+size_t merge3_line_end(const char *s, size_t len, size_t i);
+
 /* True when `line` (of `len` bytes, its line ending excluded or not) is a
  * conflict marker line: 7 or more '<', '=', '>' or '|' at its start, alone
  * or followed by a space ("<<<<<<< ours"). */
