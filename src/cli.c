@@ -305,10 +305,17 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "charterdash %s: ", command);
+	if (command)
+		fprintf(stderr, "charterdash %s: ", command);
+	else
+		fprintf(stderr, "charterdash: ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'charterdash %s --help'.\n", command);
+	if (command)
+		fprintf(stderr, "\nTry 'charterdash %s --help'.\n", command);
+	else
+		fprintf(stderr, "\nusage: charterdash " CLI_DASHBOARD_OPTIONS " [FILE]\n"
+		                "Try 'charterdash --help'.\n");
 	return EXIT_USAGE;
 }
 
@@ -326,6 +333,8 @@ int cli_next_option(const char *command, int argc, char **argv, const char *shor
 	case -1:
 		return CLI_OPTIONS_END;
 	case 'h':
+		if (!command)
+			return 'h';
 		*status = cli_print_help(command);
 		return CLI_OPTIONS_EXIT;
 	default:

@@ -10,7 +10,6 @@
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,16 +19,13 @@
 
 #include "charterdash/cli.h"
 
-#define DEFAULT_FILE "charter.yaml"
-/* The dashboard's options, as every usage line shows them. */
-#define OPTIONS "[--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [--follow [USER]]"
 
 void ui_print_usage(FILE *out)
 {
 	/* no line here starts with two spaces and a lower-case word: that is
 	 * how the command list above is read by scripts */
-	fprintf(out, "\nDashboard: charterdash " OPTIONS " [FILE]\n"
-	             "    shows FILE (default $CHARTERDASH_FILE, else ./" DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
+	fprintf(out, "\nDashboard: charterdash " CLI_DASHBOARD_OPTIONS " [FILE]\n"
+	             "    shows FILE (default $CHARTERDASH_FILE, else ./" CLI_DEFAULT_FILE ") full screen; q quits, ? lists the keys.\n"
 	             "    Keys Space then 1-4, e, a, D, u, Ctrl-R edit it; --read-only: look, never write;\n"
 	             "    --follow [USER]: read-only, showing what USER's dashboard shows (default:\n"
 	             "    whoever marked the latest meeting).\n"
@@ -103,19 +99,6 @@ static int run(struct ui *ui)
 
 /* --- options and start -------------------------------------------------- */
 
-static int usage_error(const char *fmt, ...) DIAG_PRINTF(1, 2);
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "charterdash: ");
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nusage: charterdash " OPTIONS " [FILE]\n"
-	                "Try 'charterdash --help'.\n");
-	return EXIT_USAGE;
-}
-
 /* `--follow amina`: the word after --follow is its USER unless it names
  * a file (an existing one, or *.yaml / *.yml); taken out of argv's way. */
 static const char *follow_user_after(int argc, char **argv)
@@ -157,10 +140,9 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 	const char *codeset = nl_langinfo(CODESET);
 	opt->ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
 
-	int o;
-	optind = 0;
-	opterr = 0;
-	while ((o = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) { /* ':': a missing value is ':' */
+	int o, status = EXIT_OK;
+	for (bool first = true; (o = cli_next_option(NULL, argc, argv, "", longopts, first, &status)) >= 0;
+	     first = false) {
 		switch (o) {
 		case 't':
 			if (!cli_parse_today(optarg, &opt->today))
@@ -180,17 +162,10 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 			cli_print_usage(stdout);
 			ui_print_usage(stdout);
 			return EXIT_OK;
-		default: {
-			char name[64];
-			bool given = cli_option_name(argv, longopts, name, sizeof name);
-			if (o == ':')
-				return usage_error("option '%s' needs a value", name);
-			if (given)
-				return usage_error("option '%s' takes no value", name);
-			return usage_error("unknown option '%s'", name);
-		}
 		}
 	}
+	if (o == CLI_OPTIONS_EXIT)
+		return status;
 	const char *file = optind < argc ? argv[optind] : NULL;
 	if (file && access(file, F_OK) != 0 && !strchr(file, '/') && !strchr(file, '.')) {
 		/* "charterdash chek": a typo of a command rather than a file */
@@ -199,20 +174,20 @@ static int parse_options(int argc, char **argv, struct ui_options *opt, const ch
 		return EXIT_USAGE;
 	}
 	if (argc - optind > 1)
-		return usage_error("give one FILE (got '%s' too)", argv[optind + 1]);
+		return cli_usage_error(NULL, "give one FILE (got '%s' too)", argv[optind + 1]);
 	const char *env = getenv("CHARTERDASH_FILE");
 	if (!file && env && *env)
 		file = cli_default_file(); /* as every command: the variable names the file */
 	if (!file) {
-		if (access(DEFAULT_FILE, F_OK) != 0) {
-			fprintf(stderr, "charterdash: no FILE given and no ./" DEFAULT_FILE " here.\n"
-			                "usage: charterdash " OPTIONS " FILE\n"
+		if (access(CLI_DEFAULT_FILE, F_OK) != 0) {
+			fprintf(stderr, "charterdash: no FILE given and no ./" CLI_DEFAULT_FILE " here.\n"
+			                "usage: charterdash " CLI_DASHBOARD_OPTIONS " FILE\n"
 			                "Name the charter file to show, e.g.: charterdash data/charter.yaml\n"
-			                "(or run it in a directory holding " DEFAULT_FILE "); 'charterdash --help' "
+			                "(or run it in a directory holding " CLI_DEFAULT_FILE "); 'charterdash --help' "
 			                "lists the commands.\n");
 			return EXIT_USAGE;
 		}
-		file = DEFAULT_FILE;
+		file = CLI_DEFAULT_FILE;
 	}
 	*path = file;
 	return EXIT_OK;

@@ -21,15 +21,22 @@ int cli_run(int argc, char **argv);
 void cli_print_usage(FILE *out);
 void cli_print_version(FILE *out);
 
-/* Prints "charterdash CMD: MESSAGE" and a hint to stderr; returns EXIT_USAGE. */
+/* The dashboard's options (`charterdash [OPTIONS] [FILE]`), as its usage
+ * lines show them. */
+#define CLI_DASHBOARD_OPTIONS "[--today YYYY-MM-DD] [--mouse] [--no-color] [--ascii] [--thin-cursor] [--read-only] [--force] [--follow [USER]]"
+
+/* Prints "charterdash CMD: MESSAGE" and a hint to stderr; returns EXIT_USAGE.
+ * A NULL command is the dashboard: "charterdash: MESSAGE", then its usage
+ * line and the hint. */
 int cli_usage_error(const char *command, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
 /* Prints the command's --help text to stdout; returns EXIT_OK. */
 int cli_print_help(const char *command);
 
 /* The next option of a command, as getopt_long with the cases every
- * command shares handled here: -h/--help prints the help, an unknown option
- * or a missing value prints a usage error. Returns the option's value,
+ * command shares handled here: -h/--help prints the help (for the
+ * dashboard, command NULL, it is returned as 'h': its help is the UI's to
+ * print), an unknown option or a missing value prints a usage error. Returns the option's value,
  * CLI_OPTIONS_END when there are no more, or CLI_OPTIONS_EXIT with *status
  * set (EXIT_OK after --help, EXIT_USAGE otherwise). `shortopts` lists the
  * command's own short options (getopt syntax, without "h"). The first call

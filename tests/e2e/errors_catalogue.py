@@ -40,7 +40,6 @@ SINKS = {
     "add_error_at": (2, None),
     "add_error_at_mark": (2, None),
     "cli_usage_error": (1, None),
-    "usage_error": (0, None),
     "ui_error": (1, None),
     "ui_message": (1, None),
     "fail": (1, None),  # patch.c: the reason a change cannot be made
@@ -58,7 +57,7 @@ REASON_FUNCTIONS = {"ui_term_unusable", "ui_live_blocked"}
 # Other ways to reach standard error: each use must be one of these, or the check fails
 # (a message printed some new way would escape the catalogue).
 OTHER_STDERR = re.compile(r"\b(fputs|fputc|putc|fwrite|perror|vfprintf|dprintf|psignal|warnx?|errx?)\s*\(")
-KNOWN_STDERR = {("vfprintf", "fmt")}  # cli_usage_error's and usage_error's own format, passed on
+KNOWN_STDERR = {("vfprintf", "fmt")}  # cli_usage_error's own format, passed on
 
 CONVERSION = re.compile(r"%(%|[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|z|j|t|L)?[diouxXcsp])")
 MARK = "\ue000"  # a reduced message inside a template
