@@ -2,7 +2,7 @@
  * over the session's steps (charterdash/ui_session.h, src/ui_session.c).
  * It offers no services to the screens (those are in ui_state.c). */
 #ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE /* getopt_long */
+#define _DEFAULT_SOURCE /* struct option, for cli_next_option */
 #endif
 #include "ui_internal.h"
 
@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include "charterdash/cli.h"
-
 
 void ui_print_usage(FILE *out)
 {
