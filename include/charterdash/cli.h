@@ -37,10 +37,11 @@ int cli_print_help(const char *command);
  * command shares handled here: -h/--help prints the help (for the
  * dashboard, command NULL, it is returned as 'h': its help is the UI's to
  * print); an unknown option or a missing value prints a usage error.
- * Returns the option's value, CLI_OPTIONS_END when there are no more, or CLI_OPTIONS_EXIT with *status
- * set (EXIT_OK after --help, EXIT_USAGE otherwise). `shortopts` lists the
- * command's own short options (getopt syntax, without "h"). The first call
- * for an argv starts from its beginning when `first` is true. */
+ * Returns the option's value, CLI_OPTIONS_END when there are no more, or
+ * CLI_OPTIONS_EXIT with *status set (EXIT_OK after --help, EXIT_USAGE
+ * otherwise). `shortopts` lists the command's own short options (getopt
+ * syntax, without "h"). The first call for an argv starts from its
+ * beginning when `first` is true. */
 struct option;
 enum { CLI_OPTIONS_END = -1, CLI_OPTIONS_EXIT = -2 };
 int cli_next_option(const char *command, int argc, char **argv, const char *shortopts,
