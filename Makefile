@@ -13,18 +13,23 @@ CFLAGS     ?= -O2 -g
 # Project flags go first so that a user's CFLAGS can override them.
 WARNINGS   := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wformat=2 -Wpointer-arith -Wvla -Wundef
-CD_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE_EXTENDED \
+# The core is POSIX.1-2008 C; only the UI (src/ui/, its tests, the key
+# fuzzer) sees ncursesw's own flags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600).
+CD_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L \
               -DCHARTERDASH_VERSION='"$(VERSION)"' \
-              $(shell $(PKG_CONFIG) --cflags ncursesw yaml-0.1 2>/dev/null)
+              $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+UI_CPPFLAGS = -D_XOPEN_SOURCE_EXTENDED $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CD_CFLAGS   = -std=c11 $(WARNINGS) -MMD -MP
 LIBS_CORE   = $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 LIBS_UI     = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 LIBS_TEST   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 BUILD      ?= build
-# Everything but main.c and the ncurses UI: the pure core plus the CLI.
-CORE_SRC   := $(filter-out src/main.c src/ui_%.c,$(wildcard src/*.c))
-UI_SRC     := $(wildcard src/ui_*.c)
+# The layers, lowest first (docs/ARCHITECTURE.md): everything but main.c
+# and the ncurses UI makes the library, the pure core plus the CLI.
+LAYERS     := core store report cli
+CORE_SRC   := $(foreach l,$(LAYERS),$(wildcard src/$l/*.c))
+UI_SRC     := $(wildcard src/ui/*.c)
 CORE_OBJ   := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
 UI_OBJ     := $(UI_SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ   := $(BUILD)/obj/main.o
@@ -44,6 +49,9 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CD_CPPFLAGS) $(CPPFLAGS) $(CD_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# main.c starts the UI; the UI's own flags for it and for src/ui/
+$(MAIN_OBJ) $(UI_OBJ): private CD_CPPFLAGS += $(UI_CPPFLAGS)
+
 $(CORE_LIB): $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(AR) rcs $@ $^
@@ -59,6 +67,7 @@ $(BUILD)/tests/%.o: tests/%.c
 # every other test links the core only, so that it cannot lean on the UI.
 UI_TEST_BIN   := $(filter $(BUILD)/tests/test_ui_%,$(TEST_BIN))
 CORE_TEST_BIN := $(filter-out $(UI_TEST_BIN),$(TEST_BIN))
+$(UI_TEST_BIN:%=%.o): private CD_CPPFLAGS += $(UI_CPPFLAGS)
 
 $(CORE_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CORE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(LIBS_TEST) $(LIBS_CORE) $(LDLIBS)
@@ -168,6 +177,8 @@ FUZZ_MAX_LEN ?= 65536
 # an input of fuzz_keys is a whole session (every key drawn, saves): short ones
 FUZZ_MAX_LEN_keys ?= 4096
 
+$(FUZZ_UI_OBJ) $(BUILD)/fuzz/fuzz_keys $(BUILD)/tests/fuzz/fuzz_keys.o: private CD_CPPFLAGS += $(UI_CPPFLAGS)
+
 $(BUILD)/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CD_CPPFLAGS) $(CPPFLAGS) -std=c11 -MMD -MP $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
@@ -202,4 +213,5 @@ bench:
 	@$(MAKE) --no-print-directory all
 	python3 bench/run.py $(BIN) $(BUILD)/bench bench/RESULTS.md
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/tests/fuzz/*.d $(BUILD)/fuzz/obj/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d $(BUILD)/tests/*.d $(BUILD)/tests/fuzz/*.d \
+                    $(BUILD)/fuzz/obj/*.d $(BUILD)/fuzz/obj/*/*.d)

@@ -640,7 +640,7 @@ def main():
     say("")
     say("Per key, after the screen settled; idle = written during 3 s with no key.")
     if not status_keys_present:
-        say("The status menu (Space, then 1-4) is not in src/ui_keys.c yet: not measured.")
+        say("The status menu (Space, then 1-4) is not in src/ui/ui_keys.c yet: not measured.")
     say("")
     for n in tbytes:
         say("- charterdash, %s milestones: %s" % (n, ", ".join("%s %.0f" % kv for kv in tbytes[n].items())))

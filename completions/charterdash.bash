@@ -57,7 +57,7 @@ _charterdash_dashboard_options()
 	}'
 }
 
-# The file a command works on without FILE: as cli_file() in src/cli.c.
+# The file a command works on without FILE: as cli_file() in src/cli/cli.c.
 _charterdash_default_file()
 {
 	printf '%s\n' "${CHARTERDASH_FILE:-charter.yaml}"

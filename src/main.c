@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "charterdash/cli.h"
-#include "charterdash/ui.h"
+#include "charterdash/cli/cli.h"
+#include "charterdash/ui/ui.h"
 
 int main(int argc, char **argv)
 {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/charter.h"
+#include "charterdash/core/charter.h"
 
 static inline struct date D(int y, int m, int d)
 {

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/agenda.h"
-#include "charterdash/charter.h"
+#include "charterdash/report/agenda.h"
+#include "charterdash/core/charter.h"
 
 #include "support.h"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/changes.h"
+#include "charterdash/store/changes.h"
 
 #include "support.h"
 

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "charterdash/charter.h"
-#include "charterdash/diag.h"
+#include "charterdash/core/charter.h"
+#include "charterdash/core/diag.h"
 
 /* --- helpers -------------------------------------------------------------- */
 

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "charterdash/compare.h"
+#include "charterdash/report/compare.h"
 
 #include "support.h"
 

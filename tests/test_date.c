@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "charterdash/date.h"
+#include "charterdash/core/date.h"
 
 #include "support.h"
 

@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "charterdash/diag.h"
-#include "charterdash/doc.h"
+#include "charterdash/core/diag.h"
+#include "charterdash/core/doc.h"
 
 /* --- helpers -------------------------------------------------------------- */
 

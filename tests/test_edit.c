@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "charterdash/edit.h"
-#include "charterdash/utf8.h"
+#include "charterdash/core/edit.h"
+#include "charterdash/core/utf8.h"
 
 #include "support.h"
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "charterdash/fsio.h"
-#include "charterdash/strutil.h"
+#include "charterdash/core/fsio.h"
+#include "charterdash/core/strutil.h"
 
 /* A stream holding `text` (a temporary file, already unlinked). */
 static FILE *stream_of(const char *text, size_t len)

@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "charterdash/buf.h"
-#include "charterdash/history.h"
-#include "charterdash/json.h"
+#include "charterdash/core/buf.h"
+#include "charterdash/store/history.h"
+#include "charterdash/core/json.h"
 
 static void expect_json(const char *value, const char *want)
 {

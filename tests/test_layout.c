@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/layout.h"
+#include "charterdash/report/layout.h"
 
 static void test_columns_and_minimum(void **state)
 {

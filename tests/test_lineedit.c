@@ -12,8 +12,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "charterdash/lineedit.h"
-#include "charterdash/text.h"
+#include "charterdash/core/lineedit.h"
+#include "charterdash/core/text.h"
 
 static void test_init_and_insert(void **state)
 {

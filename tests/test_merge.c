@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "charterdash/merge.h"
+#include "charterdash/store/merge.h"
 
 #include "support.h"
 

@@ -7,8 +7,8 @@
 
 #include <string.h>
 
-#include "charterdash/diag.h"
-#include "charterdash/merge3.h"
+#include "charterdash/core/diag.h"
+#include "charterdash/core/merge3.h"
 
 #include "support.h"
 

@@ -16,10 +16,10 @@
 
 #include <cmocka.h>
 
-#include "charterdash/buf.h"
-#include "charterdash/charter.h"
-#include "charterdash/json.h"
-#include "charterdash/patch.h"
+#include "charterdash/core/buf.h"
+#include "charterdash/core/charter.h"
+#include "charterdash/core/json.h"
+#include "charterdash/store/patch.h"
 
 /* --- harness --------------------------------------------------------------- */
 

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "charterdash/presence.h"
+#include "charterdash/store/presence.h"
 
 static void focus_text_both_ways(void **state)
 {

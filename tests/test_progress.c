@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/charter.h"
-#include "charterdash/progress.h"
+#include "charterdash/core/charter.h"
+#include "charterdash/report/progress.h"
 
 #include "support.h"
 

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/charter.h"
-#include "charterdash/report.h"
+#include "charterdash/core/charter.h"
+#include "charterdash/report/report.h"
 
 #include "support.h"
 

@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "charterdash/charter.h"
-#include "charterdash/report.h"
+#include "charterdash/core/charter.h"
+#include "charterdash/report/report.h"
 
 /* Output of one writer call, as a NUL-terminated string the test frees. */
 struct capture {

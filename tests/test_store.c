@@ -19,8 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "charterdash/history.h"
-#include "charterdash/store.h"
+#include "charterdash/store/history.h"
+#include "charterdash/store/store.h"
 
 static char dir[64], path[96];
 

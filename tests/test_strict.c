@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "charterdash/doc.h"
-#include "charterdash/strict.h"
+#include "charterdash/core/doc.h"
+#include "charterdash/core/strict.h"
 
 static void distances(void **state)
 {

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "charterdash/strmap.h"
+#include "charterdash/core/strmap.h"
 
 static void test_empty_map_finds_nothing(void **state)
 {

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "charterdash/text.h"
+#include "charterdash/core/text.h"
 
 #define WIDE "\xe4\xb8\xad"   /* 中: two columns */
 #define ACUTE "\xcc\x81"      /* combining acute accent: zero columns */

@@ -9,8 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "charterdash/charter.h"
-#include "charterdash/timeline.h"
+#include "charterdash/core/charter.h"
+#include "charterdash/report/timeline.h"
 
 #include "support.h"
 

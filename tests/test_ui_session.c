@@ -1,5 +1,5 @@
 /* test_ui_session — the dashboard without tmux: the session's own steps
- * (charterdash/ui_session.h) on a newterm screen over /dev/null, driven by
+ * (charterdash/ui/ui_session.h) on a newterm screen over /dev/null, driven by
  * key scripts; the tests look at the mode, the selection, the message
  * line, the screen (curscr, as drawn) and the file on disk. What needs a
  * real terminal (signals, the alternate screen, paste, timing) stays in
@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "charterdash/ui_session.h"
+#include "charterdash/ui/ui_session.h"
 #include "support.h"
 
 static const char charter_text[] =

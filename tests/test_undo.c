@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "charterdash/undo.h"
+#include "charterdash/store/undo.h"
 
 static void test_set_undo_redo(void **state)
 {

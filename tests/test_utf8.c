@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "charterdash/utf8.h"
+#include "charterdash/core/utf8.h"
 
 static void test_next(void **state)
 {

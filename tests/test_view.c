@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/charter.h"
-#include "charterdash/view.h"
+#include "charterdash/core/charter.h"
+#include "charterdash/report/view.h"
 
 #include "support.h"
 

@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "charterdash/presence.h"
-#include "charterdash/watch.h"
+#include "charterdash/store/presence.h"
+#include "charterdash/store/watch.h"
 
 static char scratch[256];
 

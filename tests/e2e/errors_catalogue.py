@@ -250,18 +250,24 @@ class Message:
         return "…".join(self.parts)
 
 
+def sources(top):
+    """The .c and .h files under top (the layer folders included), sorted."""
+    return sorted(os.path.join(d, f) for d, _, names in os.walk(top)
+                  for f in names if f.endswith((".c", ".h")))
+
+
 def code_messages(root):
     """{format text: Message}, and a list of problems (formats that are not literals)."""
     src = os.path.join(root, "src")
     macros = {}
-    files = sorted(os.path.join(src, f) for f in os.listdir(src) if f.endswith((".c", ".h")))
     inc = os.path.join(root, "include", "charterdash")
-    for path in files + sorted(os.path.join(inc, f) for f in os.listdir(inc)):
+    files = sources(src)
+    for path in files + sources(inc):
         for m in re.finditer(r'^#define\s+([A-Z_][A-Z0-9_]*)\s+("(?:[^"\\]|\\.)*")\s*$',
                              open(path, encoding="utf-8").read(), re.M):
             macros[m.group(1)] = unescape(m.group(2)[1:-1])
     messages, problems = {}, []
-    cli = open(os.path.join(src, "cli.c"), encoding="utf-8").read()
+    cli = open(os.path.join(src, "cli", "cli.c"), encoding="utf-8").read()
     commands = re.findall(r'\{\s*"([a-z-]+)",\s*cmd_', cli)
 
     def add(fmt, where, alternatives=()):

@@ -125,7 +125,7 @@ wait_for "EXIT=0" 100
 [ ! -e "$tmp/pwned" ] || fail "EDITOR went through a shell: $tmp/pwned was created"
 
 # and nothing in the source could start one
-if grep -nE '(^|[^_a-z])(system|popen|execl|execle|execlp)[[:space:]]*[(]|"/bin/sh"' "$root"/src/*.c; then
+if grep -nE '(^|[^_a-z])(system|popen|execl|execle|execlp)[[:space:]]*[(]|"/bin/sh"' "$root"/src/*.c "$root"/src/*/*.c; then
 	fail "the lines above could run a shell"
 fi
 

@@ -36,7 +36,7 @@ fi
 
 # A file with control characters and invalid-looking text in its values, to
 # show that no format lets a terminal code through (report text is not
-# checked: its writer is src/report.c, see the note at the end).
+# checked: its writer is src/report/report.c, see the note at the end).
 printf '%s\n' 'charter:' '  title: "Red \e[31malert\e[0m and a bell \a"' '  signed: 2026-08-31' \
 	'working_groups:' '  - id: g' '    name: "Tab\there, NEL\x85, LS\u2028"' '    milestones:' \
 	'      - id: m' '        title: "\e]0;pwned\a, \"quoted\", back\\slash, CR\r, LF\n"' \
@@ -421,7 +421,7 @@ if command -v groff >/dev/null 2>&1; then
 	[ ! -s "$tmp/err" ] || { fail "groff warns about the man page:"; cat "$tmp/err" >&2; }
 fi
 
-# Note: report --format text prints titles as they are (src/report.c), so a
+# Note: report --format text prints titles as they are (src/report/report.c), so a
 # control character in a title reaches the terminal there; the other formats
 # are checked above.
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/date.h"
+#include "charterdash/core/date.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

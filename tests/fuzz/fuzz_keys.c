@@ -4,7 +4,7 @@
  * sanitizer finding, no leak; every file the dashboard wrote loads; no
  * temporary file is left beside the data file.
  *
- * The session runs the program's own steps (charterdash/ui_session.h) on
+ * The session runs the program's own steps (charterdash/ui/ui_session.h) on
  * newterm over /dev/null: keys go through ncurses' input queue and come
  * back through wget_wch as in the event loop. It edits a private copy of
  * data/charter.yaml or tests/fuzz/keys.yaml (flow style, anchors, unknown
@@ -45,8 +45,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "charterdash/store.h"
-#include "charterdash/ui_session.h"
+#include "charterdash/store/store.h"
+#include "charterdash/ui/ui_session.h"
 
 #ifndef FUZZ_SCRATCH
 #define FUZZ_SCRATCH "."

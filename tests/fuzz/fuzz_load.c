@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/charter.h"
+#include "charterdash/core/charter.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

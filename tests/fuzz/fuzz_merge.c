@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charterdash/merge.h"
-#include "charterdash/store.h"
+#include "charterdash/store/merge.h"
+#include "charterdash/store/store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

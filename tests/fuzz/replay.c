@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "charterdash/charter.h"
+#include "charterdash/core/charter.h"
 
 #ifndef FUZZ_CORPUS
 #error "FUZZ_CORPUS: the directory of the target's committed inputs"

@@ -1,0 +1,83 @@
+/* progress — the arithmetic of the dashboard and reports: counts, percent
+ * done, the roadmap window and phase, reviews, overdue and due-soon
+ * milestones and each group's state. Pure functions of the model and a
+ * `today` passed in.
+ *
+ * The state, by due dates: none without milestones; done when all are
+ * done; else overdue when any is overdue (not done, due before today);
+ * else at risk when any is blocked or any not started one is due soon
+ * (today <= due <= today + attention_days); else on track. A milestone
+ * with no date yet (`due: ~`) is never overdue or due soon. */
+#ifndef CHARTERDASH_PROGRESS_H
+#define CHARTERDASH_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "charterdash/core/charter.h"
+
+enum group_state {
+	STATE_EMPTY,    /* no milestones: no percent, no state */
+	STATE_ON_TRACK,
+	STATE_AT_RISK,
+	STATE_OVERDUE,
+	STATE_DONE
+};
+
+/* "on track", "at risk", "overdue", "done"; "no milestones" for EMPTY. */
+const char *state_label(enum group_state s);
+/* "on_track", ... for machine formats; NULL for EMPTY. */
+const char *state_key(enum group_state s);
+
+struct progress {
+	size_t total;
+	size_t counts[STATUS_COUNT];
+	size_t overdue;           /* milestones past due and not done */
+	size_t due_soon;          /* not done, due within the attention window */
+	size_t roadmap_done;      /* of the roadmap phase (due on or before the deadline) */
+	size_t roadmap_total;
+	int percent;              /* floor(100 * done / total); -1 when total is 0 */
+	enum group_state state;
+};
+
+/* How far `today` is through the roadmap window (signing to deadline),
+ * as a fraction num/den clamped to [0, 1]; den is never 0. */
+struct window_fraction {
+	long num, den;
+};
+
+struct window_fraction progress_elapsed(const struct charter *c, struct date today);
+double progress_elapsed_ratio(const struct charter *c, struct date today);
+
+/* Deadline - today: positive = days left, negative = days past. */
+long progress_days_left(const struct charter *c, struct date today);
+
+bool progress_is_overdue(const struct charter *c, const struct milestone *m, struct date today);
+
+/* Not done, dated, and today <= due <= today + days. */
+bool progress_is_due_within(const struct charter *c, const struct milestone *m, struct date today, long days);
+/* progress_is_due_within the charter's attention_days. */
+bool progress_is_due_soon(const struct charter *c, const struct milestone *m, struct date today);
+/* Its effective due date is on or before the roadmap deadline. */
+bool progress_in_roadmap(const struct charter *c, const struct milestone *m);
+
+/* Counts and state over milestones [first, first + count). */
+void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
+                    struct progress *out);
+void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out);
+void progress_charter(const struct charter *c, struct date today, struct progress *out);
+
+/* Review k (0 = the first): charter.reviews[k], or without that key the
+ * (k+1)th anniversary of signing (clamped: 29 February becomes the 28th).
+ * False when the list has no review k. */
+bool progress_review(const struct charter *c, size_t k, struct date *out);
+
+/* The first review on or after today; false when none is planned (every
+ * review of an explicit list is past). *index is its k (may be NULL). */
+bool progress_find_next_review(const struct charter *c, struct date today, struct date *out, size_t *index);
+
+/* progress_find_next_review for callers that always want a date: when none
+ * is planned, the last review listed (or signing if there is none). */
+struct date progress_next_review(const struct charter *c, struct date today);
+
+#endif

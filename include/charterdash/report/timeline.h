@@ -1,0 +1,73 @@
+/* timeline — the arithmetic of the timeline view and its burn-up chart:
+ * the date axis (its span, a zoom of days per cell, scrolling, tick
+ * labels), where a date falls on it, and the burn-up series (milestones
+ * done by each date, replayed from the history, against the plan: how many
+ * were due by then). Pure: `today` and the history are passed in; nothing
+ * here knows about curses. */
+#ifndef CHARTERDASH_TIMELINE_H
+#define CHARTERDASH_TIMELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "charterdash/core/charter.h"
+#include "charterdash/store/history.h"
+
+enum timeline_zoom { TIMELINE_WEEKS, TIMELINE_MONTHS, TIMELINE_QUARTERS, TIMELINE_ZOOMS };
+
+/* "weeks", "months", "quarters". */
+const char *timeline_zoom_label(enum timeline_zoom z);
+/* Days one cell of the axis stands for: 1, 4, 12 (a week is 7 cells, a
+ * month about 8, a quarter about 8). */
+int timeline_days_per_cell(enum timeline_zoom z);
+
+/* The span: from signing to the later of the next review and the last due
+ * date (a milestone with no date yet does not count); never shorter than
+ * the roadmap window. */
+void timeline_span(const struct charter *c, struct date today, struct date *start, struct date *end);
+
+struct timeline_axis {
+	struct date start, end;
+	enum timeline_zoom zoom;
+	long scroll; /* the first cell shown */
+	int width;   /* cells shown */
+};
+
+/* Total cells of the span at the axis's zoom (at least 1). */
+long timeline_cells(const struct timeline_axis *a);
+/* The cell of date d relative to the first shown (may be < 0 or >= width:
+ * off screen). */
+long timeline_cell_of(const struct timeline_axis *a, struct date d);
+/* The first date cell `cell` (relative to the first shown) stands for. */
+struct date timeline_date_at(const struct timeline_axis *a, long cell);
+/* Scrolls by `cells` (clamped to the span); true when it moved. */
+bool timeline_scroll(struct timeline_axis *a, long cells);
+/* Scrolls as little as possible so that d shows, a few cells in from the
+ * edges when there is room. */
+void timeline_show(struct timeline_axis *a, struct date d);
+/* Changes the zoom keeping the date at the middle of the screen there. */
+void timeline_set_zoom(struct timeline_axis *a, enum timeline_zoom z);
+
+/* Tick labels of the shown cells: the first day of each week (weeks:
+ * "12-07"), month ("Mar", "Jan 27" in January) or quarter ("Q1 27"). */
+struct timeline_tick {
+	int cell;
+	char text[16];
+};
+size_t timeline_ticks(const struct timeline_axis *a, struct timeline_tick *out, size_t cap);
+
+/* Burn-up: for each of n dates from `from` to `to` (evenly spread, the
+ * last one `to`), how many milestones were done at the end of that day
+ * (today's statuses with every later status change of the history undone)
+ * and how many were due by then (dated milestones, by their effective due
+ * date). A milestone added or removed later counts as it is now. False
+ * when the history has no status change (there is nothing to replay) or
+ * memory runs out. */
+/* The day of the history's first status change: before it the burn-up
+ * does not know when things were done. False when there is none. */
+bool timeline_history_start(const struct history *h, struct date *out);
+
+bool timeline_burnup(const struct charter *c, const struct history *h, struct date from, struct date to, size_t n,
+                     size_t *done, size_t *planned, struct date *dates);
+
+#endif

@@ -1,0 +1,40 @@
+/* strutil — string helpers for values that may be absent (NULL). */
+#include "charterdash/core/strutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool str_same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+char *str_dup_opt(const char *s, bool *ok)
+{
+	if (!s)
+		return NULL;
+	char *d = strdup(s);
+	if (!d)
+		*ok = false;
+	return d;
+}
+
+size_t str_split_words(char *cmd, char **argv, size_t max)
+{
+	size_t n = 0;
+	for (char *p = cmd; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p || n + 1 >= max)
+			break;
+		argv[n++] = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p) /* end the word here */
+			*p++ = '\0';
+	}
+	argv[n] = NULL;
+	return n;
+}

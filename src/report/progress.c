@@ -1,0 +1,159 @@
+/* progress — counts, percent, roadmap window and group state. */
+#include "charterdash/report/progress.h"
+
+static const char *const state_labels[] = { "no milestones", "on track", "at risk", "overdue", "done" };
+static const char *const state_keys[] = { NULL, "on_track", "at_risk", "overdue", "done" };
+
+const char *state_label(enum group_state s)
+{
+	return state_labels[s];
+}
+
+const char *state_key(enum group_state s)
+{
+	return state_keys[s];
+}
+
+struct window_fraction progress_elapsed(const struct charter *c, struct date today)
+{
+	long window = date_days_between(c->signed_on, c->deadline);
+	long elapsed = date_days_between(c->signed_on, today);
+	struct window_fraction f;
+	if (window <= 0) { /* deadline on the signing day: all or nothing */
+		f.num = elapsed >= 0 ? 1 : 0;
+		f.den = 1;
+		return f;
+	}
+	f.num = elapsed < 0 ? 0 : elapsed > window ? window : elapsed;
+	f.den = window;
+	return f;
+}
+
+double progress_elapsed_ratio(const struct charter *c, struct date today)
+{
+	struct window_fraction f = progress_elapsed(c, today);
+	return (double)f.num / (double)f.den;
+}
+
+long progress_days_left(const struct charter *c, struct date today)
+{
+	return date_days_between(today, c->deadline);
+}
+
+bool progress_is_overdue(const struct charter *c, const struct milestone *m, struct date today)
+{
+	return m->status != STATUS_DONE && milestone_has_date(m) && date_compare(milestone_due(c, m), today) < 0;
+}
+
+bool progress_is_due_within(const struct charter *c, const struct milestone *m, struct date today, long days)
+{
+	if (m->status == STATUS_DONE || !milestone_has_date(m))
+		return false;
+	long left = date_days_between(today, milestone_due(c, m));
+	return left >= 0 && left <= days;
+}
+
+bool progress_is_due_soon(const struct charter *c, const struct milestone *m, struct date today)
+{
+	return progress_is_due_within(c, m, today, c->attention_days);
+}
+
+bool progress_in_roadmap(const struct charter *c, const struct milestone *m)
+{
+	return milestone_has_date(m) && date_compare(milestone_due(c, m), c->deadline) <= 0;
+}
+
+/* The state rule over counts already made (see progress.h). */
+static enum group_state judge(const struct progress *p, bool not_started_due_soon)
+{
+	if (p->total == 0)
+		return STATE_EMPTY;
+	if (p->counts[STATUS_DONE] == p->total)
+		return STATE_DONE;
+	if (p->overdue)
+		return STATE_OVERDUE;
+	if (p->counts[STATUS_BLOCKED] || not_started_due_soon)
+		return STATE_AT_RISK;
+	return STATE_ON_TRACK;
+}
+
+void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
+                    struct progress *out)
+{
+	*out = (struct progress){ .total = count, .percent = -1, .state = STATE_EMPTY };
+	/* Serial days: one subtraction per milestone instead of date arithmetic. */
+	long now = date_to_serial(today), deadline = date_to_serial(c->deadline);
+	bool not_started_due_soon = false;
+	for (size_t i = first; i < first + count; i++) {
+		const struct milestone *m = &c->milestones[i];
+		bool done = m->status == STATUS_DONE;
+		out->counts[m->status]++;
+		if (m->due_unset)
+			continue;
+		long due = m->has_due ? date_to_serial(m->due) : deadline;
+		if (due <= deadline) {
+			out->roadmap_total++;
+			out->roadmap_done += done;
+		}
+		if (done)
+			continue;
+		if (due < now) {
+			out->overdue++;
+		} else if (due - now <= c->attention_days) {
+			out->due_soon++;
+			not_started_due_soon |= m->status == STATUS_NOT_STARTED;
+		}
+	}
+	if (count)
+		out->percent = (int)(100 * out->counts[STATUS_DONE] / count);
+	out->state = judge(out, not_started_due_soon);
+}
+
+void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out)
+{
+	progress_range(c, c->groups[group].first, c->groups[group].count, today, out);
+}
+
+void progress_charter(const struct charter *c, struct date today, struct progress *out)
+{
+	progress_range(c, 0, c->milestone_count, today, out);
+}
+
+bool progress_review(const struct charter *c, size_t k, struct date *out)
+{
+	if (c->explicit_reviews) {
+		if (k >= c->review_count)
+			return false;
+		*out = c->reviews[k];
+		return true;
+	}
+	if (k >= (size_t)(9999 - c->signed_on.year)) /* past year 9999: no calendar to count in */
+		return false;
+	*out = date_add_months(c->signed_on, 12 * ((int)k + 1));
+	return true;
+}
+
+bool progress_find_next_review(const struct charter *c, struct date today, struct date *out, size_t *index)
+{
+	size_t k = 0;
+	if (!c->explicit_reviews && today.year - c->signed_on.year > 1)
+		k = (size_t)(today.year - c->signed_on.year - 1); /* the anniversary a year before today's */
+	struct date r;
+	for (; progress_review(c, k, &r); k++) {
+		if (date_compare(r, today) >= 0) {
+			*out = r;
+			if (index)
+				*index = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+struct date progress_next_review(const struct charter *c, struct date today)
+{
+	struct date r = c->signed_on;
+	if (!progress_find_next_review(c, today, &r, NULL) && c->review_count)
+		r = c->reviews[c->review_count - 1];
+	return r;
+}

@@ -1,0 +1,171 @@
+/* report — plain-text summary of a charter. */
+#include "charterdash/report/report.h"
+
+#include <string.h>
+
+#include "charterdash/report/progress.h"
+
+#define BAR_WIDTH 30
+
+void report_days(long days_left, char *buf, size_t size)
+{
+	if (days_left == 0)
+		snprintf(buf, size, "due today");
+	else if (days_left > 0)
+		snprintf(buf, size, "%ld day%s left", days_left, days_left == 1 ? "" : "s");
+	else
+		snprintf(buf, size, "%ld day%s past", -days_left, days_left == -1 ? "" : "s");
+}
+
+void report_bar(char *buf, size_t width, size_t filled, size_t total)
+{
+	size_t cells = total ? (filled * width) / total : 0;
+	buf[0] = '[';
+	for (size_t i = 0; i < width; i++)
+		buf[1 + i] = i < cells ? '#' : '.';
+	buf[width + 1] = ']';
+	buf[width + 2] = '\0';
+}
+
+static void print_counts(FILE *out, const struct progress *p)
+{
+	fprintf(out, "  done %zu, in progress %zu, blocked %zu, not started %zu",
+	        p->counts[STATUS_DONE], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
+	        p->counts[STATUS_NOT_STARTED]);
+	if (p->overdue)
+		fprintf(out, "; %zu overdue", p->overdue);
+	if (p->due_soon)
+		fprintf(out, "; %zu due soon", p->due_soon);
+	fputc('\n', out);
+}
+
+enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today)
+{
+	if (progress_is_overdue(c, m, today))
+		return ATTENTION_OVERDUE;
+	if (m->status == STATUS_BLOCKED)
+		return ATTENTION_BLOCKED;
+	if (progress_is_due_soon(c, m, today))
+		return ATTENTION_DUE_SOON;
+	return ATTENTION_NONE;
+}
+
+void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                      size_t size)
+{
+	if (!milestone_has_date(m)) {
+		snprintf(buf, size, "no date yet");
+		return;
+	}
+	char due[DATE_TEXT_SIZE], days[32];
+	date_format(milestone_due(c, m), due);
+	report_days(date_days_between(today, milestone_due(c, m)), days, sizeof days);
+	snprintf(buf, size, "due %s, %s", due, days);
+}
+
+void report_roadmap_words(const struct charter *c, struct date today, const struct progress *all, char *buf,
+                          size_t size)
+{
+	char deadline[DATE_TEXT_SIZE], days[32];
+	date_format(c->deadline, deadline);
+	long left = progress_days_left(c, today);
+	report_days(left, days, sizeof days);
+	if (left < 0)
+		snprintf(buf, size, "Roadmap phase closed %s: %zu/%zu done", deadline, all->roadmap_done,
+		         all->roadmap_total);
+	else
+		snprintf(buf, size, "Roadmap phase to %s: %zu/%zu done (%s)", deadline, all->roadmap_done,
+		         all->roadmap_total, days);
+}
+
+void report_review_words(const struct charter *c, struct date today, char *buf, size_t size)
+{
+	struct date review;
+	if (!progress_find_next_review(c, today, &review, NULL)) {
+		snprintf(buf, size, "No review planned");
+		return;
+	}
+	char d[DATE_TEXT_SIZE];
+	date_format(review, d);
+	long until = date_days_between(today, review);
+	if (until == 0)
+		snprintf(buf, size, "Next review %s (today)", d);
+	else
+		snprintf(buf, size, "Next review %s (in %ld day%s)", d, until, until == 1 ? "" : "s");
+}
+
+static const char *const attention_words[] = { "", "overdue", "blocked", "due soon" };
+
+/* The group's overdue, then blocked, then due-soon milestones, file order in each. */
+static void print_attention(FILE *out, const struct charter *c, const struct group *g, struct date today)
+{
+	for (int kind = ATTENTION_OVERDUE; kind <= ATTENTION_DUE_SOON; kind++) {
+		for (size_t i = g->first; i < g->first + g->count; i++) {
+			const struct milestone *m = &c->milestones[i];
+			if ((int)report_attention_of(c, m, today) != kind)
+				continue;
+			char when[64];
+			report_due_words(c, m, today, when, sizeof when);
+			fprintf(out, "  %s: ", attention_words[kind]);
+			report_plain_text(out, m->id);
+			fputs("  ", out);
+			report_plain_text(out, m->title);
+			fprintf(out, "  (%s, %s)\n", when, status_label(m->status));
+		}
+	}
+}
+
+static void print_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+{
+	const struct group *g = &c->groups[gi];
+	struct progress p;
+	progress_group(c, gi, today, &p);
+	fputc('\n', out);
+	report_plain_text(out, g->name);
+	fputs(" (", out);
+	report_plain_text(out, g->id);
+	fputs(")\n", out);
+	if (p.total == 0) {
+		fprintf(out, "  no milestones yet\n");
+		return;
+	}
+	char bar[BAR_WIDTH + 3];
+	report_bar(bar, BAR_WIDTH, p.counts[STATUS_DONE], p.total);
+	fprintf(out, "  %s %zu/%zu  %d%%  %s\n", bar, p.counts[STATUS_DONE], p.total, p.percent,
+	        state_label(p.state));
+	print_counts(out, &p);
+	print_attention(out, c, g, today);
+}
+
+void report_text(FILE *out, const struct charter *c, const struct report_options *opt)
+{
+	char signed_on[DATE_TEXT_SIZE], deadline[DATE_TEXT_SIZE], today[DATE_TEXT_SIZE], days[32];
+	date_format(c->signed_on, signed_on);
+	date_format(c->deadline, deadline);
+	date_format(opt->today, today);
+	report_days(progress_days_left(c, opt->today), days, sizeof days);
+
+	report_plain_text(out, c->title);
+	fputc('\n', out);
+	fprintf(out, "Signed %s; roadmap deadline %s (%s); today %s\n", signed_on, deadline, days, today);
+
+	struct progress p;
+	progress_charter(c, opt->today, &p);
+	char line[160];
+	report_roadmap_words(c, opt->today, &p, line, sizeof line);
+	fprintf(out, "%s\n", line);
+	report_review_words(c, opt->today, line, sizeof line);
+	fprintf(out, "%s\n", line);
+	if (p.total) {
+		char bar[BAR_WIDTH + 3];
+		report_bar(bar, BAR_WIDTH, p.counts[STATUS_DONE], p.total);
+		fprintf(out, "Overall %s %zu/%zu  %d%%  %s\n", bar, p.counts[STATUS_DONE], p.total,
+		        p.percent, state_label(p.state));
+		print_counts(out, &p);
+	} else {
+		fprintf(out, "Overall: no milestones yet\n");
+	}
+	for (size_t gi = 0; gi < c->group_count; gi++)
+		if (opt->group < 0 || (size_t)opt->group == gi)
+			print_group(out, c, gi, opt->today);
+}

@@ -1,0 +1,118 @@
+/* report_json — the charter's state as one JSON object for programs.
+ * The fields are documented in README.md ("JSON report"); keep both in step. */
+#include "charterdash/report/report.h"
+
+#include <string.h>
+
+#include "charterdash/core/buf.h"
+#include "charterdash/core/json.h"
+#include "charterdash/report/progress.h"
+
+static void put_date(FILE *out, struct date d)
+{
+	char text[DATE_TEXT_SIZE];
+	date_format(d, text);
+	fprintf(out, "\"%s\"", text);
+}
+
+/* percent and state are null when there is nothing to count. */
+static void put_numbers(FILE *out, const struct progress *p, const char *indent)
+{
+	fprintf(out, "%s\"done\": %zu,\n%s\"total\": %zu,\n", indent, p->counts[STATUS_DONE], indent,
+	        p->total);
+	if (p->total)
+		fprintf(out, "%s\"percent\": %d,\n%s\"state\": \"%s\"", indent, p->percent, indent,
+		        state_key(p->state));
+	else
+		fprintf(out, "%s\"percent\": null,\n%s\"state\": null", indent, indent);
+	fprintf(out, ",\n%s\"blocked\": %zu,\n%s\"overdue\": %zu,\n%s\"due_soon\": %zu,\n"
+	             "%s\"roadmap\": {\"done\": %zu, \"total\": %zu}",
+	        indent, p->counts[STATUS_BLOCKED], indent, p->overdue, indent, p->due_soon, indent,
+	        p->roadmap_done, p->roadmap_total);
+}
+
+/* A milestone's line is built in memory and written with one fwrite: at
+ * 100k milestones, a stdio call per field was a fifth of the report. */
+static void put_milestone(struct buf *b, const struct charter *c, const struct milestone *m,
+                          struct date today)
+{
+	char due[DATE_TEXT_SIZE + 2] = "null"; /* no date yet: null */
+	if (milestone_has_date(m)) {
+		due[0] = '"';
+		date_format(milestone_due(c, m), due + 1);
+		strcat(due, "\"");
+	}
+	buf_puts(b, "{\"id\": ");
+	json_put_string(b, m->id ? m->id : "");
+	buf_puts(b, ", \"title\": ");
+	json_put_string(b, m->title ? m->title : "");
+	buf_puts(b, ", \"status\": \"");
+	buf_puts(b, status_key(m->status));
+	buf_puts(b, "\", \"due\": ");
+	buf_puts(b, due);
+	buf_puts(b, ", \"owner\": ");
+	json_put_string(b, m->owner); /* null when there is none */
+	buf_puts(b, progress_is_overdue(c, m, today) ? ", \"overdue\": true" : ", \"overdue\": false");
+	buf_puts(b, progress_is_due_soon(c, m, today) ? ", \"due_soon\": true}" : ", \"due_soon\": false}");
+}
+
+static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+{
+	const struct group *g = &c->groups[gi];
+	struct progress p;
+	progress_group(c, gi, today, &p);
+	fputs("    {\n      \"id\": ", out);
+	report_json_string(out, g->id);
+	fputs(",\n      \"name\": ", out);
+	report_json_string(out, g->name);
+	fputs(",\n", out);
+	put_numbers(out, &p, "      ");
+	fprintf(out, ",\n      \"counts\": {\"not_started\": %zu, \"in_progress\": %zu, "
+	             "\"blocked\": %zu, \"done\": %zu},\n",
+	        p.counts[STATUS_NOT_STARTED], p.counts[STATUS_IN_PROGRESS], p.counts[STATUS_BLOCKED],
+	        p.counts[STATUS_DONE]);
+	fputs("      \"milestones\": [", out);
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < g->count; i++) {
+		b.len = 0;
+		buf_puts(&b, i ? ",\n        " : "\n        ");
+		put_milestone(&b, c, &c->milestones[g->first + i], today);
+		if (b.data)
+			fwrite(b.data, 1, b.len, out);
+	}
+	buf_fini(&b);
+	fputs(g->count ? "\n      ]\n    }" : "]\n    }", out);
+}
+
+void report_json(FILE *out, const struct charter *c, const struct report_options *opt)
+{
+	struct progress p;
+	progress_charter(c, opt->today, &p);
+	fputs("{\n  \"charter\": {\n    \"title\": ", out);
+	report_json_string(out, c->title);
+	fputs(",\n    \"signed\": ", out);
+	put_date(out, c->signed_on);
+	fputs(",\n    \"deadline\": ", out);
+	put_date(out, c->deadline);
+	fputs(",\n    \"today\": ", out);
+	put_date(out, opt->today);
+	fprintf(out, ",\n    \"days_left\": %ld,\n    \"next_review\": ", progress_days_left(c, opt->today));
+	struct date review;
+	if (progress_find_next_review(c, opt->today, &review, NULL))
+		put_date(out, review);
+	else
+		fputs("null", out);
+	fputs(",\n", out);
+	put_numbers(out, &p, "    ");
+	fputs("\n  },\n  \"groups\": [", out);
+	bool first = true;
+	for (size_t gi = 0; gi < c->group_count; gi++) {
+		if (!report_shows_group(opt, gi))
+			continue;
+		fputs(first ? "\n" : ",\n", out);
+		put_group(out, c, gi, opt->today);
+		first = false;
+	}
+	fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
+}

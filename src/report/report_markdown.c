@@ -1,0 +1,126 @@
+/* report_markdown — headings and pipe tables to paste into an issue, a
+ * wiki page or an email. GitHub-flavoured tables; every value from the
+ * file goes through report_md_text so a '|' or a line break in a title
+ * cannot break a table. */
+#include "charterdash/report/report.h"
+
+#include "charterdash/report/progress.h"
+
+#define MD_BAR_WIDTH 10
+
+static void put_counts(FILE *out, const struct progress *p)
+{
+	fprintf(out, "Done %zu, in progress %zu, blocked %zu, not started %zu",
+	        p->counts[STATUS_DONE], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
+	        p->counts[STATUS_NOT_STARTED]);
+	if (p->overdue)
+		fprintf(out, "; %zu overdue", p->overdue);
+	if (p->due_soon)
+		fprintf(out, "; %zu due soon", p->due_soon);
+	fputs(".\n", out);
+}
+
+/* The progress cell: a bar in a code span (monospaced wherever it lands). */
+static void put_progress(FILE *out, const struct progress *p)
+{
+	if (!p->total) {
+		fputs("no milestones", out);
+		return;
+	}
+	char bar[MD_BAR_WIDTH + 3];
+	report_bar(bar, MD_BAR_WIDTH, p->counts[STATUS_DONE], p->total);
+	fprintf(out, "`%s` %d%%", bar, p->percent);
+}
+
+static void put_summary_table(FILE *out, const struct charter *c, const struct report_options *opt)
+{
+	fputs("| Working group | Done | Progress | State | Blocked | Overdue | Due soon | Roadmap phase |\n"
+	      "| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n", out);
+	for (size_t gi = 0; gi < c->group_count; gi++) {
+		if (!report_shows_group(opt, gi))
+			continue;
+		struct progress p;
+		progress_group(c, gi, opt->today, &p);
+		fputs("| ", out);
+		report_md_text(out, c->groups[gi].name, REPORT_MD_CELL);
+		fprintf(out, " | %zu/%zu | ", p.counts[STATUS_DONE], p.total);
+		put_progress(out, &p);
+		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p.total ? state_label(p.state) : "",
+		        p.counts[STATUS_BLOCKED], p.overdue, p.due_soon, p.roadmap_done, p.roadmap_total);
+	}
+}
+
+static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+{
+	const struct group *g = &c->groups[gi];
+	struct progress p;
+	progress_group(c, gi, today, &p);
+	fputs("\n## ", out);
+	report_md_text(out, g->name, REPORT_MD_HEADING);
+	fputs(" (", out);
+	report_md_text(out, g->id, REPORT_MD_HEADING);
+	fputs(")\n\n", out);
+	if (!p.total) {
+		fputs("No milestones yet.\n", out);
+		return;
+	}
+	fprintf(out, "%zu/%zu done (%d%%), %s. ", p.counts[STATUS_DONE], p.total, p.percent,
+	        state_label(p.state));
+	put_counts(out, &p);
+	fputs("\n| Id | Milestone | Status | Due | Owner |\n"
+	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
+	for (size_t i = g->first; i < g->first + g->count; i++) {
+		const struct milestone *m = &c->milestones[i];
+		char due[DATE_TEXT_SIZE] = "no date yet";
+		if (milestone_has_date(m))
+			date_format(milestone_due(c, m), due);
+		fputs("| ", out);
+		report_md_text(out, m->id, REPORT_MD_CELL);
+		fputs(" | ", out);
+		report_md_text(out, m->title, REPORT_MD_CELL);
+		if (progress_is_overdue(c, m, today))
+			fprintf(out, " | **%s, overdue** | %s | ", status_label(m->status), due);
+		else if (progress_is_due_soon(c, m, today))
+			fprintf(out, " | %s, *due soon* | %s | ", status_label(m->status), due);
+		else
+			fprintf(out, " | %s | %s | ", status_label(m->status), due);
+		report_md_text(out, m->owner, REPORT_MD_CELL);
+		fputs(" |\n", out);
+	}
+}
+
+void report_markdown(FILE *out, const struct charter *c, const struct report_options *opt)
+{
+	char signed_on[DATE_TEXT_SIZE], deadline[DATE_TEXT_SIZE], today[DATE_TEXT_SIZE], days[32];
+	date_format(c->signed_on, signed_on);
+	date_format(c->deadline, deadline);
+	date_format(opt->today, today);
+	report_days(progress_days_left(c, opt->today), days, sizeof days);
+
+	fputs("# ", out);
+	report_md_text(out, c->title, REPORT_MD_HEADING);
+	fprintf(out, "\n\nSigned %s; roadmap deadline %s (%s); today %s.\n\n", signed_on, deadline,
+	        days, today);
+
+	struct progress p;
+	progress_charter(c, opt->today, &p);
+	char line[160];
+	report_roadmap_words(c, opt->today, &p, line, sizeof line);
+	fprintf(out, "%s.  \n", line);
+	report_review_words(c, opt->today, line, sizeof line);
+	fprintf(out, "%s.\n\n", line);
+	if (p.total) {
+		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p.counts[STATUS_DONE],
+		        p.total, p.percent, state_label(p.state));
+		put_counts(out, &p);
+	} else {
+		fputs("**Overall:** no milestones yet.\n", out);
+	}
+	if (c->group_count == 0)
+		return;
+	fputc('\n', out);
+	put_summary_table(out, c, opt);
+	for (size_t gi = 0; gi < c->group_count; gi++)
+		if (report_shows_group(opt, gi))
+			put_group(out, c, gi, opt->today);
+}

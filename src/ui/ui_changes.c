@@ -1,0 +1,212 @@
+/* ui_changes — meetings: `m` writes the meeting mark (the entry
+ * `charterdash mark` writes) and `w` lists every change since the latest
+ * mark, from FILE.history, live (the list follows the file). Also the
+ * one-line form of a history entry the detail view uses. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "charterdash/store/changes.h"
+#include "charterdash/store/store.h"
+#include "charterdash/core/text.h"
+
+#define CHANGES_W 100
+#define VALUE_BYTES 48
+
+/* A value on one line, cut at a character boundary. */
+static void value_text(const char *v, char *out, size_t size)
+{
+	if (!v) {
+		snprintf(out, size, "(none)");
+		return;
+	}
+	size_t n = 0;
+	while (v[n] && n < VALUE_BYTES && n + 5 < size)
+		n++;
+	while (n > 0 && v[n] && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--;
+	out[0] = '\'';
+	for (size_t i = 0; i < n; i++)
+		out[1 + i] = (unsigned char)v[i] < 32 ? ' ' : v[i];
+	snprintf(out + 1 + n, size - 1 - n, "%s'", v[n] ? "\xe2\x80\xa6" : "");
+}
+
+void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size)
+{
+	/* "2026-11-26 19:02" of "2026-11-26T19:02:33Z" */
+	char when[20];
+	snprintf(when, sizeof when, "%.10s %.5s", e->time, strlen(e->time) > 11 ? e->time + 11 : "");
+	char a[VALUE_BYTES + 16], b[VALUE_BYTES + 16];
+	const char *user = e->user ? e->user : "?";
+	const char *id = with_id ? e->id : "";
+	const char *sp = with_id ? " " : "";
+	if (e->field && strcmp(e->field, "milestone") == 0) {
+		value_text(e->old_value ? e->old_value : e->new_value, a, sizeof a);
+		snprintf(buf, size, "%s  %s  %s%s%s %s", when, user, id, sp, e->old_value ? "removed" : "added", a);
+		return;
+	}
+	value_text(e->old_value, a, sizeof a);
+	value_text(e->new_value, b, sizeof b);
+	snprintf(buf, size, "%s  %s  %s%s%s: %s -> %s", when, user, id, sp, e->field ? e->field : "?", a, b);
+}
+
+static bool is_meeting(const struct history_entry *e)
+{
+	return e->id && e->field && strcmp(e->id, MEETING_ID) == 0 && strcmp(e->field, MEETING_FIELD) == 0;
+}
+
+long ui_last_meeting(const struct history *h)
+{
+	for (size_t i = h ? h->count : 0; i-- > 0;)
+		if (is_meeting(&h->entries[i]))
+			return (long)i;
+	return -1;
+}
+
+unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
+{
+	(void)req;
+	const char *why = ui_live_blocked(ui);
+	if (ui->read_only_why[0]) {
+		ui_error(ui, "Read-only: %s; no meeting mark written", why);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	char when[24], err[300] = "";
+	bool ok = store_mark_meeting(ui->path, ui->live && ui->live->user[0] ? ui->live->user : NULL,
+	                             ui->live && ui->live->host[0] ? ui->live->host : NULL, when, err, sizeof err);
+	if (!ok) {
+		ui_error(ui, "Cannot mark the meeting: %s", err);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	ui_message(ui, "Meeting started at %.5s UTC: w lists the changes since then", when + 11);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_act_changes(struct ui *ui, enum ui_request req)
+{
+	(void)req;
+	ui->changes.top = 0;
+	ui_push(ui, UI_MODE_CHANGES);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* The minutes' plain text, made again only when the file or its history
+ * changed (build runs at every relayout, measure and draw). */
+static char *minutes_cached(struct ui *ui)
+{
+	const struct history *h = ui_live_history(ui);
+	size_t entries = h ? h->count : 0;
+	if (ui->minutes.text && ui->minutes.serial == ui->charter_serial && ui->minutes.entries == entries)
+		return ui->minutes.text;
+	free(ui->minutes.text);
+	ui->minutes.text = ui_minutes_text(ui, false, NULL);
+	ui->minutes.serial = ui->charter_serial;
+	ui->minutes.entries = entries;
+	return ui->minutes.text;
+}
+
+/* The lines of the list: a heading, then the minutes (net changes by
+ * group, the state now, the agenda). */
+typedef void (*line_fn)(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx);
+
+static int build(struct ui *ui, line_fn emit, void *ctx)
+{
+	const struct history *h = ui_live_history(ui);
+	long at = ui_last_meeting(h);
+	char buf[512];
+	int line = 0;
+	if (!h) {
+		emit(ui, line++, "The history file cannot be read.", ROLE_ERROR, ctx);
+		return line;
+	}
+	if (at < 0) {
+		emit(ui, line++, "No meeting marked yet: press m when it starts, then w lists what changed.", ROLE_DIM,
+		     ctx);
+		return line;
+	}
+	const struct history_entry *m = &h->entries[at];
+	struct net_changes net = { 0 };
+	size_t n = changes_net(h->entries + at, h->count - (size_t)at, &net) ? net.count : 0;
+	changes_net_fini(&net);
+	snprintf(buf, sizeof buf, "Meeting started %.10s %.5s UTC by %s: %zu change%s since (net: a change undone is none)",
+	         m->time, m->time + 11, m->user ? m->user : "?", n, n == 1 ? "" : "s");
+	emit(ui, line++, buf, ROLE_LABEL, ctx);
+	if (!n)
+		emit(ui, line++, "Nothing has changed yet; this list follows the file.", ROLE_DIM, ctx);
+	/* the minutes as `charterdash minutes` writes them, after their title */
+	char *text = minutes_cached(ui);
+	const char *p = text ? strchr(text, '\n') : NULL;
+	for (p = p ? p + 1 : NULL; p && *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		snprintf(buf, sizeof buf, "%.*s", (int)len, p);
+		bool heading = len && p[0] != ' ';
+		emit(ui, line++, buf, heading ? ROLE_LABEL : ROLE_NORMAL, ctx);
+		p = end ? end + 1 : p + len;
+	}
+	return line;
+}
+
+static void count_line(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx)
+{
+	(void)ui, (void)line, (void)text, (void)role, (void)ctx;
+}
+
+struct draw_ctx {
+	WINDOW *w;
+	int width, top, height;
+};
+
+static void draw_line(struct ui *ui, int line, const char *text, enum ui_role role, void *p)
+{
+	struct draw_ctx *d = p;
+	int y = line - d->top;
+	if (y >= 0 && y < d->height)
+		ui_put(ui, d->w, 1 + y, 2, text, d->width, role, true);
+}
+
+static struct rect changes_rect(struct ui *ui)
+{
+	int lines = build(ui, count_line, NULL);
+	return layout_center(ui->scr->regions.body, CHANGES_W, lines + 2);
+}
+
+static size_t *changes_scroll(struct ui *ui, size_t *lines)
+{
+	*lines = ui->changes.lines;
+	return &ui->changes.top;
+}
+
+static void changes_measure(struct ui *ui)
+{
+	ui->changes.lines = (size_t)build(ui, count_line, NULL);
+	ui_scroll_clamp(&ui->changes.top, ui->changes.lines, ui->scr->overlay_rect.h - 2);
+}
+
+static void changes_draw(struct ui *ui)
+{
+	WINDOW *w = ui->scr->overlay;
+	struct rect r = ui->scr->overlay_rect;
+	werase(w);
+	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (s saves, p pager, Esc closes)");
+	int height = r.h - 2;
+	struct draw_ctx d = { w, r.w - 4, (int)ui->changes.top, height };
+	build(ui, draw_line, &d);
+	ui_scroll_mark(ui, w, r, ui->changes.top, height, ui->changes.lines, false);
+}
+
+const struct ui_screen_ops ui_screen_changes = {
+	.layer = UI_LAYER_PANEL,
+	.help_title = "Details, help and the changes since the meeting (w)",
+	.rect = changes_rect,
+	.measure = changes_measure,
+	.draw = changes_draw,
+	.scroll_at = changes_scroll,
+	.shows_history = true,
+};

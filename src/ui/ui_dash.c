@@ -1,0 +1,789 @@
+/* ui_dash — the main view: header, the grid of working-group panes, the
+ * footer, and the "terminal too small" screen. Every number comes from
+ * progress.h (the same functions `charterdash report` uses); every
+ * position from layout.h. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "charterdash/report/progress.h"
+#include "charterdash/report/report.h"
+#include "charterdash/core/text.h"
+
+/* --- header ------------------------------------------------------------- */
+
+#define SEGMENTS 3
+
+struct segment {
+	char text[96];     /* plain part */
+	char emph[64];     /* emphasised part after it */
+	enum ui_role role; /* of the emphasised part */
+};
+
+/* In display order: signing date first, unless the dates get only one
+ * line (a short terminal), where the deadline and the review matter more. */
+static void header_segments(struct ui *ui, struct segment seg[SEGMENTS], bool one_line, int width)
+{
+	const struct charter *c = &ui->charter;
+	struct date today = ui->opt.today;
+	char d[DATE_TEXT_SIZE], days[48];
+
+	date_format(c->signed_on, d);
+	snprintf(seg[0].text, sizeof seg[0].text, "Signed %s", d);
+	seg[0].emph[0] = '\0';
+	seg[0].role = ROLE_NORMAL;
+
+	/* the roadmap phase: progress toward its deadline, after it its outcome */
+	const struct progress *all = view_charter_progress(&ui->view);
+	long left = progress_days_left(c, today);
+	date_format(c->deadline, d);
+	report_days(left, days, sizeof days);
+	if (left < 0) {
+		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: ", width < 80 ? "Roadmap closed" : "Roadmap phase closed",
+		         d);
+		snprintf(seg[1].emph, sizeof seg[1].emph, "%zu/%zu done", all->roadmap_done, all->roadmap_total);
+		seg[1].role = all->roadmap_done == all->roadmap_total ? ROLE_DONE : ROLE_AT_RISK;
+	} else {
+		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: %zu/%zu done ", width < 80 ? "Roadmap" : "Roadmap deadline",
+		         d, all->roadmap_done, all->roadmap_total);
+		snprintf(seg[1].emph, sizeof seg[1].emph, "(%s)", days);
+		seg[1].role = left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL;
+	}
+
+	struct date review;
+	if (progress_find_next_review(c, today, &review, NULL)) {
+		long until = date_days_between(today, review);
+		date_format(review, d);
+		snprintf(seg[2].text, sizeof seg[2].text, "%s %s ", width < 80 ? "Review" : c->explicit_reviews ? "Next review" : "Next annual review", d);
+		snprintf(seg[2].emph, sizeof seg[2].emph, "(in %ld day%s)", until, until == 1 ? "" : "s");
+	} else {
+		snprintf(seg[2].text, sizeof seg[2].text, "No review planned");
+		seg[2].emph[0] = '\0';
+	}
+	seg[2].role = ROLE_NORMAL;
+
+	if (one_line) { /* rotate: deadline, review, signed */
+		struct segment first = seg[0];
+		seg[0] = seg[1];
+		seg[1] = seg[2];
+		seg[2] = first;
+	}
+}
+
+static int segment_width(const struct segment *s)
+{
+	return (int)(text_width(s->text) + text_width(s->emph));
+}
+
+static int pack_header(struct ui *ui, int width, int height, int *line_of)
+{
+	struct segment seg[SEGMENTS];
+	header_segments(ui, seg, layout_header_info_lines(height) == 1, width);
+	int widths[SEGMENTS];
+	for (int i = 0; i < SEGMENTS; i++)
+		widths[i] = segment_width(&seg[i]);
+	int sep = (int)text_width(ui->opt.ascii ? ui_glyphs_ascii.sep : ui_glyphs_utf8.sep);
+	return layout_pack(widths, SEGMENTS, width, sep, layout_header_info_lines(height), line_of);
+}
+
+static bool has_banner(const struct ui *ui)
+{
+	return ui->live && ui->live->invalid[0];
+}
+
+int ui_dash_header_lines(struct ui *ui, int width, int height)
+{
+	int line_of[SEGMENTS];
+	return 2 + pack_header(ui, width, height, line_of) + (has_banner(ui) ? 1 : 0);
+}
+
+/* The title line's right side: "read-only · also here: amina@srv1 · Today
+ * 2026-11-26", shortened until the title keeps `keep` columns. */
+static void header_right(const struct ui *ui, const char *today, int width, int keep, char *out, size_t size)
+{
+	const char *sep = ui->scr->g->sep;
+	const char *ro = ui->read_only_why[0] ? "read-only" : NULL;
+	const struct ui_live *l = ui->live;
+	char here[sizeof l->others + 16] = "";
+	for (int step = 0; step < 4; step++) {
+		here[0] = '\0';
+		if (l && l->other_count && step == 0)
+			snprintf(here, sizeof here, "also here: %s", l->others);
+		else if (l && l->other_count && step == 1)
+			snprintf(here, sizeof here, "also here: %zu other%s", l->other_count, l->other_count == 1 ? "" : "s");
+		else if (l && l->other_count)
+			snprintf(here, sizeof here, "+%zu here", l->other_count);
+		const char *follow = l && l->follow_note[0] ? l->follow_note : NULL; /* ui_follow.c */
+		const char *parts[4] = { ro, follow, here[0] ? here : NULL, step < 3 ? today : NULL };
+		size_t used = 0;
+		out[0] = '\0';
+		for (int i = 0; i < 4; i++)
+			if (parts[i] && used < size)
+				used += (size_t)snprintf(out + used, size - used, "%s%s", used ? sep : "", parts[i]);
+		if ((int)text_width(out) + 2 + keep <= width)
+			return;
+	}
+}
+
+/* The stacked bar of counts (done, in progress, blocked, not started). */
+static void draw_bar(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p)
+{
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	size_t counts[4];
+	int cells[4];
+	for (int i = 0; i < 4; i++)
+		counts[i] = p->counts[order[i]];
+	layout_bar(counts, 4, width, cells);
+	for (int i = 0; i < 4; i++) {
+		ui_fill(ui, w, y, x, ui->scr->g->bar[order[i]], cells[i], ui_attr(ui, ui_status_role(order[i])));
+		x += cells[i];
+	}
+	if (p->total == 0) /* nothing to show: an empty track */
+		ui_fill(ui, w, y, x, ui->scr->g->bar[STATUS_NOT_STARTED], width, ui_attr(ui, ROLE_DIM));
+}
+
+static enum ui_role state_role(enum group_state s)
+{
+	switch (s) {
+	case STATE_ON_TRACK: return ROLE_ON_TRACK;
+	case STATE_AT_RISK: return ROLE_AT_RISK;
+	case STATE_OVERDUE: return ROLE_OVERDUE;
+	case STATE_DONE: return ROLE_DONE;
+	default: return ROLE_DIM;
+	}
+}
+
+/* "3/8  37%", the form `charterdash report` prints. */
+static void progress_label(const struct progress *p, char *buf, size_t size)
+{
+	if (p->total)
+		snprintf(buf, size, "%zu/%zu  %d%%", p->counts[STATUS_DONE], p->total, p->percent);
+	else
+		snprintf(buf, size, "0/0");
+}
+
+/* A banner while the file on disk does not load; returns the lines used. */
+static int draw_banner(struct ui *ui, WINDOW *w, int width)
+{
+	if (!has_banner(ui))
+		return 0;
+	char banner[700];
+	const char *err = ui->live->invalid;
+	snprintf(banner, sizeof banner, "%s (file on disk invalid: last good version shown, editing off)", err);
+	if ((int)text_width(banner) > width) {
+		/* shorter, so that the place and the reason stay whole: without
+		 * the "error: " the colour says, and a shorter note */
+		char place[512];
+		snprintf(place, sizeof place, "%s", err);
+		char *e = strstr(place, ": error: ");
+		if (e)
+			memmove(e + 2, e + 9, strlen(e + 9) + 1);
+		snprintf(banner, sizeof banner, "%s (file on disk invalid)", place);
+	}
+	ui_fill(ui, w, 0, 0, " ", width, ui_attr(ui, ROLE_ERROR) | A_REVERSE);
+	ui_put_attr(ui, w, 0, 0, banner, width, ui_attr(ui, ROLE_ERROR) | A_REVERSE, true);
+	return 1;
+}
+
+/* The title; read-only, who else is here and today on the right. */
+static void draw_title(struct ui *ui, WINDOW *w, int y, int width)
+{
+	const struct charter *c = &ui->charter;
+	char today[DATE_TEXT_SIZE], today_text[32], right[700];
+	date_format(ui->opt.today, today);
+	snprintf(today_text, sizeof today_text, "Today %s", today);
+	int title_w = c->title ? (int)text_width(c->title) : 18;
+	header_right(ui, today_text, width, title_w < 24 ? title_w : 24, right, sizeof right);
+	int rw = (int)text_width(right);
+	int title_room = width - rw - 2;
+	if (title_room < 10) { /* narrow: the title matters more */
+		title_room = width;
+		rw = 0;
+	}
+	ui_put(ui, w, y, 0, c->title ? c->title : "(untitled charter)", title_room, ROLE_TITLE, true);
+	if (!rw)
+		return;
+	/* "read-only" stands out; the rest is plain */
+	int x = width - rw;
+	if (ui->read_only_why[0] && strncmp(right, "read-only", 9) == 0) {
+		x += ui_put(ui, w, y, x, "read-only", rw, ROLE_AT_RISK, false);
+		ui_put(ui, w, y, x, right + 9, width - x, ROLE_NORMAL, false);
+	} else {
+		ui_put(ui, w, y, x, right, rw, ROLE_NORMAL, false);
+	}
+}
+
+/* The dates, packed on one or two lines from `top`; returns the lines. */
+static int draw_dates(struct ui *ui, WINDOW *w, int top, int width)
+{
+	struct ui_screen *scr = ui->scr;
+	struct segment seg[SEGMENTS];
+	header_segments(ui, seg, layout_header_info_lines(scr->h) == 1, width);
+	int line_of[SEGMENTS];
+	int lines = pack_header(ui, width, scr->h, line_of);
+	int x = 0, line = -1;
+	for (int i = 0; i < SEGMENTS; i++) {
+		if (line_of[i] != line) {
+			line = line_of[i];
+			x = 0;
+		} else {
+			int sw = (int)text_width(scr->g->sep);
+			/* a segment that would show only a stub is left out */
+			if (x + sw + segment_width(&seg[i]) > width && width - x - sw < 16)
+				continue;
+			x += ui_put(ui, w, top + line, x, scr->g->sep, width - x, ROLE_DIM, false);
+		}
+		if (x >= width)
+			continue;
+		x += ui_put(ui, w, top + line, x, seg[i].text, width - x, ROLE_NORMAL, true);
+		if (x + 1 < width)
+			x += ui_put(ui, w, top + line, x, seg[i].emph, width - x, seg[i].role, true);
+	}
+	return lines;
+}
+
+static void draw_time_bar(struct ui *ui, WINDOW *w, int y, int x, int width)
+{
+	const struct ui_glyphs *g = ui->scr->g;
+	struct window_fraction f = progress_elapsed(&ui->charter, ui->opt.today);
+	int m = layout_marker(f.num, f.den, width);
+	if (m < 0)
+		return;
+	ui_fill(ui, w, y, x, g->time_elapsed, m, ui_attr(ui, ROLE_TIME_ELAPSED));
+	ui_put(ui, w, y, x + m, g->marker, 1, ROLE_MARKER, false);
+	ui_fill(ui, w, y, x + m + 1, g->time_left, width - m - 1, ui_attr(ui, ROLE_TIME_LEFT));
+}
+
+/* The counts with the bar's glyphs as a legend ("█ 14 done  ▓ 13 ..."). */
+static int legend_items(const struct progress *p, char items[4][48], int *width)
+{
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	int n = 0;
+	*width = 0;
+	for (int i = 0; i < 4 && p->total; i++) {
+		snprintf(items[n], 48, "%zu %s", p->counts[order[i]], status_label(order[i]));
+		*width += 2 + (int)text_width(items[n++]) + 2;
+	}
+	return n;
+}
+
+/* What needs attention: "3 overdue · 2 blocked · 4 due soon", the non-zero
+ * ones, each in its colour; returns the columns used. */
+static int draw_attention(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p)
+{
+	const size_t n[3] = { p->overdue, p->counts[STATUS_BLOCKED], p->due_soon };
+	static const char *const word[3] = { "overdue", "blocked", "due soon" };
+	static const enum ui_role role[3] = { ROLE_OVERDUE, ROLE_BLOCKED, ROLE_AT_RISK };
+	int x0 = x;
+	for (int i = 0; i < 3 && x < width; i++) {
+		if (!n[i])
+			continue;
+		char item[48];
+		snprintf(item, sizeof item, "%zu %s", n[i], word[i]);
+		if (x > x0)
+			x += ui_put(ui, w, y, x, ui->scr->g->sep, width - x, ROLE_DIM, false);
+		x += ui_put(ui, w, y, x, item, width - x, role[i], true);
+	}
+	return x - x0;
+}
+
+/* Columns draw_attention needs. */
+static int attention_width(const struct ui *ui, const struct progress *p)
+{
+	const size_t n[3] = { p->overdue, p->counts[STATUS_BLOCKED], p->due_soon };
+	static const char *const word[3] = { "overdue", "blocked", "due soon" };
+	int wdt = 0;
+	for (int i = 0; i < 3; i++) {
+		if (!n[i])
+			continue;
+		char item[48];
+		int len = snprintf(item, sizeof item, "%zu %s", n[i], word[i]);
+		wdt += len + (wdt ? (int)text_width(ui->scr->g->sep) : 0);
+	}
+	return wdt;
+}
+
+/* Before the roadmap deadline, how far through its window today is: the
+ * one time bar (every group shares the window). */
+static int draw_header_time(struct ui *ui, WINDOW *w, int y, int x, int width)
+{
+	long left = progress_days_left(&ui->charter, ui->opt.today);
+	if (left < 0 || width - x < 24)
+		return 0;
+	char label[32];
+	snprintf(label, sizeof label, " %ld d left", left);
+	int bar_w = width - x - 1 - (int)strlen(label);
+	if (bar_w > 20)
+		bar_w = 20;
+	draw_time_bar(ui, w, y, x + 1, bar_w);
+	ui_put(ui, w, y, x + 1 + bar_w, label, width - x - 1 - bar_w, left <= 14 ? ROLE_AT_RISK : ROLE_NORMAL, false);
+	return 1 + bar_w + (int)strlen(label);
+}
+
+/* The overall bar, its numbers, state, what needs attention, then (when
+ * they fit) the time bar and the legend. */
+static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
+{
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	const struct progress p = *view_charter_progress(&ui->view);
+	char label[64];
+	progress_label(&p, label, sizeof label);
+	const char *state = p.total ? state_label(p.state) : "no milestones yet";
+	int x = ui_put(ui, w, y, 0, "Overall ", width, ROLE_TITLE, false);
+	char items[4][48];
+	int legend_w;
+	int nitems = legend_items(&p, items, &legend_w);
+	int att_w = attention_width(ui, &p);
+	/* before the deadline the time bar needs room too: the overall bar gives it */
+	int time_w = progress_days_left(&ui->charter, ui->opt.today) >= 0 ? 2 + 24 : 0;
+	int need = (int)(text_width(label) + 2 + text_width(state)) + (att_w ? 3 + att_w : 0) + time_w;
+	if (time_w && width - x - 1 - need < 5) { /* too narrow for both bars: the overall one stays */
+		need -= time_w;
+		time_w = 0;
+	}
+	int bar_w = width - x - 1 - need - 3 - legend_w;
+	bool legend = bar_w >= 12;
+	if (!legend)
+		bar_w = width - x - 1 - need;
+	if (bar_w > 40)
+		bar_w = 40;
+	if (bar_w >= 5) {
+		draw_bar(ui, w, y, x, bar_w, &p);
+		x += bar_w + 1;
+	}
+	x += ui_put(ui, w, y, x, label, width - x, ROLE_TITLE, true);
+	x += 2;
+	if (x < width)
+		x += ui_put(ui, w, y, x, state, width - x, state_role(p.state), true);
+	if (att_w && x + 3 < width)
+		x += 3 + draw_attention(ui, w, y, x + 3, width, &p);
+	int tw = time_w ? draw_header_time(ui, w, y, x + 2, width) : 0;
+	if (tw)
+		x += 2 + tw;
+	if (!legend)
+		return;
+	x += 3;
+	for (int i = 0; i < nitems && x < width; i++) {
+		x += ui_put(ui, w, y, x, ui->scr->g->bar[order[i]], 1, ui_status_role(order[i]), false) + 1;
+		x += ui_put(ui, w, y, x, items[i], width - x, ROLE_NORMAL, false) + 2;
+	}
+}
+
+void ui_dash_draw_header(struct ui *ui)
+{
+	WINDOW *w = ui->scr->header;
+	int width = ui->scr->regions.header.w;
+	werase(w);
+	int top = draw_banner(ui, w, width);
+	draw_title(ui, w, top, width);
+	int lines = draw_dates(ui, w, top + 1, width);
+	draw_overall(ui, w, top + 1 + lines, width);
+}
+
+/* --- panes -------------------------------------------------------------- */
+
+int ui_dash_list_lines(const struct ui *ui, size_t pane)
+{
+	const struct view_pane *p = &ui->view.panes[pane];
+	if (p->row_count)
+		return (int)p->row_count;
+	/* emptied by the filter: its top line says so */
+	return ui->charter.groups[pane].count ? LAYOUT_COLLAPSED : 0;
+}
+
+void ui_dash_layout(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	struct view *v = &ui->view;
+	size_t n = v->pane_count;
+	if (n > scr->pane_cap) {
+		struct rect *r = realloc(scr->panes, n * sizeof *r);
+		if (!r)
+			return;
+		scr->panes = r;
+		scr->pane_cap = n;
+	}
+	memset(&scr->grid, 0, sizeof scr->grid);
+	if (!n)
+		return;
+	struct rect body = { 0, 0, scr->regions.body.w, scr->regions.body.h }; /* window coordinates */
+	if (v->zoom) {
+		for (size_t i = 0; i < n; i++)
+			scr->panes[i] = (struct rect){ 0, 0, 0, 0 };
+		scr->panes[v->focus] = body;
+		scr->grid.cols = 1;
+		scr->grid.rows = 1;
+		scr->grid.visible_rows = 1;
+		return;
+	}
+	int stack[64];
+	int *list = n <= 64 ? stack : malloc(n * sizeof *list);
+	if (!list)
+		return;
+	for (size_t i = 0; i < n; i++)
+		list[i] = ui_dash_list_lines(ui, i);
+	layout_grid(body, list, n, v->focus, ui->first_row, scr->panes, &scr->grid);
+	ui->first_row = scr->grid.first_row;
+	if (list != stack)
+		free(list);
+}
+
+/* One milestone line; `selected` reverses it, or with --thin-cursor only
+ * its first two cells (the mark column and the status glyph): a move then
+ * rewrites a few cells instead of two whole rows, for slow links. */
+static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_t m, bool selected)
+{
+	const struct charter *c = &ui->charter;
+	const struct milestone *ms = &c->milestones[m];
+	const struct ui_glyphs *g = ui->scr->g;
+	struct layout_row row;
+	layout_row(inner_w, &row);
+	bool thin = selected && ui->opt.thin_cursor;
+	attr_t rev = selected && !thin ? ui_attr(ui, ROLE_SELECTED) : 0;
+	attr_t edge = selected ? ui_attr(ui, ROLE_SELECTED) : 0; /* the first two cells */
+	bool overdue = progress_is_overdue(c, ms, ui->opt.today);
+	bool match = view_is_match(&ui->view, m);
+
+	if (selected)
+		ui_fill(ui, w, y, x0, " ", thin ? row.glyph_x : inner_w, edge);
+	if (match)
+		ui_put_attr(ui, w, y, x0, g->match, 1, ui_attr(ui, ROLE_MATCH) | edge, false);
+	ui_put_attr(ui, w, y, x0 + row.glyph_x, g->status[ms->status], 1,
+	            ui_attr(ui, ui_status_role(ms->status)) | edge, false);
+
+	/* the title, with the search match highlighted */
+	attr_t ta = (overdue ? ui_attr(ui, ROLE_OVERDUE) : ui_attr(ui, ROLE_NORMAL)) | rev;
+	char title[1024];
+	text_truncate(title, sizeof title, ms->title ? ms->title : "", (size_t)row.title_w, ui->opt.ascii);
+	size_t at, len;
+	if (match && ui->view.query && text_find(title, ui->view.query, &at, &len)) {
+		int x = x0 + row.title_x;
+		char part[1024];
+		memcpy(part, title, at);
+		part[at] = '\0';
+		x += ui_put_attr(ui, w, y, x, part, row.title_w, ta, false);
+		memcpy(part, title + at, len);
+		part[len] = '\0';
+		x += ui_put_attr(ui, w, y, x, part, row.title_w, ui_attr(ui, ROLE_MATCH), false);
+		ui_put_attr(ui, w, y, x, title + at + len, row.title_w, ta, false);
+	} else {
+		ui_put_attr(ui, w, y, x0 + row.title_x, title, row.title_w, ta, false);
+	}
+	/* someone else changed it a moment ago: say who instead of the owner */
+	const struct ui_mark *mark = ui_live_mark_of(ui, ms->id);
+	if (mark && !match)
+		ui_put_attr(ui, w, y, x0, g->changed, 1, ui_attr(ui, ROLE_AT_RISK) | edge, false);
+	if (mark && row.owner_x >= 0) {
+		char who[160];
+		long age = (long)(time(NULL) - mark->when);
+		snprintf(who, sizeof who, "%s %s %lds", g->changed, mark->who ? mark->who : "changed", age < 0 ? 0 : age);
+		ui_put_attr(ui, w, y, x0 + row.owner_x, who, row.owner_w, ui_attr(ui, ROLE_AT_RISK) | rev, true);
+	} else if (row.owner_x >= 0 && ms->owner) {
+		ui_put_attr(ui, w, y, x0 + row.owner_x, ms->owner, row.owner_w, ui_attr(ui, ROLE_DIM) | rev, true);
+	}
+	if (overdue)
+		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
+	if (row.date_x >= 0) {
+		/* open work in days ("12 d late", "in 2 d"), done work by its
+		 * date; zoomed, every date (the zoom is for reading) */
+		char due[VIEW_DUE_COLUMNS + 1], cell[VIEW_DUE_COLUMNS + 1];
+		if (ui->view.zoom && milestone_has_date(ms))
+			date_format(milestone_due(c, ms), due);
+		else
+			view_due_short(c, ms, ui->opt.today, due, sizeof due);
+		snprintf(cell, sizeof cell, "%*s", VIEW_DUE_COLUMNS, due);
+		bool soon = progress_is_due_soon(c, ms, ui->opt.today);
+		enum ui_role dr = overdue ? ROLE_OVERDUE : soon ? ROLE_AT_RISK : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
+		ui_put_attr(ui, w, y, x0 + row.date_x, cell, VIEW_DUE_COLUMNS, ui_attr(ui, dr) | rev, false);
+	}
+}
+
+/* The top border: " Name " on the left, " state " on the right. */
+static void draw_pane_top(struct ui *ui, struct rect r, size_t pi, const struct progress *p, bool focus, attr_t ba)
+{
+	WINDOW *w = ui->scr->body;
+	const struct group *grp = &ui->charter.groups[pi];
+	const char *state = p->total ? state_label(p->state) : "no milestones";
+	int sw = (int)text_width(state) + 2;
+	int name_room = r.w - 4 - 2 - sw - 1;
+	if (name_room < 4) { /* too narrow for both: the name wins */
+		sw = 0;
+		name_room = r.w - 6;
+	}
+	if (name_room > 0) {
+		int x = r.x + 2;
+		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+		attr_t na = focus ? ui_attr(ui, ROLE_FOCUS) | A_BOLD : ui_attr(ui, ROLE_TITLE);
+		x += 1 + ui_put_attr(ui, w, r.y, x + 1, grp->name ? grp->name : grp->id, name_room, na, true);
+		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+	}
+	if (sw) {
+		int x = r.x + r.w - 2 - sw;
+		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+		ui_put(ui, w, r.y, x + 1, state, sw - 2, state_role(p->state), false);
+		ui_put_attr(ui, w, r.y, x + sw - 1, " ", 1, ba, false);
+	}
+}
+
+/* The progress bar with its label when it fits (the time bar is the
+ * header's: every group shares the roadmap window). */
+static void draw_pane_bars(struct ui *ui, struct rect r, const struct progress *p)
+{
+	WINDOW *w = ui->scr->body;
+	char plabel[64], buf[64];
+	progress_label(p, plabel, sizeof plabel);
+	int label_w = (int)text_width(plabel);
+	struct layout_pane lp;
+	layout_pane(r, label_w, &lp);
+	int bx = r.x + lp.inner_x + 1;
+	if (lp.bar_w > 0 && r.h > lp.bar_y + 1) {
+		draw_bar(ui, w, r.y + lp.bar_y, bx, lp.bar_w, p);
+		if (lp.label_w) {
+			text_pad(buf, sizeof buf, plabel, (size_t)lp.label_w, ui->opt.ascii, true);
+			ui_put(ui, w, r.y + lp.bar_y, bx + lp.bar_w + 1, buf, lp.label_w, ROLE_TITLE, false);
+		}
+	}
+}
+
+/* The milestones from the pane's first row (dash_measure scrolled it). */
+static void draw_pane_rows(struct ui *ui, struct rect r, size_t pi, bool focus)
+{
+	const struct view_pane *vp = &ui->view.panes[pi];
+	struct layout_pane lp;
+	layout_pane(r, 0, &lp);
+	if (lp.list_h <= 0)
+		return;
+	if (vp->row_count == 0) {
+		const char *why = ui->charter.groups[pi].count == 0 ? "no milestones yet" : "none match the filter";
+		ui_put(ui, ui->scr->body, r.y + lp.list_y, r.x + lp.inner_x + 1, why, lp.inner_w - 2, ROLE_DIM, true);
+		return;
+	}
+	for (int i = 0; i < lp.list_h && vp->top + (size_t)i < vp->row_count; i++) {
+		size_t row = vp->top + (size_t)i;
+		draw_row(ui, ui->scr->body, r.y + lp.list_y + i, r.x + lp.inner_x, lp.inner_w, vp->rows[row],
+		         focus && row == vp->sel);
+	}
+}
+
+/* The bottom border: the sort, the filter's share, rows off screen. */
+static void draw_pane_info(struct ui *ui, struct rect r, size_t pi, bool focus, attr_t ba)
+{
+	const struct view_pane *vp = &ui->view.panes[pi];
+	const struct ui_glyphs *g = ui->scr->g;
+	struct layout_pane lp;
+	layout_pane(r, 0, &lp);
+	int list_h = lp.list_h;
+	char info[160] = "";
+	size_t used = 0;
+	if (vp->sort != VIEW_SORT_ATTENTION)
+		used += (size_t)snprintf(info + used, sizeof info - used, "by %s", view_sort_label(vp->sort));
+	if (view_filter_active(&ui->view) && used < sizeof info)
+		used += (size_t)snprintf(info + used, sizeof info - used, "%s%zu of %zu shown", used ? g->sep : "",
+		                         vp->row_count, ui->charter.groups[pi].count);
+	size_t above = vp->top, below = 0;
+	if (list_h > 0 && vp->row_count > vp->top + (size_t)list_h)
+		below = vp->row_count - vp->top - (size_t)list_h;
+	if (list_h <= 0)
+		above = 0, below = vp->row_count;
+	if (above && used < sizeof info)
+		used += (size_t)snprintf(info + used, sizeof info - used, "%s%s %zu more", used ? g->sep : "",
+		                         g->more_up, above);
+	if (below && used < sizeof info)
+		used += (size_t)snprintf(info + used, sizeof info - used, "%s%s %zu more", used ? g->sep : "",
+		                         g->more_down, below);
+	if (used && r.w > 8 && r.h >= 2) {
+		WINDOW *w = ui->scr->body;
+		int y = r.y + r.h - 1;
+		ui_put_attr(ui, w, y, r.x + 2, " ", 1, ba, false);
+		int iw = ui_put(ui, w, y, r.x + 3, info, r.w - 6, focus ? ROLE_FOCUS : ROLE_DIM, true);
+		ui_put_attr(ui, w, y, r.x + 3 + iw, " ", 1, ba, false);
+	}
+}
+
+/* A pane the filter empties, collapsed to one line: its name, that
+ * nothing matches, its numbers on the right when they fit. */
+static void draw_pane_collapsed(struct ui *ui, size_t pi, struct rect r, bool focus)
+{
+	WINDOW *w = ui->scr->body;
+	const struct ui_glyphs *g = ui->scr->g;
+	const struct group *grp = &ui->charter.groups[pi];
+	bool heavy = focus && !ui->opt.thin_cursor;
+	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
+	ui_fill(ui, w, r.y, r.x, heavy ? g->fh : g->h, r.w, ba);
+	char text[300], label[64];
+	snprintf(text, sizeof text, "%s%snone match the filter", grp->name ? grp->name : grp->id, g->sep);
+	progress_label(view_group_progress(&ui->view, pi), label, sizeof label);
+	int lw = (int)text_width(label) + 2;
+	int room = r.w - 6 - (r.w - 8 - lw >= (int)text_width(text) ? lw + 1 : 0);
+	int x = r.x + 2;
+	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+	x += 1 + ui_put(ui, w, r.y, x + 1, text, room, focus ? ROLE_FOCUS : ROLE_DIM, true);
+	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
+	if (room < r.w - 6) {
+		int lx = r.x + r.w - 2 - lw;
+		ui_put_attr(ui, w, r.y, lx, " ", 1, ba, false);
+		ui_put(ui, w, r.y, lx + 1, label, lw - 2, ROLE_DIM, false);
+		ui_put_attr(ui, w, r.y, lx + lw - 1, " ", 1, ba, false);
+	}
+}
+
+static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
+{
+	if (r.h == 1 && ui->view.panes[pi].row_count == 0) {
+		draw_pane_collapsed(ui, pi, r, focus);
+		return;
+	}
+	const struct progress p = *view_group_progress(&ui->view, pi);
+	/* --thin-cursor keeps every border light: the focus then shows in the
+	 * name and the cursor, and moving between panes redraws no border */
+	bool heavy = focus && !ui->opt.thin_cursor;
+	ui_box(ui, ui->scr->body, r, heavy, NULL);
+	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
+	draw_pane_top(ui, r, pi, &p, focus, ba);
+	draw_pane_bars(ui, r, &p);
+	draw_pane_rows(ui, r, pi, focus);
+	draw_pane_info(ui, r, pi, focus, ba);
+}
+
+/* Before the body is drawn: the panes' places, and each pane scrolled so
+ * that its selection shows. */
+static void dash_measure(struct ui *ui)
+{
+	ui_dash_layout(ui);
+	for (size_t i = 0; i < ui->view.pane_count && ui->scr->panes; i++) {
+		struct view_pane *vp = &ui->view.panes[i];
+		struct layout_pane lp;
+		if (ui->scr->panes[i].h <= 0)
+			continue;
+		layout_pane(ui->scr->panes[i], 0, &lp);
+		if (lp.list_h > 0 && vp->row_count)
+			vp->top = layout_scroll(vp->top, vp->sel, vp->row_count, (size_t)lp.list_h);
+	}
+}
+
+static void dash_draw_body(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = scr->body;
+	werase(w);
+	if (ui->view.pane_count == 0) {
+		ui_put(ui, w, 1, 2, "This charter has no working groups yet.", scr->regions.body.w - 4, ROLE_DIM, true);
+		return;
+	}
+	for (size_t i = 0; i < ui->view.pane_count; i++)
+		if (scr->panes[i].h > 0)
+			draw_pane(ui, i, scr->panes[i], i == ui->view.focus);
+}
+
+/* --- footer ------------------------------------------------------------- */
+
+void ui_dash_draw_footer(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = scr->footer;
+	int width = scr->regions.footer.w;
+	werase(w);
+	ui_draw_hints(ui, w, 0, width);
+
+	/* right: what shapes the view (filter, search, grid position) */
+	char right[384] = "";
+	size_t used = 0;
+	const struct ui_glyphs *g = scr->g;
+	struct view *v = &ui->view;
+	if (view_filter_active(v)) {
+		char desc[256];
+		view_filter_describe(v, desc, sizeof desc);
+		used += (size_t)snprintf(right + used, sizeof right - used, "Filter: %s (c clears)", desc);
+	}
+	if (v->query && ui_screen_of(ui)->layer != UI_LAYER_LINE && used < sizeof right) {
+		size_t pos = view_match_position(v);
+		if (pos)
+			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu of %zu", used ? g->sep : "",
+			                         v->query, pos, v->match_count);
+		else
+			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu match%s", used ? g->sep : "",
+			                         v->query, v->match_count, v->match_count == 1 ? "" : "es");
+	}
+	if (!v->zoom && (scr->grid.more_above || scr->grid.more_below) && used < sizeof right) {
+		size_t first = (size_t)scr->grid.first_row * (size_t)scr->grid.cols + 1;
+		size_t last = (size_t)(scr->grid.first_row + scr->grid.visible_rows) * (size_t)scr->grid.cols;
+		if (last > v->pane_count)
+			last = v->pane_count;
+		used += (size_t)snprintf(right + used, sizeof right - used, "%sgroups %zu-%zu of %zu %s%s", used ? g->sep : "",
+		                         first, last, v->pane_count, scr->grid.more_above ? g->more_up : "",
+		                         scr->grid.more_below ? g->more_down : "");
+	}
+	if (v->zoom && used < sizeof right)
+		used += (size_t)snprintf(right + used, sizeof right - used, "%szoomed (z)", used ? g->sep : "");
+	if (ui->count && used < sizeof right) /* a count typed, waiting for its move */
+		used += (size_t)snprintf(right + used, sizeof right - used, "%s%u_", used ? g->sep : "", ui->count);
+
+	int rw = (int)text_width(right);
+	if (ui_screen_of(ui)->layer == UI_LAYER_LINE) {
+		char line[300];
+		snprintf(line, sizeof line, "/%s", ui->search.text);
+		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
+		char count[64];
+		snprintf(count, sizeof count, "%zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
+		if (ui->search.text[0] && x + 2 < width)
+			ui_put(ui, w, 1, x + 2, count, width - x - 2, ROLE_DIM, false);
+		wmove(w, 1, x < width ? x : width - 1);
+		return;
+	}
+	int left_room = width;
+	if (rw) {
+		int cap = ui->message[0] || ui->saved_note[0] ? width * 2 / 3 : width;
+		if (rw > cap)
+			rw = cap;
+		left_room = width - rw - 2;
+		ui_put(ui, w, 1, width - rw, right, rw, ROLE_LABEL, true);
+	}
+	if (ui->message[0] && left_room > 0)
+		ui_put(ui, w, 1, 0, ui->message, left_room, ui->message_kind == UI_MSG_ERROR ? ROLE_ERROR : ROLE_MESSAGE,
+		       true);
+	else if (ui->saved_note[0] && left_room > 0) /* the last change, until the next */
+		ui_put(ui, w, 1, 0, ui->saved_note, left_room, ROLE_MESSAGE, true);
+}
+
+void ui_dash_draw_too_small(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	WINDOW *w = stdscr;
+	werase(w);
+	/* three phrases, packed on as few lines as the width allows */
+	char phrase[3][40];
+	snprintf(phrase[0], sizeof phrase[0], "terminal too small:");
+	snprintf(phrase[1], sizeof phrase[1], "need %d x %d", LAYOUT_MIN_WIDTH, LAYOUT_MIN_HEIGHT);
+	snprintf(phrase[2], sizeof phrase[2], "(now %d x %d)", scr->w, scr->h);
+	int widths[3], line_of[3];
+	for (int i = 0; i < 3; i++)
+		widths[i] = (int)strlen(phrase[i]);
+	int lines = layout_pack(widths, 3, scr->w, 1, 3, line_of);
+	int top = scr->h > lines ? (scr->h - lines) / 2 : 0;
+	for (int l = 0; l < lines && top + l < scr->h; l++) {
+		char text[128] = "";
+		for (int i = 0; i < 3; i++)
+			if (line_of[i] == l) {
+				if (text[0])
+					strcat(text, " ");
+				strcat(text, phrase[i]);
+			}
+		int lw = (int)strlen(text);
+		int x = scr->w > lw ? (scr->w - lw) / 2 : 0;
+		/* the bottom-right cell cannot be written without scrolling */
+		int room = scr->w - x - ((top + l == scr->h - 1) ? 1 : 0);
+		ui_put(ui, w, top + l, x, text, room, ROLE_ERROR, false);
+	}
+}
+
+/* The base of every other screen: ui_draw draws its header and footer
+ * (ui_dash_draw_*) and, through these, its body. */
+const struct ui_screen_ops ui_screen_main = {
+	.layer = UI_LAYER_BASE,
+	.help_title = "Dashboard",
+	.measure = dash_measure,
+	.draw = dash_draw_body,
+};

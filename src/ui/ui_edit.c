@@ -1,0 +1,813 @@
+/* ui_edit — the editing keys: status (1-4, Space), the field editor (e),
+ * add (a), delete (D), undo (u) and redo (Ctrl-R), notes in $EDITOR. Every
+ * change is an edit value run through store_apply (the one path, shared
+ * with the command line): nothing here touches the model or the file
+ * directly. The verified new model the store returns is shown at once;
+ * a conflict asks "keep theirs / use mine"; read-only and an invalid file
+ * on disk refuse with the reason on the message line. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "ui_internal.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "charterdash/store/changes.h"
+#include "charterdash/core/fsio.h"
+#include "charterdash/store/store.h"
+#include "charterdash/core/strutil.h"
+
+/* The dialogs' answers (given to ui_prompt_open and ui_confirm_open). */
+static unsigned ui_edit_commit(struct ui *ui);
+static unsigned ui_edit_add_enter(struct ui *ui);
+static unsigned ui_edit_confirm_yes(struct ui *ui);
+static unsigned ui_edit_confirm_no(struct ui *ui);
+
+const enum field ui_edit_fields[UI_EDIT_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES };
+
+bool ui_edit_init(struct ui *ui)
+{
+	struct ui_edit *e = calloc(1, sizeof *e);
+	if (!e)
+		return false;
+	undo_init(&e->undo);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		lineedit_init(&e->line[i], NULL);
+	ui->edit = e;
+	return true;
+}
+
+static void clear_pending(struct ui_edit *e)
+{
+	free(e->p_id);
+	free(e->p_seen);
+	free(e->p_value);
+	e->p_id = e->p_seen = e->p_value = NULL;
+	memset(&e->pending, 0, sizeof e->pending);
+}
+
+static void clear_drafts(struct ui_edit *e)
+{
+	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		free(e->orig[i]);
+		e->orig[i] = NULL;
+		lineedit_set(&e->line[i], NULL);
+	}
+	free(e->id);
+	free(e->add_group);
+	e->id = e->add_group = NULL;
+	e->error[0] = '\0';
+}
+
+void ui_edit_fini(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	if (!e)
+		return;
+	clear_drafts(e);
+	clear_pending(e);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		lineedit_fini(&e->line[i]);
+	undo_fini(&e->undo);
+	free(e);
+	ui->edit = NULL;
+}
+
+/* --- guards --------------------------------------------------------------- */
+
+/* True (and says why on the message line) when nothing may be written. */
+static bool refused(struct ui *ui)
+{
+	const char *why = ui_live_blocked(ui);
+	if (!why)
+		return false;
+	if (ui->read_only_why[0])
+		ui_error(ui, "Read-only: %s; nothing was changed", why);
+	else
+		ui_error(ui, "Not saved: %s", why);
+	return true;
+}
+
+static const struct milestone *selected(struct ui *ui)
+{
+	long m = ui_selected(ui);
+	if (m < 0) {
+		ui_message(ui, "No milestone selected here");
+		return NULL;
+	}
+	return &ui->charter.milestones[m];
+}
+
+/* --- the save path -------------------------------------------------------- */
+
+static void record_undo(struct ui *ui, const struct edit *e, const struct store_result *r)
+{
+	struct undo *u = &ui->edit->undo;
+	const char *fields[FIELD_COUNT] = { NULL };
+	char scratch[DATE_TEXT_SIZE];
+	if (e->kind == EDIT_SET) {
+		undo_record_set(u, e->milestone_id, e->field, r->old_value, e->value && *e->value ? e->value : NULL);
+		return;
+	}
+	/* the milestone as it is after an add, or was before a remove */
+	const struct charter *c = e->kind == EDIT_ADD ? &r->after : &ui->charter;
+	long m = charter_find_milestone(c, e->milestone_id);
+	if (m < 0)
+		return;
+	const struct milestone *ms = &c->milestones[m];
+	for (int f = 0; f < FIELD_COUNT; f++)
+		fields[f] = milestone_field(ms, (enum field)f, scratch);
+	char due[DATE_TEXT_SIZE];
+	if (fields[FIELD_DUE]) { /* scratch is shared: keep the date apart (or "~", no date yet) */
+		snprintf(due, sizeof due, "%s", fields[FIELD_DUE]);
+		fields[FIELD_DUE] = due;
+	}
+	if (undo_record_milestone(u, e->kind, e->milestone_id, c->groups[ms->group].id, fields))
+		store_undo_attach(u, e, r); /* the exact bytes, for undo */
+}
+
+/* A value for the message line: one line, not too long. */
+static void short_value(const char *v, char *out, size_t size)
+{
+	if (!v || !*v) {
+		snprintf(out, size, "(none)");
+		return;
+	}
+	size_t limit = size > 64 ? 60 : size - 4, n = 0;
+	while (v[n] && n < limit)
+		n++;
+	while (n > 0 && v[n] && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--; /* never cut a character */
+	for (size_t i = 0; i < n; i++)
+		out[i] = (v[i] == '\n' || v[i] == '\r' || v[i] == '\t') ? ' ' : v[i];
+	out[n] = '\0';
+	if (v[n])
+		snprintf(out + n, size - n, "%s", "\xe2\x80\xa6");
+}
+
+static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs)
+{
+	struct ui_edit *ed = ui->edit;
+	clear_pending(ed);
+	ed->pending = *e;
+	ed->p_id = ui_strdup(e->milestone_id);
+	ed->p_seen = ui_strdup(e->seen);
+	ed->p_value = ui_strdup(e->value);
+	ed->pending.milestone_id = ed->p_id;
+	ed->pending.seen = ed->p_seen;
+	ed->pending.value = ed->p_value;
+	ed->pending.group_id = NULL;
+	const char *who = e->kind == EDIT_SET ? ui_live_who(ui, e->milestone_id, field_name(e->field)) : NULL;
+	char t[96];
+	short_value(theirs, t, sizeof t);
+	snprintf(ed->question, sizeof ed->question, "%s changed %s of %s to '%s' since you looked.", who ? who : "Someone",
+	         field_name(e->field), e->milestone_id, t);
+}
+
+/* A save that wrote: the message, the undo step, the new model (others'
+ * changes that came with it marked). `id`: the milestone's, copied. */
+static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struct store_result *r, const char *id)
+{
+	char v[96], old[96];
+	if (undoable)
+		record_undo(ui, e, r);
+	short_value(r->old_value, old, sizeof old);
+	short_value(e->value, v, sizeof v);
+	if (e->kind == EDIT_SET)
+		ui_message(ui, "Saved: %s %s '%s' %s '%s' (u undoes)", id, field_name(e->field), old,
+		           ui->opt.ascii ? "->" : "\xe2\x86\x92", v); /* not g->right: "Right" in ASCII */
+	else if (e->kind == EDIT_ADD)
+		ui_message(ui, "Added %s (u undoes)", id);
+	else
+		ui_message(ui, "Deleted %s '%s' (u undoes)", id, old);
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
+	/* changes others made just before ours came along: mark them */
+	const char **ids = NULL;
+	size_t n = changes_between(&ui->charter, &r->after, &ids), k = 0;
+	for (size_t i = 0; n != (size_t)-1 && i < n; i++)
+		if (strcmp(ids[i], id) != 0)
+			ids[k++] = ids[i];
+	ui_live_saved(ui, r->new_text, r->new_len);
+	struct charter after = r->after;
+	r->have_after = false;
+	memset(&r->after, 0, sizeof r->after);
+	if (ui_replace_charter(ui, &after) && n != (size_t)-1)
+		ui_live_mark(ui, ids, k);
+	free(ids);
+	if (r->warning[0]) { /* saved, but the history line is missing: say so */
+		char msg[sizeof ui->message];
+		memcpy(msg, ui->message, sizeof msg);
+		ui_error(ui, "%s; but %s", msg, r->warning);
+	}
+}
+
+/* A failed save's reason as a value: the message just set, without its
+ * "Not saved: " (the messages stay whole at their ui_error calls, where
+ * docs/errors.md finds them). */
+static void keep_why(struct ui *ui, struct ui_saved *out)
+{
+	static const char prefix[] = "Not saved: ";
+	const char *why = ui->message;
+	if (strncmp(why, prefix, sizeof prefix - 1) == 0)
+		why += sizeof prefix - 1;
+	snprintf(out->why, sizeof out->why, "%s", why);
+}
+
+struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
+{
+	struct ui_saved out = { STORE_REFUSED, "" };
+	const char *blocked = ui_live_blocked(ui);
+	if (refused(ui)) {
+		snprintf(out.why, sizeof out.why, "%s", blocked ? blocked : "");
+		return out;
+	}
+	/* Never freeze the screen behind a stuck writer. The model on screen
+	 * spares the transaction one full load while the file is still exactly
+	 * what it was loaded from. */
+	struct store_options so = { .lock_wait_ms = 3000, .known = &ui->charter, .force_read_only = ui->opt.force };
+	store_options_for_undo(&so, ui->edit->undo_plan);
+	if (ui->live) {
+		so.user = ui->live->user[0] ? ui->live->user : NULL;
+		so.host = ui->live->host[0] ? ui->live->host : NULL;
+	}
+	struct store_result r;
+	struct diag_list diags;
+	store_result_init(&r);
+	diag_init(&diags, DIAG_DEFAULT_LIMIT);
+	out.status = store_apply(ui->path, e, &so, &r, &diags);
+	/* the id outlives the model it may point into (replaced below) */
+	char id[256], v[96], first[300] = "";
+	snprintf(id, sizeof id, "%s", e->milestone_id ? e->milestone_id : "");
+	switch (out.status) {
+	case STORE_OK:
+		if (r.changed) {
+			show_saved(ui, e, undoable, &r, id);
+		} else if (e->kind == EDIT_SET) {
+			short_value(e->value, v, sizeof v);
+			ui_message(ui, "%s: %s is already '%s'", id, field_name(e->field), v);
+		}
+		break;
+	case STORE_CONFLICT:
+		if (ask_on_conflict && e->kind == EDIT_SET) {
+			snprintf(out.why, sizeof out.why, "%s", r.why);
+			keep_pending(ui, e, r.current);
+			ui_confirm_open(ui, CONFIRM_CONFLICT, ui_edit_confirm_yes, ui_edit_confirm_no);
+		} else {
+			ui_error(ui, "Not saved: %s", r.why);
+			keep_why(ui, &out);
+		}
+		break;
+	case STORE_INVALID:
+		if (diags.count)
+			diag_format(&diags.items[0], first, sizeof first);
+		ui_error(ui, "Not saved: the file on disk does not load: %s", first[0] ? first : r.why);
+		keep_why(ui, &out);
+		ui->dirty |= UI_DIRTY_LAYOUT;
+		ui_live_check(ui);
+		break;
+	default:
+		ui_error(ui, "Not saved: %s", r.why[0] ? r.why : "the change could not be made");
+		keep_why(ui, &out);
+		break;
+	}
+	store_result_fini(&r);
+	diag_fini(&diags);
+	return out;
+}
+
+/* --- status ----------------------------------------------------------------- */
+
+/* The status menu's answers (ui_status.c opens it). */
+unsigned ui_act_status(struct ui *ui, enum ui_request req)
+{
+	if (ui_mode(ui) == UI_MODE_STATUS)
+		ui_pop(ui);
+	if (req == UI_REQ_STATUS_CANCEL) {
+		ui_message(ui, "Status not changed");
+		return UI_HANDLED | UI_RELAYOUT;
+	}
+	const struct milestone *ms = selected(ui);
+	if (!ms || refused(ui))
+		return UI_HANDLED | UI_RELAYOUT;
+	enum status want;
+	switch (req) {
+	case UI_REQ_STATUS_NOT_STARTED: want = STATUS_NOT_STARTED; break;
+	case UI_REQ_STATUS_IN_PROGRESS: want = STATUS_IN_PROGRESS; break;
+	case UI_REQ_STATUS_BLOCKED: want = STATUS_BLOCKED; break;
+	default: want = STATUS_DONE; break;
+	}
+	struct edit e = {
+		.kind = EDIT_SET, .milestone_id = ms->id, .field = FIELD_STATUS,
+		.check_seen = true, .seen = status_key(ms->status), .value = status_key(want),
+	};
+	ui_edit_save(ui, &e, true, true);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- the field editor ------------------------------------------------------ */
+
+unsigned ui_act_edit(struct ui *ui, enum ui_request req)
+{
+	(void)req;
+	const struct milestone *ms = selected(ui);
+	if (!ms || refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	struct ui_edit *e = ui->edit;
+	clear_drafts(e);
+	e->id = ui_strdup(ms->id);
+	char scratch[DATE_TEXT_SIZE];
+	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		const char *v = milestone_field(ms, ui_edit_fields[i], scratch);
+		e->orig[i] = ui_strdup(v);
+		lineedit_set(&e->line[i], v);
+	}
+	e->slot = 0;
+	ui_prompt_open(ui, PROMPT_FIELD, ui_edit_commit);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* A due date typed in a relative form (+7d, friday, eom ...) becomes the
+ * absolute date in the draft, shown before anything is saved: true when
+ * it did (the dialog stays open, Enter again saves). */
+bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line)
+{
+	const char *v = lineedit_text(line);
+	struct date d;
+	char why[160], text[DATE_TEXT_SIZE];
+	if (!*v || strcmp(v, EDIT_NO_DATE) == 0 || date_parse(v, &d))
+		return false;
+	if (!date_parse_relative(v, ui->opt.today, &d, why, sizeof why))
+		return false; /* the check that follows explains it */
+	date_format(d, text);
+	snprintf(ui->edit->error, sizeof ui->edit->error, "due '%s' is %s: Enter saves it", v, text);
+	lineedit_set(line, text);
+	return true;
+}
+
+static unsigned ui_edit_commit(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	int changed[UI_EDIT_FIELDS], n = 0;
+	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
+		if (ui_edit_fields[i] == FIELD_DUE && ui_edit_resolve_date(ui, &e->line[i])) {
+			e->slot = i;
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (!ui_draft_changed(e, i))
+			continue;
+		const char *v = lineedit_text(&e->line[i]);
+		char why[256];
+		if (!edit_check_value(ui_edit_fields[i], *v ? v : NULL, why, sizeof why)) {
+			/* in place: the editor stays open on that field */
+			e->slot = i;
+			snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+			return UI_HANDLED | UI_REDRAW;
+		}
+		changed[n++] = i;
+	}
+	/* the drafts outlive the editor for the saves below */
+	char *id = ui_strdup(e->id ? e->id : "");
+	char *seen[UI_EDIT_FIELDS] = { NULL }, *value[UI_EDIT_FIELDS] = { NULL };
+	for (int k = 0; k < n; k++) {
+		seen[k] = ui_strdup(e->orig[changed[k]]);
+		value[k] = ui_strdup(lineedit_text(&e->line[changed[k]]));
+	}
+	ui_pop(ui);
+	clear_drafts(e);
+	if (n == 0)
+		ui_message(ui, "Nothing changed");
+	size_t recorded = 0; /* undo steps this save made */
+	for (int k = 0; k < n && id; k++) {
+		struct edit ed = {
+			.kind = EDIT_SET, .milestone_id = id, .field = ui_edit_fields[changed[k]],
+			.check_seen = true, .seen = seen[k], .value = value[k] && *value[k] ? value[k] : NULL,
+		};
+		size_t steps = e->undo.done;
+		struct ui_saved saved = ui_edit_save(ui, &ed, true, true);
+		if (e->undo.done > steps && recorded++) /* one e, one undo */
+			undo_join_previous(&e->undo);
+		if (saved.status != STORE_OK) {
+			if (k + 1 < n) {
+				char msg[sizeof ui->message];
+				memcpy(msg, ui->message, sizeof msg);
+				enum ui_message_kind kind = ui->message_kind;
+				ui_message(ui, "%s (the other fields were not saved)", msg);
+				ui->message_kind = kind;
+			}
+			break;
+		}
+	}
+	for (int k = 0; k < n; k++) {
+		free(seen[k]);
+		free(value[k]);
+	}
+	free(id);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- add and delete ------------------------------------------------------- */
+
+/* Saves a new milestone and then its due date and owner, joined into one
+ * undo step; the message says it was added. */
+static void add_milestone(struct ui *ui, const char *group, char *const v[UI_EDIT_FIELDS])
+{
+	const char *mid = v[UI_ADD_ID];
+	struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = v[UI_ADD_TITLE] };
+	if (ui_edit_save(ui, &ed, true, false).status != STORE_OK)
+		return;
+	char added[sizeof ui->message];
+	memcpy(added, ui->message, sizeof added);
+	const struct { enum field f; const char *value; } sets[] = {
+		{ FIELD_DUE, *v[UI_ADD_DUE] ? v[UI_ADD_DUE] : EDIT_NO_DATE },
+		{ FIELD_OWNER, *v[UI_ADD_OWNER] ? v[UI_ADD_OWNER] : NULL },
+	};
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+		if (!sets[i].value)
+			continue;
+		struct edit set = { .kind = EDIT_SET, .milestone_id = mid, .field = sets[i].f, .value = sets[i].value };
+		size_t steps = ui->edit->undo.done;
+		if (ui_edit_save(ui, &set, true, false).status != STORE_OK)
+			return; /* its message says why */
+		if (ui->edit->undo.done > steps)
+			undo_join_previous(&ui->edit->undo);
+	}
+	ui_message(ui, "%s", added);
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", added);
+	long m = charter_find_milestone(&ui->charter, mid);
+	if (m >= 0 && !view_select_milestone(&ui->view, (size_t)m))
+		ui_message(ui, "Added %s; the filter hides it (c clears the filter)", mid);
+}
+
+unsigned ui_act_add(struct ui *ui, enum ui_request req)
+{
+	(void)req;
+	if (refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	if (!ui->view.pane_count) {
+		ui_error(ui, "This charter has no working groups to add a milestone to");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	struct ui_edit *e = ui->edit;
+	clear_drafts(e);
+	e->add_group = ui_strdup(ui->charter.groups[ui->view.focus].id);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		lineedit_set(&e->line[i], NULL);
+	e->slot = UI_ADD_TITLE;
+	ui_prompt_open(ui, PROMPT_ADD, ui_edit_add_enter);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+void ui_edit_add_propose(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	const char *id = lineedit_text(&e->line[UI_ADD_ID]);
+	/* only an id nobody typed: empty, or the one proposed before */
+	if (*id && (!e->orig[UI_ADD_ID] || strcmp(id, e->orig[UI_ADD_ID]) != 0))
+		return;
+	char *proposed = e->add_group ? edit_propose_id(&ui->charter, e->add_group, lineedit_text(&e->line[UI_ADD_TITLE]))
+	                              : NULL;
+	lineedit_set(&e->line[UI_ADD_ID], proposed);
+	free(e->orig[UI_ADD_ID]);
+	e->orig[UI_ADD_ID] = proposed;
+}
+
+/* The add dialog's fields checked, each in place: false when one is not
+ * right (the dialog shows why, on that field). */
+static bool add_fields_ok(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	char why[256];
+	const char *title = lineedit_text(&e->line[UI_ADD_TITLE]), *id = lineedit_text(&e->line[UI_ADD_ID]);
+	const char *due = lineedit_text(&e->line[UI_ADD_DUE]), *owner = lineedit_text(&e->line[UI_ADD_OWNER]);
+	if (!edit_check_value(FIELD_TITLE, title, why, sizeof why)) {
+		e->slot = UI_ADD_TITLE;
+		snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+	} else if (!edit_check_id(id, why, sizeof why)) {
+		e->slot = UI_ADD_ID;
+		snprintf(e->error, sizeof e->error, "%s", why);
+	} else if (charter_find_milestone(&ui->charter, id) >= 0) {
+		e->slot = UI_ADD_ID;
+		snprintf(e->error, sizeof e->error, "The id '%s' is taken: ids are unique in the file", id);
+	} else if (*due && !edit_check_value(FIELD_DUE, due, why, sizeof why)) {
+		e->slot = UI_ADD_DUE;
+		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+	} else if (*owner && !edit_check_value(FIELD_OWNER, owner, why, sizeof why)) {
+		e->slot = UI_ADD_OWNER;
+		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+	} else {
+		return true;
+	}
+	return false;
+}
+
+/* Enter: on the title, on to the proposed id; elsewhere the milestone is
+ * added with its due date (empty: `due: ~`, no date yet, so never
+ * overdue) and owner, one undo step. */
+static unsigned ui_edit_add_enter(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	ui_edit_add_propose(ui);
+	char why[300];
+	if (e->slot == UI_ADD_TITLE) {
+		if (!edit_check_value(FIELD_TITLE, lineedit_text(&e->line[UI_ADD_TITLE]), why, sizeof why))
+			snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+		else
+			e->slot = UI_ADD_ID;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ui_edit_resolve_date(ui, &e->line[UI_ADD_DUE])) {
+		e->slot = UI_ADD_DUE; /* the absolute date, shown before it is saved */
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!add_fields_ok(ui))
+		return UI_HANDLED | UI_REDRAW;
+	char *v[UI_EDIT_FIELDS];
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		v[i] = ui_strdup(lineedit_text(&e->line[i]));
+	char *group = e->add_group;
+	e->add_group = NULL;
+	ui_pop(ui);
+	clear_drafts(e);
+	add_milestone(ui, group, v);
+	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+		free(v[i]);
+	free(group);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+unsigned ui_act_delete(struct ui *ui, enum ui_request req)
+{
+	(void)req;
+	const struct milestone *ms = selected(ui);
+	if (!ms || refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	struct ui_edit *e = ui->edit;
+	clear_pending(e);
+	e->p_id = ui_strdup(ms->id);
+	char t[96];
+	short_value(ms->title, t, sizeof t);
+	snprintf(e->question, sizeof e->question, "Delete '%s' (%s)?", t, ms->id);
+	ui_confirm_open(ui, CONFIRM_DELETE, ui_edit_confirm_yes, ui_edit_confirm_no);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+static unsigned ui_edit_confirm_yes(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	enum ui_confirm_kind kind = e->confirm;
+	ui_pop(ui);
+	if (kind == CONFIRM_UNDO) {
+		undo_answer_anyway(&e->undo);
+		return ui_act_undo(ui, UI_REQ_UNDO);
+	}
+	if (kind == CONFIRM_DELETE) {
+		if (e->p_id) {
+			struct edit ed = { .kind = EDIT_REMOVE, .milestone_id = e->p_id };
+			ui_edit_save(ui, &ed, true, false);
+		}
+	} else if (e->p_id) { /* use mine */
+		struct edit ed = e->pending;
+		ed.force = true;
+		ui_edit_save(ui, &ed, true, false);
+	}
+	clear_pending(e);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+static unsigned ui_edit_confirm_no(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	enum ui_confirm_kind kind = e->confirm;
+	ui_pop(ui);
+	if (kind == CONFIRM_DELETE) {
+		ui_message(ui, "Not deleted");
+	} else if (kind == CONFIRM_UNDO) {
+		ui_live_check(ui); /* show theirs now */
+		ui_message(ui, "Not undone; nothing was written");
+	} else {
+		ui_live_check(ui); /* show theirs now */
+		ui_message(ui, "Kept their value of %s; nothing was written", e->p_id ? e->p_id : "the milestone");
+	}
+	clear_pending(e);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- undo and redo ------------------------------------------------------- */
+
+/* The text around a deleted milestone changed, or someone changed one this
+ * session added: undo asks before going ahead. */
+static void ask_undo_anyway(struct ui *ui, const struct undo_plan *plan)
+{
+	const char *id = plan->edits[0].milestone_id;
+	if (plan->has_restore)
+		snprintf(ui->edit->question, sizeof ui->edit->question,
+		         "The lines around %s changed since you deleted it. Put it back from its fields at the end "
+		         "of its group (its comments and other keys stay lost)?", id);
+	else
+		snprintf(ui->edit->question, sizeof ui->edit->question,
+		         "Someone changed %s since you added it. Remove it anyway, with their changes?", id);
+	ui_confirm_open(ui, CONFIRM_UNDO, ui_edit_confirm_yes, ui_edit_confirm_no);
+}
+
+/* Undoes (redoes) one step: false after saying why it could not. */
+static bool undo_step(struct ui *ui, bool redo)
+{
+	struct undo *u = &ui->edit->undo;
+	struct undo_plan plan;
+	if (redo)
+		undo_plan_redo(u, &plan);
+	else
+		undo_plan_undo(u, &plan);
+	for (size_t i = 0; i < plan.count; i++) {
+		ui->edit->undo_plan = i == 0 ? &plan : NULL; /* its checks go with the first edit */
+		struct ui_saved saved = ui_edit_save(ui, &plan.edits[i], false, false);
+		ui->edit->undo_plan = NULL;
+		if (saved.status != STORE_OK) {
+			ui_error(ui, "%s %s", redo ? "Not redone:" : "Not undone:", saved.why);
+			if (saved.status == STORE_CONFLICT && (plan.has_restore || plan.expect_bytes))
+				ask_undo_anyway(ui, &plan);
+			return false;
+		}
+	}
+	if (redo)
+		redo_done(u);
+	else
+		undo_done(u);
+	if (plan.count && plan.edits[0].kind != EDIT_REMOVE) {
+		long m = charter_find_milestone(&ui->charter, plan.edits[0].milestone_id);
+		if (m >= 0)
+			view_select_milestone(&ui->view, (size_t)m);
+	}
+	return true;
+}
+
+/* u and Ctrl-R: a step and the steps saved with it (one `e`). */
+unsigned ui_act_undo(struct ui *ui, enum ui_request req)
+{
+	bool redo = req == UI_REQ_REDO;
+	struct undo *u = &ui->edit->undo;
+	if (redo ? !undo_can_redo(u) : !undo_can_undo(u)) {
+		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (refused(ui))
+		return UI_HANDLED | UI_REDRAW;
+	size_t n = undo_group_size(u, redo);
+	/* the message names the group's first field: "status and 1 more" */
+	const struct undo_step *first = &u->steps[redo ? u->done : u->done - n];
+	char what[64];
+	snprintf(what, sizeof what, "%s", first->kind == EDIT_SET ? field_name(first->field)
+	                                  : first->kind == EDIT_ADD ? "adding" : "deleting");
+	char id[256];
+	snprintf(id, sizeof id, "%s", first->id ? first->id : "");
+	for (size_t k = 0; k < n; k++)
+		if (!undo_step(ui, redo))
+			return UI_HANDLED | UI_RELAYOUT;
+	if (n > 1 && first->kind == EDIT_SET) /* an add's fields are the add's */
+		ui_message(ui, "%s %s and %zu more of %s (%s)", redo ? "Redone:" : "Undone:", what, n - 1, id,
+		           redo ? "u undoes again" : "Ctrl-R redoes");
+	else
+		ui_message(ui, "%s %s of %s (%s)", redo ? "Redone:" : "Undone:", what, id,
+		           redo ? "u undoes again" : "Ctrl-R redoes");
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- notes in $EDITOR ------------------------------------------------------- */
+
+/* The edited file, whole (notes are small: 4 MiB at most). */
+static char *read_back(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t len;
+	char *text = fsio_read_all(f, 0, (size_t)4 << 20, &len);
+	fclose(f);
+	return text;
+}
+
+/* Runs the editor on `text`; the edited text (caller frees) or NULL with
+ * the reason on the message line. The temporary file lives beside the
+ * data file (never /tmp: notes may be private) and is always removed. */
+static char *run_editor(struct ui *ui, const char *text)
+{
+	char *real = store_real_path(ui->path);
+	const char *file = real ? real : ui->path;
+	const char *slash = strrchr(file, '/');
+	char *dir = fsio_dir_of(file);
+	char tmpl[4200];
+	snprintf(tmpl, sizeof tmpl, "%s/.%s.notes.XXXXXX", dir ? dir : ".", slash ? slash + 1 : file);
+	free(dir);
+	free(real);
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		ui_error(ui, "Cannot create a temporary file beside the data file: %s", strerror(errno));
+		return NULL;
+	}
+	bool ok = fsio_write_all(fd, text, strlen(text));
+	ok = close(fd) == 0 && ok;
+	if (!ok) {
+		unlink(tmpl);
+		ui_error(ui, "Cannot write the notes to %s", tmpl);
+		return NULL;
+	}
+	const char *env = getenv("VISUAL"); /* the full-screen editor, as the convention goes */
+	if (!env || !*env)
+		env = getenv("EDITOR");
+	char *cmd = ui_strdup(env && *env ? env : "vi");
+	char *argv[34];
+	size_t argc = cmd ? str_split_words(cmd, argv, 33) : 0; /* room for the file */
+	if (argc == 0) {
+		free(cmd);
+		unlink(tmpl);
+		ui_error(ui, "EDITOR is empty");
+		return NULL;
+	}
+	argv[argc++] = tmpl;
+	argv[argc] = NULL;
+	ui_term_pause(ui);
+	int status = -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		fprintf(stderr, "charterdash: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	/* a Ctrl-Z meant for the editor reached us too (same process group):
+	 * it is over now, do not stop again */
+	(void)ui_term_take_suspend();
+	ui_term_resume(ui);
+	char *out = NULL;
+	if (pid < 0)
+		ui_error(ui, "Cannot start the editor: %s", strerror(errno));
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		ui_error(ui, "The editor (%s) did not finish cleanly (status %d); notes not saved", argv[0],
+		         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	else if (!(out = read_back(tmpl)))
+		ui_error(ui, "Cannot read the edited notes back");
+	unlink(tmpl);
+	free(cmd);
+	return out;
+}
+
+unsigned ui_edit_external(struct ui *ui, enum ui_request req)
+{
+	struct ui_edit *e = ui->edit;
+	bool in_editor = req == UI_REQ_PROMPT_EDITOR; /* Ctrl-O in the editor, else E */
+	if (in_editor && e->prompt != PROMPT_FIELD)
+		return UI_HANDLED;
+	const int notes = UI_EDIT_FIELDS - 1;
+	char *seen = NULL, *id = NULL;
+	const char *text;
+	if (in_editor) {
+		text = lineedit_text(&e->line[notes]);
+	} else {
+		const struct milestone *ms = selected(ui);
+		if (!ms || refused(ui))
+			return UI_HANDLED | UI_REDRAW;
+		text = ms->notes ? ms->notes : "";
+		seen = ui_strdup(ms->notes);
+		id = ui_strdup(ms->id);
+	}
+	char *start = ui_strdup(text);
+	char *out = start ? run_editor(ui, start) : NULL;
+	if (out) {
+		/* editors end the last line with a newline: drop it unless the
+		 * notes had one (a literal block keeps its own) */
+		size_t n = strlen(out), s = strlen(start);
+		if (n && out[n - 1] == '\n' && !(s && start[s - 1] == '\n'))
+			out[--n] = '\0';
+		if (in_editor) {
+			lineedit_set(&e->line[notes], out);
+			e->slot = notes;
+			free(out);
+			free(start);
+			return ui_edit_commit(ui);
+		}
+		if (strcmp(out, start) == 0) {
+			ui_message(ui, "Notes unchanged");
+		} else {
+			struct edit ed = {
+				.kind = EDIT_SET, .milestone_id = id, .field = FIELD_NOTES,
+				.check_seen = true, .seen = seen, .value = *out ? out : NULL,
+			};
+			ui_edit_save(ui, &ed, true, true);
+		}
+	}
+	free(out);
+	free(start);
+	free(seen);
+	free(id);
+	return UI_HANDLED | UI_RELAYOUT;
+}

@@ -1,0 +1,155 @@
+/* ui_follow — following the facilitator (`charterdash --follow [USER]`):
+ * every dashboard writes what it looks at into its presence record (the
+ * screen, zoom, the focused pane, the selected milestone); a follower,
+ * read-only, reads its leader's record at every tick (400 ms) and shows
+ * the same. The leader's header counts its followers ("2 following"); a
+ * follower's says whom it follows. Navigation stays the follower's own
+ * until the leader moves again; any other key asks whether to stop. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "charterdash/store/presence.h"
+
+/* What this session looks at now. */
+static void own_focus(const struct ui *ui, struct presence_focus *f)
+{
+	memset(f, 0, sizeof *f);
+	snprintf(f->view, sizeof f->view, "%s", ui_screen_name(ui_panel_mode(ui)));
+	f->zoom = ui->view.zoom;
+	if (ui->view.pane_count && ui->charter.groups[ui->view.focus].id)
+		snprintf(f->group, sizeof f->group, "%s", ui->charter.groups[ui->view.focus].id);
+	long m = ui_selected(ui);
+	if (m >= 0)
+		snprintf(f->milestone, sizeof f->milestone, "%s", ui->charter.milestones[m].id);
+	if (ui->live->leader[0])
+		snprintf(f->following, sizeof f->following, "%s", ui->live->leader);
+}
+
+/* Whom --follow without USER follows: who marked the latest meeting. */
+static void find_leader(struct ui *ui)
+{
+	struct ui_live *l = ui->live;
+	if (l->leader[0] || !ui->opt.follow)
+		return;
+	if (ui->opt.follow_user && *ui->opt.follow_user) {
+		snprintf(l->leader, sizeof l->leader, "%s", ui->opt.follow_user);
+		return;
+	}
+	const struct history *h = ui_live_history(ui);
+	long at = ui_last_meeting(h);
+	if (at >= 0 && h->entries[at].user)
+		snprintf(l->leader, sizeof l->leader, "%s", h->entries[at].user);
+}
+
+/* Shows the leader's focus: its pane and milestone, zoom, and the panel
+ * it has open (detail, help, the minutes ... any panel in the screen
+ * table). A dialog of ours (the question to stop) is left alone. */
+static void apply_focus(struct ui *ui, const struct presence_focus *f)
+{
+	if (ui_dialog_mode(ui) != UI_MODE_MAIN)
+		return;
+	long g = f->group[0] ? charter_find_group(&ui->charter, f->group) : -1;
+	if (g >= 0)
+		view_focus(&ui->view, (size_t)g);
+	long m = f->milestone[0] ? charter_find_milestone(&ui->charter, f->milestone) : -1;
+	if (m >= 0)
+		view_select_milestone(&ui->view, (size_t)m);
+	ui->view.zoom = f->zoom && ui->view.pane_count;
+	enum ui_mode want = ui_screen_by_name(f->view);
+	if (want != UI_MODE_MAIN && ui_screens[want]->layer != UI_LAYER_PANEL)
+		want = UI_MODE_MAIN; /* only the panels are shown as theirs */
+	if (ui_panel_mode(ui) != want) {
+		while (ui->depth > 1)
+			ui_pop(ui);
+		if (want != UI_MODE_MAIN) {
+			ui->detail.top = ui->help.top = ui->changes.top = 0;
+			ui_push(ui, want);
+		}
+	}
+	ui->dirty |= UI_DIRTY_ALL;
+}
+
+/* The header's words: "following amina", or "2 following". */
+static bool set_note(struct ui_live *l, const char *note)
+{
+	if (strcmp(l->follow_note, note) == 0)
+		return false;
+	snprintf(l->follow_note, sizeof l->follow_note, "%s", note);
+	return true;
+}
+
+unsigned ui_follow_tick(struct ui *ui, time_t now)
+{
+	struct ui_live *l = ui->live;
+	if (!l || !l->present)
+		return 0;
+	unsigned flags = 0;
+	find_leader(ui);
+	struct presence_focus mine, theirs;
+	if (l->leader[0] && presence_focus_of(&l->presence, l->leader, now, &theirs)) {
+		char text[512];
+		presence_focus_format(&theirs, text, sizeof text);
+		if (strcmp(text, l->leader_seen) != 0) { /* they moved: so do we */
+			snprintf(l->leader_seen, sizeof l->leader_seen, "%s", text);
+			apply_focus(ui, &theirs);
+			flags |= UI_RELAYOUT;
+		}
+	}
+	own_focus(ui, &mine);
+	char text[512];
+	presence_focus_format(&mine, text, sizeof text);
+	if (strcmp(text, l->published) != 0 && presence_publish(&l->presence, &mine)) {
+		snprintf(l->published, sizeof l->published, "%s", text);
+		l->refreshed = now;
+	}
+	char note[96] = "";
+	if (l->leader[0])
+		snprintf(note, sizeof note, "following %s", l->leader);
+	else if (ui->opt.follow)
+		snprintf(note, sizeof note, "following nobody yet (no meeting marked)");
+	else if (now - l->counted >= 1) {
+		size_t n = presence_followers(&l->presence, l->user, now);
+		l->counted = now;
+		if (n)
+			snprintf(note, sizeof note, "%zu following", n);
+	} else {
+		snprintf(note, sizeof note, "%s", l->follow_note);
+	}
+	if (set_note(l, note))
+		ui->dirty |= UI_DIRTY_HEADER;
+	return flags;
+}
+
+bool ui_following(const struct ui *ui)
+{
+	return ui->opt.follow && ui->live && ui->live->leader[0];
+}
+
+static unsigned stop_following(struct ui *ui)
+{
+	ui_pop(ui);
+	struct ui_live *l = ui->live;
+	ui_message(ui, "Stopped following %s", l->leader);
+	ui->opt.follow = false;
+	l->leader[0] = '\0';
+	l->leader_seen[0] = '\0';
+	ui_recheck_writable(ui); /* --read-only and the file's permissions still count */
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+static unsigned keep_following(struct ui *ui)
+{
+	ui_pop(ui);
+	ui_message(ui, "Still following %s", ui->live->leader);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+unsigned ui_follow_ask(struct ui *ui)
+{
+	snprintf(ui->edit->question, sizeof ui->edit->question,
+	         "You are following %s. Stop following (and look around on your own)?", ui->live->leader);
+	ui_confirm_open(ui, CONFIRM_FOLLOW, stop_following, keep_following);
+	return UI_HANDLED | UI_RELAYOUT;
+}

@@ -1,0 +1,320 @@
+/* ui_timeline — the timeline view (T): one lane per working group on a
+ * date axis from signing to the later of the next review and the last due
+ * date (timeline.h does the arithmetic); today, the roadmap deadline and
+ * the reviews marked; each milestone at its due date by its status glyph.
+ * The cursor walks the milestones by due date, the status line names the
+ * one under it, Enter opens its details; b shows the burn-up chart. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charterdash/report/progress.h"
+#include "charterdash/report/report.h"
+#include "charterdash/core/text.h"
+
+#define LANE_LABEL 16 /* columns of the group names left of the axis */
+#define MAX_TICKS 128
+
+struct by_date {
+	long day;
+	size_t m;
+};
+
+static int compare_by_date(const void *pa, const void *pb)
+{
+	const struct by_date *a = pa, *b = pb;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->m < b->m ? -1 : a->m > b->m;
+}
+
+/* The dated milestones by due date, then file order, into
+ * ui->timeline.order (rebuilt when the charter changed). */
+static void sort_by_date(struct ui *ui)
+{
+	if (ui->timeline.order && ui->timeline.serial == ui->charter_serial)
+		return;
+	const struct charter *c = &ui->charter;
+	free(ui->timeline.order);
+	ui->timeline.order = NULL;
+	ui->timeline.count = 0;
+	struct by_date *tmp = malloc((c->milestone_count ? c->milestone_count : 1) * sizeof *tmp);
+	size_t *order = malloc((c->milestone_count ? c->milestone_count : 1) * sizeof *order);
+	if (!tmp || !order) {
+		free(tmp);
+		free(order);
+		ui_error(ui, "Out of memory: the timeline is empty");
+		return;
+	}
+	size_t n = 0;
+	for (size_t m = 0; m < c->milestone_count; m++)
+		if (milestone_has_date(&c->milestones[m]))
+			tmp[n++] = (struct by_date){ date_to_serial(milestone_due(c, &c->milestones[m])), m };
+	qsort(tmp, n, sizeof *tmp, compare_by_date);
+	for (size_t i = 0; i < n; i++)
+		order[i] = tmp[i].m;
+	free(tmp);
+	ui->timeline.order = order;
+	ui->timeline.count = n;
+	ui->timeline.serial = ui->charter_serial;
+}
+
+/* The k-th dated milestone by due date, or -1. */
+static long nth_by_date(const struct ui *ui, size_t k)
+{
+	return k < ui->timeline.count ? (long)ui->timeline.order[k] : -1;
+}
+
+static size_t dated_count(const struct ui *ui)
+{
+	return ui->timeline.count;
+}
+
+void ui_timeline_fini(struct ui *ui)
+{
+	free(ui->timeline.order);
+	ui->timeline.order = NULL;
+	ui->timeline.count = 0;
+}
+
+unsigned ui_act_timeline(struct ui *ui, enum ui_request req)
+{
+	(void)req;
+	struct timeline_axis *a = &ui->timeline.axis;
+	timeline_span(&ui->charter, ui->opt.today, &a->start, &a->end);
+	a->zoom = TIMELINE_MONTHS;
+	a->scroll = 0;
+	sort_by_date(ui);
+	/* start on the first milestone due today or later */
+	size_t n = dated_count(ui), k = 0;
+	while (k + 1 < n && date_compare(milestone_due(&ui->charter, &ui->charter.milestones[nth_by_date(ui, k)]),
+	                                 ui->opt.today) < 0)
+		k++;
+	ui->timeline.sel = k;
+	ui->timeline.follow = true;
+	ui->timeline.burnup = false;
+	ui_push(ui, UI_MODE_TIMELINE);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+static unsigned zoom(struct ui *ui, int step)
+{
+	int z = (int)ui->timeline.axis.zoom + step;
+	if (z < 0 || z >= TIMELINE_ZOOMS)
+		return UI_HANDLED;
+	timeline_set_zoom(&ui->timeline.axis, (enum timeline_zoom)z);
+	ui_message(ui, "Timeline by %s", timeline_zoom_label((enum timeline_zoom)z));
+	return UI_HANDLED | UI_REDRAW;
+}
+
+unsigned ui_timeline_request(struct ui *ui, enum ui_request req)
+{
+	struct timeline_axis *a = &ui->timeline.axis;
+	size_t n = dated_count(ui);
+	long page = a->width > 8 ? a->width / 4 : 1;
+	switch (req) {
+	case UI_REQ_TIMELINE_EARLIER: return UI_HANDLED | (timeline_scroll(a, -page) ? UI_REDRAW : 0);
+	case UI_REQ_TIMELINE_LATER: return UI_HANDLED | (timeline_scroll(a, page) ? UI_REDRAW : 0);
+	case UI_REQ_TIMELINE_PREV:
+	case UI_REQ_TIMELINE_NEXT:
+		if (req == UI_REQ_TIMELINE_PREV && ui->timeline.sel > 0)
+			ui->timeline.sel--;
+		else if (req == UI_REQ_TIMELINE_NEXT && ui->timeline.sel + 1 < n)
+			ui->timeline.sel++;
+		ui->timeline.follow = true;
+		return UI_HANDLED | UI_REDRAW;
+	case UI_REQ_TIMELINE_ZOOM_IN: return zoom(ui, -1);
+	case UI_REQ_TIMELINE_ZOOM_OUT: return zoom(ui, 1);
+	case UI_REQ_TIMELINE_BURNUP: ui->timeline.burnup = !ui->timeline.burnup; return UI_HANDLED | UI_REDRAW;
+	case UI_REQ_TIMELINE_DETAIL: {
+		long m = nth_by_date(ui, ui->timeline.sel);
+		if (m < 0 || !view_select_milestone(&ui->view, (size_t)m)) {
+			ui_error(ui, "%s is hidden by the filter: c clears it", m >= 0 ? ui->charter.milestones[m].id : "?");
+			return UI_HANDLED | UI_REDRAW;
+		}
+		return ui_act_detail(ui, UI_REQ_DETAIL);
+	}
+	default: return 0;
+	}
+}
+
+static struct rect timeline_rect(struct ui *ui)
+{
+	return ui->scr->regions.body;
+}
+
+static void timeline_measure(struct ui *ui)
+{
+	struct timeline_axis *a = &ui->timeline.axis;
+	struct date keep = a->start;
+	timeline_span(&ui->charter, ui->opt.today, &a->start, &a->end);
+	if (date_compare(keep, a->start) != 0)
+		a->scroll = 0;
+	sort_by_date(ui);
+	int w = ui->scr->overlay_rect.w - 4 - LANE_LABEL;
+	a->width = w > 1 ? w : 1;
+	size_t n = dated_count(ui);
+	if (ui->timeline.sel >= n)
+		ui->timeline.sel = n ? n - 1 : 0;
+	long m = nth_by_date(ui, ui->timeline.sel);
+	if (ui->timeline.follow && m >= 0)
+		timeline_show(a, milestone_due(&ui->charter, &ui->charter.milestones[m]));
+	else
+		timeline_scroll(a, 0);
+	ui->timeline.follow = false;
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+/* A marker at date d on line y, when it is on screen. */
+static void mark(struct ui *ui, WINDOW *w, int y, int x0, struct date d, const char *glyph, enum ui_role role)
+{
+	long cell = timeline_cell_of(&ui->timeline.axis, d);
+	if (cell >= 0 && cell < ui->timeline.axis.width)
+		ui_put(ui, w, y, x0 + (int)cell, glyph, 1, role, false);
+}
+
+/* The tick labels, the axis line with today (T), the roadmap deadline (D)
+ * and the reviews (R) on it. */
+static void draw_axis(struct ui *ui, WINDOW *w, int y, int x0)
+{
+	const struct timeline_axis *a = &ui->timeline.axis;
+	struct timeline_tick ticks[MAX_TICKS];
+	size_t n = timeline_ticks(a, ticks, MAX_TICKS);
+	int next_free = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ticks[i].cell < next_free)
+			continue;
+		ui_put(ui, w, y, x0 + ticks[i].cell, ticks[i].text, a->width - ticks[i].cell, ROLE_DIM, false);
+		next_free = ticks[i].cell + (int)strlen(ticks[i].text) + 1;
+	}
+	long left = timeline_cells(a) - a->scroll; /* the span may end before the screen */
+	ui_fill(ui, w, y + 1, x0, ui->scr->g->h, left < a->width ? (int)left : a->width, ui_attr(ui, ROLE_BORDER));
+	for (size_t i = 0; i < n; i++)
+		ui_put(ui, w, y + 1, x0 + ticks[i].cell, ui->opt.ascii ? "+" : "\xe2\x94\xbc", 1, ROLE_BORDER, false);
+	struct date r;
+	for (size_t k = 0; progress_review(&ui->charter, k, &r) && date_compare(r, a->end) <= 0; k++)
+		mark(ui, w, y + 1, x0, r, "R", ROLE_LABEL);
+	mark(ui, w, y + 1, x0, ui->charter.deadline, "D", ROLE_AT_RISK);
+	mark(ui, w, y + 1, x0, ui->opt.today, "T", ROLE_MARKER);
+}
+
+/* One lane: the group's name, today's column, its milestones. */
+static void draw_lane(struct ui *ui, WINDOW *w, int y, int x0, size_t g, long selected)
+{
+	const struct charter *c = &ui->charter;
+	const struct group *grp = &c->groups[g];
+	ui_put(ui, w, y, 2, grp->name ? grp->name : grp->id, LANE_LABEL - 1, ROLE_TITLE, true);
+	mark(ui, w, y, x0, ui->opt.today, ui->opt.ascii ? ":" : "\xe2\x94\x8a", ROLE_DIM);
+	for (size_t m = grp->first; m < grp->first + grp->count; m++) {
+		const struct milestone *ms = &c->milestones[m];
+		if (!milestone_has_date(ms))
+			continue;
+		long cell = timeline_cell_of(&ui->timeline.axis, milestone_due(c, ms));
+		if (cell < 0 || cell >= ui->timeline.axis.width)
+			continue;
+		bool late = progress_is_overdue(c, ms, ui->opt.today);
+		attr_t at = ui_attr(ui, late ? ROLE_OVERDUE : ui_status_role(ms->status));
+		if ((long)m == selected)
+			at = ui_attr(ui, ROLE_SELECTED);
+		ui_put_attr(ui, w, y, x0 + (int)cell, ui->scr->g->status[ms->status], 1, at, false);
+	}
+}
+
+/* "conn-customs · due 2026-11-20, 12 days past · in progress · Harmonise … (Connectivity)" */
+static void draw_status_line(struct ui *ui, WINDOW *w, int y, int width, long m)
+{
+	if (m < 0) {
+		ui_put(ui, w, y, 2, "No milestone has a due date yet.", width, ROLE_DIM, false);
+		return;
+	}
+	const struct milestone *ms = &ui->charter.milestones[m];
+	const struct group *g = &ui->charter.groups[ms->group];
+	char due[64], line[1200];
+	report_due_words(&ui->charter, ms, ui->opt.today, due, sizeof due);
+	const char *sep = ui->scr->g->sep;
+	/* what the facilitator asks first: when, then how far, then what */
+	snprintf(line, sizeof line, "%s%s%s%s%s%s%s (%s)", ms->id, sep, due, sep, status_label(ms->status), sep,
+	         ms->title ? ms->title : "", g->name ? g->name : g->id);
+	bool late = progress_is_overdue(&ui->charter, ms, ui->opt.today);
+	ui_put(ui, w, y, 2, line, width, late ? ROLE_OVERDUE : ROLE_NORMAL, true);
+}
+
+/* The burn-up: per column, the milestones done by then (bars, up to
+ * today) and the plan (a dot at the number due by then). */
+static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
+{
+	const struct timeline_axis *a = &ui->timeline.axis;
+	size_t n = (size_t)a->width, total = ui->charter.milestone_count;
+	size_t *done = calloc(n, sizeof *done), *plan = calloc(n, sizeof *plan);
+	struct date *dates = calloc(n, sizeof *dates);
+	bool ok = done && plan && dates && height > 1 && total &&
+	          timeline_burnup(&ui->charter, ui_live_history(ui), timeline_date_at(a, 0),
+	                          timeline_date_at(a, (long)n - 1), n, done, plan, dates);
+	if (!ok) {
+		ui_put(ui, w, top + height / 2, x0, "No status changes in the history yet: nothing to draw the burn-up from.",
+		       a->width, ROLE_DIM, true);
+	} else {
+		const char *bar = ui->opt.ascii ? "#" : "\xe2\x96\x88", *dot = ui->opt.ascii ? "*" : "\xe2\x80\xa2";
+		struct date known = a->start; /* done bars from the history's first change to today */
+		timeline_history_start(ui_live_history(ui), &known);
+		for (size_t i = 0; i < n; i++) {
+			if (date_compare(dates[i], a->end) > 0)
+				break;
+			int p = (int)((plan[i] * (size_t)(height - 1) + total / 2) / total);
+			if (date_compare(dates[i], ui->opt.today) <= 0 && date_compare(dates[i], known) >= 0) {
+				int h = (int)((done[i] * (size_t)(height - 1) + total / 2) / total);
+				for (int k = 0; k < h; k++)
+					ui_put(ui, w, top + height - 1 - k, x0 + (int)i, bar, 1, ROLE_DONE, false);
+			}
+			ui_put(ui, w, top + height - 1 - p, x0 + (int)i, dot, 1, ROLE_AT_RISK, false);
+		}
+		char scale[64];
+		snprintf(scale, sizeof scale, "%zu", total);
+		ui_put(ui, w, top, 2, scale, LANE_LABEL - 2, ROLE_DIM, false);
+		ui_put(ui, w, top + height - 1, 2, "0", 1, ROLE_DIM, false);
+	}
+	free(done);
+	free(plan);
+	free(dates);
+}
+
+static void timeline_draw(struct ui *ui)
+{
+	WINDOW *w = ui->scr->overlay;
+	struct rect r = ui->scr->overlay_rect;
+	werase(w);
+	char title[128];
+	snprintf(title, sizeof title, "%s by %s (Esc closes)", ui->timeline.burnup ? "Burn-up" : "Timeline",
+	         timeline_zoom_label(ui->timeline.axis.zoom));
+	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, title);
+	int x0 = 2 + LANE_LABEL, inner = r.w - 4;
+	long sel = nth_by_date(ui, ui->timeline.sel);
+	draw_axis(ui, w, 1, x0);
+	int lanes_top = 3, lanes_h = r.h - 2 - 3 - 2; /* axis 2, status and legend 2 */
+	if (ui->timeline.burnup) {
+		draw_burnup(ui, w, lanes_top, lanes_h, x0);
+	} else {
+		for (size_t g = 0; g < ui->charter.group_count && (int)g < lanes_h; g++)
+			draw_lane(ui, w, lanes_top + (int)g, x0, g, sel);
+	}
+	draw_status_line(ui, w, r.h - 3, inner, sel);
+	const char *sep = ui->scr->g->sep;
+	char legend[160];
+	if (ui->timeline.burnup)
+		snprintf(legend, sizeof legend, "bars: done (from the first recorded change to today)%sdots: due by then (the plan)%sb: the lanes", sep, sep);
+	else
+		snprintf(legend, sizeof legend, "T today%sD roadmap deadline%sR review%sb: burn-up", sep, sep, sep);
+	ui_put(ui, w, r.h - 2, 2, legend, inner, ROLE_DIM, true);
+}
+
+const struct ui_screen_ops ui_screen_timeline = {
+	.layer = UI_LAYER_PANEL,
+	.help_title = "Timeline (T)",
+	.rect = timeline_rect,
+	.measure = timeline_measure,
+	.draw = timeline_draw,
+	.shows_history = true,
+};
