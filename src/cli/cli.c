@@ -105,7 +105,7 @@ static const struct command commands[] = {
 	{ "set", cmd_set, "change fields of a milestone, keeping the rest of the file byte for byte",
 	  "usage: charterdash set [--dry-run] [--force] [--expect FIELD=OLD] [--today D] [FILE] ID FIELD=VALUE...\n"
 	  "\n"
-	  "Sets each FIELD (title, status, due, owner, notes) of milestone ID through\n"
+	  "Sets each FIELD (title, status, due, owner, notes, completed) of milestone ID through\n"
 	  "the edit transaction: lock, re-read, replace only the value's bytes, check,\n"
 	  "write atomically, log to FILE.history. An empty VALUE clears owner, due or notes;\n"
 	  "without a due a milestone is due on the roadmap deadline, while due='~' (quoted:\n"

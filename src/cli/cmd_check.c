@@ -73,12 +73,16 @@ int cmd_check(int argc, char **argv)
 		struct charter c;
 		diag_init(&diags, DIAG_DEFAULT_LIMIT);
 		bool ok = charter_load_file(&c, file, &diags);
+		/* Completion dates on open milestones or in the future: advice,
+		 * which --strict makes errors. */
+		if (ok && charter_check_completed(&c, cli_local_today(), strict ? DIAG_ERROR : DIAG_WARNING, &diags) &&
+		    strict)
+			ok = false;
 		/* Also on a file with errors: a misspelt `stauts` explains the
 		 * "no 'status'" error right next to it. */
-		if (strict) {
+		if (strict)
 			strict_check(&c.doc, &diags);
-			sort_by_place(&diags);
-		}
+		sort_by_place(&diags);
 		if (ok) {
 			struct progress p;
 			progress_charter(&c, cli_local_today(), &p);

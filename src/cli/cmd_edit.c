@@ -52,7 +52,7 @@ static bool split_assignment(const char *command, char *arg, enum field *field, 
 {
 	char *eq = strchr(arg, '=');
 	if (!eq) {
-		cli_usage_error(command, "'%s' is not FIELD=VALUE (fields: title, status, due, owner, notes)", arg);
+		cli_usage_error(command, "'%s' is not FIELD=VALUE (fields: title, status, due, owner, notes, completed)", arg);
 		return false;
 	}
 	*eq = '\0';
@@ -64,7 +64,7 @@ static bool split_assignment(const char *command, char *arg, enum field *field, 
 		if (near)
 			cli_usage_error(command, "unknown field '%s' (did you mean '%s'?)", arg, near);
 		else
-			cli_usage_error(command, "unknown field '%s' (fields: title, status, due, owner, notes)", arg);
+			cli_usage_error(command, "unknown field '%s' (fields: title, status, due, owner, notes, completed)", arg);
 		return false;
 	}
 	*value = eq + 1;
