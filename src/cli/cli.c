@@ -28,17 +28,20 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate charter files and print a one-line summary of each",
-	  "usage: charterdash check [--strict] [FILE...]\n"
+	  "usage: charterdash check [--strict] [--today YYYY-MM-DD] [FILE...]\n"
 	  "\n"
 	  "Validates each FILE (default: $CHARTERDASH_FILE, else ./charter.yaml) against\n"
 	  "the charter format. Prints one line per valid file; prints every problem as\n"
-	  "FILE:LINE:COL: error: MESSAGE on stderr.\n"
+	  "FILE:LINE:COL: error: MESSAGE on stderr, and warns about a completion date on\n"
+	  "a milestone that is not done or after today.\n"
 	  "\n"
 	  "Options:\n"
 	  "  --strict     also warn about unknown keys (typos such as 'stauts') in\n"
 	  "               working groups and milestones, and about misspelt keys at\n"
 	  "               the top and in 'charter'; keys starting with x- are never\n"
-	  "               warned about. Warnings do not change the exit status.\n"
+	  "               warned about. Those warnings do not change the exit status;\n"
+	  "               the completion-date warnings become errors.\n"
+	  "  --today DATE judge completion dates as if today were DATE\n"
 	  "  -h, --help   this help\n"
 	  "\n"
 	  "Exit status: 0 all files valid, 1 a file has errors, 2 usage error.\n"

@@ -107,16 +107,11 @@ bool edit_check_value(enum field f, const char *value, char *why, size_t why_siz
 		}
 		return true;
 	case FIELD_DUE:
-		if (strcmp(value, EDIT_NO_DATE) == 0)
+	case FIELD_COMPLETED:
+		if (f == FIELD_DUE && strcmp(value, EDIT_NO_DATE) == 0)
 			return true;
 		if (!date_parse_explain(value, &d, reason, sizeof reason)) {
-			snprintf(why, why_size, "due '%s' is not a valid date: %s", value, reason);
-			return false;
-		}
-		return true;
-	case FIELD_COMPLETED:
-		if (!date_parse_explain(value, &d, reason, sizeof reason)) {
-			snprintf(why, why_size, "completed '%s' is not a valid date: %s", value, reason);
+			snprintf(why, why_size, "%s '%s' is not a valid date: %s", field_name(f), value, reason);
 			return false;
 		}
 		return true;
