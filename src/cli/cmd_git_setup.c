@@ -154,13 +154,14 @@ static bool on_path(char *out, size_t size)
 
 /* How git should start charterdash: by name when it is on PATH (the
  * driver keeps working when the clone or the build moves); else by this
- * program's absolute path, quoted for git's shell. Says which. */
-static void program_for_git(const char *dir, char *out, size_t size)
+ * program's absolute path, quoted for git's shell. `said`: which, for the
+ * user. */
+static void program_for_git(const char *dir, char *out, size_t size, char *said, size_t said_size)
 {
 	char found[PATH_MAX], real[PATH_MAX];
 	if (on_path(found, sizeof found)) {
 		snprintf(out, size, "charterdash");
-		printf("%s: git runs `charterdash` from PATH (now %s)\n", dir, found);
+		snprintf(said, said_size, "%s: git runs `charterdash` from PATH (now %s)", dir, found);
 		return;
 	}
 	if (!realpath("/proc/self/exe", real))
@@ -169,7 +170,8 @@ static void program_for_git(const char *dir, char *out, size_t size)
 		snprintf(out, size, "\"%s\"", real);
 	else
 		snprintf(out, size, "%s", real);
-	printf("%s: charterdash is not on PATH: git runs %s (run git-setup again after installing)\n", dir, out);
+	snprintf(said, said_size, "%s: charterdash is not on PATH: git runs %s (run git-setup again after installing)",
+	         dir, out);
 }
 
 /* True when the file is a charter: YAML whose top level has working_groups
@@ -281,8 +283,8 @@ int cmd_git_setup(int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_error("git-setup", "give at most one DIR");
 	const char *dir = optind < argc ? argv[optind] : ".";
-	char program[PATH_MAX + 8], driver[PATH_MAX + 64], textconv[PATH_MAX + 32];
-	program_for_git(dir, program, sizeof program);
+	char program[PATH_MAX + 8], driver[PATH_MAX + 64], textconv[PATH_MAX + 32], said[3 * PATH_MAX];
+	program_for_git(dir, program, sizeof program, said, sizeof said);
 	snprintf(driver, sizeof driver, "%s merge --marker-size %%L --path %%P %%O %%A %%B", program);
 	snprintf(textconv, sizeof textconv, "%s diff --textconv", program);
 	if (!git_config(dir, "merge.charterdash.name", "charterdash: field-level merge of charter files") ||
@@ -292,6 +294,7 @@ int cmd_git_setup(int argc, char **argv)
 		                "(is it a git repository? `git init` first)\n", dir);
 		return EXIT_DATA;
 	}
+	printf("%s\n", said);
 	if (!write_attributes(dir) || !ensure_lines(dir, ".gitignore", ignores, 3, NULL, 0))
 		return EXIT_DATA;
 	printf("%s: git merges charter files field by field and diffs them field by field\n", dir);
