@@ -14,6 +14,8 @@
  *   ui_dash.c    the main view: header, pane grid, footer, too-small
  *   ui_detail.c  the milestone detail overlay
  *   ui_help.c    the help overlay, generated from the requests and keys
+ *   ui_panel.c   the scrolling panel of wrapped lines of the help and the
+ *                minutes (ui_panel.h)
  *   ui_search.c  the search prompt
  *   ui_filter.c  the filter menu
  *   ui_mouse.c   mouse events
@@ -102,6 +104,7 @@ struct ui {
 	} search;
 	int first_row;        /* the dashboard's first visible grid row */
 	struct ui_scroll detail, help, changes;
+	size_t help_search_from; /* the help's line when `/` opened its search */
 	struct {
 		char *text;       /* the minutes' plain text (ui_minutes_text), or NULL */
 		unsigned serial;  /* charter_serial it was made for */
@@ -298,6 +301,9 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(SCROLL_BOTTOM, ui_req_scroll, NULL, NULL, 0) \
 	R(BACK, ui_act_close, "back", "back", 2) \
 	R(HELP_CLOSE, ui_act_close, "close the help", NULL, 0) \
+	R(HELP_SEARCH, ui_help_request, "search the help; n / N the next / previous match", "search", 10) \
+	R(HELP_MATCH_NEXT, ui_help_request, NULL, NULL, 0) \
+	R(HELP_MATCH_PREV, ui_help_request, NULL, NULL, 0) \
 	R(CHANGES_CLOSE, ui_act_close, "close the list", NULL, 0) \
 	/* the line editor (e, a) */ \
 	R(PROMPT_ENTER, ui_prompt_enter, "save (a bad value is explained here; nothing is written)", "save", 3) \
@@ -439,7 +445,7 @@ struct ui_live {
 	char leader[64];          /* the user followed, "" none (yet) */
 	char leader_seen[512];    /* their focus as last applied */
 	char published[512];      /* our focus as last written */
-	char follow_note[96];     /* the header's "following amina" / "2 following" */
+	char follow_note[640];    /* the header's "following amina" / "2 following" */
 	time_t counted;           /* followers last counted */
 };
 
@@ -664,6 +670,11 @@ int ui_dash_header_lines(struct ui *ui, int width, int height);
 int ui_dash_list_lines(const struct ui *ui, size_t pane);
 
 unsigned ui_search_key(struct ui *ui, int key);
+/* ui_help.c: `/` `n` `N` in the help; the prompt's text found in the help
+ * from the line it showed when the prompt opened (dir 0) or the next /
+ * previous match (false: none, nothing moved). */
+unsigned ui_help_request(struct ui *ui, enum ui_request req);
+bool ui_help_find(struct ui *ui, const char *query, int dir);
 unsigned ui_search_accept(struct ui *ui, enum ui_request req);
 unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_filter_request(struct ui *ui, enum ui_request req);
