@@ -700,6 +700,21 @@ static void pane_change_keeps_the_row(void **state)
 	assert_string_equal(selected_id(fx), "econ-2");
 }
 
+/* At 80 columns the footer ranks the agenda and the timeline with moving,
+ * status, help and quit; during a meeting (after m) the minutes too. */
+static void footer_ranks_the_views(void **state)
+{
+	struct fixture *fx = *state;
+	const char *want[] = { "Up/Down move", "Space status", "A agenda", "T timeline", "? help", "q quit" };
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_true(on_screen(want[i]));
+	assert_false(on_screen("w minutes"));
+	key(fx, 'm');
+	assert_true(on_screen("w minutes"));
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_true(on_screen(want[i]));
+}
+
 /* --read-only: the footer offers no key that would only say no. */
 static void read_only_footer_shows_what_works(void **state)
 {
@@ -863,6 +878,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(saved_change_stays_in_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(pane_change_keeps_the_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_footer_shows_what_works, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),
 		cmocka_unit_test(status_change_keeps_the_row),

@@ -532,7 +532,7 @@ static bool writes(enum ui_request req)
 }
 
 /* The hints of the requests bound in `ctx`, in UI_REQUESTS order. */
-static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
+static size_t collect_hints(struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
 {
 	size_t n = 0;
 	struct hint *open = NULL; /* the hint a UI_HINT_PAIR joins */
@@ -554,7 +554,7 @@ static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hint
 		struct hint *h = &hints[n++];
 		ui_key_name(ui, key, h->keys, sizeof h->keys);
 		h->word = ri->hint;
-		h->rank = ri->rank;
+		h->rank = r == UI_REQ_CHANGES && ui_meeting_today(ui) ? UI_MEETING_RANK : ri->rank;
 		h->shown = false;
 		open = h;
 	}
