@@ -3,7 +3,14 @@
  * cursor walks the milestones; Enter opens the details, Space then 1-4
  * (or n i b d) sets the status of the one under the cursor. The lists are rebuilt by the
  * measure step, so a save or a change on disk shows at once. */
-#include "ui_internal.h"
+#include "ui_agenda.h"
+#include "ui_detail.h"
+#include "ui_keys.h"
+#include "ui_live.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <string.h>

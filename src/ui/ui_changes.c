@@ -5,7 +5,12 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_minutes.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,12 @@
  * footer, and the "terminal too small" screen. Every number comes from
  * progress.h (the same functions `charterdash report` uses); every
  * position from layout.h. */
-#include "ui_internal.h"
+#include "ui_dash.h"
+#include "ui_hints.h"
+#include "ui_live.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,12 @@
  * status, owner, due date with days to or past it, its group, where it is
  * in the file, and every other key the milestone has (read-only), so
  * nothing in the file is hidden from the user. */
-#include "ui_internal.h"
+#include "ui_detail.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>

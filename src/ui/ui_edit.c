@@ -8,7 +8,12 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_edit.h"
+#include "ui_live.h"
+#include "ui_prompt.h"
+#include "ui_requests.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <errno.h>
 #include <signal.h>

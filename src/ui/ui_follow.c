@@ -5,7 +5,13 @@
  * the same. The leader's header counts its followers ("2 following"); a
  * follower's says whom it follows. Navigation stays the follower's own
  * until the leader moves again; any other key asks whether to stop. */
-#include "ui_internal.h"
+#include "ui_follow.h"
+#include "ui_changes.h"
+#include "ui_edit.h"
+#include "ui_live.h"
+#include "ui_prompt.h"
+#include "ui_screens.h"
+#include "ui_state.h"
 
 #include <stdio.h>
 #include <string.h>

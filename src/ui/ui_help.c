@@ -1,7 +1,10 @@
 /* ui_help — the help overlay, generated from the requests and the key
  * table (so it cannot disagree with what the keys do), and a legend of the
  * glyphs and words the dashboard uses. */
-#include "ui_internal.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <string.h>

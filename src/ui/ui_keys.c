@@ -6,7 +6,28 @@
  * footer word and rank) and its keys to ui_bindings[] below. The handler
  * `unsigned fn(struct ui *, enum ui_request)` returns UI_* flags (0: not
  * mine). The help overlay and the footer pick it up. */
-#include "ui_internal.h"
+#include "ui_keys.h"
+/* the handlers the request table names */
+#include "ui_agenda.h"
+#include "ui_changes.h"
+#include "ui_detail.h"
+#include "ui_edit.h"
+#include "ui_filter.h"
+#include "ui_minutes.h"
+#include "ui_mouse.h"
+#include "ui_prompt.h"
+#include "ui_search.h"
+#include "ui_status.h"
+#include "ui_timeline.h"
+/* and what it uses */
+#include "ui_follow.h"
+#include "ui_hints.h"
+#include "ui_live.h"
+#include "ui_paste.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,12 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* open_memstream */
 #endif
-#include "ui_internal.h"
+#include "ui_minutes.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_requests.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -2,7 +2,13 @@
  * or M). A click focuses a pane and selects the milestone under it, a
  * double click opens its details, the wheel scrolls the pane under the
  * pointer (or the overlay). */
-#include "ui_internal.h"
+#include "ui_mouse.h"
+#include "ui_detail.h"
+#include "ui_keys.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #define WHEEL_LINES 3
 

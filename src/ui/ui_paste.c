@@ -9,7 +9,10 @@
  * it, with tabs and line breaks as spaces and control characters and
  * terminal escape sequences dropped, so none reaches the file; elsewhere a
  * paste is ignored, and the message line says so. */
-#include "ui_internal.h"
+#include "ui_paste.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 

@@ -2,7 +2,12 @@
  * milestone's title, id, due date and owner) and the yes/no question (delete, conflict, follow).
  * The text being edited lives in lineedit (pure, unit-tested); this file
  * turns keys into its calls and draws it, scrolled so the cursor shows. */
-#include "ui_internal.h"
+#include "ui_prompt.h"
+#include "ui_edit.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /* ui_screens — the screens' operations indexed by mode: the one place where
  * a mode's name leads to what it does (each screen's file gives its own
  * struct ui_screen_ops). */
-#include "ui_internal.h"
+#include "ui_screens.h"
+#include "ui_state.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,13 @@
 /* ui_search — the search prompt on the message line: incremental, matches
  * highlighted as you type, Enter keeps the search, Esc restores the one
  * before. */
-#include "ui_internal.h"
+#include "ui_search.h"
+
+#include <curses.h>
+
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -2,7 +2,17 @@
  * open, one key, a tick, draw, close; the layout of the windows and the
  * drawing order. The event loop (ui_main.c) and any other driver (the key
  * fuzzer, tests/test_ui_session.c) run these same steps. */
-#include "ui_internal.h"
+#include "charterdash/ui/ui_session.h"
+#include "ui_agenda.h"
+#include "ui_dash.h"
+#include "ui_edit.h"
+#include "ui_keys.h"
+#include "ui_live.h"
+#include "ui_paste.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
+#include "ui_timeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +42,7 @@ static WINDOW *window_for(struct rect r)
 	return w;
 }
 
-void ui_relayout(struct ui *ui)
+static void ui_relayout(struct ui *ui)
 {
 	struct ui_screen *scr = ui->scr;
 	int h, w;

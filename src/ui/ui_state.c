@@ -2,7 +2,8 @@
  * mode stack, the selection and replacing the charter. Nothing here draws:
  * every screen file and the session steps call in, this file calls none of
  * them (the bell of an error waits for the next ui_draw). */
-#include "ui_internal.h"
+#include "ui_state.h"
+#include "ui_screens.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,7 +1,12 @@
 /* ui_status — the status menu: Space, then the status (1-4 or n i b d),
  * drawn over the footer so that the panes and the detail stay in view.
  * Two keys at most, and a digit alone never writes (it is a count). */
-#include "ui_internal.h"
+#include "ui_status.h"
+#include "ui_hints.h"
+#include "ui_live.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 

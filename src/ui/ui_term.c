@@ -13,7 +13,9 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_term.h"
+#include "ui_paste.h"
+#include "ui_state.h"
 
 #include <errno.h>
 #include <signal.h>

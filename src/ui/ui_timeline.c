@@ -4,7 +4,13 @@
  * the reviews marked; each milestone at its due date by its status glyph.
  * The cursor walks the milestones by due date, the status line names the
  * one under it, Enter opens its details; b shows the burn-up chart. */
-#include "ui_internal.h"
+#include "ui_timeline.h"
+#include "ui_detail.h"
+#include "ui_live.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
