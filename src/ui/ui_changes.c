@@ -61,19 +61,6 @@ void ui_history_line(const struct history_entry *e, bool with_id, char *buf, siz
 	snprintf(buf, size, "%s  %s  %s%s%s: %s -> %s", when, user, id, sp, e->field ? e->field : "?", a, b);
 }
 
-static bool is_meeting(const struct history_entry *e)
-{
-	return e->id && e->field && strcmp(e->id, MEETING_ID) == 0 && strcmp(e->field, MEETING_FIELD) == 0;
-}
-
-long ui_last_meeting(const struct history *h)
-{
-	for (size_t i = h ? h->count : 0; i-- > 0;)
-		if (is_meeting(&h->entries[i]))
-			return (long)i;
-	return -1;
-}
-
 unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 {
 	(void)req;
@@ -83,8 +70,7 @@ unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	char when[24], err[300] = "";
-	bool ok = store_mark_meeting(ui->path, ui->live && ui->live->user[0] ? ui->live->user : NULL,
-	                             ui->live && ui->live->host[0] ? ui->live->host : NULL, when, err, sizeof err);
+	bool ok = store_mark_meeting(ui->path, ui_live_user(ui), ui_live_host(ui), when, err, sizeof err);
 	if (!ok) {
 		ui_error(ui, "Cannot mark the meeting: %s", err);
 		return UI_HANDLED | UI_REDRAW;
@@ -123,7 +109,7 @@ typedef void (*line_fn)(struct ui *ui, int line, const char *text, enum ui_role 
 static int build(struct ui *ui, line_fn emit, void *ctx)
 {
 	const struct history *h = ui_live_history(ui);
-	long at = ui_last_meeting(h);
+	long at = history_last_meeting(h);
 	char buf[512];
 	int line = 0;
 	if (!h) {

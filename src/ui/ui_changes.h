@@ -8,8 +8,6 @@
 #include "charterdash/store/history.h"
 #include "ui_requests.h"
 
-/* The latest meeting mark in h, or -1. */
-long ui_last_meeting(const struct history *h);
 /* Lines of a history entry for people: "19:02 amina  status: a → b". */
 void ui_history_line(const struct history_entry *e, bool with_id, char *buf, size_t size);
 /* m and w. */

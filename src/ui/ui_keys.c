@@ -523,8 +523,7 @@ struct hint {
 	bool shown;
 };
 
-/* The first key bound to `req` in the contexts `ctx`, or 0. */
-static int first_key(enum ui_request req, unsigned ctx)
+int ui_request_key(enum ui_request req, unsigned ctx)
 {
 	for (const struct ui_binding *b = ui_bindings; b->key; b++)
 		if (b->req == req && (b->contexts & ctx))
@@ -571,7 +570,7 @@ static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hint
 		const struct request_info *ri = &requests[r];
 		if (!ri->hint || (blocked && writes((enum ui_request)r)))
 			continue;
-		int key = first_key((enum ui_request)r, ctx);
+		int key = ui_request_key((enum ui_request)r, ctx);
 		bool pair = strcmp(ri->hint, UI_HINT_PAIR) == 0;
 		if (pair) {
 			if (open && key)

@@ -24,6 +24,31 @@
 
 #include "charterdash/store/changes.h"
 #include "charterdash/store/store.h"
+#include "charterdash/store/watch.h"
+
+/* The live state (ui->live). */
+struct ui_live {
+	struct watch watch;
+	bool watching;
+	bool recheck;             /* the last read failed: look again next tick */
+	struct presence presence;
+	bool present;
+	char others[512];         /* "amina@srv1, bob@srv2" */
+	size_t other_count;
+	time_t refreshed, looked; /* presence record touched, others listed */
+	char user[64], host[128];
+	struct ui_mark *marks;
+	size_t mark_count;
+	time_t marks_second;      /* the second the marks were last drawn for */
+	char invalid[512];        /* the first error while the file on disk does not load */
+	char *hist_path;
+	struct history hist;      /* FILE.history, reloaded when it changes */
+	bool hist_loaded;
+	long long hist_size;
+	struct timespec hist_mtime;
+	unsigned long hist_ino;
+	struct timespec last_tick;
+};
 
 /* How often the list of others is read again. */
 #define OTHERS_SECONDS 2
@@ -98,6 +123,43 @@ const char *ui_live_blocked(const struct ui *ui)
 	if (ui->live && ui->live->invalid[0])
 		return "the file on disk is invalid (see the top line); fix it first";
 	return NULL;
+}
+
+const char *ui_live_invalid(const struct ui *ui)
+{
+	return ui->live && ui->live->invalid[0] ? ui->live->invalid : NULL;
+}
+
+const char *ui_live_user(const struct ui *ui)
+{
+	return ui->live && ui->live->user[0] ? ui->live->user : NULL;
+}
+
+const char *ui_live_host(const struct ui *ui)
+{
+	return ui->live && ui->live->host[0] ? ui->live->host : NULL;
+}
+
+const char *ui_live_others(const struct ui *ui, size_t *count)
+{
+	*count = ui->live ? ui->live->other_count : 0;
+	return *count ? ui->live->others : "";
+}
+
+const char *ui_live_history_path(const struct ui *ui)
+{
+	return ui->live ? ui->live->hist_path : NULL;
+}
+
+struct presence *ui_live_presence(struct ui *ui)
+{
+	return ui->live && ui->live->present ? &ui->live->presence : NULL;
+}
+
+void ui_live_refreshed(struct ui *ui, time_t now)
+{
+	if (ui->live)
+		ui->live->refreshed = now;
 }
 
 /* --- history ------------------------------------------------------------ */
@@ -421,7 +483,6 @@ unsigned ui_live_tick(struct ui *ui)
 		if (size != l->hist_size)
 			flags |= UI_RELAYOUT;
 	}
-	flags |= ui_follow_tick(ui, now);
 	if (tick_marks(ui, now)) {
 		flags |= UI_REDRAW;
 		ui->dirty |= UI_DIRTY_OVERLAY | UI_DIRTY_BODY;

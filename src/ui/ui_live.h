@@ -9,7 +9,6 @@
 
 #include "charterdash/store/history.h"
 #include "charterdash/store/presence.h"
-#include "charterdash/store/watch.h"
 
 struct ui;
 
@@ -22,38 +21,10 @@ struct ui_mark {
 	time_t when; /* noticed */
 };
 
-struct ui_live {
-	struct watch watch;
-	bool watching;
-	bool recheck;             /* the last read failed: look again next tick */
-	struct presence presence;
-	bool present;
-	char others[512];         /* "amina@srv1, bob@srv2" */
-	size_t other_count;
-	time_t refreshed, looked; /* presence record touched, others listed */
-	char user[64], host[128];
-	struct ui_mark *marks;
-	size_t mark_count;
-	time_t marks_second;      /* the second the marks were last drawn for */
-	char invalid[512];        /* the first error while the file on disk does not load */
-	char *hist_path;
-	struct history hist;      /* FILE.history, reloaded when it changes */
-	bool hist_loaded;
-	long long hist_size;
-	struct timespec hist_mtime;
-	unsigned long hist_ino;
-	struct timespec last_tick;
-	/* following (ui_follow.c) */
-	char leader[64];          /* the user followed, "" none (yet) */
-	char leader_seen[512];    /* their focus as last applied */
-	char published[512];      /* our focus as last written */
-	char follow_note[96];     /* the header's "following amina" / "2 following" */
-	time_t counted;           /* followers last counted */
-};
 
 /* Starts watching the file, joins the presence records. Never fatal. */
 void ui_live_start(struct ui *ui);
-/* The on_tick hook: reloads on a real change, refreshes presence, ages marks. */
+/* The session's tick: reloads on a real change, refreshes presence, ages marks. */
 unsigned ui_live_tick(struct ui *ui);
 /* Looks at the file now (after a failed save, "keep theirs"). */
 unsigned ui_live_check(struct ui *ui);
@@ -74,5 +45,19 @@ void ui_live_leave(struct ui *ui);
 void ui_live_fini(struct ui *ui);
 /* Why nothing can be written now, or NULL. */
 const char *ui_live_blocked(const struct ui *ui);
+/* The first error while the file on disk does not load, or NULL. */
+const char *ui_live_invalid(const struct ui *ui);
+/* Who and where we are (for the history and presence), NULL before the
+ * screen opened. */
+const char *ui_live_user(const struct ui *ui);
+const char *ui_live_host(const struct ui *ui);
+/* The others here ("amina@srv1, bob@srv2") and how many. */
+const char *ui_live_others(const struct ui *ui, size_t *count);
+/* FILE.history's path, or NULL. */
+const char *ui_live_history_path(const struct ui *ui);
+/* The presence records joined (NULL: none), for ui_follow.c; a record
+ * written through it counts as refreshed at `now`. */
+struct presence *ui_live_presence(struct ui *ui);
+void ui_live_refreshed(struct ui *ui, time_t now);
 
 #endif

@@ -30,7 +30,7 @@
 char *ui_minutes_text(struct ui *ui, bool markdown, size_t *len)
 {
 	const struct history *h = ui_live_history(ui);
-	long at = ui_last_meeting(h);
+	long at = history_last_meeting(h);
 	if (at < 0)
 		return NULL;
 	char *text = NULL;
@@ -54,7 +54,8 @@ char *ui_minutes_text(struct ui *ui, bool markdown, size_t *len)
 static mode_t mode_like_history(struct ui *ui)
 {
 	struct stat st;
-	if (ui->live && ui->live->hist_path && stat(ui->live->hist_path, &st) == 0)
+	const char *hist = ui_live_history_path(ui);
+	if (hist && stat(hist, &st) == 0)
 		return st.st_mode & 0666;
 	return stat(ui->path, &st) == 0 ? st.st_mode & 0666 : 0644;
 }

@@ -163,6 +163,9 @@ extern const struct ui_binding ui_bindings[];
 /* A request's help text (NULL: listed on the line above). */
 const char *ui_request_help(enum ui_request req);
 
+/* The first key bound to `req` in the contexts `ctx` (UI_CTX masks), or 0. */
+int ui_request_key(enum ui_request req, unsigned ctx);
+
 /* "↓", "PgDn", "Enter", "x", "Ctrl-L" ... */
 void ui_key_name(const struct ui *ui, int key, char *buf, size_t size);
 

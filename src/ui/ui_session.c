@@ -6,9 +6,11 @@
 #include "ui_agenda.h"
 #include "ui_dash.h"
 #include "ui_edit.h"
+#include "ui_follow.h"
 #include "ui_keys.h"
 #include "ui_live.h"
 #include "ui_paste.h"
+#include "ui_prompt.h"
 #include "ui_screens.h"
 #include "ui_state.h"
 #include "ui_term.h"
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "charterdash/core/fsio.h"
@@ -201,6 +204,13 @@ void ui_tick(struct ui *ui)
 		apply_flags(ui, ui->on_tick(ui));
 }
 
+/* The live session's tick: the file, presence and marks, then following. */
+static unsigned live_tick(struct ui *ui)
+{
+	unsigned flags = ui_live_tick(ui);
+	return flags | ui_follow_tick(ui, time(NULL));
+}
+
 bool ui_needs_draw(const struct ui *ui)
 {
 	return ui->dirty != 0;
@@ -253,7 +263,9 @@ void ui_recheck_writable(struct ui *ui)
 static void ui_fini(struct ui *ui)
 {
 	ui_live_fini(ui);
+	ui_follow_fini(ui);
 	ui_edit_fini(ui);
+	ui_prompt_fini(ui);
 	view_fini(&ui->view);
 	charter_fini(&ui->charter);
 	free(ui->path);
@@ -292,7 +304,8 @@ struct ui *ui_open(const char *path, const struct ui_options *opt)
 	ui->modes[0] = UI_MODE_MAIN;
 	ui->depth = 1;
 	ui->path = strdup(path);
-	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today) || !ui_edit_init(ui)) {
+	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today) || !ui_edit_init(ui) ||
+	    !ui_prompt_init(ui)) {
 		fprintf(stderr, "charterdash: out of memory\n");
 		ui_fini(ui);
 		free(ui);
@@ -307,7 +320,7 @@ bool ui_open_screen(struct ui *ui, FILE *out, FILE *in, bool own_signals)
 	if (!ui_term_start(ui, out, in, own_signals))
 		return false;
 	ui_live_start(ui);
-	ui->on_tick = ui_live_tick;
+	ui->on_tick = live_tick;
 	ui->dirty = UI_DIRTY_ALL;
 	return true;
 }

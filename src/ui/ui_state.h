@@ -13,7 +13,9 @@
 
 struct ui_screen; /* curses state: below */
 struct ui_live;   /* watch, presence, history, marks: ui_live.c */
-struct ui_edit;   /* editor, dialogs, undo: ui_edit.c, ui_prompt.c */
+struct ui_edit;   /* what is being edited, undo: ui_edit.c */
+struct ui_follow; /* --follow: ui_follow.c */
+struct ui_prompt; /* the dialogs' drafts and question: ui_prompt.c */
 
 /* A scrolling overlay's position: set by its measure step. */
 struct ui_scroll {
@@ -47,6 +49,8 @@ struct ui {
 	char read_only_why[256];
 	struct ui_live *live;
 	struct ui_edit *edit;
+	struct ui_follow *follow;
+	struct ui_prompt *prompt;
 
 	unsigned count;       /* a count typed before a move (3j), 0: none */
 	/* The last change this session saved, shown on the message line
