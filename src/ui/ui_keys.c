@@ -1,4 +1,4 @@
-/* ui_keys — the requests' table (from UI_REQUESTS in ui_internal.h), the
+/* ui_keys — the requests' table (from UI_REQUESTS in ui_requests.h), the
  * key bindings, the handlers of the dashboard's moves and views and of the
  * overlays' scrolling, key names, dispatch and the footer hints.
  *
