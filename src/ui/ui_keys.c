@@ -77,11 +77,6 @@ unsigned ui_take_count(struct ui *ui)
 	return n;
 }
 
-static bool is_count(enum ui_request req)
-{
-	return req >= UI_REQ_COUNT_0 && req <= UI_REQ_COUNT_9;
-}
-
 /* Focus the pane `delta` away, keeping the row position where the new
  * pane has that row (not the selection it had when last left). */
 static bool step_pane(struct view *v, long delta, bool wrap)
@@ -292,17 +287,23 @@ unsigned ui_act_close(struct ui *ui, enum ui_request req)
 
 struct request_info {
 	ui_request_fn fn;
+	unsigned flags;
 	const char *help, *hint;
 	int rank;
 };
 
-#define UI_REQ_INFO(name, f, h, w, r) [UI_REQ_##name] = { f, h, w, r },
+#define UI_REQ_INFO(name, f, fl, h, w, r) [UI_REQ_##name] = { f, fl, h, w, r },
 static const struct request_info requests[UI_REQ_COUNT] = { UI_REQUESTS(UI_REQ_INFO) };
 #undef UI_REQ_INFO
 
 const char *ui_request_help(enum ui_request req)
 {
 	return req < UI_REQ_COUNT ? requests[req].help : NULL;
+}
+
+unsigned ui_request_flags(enum ui_request req)
+{
+	return req < UI_REQ_COUNT ? requests[req].flags : 0;
 }
 
 unsigned ui_run_request(struct ui *ui, enum ui_request req)
@@ -358,7 +359,9 @@ const struct ui_binding ui_bindings[] = {
 	B(MAIN, 'm', MEETING),
 	B(MAIN, 'w', CHANGES),
 	B(MAIN | DETAIL | FILTER, '?', HELP),
+	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP), /* as in htop */
 	B(MAIN, 'q', QUIT),
+	B(MAIN, UI_FN(KEY_F(10)), QUIT),
 	B(UI_CTX_ALL & ~SEARCH, UI_CTRL('l'), REDRAW),
 	B(UI_CTX_ALL, UI_FN(KEY_MOUSE), MOUSE),
 	/* the detail view, the help and the changes */
@@ -370,7 +373,7 @@ const struct ui_binding ui_bindings[] = {
 	B(OVERLAYS, UI_FN(KEY_END), SCROLL_BOTTOM), B(OVERLAYS, 'G', SCROLL_BOTTOM),
 	B(OVERLAYS, UI_ESC, BACK), B(OVERLAYS, 'q', BACK), B(OVERLAYS, '\r', BACK),
 	B(OVERLAYS, UI_FN(KEY_BACKSPACE), BACK),
-	B(HELP, '?', HELP_CLOSE),
+	B(HELP, '?', HELP_CLOSE), B(HELP, UI_FN(KEY_F(1)), HELP_CLOSE),
 	B(CHANGES, 'w', CHANGES_CLOSE),
 	B(CHANGES, 's', MINUTES_SAVE), B(CHANGES, 'p', MINUTES_PAGE),
 	/* the line editor; 127 and Ctrl-H are Backspace on some terminals */
@@ -474,20 +477,6 @@ void ui_key_name(const struct ui *ui, int key, char *buf, size_t size)
 
 /* --- dispatch ----------------------------------------------------------- */
 
-/* Keys a follower may press without being asked to stop following: they
- * move the selection or scroll (until the leader moves again), or leave. */
-static bool is_navigation(enum ui_request req)
-{
-	switch (req) {
-	case UI_REQ_MOVE_UP: case UI_REQ_MOVE_DOWN: case UI_REQ_PANE_PREV: case UI_REQ_PANE_NEXT:
-	case UI_REQ_PANE_CYCLE: case UI_REQ_PANE_CYCLE_BACK: case UI_REQ_PAGE_UP: case UI_REQ_PAGE_DOWN:
-	case UI_REQ_FIRST: case UI_REQ_LAST: case UI_REQ_SCROLL_UP: case UI_REQ_SCROLL_DOWN:
-	case UI_REQ_SCROLL_PAGE_UP: case UI_REQ_SCROLL_PAGE_DOWN: case UI_REQ_SCROLL_TOP: case UI_REQ_SCROLL_BOTTOM:
-	case UI_REQ_QUIT: case UI_REQ_REDRAW: case UI_REQ_MOUSE: return true;
-	default: return is_count(req);
-	}
-}
-
 unsigned ui_dispatch(struct ui *ui, int key)
 {
 	if (ui_paste_wants(ui, key)) /* pasted text is never a command */
@@ -497,11 +486,14 @@ unsigned ui_dispatch(struct ui *ui, int key)
 	for (const struct ui_binding *b = ui_bindings; b->key; b++) {
 		if (b->key != key || !(b->contexts & ctx))
 			continue;
-		if (ask && !is_navigation(b->req))
+		unsigned props = requests[b->req].flags;
+		/* a follower moves, scrolls and leaves on their own (until the
+		 * leader moves again); anything else asks to stop following */
+		if (ask && !(props & UI_RF_NAV))
 			return ui_follow_ask(ui);
 		unsigned flags = ui_run_request(ui, b->req);
 		if (flags) {
-			if (!is_count(b->req) && ui->count) /* a count is for the next key only */
+			if (!(props & UI_RF_COUNT) && ui->count) /* a count is for the next key only */
 				ui_take_count(ui);
 			return flags;
 		}
@@ -544,22 +536,6 @@ static void join_key(const struct ui *ui, struct hint *h, int key)
 	snprintf(h->keys + l, sizeof h->keys - l, "%s%s", join, name);
 }
 
-/* Requests that write the file: not offered while nothing can be written
- * (--read-only, a file nobody may write, a file on disk that does not load). */
-static bool writes(enum ui_request req)
-{
-	switch (req) {
-	case UI_REQ_STATUS_MENU:
-	case UI_REQ_EDIT:
-	case UI_REQ_EDIT_NOTES:
-	case UI_REQ_ADD:
-	case UI_REQ_DELETE:
-	case UI_REQ_UNDO:
-	case UI_REQ_REDO: return true;
-	default: return false;
-	}
-}
-
 /* The hints of the requests bound in `ctx`, in UI_REQUESTS order. */
 static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
 {
@@ -568,7 +544,9 @@ static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hint
 	bool blocked = ui_live_blocked(ui) != NULL;
 	for (int r = 0; r < UI_REQ_COUNT; r++) {
 		const struct request_info *ri = &requests[r];
-		if (!ri->hint || (blocked && writes((enum ui_request)r)))
+		/* nothing that writes while nothing can be written (--read-only,
+		 * a file nobody may write, a file on disk that does not load) */
+		if (!ri->hint || (blocked && (ri->flags & UI_RF_WRITES)))
 			continue;
 		int key = ui_request_key((enum ui_request)r, ctx);
 		bool pair = strcmp(ri->hint, UI_HINT_PAIR) == 0;
