@@ -193,11 +193,8 @@ static void changes_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_changes = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Details, help and the changes since the meeting (w)",
 	.rect = changes_rect,
 	.measure = changes_measure,
 	.draw = changes_draw,
 	.scroll_at = changes_scroll,
-	.shows_history = true,
 };

@@ -6,6 +6,7 @@
 #include "ui_hints.h"
 #include "ui_follow.h"
 #include "ui_live.h"
+#include "ui_modes.h"
 #include "ui_screens.h"
 #include "ui_state.h"
 #include "ui_term.h"
@@ -710,7 +711,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		view_filter_describe(v, desc, sizeof desc);
 		used += (size_t)snprintf(right + used, sizeof right - used, "Filter: %s (c clears)", desc);
 	}
-	if (v->query && ui_screen_of(ui)->layer != UI_LAYER_LINE && used < sizeof right) {
+	if (v->query && ui_modes[ui_mode(ui)].layer != UI_LAYER_LINE && used < sizeof right) {
 		size_t pos = view_match_position(v);
 		if (pos)
 			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu of %zu", used ? g->sep : "",
@@ -734,7 +735,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		used += (size_t)snprintf(right + used, sizeof right - used, "%s%u_", used ? g->sep : "", ui->count);
 
 	int rw = (int)text_width(right);
-	if (ui_screen_of(ui)->layer == UI_LAYER_LINE) {
+	if (ui_modes[ui_mode(ui)].layer == UI_LAYER_LINE) {
 		char line[300];
 		snprintf(line, sizeof line, "/%s", ui->search.text);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
@@ -794,8 +795,6 @@ void ui_dash_draw_too_small(struct ui *ui)
 /* The base of every other screen: ui_draw draws its header and footer
  * (ui_dash_draw_*) and, through these, its body. */
 const struct ui_screen_ops ui_screen_main = {
-	.layer = UI_LAYER_BASE,
-	.help_title = "Dashboard",
 	.measure = dash_measure,
 	.draw = dash_draw_body,
 };

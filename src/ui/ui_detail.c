@@ -357,11 +357,8 @@ static void detail_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_detail = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Details, help and the changes since the meeting (w)",
 	.rect = detail_rect,
 	.measure = detail_measure,
 	.draw = detail_draw,
 	.scroll_at = detail_scroll,
-	.shows_history = true,
 };

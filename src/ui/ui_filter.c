@@ -259,8 +259,6 @@ unsigned ui_filter_request(struct ui *ui, enum ui_request req)
 }
 
 const struct ui_screen_ops ui_screen_filter = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Filter menu (f)",
 	.rect = filter_rect,
 	.measure = filter_measure,
 	.draw = filter_draw,

@@ -9,7 +9,7 @@
 #include "ui_changes.h"
 #include "ui_live.h"
 #include "ui_prompt.h"
-#include "ui_screens.h"
+#include "ui_modes.h"
 #include "ui_state.h"
 
 #include <stdio.h>
@@ -73,7 +73,7 @@ static void apply_focus(struct ui *ui, const struct presence_focus *f)
 		view_select_milestone(&ui->view, (size_t)m);
 	ui->view.zoom = f->zoom && ui->view.pane_count;
 	enum ui_mode want = ui_screen_by_name(f->view);
-	if (want != UI_MODE_MAIN && ui_screens[want]->layer != UI_LAYER_PANEL)
+	if (want != UI_MODE_MAIN && ui_modes[want].layer != UI_LAYER_PANEL)
 		want = UI_MODE_MAIN; /* only the panels are shown as theirs */
 	if (ui_panel_mode(ui) != want) {
 		while (ui->depth > 1)

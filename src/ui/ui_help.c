@@ -2,6 +2,7 @@
  * table (so it cannot disagree with what the keys do), and a legend of the
  * glyphs and words the dashboard uses. */
 #include "ui_requests.h"
+#include "ui_modes.h"
 #include "ui_screens.h"
 #include "ui_state.h"
 #include "ui_term.h"
@@ -24,7 +25,7 @@ static size_t sections_of(struct section *out)
 {
 	size_t n = 0;
 	for (int m = 0; m < UI_MODE_COUNT; m++) {
-		const struct ui_screen_ops *ops = ui_screens[m];
+		const struct ui_mode_info *ops = &ui_modes[m];
 		if (!ops->help_title)
 			continue;
 		size_t i = 0;
@@ -189,7 +190,6 @@ static void help_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_help = {
-	.layer = UI_LAYER_PANEL,
 	.rect = help_rect,
 	.measure = help_measure,
 	.draw = help_draw,

@@ -10,7 +10,7 @@
 #endif
 #include "ui_live.h"
 #include "ui_follow.h"
-#include "ui_screens.h"
+#include "ui_modes.h"
 #include "ui_state.h"
 #include "ui_term.h"
 
@@ -477,7 +477,7 @@ unsigned ui_live_tick(struct ui *ui)
 		}
 	}
 	/* the detail view and the meeting list show the history: follow it */
-	if (ui_screens[ui_panel_mode(ui)]->shows_history && l->hist_path && l->hist_loaded) {
+	if (ui_modes[ui_panel_mode(ui)].shows_history && l->hist_path && l->hist_loaded) {
 		struct stat st;
 		long long size = stat(l->hist_path, &st) == 0 ? (long long)st.st_size : 0;
 		if (size != l->hist_size)

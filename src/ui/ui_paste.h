@@ -6,12 +6,6 @@
 
 struct ui;
 
-/* Asks the terminal for bracketed paste when its terminfo can (BE, BD,
- * PS, PE), after keypad(): its markers become keys. */
-void ui_paste_start(struct ui *ui);
-/* Off while another program has the terminal (and before endwin), on again. */
-void ui_paste_pause(struct ui *ui);
-void ui_paste_resume(struct ui *ui);
 /* True when `key` belongs to a paste: its begin marker, or anything up to
  * the end marker. ui_paste_key then takes it instead of the bindings. */
 bool ui_paste_wants(const struct ui *ui, int key);

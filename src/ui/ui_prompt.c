@@ -387,18 +387,12 @@ static void confirm_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_edit = {
-	.layer = UI_LAYER_DIALOG,
-	.help_title = "Editing a field (e) or a new milestone (a)",
-	.help_typing = "type or paste the text (UTF-8; wide characters take two columns)",
 	.rect = prompt_rect,
 	.draw = prompt_draw,
 	.type = ui_prompt_type,
 };
 
 const struct ui_screen_ops ui_screen_confirm = {
-	.layer = UI_LAYER_DIALOG,
-	.help_title = "Questions (delete, changed meanwhile, undo anyway, stop following)",
 	.rect = confirm_rect,
 	.draw = confirm_draw,
-	.answer_only = true,
 };

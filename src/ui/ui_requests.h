@@ -21,7 +21,7 @@ enum ui_request_flag {
  *   hint  the footer's word; NULL: not in the footer; UI_HINT_PAIR: its key
  *         joins the hint above ("↑↓ move", "1-4 status")
  *   rank  the footer's order of importance: lower stays on a short line
- * A key reaches a request through ui_bindings[] (src/ui/ui_keys.c); the
+ * A key reaches a request through ui_bindings[] (src/ui/ui_requests.c); the
  * handler gets the request, never the key, so help, footer and behaviour
  * come from the same place. Order matters: the help lists lines in it. */
 #define UI_HINT_PAIR "+"
@@ -61,12 +61,12 @@ enum ui_request_flag {
 	R(REDRAW, ui_req_view, UI_RF_NAV, "redraw the screen", NULL, 0) \
 	R(MOUSE, ui_mouse_event, UI_RF_NAV, "mouse: click selects, double click opens, wheel scrolls", NULL, 0) \
 	/* the detail view, the help and the changes */ \
-	R(SCROLL_UP, ui_req_scroll, UI_RF_NAV, "scroll a line", "scroll", 22) \
-	R(SCROLL_DOWN, ui_req_scroll, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
-	R(SCROLL_PAGE_UP, ui_req_scroll, UI_RF_NAV, "scroll a page", NULL, 0) \
-	R(SCROLL_PAGE_DOWN, ui_req_scroll, UI_RF_NAV, NULL, NULL, 0) \
-	R(SCROLL_TOP, ui_req_scroll, UI_RF_NAV, "top / bottom", NULL, 0) \
-	R(SCROLL_BOTTOM, ui_req_scroll, UI_RF_NAV, NULL, NULL, 0) \
+	R(SCROLL_UP, ui_screen_scroll, UI_RF_NAV, "scroll a line", "scroll", 22) \
+	R(SCROLL_DOWN, ui_screen_scroll, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
+	R(SCROLL_PAGE_UP, ui_screen_scroll, UI_RF_NAV, "scroll a page", NULL, 0) \
+	R(SCROLL_PAGE_DOWN, ui_screen_scroll, UI_RF_NAV, NULL, NULL, 0) \
+	R(SCROLL_TOP, ui_screen_scroll, UI_RF_NAV, "top / bottom", NULL, 0) \
+	R(SCROLL_BOTTOM, ui_screen_scroll, UI_RF_NAV, NULL, NULL, 0) \
 	R(BACK, ui_act_close, UI_RF_NAV, "back", "back", 2) \
 	R(HELP_CLOSE, ui_act_close, UI_RF_NAV, "close the help", NULL, 0) \
 	R(CHANGES_CLOSE, ui_act_close, UI_RF_NAV, "close the list", NULL, 0) \
@@ -168,9 +168,11 @@ struct ui_binding {
 /* The key table, ended by an entry with key == 0; first match wins. */
 extern const struct ui_binding ui_bindings[];
 
-/* A request's help text (NULL: listed on the line above) and flags. */
+/* A request's help text (NULL: listed on the line above), flags, and its
+ * footer word (NULL: none) with the word's rank. */
 const char *ui_request_help(enum ui_request req);
 unsigned ui_request_flags(enum ui_request req);
+const char *ui_request_hint(enum ui_request req, int *rank);
 
 /* The first key bound to `req` in the contexts `ctx` (UI_CTX masks), or 0. */
 int ui_request_key(enum ui_request req, unsigned ctx);

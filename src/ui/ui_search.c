@@ -85,8 +85,5 @@ unsigned ui_search_cancel(struct ui *ui, enum ui_request req)
 
 /* Drawn by the footer (ui_dash.c), on the message line. */
 const struct ui_screen_ops ui_screen_search = {
-	.layer = UI_LAYER_LINE,
-	.help_title = "Typing a search (/)",
-	.help_typing = "type the text; Bksp deletes, Ctrl-U clears",
 	.type = ui_search_key,
 };

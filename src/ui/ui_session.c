@@ -11,6 +11,7 @@
 #include "ui_live.h"
 #include "ui_paste.h"
 #include "ui_prompt.h"
+#include "ui_modes.h"
 #include "ui_screens.h"
 #include "ui_state.h"
 #include "ui_term.h"
@@ -19,12 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "charterdash/core/fsio.h"
-#include "charterdash/store/store.h"
 
 /* --- layout and drawing ------------------------------------------------- */
 
@@ -144,7 +141,7 @@ void ui_draw(struct ui *ui)
 	/* The cursor shows only while typing, and the window typed in goes
 	 * last: the last window refreshed places it. Hidden, it is not parked
 	 * anywhere (every window is leaveok), which saves a move per key. */
-	WINDOW *typing = !top->type ? NULL : top->layer == UI_LAYER_DIALOG ? scr->dialog : scr->footer;
+	WINDOW *typing = !top->type ? NULL : ui_modes[ui_mode(ui)].layer == UI_LAYER_DIALOG ? scr->dialog : scr->footer;
 	if (typing) {
 		leaveok(typing, FALSE);
 		wnoutrefresh(typing);
@@ -241,36 +238,6 @@ const char *ui_message_text(const struct ui *ui, bool *is_error)
 }
 
 /* --- a session's state -------------------------------------------------- */
-
-/* Read-only: asked for (--read-only, --follow), or the file or its directory (the lock, the new
- * version and the history go there) cannot be written by this user. */
-void ui_recheck_writable(struct ui *ui)
-{
-	ui->read_only_why[0] = '\0';
-	if (ui->opt.read_only) {
-		snprintf(ui->read_only_why, sizeof ui->read_only_why, "started with --read-only");
-		return;
-	}
-	if (ui->opt.follow) {
-		snprintf(ui->read_only_why, sizeof ui->read_only_why, "following another dashboard (--follow)");
-		return;
-	}
-	char *real = store_real_path(ui->path);
-	const char *file = real ? real : ui->path;
-	char *dir = fsio_dir_of(file);
-	struct stat st;
-	bool known = stat(file, &st) == 0, nobody_writes = known && (st.st_mode & 0222) == 0;
-	if (nobody_writes && !ui->opt.force)
-		snprintf(ui->read_only_why, sizeof ui->read_only_why,
-		         "%.180s is read-only for everyone (start with --force to edit it anyway)", file);
-	else if (access(file, W_OK) != 0 && !(nobody_writes && st.st_uid == geteuid()))
-		snprintf(ui->read_only_why, sizeof ui->read_only_why, "you cannot write %.230s", file);
-	else if (!dir || access(dir, W_OK | X_OK) != 0)
-		snprintf(ui->read_only_why, sizeof ui->read_only_why,
-		         "you cannot create files in %.180s (its lock and new version go there)", dir ? dir : file);
-	free(dir);
-	free(real);
-}
 
 static void ui_fini(struct ui *ui)
 {

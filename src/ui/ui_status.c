@@ -52,9 +52,6 @@ static void status_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_status = {
-	.layer = UI_LAYER_DIALOG,
-	.help_title = "The status menu (Space)",
 	.rect = status_rect,
 	.draw = status_draw,
-	.answer_only = true,
 };

@@ -104,6 +104,11 @@ void ui_term_mouse(struct ui *ui, bool on);
  * not a terminal. */
 const char *ui_term_unusable(FILE *out, FILE *in);
 
+/* Codes for the two markers: far above the codes ncurses hands out to
+ * terminfo's extended keys (from KEY_MAX up), within its 16 bits. */
+#define UI_PASTE_BEGIN 0x7f00
+#define UI_PASTE_END 0x7f01
+
 extern const struct ui_glyphs ui_glyphs_utf8, ui_glyphs_ascii;
 
 /* Draws UTF-8 text at (y, x) in at most `cols` columns (truncated with an

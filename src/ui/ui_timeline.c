@@ -317,10 +317,7 @@ static void timeline_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_timeline = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Timeline (T)",
 	.rect = timeline_rect,
 	.measure = timeline_measure,
 	.draw = timeline_draw,
-	.shows_history = true,
 };
