@@ -23,7 +23,7 @@ struct ui_follow {
 	char leader[64];          /* the user followed, "" none (yet) */
 	char leader_seen[512];    /* their focus as last applied */
 	char published[512];      /* our focus as last written */
-	char note[96];            /* the header's "following amina" / "2 following" */
+	char note[640];           /* the header's "following amina" / "2 following" */
 	time_t counted;           /* followers last counted */
 };
 
@@ -106,6 +106,20 @@ void ui_follow_fini(struct ui *ui)
 	ui->follow = NULL;
 }
 
+/* --follow NAME with nobody of that name here: the header says so and
+ * names who is; the message line once, when it starts. */
+static void not_here(struct ui *ui, char *note, size_t size)
+{
+	struct ui_follow *l = ui->follow;
+	size_t n;
+	const char *others = ui_live_others(ui, &n);
+	const char *who = n ? others : "nobody else";
+	snprintf(note, size, "%s is not here (here: %s)", l->leader, who);
+	if (strcmp(note, l->note) != 0 && strncmp(l->note, l->leader, strlen(l->leader)) != 0)
+		ui_message(ui, "Nobody named %s has this file open; here: %s. Following %s when they come", l->leader,
+		           who, l->leader);
+}
+
 unsigned ui_follow_tick(struct ui *ui, time_t now)
 {
 	struct presence *p = ui_live_presence(ui);
@@ -117,7 +131,8 @@ unsigned ui_follow_tick(struct ui *ui, time_t now)
 	unsigned flags = 0;
 	find_leader(ui);
 	struct presence_focus mine, theirs;
-	if (l->leader[0] && presence_focus_of(p, l->leader, now, &theirs)) {
+	bool here = l->leader[0] && presence_focus_of(p, l->leader, now, &theirs);
+	if (here) {
 		char text[512];
 		presence_focus_format(&theirs, text, sizeof text);
 		if (strcmp(text, l->leader_seen) != 0) { /* they moved: so do we */
@@ -133,8 +148,10 @@ unsigned ui_follow_tick(struct ui *ui, time_t now)
 		snprintf(l->published, sizeof l->published, "%s", text);
 		ui_live_refreshed(ui, now);
 	}
-	char note[96] = "";
-	if (l->leader[0])
+	char note[sizeof l->note] = "";
+	if (l->leader[0] && !here)
+		not_here(ui, note, sizeof note);
+	else if (l->leader[0])
 		snprintf(note, sizeof note, "following %s", l->leader);
 	else if (ui->opt.follow)
 		snprintf(note, sizeof note, "following nobody yet (no meeting marked)");

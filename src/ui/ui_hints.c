@@ -32,7 +32,7 @@ static void join_key(const struct ui *ui, struct hint *h, int key)
 }
 
 /* The hints of the requests bound in `ctx`, in UI_REQUESTS order. */
-static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
+static size_t collect_hints(struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
 {
 	size_t n = 0;
 	struct hint *open = NULL; /* the hint a UI_HINT_PAIR joins */
@@ -57,7 +57,7 @@ static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hint
 		struct hint *h = &hints[n++];
 		ui_key_name(ui, key, h->keys, sizeof h->keys);
 		h->word = hint;
-		h->rank = rank;
+		h->rank = r == UI_REQ_CHANGES && ui_meeting_today(ui) ? UI_MEETING_RANK : rank;
 		h->shown = false;
 		open = h;
 	}

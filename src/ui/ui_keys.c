@@ -12,6 +12,7 @@
 #include "ui_detail.h"
 #include "ui_edit.h"
 #include "ui_filter.h"
+#include "ui_help.h"
 #include "ui_minutes.h"
 #include "ui_mouse.h"
 #include "ui_prompt.h"

@@ -190,6 +190,22 @@ const struct history *ui_live_history(struct ui *ui)
 	return &l->hist;
 }
 
+bool ui_meeting_today(struct ui *ui)
+{
+	const struct history *h = ui_live_history(ui);
+	long at = history_last_meeting(h);
+	if (at < 0)
+		return false;
+	char today[DATE_TEXT_SIZE], now[16];
+	date_format(ui->opt.today, today);
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || !strftime(now, sizeof now, "%Y-%m-%d", &tm))
+		now[0] = '\0';
+	const char *when = h->entries[at].time;
+	return strncmp(when, today, 10) == 0 || (now[0] && strncmp(when, now, 10) == 0);
+}
+
 static const struct history_entry *newest_for(const struct history *h, const char *id, const char *field,
                                               const char *since)
 {

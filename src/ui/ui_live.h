@@ -38,6 +38,9 @@ const struct ui_mark *ui_live_mark_of(const struct ui *ui, const char *id);
 void ui_live_mark_text(const struct ui *ui, const struct ui_mark *m, char *buf, size_t size);
 /* The history, reloaded when the file changed; NULL when unreadable. */
 const struct history *ui_live_history(struct ui *ui);
+/* True while a meeting is on: the latest mark is of today (the dashboard's
+ * day or the clock's, in UTC). */
+bool ui_meeting_today(struct ui *ui);
 /* Who last changed id.field per the history (NULL: unknown). */
 const char *ui_live_who(struct ui *ui, const char *id, const char *field);
 /* Presence off (idempotent): every exit path. */

@@ -104,6 +104,7 @@ const struct ui_binding ui_bindings[] = {
 	B(OVERLAYS, UI_ESC, BACK), B(OVERLAYS, 'q', BACK), B(OVERLAYS, '\r', BACK),
 	B(OVERLAYS, UI_FN(KEY_BACKSPACE), BACK),
 	B(HELP, '?', HELP_CLOSE), B(HELP, UI_FN(KEY_F(1)), HELP_CLOSE),
+	B(HELP, '/', HELP_SEARCH), B(HELP, 'n', HELP_MATCH_NEXT), B(HELP, 'N', HELP_MATCH_PREV),
 	B(CHANGES, 'w', CHANGES_CLOSE),
 	B(CHANGES, 's', MINUTES_SAVE), B(CHANGES, 'p', MINUTES_PAGE),
 	/* the line editor; 127 and Ctrl-H are Backspace on some terminals */

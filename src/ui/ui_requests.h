@@ -21,10 +21,14 @@ enum ui_request_flag {
  *   hint  the footer's word; NULL: not in the footer; UI_HINT_PAIR: its key
  *         joins the hint above ("↑↓ move", "1-4 status")
  *   rank  the footer's order of importance: lower stays on a short line
+ *         (at 80 columns: help, quit, move, status, agenda, timeline, and
+ *         during a meeting the minutes: UI_MEETING_RANK)
  * A key reaches a request through ui_bindings[] (src/ui/ui_requests.c); the
  * handler gets the request, never the key, so help, footer and behaviour
  * come from the same place. Order matters: the help lists lines in it. */
 #define UI_HINT_PAIR "+"
+/* w's rank while a meeting is on (a mark today): before edit and search */
+#define UI_MEETING_RANK 7
 #define UI_REQUESTS(R) \
 	/* the dashboard */ \
 	R(MOVE_UP, ui_req_move, UI_RF_NAV, "previous milestone (into the pane above at the top)", "move", 5) \
@@ -37,7 +41,7 @@ enum ui_request_flag {
 	R(PAGE_DOWN, ui_req_move, UI_RF_NAV, NULL, NULL, 0) \
 	R(FIRST, ui_req_move, UI_RF_NAV, "first milestone of the pane", NULL, 0) \
 	R(LAST, ui_req_move, UI_RF_NAV, "last milestone of the pane", NULL, 0) \
-	R(DETAIL, ui_act_detail, 0, "open the milestone's details", "details", 8) \
+	R(DETAIL, ui_act_detail, 0, "open the milestone's details", "details", 12) \
 	R(ZOOM, ui_req_view, 0, "zoom the pane to the whole screen and back", "zoom", 16) \
 	R(SEARCH, ui_req_view, 0, "search titles, owners and notes in all groups", "search", 10) \
 	R(MATCH_NEXT, ui_req_view, 0, "next / previous match", NULL, 0) \
@@ -48,14 +52,14 @@ enum ui_request_flag {
 	R(SORT, ui_req_view, 0, "sort the pane: attention (the default), file order, due date, status", "sort", 17) \
 	R(MOUSE_TOGGLE, ui_req_view, 0, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
 	/* editing: every change is saved at once, for everyone */ \
-	R(EDIT, ui_act_edit, UI_RF_WRITES, "edit the title, owner, due date or notes", "edit", 7) \
+	R(EDIT, ui_act_edit, UI_RF_WRITES, "edit the title, owner, due date or notes", "edit", 9) \
 	R(EDIT_NOTES, ui_edit_external, UI_RF_WRITES, "edit the notes in $EDITOR (vi when unset)", NULL, 0) \
 	R(ADD, ui_act_add, UI_RF_WRITES, "add a milestone to the focused group", "add", 19) \
 	R(DELETE, ui_act_delete, UI_RF_WRITES, "delete the milestone (asks first)", NULL, 0) \
 	R(UNDO, ui_act_undo, UI_RF_WRITES, "undo your last change (saved as a new change)", "undo", 18) \
 	R(REDO, ui_act_undo, UI_RF_WRITES, "redo what you undid", NULL, 0) \
 	R(MEETING, ui_act_meeting, UI_RF_WRITES, "mark the start of a meeting (as `charterdash mark`)", NULL, 0) \
-	R(CHANGES, ui_act_changes, 0, "what changed since the meeting started", "changes", 20) \
+	R(CHANGES, ui_act_changes, 0, "what changed since the meeting started: the minutes", "minutes", 20) \
 	R(HELP, ui_req_view, 0, "this help", "help", 0) \
 	R(QUIT, ui_req_view, UI_RF_NAV, "quit", "quit", 1) \
 	R(REDRAW, ui_req_view, UI_RF_NAV, "redraw the screen", NULL, 0) \
@@ -69,6 +73,9 @@ enum ui_request_flag {
 	R(SCROLL_BOTTOM, ui_screen_scroll, UI_RF_NAV, NULL, NULL, 0) \
 	R(BACK, ui_act_close, UI_RF_NAV, "back", "back", 2) \
 	R(HELP_CLOSE, ui_act_close, UI_RF_NAV, "close the help", NULL, 0) \
+	R(HELP_SEARCH, ui_help_request, UI_RF_NAV, "search the help; n / N the next / previous match", "search", 10) \
+	R(HELP_MATCH_NEXT, ui_help_request, UI_RF_NAV, NULL, NULL, 0) \
+	R(HELP_MATCH_PREV, ui_help_request, UI_RF_NAV, NULL, NULL, 0) \
 	R(CHANGES_CLOSE, ui_act_close, UI_RF_NAV, "close the list", NULL, 0) \
 	/* the line editor (e, a) */ \
 	R(PROMPT_ENTER, ui_prompt_enter, 0, "save (a bad value is explained here; nothing is written)", "save", 3) \
@@ -106,7 +113,7 @@ enum ui_request_flag {
 	R(MENU_CLOSE, ui_act_close, UI_RF_NAV, "close the menu (the filter stays)", "close", 13) \
 	/* the views: what needs attention */ \
 	R(HIDE_DONE, ui_act_hide_done, 0, "hide / show the done milestones", NULL, 0) \
-	R(AGENDA, ui_act_agenda, 0, "agenda: overdue, blocked, due soon, done recently, across groups", "agenda", 23) \
+	R(AGENDA, ui_act_agenda, 0, "agenda: overdue, blocked, due soon, done recently, across groups", "agenda", 7) \
 	R(AGENDA_UP, ui_agenda_request, UI_RF_NAV, "previous / next milestone of the agenda", "move", 5) \
 	R(AGENDA_DOWN, ui_agenda_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
 	R(AGENDA_FIRST, ui_agenda_request, UI_RF_NAV, "first / last milestone of the agenda", NULL, 0) \
@@ -115,7 +122,7 @@ enum ui_request_flag {
 	R(AGENDA_STATUS, ui_agenda_request, UI_RF_WRITES, \
 	  "set the selected milestone's status: Space, then 1-4 or n i b d (saved at once)", "status", 6) \
 	R(AGENDA_CLOSE, ui_act_close, UI_RF_NAV, "close the agenda", "back", 2) \
-	R(TIMELINE, ui_act_timeline, 0, "timeline: each group's milestones on a date axis", "timeline", 24) \
+	R(TIMELINE, ui_act_timeline, 0, "timeline: each group's milestones on a date axis", "timeline", 8) \
 	R(TIMELINE_EARLIER, ui_timeline_request, UI_RF_NAV, "scroll to earlier / later dates", "scroll", 9) \
 	R(TIMELINE_LATER, ui_timeline_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
 	R(TIMELINE_PREV, ui_timeline_request, UI_RF_NAV, "previous / next milestone by due date", "move", 5) \

@@ -69,6 +69,7 @@ struct ui {
 	} search;
 	int first_row;        /* the dashboard's first visible grid row */
 	struct ui_scroll detail, help, changes;
+	size_t help_search_from; /* the help's line when `/` opened its search */
 	struct {
 		char *text;       /* the minutes' plain text (ui_minutes_text), or NULL */
 		unsigned serial;  /* charter_serial it was made for */
