@@ -45,15 +45,6 @@ static void print_counts(FILE *out, const struct progress *p)
 	fputc('\n', out);
 }
 
-enum report_attention report_attention_from(unsigned facts, enum status status)
-{
-	if (facts & PROGRESS_OVERDUE)
-		return ATTENTION_OVERDUE;
-	if (status == STATUS_BLOCKED)
-		return ATTENTION_BLOCKED;
-	return facts & PROGRESS_DUE_SOON ? ATTENTION_DUE_SOON : ATTENTION_NONE;
-}
-
 enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today)
 {
 	return report_attention_from(progress_facts(c, m, today), m->status);
