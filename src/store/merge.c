@@ -233,8 +233,8 @@ static void milestone_conflict(struct merging *mg, const char *id, const struct 
 /* Replaces the value of field f in `c` with theirs' very bytes for it
  * (quoting and all), when both have the key and the result reads back as
  * exactly that change. */
-static bool copy_theirs_bytes(struct merging *mg, struct charter *c, const struct charter *t, const struct milestone *mt, int f,
-                              const char *vt)
+static bool copy_theirs_bytes(struct merging *mg, struct charter *c, const struct charter *t,
+                              const struct milestone *mt, int f, const char *vt)
 {
 	const struct milestone *m = find(mg, c, mt->id);
 	const char *key = field_name((enum field)f);
@@ -268,8 +268,8 @@ static bool copy_theirs_bytes(struct merging *mg, struct charter *c, const struc
  * as theirs writes it where that can be done safely, so the line reads as
  * theirs does and the line merge finds nothing left to do there. False
  * when the change cannot be made. */
-static bool take_theirs(struct merging *mg, struct charter *c, const struct charter *t, const struct milestone *mt, int f,
-                        const char *vt)
+static bool take_theirs(struct merging *mg, struct charter *c, const struct charter *t, const struct milestone *mt,
+                        int f, const char *vt)
 {
 	if (copy_theirs_bytes(mg, c, t, mt, f, vt))
 		return true;
@@ -502,8 +502,8 @@ static bool add_by_fields(struct merging *mg, struct charter *c, const char *gro
 }
 
 /* True when `after` is `before` plus exactly milestone `m`, in group g. */
-static bool inserted_exactly(struct merging *mg, const struct charter *before, const struct charter *after, const struct milestone *m,
-                             long g)
+static bool inserted_exactly(struct merging *mg, const struct charter *before, const struct charter *after,
+                             const struct milestone *m, long g)
 {
 	const char **ids = NULL;
 	size_t n = changes_between(before, after, &ids);
@@ -832,9 +832,13 @@ bool merge_texts(const char *path, const char *base, size_t base_len, const char
 		out->by_field = true;
 		merge_by_field(&mg);
 		ok = !mg.failed && finish_by_field(&mg, size, out);
-		if (ok && (!check_clean(&mg, out) || (out->conflict_count > 0 && !merge_has_markers(out->text, out->len, size))))
+		if (ok && (!check_clean(&mg, out) || (out->conflict_count > 0 && !merge_has_markers(out->text, out->len, size)))) {
+			char why[sizeof out->why];
+			snprintf(why, sizeof why, "%s", *out->why ? out->why : "its conflicts would leave no markers");
+			merge_fini(out);
 			ok = merge_mark_differing(mg.ours.text, mg.ours.text_len, mg.theirs.text, mg.theirs.text_len,
-			                          line_ending(&mg.ours), size, out);
+			                          line_ending(&mg.ours), size, why, out);
+		}
 		if (mg.failed)
 			snprintf(out->why, sizeof out->why, "out of memory");
 	}

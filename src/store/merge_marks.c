@@ -80,12 +80,9 @@ static size_t differing(const char *o, size_t olen, const char *t, size_t tlen, 
 }
 
 bool merge_mark_differing(const char *ours, size_t olen, const char *theirs, size_t tlen, const char *eol, int size,
-                          struct merge_result *out)
+                          const char *why, struct merge_result *out)
 {
 	size_t oe, te, p = differing(ours, olen, theirs, tlen, &oe, &te);
-	char why[sizeof out->why];
-	snprintf(why, sizeof why, "%s", *out->why ? out->why : "its conflicts would leave no markers");
-	merge_fini(out);
 	struct buf b;
 	buf_init(&b);
 	buf_append(&b, ours, p);

@@ -30,11 +30,11 @@ bool merge_has_markers(const char *s, size_t len, int size);
  * runs out. */
 struct merge_conflict *merge_add_conflict(struct merge_result *r, size_t line);
 
-/* Replaces `out` (keeping out->why for the message) with ours' text and
- * one conflict over the lines where ours and theirs differ: for a merge of
- * two charters that load whose result does not check, so git stops with
+/* Fills the empty `out` with ours' text and one conflict over the lines
+ * where ours and theirs differ, `why` in its message: for a merge of two
+ * charters that load whose result does not check, so git stops with
  * markers instead of a failed driver. False when memory runs out. */
 bool merge_mark_differing(const char *ours, size_t olen, const char *theirs, size_t tlen, const char *eol, int size,
-                          struct merge_result *out);
+                          const char *why, struct merge_result *out);
 
 #endif
