@@ -1,4 +1,7 @@
 /* test_fsio — the shared file and string helpers (fsio.h, strutil.h). */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* S_IFREG, S_ISVTX, mkfifo */
+#endif
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "charterdash/core/fsio.h"
@@ -169,6 +174,59 @@ static void command_words(void **state)
 	assert_null(argv[0]);
 }
 
+/* Files beside the data file: made with the umask and the data file's
+ * group; a symlink or a FIFO at the name refused without following or
+ * blocking; in a shared directory, another user's file refused. */
+static void open_beside_refuses_what_it_should(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fsio-XXXXXX", name[64], cmd[96];
+	assert_non_null(mkdtemp(dir));
+	struct stat data = { .st_mode = S_IFREG | 0664, .st_uid = geteuid(), .st_gid = getegid() }, st;
+	snprintf(name, sizeof name, "%s/.c.yaml.lock", dir);
+	mode_t old = umask(027);
+	int fd = fsio_open_beside(AT_FDCWD, name, O_RDWR | O_CREAT, 0660, &data);
+	umask(old);
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640); /* 0660 less the umask */
+	assert_int_equal(st.st_gid, data.st_gid);
+	close(fd);
+	fd = fsio_open_beside(AT_FDCWD, name, O_RDWR | O_CREAT, 0660, &data); /* there now: opened */
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(unlink(name), 0);
+	assert_int_equal(symlink("elsewhere", name), 0);
+	assert_int_equal(fsio_open_beside(AT_FDCWD, name, O_RDWR | O_CREAT, 0660, &data), -1);
+	assert_int_equal(errno, ELOOP);
+	snprintf(cmd, sizeof cmd, "%s/elsewhere", dir);
+	assert_int_not_equal(access(cmd, F_OK), 0);
+	assert_int_equal(unlink(name), 0);
+	assert_int_equal(mkfifo(name, 0600), 0);
+	assert_int_equal(fsio_open_beside(AT_FDCWD, name, O_RDONLY, 0, &data), -1);
+	assert_int_equal(errno, EPERM);
+	assert_int_equal(unlink(name), 0);
+	if (geteuid() == 0) { /* another user's file: root can make one */
+		fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0666);
+		assert_true(fd >= 0 && fchown(fd, 65534, 65534) == 0);
+		close(fd);
+		struct stat mine = { .st_mode = S_IFREG | 0644, .st_uid = 4242, .st_gid = 4242 };
+		fd = fsio_open_beside(AT_FDCWD, name, O_RDWR, 0, &mine); /* a directory only we write: trusted */
+		assert_true(fd >= 0);
+		close(fd);
+		assert_int_equal(chmod(dir, 01777), 0);
+		assert_int_equal(fsio_open_beside(AT_FDCWD, name, O_RDWR, 0, &mine), -1); /* shared now */
+		assert_int_equal(errno, EPERM);
+		assert_false(fsio_may_write_data(65534, &mine));
+		assert_true(fsio_may_write_data(0, &mine));
+		/* shared: nobody may not write 0644 data of user 4242 */
+		assert_true(fsio_dir_shared(&(struct stat){ .st_mode = S_IFDIR | 01777 }));
+		assert_false(fsio_dir_shared(&(struct stat){ .st_mode = S_IFDIR | 0755 }));
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +238,7 @@ int main(void)
 		cmocka_unit_test(dir_of_paths),
 		cmocka_unit_test(strings_that_may_be_absent),
 		cmocka_unit_test(command_words),
+		cmocka_unit_test(open_beside_refuses_what_it_should),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

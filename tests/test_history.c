@@ -123,8 +123,9 @@ static void test_append_and_load(void **state)
 	struct history_entry e = { .user = "amina", .host = "srv1", .id = "energy-roadmap", .group = "energy",
 	                           .field = "status", .old_value = "in_progress", .new_value = "done" };
 	history_format_time(1795720800, e.time);
+	struct stat data_st = { .st_mode = 0640, .st_uid = geteuid(), .st_gid = getegid() };
 	mode_t old_umask = umask(0);
-	assert_true(history_append(hist, &e, 0640, why, sizeof why));
+	assert_true(history_append(hist, &e, &data_st, why, sizeof why));
 	umask(old_umask);
 	struct stat st;
 	assert_int_equal(stat(hist, &st), 0);
@@ -132,13 +133,13 @@ static void test_append_and_load(void **state)
 	struct history_entry odd = { .user = "böb \"q\"", .host = "h", .id = "m-ə", .group = NULL,
 	                             .field = "notes", .old_value = NULL, .new_value = "two\nlines\twith \\ and \x01" };
 	history_format_time(1795720860, odd.time);
-	assert_true(history_append(hist, &odd, 0640, why, sizeof why));
+	assert_true(history_append(hist, &odd, &data_st, why, sizeof why));
 	/* A line that is not an entry is counted and skipped, not fatal. */
 	FILE *f = fopen(hist, "a");
 	assert_non_null(f);
 	fputs("not json\n\n{\"time\":\"x\"}\n", f);
 	fclose(f);
-	assert_true(history_append(hist, &e, 0640, why, sizeof why));
+	assert_true(history_append(hist, &e, &data_st, why, sizeof why));
 
 	assert_true(history_load(&h, hist, why, sizeof why));
 	assert_int_equal(h.count, 3);
@@ -158,7 +159,7 @@ static void test_append_and_load(void **state)
 	/* A symlink at the history's name is not followed. */
 	assert_int_equal(unlink(hist), 0);
 	assert_int_equal(symlink("elsewhere", hist), 0);
-	assert_false(history_append(hist, &e, 0640, why, sizeof why));
+	assert_false(history_append(hist, &e, &data_st, why, sizeof why));
 	assert_non_null(strstr(why, "cannot append"));
 	snprintf(path, sizeof path, "%s/elsewhere", dir);
 	assert_int_not_equal(access(path, F_OK), 0);

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -73,11 +76,79 @@ static void follow_through_records(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The presence directory swapped for a symlink after the dashboard joined
+ * (anyone who may write where the data file is can do that): the records
+ * are still read, and stale ones removed, in the directory joined, never
+ * in the one the symlink names. */
+static void swapped_directory_leads_nowhere(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/presence-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64], pdir[96], moved[96], victim[96], file[128], cmd[128];
+	snprintf(path, sizeof path, "%s/charter.yaml", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	struct presence amina;
+	assert_true(presence_join(&amina, path, "amina", "srv1", 0644));
+	snprintf(pdir, sizeof pdir, "%s/.charter.yaml.presence", dir);
+	snprintf(moved, sizeof moved, "%s/moved", dir);
+	snprintf(victim, sizeof victim, "%s/victim", dir);
+	snprintf(file, sizeof file, "%s/old@report.1", victim);
+	assert_int_equal(mkdir(victim, 0755), 0);
+	f = fopen(file, "w"); /* looks like a stale record: an hour old */
+	assert_non_null(f);
+	fclose(f);
+	struct timespec old[2] = { { time(NULL) - 3600, 0 }, { time(NULL) - 3600, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, file, old, 0), 0);
+	assert_int_equal(rename(pdir, moved), 0);
+	assert_int_equal(symlink(victim, pdir), 0);
+	char others[128];
+	assert_int_equal(presence_others(&amina, time(NULL), others, sizeof others), 0);
+	assert_int_equal(access(file, F_OK), 0); /* not unlinked through the symlink */
+	presence_refresh(&amina);
+	presence_leave(&amina);
+	assert_int_equal(access(file, F_OK), 0);
+	snprintf(cmd, sizeof cmd, "%s/amina@srv1.%ld", moved, (long)getpid());
+	assert_int_not_equal(access(cmd, F_OK), 0); /* our record went from the joined directory */
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* In a directory others can write to, a presence directory planted by a
+ * user who may not change the data file is not used. */
+static void planted_directory_refused(void **state)
+{
+	(void)state;
+	if (geteuid() != 0) {
+		skip(); /* needs another user to plant it: root gives it away with chown */
+	}
+	char dir[] = "/tmp/presence-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chmod(dir, 01777), 0);
+	char path[64], pdir[96], cmd[128];
+	snprintf(path, sizeof path, "%s/charter.yaml", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(chmod(path, 0644), 0);
+	snprintf(pdir, sizeof pdir, "%s/.charter.yaml.presence", dir);
+	assert_int_equal(mkdir(pdir, 0777), 0);
+	assert_int_equal(chown(pdir, 65534, 65534), 0); /* nobody's */
+	struct presence amina;
+	assert_false(presence_join(&amina, path, "amina", "srv1", 0644));
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(focus_text_both_ways),
 		cmocka_unit_test(follow_through_records),
+		cmocka_unit_test(swapped_directory_leads_nowhere),
+		cmocka_unit_test(planted_directory_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

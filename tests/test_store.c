@@ -107,15 +107,17 @@ static void test_set_and_history(void **state)
 	                          "\"group\":\"g\",\"field\":\"status\",\"old\":\"in_progress\",\"new\":\"done\"}\n");
 	free(text);
 
-	/* Lock and history: the data file's permissions, whatever the umask. */
+	/* The history: the data file's permissions less the umask (027, set in
+	 * main); the lock: read and write for the data file's writers only (its
+	 * owner, for a 0640 file), so that a reader cannot hold it. */
 	struct stat st, data;
 	assert_int_equal(stat(hist, &st), 0);
 	assert_int_equal(stat(path, &data), 0);
-	assert_int_equal(st.st_mode & 0777, data.st_mode & 0666);
+	assert_int_equal(st.st_mode & 0777, data.st_mode & 0666 & ~027);
 	char lock[128];
 	snprintf(lock, sizeof lock, "%s/.c.yaml.lock", dir);
 	assert_int_equal(stat(lock, &st), 0);
-	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0640);
 }
@@ -714,7 +716,7 @@ static void test_mark_meeting(void **state)
 	struct stat st, data;
 	assert_int_equal(stat(hist, &st), 0);
 	assert_int_equal(stat(path, &data), 0);
-	assert_int_equal(st.st_mode & 0777, data.st_mode & 0666);
+	assert_int_equal(st.st_mode & 0777, data.st_mode & 0666 & ~027);
 	free(text);
 	assert_false(store_mark_meeting("/nonexistent/c.yaml", NULL, NULL, when, why, sizeof why));
 	assert_non_null(strstr(why, "cannot open"));
@@ -783,7 +785,7 @@ int main(void)
 		cmocka_unit_test(test_undo_delete_puts_the_bytes_back),
 		cmocka_unit_test(test_undo_add_asks_when_changed),
 	};
-	mode_t old = umask(077); /* the sidecars' modes must not depend on it */
+	mode_t old = umask(027); /* the sidecars' modes honour it */
 	int failed = cmocka_run_group_tests(tests, setup, teardown);
 	umask(old);
 	return failed;

@@ -60,10 +60,13 @@ bool history_format_entry(struct buf *line, const struct history_entry *e)
 	return !line->failed;
 }
 
-bool history_append_text(const char *path, const char *text, size_t len, unsigned mode, char *why, size_t why_size)
+bool history_append_text(const char *path, const char *text, size_t len, const struct stat *data, char *why,
+                         size_t why_size)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
-	const char *problem = fd < 0 ? strerror(errno) : NULL;
+	int fd = fsio_open_beside(AT_FDCWD, path, O_WRONLY | O_APPEND | O_CREAT, data->st_mode & 0666, data);
+	const char *problem = fd >= 0 ? NULL : strerror(errno);
+	if (fd < 0 && errno == EPERM) /* fsio_open_beside's refusal */
+		problem = "not a regular file of someone who may change the charter, in a shared directory, so not used";
 	if (fd >= 0) {
 		/* One write(2) with O_APPEND: lines from several writers never mix. */
 		ssize_t n = write(fd, text, len);
@@ -79,7 +82,8 @@ bool history_append_text(const char *path, const char *text, size_t len, unsigne
 	return problem == NULL;
 }
 
-bool history_append(const char *path, const struct history_entry *e, unsigned mode, char *why, size_t why_size)
+bool history_append(const char *path, const struct history_entry *e, const struct stat *data, char *why,
+                    size_t why_size)
 {
 	struct buf line;
 	buf_init(&line);
@@ -88,7 +92,7 @@ bool history_append(const char *path, const struct history_entry *e, unsigned mo
 		snprintf(why, why_size, "out of memory");
 		return false;
 	}
-	bool ok = history_append_text(path, line.data, line.len, mode, why, why_size);
+	bool ok = history_append_text(path, line.data, line.len, data, why, why_size);
 	buf_fini(&line);
 	return ok;
 }

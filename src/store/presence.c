@@ -12,24 +12,45 @@
 
 #include "charterdash/core/fsio.h"
 
+/* Our record's name in the directory. */
+static const char *self_name(const struct presence *p)
+{
+	return p->self ? strrchr(p->self, '/') + 1 : "";
+}
+
+/* The presence directory, opened without following a symlink; refused
+ * when someone who may not change the data file owns it and others can
+ * write to the directory it is in. */
+static int open_dir(const char *dir, const struct stat *data)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st, parent;
+	char *up = fd >= 0 ? fsio_dir_of(dir) : NULL;
+	bool ok = up && fstat(fd, &st) == 0 && stat(up, &parent) == 0 &&
+	          (!fsio_dir_shared(&parent) || fsio_may_write_data(st.st_uid, data));
+	free(up);
+	if (!ok && fd >= 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 bool presence_join(struct presence *p, const char *data_path, const char *user, const char *host,
                    unsigned mode)
 {
 	memset(p, 0, sizeof *p);
+	p->dfd = -1;
 	char *real = fsio_real_path(data_path);
-	p->dir = real ? fsio_sidecar_path(real, ".", ".presence") : NULL;
+	struct stat data;
+	p->dir = real && stat(real, &data) == 0 ? fsio_sidecar_path(real, ".", ".presence") : NULL;
 	free(real);
 	if (!p->dir)
 		return false;
 	/* A directory needs x wherever the file has r. */
 	mode_t dmode = (mode_t)(mode & 0666);
 	dmode |= (dmode & 0444) >> 2;
-	if (mkdir(p->dir, dmode) != 0 && errno != EEXIST) {
-		presence_leave(p);
-		return false;
-	}
-	struct stat st;
-	if (lstat(p->dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	if ((mkdir(p->dir, dmode) != 0 && errno != EEXIST) || (p->dfd = open_dir(p->dir, &data)) < 0) {
 		presence_leave(p); /* a planted file or symlink: no presence */
 		return false;
 	}
@@ -40,7 +61,8 @@ bool presence_join(struct presence *p, const char *data_path, const char *user, 
 		return false;
 	}
 	snprintf(p->self, n, "%s/%s@%s.%ld", p->dir, user, host, (long)getpid());
-	int fd = open(p->self, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode & 0666);
+	unlinkat(p->dfd, self_name(p), 0); /* one left by an earlier process with our pid */
+	int fd = fsio_open_beside(p->dfd, self_name(p), O_WRONLY | O_CREAT, mode & 0666, &data);
 	if (fd < 0) {
 		free(p->self);
 		p->self = NULL;
@@ -54,34 +76,46 @@ bool presence_join(struct presence *p, const char *data_path, const char *user, 
 void presence_refresh(struct presence *p)
 {
 	if (p->self)
-		utimensat(AT_FDCWD, p->self, NULL, AT_SYMLINK_NOFOLLOW);
+		utimensat(p->dfd, self_name(p), NULL, AT_SYMLINK_NOFOLLOW);
 }
 
 void presence_leave(struct presence *p)
 {
 	if (p->self)
-		unlink(p->self);
+		unlinkat(p->dfd, self_name(p), 0);
+	if (p->dir && p->dfd >= 0)
+		close(p->dfd);
 	if (p->dir)
 		rmdir(p->dir); /* only succeeds when we were the last one */
 	free(p->self);
 	free(p->dir);
 	memset(p, 0, sizeof *p);
+	p->dfd = -1;
+}
+
+/* The records, read through the directory opened at join. */
+static DIR *open_records(const struct presence *p)
+{
+	int fd = p->dir && p->dfd >= 0 ? dup(p->dfd) : -1;
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (d)
+		rewinddir(d);
+	else if (fd >= 0)
+		close(fd);
+	return d;
 }
 
 size_t presence_others(const struct presence *p, time_t now, char *out, size_t out_size)
 {
 	if (out_size)
 		out[0] = '\0';
-	if (!p->dir)
-		return 0;
-	DIR *d = opendir(p->dir);
+	DIR *d = open_records(p);
 	if (!d)
 		return 0;
-	const char *self_name = p->self ? strrchr(p->self, '/') + 1 : "";
 	size_t count = 0, used = 0;
 	struct dirent *ent;
 	while ((ent = readdir(d)) != NULL) {
-		if (ent->d_name[0] == '.' || strcmp(ent->d_name, self_name) == 0)
+		if (ent->d_name[0] == '.' || strcmp(ent->d_name, self_name(p)) == 0)
 			continue;
 		struct stat st;
 		if (fstatat(dirfd(d), ent->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
@@ -152,14 +186,13 @@ bool presence_publish(struct presence *p, const struct presence_focus *f)
 	char text[512];
 	presence_focus_format(f, text, sizeof text);
 	struct stat st;
-	mode_t mode = stat(p->self, &st) == 0 ? st.st_mode & 0666 : 0600;
-	/* a name starting with '.': readers skip it while it is being written */
-	size_t n = strlen(p->dir) + 32;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return false;
-	snprintf(tmp, n, "%s/.focus.%ld", p->dir, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
+	mode_t mode = fstatat(p->dfd, self_name(p), &st, AT_SYMLINK_NOFOLLOW) == 0 ? st.st_mode & 0666 : 0600;
+	/* a name starting with '.': readers skip it while it is being written;
+	 * made afresh (O_EXCL), never an existing file truncated */
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, ".focus.%ld", (long)getpid());
+	unlinkat(p->dfd, tmp, 0);
+	int fd = openat(p->dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	bool ok = fd >= 0;
 	size_t len = strlen(text);
 	if (ok)
@@ -167,10 +200,9 @@ bool presence_publish(struct presence *p, const struct presence_focus *f)
 	if (fd >= 0 && close(fd) != 0)
 		ok = false;
 	if (ok)
-		ok = rename(tmp, p->self) == 0;
+		ok = renameat(p->dfd, tmp, p->dfd, self_name(p)) == 0;
 	if (!ok)
-		unlink(tmp);
-	free(tmp);
+		unlinkat(p->dfd, tmp, 0);
 	return ok;
 }
 
@@ -179,14 +211,13 @@ typedef void (*record_fn)(const char *user, time_t mtime, const char *text, void
 
 static void each_record(const struct presence *p, time_t now, record_fn fn, void *ctx)
 {
-	DIR *d = p->dir ? opendir(p->dir) : NULL;
+	DIR *d = open_records(p);
 	if (!d)
 		return;
-	const char *self_name = p->self ? strrchr(p->self, '/') + 1 : "";
 	struct dirent *ent;
 	while ((ent = readdir(d)) != NULL) {
 		struct stat st;
-		if (ent->d_name[0] == '.' || strcmp(ent->d_name, self_name) == 0 ||
+		if (ent->d_name[0] == '.' || strcmp(ent->d_name, self_name(p)) == 0 ||
 		    fstatat(dirfd(d), ent->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
 		    now - st.st_mtime > PRESENCE_STALE)
 			continue;

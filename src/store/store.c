@@ -151,8 +151,6 @@ static enum write_result check_replaced(const char *tmp, const char *path, struc
  * ends with them). The history's format is unchanged. */
 #define JOURNAL_HEADER "charterdash-journal 1\n"
 
-static bool create_sidecar(const char *name, const struct stat *data);
-
 static uint64_t text_hash(const char *text, size_t len)
 {
 	uint64_t h = 14695981039346656037u; /* FNV-1a */
@@ -240,10 +238,8 @@ static void journal_settle(const char *path, int lock, const struct stat *data)
 		char why[256];
 		if (len) {
 			snprintf(tmp, n, "%s/%s", dir, name);
-			if (!file_hashes_to(tmp, size, hash) && !history_ends_with(hist, lines, len)) {
-				create_sidecar(hist, data);
-				history_append_text(hist, lines, len, data->st_mode & 0666, why, sizeof why);
-			}
+			if (!file_hashes_to(tmp, size, hash) && !history_ends_with(hist, lines, len))
+				history_append_text(hist, lines, len, data, why, sizeof why);
 		}
 		free(hist);
 		free(tmp);
@@ -423,22 +419,23 @@ static void remove_stale_temps(const char *path)
 	free(dir);
 }
 
-/* Creates a file that lives beside the data file (lock, history) when it
- * is missing, with the data file's group and read/write permissions: no
- * wider, and not narrowed by the umask either, so that everyone who may
- * change the data file can lock and log too. O_EXCL never follows a
- * symlink at the name. False with errno on failure. */
-static bool create_sidecar(const char *name, const struct stat *data)
+/* The lock's permissions: read and write for whoever may write the data
+ * file (its owner; its group, others, when they have write on it), none
+ * for anyone else: a reader who could open the lock could hold it and
+ * stall every writer. The umask narrows them further. */
+static mode_t lock_mode(const struct stat *data)
 {
-	int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, data->st_mode & 0666);
-	if (fd < 0)
-		return errno == EEXIST;
-	if (fchown(fd, (uid_t)-1, data->st_gid) != 0) {
-		/* not a member of the data file's group: the mode still applies */
+	return 0600 | ((data->st_mode & S_IWGRP) ? 0060 : 0) | ((data->st_mode & S_IWOTH) ? 0006 : 0);
+}
+
+/* A lock of ours from before lock_mode (readable by all, say) narrowed to it. */
+static void narrow_lock(int fd, const struct stat *data)
+{
+	struct stat st;
+	if (fstat(fd, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 0777 & ~lock_mode(data)) &&
+	    fchmod(fd, st.st_mode & lock_mode(data)) != 0) {
+		/* kept as it was: a read-only file system */
 	}
-	bool ok = fchmod(fd, data->st_mode & 0666) == 0;
-	close(fd);
-	return ok;
 }
 
 /* flock with a deadline: LOCK_NB retried every 20 ms until wait_ms have
@@ -468,19 +465,28 @@ static bool lock_within(int fd, int wait_ms)
  * errno ENOENT and no `why` when it vanished between create and open. */
 static int open_lock_file(const char *lock, const struct stat *data, char *why, size_t why_size)
 {
-	/* O_NOFOLLOW: a symlink planted at the lock's name is never followed,
-	 * so it cannot make us create or truncate a file elsewhere. flock
-	 * needs no write access: reading is enough to take the lock; writing
-	 * is for the journal. */
-	bool exists = create_sidecar(lock, data);
-	int fd = exists ? open(lock, O_RDWR | O_NOFOLLOW | O_CLOEXEC) : -1;
-	if (exists && fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
-		fd = open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC); /* locks, but keeps no journal */
-	if (fd >= 0 || (exists && errno == ENOENT))
+	/* fsio_open_beside: a symlink planted at the lock's name is never
+	 * followed, and a lock planted by someone who may not change the data
+	 * file, in a directory others can write to, is not used. flock needs
+	 * no write access: reading is enough to take the lock; writing is for
+	 * the journal. */
+	int fd = fsio_open_beside(AT_FDCWD, lock, O_RDWR | O_CREAT, lock_mode(data), data), err = errno;
+	if (fd < 0 && (err == EACCES || err == EROFS)) {
+		fd = fsio_open_beside(AT_FDCWD, lock, O_RDONLY, 0, data); /* locks, but keeps no journal */
+		if (fd < 0 && errno == ENOENT)
+			errno = err; /* not there, and it cannot be made */
+	}
+	if (fd >= 0)
+		narrow_lock(fd, data);
+	if (fd >= 0 || errno == ENOENT)
 		return fd;
 	if (errno == ELOOP)
 		snprintf(why, why_size, "the lock file %s is a symbolic link; not following it (remove it if nobody "
 		         "placed it there on purpose)", lock);
+	else if (errno == EPERM)
+		snprintf(why, why_size, "the lock file %s is not a regular file of someone who may change the charter, "
+		         "in a directory others can write to; not using it (remove it if nobody placed it there on "
+		         "purpose)", lock);
 	else
 		snprintf(why, why_size, "cannot create the lock file %s: %s", lock, strerror(errno));
 	return -1;
@@ -605,10 +611,7 @@ static void log_changes(struct txn *t, char *warning, size_t warning_size)
 {
 	char *hist = history_path(t->path);
 	char why[256] = "out of memory";
-	if (hist)
-		create_sidecar(hist, &t->st);
-	if (t->lines.failed || !hist ||
-	    !history_append_text(hist, t->lines.data, t->lines.len, t->st.st_mode & 0666, why, sizeof why))
+	if (t->lines.failed || !hist || !history_append_text(hist, t->lines.data, t->lines.len, &t->st, why, sizeof why))
 		snprintf(warning, warning_size, "the change is saved, but not in the history: %s", why);
 	journal_clear(t);
 	free(hist);
@@ -1000,8 +1003,7 @@ bool store_mark_meeting(const char *user_path, const char *user, const char *hos
 		.field = MEETING_FIELD,
 	};
 	history_format_time(time(NULL), e.time);
-	create_sidecar(hist, &st);
-	ok = history_append(hist, &e, st.st_mode & 0666, why, why_size);
+	ok = history_append(hist, &e, &st, why, why_size);
 	if (ok)
 		memcpy(when, e.time, 24);
 out:

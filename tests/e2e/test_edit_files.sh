@@ -165,17 +165,19 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
 	[ "$(stat -c %U:%a "$d/c.yaml")" = nobody:640 ] || fail "owner or mode not kept: $(stat -c %U:%a "$d/c.yaml")"
 
 	# A file shared by a group: whoever changes it first creates the lock
-	# and history with its group and mode (not narrowed by the umask), so
-	# the others in the group can lock and log too.
+	# and history with its group, the history with its mode and the lock
+	# with its writers' bits (both less the umask: a group shares with
+	# umask 002), so the others in the group can lock and log too.
 	d=$tmp/shared
 	mkdir "$d"
 	chmod 777 "$d"
 	charter "$d/c.yaml"
 	chgrp nogroup "$d/c.yaml"
 	chmod 664 "$d/c.yaml"
-	(umask 022 && "$bin" set -q "$d/c.yaml" a status=in_progress) || fail "root's change to a shared file"
-	for side in .c.yaml.lock c.yaml.history; do
-		[ "$(stat -c %G:%a "$d/$side")" = nogroup:664 ] || fail "$side is $(stat -c %G:%a "$d/$side"), not nogroup:664"
+	(umask 002 && "$bin" set -q "$d/c.yaml" a status=in_progress) || fail "root's change to a shared file"
+	for side in .c.yaml.lock:660 c.yaml.history:664; do
+		[ "$(stat -c %G:%a "$d/${side%:*}")" = "nogroup:${side#*:}" ] ||
+			fail "${side%:*} is $(stat -c %G:%a "$d/${side%:*}"), not nogroup:${side#*:}"
 	done
 	setpriv --reuid=nobody --regid=nogroup --clear-groups "$bin" set -q "$d/c.yaml" a owner=Nobody \
 		>"$tmp/out" 2>"$tmp/err"

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* The entry that marks the start of a meeting (`m` in the dashboard,
@@ -34,15 +35,20 @@ char *history_path(const char *data_path);
 void history_format_time(time_t when, char out[24]);
 
 /* Appends one line (O_APPEND, one write, so concurrent appenders never
- * interleave). `mode` is the permission the file gets when created. */
-bool history_append(const char *path, const struct history_entry *e, unsigned mode, char *why, size_t why_size);
+ * interleave). `data` is the data file's stat: a history created gets its
+ * read/write permissions (less the umask) and its group; one owned by a
+ * user who may not write the data file, in a directory others can write
+ * to, is refused (fsio_open_beside). */
+bool history_append(const char *path, const struct history_entry *e, const struct stat *data, char *why,
+                    size_t why_size);
 
 struct buf;
 /* Adds the entry's line (with its newline) to `line`; false when out of memory. */
 bool history_format_entry(struct buf *line, const struct history_entry *e);
 
 /* Appends lines already formatted, in one write (as history_append). */
-bool history_append_text(const char *path, const char *text, size_t len, unsigned mode, char *why, size_t why_size);
+bool history_append_text(const char *path, const char *text, size_t len, const struct stat *data, char *why,
+                         size_t why_size);
 
 /* Whether the file at `path` ends with exactly `text` (a repair after a
  * kill must not append the same lines twice). */

@@ -19,11 +19,16 @@
 struct presence {
 	char *dir;  /* .NAME.presence */
 	char *self; /* our record's path */
+	int dfd;    /* the directory, opened once (never through a symlink):
+	               every record is reached through it, so a directory
+	               swapped for a symlink later leads nowhere else */
 };
 
 /* Creates our record; false when the directory is not writable (then the
- * dashboard simply shows no presence). `mode` is the data file's mode:
- * the records are no more readable than it. */
+ * dashboard simply shows no presence), is a symlink, or, in a directory
+ * others can write to, belongs to a user who may not change the data file.
+ * `mode` is the data file's mode: the records are no more readable than
+ * it (and the umask narrows them). */
 bool presence_join(struct presence *p, const char *data_path, const char *user, const char *host,
                    unsigned mode);
 /* Refreshes our record's time. */
