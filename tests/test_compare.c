@@ -134,6 +134,7 @@ static void test_textconv_every_line(void **state)
 	                          "Energy \u00b7 Roadmap [e1]:           line one\n"
 	                          "Energy \u00b7 Roadmap [e1]:           line two\n"
 	                          "\n"
+	                          "Energy \u00b7 LNG [e2]: id e2\n"
 	                          "Energy \u00b7 LNG [e2]: title LNG\n"
 	                          "Energy \u00b7 LNG [e2]:         status: blocked \n"
 	                          "Energy \u00b7 Flow [e3]:       - {id: e3, title: Flow, status: done}\n");
@@ -152,10 +153,46 @@ static void test_textconv_fields_one_per_line(void **state)
 	assert_string_equal(text, "charter:\n  title: T\n  signed: 2026-02-09\n"
 	                          "working_groups:\n"
 	                          "  - id: energy\n    name: Energy\n    milestones:\n"
+	                          "Energy \u00b7 Roadmap [e1]: id e1\n"
 	                          "Energy \u00b7 Roadmap [e1]: title Roadmap\n"
 	                          "Energy \u00b7 Roadmap [e1]: status in_progress\n"
 	                          "Energy \u00b7 Roadmap [e1]: due 2026-06-01\n"
 	                          "Energy \u00b7 Roadmap [e1]: owner Ministry\n");
+	free(text);
+}
+
+/* A file with conflict markers: the markers and theirs' lines as written,
+ * the rest as the textconv shows the file with ours' side taken. */
+static void test_textconv_of_conflict_markers(void **state)
+{
+	(void)state;
+	static const char marked[] = "charter:\n  title: T\n  signed: 2026-02-09\n"
+	                             "working_groups:\n"
+	                             "  - id: energy\n    name: Energy\n    milestones:\n"
+	                             "      - id: e1\n        title: Roadmap\n"
+	                             "<<<<<<< ours\n        status: done\n=======\n        status: blocked\n>>>>>>> theirs\n"
+	                             "        owner: Ministry\n";
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_true(compare_print_textconv_marked(out, "c.yaml", marked, sizeof marked - 1));
+	fclose(out);
+	assert_string_equal(text, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	                          "working_groups:\n"
+	                          "  - id: energy\n    name: Energy\n    milestones:\n"
+	                          "Energy \u00b7 Roadmap [e1]: id e1\n"
+	                          "Energy \u00b7 Roadmap [e1]: title Roadmap\n"
+	                          "<<<<<<< ours\n"
+	                          "Energy \u00b7 Roadmap [e1]: status done\n"
+	                          "=======\n        status: blocked\n>>>>>>> theirs\n"
+	                          "Energy \u00b7 Roadmap [e1]: owner Ministry\n");
+	free(text);
+	/* no whole conflict, or ours' side does not load: nothing printed, false */
+	out = open_memstream(&text, &len);
+	assert_false(compare_print_textconv_marked(out, "c.yaml", "<<<<<<< ours\na: [\n", 17));
+	assert_false(compare_print_textconv_marked(out, "c.yaml", "a: b\n", 5));
+	fclose(out);
+	assert_int_equal(len, 0);
 	free(text);
 }
 
@@ -166,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_same_charter_no_changes),
 		cmocka_unit_test(test_textconv_every_line),
 		cmocka_unit_test(test_textconv_fields_one_per_line),
+		cmocka_unit_test(test_textconv_of_conflict_markers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

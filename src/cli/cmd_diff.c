@@ -58,8 +58,9 @@ static int print_changes(const char *old_path, const char *new_path, bool json, 
 	return rc;
 }
 
-/* textconv: the fields one per line; a file that does not load is shown
- * as it is, so `git diff` still says something. */
+/* textconv: compare_print_textconv; a file with conflict markers as
+ * compare_print_textconv_marked shows it, any other file that does not
+ * load as it is, so `git diff` still says something. */
 static int print_fields(const char *path)
 {
 	struct diag_list diags;
@@ -67,7 +68,7 @@ static int print_fields(const char *path)
 	struct charter c = { 0 };
 	if (load_version(&c, path, &diags))
 		compare_print_textconv(stdout, &c);
-	else if (c.text)
+	else if (c.text && !compare_print_textconv_marked(stdout, path, c.text, c.text_len))
 		fwrite(c.text, 1, c.text_len, stdout);
 	int rc = c.text || strcmp(path, "/dev/null") == 0 ? EXIT_OK : EXIT_DATA;
 	if (rc != EXIT_OK)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/core/buf.h"
 #include "charterdash/core/edit.h"
 #include "charterdash/report/report.h"
 #include "charterdash/core/strmap.h"
@@ -311,9 +312,9 @@ static bool blank_before(const char *s, size_t end)
 	return s[end - 1] == '\n' && (i == 0 || s[i - 1] == '\n');
 }
 
-/* A milestone's lines [s, e): its field lines as "CONTEXT FIELD VALUE" (the
- * id's left out: it is in every line's context), any other line (comments,
- * unknown keys, block notes, odd layout) as "CONTEXT LINE", raw. */
+/* A milestone's lines [s, e), one output line each: its field lines (the
+ * id's too) as "CONTEXT FIELD VALUE", any other line (comments, unknown
+ * keys, block notes, odd layout) as "CONTEXT LINE", raw. */
 static void put_milestone(FILE *out, const struct charter *c, const struct milestone *m, size_t s, size_t e)
 {
 	struct field_line lines[TEXTCONV_KEYS];
@@ -322,12 +323,12 @@ static void put_milestone(FILE *out, const struct charter *c, const struct miles
 		size_t next = next_line(c->text, e, s);
 		while (at < n && lines[at].line < s)
 			at++;
-		if (at < n && lines[at].line == s && strcmp(lines[at].key, "id") != 0) {
+		if (at < n && lines[at].line == s) {
 			put_context(out, c, m);
 			fprintf(out, " %s ", lines[at].key);
 			fwrite(c->text + lines[at].value, 1, lines[at].value_end - lines[at].value, out);
 			fputc('\n', out);
-		} else if (!(at < n && lines[at].line == s)) {
+		} else {
 			put_context(out, c, m);
 			fputc(' ', out);
 			fwrite(c->text + s, 1, next - s, out);
@@ -355,4 +356,93 @@ void compare_print_textconv(FILE *out, const struct charter *c)
 		pos = e;
 	}
 	fwrite(c->text + pos, 1, c->text_len - pos, out);
+}
+
+/* ---- a file with conflict markers ------------------------------------------ */
+
+enum marked_line { MARKED_OURS, MARKED_OTHER }; /* ours' side or outside; a marker, base or theirs */
+
+/* 1..4 for a conflict marker line of git's default size (<<<<<<<, |||||||,
+ * =======, >>>>>>>), else 0. */
+static int marker_of(const char *s, size_t n)
+{
+	static const char marks[] = "<|=>";
+	for (int k = 0; k < 4; k++) {
+		size_t i = 0;
+		while (i < n && s[i] == marks[k])
+			i++;
+		if (i == 7 && (n == 7 || s[7] == ' ' || s[7] == '\n' || s[7] == '\r'))
+			return k + 1;
+	}
+	return 0;
+}
+
+/* Each line's side (kind[line]) and ours' text (the file with ours' side of
+ * each conflict taken); false unless the file has whole conflicts. */
+static bool split_marked(const char *text, size_t len, unsigned char *kind, struct buf *ours)
+{
+	int state = 0; /* 0 outside, 1 ours, 2 base, 3 theirs */
+	bool any = false;
+	for (size_t s = 0, line = 0; s < len; line++) {
+		size_t e = next_line(text, len, s);
+		int m = marker_of(text + s, e - s);
+		bool marker = (m == 1 && state == 0) || (m == 2 && state == 1) || (m == 3 && (state == 1 || state == 2)) ||
+		              (m == 4 && state == 3);
+		if (marker)
+			state = m == 1 ? 1 : m == 2 ? 2 : m == 3 ? 3 : 0;
+		any = any || marker;
+		kind[line] = !marker && state <= 1 ? MARKED_OURS : MARKED_OTHER;
+		if (kind[line] == MARKED_OURS)
+			buf_append(ours, text + s, e - s);
+		s = e;
+	}
+	return any && state == 0 && !ours->failed;
+}
+
+/* Writes the line at *at of `text` (ending it when the file does not), and moves past it. */
+static void put_line(FILE *out, const char *text, size_t len, size_t *at)
+{
+	size_t e = next_line(text, len, *at);
+	fwrite(text + *at, 1, e - *at, out);
+	if (e == *at || text[e - 1] != '\n')
+		fputc('\n', out);
+	*at = e;
+}
+
+bool compare_print_textconv_marked(FILE *out, const char *path, const char *text, size_t len)
+{
+	size_t lines = 1;
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	unsigned char *kind = malloc(lines);
+	struct buf ours;
+	buf_init(&ours);
+	struct charter c = { 0 };
+	struct diag_list diags;
+	diag_init(&diags, 1);
+	char *view = NULL;
+	size_t view_len = 0, n = 0;
+	bool ok = kind && split_marked(text, len, kind, &ours);
+	char *ours_text = ok ? buf_take(&ours, &n) : NULL;
+	ok = ours_text && charter_load_text(&c, path, ours_text, n, &diags);
+	FILE *m = ok ? open_memstream(&view, &view_len) : NULL;
+	if (m) {
+		compare_print_textconv(m, &c);
+		ok = fclose(m) == 0;
+	}
+	size_t s = 0, v = 0;
+	for (size_t line = 0; ok && m && s < len; line++) {
+		if (kind[line] == MARKED_OURS && v < view_len) { /* ours' lines as the view shows them */
+			put_line(out, view, view_len, &v);
+			s = next_line(text, len, s);
+		} else {
+			put_line(out, text, len, &s);
+		}
+	}
+	free(view);
+	charter_fini(&c);
+	diag_fini(&diags);
+	buf_fini(&ours);
+	free(kind);
+	return ok && m;
 }

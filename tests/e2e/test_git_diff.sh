@@ -127,18 +127,30 @@ check_edit "a comment after a field" \
 	"$ms notes Adopted about two weeks after the deadline, following a second drafting round." \
 	"$ms         notes: Adopted about two weeks after the deadline, following a second drafting round.  # late"
 check_edit "a milestone id" '      - id: econ-roadmap' '      - id: econ-roadmap-2026' \
-	"$ms title \"Roadmap: adopt the economy and trade implementation roadmap\"" \
-	"${ms%\[econ-roadmap\]:}[econ-roadmap-2026]: title \"Roadmap: adopt the economy and trade implementation roadmap\""
+	"$ms id econ-roadmap" "${ms%\[econ-roadmap\]:}[econ-roadmap-2026]: id econ-roadmap-2026"
 check_edit "trailing space" '  roadmap_months: 3' '  roadmap_months: 3 '
 
-# 6. A file with conflict markers is shown as its raw lines.
-printf '<<<<<<< ours\n        status: done\n=======\n        status: blocked\n>>>>>>> theirs\n' >"$tmp/markers"
-sed '/^        status: in_progress$/{
-r '"$tmp/markers"'
-d
-}' "$charter" >"$tmp/conflicted.yaml"
-grep -q '^<<<<<<< ours$' "$tmp/conflicted.yaml" || fail "no markers in the conflicted copy"
-"$bin" diff --textconv "$tmp/conflicted.yaml" >"$tmp/raw" 2>"$tmp/raw.err" || fail "textconv of a conflicted file failed"
-cmp -s "$tmp/raw" "$tmp/conflicted.yaml" || fail "a conflicted file is not shown as its raw lines"
+# 6. During a merge conflict: the markers and the other side's lines as
+# written, the rest as the textconv shows it, so `git diff` shows the
+# conflict, not a wall of every milestone line.
+git -C "$r" checkout -q -b other
+"$bin" set -q "$r/charter.yaml" econ-roadmap status=in_progress || fail "set on the other branch"
+git -C "$r" commit -q -am other
+git -C "$r" checkout -q -
+"$bin" set -q "$r/charter.yaml" econ-roadmap status=blocked || fail "set on this branch"
+git -C "$r" commit -q -am mine
+git -C "$r" merge -q other >/dev/null 2>&1 && fail "the two statuses merged without a conflict"
+grep -q '^<<<<<<< ours$' "$r/charter.yaml" || fail "no markers in the conflicted file"
+git -C "$r" diff -- charter.yaml >"$tmp/diff" 2>&1
+[ "$(wc -l <"$tmp/diff")" -lt 30 ] || fail "git diff of a conflict is $(wc -l <"$tmp/diff") lines: $(head -c 1500 "$tmp/diff")"
+grep -qF -x -- "++<<<<<<< ours" "$tmp/diff" && grep -qF -x -- "++        status: in_progress" "$tmp/diff" &&
+	grep -qF -x -- " +$ms status blocked" "$tmp/diff" || fail "git diff does not show the conflict: $(cat "$tmp/diff")"
+# the textconv of the conflicted file: every line outside the conflict as in ours' version
+"$bin" diff --textconv "$r/charter.yaml" >"$tmp/marked" 2>"$tmp/marked.err" || fail "textconv of a conflicted file"
+git -C "$r" show HEAD:charter.yaml >"$tmp/ours.yaml"
+"$bin" diff --textconv "$tmp/ours.yaml" | grep -v 'status blocked$' >"$tmp/ours.view"
+grep -v '^<<<<<<< ours$\|^=======$\|^>>>>>>> theirs$\|^        status: in_progress$\|status blocked$' "$tmp/marked" |
+	cmp -s - "$tmp/ours.view" || fail "the conflicted file's other lines are not as in ours' version"
+git -C "$r" merge --abort
 
 [ "$failures" -eq 0 ] || { echo "test_git_diff: $failures failure(s)" >&2; exit 1; }

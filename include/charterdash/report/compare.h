@@ -41,15 +41,23 @@ void compare_print_text(FILE *out, const struct charter *old_c, const struct cha
 void compare_print_json(FILE *out, const struct charter *old_c, const struct charter *new_c,
                         const struct compare_item *items, size_t count);
 
-/* git's textconv: the file's text where each line of a milestone names
- * it, so a line diff reads as a field diff and hides no byte that changed.
- * A field line `status: done` becomes "Energy · Adopt the roadmap
- * [energy-roadmap]: status done" (the id's own line left out); any other
+/* git's textconv: the file's text, one line for each of its lines, where
+ * each line of a milestone names it, so a line diff reads as a field diff
+ * and hides no byte that changed. A field line `status: done` becomes
+ * "Energy · Adopt the roadmap [energy-roadmap]: status done"; any other
  * line of a milestone (a comment, an unknown key, block notes, a value
  * with a comment or trailing space) is "Energy · Adopt the roadmap
  * [energy-roadmap]: " and the line as written; every line outside the
  * milestones (charter fields, groups, comments) is as written. Only the
  * indentation of field lines is not shown. */
 void compare_print_textconv(FILE *out, const struct charter *c);
+
+/* The textconv of a file with git's conflict markers (which does not load):
+ * the markers and the lines of the other sides as written, every other
+ * line as compare_print_textconv shows it in the file with ours' side of
+ * each conflict taken, so that git's diff of it against either side shows
+ * the conflicts only. False, and nothing printed, when the file has no
+ * whole conflict or ours' side does not load either. */
+bool compare_print_textconv_marked(FILE *out, const char *path, const char *text, size_t len);
 
 #endif
