@@ -12,6 +12,7 @@
  *                key names, dispatch, the footer hints
  *   ui_screens.c the screens' operations (struct ui_screen_ops) by mode
  *   ui_dash.c    the main view: header, pane grid, footer, too-small
+ *   ui_pane.c    one pane of the grid: a box or a meter
  *   ui_detail.c  the milestone detail overlay
  *   ui_help.c    the help overlay, generated from the requests and keys
  *   ui_panel.c   the scrolling panel of wrapped lines of the help and the
@@ -126,6 +127,8 @@ struct ui {
 		bool follow;         /* scroll the selection into view at the next measure */
 		bool burnup;         /* b: the burn-up chart instead of the lanes */
 		size_t *order, count; /* the dated milestones by due date (owned) */
+		size_t *rows;        /* the same by group, then due date: the Gantt's rows (owned) */
+		size_t top;          /* the Gantt's first row shown */
 		unsigned serial;     /* charter_serial when order was made */
 	} timeline;
 };
@@ -180,6 +183,7 @@ struct ui_glyphs {
 	const char *sep;                                /* " · " */
 	const char *up, *down, *left, *right;           /* key names */
 	const char *more_up, *more_down;
+	const char *pane_focus;                         /* before a meter pane's name: it has the focus */
 	const char *check_on, *check_off, *radio_on, *radio_off;
 };
 
@@ -194,6 +198,7 @@ struct ui_screen {
 	struct layout_screen regions;
 	int header_lines;
 	struct rect *panes;   /* one per group, h == 0 when off screen */
+	bool meter;           /* panes drawn as meters (no box): where boxes would cut milestones */
 	size_t pane_cap;
 	struct layout_grid grid;
 	attr_t role[ROLE_COUNT];
@@ -673,6 +678,18 @@ void ui_dash_draw_too_small(struct ui *ui);
 void ui_dash_layout(struct ui *ui);
 /* Header lines needed at this size. */
 int ui_dash_header_lines(struct ui *ui, int width, int height);
+/* ui_pane.c: pane `pi` in rectangle r (a box or a meter, as scr->meter
+ * says); the columns of its milestone lines, sized to the titles and
+ * owners of its `lines` rows from vp->top; the stacked bar of counts, a
+ * state's colour role, "3/8  37%" (the header's overall line uses them). */
+void ui_pane_draw(struct ui *ui, size_t pi, struct rect r, bool focus);
+void ui_pane_columns(const struct ui *ui, const struct view_pane *vp, int lines, int inner_w, struct layout_row *out);
+void ui_pane_bar(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p);
+enum ui_role ui_pane_state_role(enum group_state s);
+void ui_pane_label(const struct progress *p, char *buf, size_t size);
+/* The lines inside pane rectangle r in the style of the grid (a box or a
+ * meter); label_w as layout_pane's. */
+void ui_dash_pane_lines(const struct ui *ui, struct rect r, int label_w, struct layout_pane *lp);
 /* Lines of milestones pane `pane` would show (at least 1): its wanted height. */
 int ui_dash_list_lines(const struct ui *ui, size_t pane);
 

@@ -27,8 +27,9 @@ static long page_lines(const struct ui *ui)
 	const struct ui_screen *scr = ui->scr;
 	if (!ui->view.pane_count || !scr->panes)
 		return 1;
-	long h = scr->panes[ui->view.focus].h - LAYOUT_PANE_CHROME;
-	return h > 1 ? h - 1 : 1;
+	struct layout_pane lp;
+	ui_dash_pane_lines(ui, scr->panes[ui->view.focus], 0, &lp);
+	return lp.list_h > 1 ? lp.list_h - 1 : 1;
 }
 
 /* --- counts: 3j ----------------------------------------------------------- */
@@ -159,7 +160,8 @@ static unsigned act_sort(struct ui *ui)
 		return UI_HANDLED;
 	enum view_sort s = view_cycle_sort(&ui->view);
 	const char *name = ui->charter.groups[ui->view.focus].name;
-	ui_message(ui, "%s: sorted by %s (s: next order)", name ? name : "", view_sort_label(s));
+	/* the order first: a narrow meter pane has no room to show it */
+	ui_message(ui, "Now sorted by %s: %s (s: next order)", view_sort_label(s), name ? name : "");
 	return UI_HANDLED | UI_REDRAW;
 }
 

@@ -22,7 +22,7 @@ static long pane_at(struct ui *ui, int x, int y, long *row)
 		return -1;
 	struct rect r = scr->panes[p];
 	struct layout_pane lp;
-	layout_pane(r, 0, &lp);
+	ui_dash_pane_lines(ui, r, 0, &lp);
 	int line = y - r.y - lp.list_y;
 	const struct view_pane *vp = &ui->view.panes[p];
 	if (line >= 0 && line < lp.list_h && vp->top + (size_t)line < vp->row_count)
