@@ -117,7 +117,7 @@ def find_meter(rows, names):
     for r, cs in enumerate(rows):
         line = "".join(cs)
         if names is None:
-            if line[:2] in ("\u25b6 ", "> ") and line[2:3].strip():
+            if re.search(r"(^| )(\u25b6|>) \S", line):
                 return r
             continue
         for name in filter(None, names):
@@ -164,11 +164,11 @@ def numbers(report, screen, some, data=None):
             found += 1
             others = [g[0] for g in groups] + [v for v in shorts.values() if v]
             text = meter_line(rows, meter, name if name in "".join(rows[meter]) else shorts.get(name), others)
-            count, percent = nums.split("  ")
+            count, _, percent = nums.partition("  ")
             if state not in text or " " + count + " " not in text + " ":
                 print("group %r: meter %r lacks %r or %r" % (name, text, count, state))
                 ok = False
-            if "%" in text and percent not in text:
+            if "%" in text and percent and percent not in text:
                 print("group %r: meter %r shows a percent other than %r" % (name, text, percent))
                 ok = False
             continue

@@ -20,6 +20,11 @@ of empty pane rows and borders only).
       overdue one among them, with at least MIN characters of each title (the
       whole of a shorter one).
 
+  space_measure.py CHARTER SCREEN --timeline
+      prints "blank N glyphs G labelled L" for the timeline's frame: N lines
+      inside it that show nothing, G lines with milestone glyphs, L of them
+      with a title beside the glyph (at least 12 of its characters).
+
   space_measure.py CHARTER SCREEN --owners
       exit status 1 unless every pane row whose title shows whole shows its
       milestone's owner whole on the same line.
@@ -131,6 +136,22 @@ def owners_whole(d, titles, lines):
     return bad
 
 
+def timeline(titles, lines):
+    top = next((i for i, l in enumerate(lines) if l[:1] in "\u250f+"), None)
+    bottom = next((i for i, l in enumerate(lines) if i > (top or 0) and l[:1] in "\u2517+"), None)
+    if top is None or bottom is None:
+        return None
+    inside = [l[1:-1] for l in lines[top + 1:bottom]]
+    blank = sum(1 for l in inside if not l.strip())
+    glyphs = [l for l in inside if any(g in l for g in GLYPHS)]
+    labelled = 0
+    for l in glyphs:
+        words = l.replace("\u250a", " ")
+        if any(t[:12] in words for t in titles.values() if len(t) >= 12):
+            labelled += 1
+    return blank, len(glyphs), labelled
+
+
 def main():
     titles = titles_of(sys.argv[1])
     lines = open(sys.argv[2], encoding="utf-8").read().split("\n")
@@ -138,6 +159,13 @@ def main():
         lines.pop()
     shown, blank, best = measure(titles, lines)
     mode = sys.argv[3] if len(sys.argv) > 3 else ""
+    if mode == "--timeline":
+        got = timeline(titles, lines)
+        if got is None:
+            print("no timeline frame")
+            return 1
+        print("blank %d glyphs %d labelled %d" % got)
+        return 0
     if mode == "--cut":
         print("cut %d" % cut_rows(titles, lines))
         return 0

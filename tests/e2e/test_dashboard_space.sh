@@ -21,6 +21,10 @@
 # and Digital"; 120x40 titles 1634 blank 1 (the message line) cut 0, one
 # column of meters, every title whole, 6 of each pane's 8 rows; 200x60
 # titles 2074 blank 7 cut 0, boxes, titles and owners whole.
+# The timeline (--timeline: blank rows inside its frame, rows with glyphs,
+# rows with a title beside the glyph): before 80x24 blank 7 glyphs 5
+# labelled 0, 120x40 blank 24 glyphs 5 labelled 0; after 80x24 blank 2
+# glyphs 10 (two rows a lane), 120x40 blank 0 glyphs 29 labelled 29.
 # $1 = absolute path of the binary, $2 = scratch directory.
 set -u
 name=test_dashboard_space
@@ -47,7 +51,24 @@ size() {
 	check_alignment "$1"
 }
 
+# timeline W H: the timeline's frame measured; sets tl_blank, tl_glyphs, tl_labelled
+timeline() {
+	keys T
+	wait_for "Timeline by months" || return 1
+	settle
+	set -- $(python3 "$measure" "$data" "$screen" --timeline)
+	[ "$1" = blank ] || { fail "no timeline measure: $*"; return 1; }
+	tl_blank=$2 tl_glyphs=$4 tl_labelled=$6
+	echo "timeline: blank $tl_blank rows with milestones $tl_glyphs labelled $tl_labelled"
+}
+
 size 80 24
+timeline && at_most "80x24 timeline" "the blank rows inside the frame" "$tl_blank" 2 # before: 7
+keys -
+wait_for "Timeline by quarters"
+grep '┼' "$screen" | grep -q 'R' || fail "80x24 quarters: the axis does not reach the review at the span's end"
+keys Escape
+wait_gone "Timeline by"
 at_least 80x24 "the title text shown" "$titles" 603 # half as much again as before (402)
 python3 "$measure" "$data" "$screen" --urgent "$TODAY" 3 30 ||
 	fail "80x24: a group's name or its most urgent open milestones are not there whole enough (see above)"
@@ -57,6 +78,10 @@ check_against_report "$data"
 keys q
 
 size 120 40
+# a labelled Gantt: a row per milestone (before: 5 lanes, 5 rows of 25, no titles)
+timeline && at_least "120x40 timeline" "the rows with titles beside their glyphs" "$tl_labelled" 20
+keys Escape
+wait_gone "Timeline by"
 # the one line that shows nothing is the empty message line
 [ "$cut" -eq 0 ] || at_most 120x40 "the empty lines while $cut titles are cut" "$blank" 1
 has "Roadmap: adopt the security and defence implementation roadmap" "120x40: the longest titles whole"
