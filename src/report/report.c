@@ -8,6 +8,11 @@
 
 #define BAR_WIDTH 30
 
+bool report_shows_group(const struct report_options *opt, size_t gi)
+{
+	return opt->group < 0 || (size_t)opt->group == gi;
+}
+
 void report_days(long days_left, char *buf, size_t size)
 {
 	if (days_left == 0)
@@ -38,15 +43,6 @@ static void print_counts(FILE *out, const struct progress *p)
 	if (p->due_soon)
 		fprintf(out, "; %zu due soon", p->due_soon);
 	fputc('\n', out);
-}
-
-enum report_attention report_attention_from(unsigned facts, enum status status)
-{
-	if (facts & PROGRESS_OVERDUE)
-		return ATTENTION_OVERDUE;
-	if (status == STATUS_BLOCKED)
-		return ATTENTION_BLOCKED;
-	return facts & PROGRESS_DUE_SOON ? ATTENTION_DUE_SOON : ATTENTION_NONE;
 }
 
 enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today)

@@ -3,6 +3,17 @@
 
 #include <stdlib.h>
 
+/* The attention rule from the facts (declared in report.h): here, below
+ * report.c, which uses it too, so that the two files do not call each other. */
+enum report_attention report_attention_from(unsigned facts, enum status status)
+{
+	if (facts & PROGRESS_OVERDUE)
+		return ATTENTION_OVERDUE;
+	if (status == STATUS_BLOCKED)
+		return ATTENTION_BLOCKED;
+	return facts & PROGRESS_DUE_SOON ? ATTENTION_DUE_SOON : ATTENTION_NONE;
+}
+
 void report_pass_init(struct report_pass *p, const struct charter *c, struct date today)
 {
 	*p = (struct report_pass){ .c = c, .today = today };

@@ -2,7 +2,14 @@
  * or M). A click focuses a pane and selects the milestone under it, a
  * double click opens its details, the wheel scrolls the pane under the
  * pointer (or the overlay). */
-#include "ui_internal.h"
+#include "ui_mouse.h"
+#include "ui_pane.h"
+#include "ui_detail.h"
+#include "ui_requests.h"
+#include "ui_modes.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #define WHEEL_LINES 3
 
@@ -22,7 +29,7 @@ static long pane_at(struct ui *ui, int x, int y, long *row)
 		return -1;
 	struct rect r = scr->panes[p];
 	struct layout_pane lp;
-	ui_dash_pane_lines(ui, r, 0, &lp);
+	ui_pane_lines(ui, r, 0, &lp);
 	int line = y - r.y - lp.list_y;
 	const struct view_pane *vp = &ui->view.panes[p];
 	if (line >= 0 && line < lp.list_h && vp->top + (size_t)line < vp->row_count)
@@ -45,10 +52,10 @@ unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 			return UI_HANDLED;
 		unsigned flags = 0;
 		for (int i = 0; i < WHEEL_LINES; i++)
-			flags |= ui_run_request(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
+			flags |= ui_screen_scroll(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
 		return UI_HANDLED | flags;
 	}
-	if (ops->layer != UI_LAYER_BASE)
+	if (ui_modes[ui_mode(ui)].layer != UI_LAYER_BASE)
 		return UI_HANDLED;
 
 	struct rect body = ui->scr->regions.body;

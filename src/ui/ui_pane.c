@@ -4,7 +4,9 @@
  * count and state, then the milestones), and the shared pieces the
  * header's overall line uses too (the bar, the state's colour, the count).
  * Positions from layout.h; ui_dash.c chooses the style for the grid. */
-#include "ui_internal.h"
+#include "ui_pane.h"
+#include "ui_live.h"
+#include "ui_state.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +14,14 @@
 
 #include "charterdash/report/progress.h"
 #include "charterdash/core/text.h"
+
+void ui_pane_lines(const struct ui *ui, struct rect r, int label_w, struct layout_pane *lp)
+{
+	if (ui->scr->meter)
+		layout_pane_meter(r, lp);
+	else
+		layout_pane(r, label_w, lp);
+}
 
 /* The stacked bar of counts (done, in progress, blocked, not started). */
 void ui_pane_bar(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p)
@@ -194,7 +204,7 @@ static void draw_pane_rows(struct ui *ui, struct rect r, size_t pi, bool focus)
 {
 	const struct view_pane *vp = &ui->view.panes[pi];
 	struct layout_pane lp;
-	ui_dash_pane_lines(ui, r, 0, &lp);
+	ui_pane_lines(ui, r, 0, &lp);
 	if (lp.list_h <= 0)
 		return;
 	if (vp->row_count == 0) {
@@ -218,7 +228,7 @@ static size_t pane_info(struct ui *ui, struct rect r, size_t pi, char *info, siz
 	const struct view_pane *vp = &ui->view.panes[pi];
 	const struct ui_glyphs *g = ui->scr->g;
 	struct layout_pane lp;
-	ui_dash_pane_lines(ui, r, 0, &lp);
+	ui_pane_lines(ui, r, 0, &lp);
 	int list_h = lp.list_h;
 	size_t used = 0;
 	info[0] = '\0';
