@@ -55,6 +55,7 @@ const char *ui_request_hint(enum ui_request req, int *rank)
 #define TIMELINE UI_CTX(UI_MODE_TIMELINE)
 #define STATUS UI_CTX(UI_MODE_STATUS)
 #define OVERLAYS (DETAIL | HELP | CHANGES)
+#define LINE (EDIT | SEARCH) /* the line editor: the dialog's and the search's */
 #define B(ctx, key, req) { ctx, key, UI_REQ_##req }
 
 /* The first row matching the mode and the key wins; the help lists a
@@ -112,12 +113,12 @@ const struct ui_binding ui_bindings[] = {
 	B(EDIT, UI_ESC, PROMPT_CANCEL),
 	B(EDIT, '\t', FIELD_NEXT), B(EDIT, UI_FN(KEY_BTAB), FIELD_PREV),
 	B(EDIT, UI_CTRL('o'), PROMPT_EDITOR),
-	B(EDIT, UI_FN(KEY_LEFT), CHAR_LEFT), B(EDIT, UI_FN(KEY_RIGHT), CHAR_RIGHT),
-	B(EDIT, UI_FN(KEY_HOME), TEXT_START), B(EDIT, UI_FN(KEY_END), TEXT_END),
-	B(EDIT, UI_CTRL('a'), TEXT_START), B(EDIT, UI_CTRL('e'), TEXT_END),
-	B(EDIT, UI_FN(KEY_BACKSPACE), DELETE_BEFORE), B(EDIT, UI_FN(KEY_DC), DELETE_UNDER),
-	B(EDIT, 127, DELETE_BEFORE), B(EDIT, UI_CTRL('h'), DELETE_BEFORE),
-	B(EDIT, UI_CTRL('u'), KILL_START), B(EDIT, UI_CTRL('k'), KILL_END), B(EDIT, UI_CTRL('w'), KILL_WORD),
+	B(LINE, UI_FN(KEY_LEFT), CHAR_LEFT), B(LINE, UI_FN(KEY_RIGHT), CHAR_RIGHT),
+	B(LINE, UI_FN(KEY_HOME), TEXT_START), B(LINE, UI_FN(KEY_END), TEXT_END),
+	B(LINE, UI_CTRL('a'), TEXT_START), B(LINE, UI_CTRL('e'), TEXT_END),
+	B(LINE, UI_FN(KEY_BACKSPACE), DELETE_BEFORE), B(LINE, UI_FN(KEY_DC), DELETE_UNDER),
+	B(LINE, 127, DELETE_BEFORE), B(LINE, UI_CTRL('h'), DELETE_BEFORE),
+	B(LINE, UI_CTRL('u'), KILL_START), B(LINE, UI_CTRL('k'), KILL_END), B(LINE, UI_CTRL('w'), KILL_WORD),
 	/* questions */
 	B(CONFIRM, 'y', ANSWER_YES), B(CONFIRM, 'm', ANSWER_MINE),
 	B(CONFIRM, 'n', ANSWER_NO), B(CONFIRM, 't', ANSWER_THEIRS), B(CONFIRM, UI_ESC, ANSWER_CANCEL),
