@@ -90,7 +90,6 @@ const struct ui_binding ui_bindings[] = {
 	B(MAIN, 'm', MEETING),
 	B(MAIN, 'w', CHANGES),
 	B(MAIN | DETAIL | FILTER, '?', HELP),
-	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP), /* as in htop */
 	B(MAIN, 'q', QUIT),
 	B(MAIN, UI_FN(KEY_F(10)), QUIT),
 	B(UI_CTX_ALL & ~SEARCH, UI_CTRL('l'), REDRAW),
@@ -157,6 +156,8 @@ const struct ui_binding ui_bindings[] = {
 	B(TIMELINE, UI_FN(KEY_ENTER), TIMELINE_DETAIL),
 	B(TIMELINE, UI_ESC, TIMELINE_CLOSE), B(TIMELINE, 'q', TIMELINE_CLOSE), B(TIMELINE, 'T', TIMELINE_CLOSE),
 	B(TIMELINE, '?', HELP),
+	/* F1 too, as in htop (after every ?: the footer names the first key bound) */
+	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP),
 	/* counts and the status menu (issue 13): a digit never writes */
 	B(MAIN, '0', COUNT_0), B(MAIN, '1', COUNT_1), B(MAIN, '2', COUNT_2), B(MAIN, '3', COUNT_3),
 	B(MAIN, '4', COUNT_4), B(MAIN, '5', COUNT_5), B(MAIN, '6', COUNT_6), B(MAIN, '7', COUNT_7),
