@@ -9,6 +9,7 @@
 /* the handlers the request table names */
 #include "ui_agenda.h"
 #include "ui_changes.h"
+#include "ui_pane.h"
 #include "ui_detail.h"
 #include "ui_edit.h"
 #include "ui_filter.h"
@@ -48,8 +49,9 @@ static long page_lines(const struct ui *ui)
 	const struct ui_screen *scr = ui->scr;
 	if (!ui->view.pane_count || !scr->panes)
 		return 1;
-	long h = scr->panes[ui->view.focus].h - LAYOUT_PANE_CHROME;
-	return h > 1 ? h - 1 : 1;
+	struct layout_pane lp;
+	ui_pane_lines(ui, scr->panes[ui->view.focus], 0, &lp);
+	return lp.list_h > 1 ? lp.list_h - 1 : 1;
 }
 
 /* --- counts: 3j ----------------------------------------------------------- */
@@ -57,7 +59,8 @@ static long page_lines(const struct ui *ui)
 /* The largest count kept: more is a slip, and the moves clamp anyway. */
 #define COUNT_MAX 9999u
 
-unsigned ui_req_count(struct ui *ui, enum ui_request req)
+/* A digit typed before a move; the moves take it (take_count). */
+static unsigned ui_req_count(struct ui *ui, enum ui_request req)
 {
 	unsigned digit = (unsigned)(req - UI_REQ_COUNT_0);
 	if (digit == 0 && ui->count == 0)
@@ -69,7 +72,8 @@ unsigned ui_req_count(struct ui *ui, enum ui_request req)
 	return UI_HANDLED;
 }
 
-unsigned ui_take_count(struct ui *ui)
+/* The count typed (at least 1), forgotten as it is taken. */
+static unsigned ui_take_count(struct ui *ui)
 {
 	unsigned n = ui->count ? ui->count : 1;
 	ui->count = 0;
@@ -134,8 +138,7 @@ static unsigned act_search_open(struct ui *ui)
 {
 	free(ui->search.before);
 	ui->search.before = ui_strdup(ui->view.query);
-	ui->search.text[0] = '\0';
-	ui_push(ui, UI_MODE_SEARCH);
+	ui_search_open(ui);
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -175,7 +178,8 @@ static unsigned act_sort(struct ui *ui)
 		return UI_HANDLED;
 	enum view_sort s = view_cycle_sort(&ui->view);
 	const char *name = ui->charter.groups[ui->view.focus].name;
-	ui_message(ui, "%s: sorted by %s (s: next order)", name ? name : "", view_sort_label(s));
+	/* the order first: a narrow meter pane has no room to show it */
+	ui_message(ui, "Now sorted by %s: %s (s: next order)", view_sort_label(s), name ? name : "");
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -235,7 +239,8 @@ static unsigned ui_req_view(struct ui *ui, enum ui_request req)
 	}
 }
 
-unsigned ui_act_close(struct ui *ui, enum ui_request req)
+/* Pops the screen on top (its close request). */
+static unsigned ui_act_close(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	ui_pop(ui);
@@ -248,7 +253,8 @@ unsigned ui_act_close(struct ui *ui, enum ui_request req)
 static const ui_request_fn handlers[UI_REQ_COUNT] = { UI_REQUESTS(UI_REQ_FN) };
 #undef UI_REQ_FN
 
-unsigned ui_run_request(struct ui *ui, enum ui_request req)
+/* Runs the handler of `req`. */
+static unsigned ui_run_request(struct ui *ui, enum ui_request req)
 {
 	return req < UI_REQ_COUNT ? handlers[req](ui, req) : 0;
 }
