@@ -31,20 +31,20 @@ static const struct ui_req_text timeline[] = {
 };
 
 const struct ui_mode_info ui_modes[UI_MODE_COUNT] = {
-	[UI_MODE_MAIN] = { "main", UI_LAYER_BASE, "Dashboard", NULL, false, false },
+	[UI_MODE_MAIN] = { "main", UI_LAYER_BASE, "Dashboard", NULL, false, false, NULL },
 	[UI_MODE_DETAIL] = { "detail", UI_LAYER_PANEL, DETAILS, NULL, false, true, scrolling },
 	[UI_MODE_HELP] = { "help", UI_LAYER_PANEL, DETAILS, NULL, false, false, scrolling },
 	[UI_MODE_SEARCH] = { "search", UI_LAYER_LINE, "Typing a search (/)", "type the text: the matches show as you type",
-	                     false, false },
+	                     false, false, NULL },
 	[UI_MODE_FILTER] = { "filter", UI_LAYER_PANEL, "Filter menu (f)", NULL, false, false, menu },
 	[UI_MODE_EDIT] = { "edit", UI_LAYER_DIALOG, "Editing a field (e) or a new milestone (a)",
-	                   "type or paste the text (UTF-8; wide characters take two columns)", false, false },
-	[UI_MODE_CONFIRM] = { "confirm", UI_LAYER_DIALOG,
-	                      "Questions (delete, changed meanwhile, undo anyway, stop following)", NULL, true, false },
+	                   "type or paste the text (UTF-8; wide characters take two columns)", false, false, NULL },
+	[UI_MODE_CONFIRM] = { "confirm", UI_LAYER_DIALOG, "Questions (delete, changed meanwhile, undo anyway, stop following)",
+	                      NULL, true, false, NULL },
 	[UI_MODE_CHANGES] = { "changes", UI_LAYER_PANEL, DETAILS, NULL, false, true, scrolling },
 	[UI_MODE_AGENDA] = { "agenda", UI_LAYER_PANEL, "Agenda (A)", NULL, false, true, agenda },
 	[UI_MODE_TIMELINE] = { "timeline", UI_LAYER_PANEL, "Timeline (T)", NULL, false, true, timeline },
-	[UI_MODE_STATUS] = { "status", UI_LAYER_DIALOG, "The status menu (Space)", NULL, true, false },
+	[UI_MODE_STATUS] = { "status", UI_LAYER_DIALOG, "The status menu (Space)", NULL, true, false, NULL },
 };
 
 const char *ui_screen_name(enum ui_mode mode)
