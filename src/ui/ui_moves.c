@@ -3,6 +3,7 @@
  * the first and last rows (with a count: 3j, 5G), and Enter's details. */
 #include "ui_moves.h"
 #include "ui_detail.h"
+#include "ui_pane.h"
 #include "ui_state.h"
 #include "ui_term.h"
 
@@ -19,8 +20,9 @@ static long page_lines(const struct ui *ui)
 	const struct ui_screen *scr = ui->scr;
 	if (!ui->view.pane_count || !scr->panes)
 		return 1;
-	long h = scr->panes[ui->view.focus].h - LAYOUT_PANE_CHROME;
-	return h > 1 ? h - 1 : 1;
+	struct layout_pane lp;
+	ui_pane_lines(ui, scr->panes[ui->view.focus], 0, &lp);
+	return lp.list_h > 1 ? lp.list_h - 1 : 1;
 }
 
 /* One step of a move; true when something moved. */
