@@ -1,6 +1,8 @@
 /* progress — counts, percent, roadmap window and group state. */
 #include "charterdash/report/progress.h"
 
+#include <stdlib.h>
+
 static const char *const state_labels[] = { "no milestones", "on track", "at risk", "overdue", "done" };
 static const char *const state_keys[] = { NULL, "on_track", "at_risk", "overdue", "done" };
 
@@ -77,6 +79,21 @@ static enum group_state judge(const struct progress *p, bool not_started_due_soo
 	return STATE_ON_TRACK;
 }
 
+/* A done roadmap milestone, due on serial day `due`: on time, late or undated. */
+static void count_outcome(struct progress *out, const struct milestone *m, long due)
+{
+	if (!m->has_completed) {
+		out->roadmap_undated++;
+	} else if (date_to_serial(m->completed) <= due) {
+		out->roadmap_on_time++;
+	} else {
+		out->roadmap_late++;
+		if (!out->has_last_late || date_compare(m->completed, out->last_late) > 0)
+			out->last_late = m->completed;
+		out->has_last_late = true;
+	}
+}
+
 void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
                     struct progress *out)
 {
@@ -94,6 +111,8 @@ void progress_range(const struct charter *c, size_t first, size_t count, struct 
 		if (due <= deadline) {
 			out->roadmap_total++;
 			out->roadmap_done += done;
+			if (done)
+				count_outcome(out, m, due);
 		}
 		if (done)
 			continue;
@@ -156,4 +175,33 @@ struct date progress_next_review(const struct charter *c, struct date today)
 	if (!progress_find_next_review(c, today, &r, NULL) && c->review_count)
 		r = c->reviews[c->review_count - 1];
 	return r;
+}
+
+static int by_value(const void *pa, const void *pb)
+{
+	long a = *(const long *)pa, b = *(const long *)pb;
+	return (a > b) - (a < b);
+}
+
+bool progress_delivery(const struct charter *c, size_t first, size_t count, struct delivery *out)
+{
+	*out = (struct delivery){ 0 };
+	long *late = malloc((count ? count : 1) * sizeof *late);
+	if (!late)
+		return false;
+	for (size_t i = first; i < first + count; i++) {
+		long d;
+		if (!milestone_late_days(c, &c->milestones[i], &d))
+			continue;
+		late[out->done_with_date++] = d;
+		out->on_time += d <= 0;
+	}
+	size_t n = out->done_with_date;
+	if (n) {
+		qsort(late, n, sizeof *late, by_value);
+		out->has_median = true;
+		out->median_half_days = n % 2 ? 2 * late[n / 2] : late[n / 2 - 1] + late[n / 2];
+	}
+	free(late);
+	return true;
 }
