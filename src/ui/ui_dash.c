@@ -19,7 +19,7 @@
 
 struct segment {
 	char text[96];     /* plain part */
-	char emph[64];     /* emphasised part after it */
+	char emph[96];     /* emphasised part after it */
 	enum ui_role role; /* of the emphasised part */
 };
 
@@ -44,8 +44,9 @@ static void header_segments(struct ui *ui, struct segment seg[SEGMENTS], bool on
 	if (left < 0) {
 		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: ", width < 80 ? "Roadmap closed" : "Roadmap phase closed",
 		         d);
-		snprintf(seg[1].emph, sizeof seg[1].emph, "%zu/%zu done", all->roadmap_done, all->roadmap_total);
-		seg[1].role = all->roadmap_done == all->roadmap_total ? ROLE_DONE : ROLE_AT_RISK;
+		/* its outcome from completion dates: a late close stays late */
+		report_outcome_words(all, ui->scr->g->sep, width < 110, seg[1].emph, sizeof seg[1].emph);
+		seg[1].role = all->roadmap_on_time == all->roadmap_total ? ROLE_DONE : ROLE_AT_RISK;
 	} else {
 		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: %zu/%zu done ", width < 80 ? "Roadmap" : "Roadmap deadline",
 		         d, all->roadmap_done, all->roadmap_total);
@@ -441,6 +442,12 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	const struct ui_glyphs *g = ui->scr->g;
 	struct layout_row row;
 	layout_row(inner_w, &row);
+	/* a done row says when it was done, in room taken from the title */
+	char done[VIEW_DONE_COLUMNS + 1] = "";
+	if (ms->status == STATUS_DONE && !ui->view.zoom && row.date_x >= 0) {
+		layout_row_widen_date(&row, VIEW_DONE_COLUMNS);
+		view_done_short(c, ms, row.date_w, done, sizeof done);
+	}
 	bool thin = selected && ui->opt.thin_cursor;
 	attr_t rev = selected && !thin ? ui_attr(ui, ROLE_SELECTED) : 0;
 	attr_t edge = selected ? ui_attr(ui, ROLE_SELECTED) : 0; /* the first two cells */
@@ -489,15 +496,21 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	if (row.date_x >= 0) {
 		/* open work in days ("12 d late", "in 2 d"), done work by its
 		 * date; zoomed, every date (the zoom is for reading) */
-		char due[VIEW_DUE_COLUMNS + 1], cell[VIEW_DUE_COLUMNS + 1];
-		if (ui->view.zoom && milestone_has_date(ms))
+		char due[VIEW_DONE_COLUMNS + 1], cell[VIEW_DONE_COLUMNS + 1];
+		if (done[0])
+			snprintf(due, sizeof due, "%s", done);
+		else if (ui->view.zoom && milestone_has_date(ms))
 			date_format(milestone_due(c, ms), due);
 		else
 			view_due_short(c, ms, ui->opt.today, due, sizeof due);
-		snprintf(cell, sizeof cell, "%*s", VIEW_DUE_COLUMNS, due);
+		snprintf(cell, sizeof cell, "%*s", row.date_w, due);
 		bool soon = progress_is_due_soon(c, ms, ui->opt.today);
-		enum ui_role dr = overdue ? ROLE_OVERDUE : soon ? ROLE_AT_RISK : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
-		ui_put_attr(ui, w, y, x0 + row.date_x, cell, VIEW_DUE_COLUMNS, ui_attr(ui, dr) | rev, false);
+		long late = 0;
+		bool was_late = done[0] && milestone_late_days(c, ms, &late) && late > 0;
+		enum ui_role dr = overdue || was_late ? ROLE_OVERDUE : soon ? ROLE_AT_RISK
+		                : done[0] && !ms->has_completed ? ROLE_DIM
+		                : ms->has_due || done[0] ? ROLE_NORMAL : ROLE_DIM;
+		ui_put_attr(ui, w, y, x0 + row.date_x, cell, row.date_w, ui_attr(ui, dr) | rev, false);
 	}
 }
 

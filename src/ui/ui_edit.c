@@ -212,10 +212,7 @@ static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struc
 		record_undo(ui, e, r);
 	short_value(r->old_value, old, sizeof old);
 	short_value(e->value, v, sizeof v);
-	if (e->kind == EDIT_SET && r->completed_changed)
-		ui_message(ui, "Saved: %s %s '%s' %s '%s', completed %s (u undoes)", id, field_name(e->field), old,
-		           ui->opt.ascii ? "->" : "\xe2\x86\x92", v, r->completed_new ? r->completed_new : "removed");
-	else if (e->kind == EDIT_SET)
+	if (e->kind == EDIT_SET)
 		ui_message(ui, "Saved: %s %s '%s' %s '%s' (u undoes)", id, field_name(e->field), old,
 		           ui->opt.ascii ? "->" : "\xe2\x86\x92", v); /* not g->right: "Right" in ASCII */
 	else if (e->kind == EDIT_ADD)

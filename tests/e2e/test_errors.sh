@@ -294,7 +294,7 @@ then_saves "$d" "after the injected failures"
 case_dir ascii
 start 120 30 --ascii --today "$TODAY" "$d/charter.yaml"
 wait_for "Joint LNG study" && keys j Space 4
-wait_for "Saved: energy-lng status 'not_started' -> 'done', completed $TODAY (u undoes)" && message_line
+wait_for "Saved: energy-lng status 'not_started' -> 'done' (u undoes)" && message_line
 keys q
 wait_for "EXIT=0"
 
