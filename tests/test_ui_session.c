@@ -550,7 +550,7 @@ static void timeline_walks_and_zooms(void **state)
 	assert_true(on_screen("Q1 27"));
 	key(fx, 'b');
 	assert_true(on_screen("Burn-up by quarters"));
-	assert_true(on_screen("No status changes in the history yet"));
+	assert_true(on_screen("1 done milestone has no completion date"));
 	key(fx, 'b');
 	key(fx, '\r');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
