@@ -567,7 +567,7 @@ static void header_follows_the_roadmap_phase(void **state)
 {
 	struct fixture *fx = *state;
 	/* econ-1, done, has no completion date: neither on time nor late */
-	assert_true(on_screen("Roadmap phase closed 2026-05-09: 0 on time | 0 late | 0 open | 1 undated"));
+	assert_true(on_screen("Roadmap closed 2026-05-09: 0 on time | 0 late | 0 open | 1 undated"));
 	assert_false(on_screen("d left"));
 	ui_close(fx->ui);
 	fclose(fx->out);

@@ -42,7 +42,8 @@ static void header_segments(struct ui *ui, struct segment seg[SEGMENTS], bool on
 	date_format(c->deadline, d);
 	report_days(left, days, sizeof days);
 	if (left < 0) {
-		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: ", width < 80 ? "Roadmap closed" : "Roadmap phase closed",
+		/* the outcome is longer than the progress was: words go first */
+		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: ", width < 110 ? "Roadmap closed" : "Roadmap phase closed",
 		         d);
 		/* its outcome from completion dates: a late close stays late */
 		report_outcome_words(all, ui->scr->g->sep, width < 110, seg[1].emph, sizeof seg[1].emph);
@@ -445,8 +446,10 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_
 	/* a done row says when it was done, in room taken from the title */
 	char done[VIEW_DONE_COLUMNS + 1] = "";
 	if (ms->status == STATUS_DONE && !ui->view.zoom && row.date_x >= 0) {
-		layout_row_widen_date(&row, VIEW_DONE_COLUMNS);
-		view_done_short(c, ms, row.date_w, done, sizeof done);
+		view_done_short(c, ms, VIEW_DONE_COLUMNS, done, sizeof done);
+		layout_row_widen_date(&row, (int)strlen(done)); /* ASCII: bytes are columns */
+		if (row.date_w < (int)strlen(done))
+			view_done_short(c, ms, row.date_w, done, sizeof done);
 	}
 	bool thin = selected && ui->opt.thin_cursor;
 	attr_t rev = selected && !thin ? ui_attr(ui, ROLE_SELECTED) : 0;
