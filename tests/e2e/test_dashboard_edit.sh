@@ -34,7 +34,7 @@ keys j j j Space 4 # econ-customs-middle-corridor: in_progress -> done
 wait_for "Saved: econ-customs-middle-corridor status 'in_progress'"
 has "15/39  38%" "the header after the change"
 diff "$orig" "$file" >"$tmp/diff.out"
-printf '101c101,102\n<         status: in_progress\n---\n>         status: done\n>         completed: %s\n' "$TODAY" >"$tmp/diff.want"
+printf '109c109,110\n<         status: in_progress\n---\n>         status: done\n>         completed: %s\n' "$TODAY" >"$tmp/diff.want"
 cmp -s "$tmp/diff.want" "$tmp/diff.out" || { fail "the status key's diff:"; cat "$tmp/diff.out"; }
 grep -q '"id":"econ-customs-middle-corridor","group":"economy","field":"status","old":"in_progress","new":"done"' \
 	"$file.history" || fail "no history line for the status change"
