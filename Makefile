@@ -13,11 +13,21 @@ CFLAGS     ?= -O2 -g
 # Project flags go first so that a user's CFLAGS can override them.
 WARNINGS   := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wformat=2 -Wpointer-arith -Wvla -Wundef
+# make DEVELOPER=1 (CI builds so, with gcc and clang): a warning is an
+# error, and a cast that drops a const warns.
+ifeq ($(DEVELOPER),1)
+WARNINGS   += -Wcast-qual -Werror
+endif
 # The core is POSIX.1-2008 C; only the UI (src/ui/, its tests, the key
 # fuzzer) sees ncursesw's own flags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600).
 CD_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L \
               -DCHARTERDASH_VERSION='"$(VERSION)"' \
               $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+# make HAVE_INOTIFY=0: the file watch by polling alone (as where the
+# kernel has no inotify; store/watch.h decides otherwise).
+ifneq ($(HAVE_INOTIFY),)
+CD_CPPFLAGS += -DHAVE_INOTIFY=$(HAVE_INOTIFY)
+endif
 UI_CPPFLAGS = -D_XOPEN_SOURCE_EXTENDED $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CD_CFLAGS   = -std=c11 $(WARNINGS) -MMD -MP
 LIBS_CORE   = $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
@@ -42,7 +52,7 @@ TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
 
-.PHONY: all run test unit e2e check-valgrind check-sanitize install uninstall clean deps-build deps-test
+.PHONY: all run test check-layers unit e2e check-valgrind check-sanitize install uninstall clean deps-build deps-test
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -122,7 +132,12 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 test: deps-test
 	@$(MAKE) --no-print-directory $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(JOBS)) \
 	  all $(TEST_BIN) $(REPLAY_BIN)
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory check-layers unit e2e
+
+# The layers (docs/ARCHITECTURE.md) from the objects: no cycle between
+# files, no edge from a lower folder to a higher one.
+check-layers: $(BIN)
+	@python3 scripts/check-layers $(BUILD)
 
 # Each cmocka binary runs alone too: build/tests/test_date, etc.; each
 # replay_NAME runs tests/fuzz/corpus/NAME (or the directories given).

@@ -18,7 +18,15 @@ them alike), the median of several rounds:
     on after the first frame, minus a run that only quits);
   - the bytes written to the terminal per keystroke and while idle (tmux
     pipe-pane);
-  - taskwarrior and calcurse on the same items, with a throwaway HOME.
+  - taskwarrior and calcurse on the same items, with a throwaway HOME;
+  - the merge driver against two loads of the file (--parts=merge: only
+    that, written into RESULTS_MD's merge section).
+
+The ratios of the command-line table at 10k and 100k (each command against
+the scan, or scan + copy+fsync, of the same run) are compared with the ones
+committed in bench/ratios.json: one more than 10% above its committed value
+fails the run (exit 1), naming the figure; a run without a regression writes
+its ratios there, to be committed with RESULTS.md.
 
 --quick: fewer rounds and no 100k callgrind runs (for trying the harness).
 """
@@ -363,12 +371,142 @@ def calcurse_setup(scratch, n, src):
     return home, data
 
 
+# --- the ratios kept from run to run --------------------------------------------
+
+RATIOS = os.path.join(ROOT, "bench", "ratios.json")
+TOLERANCE = 0.10
+
+
+def figures_of(table, sizes):
+    """The ratios to keep, by name. 1k is left out: its commands take a few
+    ms, mostly process start and the timer's steps; CPU only at 100k (it
+    comes in 10 ms steps, which at 10k are a third of a command)."""
+    out = {}
+    for n, t in table.items():
+        if n < 10000:
+            continue
+        k = "%dk" % (n // 1000)
+        for how in ("wall", "cpu") if n >= 100000 else ("wall",):
+            scan = med(t["scan"], how)
+            floor = scan + med(t["copy+fsync"], how)
+            rep = med(t["report --format json"], how)
+            if scan > 0:
+                out["%s check / scan (%s)" % (k, how)] = med(t["check"], how) / scan
+                out["%s report --format json / scan (%s)" % (k, how)] = rep / scan
+                out["%s set (status) / (scan + copy+fsync) (%s)" % (k, how)] = med(t["set (status)"], how) / floor
+            if rep > 0:
+                out["%s dashboard first frame / report (%s)" % (k, how)] = med(t["dashboard first frame"], how) / rep
+        out["%s report peak RSS / file" % k] = max(x.rss for x in t["report --format json"]) * 1024 / sizes[n]
+    return out
+
+
+def regressions(now, committed):
+    """(name, now, committed) of each figure more than TOLERANCE above its
+    committed value."""
+    return [(k, v, committed[k]) for k, v in sorted(now.items())
+            if k in committed and committed[k] > 0 and v > committed[k] * (1 + TOLERANCE)]
+
+
 # --- the report ---------------------------------------------------------------
+
+# --- the merge (git's driver) -------------------------------------------------
+
+def merge_sides(path, n, scratch):
+    """OURS and THEIRS of the generated charter: ours sets three statuses;
+    theirs sets three owners, removes a milestone, moves one to the last
+    group and adds one: the day's work of two servers, spread over the file."""
+    text = open(path, encoding="utf-8").read()
+
+    def block(t, mid):
+        i = t.index("      - id: %s\n" % mid)
+        j = t.find("      - id: ", i + 1)
+        k = t.find("\n  - id: ", i)  # the next group
+        ends = [e for e in (j, k + 1 if k >= 0 else -1) if e > 0]
+        return i, min(ends) if ends else len(t)
+
+    def set_field(t, mid, key, value):
+        i, j = block(t, mid)
+        b = t[i:j]
+        m = re.search(r"\n        %s: [^\n]*" % key, b)
+        b = (b[:m.start()] + "\n        %s: %s" % (key, value) + b[m.end():]) if m else \
+            b.replace("\n", "\n        %s: %s\n" % (key, value), 1)
+        return t[:i] + b + t[j:]
+    ours = text
+    for k in (1, n // 3, n - 7):
+        ours = set_field(ours, "m%d" % k, "status", "blocked")
+    theirs = text
+    for k in (2, n // 2, n - 3):
+        theirs = set_field(theirs, "m%d" % k, "owner", "Merge bench")
+    i, j = block(theirs, "m%d" % (n // 4))
+    theirs = theirs[:i] + theirs[j:]
+    i, j = block(theirs, "m5")
+    moved, theirs = theirs[i:j], theirs[:i] + theirs[j:]
+    k, _ = block(theirs, "m%d" % (n - 2))
+    theirs = theirs[:k] + moved + "      - id: bench-new\n        title: Added by the merge bench\n" \
+        "        status: not_started\n" + theirs[k:]
+    paths = {}
+    for side, t in (("ours", ours), ("theirs", theirs)):
+        paths[side] = os.path.join(scratch, "merge-%d.%s.yaml" % (n, side))
+        with open(paths[side], "w", encoding="utf-8") as f:
+            f.write(t)
+    return paths
+
+
+def merge_bench(binary, scratch, files, n_rounds):
+    """charterdash merge BASE OURS THEIRS (on a fresh copy of OURS each round)
+    against `charterdash check BASE`, a load of the file; returns n -> runs."""
+    out = {}
+    for n, path in files.items():
+        print("bench: %d milestones: merge vs check" % n, file=sys.stderr)
+        sides = merge_sides(path, n, scratch)
+        target = os.path.join(scratch, "merge-%d.result.yaml" % n)
+
+        def fresh(src=sides["ours"], target=target):
+            shutil.copyfile(src, target)
+        cases = [("check", [binary, "check", path], None, None),
+                 ("merge", [binary, "merge", path, target, sides["theirs"]], fresh, None)]
+        out[n] = rounds(cases, n_rounds)
+        fresh()
+        p = subprocess.run([binary, "merge", path, target, sides["theirs"]], capture_output=True, text=True)
+        if p.returncode != 0:
+            raise SystemExit("bench: the merge at %d conflicts or fails (%d): %s" % (n, p.returncode, p.stderr[:500]))
+    return out
+
+
+def merge_section(merges, sizes, n_rounds):
+    lines = ["## Merge (git's driver)", "",
+             "Medians of %d rounds. `charterdash merge BASE OURS THEIRS` on the generated file: ours sets" % n_rounds,
+             "three statuses, theirs sets three owners, removes a milestone, moves one to another group",
+             "and adds one (bench/run.py merge_sides), OURS a fresh copy each round; against `charterdash",
+             "check BASE`, one load of the file. Target: merge <= 2 x (two loads).", "",
+             "| milestones | bytes | check wall | merge wall | merge CPU | merge RSS KiB | merge / (2 x check) |",
+             "|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in sorted(merges):
+        t = merges[n]
+        cw, mw = med(t["check"], "wall"), med(t["merge"], "wall")
+        lines.append("| %d | %d | %s | %s | %s | %d | %s |" % (n, sizes[n], fmt_s(cw), fmt_s(mw),
+                     fmt_s(med(t["merge"], "cpu")), med(t["merge"], "rss"), ratio(mw, 2 * cw)))
+    lines.append("")
+    return lines
+
+
+def splice_section(results, section):
+    """RESULTS_MD with its merge section replaced by (or ended with) `section`."""
+    text = open(results).read() if os.path.exists(results) else ""
+    start = text.find("\n" + section[0] + "\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(section)
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start + 1] + "\n".join(section) + ("\n" + text[end + 1:] if end >= 0 else "")
+    with open(results, "w") as f:
+        f.write(text.rstrip("\n") + "\n")
+
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     quick = "--quick" in sys.argv
-    parts = {"cli", "peers", "tty", "keys"}
+    parts = {"cli", "peers", "tty", "keys", "merge"}
     for a in sys.argv[1:]:
         if a.startswith("--parts="):
             parts = set(a[len("--parts="):].split(","))
@@ -390,6 +528,10 @@ def main():
                    shell=True, check=True)
     files = generate(scratch)
     sizes = {n: os.path.getsize(p) for n, p in files.items()}
+    merges = merge_bench(binary, scratch, files, n_rounds) if "merge" in parts else {}
+    if parts == {"merge"}:  # --parts=merge: only the merge section of RESULTS_MD is written again
+        splice_section(results, merge_section(merges, sizes, n_rounds))
+        return
 
     # --- command-line tools, against the floor ---
     table = {}
@@ -463,7 +605,7 @@ def main():
 
     # --- terminal bytes ---
     print("bench: terminal bytes", file=sys.stderr)
-    status_keys_present = bool(re.search(r"STATUS_MENU", open(os.path.join(ROOT, "src", "ui_keys.c")).read()))
+    status_keys_present = bool(re.search(r"STATUS_MENU", open(os.path.join(ROOT, "src", "ui", "ui_requests.c")).read()))
     tbytes = {}
     for n in ((1000, 100000) if "tty" in parts else ()):
         work = os.path.join(scratch, "tty")
@@ -603,6 +745,25 @@ def main():
         say("- dashboard first frame / report: wall %s, CPU %s (target <= 1.2)" % (ratio(ff_w, rep_w),
                                                                                    ratio(ff_c, rep_c)))
         say("")
+    figures = figures_of(table, sizes)
+    committed = json.load(open(RATIOS)) if os.path.exists(RATIOS) else {}
+    worse = regressions(figures, committed)
+    if figures:
+        say("### Ratios against the committed figures (bench/ratios.json)")
+        say("")
+        say("A ratio more than %d%% above its committed value fails `make bench`." % round(TOLERANCE * 100))
+        say("")
+        say("| figure | committed | this run | change |")
+        say("|---|---:|---:|---:|")
+        for k, v in sorted(figures.items()):
+            old = committed.get(k)
+            say("| %s | %s | %.2f | %s |" % (k, "%.2f" % old if old else "-", v,
+                                             "%+.0f%%" % (100 * (v / old - 1)) if old else "-"))
+        say("")
+        for k, v, old in worse:
+            say("- **regression**: %s is %.2f against %.2f committed (%+.0f%%)" % (k, v, old, 100 * (v / old - 1)))
+        if worse:
+            say("")
     say("## Peers on the same items")
     say("")
     say("taskwarrior: the charter's milestones imported with `task import` (title, project = group, due),")
@@ -640,7 +801,7 @@ def main():
     say("")
     say("Per key, after the screen settled; idle = written during 3 s with no key.")
     if not status_keys_present:
-        say("The status menu (Space, then 1-4) is not in src/ui/ui_keys.c yet: not measured.")
+        say("The status menu (Space, then 1-4) is not in src/ui/ui_requests.c (the bindings) yet: not measured.")
     say("")
     for n in tbytes:
         say("- charterdash, %s milestones: %s" % (n, ", ".join("%s %.0f" % kv for kv in tbytes[n].items())))
@@ -674,9 +835,19 @@ def main():
     notes = os.path.join(ROOT, "bench", "NOTES.md")  # the reading of the figures, by hand
     if os.path.exists(notes):
         say(open(notes, encoding="utf-8").read().rstrip("\n"))
+    lines.extend(merge_section(merges, sizes, n_rounds) if merges else [])
     with open(results, "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))
+    for k, v, old in worse:
+        print("bench: regression: %s is %.2f against %.2f committed in bench/ratios.json (%+.0f%%, over %d%%)" %
+              (k, v, old, 100 * (v / old - 1), round(TOLERANCE * 100)), file=sys.stderr)
+    if worse:
+        sys.exit(1)
+    if figures:
+        with open(RATIOS, "w") as f:
+            json.dump({k: round(v, 3) for k, v in sorted(figures.items())}, f, indent=1)
+            f.write("\n")
 
 
 if __name__ == "__main__":

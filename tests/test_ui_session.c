@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/store/presence.h"
 #include "charterdash/ui/ui_session.h"
 #include "support.h"
 
@@ -80,6 +81,8 @@ static char *read_file(const char *path)
 /* A session on an 80x24 (or h x w) screen showing a fresh copy of the
  * charter, opened with `read_only`. */
 static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today);
+/* The same with the options `opt` (today, ascii and read_only as given). */
+static void open_with(struct fixture *fx, int h, int w, const struct ui_options *opt);
 
 static void open_at(struct fixture *fx, int h, int w, bool read_only)
 {
@@ -88,6 +91,12 @@ static void open_at(struct fixture *fx, int h, int w, bool read_only)
 
 /* The same on another day. */
 static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today)
+{
+	struct ui_options opt = { .today = today, .ascii = true, .read_only = read_only };
+	open_with(fx, h, w, &opt);
+}
+
+static void open_with(struct fixture *fx, int h, int w, const struct ui_options *opt)
 {
 	const char *tmp = getenv("TMPDIR");
 	snprintf(fx->dir, sizeof fx->dir, "%s/uisess-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
@@ -100,8 +109,7 @@ static void open_on(struct fixture *fx, int h, int w, bool read_only, struct dat
 	setenv("LINES", lines, 1); /* newterm takes the size from here */
 	setenv("COLUMNS", cols, 1);
 	setenv("TERM", "xterm-256color", 1);
-	struct ui_options opt = { .today = today, .ascii = true, .read_only = read_only };
-	fx->ui = ui_open(fx->path, &opt);
+	fx->ui = ui_open(fx->path, opt);
 	assert_non_null(fx->ui);
 	fx->out = fopen("/dev/null", "w");
 	fx->in = fopen("/dev/null", "r");
@@ -125,6 +133,17 @@ static int setup_read_only(void **state)
 	static struct fixture fx;
 	memset(&fx, 0, sizeof fx);
 	open_at(&fx, 24, 80, true);
+	*state = &fx;
+	return 0;
+}
+
+/* bob's dashboard following amina's (--follow amina). */
+static int setup_follower(void **state)
+{
+	static struct fixture fx;
+	memset(&fx, 0, sizeof fx);
+	struct ui_options opt = { .today = D(2026, 11, 26), .ascii = true, .follow = true, .follow_user = "amina" };
+	open_with(&fx, 24, 80, &opt);
 	*state = &fx;
 	return 0;
 }
@@ -239,6 +258,36 @@ static void help_lists_the_keys(void **state)
 	assert_true(on_screen("Dashboard"));
 	key(fx, '?');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
+/* At 80 columns the help wraps its long lines (never cuts them), scrolls
+ * to its very end, and `/` finds text in it; n goes on to the next match. */
+static void help_wraps_scrolls_and_searches(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '?');
+	key(fx, UI_FN(KEY_END));
+	/* the legend's last line, wrapped: its end on a line of its own */
+	assert_true(on_screen("in the header: who else has this file open in"));
+	assert_true(on_screen("  charterdash "));
+	assert_true(on_screen("(the reason when you try)")); /* the line before, wrapped too */
+	key(fx, UI_FN(KEY_HOME));
+	type(fx, "/burn");
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_SEARCH);
+	assert_true(on_screen("Help: keys")); /* the help stays under its search */
+	assert_true(on_screen("burn-up: done over time"));
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_HELP);
+	assert_non_null(strstr(message(fx, NULL), "n next, N previous match of \"burn\" in the help"));
+	type(fx, "/zzzq");
+	key(fx, '\r');
+	bool err = false;
+	assert_string_equal(message(fx, &err), "No match for \"zzzq\"");
+	assert_true(err);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_HELP);
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_false(on_screen("match")); /* the panes' search untouched */
 }
 
 static void status_key_saves_and_u_undoes(void **state)
@@ -671,6 +720,21 @@ static void pane_change_keeps_the_row(void **state)
 	assert_string_equal(selected_id(fx), "econ-2");
 }
 
+/* At 80 columns the footer ranks the agenda and the timeline with moving,
+ * status, help and quit; during a meeting (after m) the minutes too. */
+static void footer_ranks_the_views(void **state)
+{
+	struct fixture *fx = *state;
+	const char *want[] = { "Up/Down move", "Space status", "A agenda", "T timeline", "? help", "q quit" };
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_true(on_screen(want[i]));
+	assert_false(on_screen("w minutes"));
+	key(fx, 'm');
+	assert_true(on_screen("w minutes"));
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_true(on_screen(want[i]));
+}
+
 /* --read-only: the footer offers no key that would only say no. */
 static void read_only_footer_shows_what_works(void **state)
 {
@@ -679,6 +743,102 @@ static void read_only_footer_shows_what_works(void **state)
 	assert_false(on_screen(" status"));
 	assert_false(on_screen(" edit"));
 	assert_false(on_screen(" undo"));
+}
+
+/* --read-only: the agenda's footer offers no key that writes either. */
+static void read_only_agenda_offers_no_status(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'A');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	assert_true(on_screen("Enter details"));
+	assert_false(on_screen("Space status"));
+	assert_false(on_screen(" status"));
+}
+
+/* The search prompt is the line editor: its keys move and delete in the
+ * text (Left, Ctrl-A, Ctrl-K ...), and Bksp on nothing leaves. */
+static void search_prompt_edits_its_line(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '/');
+	type(fx, "rodmap");
+	assert_true(on_screen("/rodmap"));
+	for (int i = 0; i < 4; i++)
+		key(fx, UI_FN(KEY_LEFT));
+	key(fx, 'a');
+	assert_true(on_screen("/roadmap"));
+	assert_true(on_screen("1 match"));
+	key(fx, UI_CTRL('a'));
+	key(fx, UI_CTRL('k'));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_SEARCH);
+	assert_false(on_screen("/roadmap"));
+	key(fx, UI_FN(KEY_BACKSPACE));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
+/* amina, the leader, shows `view` on econ-2 (her presence record). */
+static void leader_shows(struct presence *lead, const char *view)
+{
+	struct presence_focus f = { .zoom = false };
+	snprintf(f.view, sizeof f.view, "%s", view);
+	snprintf(f.group, sizeof f.group, "econ");
+	snprintf(f.milestone, sizeof f.milestone, "econ-2");
+	assert_true(presence_publish(lead, &f));
+}
+
+/* A follower's navigation keys in a mirrored view never ask to stop
+ * following (j in the agenda, Esc on the detail); any other key asks, in
+ * a question of its own with y/n answers, on a short screen too. */
+static void follower_navigates_without_asking(void **state)
+{
+	struct fixture *fx = *state;
+	struct presence lead;
+	assert_true(presence_join(&lead, fx->path, "amina", "srv1", 0644));
+	leader_shows(&lead, "agenda");
+	ui_tick(fx->ui);
+	ui_draw(fx->ui);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	key(fx, 'j');
+	key(fx, 'k');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	assert_false(on_screen("Stop following"));
+	key(fx, UI_ESC); /* leaves the agenda, on our own */
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	leader_shows(&lead, "detail");
+	ui_tick(fx->ui);
+	ui_draw(fx->ui);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
+	key(fx, 'j');
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	key(fx, 'e'); /* not navigation: asks */
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
+	assert_true(on_screen("Stop following?"));
+	assert_true(on_screen("y stops following"));
+	assert_false(on_screen("Changed meanwhile"));
+	resizeterm(11, 44);
+	key(fx, UI_FN(KEY_RESIZE));
+	assert_true(on_screen("y/n: You are following amina"));
+	key(fx, 'n');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(message(fx, NULL), "Still following amina");
+	presence_leave(&lead);
+}
+
+/* F1 is help and F10 quits, as in htop. */
+static void function_keys_help_and_quit(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, UI_FN(KEY_F(1)));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_HELP);
+	bool listed = false; /* the help names them: "? F1  this help", "q F10  quit" */
+	for (int page = 0; page < 10 && !listed; page++, key(fx, UI_FN(KEY_NPAGE)))
+		listed = on_screen("? F1  ") && on_screen("q F10  ");
+	assert_true(listed);
+	key(fx, UI_FN(KEY_F(1)));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_true(key(fx, UI_FN(KEY_F(10))) & UI_QUIT);
 }
 
 /* --- selection and scrolling on the shipped charter ---------------------- */
@@ -812,6 +972,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(opens_on_the_dashboard, setup, teardown),
 		cmocka_unit_test_setup_teardown(moves_and_opens_the_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_lists_the_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_wraps_scrolls_and_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(status_key_saves_and_u_undoes, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),
@@ -833,6 +994,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(saved_change_stays_in_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(pane_change_keeps_the_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_footer_shows_what_works, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(read_only_agenda_offers_no_status, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(follower_navigates_without_asking, setup_follower, teardown),
+		cmocka_unit_test_setup_teardown(function_keys_help_and_quit, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_prompt_edits_its_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),
 		cmocka_unit_test(status_change_keeps_the_row),

@@ -79,9 +79,29 @@ static enum group_state judge(const struct progress *p, bool not_started_due_soo
 	return STATE_ON_TRACK;
 }
 
-/* A done roadmap milestone, due on serial day `due`: on time, late or undated. */
-static void count_outcome(struct progress *out, const struct milestone *m, long due)
+/* The facts of a milestone due on serial day `due` (see progress_range). */
+static unsigned facts_of(const struct charter *c, const struct milestone *m, long now, long deadline)
 {
+	if (m->due_unset)
+		return 0;
+	long due = m->has_due ? date_to_serial(m->due) : deadline;
+	unsigned f = due <= deadline ? PROGRESS_IN_ROADMAP : 0;
+	if (m->status == STATUS_DONE)
+		return f;
+	if (due < now)
+		return f | PROGRESS_OVERDUE;
+	return due - now <= c->attention_days ? f | PROGRESS_DUE_SOON : f;
+}
+
+unsigned progress_facts(const struct charter *c, const struct milestone *m, struct date today)
+{
+	return facts_of(c, m, date_to_serial(today), date_to_serial(c->deadline));
+}
+
+/* A done roadmap milestone: on time, late or undated. */
+static void count_outcome(struct progress *out, const struct milestone *m, long deadline)
+{
+	long due = m->has_due ? date_to_serial(m->due) : deadline;
 	if (!m->has_completed) {
 		out->roadmap_undated++;
 	} else if (date_to_serial(m->completed) <= due) {
@@ -94,38 +114,58 @@ static void count_outcome(struct progress *out, const struct milestone *m, long 
 	}
 }
 
-void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
-                    struct progress *out)
+static void judge_all(struct progress *p)
+{
+	p->percent = p->total ? (int)(100 * p->counts[STATUS_DONE] / p->total) : -1;
+	p->state = judge(p, p->due_soon_not_started > 0);
+}
+
+void progress_range_facts(const struct charter *c, size_t first, size_t count, struct date today,
+                          struct progress *out, unsigned char *facts)
 {
 	*out = (struct progress){ .total = count, .percent = -1, .state = STATE_EMPTY };
 	/* Serial days: one subtraction per milestone instead of date arithmetic. */
 	long now = date_to_serial(today), deadline = date_to_serial(c->deadline);
-	bool not_started_due_soon = false;
-	for (size_t i = first; i < first + count; i++) {
-		const struct milestone *m = &c->milestones[i];
-		bool done = m->status == STATUS_DONE;
+	for (size_t i = 0; i < count; i++) {
+		const struct milestone *m = &c->milestones[first + i];
+		unsigned f = facts_of(c, m, now, deadline);
 		out->counts[m->status]++;
-		if (m->due_unset)
-			continue;
-		long due = m->has_due ? date_to_serial(m->due) : deadline;
-		if (due <= deadline) {
-			out->roadmap_total++;
-			out->roadmap_done += done;
-			if (done)
-				count_outcome(out, m, due);
-		}
-		if (done)
-			continue;
-		if (due < now) {
-			out->overdue++;
-		} else if (due - now <= c->attention_days) {
-			out->due_soon++;
-			not_started_due_soon |= m->status == STATUS_NOT_STARTED;
-		}
+		out->roadmap_total += (f & PROGRESS_IN_ROADMAP) != 0;
+		out->roadmap_done += (f & PROGRESS_IN_ROADMAP) && m->status == STATUS_DONE;
+		if ((f & PROGRESS_IN_ROADMAP) && m->status == STATUS_DONE)
+			count_outcome(out, m, deadline);
+		out->overdue += (f & PROGRESS_OVERDUE) != 0;
+		out->due_soon += (f & PROGRESS_DUE_SOON) != 0;
+		out->due_soon_not_started += (f & PROGRESS_DUE_SOON) && m->status == STATUS_NOT_STARTED;
+		if (facts)
+			facts[i] = (unsigned char)f;
 	}
-	if (count)
-		out->percent = (int)(100 * out->counts[STATUS_DONE] / count);
-	out->state = judge(out, not_started_due_soon);
+	judge_all(out);
+}
+
+void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
+                    struct progress *out)
+{
+	progress_range_facts(c, first, count, today, out, NULL);
+}
+
+void progress_add(struct progress *sum, const struct progress *part)
+{
+	sum->total += part->total;
+	for (int s = 0; s < STATUS_COUNT; s++)
+		sum->counts[s] += part->counts[s];
+	sum->overdue += part->overdue;
+	sum->due_soon += part->due_soon;
+	sum->due_soon_not_started += part->due_soon_not_started;
+	sum->roadmap_done += part->roadmap_done;
+	sum->roadmap_total += part->roadmap_total;
+	sum->roadmap_on_time += part->roadmap_on_time;
+	sum->roadmap_late += part->roadmap_late;
+	sum->roadmap_undated += part->roadmap_undated;
+	if (part->has_last_late && (!sum->has_last_late || date_compare(part->last_late, sum->last_late) > 0))
+		sum->last_late = part->last_late;
+	sum->has_last_late |= part->has_last_late;
+	judge_all(sum);
 }
 
 void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out)

@@ -5,6 +5,7 @@
 #include "charterdash/report/report.h"
 
 #include "charterdash/report/progress.h"
+#include "charterdash/report/report_pass.h"
 
 #define MD_BAR_WIDTH 10
 
@@ -45,42 +46,44 @@ static void put_record(FILE *out, const struct charter *c, size_t first, size_t 
 	fprintf(out, "Delivery: %s.\n", words);
 }
 
-static void put_summary_table(FILE *out, const struct charter *c, const struct report_options *opt)
+static void put_summary_table(FILE *out, const struct report_pass *pass, const struct report_options *opt)
 {
+	const struct charter *c = pass->c;
 	fputs("| Working group | Done | Progress | State | Blocked | Overdue | Due soon | Roadmap phase |\n"
 	      "| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n", out);
 	for (size_t gi = 0; gi < c->group_count; gi++) {
 		if (!report_shows_group(opt, gi))
 			continue;
-		struct progress p;
-		progress_group(c, gi, opt->today, &p);
+		struct progress scratch;
+		const struct progress *p = report_pass_group(pass, gi, &scratch);
 		fputs("| ", out);
 		report_md_text(out, c->groups[gi].name, REPORT_MD_CELL);
-		fprintf(out, " | %zu/%zu | ", p.counts[STATUS_DONE], p.total);
-		put_progress(out, &p);
-		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p.total ? state_label(p.state) : "",
-		        p.counts[STATUS_BLOCKED], p.overdue, p.due_soon, p.roadmap_done, p.roadmap_total);
+		fprintf(out, " | %zu/%zu | ", p->counts[STATUS_DONE], p->total);
+		put_progress(out, p);
+		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p->total ? state_label(p->state) : "",
+		        p->counts[STATUS_BLOCKED], p->overdue, p->due_soon, p->roadmap_done, p->roadmap_total);
 	}
 }
 
-static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 {
+	const struct charter *c = pass->c;
 	const struct group *g = &c->groups[gi];
-	struct progress p;
-	progress_group(c, gi, today, &p);
+	struct progress scratch;
+	const struct progress *p = report_pass_group(pass, gi, &scratch);
 	fputs("\n## ", out);
 	report_md_text(out, g->name, REPORT_MD_HEADING);
 	fputs(" (", out);
 	report_md_text(out, g->id, REPORT_MD_HEADING);
 	fputs(")\n\n", out);
-	if (!p.total) {
+	if (!p->total) {
 		fputs("No milestones yet.\n", out);
 		return;
 	}
-	fprintf(out, "%zu/%zu done (%d%%), %s. ", p.counts[STATUS_DONE], p.total, p.percent,
-	        state_label(p.state));
-	put_counts(out, &p);
-	put_record(out, c, g->first, g->count, &p);
+	fprintf(out, "%zu/%zu done (%d%%), %s. ", p->counts[STATUS_DONE], p->total, p->percent,
+	        state_label(p->state));
+	put_counts(out, p);
+	put_record(out, c, g->first, g->count, p);
 	fputs("\n| Id | Milestone | Status | Due | Owner |\n"
 	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
 	for (size_t i = g->first; i < g->first + g->count; i++) {
@@ -93,13 +96,14 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 		fputs(" | ", out);
 		report_md_text(out, m->title, REPORT_MD_CELL);
 		char done[64];
+		unsigned facts = report_pass_facts(pass, i);
 		if (m->status == STATUS_DONE)
 			report_done_words(c, m, false, done, sizeof done);
 		if (m->status == STATUS_DONE)
 			fprintf(out, " | %s | %s | ", done, due);
-		else if (progress_is_overdue(c, m, today))
+		else if (facts & PROGRESS_OVERDUE)
 			fprintf(out, " | **%s, overdue** | %s | ", status_label(m->status), due);
-		else if (progress_is_due_soon(c, m, today))
+		else if (facts & PROGRESS_DUE_SOON)
 			fprintf(out, " | %s, *due soon* | %s | ", status_label(m->status), due);
 		else
 			fprintf(out, " | %s | %s | ", status_label(m->status), due);
@@ -121,26 +125,28 @@ void report_markdown(FILE *out, const struct charter *c, const struct report_opt
 	fprintf(out, "\n\nSigned %s; roadmap deadline %s (%s); today %s.\n\n", signed_on, deadline,
 	        days, today);
 
-	struct progress p;
-	progress_charter(c, opt->today, &p);
+	struct report_pass pass;
+	report_pass_init(&pass, c, opt->today);
+	const struct progress *p = &pass.all;
 	char line[160];
-	report_roadmap_words(c, opt->today, &p, line, sizeof line);
+	report_roadmap_words(c, opt->today, p, line, sizeof line);
 	fprintf(out, "%s.  \n", line);
 	report_review_words(c, opt->today, line, sizeof line);
 	fprintf(out, "%s.\n\n", line);
-	if (p.total) {
-		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p.counts[STATUS_DONE],
-		        p.total, p.percent, state_label(p.state));
-		put_counts(out, &p);
+	if (p->total) {
+		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p->counts[STATUS_DONE],
+		        p->total, p->percent, state_label(p->state));
+		put_counts(out, p);
 		put_record(out, c, 0, c->milestone_count, NULL);
 	} else {
 		fputs("**Overall:** no milestones yet.\n", out);
 	}
-	if (c->group_count == 0)
-		return;
-	fputc('\n', out);
-	put_summary_table(out, c, opt);
-	for (size_t gi = 0; gi < c->group_count; gi++)
-		if (report_shows_group(opt, gi))
-			put_group(out, c, gi, opt->today);
+	if (c->group_count) {
+		fputc('\n', out);
+		put_summary_table(out, &pass, opt);
+		for (size_t gi = 0; gi < c->group_count; gi++)
+			if (report_shows_group(opt, gi))
+				put_group(out, &pass, gi);
+	}
+	report_pass_fini(&pass);
 }

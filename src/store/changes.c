@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/core/buf.h"
 #include "charterdash/core/strmap.h"
 #include "charterdash/core/strutil.h"
 
@@ -58,27 +59,9 @@ size_t changes_between(const struct charter *before, const struct charter *after
 
 /* --- net changes over history entries ----------------------------------- */
 
-static bool is_meeting(const struct history_entry *e)
-{
-	return !strcmp(e->field, MEETING_FIELD) && !strcmp(e->id, MEETING_ID);
-}
-
 static bool is_existence(const struct history_entry *e)
 {
 	return !strcmp(e->field, "milestone");
-}
-
-/* `items` with room for one more `size`-byte item (grown when count has
- * reached *cap), or NULL (items left as they are) when memory runs out. */
-static void *reserve(void *items, size_t *cap, size_t count, size_t size)
-{
-	if (count < *cap)
-		return items;
-	size_t n = *cap ? *cap * 2 : 8;
-	void *grown = realloc(items, n * size);
-	if (grown)
-		*cap = n;
-	return grown;
 }
 
 /* A field given back right after its milestone was added back (an undone
@@ -99,7 +82,7 @@ static bool fold_field(struct net_change *c, size_t *cap, const struct history_e
 			return true;
 		}
 	}
-	struct net_field *fields = reserve(c->fields, cap, c->field_count, sizeof *c->fields);
+	struct net_field *fields = buf_grow_array(c->fields, cap, c->field_count, sizeof *c->fields, 8);
 	if (!fields)
 		return false;
 	c->fields = fields;
@@ -137,7 +120,7 @@ static bool collect_users(struct net_change *c, const struct history_entry *entr
 	size_t cap = 0;
 	for (size_t i = 0; i < count; i++) {
 		const struct history_entry *e = &entries[i];
-		if (is_meeting(e) || strcmp(e->id, c->id) || !counts_for(c, e))
+		if (history_is_meeting(e) || strcmp(e->id, c->id) || !counts_for(c, e))
 			continue;
 		c->last_time = e->time;
 		const char *who = e->user ? e->user : "?";
@@ -146,7 +129,7 @@ static bool collect_users(struct net_change *c, const struct history_entry *entr
 			known = !strcmp(c->users[u], who);
 		if (known)
 			continue;
-		const char **users = reserve(c->users, &cap, c->user_count, sizeof *c->users);
+		const char **users = buf_grow_array(c->users, &cap, c->user_count, sizeof *c->users, 8);
 		if (!users)
 			return false;
 		c->users = users;
@@ -164,7 +147,7 @@ static bool net_of(const struct history_entry *entries, size_t count, const char
 	*c = (struct net_change){ .id = id };
 	for (size_t i = 0; i < count; i++) {
 		const struct history_entry *e = &entries[i];
-		if (is_meeting(e) || strcmp(e->id, id))
+		if (history_is_meeting(e) || strcmp(e->id, id))
 			continue;
 		c->group = e->group ? e->group : c->group;
 		if (is_existence(e)) {
@@ -198,13 +181,13 @@ bool changes_net(const struct history_entry *entries, size_t count, struct net_c
 	strmap_init(&seen);
 	for (size_t i = 0; i < count; i++) {
 		const struct history_entry *e = &entries[i];
-		if (is_meeting(e) || strmap_get(&seen, e->id, &unused))
+		if (history_is_meeting(e) || strmap_get(&seen, e->id, &unused))
 			continue;
 		struct net_change c = { 0 };
 		bool any;
 		struct net_change *items = NULL;
 		if (!strmap_put(&seen, e->id, 1) || !net_of(entries, count, e->id, &c, &any) ||
-		    (any && !(items = reserve(out->items, &cap, out->count, sizeof *out->items)))) {
+		    (any && !(items = buf_grow_array(out->items, &cap, out->count, sizeof *out->items, 8)))) {
 			net_change_fini(&c);
 			changes_net_fini(out);
 			strmap_fini(&seen);

@@ -5,7 +5,13 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_minutes.h"
+#include "ui_panel.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,19 +62,6 @@ void ui_history_line(const struct history_entry *e, bool with_id, char *buf, siz
 	snprintf(buf, size, "%s  %s  %s%s%s: %s -> %s", when, user, id, sp, e->field ? e->field : "?", a, b);
 }
 
-static bool is_meeting(const struct history_entry *e)
-{
-	return e->id && e->field && strcmp(e->id, MEETING_ID) == 0 && strcmp(e->field, MEETING_FIELD) == 0;
-}
-
-long ui_last_meeting(const struct history *h)
-{
-	for (size_t i = h ? h->count : 0; i-- > 0;)
-		if (is_meeting(&h->entries[i]))
-			return (long)i;
-	return -1;
-}
-
 unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 {
 	(void)req;
@@ -78,13 +71,13 @@ unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	char when[24], err[300] = "";
-	bool ok = store_mark_meeting(ui->path, ui->live && ui->live->user[0] ? ui->live->user : NULL,
-	                             ui->live && ui->live->host[0] ? ui->live->host : NULL, when, err, sizeof err);
+	bool ok = store_mark_meeting(ui->path, ui_live_user(ui), ui_live_host(ui), when, err, sizeof err);
 	if (!ok) {
 		ui_error(ui, "Cannot mark the meeting: %s", err);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	ui_message(ui, "Meeting started at %.5s UTC: w lists the changes since then", when + 11);
+	(void)ui_live_history(ui); /* the footer's "a meeting is on" reads it as loaded */
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -97,38 +90,36 @@ unsigned ui_act_changes(struct ui *ui, enum ui_request req)
 }
 
 /* The minutes' plain text, made again only when the file or its history
- * changed (build runs at every relayout, measure and draw). */
-static char *minutes_cached(struct ui *ui)
+ * changed: by the relayout and the measure step, never by a draw (build
+ * runs at all three and reads ui->minutes.text). */
+static void refresh_minutes(struct ui *ui)
 {
 	const struct history *h = ui_live_history(ui);
 	size_t entries = h ? h->count : 0;
 	if (ui->minutes.text && ui->minutes.serial == ui->charter_serial && ui->minutes.entries == entries)
-		return ui->minutes.text;
+		return;
+	UI_NOT_DRAWING(ui);
 	free(ui->minutes.text);
 	ui->minutes.text = ui_minutes_text(ui, false, NULL);
 	ui->minutes.serial = ui->charter_serial;
 	ui->minutes.entries = entries;
-	return ui->minutes.text;
 }
 
 /* The lines of the list: a heading, then the minutes (net changes by
  * group, the state now, the agenda). */
-typedef void (*line_fn)(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx);
-
-static int build(struct ui *ui, line_fn emit, void *ctx)
+static void build(struct ui *ui, struct ui_panel_out *out)
 {
-	const struct history *h = ui_live_history(ui);
-	long at = ui_last_meeting(h);
+	const struct history *h = ui_live_history_loaded(ui);
+	long at = history_last_meeting(h);
 	char buf[512];
-	int line = 0;
 	if (!h) {
-		emit(ui, line++, "The history file cannot be read.", ROLE_ERROR, ctx);
-		return line;
+		ui_panel_line(out, NULL, "The history file cannot be read.", ROLE_ERROR);
+		return;
 	}
 	if (at < 0) {
-		emit(ui, line++, "No meeting marked yet: press m when it starts, then w lists what changed.", ROLE_DIM,
-		     ctx);
-		return line;
+		ui_panel_line(out, NULL, "No meeting marked yet: press m when it starts, then w lists what changed.",
+		              ROLE_DIM);
+		return;
 	}
 	const struct history_entry *m = &h->entries[at];
 	struct net_changes net = { 0 };
@@ -136,45 +127,30 @@ static int build(struct ui *ui, line_fn emit, void *ctx)
 	changes_net_fini(&net);
 	snprintf(buf, sizeof buf, "Meeting started %.10s %.5s UTC by %s: %zu change%s since (net: a change undone is none)",
 	         m->time, m->time + 11, m->user ? m->user : "?", n, n == 1 ? "" : "s");
-	emit(ui, line++, buf, ROLE_LABEL, ctx);
+	ui_panel_line(out, NULL, buf, ROLE_LABEL);
 	if (!n)
-		emit(ui, line++, "Nothing has changed yet; this list follows the file.", ROLE_DIM, ctx);
+		ui_panel_line(out, NULL, "Nothing has changed yet; this list follows the file.", ROLE_DIM);
 	/* the minutes as `charterdash minutes` writes them, after their title */
-	char *text = minutes_cached(ui);
+	const char *text = ui->minutes.text;
 	const char *p = text ? strchr(text, '\n') : NULL;
 	for (p = p ? p + 1 : NULL; p && *p;) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		snprintf(buf, sizeof buf, "%.*s", (int)len, p);
 		bool heading = len && p[0] != ' ';
-		emit(ui, line++, buf, heading ? ROLE_LABEL : ROLE_NORMAL, ctx);
+		ui_panel_line(out, NULL, buf, heading ? ROLE_LABEL : ROLE_NORMAL);
 		p = end ? end + 1 : p + len;
 	}
-	return line;
 }
 
-static void count_line(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx)
-{
-	(void)ui, (void)line, (void)text, (void)role, (void)ctx;
-}
-
-struct draw_ctx {
-	WINDOW *w;
-	int width, top, height;
+static const struct ui_panel changes_panel = {
+	"Changes since the meeting started (s saves, p pager, Esc closes)", CHANGES_W, 0, build,
 };
-
-static void draw_line(struct ui *ui, int line, const char *text, enum ui_role role, void *p)
-{
-	struct draw_ctx *d = p;
-	int y = line - d->top;
-	if (y >= 0 && y < d->height)
-		ui_put(ui, d->w, 1 + y, 2, text, d->width, role, true);
-}
 
 static struct rect changes_rect(struct ui *ui)
 {
-	int lines = build(ui, count_line, NULL);
-	return layout_center(ui->scr->regions.body, CHANGES_W, lines + 2);
+	refresh_minutes(ui);
+	return ui_panel_rect(ui, &changes_panel);
 }
 
 static size_t *changes_scroll(struct ui *ui, size_t *lines)
@@ -185,28 +161,18 @@ static size_t *changes_scroll(struct ui *ui, size_t *lines)
 
 static void changes_measure(struct ui *ui)
 {
-	ui->changes.lines = (size_t)build(ui, count_line, NULL);
-	ui_scroll_clamp(&ui->changes.top, ui->changes.lines, ui->scr->overlay_rect.h - 2);
+	refresh_minutes(ui);
+	ui_panel_measure(ui, &changes_panel, &ui->changes);
 }
 
 static void changes_draw(struct ui *ui)
 {
-	WINDOW *w = ui->scr->overlay;
-	struct rect r = ui->scr->overlay_rect;
-	werase(w);
-	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (s saves, p pager, Esc closes)");
-	int height = r.h - 2;
-	struct draw_ctx d = { w, r.w - 4, (int)ui->changes.top, height };
-	build(ui, draw_line, &d);
-	ui_scroll_mark(ui, w, r, ui->changes.top, height, ui->changes.lines, false);
+	ui_panel_draw(ui, &changes_panel, &ui->changes);
 }
 
 const struct ui_screen_ops ui_screen_changes = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Details, help and the changes since the meeting (w)",
 	.rect = changes_rect,
 	.measure = changes_measure,
 	.draw = changes_draw,
 	.scroll_at = changes_scroll,
-	.shows_history = true,
 };

@@ -2,7 +2,12 @@
  * status, owner, due date with days to or past it, its group, where it is
  * in the file, and every other key the milestone has (read-only), so
  * nothing in the file is hidden from the user. */
-#include "ui_internal.h"
+#include "ui_detail.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +16,7 @@
 #include "charterdash/report/progress.h"
 #include "charterdash/report/report.h"
 #include "charterdash/core/text.h"
+#include "charterdash/core/buf.h"
 
 #define LABEL_W 10 /* "Status    " */
 #define HISTORY_LINES 50
@@ -30,14 +36,10 @@ struct dlines {
 
 static void add(struct dlines *d, const char *label, const char *text, size_t len, enum ui_role role)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		struct dline *v = realloc(d->v, cap * sizeof *v);
-		if (!v)
-			return;
-		d->v = v;
-		d->cap = cap;
-	}
+	struct dline *v = buf_grow_array(d->v, &d->cap, d->n, sizeof *v, 32);
+	if (!v)
+		return;
+	d->v = v;
 	struct dline *l = &d->v[d->n];
 	l->label = label ? strdup(label) : NULL;
 	l->text = malloc(len + 1);
@@ -70,13 +72,27 @@ static void add_wrapped(struct dlines *d, const char *label, const char *text, e
 	free(lines);
 }
 
-/* A line across the whole width (no label column). */
+/* A line across the whole width (no label column), wrapped there: a
+ * history line is never cut. */
 static void add_full(struct dlines *d, const char *text, enum ui_role role)
 {
-	size_t before = d->n;
-	add(d, NULL, text, strlen(text), role);
-	if (d->n > before)
-		d->v[d->n - 1].heading = true;
+	size_t cols = (size_t)(d->width + LABEL_W > 0 ? d->width + LABEL_W : 1);
+	struct text_span stack[8], *lines = stack;
+	size_t n = text_wrap(text, cols, NULL, 0);
+	if (n > 8 && !(lines = malloc(n * sizeof *lines)))
+		return;
+	text_wrap(text, cols, lines, n);
+	for (size_t i = 0; i < (n ? n : 1); i++) {
+		size_t before = d->n;
+		if (n)
+			add(d, NULL, text + lines[i].start, lines[i].len, role);
+		else
+			add(d, NULL, "", 0, role);
+		if (d->n > before)
+			d->v[d->n - 1].heading = true;
+	}
+	if (lines != stack)
+		free(lines);
 }
 
 static void add_heading(struct dlines *d, const char *text)
@@ -255,7 +271,7 @@ static void add_history(struct ui *ui, const struct milestone *ms, struct dlines
 	char buf[512];
 	add(d, NULL, "", 0, ROLE_NORMAL);
 	add_heading(d, "History (newest first, times in UTC)");
-	const struct history *h = ui_live_history(ui);
+	const struct history *h = ui_live_history_loaded(ui);
 	size_t shown = 0, total = 0;
 	for (size_t i = h ? h->count : 0; i-- > 0;) {
 		const struct history_entry *e = &h->entries[i];
@@ -312,6 +328,7 @@ static size_t *detail_scroll(struct ui *ui, size_t *lines)
 /* The lines the detail of the selected milestone takes in its window. */
 static void detail_measure(struct ui *ui)
 {
+	(void)ui_live_history(ui); /* reloaded here, if it changed: the draw shows it */
 	long m = ui_selected(ui);
 	struct rect r = ui->scr->overlay_rect;
 	if (m < 0)
@@ -361,11 +378,8 @@ static void detail_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_detail = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Details, help and the changes since the meeting (w)",
 	.rect = detail_rect,
 	.measure = detail_measure,
 	.draw = detail_draw,
 	.scroll_at = detail_scroll,
-	.shows_history = true,
 };

@@ -1,13 +1,19 @@
 /* ui_state — the session's state below the screens: the message line, the
- * mode stack, the selection and replacing the charter. Nothing here draws:
- * every screen file and the session steps call in, this file calls none of
- * them (the bell of an error waits for the next ui_draw). */
-#include "ui_internal.h"
+ * mode stack, the selection, replacing the charter, read-only. Nothing
+ * here draws: every screen file and the session steps call in, this file
+ * calls none of them (the bell of an error waits for the next ui_draw). */
+#include "ui_state.h"
+#include "ui_modes.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charterdash/core/fsio.h"
+#include "charterdash/store/store.h"
 
 /* --- the message line ----------------------------------------------------- */
 
@@ -15,6 +21,7 @@ static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fm
 	DIAG_PRINTF(3, 0);
 static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fmt, va_list ap)
 {
+	UI_NOT_DRAWING(ui);
 	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
 	/* one line: newlines from error texts would break the footer */
 	for (char *p = ui->message; *p; p++)
@@ -51,6 +58,7 @@ enum ui_mode ui_mode(const struct ui *ui)
 
 void ui_push(struct ui *ui, enum ui_mode mode)
 {
+	UI_NOT_DRAWING(ui);
 	if (ui->depth < sizeof ui->modes / sizeof ui->modes[0])
 		ui->modes[ui->depth++] = mode;
 	ui->dirty |= UI_DIRTY_LAYOUT;
@@ -58,6 +66,7 @@ void ui_push(struct ui *ui, enum ui_mode mode)
 
 void ui_pop(struct ui *ui)
 {
+	UI_NOT_DRAWING(ui);
 	if (ui->depth > 1)
 		ui->depth--;
 	ui->dirty |= UI_DIRTY_LAYOUT;
@@ -65,12 +74,12 @@ void ui_pop(struct ui *ui)
 
 static bool is_dialog(enum ui_mode m)
 {
-	return ui_screens[m]->layer == UI_LAYER_DIALOG;
+	return ui_modes[m].layer == UI_LAYER_DIALOG;
 }
 
 static bool is_panel(enum ui_mode m)
 {
-	return ui_screens[m]->layer == UI_LAYER_PANEL;
+	return ui_modes[m].layer == UI_LAYER_PANEL;
 }
 
 enum ui_mode ui_panel_mode(const struct ui *ui)
@@ -78,7 +87,8 @@ enum ui_mode ui_panel_mode(const struct ui *ui)
 	for (size_t i = ui->depth; i-- > 0;) {
 		if (is_panel(ui->modes[i]))
 			return ui->modes[i];
-		if (!is_dialog(ui->modes[i]))
+		/* a dialog, or the search prompt (`/` in the help), over a panel */
+		if (!is_dialog(ui->modes[i]) && ui_modes[ui->modes[i]].layer != UI_LAYER_LINE)
 			break;
 	}
 	return UI_MODE_MAIN;
@@ -90,6 +100,13 @@ enum ui_mode ui_dialog_mode(const struct ui *ui)
 	return is_dialog(m) ? m : UI_MODE_MAIN;
 }
 
+void ui_search_open(struct ui *ui)
+{
+	lineedit_set(&ui->search.line, NULL);
+	ui->search.win = (struct lineedit_window){ 0 };
+	ui_push(ui, UI_MODE_SEARCH);
+}
+
 /* --- the data under the screens ------------------------------------------ */
 
 long ui_selected(const struct ui *ui)
@@ -99,6 +116,7 @@ long ui_selected(const struct ui *ui)
 
 bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 {
+	UI_NOT_DRAWING(ui);
 	struct charter old = ui->charter;
 	ui->charter = *fresh;
 	memset(fresh, 0, sizeof *fresh);
@@ -114,6 +132,38 @@ bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 	ui->charter_serial++; /* caches of the old one (the filter's owners) are stale */
 	ui->dirty |= UI_DIRTY_ALL;
 	return true;
+}
+
+/* --- read-only ----------------------------------------------------------- */
+
+/* Read-only: asked for (--read-only, --follow), or the file or its directory (the lock, the new
+ * version and the history go there) cannot be written by this user. */
+void ui_recheck_writable(struct ui *ui)
+{
+	ui->read_only_why[0] = '\0';
+	if (ui->opt.read_only) {
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "started with --read-only");
+		return;
+	}
+	if (ui->opt.follow) {
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "following another dashboard (--follow)");
+		return;
+	}
+	char *real = fsio_real_path(ui->path);
+	const char *file = real ? real : ui->path;
+	char *dir = fsio_dir_of(file);
+	struct stat st;
+	bool known = stat(file, &st) == 0, nobody_writes = known && (st.st_mode & 0222) == 0;
+	if (nobody_writes && !ui->opt.force)
+		snprintf(ui->read_only_why, sizeof ui->read_only_why,
+		         "%.180s is read-only for everyone (start with --force to edit it anyway)", file);
+	else if (access(file, W_OK) != 0 && !(nobody_writes && st.st_uid == geteuid()))
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "you cannot write %.230s", file);
+	else if (!dir || access(dir, W_OK | X_OK) != 0)
+		snprintf(ui->read_only_why, sizeof ui->read_only_why,
+		         "you cannot create files in %.180s (its lock and new version go there)", dir ? dir : file);
+	free(dir);
+	free(real);
 }
 
 /* --- memory ----------------------------------------------------------------- */

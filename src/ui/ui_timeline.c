@@ -4,7 +4,13 @@
  * the reviews marked; each milestone at its due date by its status glyph.
  * The cursor walks the milestones by due date, the status line names the
  * one under it, Enter opens its details; b shows the burn-up chart. */
-#include "ui_internal.h"
+#include "ui_timeline.h"
+#include "ui_detail.h"
+#include "ui_live.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +153,7 @@ static struct rect timeline_rect(struct ui *ui)
 
 static void timeline_measure(struct ui *ui)
 {
+	(void)ui_live_history(ui); /* the burn-up's, reloaded here if it changed */
 	struct timeline_axis *a = &ui->timeline.axis;
 	struct date keep = a->start;
 	timeline_span(&ui->charter, ui->opt.today, &a->start, &a->end);
@@ -252,7 +259,7 @@ static size_t draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 	size_t *done = calloc(n, sizeof *done), *plan = calloc(n, sizeof *plan);
 	struct date *dates = calloc(n, sizeof *dates);
 	bool ok = done && plan && dates && height > 1 && total &&
-	          timeline_burnup(&ui->charter, ui_live_history(ui), timeline_date_at(a, 0),
+	          timeline_burnup(&ui->charter, ui_live_history_loaded(ui), timeline_date_at(a, 0),
 	                          timeline_date_at(a, (long)n - 1), n, done, plan, dates, &undated);
 	if (!ok) {
 		ui_put(ui, w, top + height / 2, x0, total ? "Out of memory: the burn-up cannot be drawn." : "No milestones yet.",
@@ -317,10 +324,7 @@ static void timeline_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_timeline = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Timeline (T)",
 	.rect = timeline_rect,
 	.measure = timeline_measure,
 	.draw = timeline_draw,
-	.shows_history = true,
 };

@@ -43,6 +43,7 @@ SINKS = {
     "cli_usage_error": (1, None),
     "ui_error": (1, None),
     "ui_message": (1, None),
+    "ui_prompt_error": (1, None),  # shown in place in the dashboard's form
     "fail": (1, None),  # patch.c: the reason a change cannot be made
     "fprintf": (1, lambda path, args: "stderr" in args[0]
                 or (os.path.basename(path) == "diag.c" and args[0] == "out")),
@@ -52,6 +53,7 @@ SINKS = {
 }
 REASON_BUFFERS = {"why", "r->why", "p->why", "warning", "e->error", "ui->edit->error", "ui->read_only_why"}
 REASON_BUFFERS_IN = {("ui_live.c", "first"), ("ui_dash.c", "banner"), ("merge.c", "p->message"),
+                     ("merge_marks.c", "c->message"),
                      ("merge.c", "out->why")}
 # Functions whose returned literals are reasons shown inside a message.
 REASON_FUNCTIONS = {"ui_term_unusable", "ui_live_blocked"}

@@ -30,7 +30,7 @@ has "!  6 d late" "the overdue milestone's mark"
 has "in 8 d" "an open milestone's due date in days"
 has "done on time" "a done milestone done on time"
 has "done 06-02, 24 d late" "a done milestone done late: when, and how late"
-for hint in "Enter details" "/ search" "f filter" "s sort" "z zoom" "? help" "q quit"; do
+for hint in "Enter details" "/ search" "f filter" "z zoom" "A agenda" "T timeline" "? help" "q quit"; do
 	has "$hint" "the footer"
 done
 # attention order: in each pane the overdue, blocked and due-soon work

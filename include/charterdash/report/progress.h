@@ -34,6 +34,7 @@ struct progress {
 	size_t counts[STATUS_COUNT];
 	size_t overdue;           /* milestones past due and not done */
 	size_t due_soon;          /* not done, due within the attention window */
+	size_t due_soon_not_started; /* of those, not started (the state's "at risk") */
 	size_t roadmap_done;      /* of the roadmap phase (due on or before the deadline) */
 	size_t roadmap_total;
 	/* What became of the roadmap phase's done milestones: done on or
@@ -72,6 +73,20 @@ bool progress_in_roadmap(const struct charter *c, const struct milestone *m);
 /* Counts and state over milestones [first, first + count). */
 void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
                     struct progress *out);
+
+/* What progress_range counts a milestone as, one bit each. */
+enum progress_fact { PROGRESS_OVERDUE = 1u << 0, PROGRESS_DUE_SOON = 1u << 1, PROGRESS_IN_ROADMAP = 1u << 2 };
+
+/* progress_range that also writes milestone first + i's facts to facts[i]
+ * (NULL: it does not), so a report needs no second walk for them. */
+void progress_range_facts(const struct charter *c, size_t first, size_t count, struct date today,
+                          struct progress *out, unsigned char *facts);
+/* One milestone's facts (the same rule, without a walk). */
+unsigned progress_facts(const struct charter *c, const struct milestone *m, struct date today);
+
+/* Adds part's counts to sum and judges sum's percent and state anew: the
+ * charter's progress is the sum of its groups'. */
+void progress_add(struct progress *sum, const struct progress *part);
 void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out);
 void progress_charter(const struct charter *c, struct date today, struct progress *out);
 

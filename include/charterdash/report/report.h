@@ -68,6 +68,8 @@ void report_md_text(FILE *out, const char *s, enum report_md_context where);
  * overdue, else blocked, else due soon (within attention_days). */
 enum report_attention { ATTENTION_NONE, ATTENTION_OVERDUE, ATTENTION_BLOCKED, ATTENTION_DUE_SOON };
 enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today);
+/* The same rule from a milestone's enum progress_fact bits and status. */
+enum report_attention report_attention_from(unsigned facts, enum status status);
 
 /* "due 2026-12-04, 2 days left", or "no date yet" for `due: ~`. */
 void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
