@@ -95,6 +95,8 @@ struct ui {
 		bool follow;         /* scroll the selection into view at the next measure */
 		bool burnup;         /* b: the burn-up chart instead of the lanes */
 		size_t *order, count; /* the dated milestones by due date (owned) */
+		size_t *rows;        /* the same by group, then due date: the Gantt's rows (owned) */
+		size_t top;          /* the Gantt's first row shown */
 		unsigned serial;     /* charter_serial when order was made */
 	} timeline;
 };
@@ -123,6 +125,8 @@ char *ui_strdup(const char *s);
  * UI_MODE_MAIN; the dialog on top (edit, confirm) or UI_MODE_MAIN. */
 enum ui_mode ui_panel_mode(const struct ui *ui);
 enum ui_mode ui_dialog_mode(const struct ui *ui);
+/* The count typed before a move (at least 1: 3j), forgotten as it is taken. */
+unsigned ui_take_count(struct ui *ui);
 /* Opens the search prompt, empty (`/` on the dashboard and in the help;
  * ui_search.c takes it from there). */
 void ui_search_open(struct ui *ui);
