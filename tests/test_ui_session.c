@@ -599,7 +599,7 @@ static void timeline_walks_and_zooms(void **state)
 	assert_true(on_screen("Q1 27"));
 	key(fx, 'b');
 	assert_true(on_screen("Burn-up by quarters"));
-	assert_true(on_screen("No status changes in the history yet"));
+	assert_true(on_screen("1 done milestone has no completion date"));
 	key(fx, 'b');
 	key(fx, '\r');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
@@ -615,7 +615,8 @@ static void timeline_walks_and_zooms(void **state)
 static void header_follows_the_roadmap_phase(void **state)
 {
 	struct fixture *fx = *state;
-	assert_true(on_screen("Roadmap phase closed 2026-05-09: 1/1 done"));
+	/* econ-1, done, has no completion date: neither on time nor late */
+	assert_true(on_screen("Roadmap closed 2026-05-09: 0 on time | 0 late | 0 open | 1 undated"));
 	assert_false(on_screen("d left"));
 	ui_close(fx->ui);
 	fclose(fx->out);
@@ -717,6 +718,29 @@ static void pane_change_keeps_the_row(void **state)
 	assert_string_equal(selected_id(fx), "energy-1");
 	key(fx, 'h'); /* back on row 1 of econ, not on the econ-1 it left */
 	assert_string_equal(selected_id(fx), "econ-2");
+}
+
+/* The minutes overlay wraps its lines at 80 columns, never cuts them: a
+ * change's line keeps its end (who and when) on the next line. */
+static void minutes_overlay_wraps(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'm');
+	type(fx, " d"); /* econ-2 done */
+	key(fx, 'w');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CHANGES);
+	char hist[128];
+	snprintf(hist, sizeof hist, "%s.history", fx->path);
+	const char *text = read_file(hist);
+	const char *last = strstr(text, "\"id\":\"econ-2\"") ? strstr(text, "\"time\":\"") : NULL;
+	while (last && strstr(last + 1, "\"time\":\""))
+		last = strstr(last + 1, "\"time\":\"");
+	assert_non_null(last);
+	char when[24] = "     "; /* the continuation line, indented: "     2026-12-07T19:02" */
+	memcpy(when + 5, last + 8, 16);
+	when[21] = '\0';
+	assert_true(on_screen("econ-2 (Adopt the roadmap): status 'not_started'")); /* (the arrow is UTF-8) */
+	assert_true(on_screen(when));
 }
 
 /* At 80 columns the footer ranks the agenda and the timeline with moving,
@@ -998,6 +1022,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(function_keys_help_and_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_prompt_edits_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
+		cmocka_unit_test_setup_teardown(minutes_overlay_wraps, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),
 		cmocka_unit_test(status_change_keeps_the_row),

@@ -28,7 +28,7 @@ has "Next annual review 2027-02-09 (in 75 days)" "80x24 header"
 has "? help" "80x24 footer"
 
 resize 40 10
-wait_for "Roadmap closed 2026-05-09: 14/15 done"
+wait_for "Roadmap closed 2026-05-09: 11 on time"
 check_alignment 40
 has "Energy" "40x10: the focused pane stays visible"
 has "3/8  37%" "40x10 numbers"
@@ -43,7 +43,7 @@ resize 20 5
 wait_for "need 32 x 10"
 
 resize 120 40
-wait_for "Roadmap phase closed 2026-05-09: 14/15 done"
+wait_for "Roadmap phase closed 2026-05-09: 11 on time · 3 late (last 2026-06-02) · 1 open"
 check_against_report "$data"
 check_alignment 120
 keys Enter # the selection survived every reflow
@@ -135,8 +135,8 @@ wait_for "Overall"
 for g in "┌" "┏" "━" "█" "✓" "…"; do
 	lacks "$g" "--ascii"
 done
-# 80x24: meters (no boxes); the focus is the '>' before the name
-has "> Economy and Trade " "--ascii focus mark"
+# 80x24: meters (no boxes); the focus is the '*' before the name
+has "* Economy and Trade " "--ascii focus mark"
 has "  Energy " "--ascii: an unfocused meter"
 has "3/8  37%" "--ascii numbers"
 check_against_report "$data" --some
@@ -147,7 +147,7 @@ DASH_LANG=C start 80 24 --today "$TODAY" "$data"
 wait_for "Overall"
 lacks "┌" "LANG=C (automatic ASCII)"
 lacks "▶" "LANG=C (automatic ASCII)"
-has "> Economy and Trade " "LANG=C focus mark"
+has "* Economy and Trade " "LANG=C focus mark"
 # UTF-8 data in an ASCII locale: transliterated, not one '?' per byte
 has "United States-Azerbaijan Strategic" "LANG=C: the en dash transliterated"
 lacks "States?" "LANG=C: a '?' for the en dash"
