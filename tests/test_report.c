@@ -113,11 +113,13 @@ static void test_text_report(void **state)
 		"Roadmap phase to 2026-05-09: 2/4 done (36 days left)\n"
 		"Next review 2027-02-09 (in 312 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
-		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1\n"
+		"  needs attention: 1 overdue, 1 blocked\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
-		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue\n"
+		"  done 1, in progress 1, blocked 0, not started 1\n"
+		"  needs attention: 1 overdue\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 2 days past, in progress)\n"
 		"\n"
 		"Nothing Yet (empty)\n"
@@ -126,6 +128,7 @@ static void test_text_report(void **state)
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  needs attention: 1 blocked\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 59 days left, blocked)\n");
 	free(got);
 
@@ -138,11 +141,13 @@ static void test_text_report(void **state)
 		"Roadmap phase to 2026-05-09: 2/4 done (due today)\n"
 		"Next review 2027-02-09 (in 276 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
-		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue; 1 due soon\n"
+		"  done 2, in progress 1, blocked 1, not started 1\n"
+		"  needs attention: 1 overdue, 1 blocked, 1 due soon\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
-		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue; 1 due soon\n"
+		"  done 1, in progress 1, blocked 0, not started 1\n"
+		"  needs attention: 1 overdue, 1 due soon\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 38 days past, in progress)\n"
 		"  due soon: t3  Roadmap  (due 2026-05-09, due today, not started)\n");
 	free(got);
@@ -155,12 +160,25 @@ static void test_text_report(void **state)
 		"Roadmap phase closed 2026-05-09: 2/4 done\n"
 		"Next review 2027-02-09 (in 275 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
-		"  done 2, in progress 1, blocked 1, not started 1; 2 overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1\n"
+		"  needs attention: 2 overdue, 1 blocked\n"
 		"\n"
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  needs attention: 1 blocked\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 22 days left, blocked)\n");
+	free(got);
+
+	/* e2 is blocked and due within attention_days: one bucket, blocked;
+	 * past its date it is overdue only (the agenda's rule). */
+	got = render(&c, (struct date){ 2026, 5, 25 }, 2);
+	assert_non_null(strstr(got, "  needs attention: 1 blocked\n  blocked: e2  Pipeline review  (due 2026-06-01, 7 days left, blocked)\n"));
+	assert_null(strstr(got, "due soon"));
+	free(got);
+	got = render(&c, (struct date){ 2026, 6, 2 }, 2);
+	assert_non_null(strstr(got, "  needs attention: 1 overdue\n  overdue: e2  Pipeline review  (due 2026-06-01, 1 day past, blocked)\n"));
+	assert_null(strstr(got, "blocked:"));
 	free(got);
 	charter_fini(&c);
 }

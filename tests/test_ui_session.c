@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/report/progress.h"
 #include "charterdash/ui/ui_session.h"
 #include "support.h"
 
@@ -236,6 +237,46 @@ static void help_lists_the_keys(void **state)
 	assert_true(on_screen("Dashboard"));
 	key(fx, '?');
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
+/* The help screen's words for the states are the rules of progress.h, and
+ * README.md's "In the dashboard" table says exactly the same, row for row. */
+static void help_states_match_readme(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '?');
+	key(fx, UI_FN(KEY_END));
+	char line[160];
+	for (size_t i = 0; i < progress_rule_count; i++) {
+		snprintf(line, sizeof line, "%-17s %s", progress_rules[i].word, progress_rules[i].meaning);
+		assert_true(on_screen(line));
+	}
+	key(fx, UI_ESC);
+
+	FILE *f = fopen("README.md", "r"); /* the unit tests run from the checkout's top */
+	assert_non_null(f);
+	bool in_table = false;
+	size_t rows = 0, matched = 0;
+	char text[512];
+	while (fgets(text, sizeof text, f)) {
+		if (strstr(text, "| In the dashboard | means |")) {
+			in_table = true;
+			continue;
+		}
+		if (!in_table || strstr(text, "| --- |"))
+			continue;
+		if (strncmp(text, "  | ", 4) != 0)
+			break;
+		rows++;
+		for (size_t i = 0; i < progress_rule_count; i++) {
+			snprintf(line, sizeof line, "  | %s | %s |\n", progress_rules[i].word, progress_rules[i].meaning);
+			matched += !strcmp(text, line);
+		}
+	}
+	fclose(f);
+	assert_true(in_table);
+	assert_int_equal(rows, progress_rule_count);
+	assert_int_equal(matched, progress_rule_count);
 }
 
 static void status_key_saves_and_u_undoes(void **state)
@@ -686,6 +727,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(opens_on_the_dashboard, setup, teardown),
 		cmocka_unit_test_setup_teardown(moves_and_opens_the_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_lists_the_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_states_match_readme, setup, teardown),
 		cmocka_unit_test_setup_teardown(status_key_saves_and_u_undoes, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),

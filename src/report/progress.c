@@ -14,6 +14,54 @@ const char *state_key(enum group_state s)
 	return state_keys[s];
 }
 
+static const char *const attention_labels[] = { "", "overdue", "blocked", "due soon" };
+static const char *const attention_keys[] = { NULL, "overdue", "blocked", "due_soon" };
+
+const char *attention_label(enum attention a)
+{
+	return attention_labels[a];
+}
+
+const char *attention_key(enum attention a)
+{
+	return attention_keys[a];
+}
+
+const struct progress_rule progress_rules[] = {
+	{ "overdue", "not done, and due before today" },
+	{ "blocked", "else, when it is blocked" },
+	{ "due soon", "else, when due within attention_days of today" },
+	{ "group done", "it has milestones and all are done" },
+	{ "group overdue", "else, when any milestone is overdue" },
+	{ "group at risk", "else, when any is blocked, or not started and due soon" },
+	{ "group on track", "any other group with milestones" },
+};
+const size_t progress_rule_count = sizeof progress_rules / sizeof progress_rules[0];
+
+enum attention progress_attention_rule(enum status s, bool dated, long due, long now, long days)
+{
+	if (s == STATUS_DONE)
+		return ATTENTION_NONE;
+	if (dated && due < now)
+		return ATTENTION_OVERDUE;
+	if (s == STATUS_BLOCKED)
+		return ATTENTION_BLOCKED;
+	return dated && due - now <= days ? ATTENTION_DUE_SOON : ATTENTION_NONE;
+}
+
+enum attention progress_attention_within(const struct charter *c, const struct milestone *m, struct date today,
+                                         long days)
+{
+	bool dated = milestone_has_date(m);
+	long due = dated ? date_to_serial(milestone_due(c, m)) : 0;
+	return progress_attention_rule(m->status, dated, due, date_to_serial(today), days);
+}
+
+enum attention progress_attention(const struct charter *c, const struct milestone *m, struct date today)
+{
+	return progress_attention_within(c, m, today, c->attention_days);
+}
+
 struct window_fraction progress_elapsed(const struct charter *c, struct date today)
 {
 	long window = date_days_between(c->signed_on, c->deadline);
@@ -70,7 +118,7 @@ static enum group_state judge(const struct progress *p, bool not_started_due_soo
 		return STATE_EMPTY;
 	if (p->counts[STATUS_DONE] == p->total)
 		return STATE_DONE;
-	if (p->overdue)
+	if (p->attention[ATTENTION_OVERDUE])
 		return STATE_OVERDUE;
 	if (p->counts[STATUS_BLOCKED] || not_started_due_soon)
 		return STATE_AT_RISK;
@@ -88,20 +136,13 @@ void progress_range(const struct charter *c, size_t first, size_t count, struct 
 		const struct milestone *m = &c->milestones[i];
 		bool done = m->status == STATUS_DONE;
 		out->counts[m->status]++;
-		if (m->due_unset)
-			continue;
-		long due = m->has_due ? date_to_serial(m->due) : deadline;
-		if (due <= deadline) {
+		long due = m->due_unset ? 0 : m->has_due ? date_to_serial(m->due) : deadline;
+		enum attention a = progress_attention_rule(m->status, !m->due_unset, due, now, c->attention_days);
+		out->attention[a]++;
+		not_started_due_soon |= a == ATTENTION_DUE_SOON && m->status == STATUS_NOT_STARTED;
+		if (!m->due_unset && due <= deadline) {
 			out->roadmap_total++;
 			out->roadmap_done += done;
-		}
-		if (done)
-			continue;
-		if (due < now) {
-			out->overdue++;
-		} else if (due - now <= c->attention_days) {
-			out->due_soon++;
-			not_started_due_soon |= m->status == STATUS_NOT_STARTED;
 		}
 	}
 	if (count)

@@ -27,27 +27,35 @@ void report_bar(char *buf, size_t width, size_t filled, size_t total)
 	buf[width + 2] = '\0';
 }
 
-static void print_counts(FILE *out, const struct progress *p)
+void report_count_words(const struct progress *p, char *buf, size_t size)
 {
-	fprintf(out, "  done %zu, in progress %zu, blocked %zu, not started %zu",
-	        p->counts[STATUS_DONE], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
-	        p->counts[STATUS_NOT_STARTED]);
-	if (p->overdue)
-		fprintf(out, "; %zu overdue", p->overdue);
-	if (p->due_soon)
-		fprintf(out, "; %zu due soon", p->due_soon);
-	fputc('\n', out);
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < 4 && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s %zu", i ? ", " : "", status_label(order[i]),
+		                         p->counts[order[i]]);
 }
 
-enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today)
+void report_attention_words(const struct progress *p, char *buf, size_t size)
 {
-	if (progress_is_overdue(c, m, today))
-		return ATTENTION_OVERDUE;
-	if (m->status == STATUS_BLOCKED)
-		return ATTENTION_BLOCKED;
-	if (progress_is_due_soon(c, m, today))
-		return ATTENTION_DUE_SOON;
-	return ATTENTION_NONE;
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int a = ATTENTION_OVERDUE; a < ATTENTION_COUNT && used < size; a++)
+		if (p->attention[a])
+			used += (size_t)snprintf(buf + used, size - used, "%s%zu %s", used ? ", " : "", p->attention[a],
+			                         attention_label((enum attention)a));
+}
+
+/* The status counts, then what needs attention when anything does. */
+static void print_counts(FILE *out, const struct progress *p)
+{
+	char words[128];
+	report_count_words(p, words, sizeof words);
+	fprintf(out, "  %s\n", words);
+	report_attention_words(p, words, sizeof words);
+	if (words[0])
+		fprintf(out, "  needs attention: %s\n", words);
 }
 
 void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
@@ -94,19 +102,17 @@ void report_review_words(const struct charter *c, struct date today, char *buf, 
 		snprintf(buf, size, "Next review %s (in %ld day%s)", d, until, until == 1 ? "" : "s");
 }
 
-static const char *const attention_words[] = { "", "overdue", "blocked", "due soon" };
-
 /* The group's overdue, then blocked, then due-soon milestones, file order in each. */
 static void print_attention(FILE *out, const struct charter *c, const struct group *g, struct date today)
 {
 	for (int kind = ATTENTION_OVERDUE; kind <= ATTENTION_DUE_SOON; kind++) {
 		for (size_t i = g->first; i < g->first + g->count; i++) {
 			const struct milestone *m = &c->milestones[i];
-			if ((int)report_attention_of(c, m, today) != kind)
+			if ((int)progress_attention(c, m, today) != kind)
 				continue;
 			char when[64];
 			report_due_words(c, m, today, when, sizeof when);
-			fprintf(out, "  %s: ", attention_words[kind]);
+			fprintf(out, "  %s: ", attention_label((enum attention)kind));
 			report_plain_text(out, m->id);
 			fputs("  ", out);
 			report_plain_text(out, m->title);

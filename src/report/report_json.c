@@ -27,7 +27,8 @@ static void put_numbers(FILE *out, const struct progress *p, const char *indent)
 		fprintf(out, "%s\"percent\": null,\n%s\"state\": null", indent, indent);
 	fprintf(out, ",\n%s\"blocked\": %zu,\n%s\"overdue\": %zu,\n%s\"due_soon\": %zu,\n"
 	             "%s\"roadmap\": {\"done\": %zu, \"total\": %zu}",
-	        indent, p->counts[STATUS_BLOCKED], indent, p->overdue, indent, p->due_soon, indent,
+	        indent, p->attention[ATTENTION_BLOCKED], indent, p->attention[ATTENTION_OVERDUE], indent,
+	        p->attention[ATTENTION_DUE_SOON], indent,
 	        p->roadmap_done, p->roadmap_total);
 }
 
@@ -52,8 +53,17 @@ static void put_milestone(struct buf *b, const struct charter *c, const struct m
 	buf_puts(b, due);
 	buf_puts(b, ", \"owner\": ");
 	json_put_string(b, m->owner); /* null when there is none */
-	buf_puts(b, progress_is_overdue(c, m, today) ? ", \"overdue\": true" : ", \"overdue\": false");
-	buf_puts(b, progress_is_due_soon(c, m, today) ? ", \"due_soon\": true}" : ", \"due_soon\": false}");
+	enum attention a = progress_attention(c, m, today);
+	buf_puts(b, a == ATTENTION_OVERDUE ? ", \"overdue\": true" : ", \"overdue\": false");
+	buf_puts(b, a == ATTENTION_DUE_SOON ? ", \"due_soon\": true" : ", \"due_soon\": false");
+	buf_puts(b, ", \"attention\": ");
+	if (a == ATTENTION_NONE) {
+		buf_puts(b, "null}");
+	} else {
+		buf_puts(b, "\"");
+		buf_puts(b, attention_key(a));
+		buf_puts(b, "\"}");
+	}
 }
 
 static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)

@@ -4,20 +4,23 @@
  * cannot break a table. */
 #include "charterdash/report/report.h"
 
+#include <ctype.h>
+
 #include "charterdash/report/progress.h"
 
 #define MD_BAR_WIDTH 10
 
+/* "Done 3, in progress 2, blocked 1, not started 1. Needs attention: 1 overdue." */
 static void put_counts(FILE *out, const struct progress *p)
 {
-	fprintf(out, "Done %zu, in progress %zu, blocked %zu, not started %zu",
-	        p->counts[STATUS_DONE], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
-	        p->counts[STATUS_NOT_STARTED]);
-	if (p->overdue)
-		fprintf(out, "; %zu overdue", p->overdue);
-	if (p->due_soon)
-		fprintf(out, "; %zu due soon", p->due_soon);
-	fputs(".\n", out);
+	char words[128];
+	report_count_words(p, words, sizeof words);
+	words[0] = (char)toupper((unsigned char)words[0]);
+	fprintf(out, "%s.", words);
+	report_attention_words(p, words, sizeof words);
+	if (words[0])
+		fprintf(out, " Needs attention: %s.", words);
+	fputc('\n', out);
 }
 
 /* The progress cell: a bar in a code span (monospaced wherever it lands). */
@@ -34,7 +37,7 @@ static void put_progress(FILE *out, const struct progress *p)
 
 static void put_summary_table(FILE *out, const struct charter *c, const struct report_options *opt)
 {
-	fputs("| Working group | Done | Progress | State | Blocked | Overdue | Due soon | Roadmap phase |\n"
+	fputs("| Working group | Done | Progress | State | Overdue | Blocked | Due soon | Roadmap phase |\n"
 	      "| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n", out);
 	for (size_t gi = 0; gi < c->group_count; gi++) {
 		if (!report_shows_group(opt, gi))
@@ -46,7 +49,8 @@ static void put_summary_table(FILE *out, const struct charter *c, const struct r
 		fprintf(out, " | %zu/%zu | ", p.counts[STATUS_DONE], p.total);
 		put_progress(out, &p);
 		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p.total ? state_label(p.state) : "",
-		        p.counts[STATUS_BLOCKED], p.overdue, p.due_soon, p.roadmap_done, p.roadmap_total);
+		        p.attention[ATTENTION_OVERDUE], p.attention[ATTENTION_BLOCKED], p.attention[ATTENTION_DUE_SOON],
+		        p.roadmap_done, p.roadmap_total);
 	}
 }
 
@@ -78,9 +82,10 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 		report_md_text(out, m->id, REPORT_MD_CELL);
 		fputs(" | ", out);
 		report_md_text(out, m->title, REPORT_MD_CELL);
-		if (progress_is_overdue(c, m, today))
+		enum attention a = progress_attention(c, m, today);
+		if (a == ATTENTION_OVERDUE)
 			fprintf(out, " | **%s, overdue** | %s | ", status_label(m->status), due);
-		else if (progress_is_due_soon(c, m, today))
+		else if (a == ATTENTION_DUE_SOON)
 			fprintf(out, " | %s, *due soon* | %s | ", status_label(m->status), due);
 		else
 			fprintf(out, " | %s | %s | ", status_label(m->status), due);

@@ -115,8 +115,10 @@ static int build(struct ui *ui, emit_fn emit, void *ctx)
 	emit(ui, line++, keys, "matches the search", ROLE_NORMAL, ctx);
 	emit(ui, line++, "3/8  37%", "done / total and percent done (rounded down), as in `charterdash report`",
 	     ROLE_NORMAL, ctx);
-	emit(ui, line++, "state", "on track; at risk: blocked, or 10+ points behind the time elapsed; overdue; done",
-	     ROLE_NORMAL, ctx);
+	/* the rule every count uses, in the words README.md's table states */
+	static const enum ui_role rule_role[] = { ROLE_OVERDUE, ROLE_BLOCKED, ROLE_AT_RISK };
+	for (size_t i = 0; i < progress_rule_count; i++)
+		emit(ui, line++, progress_rules[i].word, progress_rules[i].meaning, i < 3 ? rule_role[i] : ROLE_NORMAL, ctx);
 	snprintf(keys, sizeof keys, "%s by NAME", g->changed);
 	emit(ui, line++, keys, "someone else changed it in the last minute (details say when)", ROLE_AT_RISK, ctx);
 	emit(ui, line++, "read-only", "in the header: this file cannot be changed from here (the reason when you try)",
