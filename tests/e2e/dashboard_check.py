@@ -123,7 +123,8 @@ def numbers(report, screen, some):
             print("Overall line %r does not show %r" % (line, overall))
             ok = False
         else:  # the header's counts are the report's buckets, in order (a narrow header may cut the last)
-            shown = re.findall(r"\d+ (?:overdue|blocked|due soon)", line)
+            # after the state (three spaces) or a separator; the legend's "▒ 25 blocked" is a status count
+            shown = re.findall(r"(?:   | \u00b7 | \| )(\d+ (?:overdue|blocked|due soon))", line)
             if shown != overall[2][:len(shown)] or (overall[2] and not shown):
                 print("Overall line %r shows the buckets %r, the report %r" % (line, shown, overall[2]))
                 ok = False
