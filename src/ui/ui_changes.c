@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "charterdash/report/minutes.h"
 #include "charterdash/store/changes.h"
 #include "charterdash/store/store.h"
 #include "charterdash/core/text.h"
@@ -139,10 +140,14 @@ static int build(struct ui *ui, line_fn emit, void *ctx)
 	emit(ui, line++, buf, ROLE_LABEL, ctx);
 	if (!n)
 		emit(ui, line++, "Nothing has changed yet; this list follows the file.", ROLE_DIM, ctx);
-	/* the minutes as `charterdash minutes` writes them, after their title */
+	/* the minutes as `charterdash minutes` writes them, after their header */
 	char *text = minutes_cached(ui);
-	const char *p = text ? strchr(text, '\n') : NULL;
-	for (p = p ? p + 1 : NULL; p && *p;) {
+	const char *p = text;
+	for (int skip = 0; p && skip < MINUTES_HEADER_LINES; skip++) {
+		const char *nl = strchr(p, '\n');
+		p = nl ? nl + 1 : NULL;
+	}
+	while (p && *p) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		snprintf(buf, sizeof buf, "%.*s", (int)len, p);
