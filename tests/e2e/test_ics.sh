@@ -70,6 +70,17 @@ def raw_checks(name, data):
         except UnicodeDecodeError:
             problems.append("%s:%d: a UTF-8 character split by folding" % (name, i))
 
+def escape(text):  # RFC 5545 TEXT
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+def raw_property(data, uid, name):
+    """The value of property `name` in the event `uid`, as written (unfolded)."""
+    for event in data.decode("utf-8").replace("\r\n ", "").split("BEGIN:VEVENT")[1:]:
+        lines = event.split("\r\n")
+        if "UID:" + uid in lines:
+            return next((l[len(name) + 1:] for l in lines if l.startswith(name + ":")), None)
+    return None
+
 def check(yaml_path, ics_path, today):
     data = open(ics_path, "rb").read()
     raw_checks(ics_path, data)
@@ -89,7 +100,10 @@ def check(yaml_path, ics_path, today):
         for m in g.get("milestones") or []:
             if "due" in m and m["due"] is None:
                 continue
-            want[(clean(g["name"]) + ": " + clean(m["title"]))] = (m.get("due") or deadline, m)
+            day = m.get("due") or deadline
+            # the title first (a month view's cell), then whether it is done or overdue (issue 20)
+            mark = " (done)" if m["status"] == "done" else " (overdue)" if day < today else ""
+            want[clean(m["title"]) + mark] = (day, m, g)
     events = [e for e in cal.walk("VEVENT")]
     uids = [str(e["UID"]) for e in events]
     if len(set(uids)) != len(uids):
@@ -109,11 +123,18 @@ def check(yaml_path, ics_path, today):
             markers.append((summary, start))
     if set(got) != set(want):
         problems.append("%s: milestone events %r, want %r" % (ics_path, sorted(got), sorted(want)))
-    for s, (day, m) in want.items():
+    for s, (day, m, g) in want.items():
         if s in got:
             if got[s][0] != day:
                 problems.append("%s: %s on %s, want %s" % (ics_path, s, got[s][0], day))
             desc = str(got[s][1]["DESCRIPTION"])
+            # the group: its own category, and the description's first line
+            if not desc.startswith("Working group: " + clean(g["name"]) + "\n"):
+                problems.append("%s: %s: description %r does not start with the group" % (ics_path, s, desc))
+            # read raw: python3-icalendar 4.0 splits a category at an escaped comma
+            cats = raw_property(data, str(got[s][1]["UID"]), "CATEGORIES")
+            if cats != escape(clean(g["name"])):
+                problems.append("%s: %s: CATEGORIES:%s, want one category %r" % (ics_path, s, cats, g["name"]))
             if m.get("owner") and "Owner: " + clean(m["owner"]) not in desc:
                 problems.append("%s: %s: owner missing from %r" % (ics_path, s, desc))
             if m.get("notes") and clean(m["notes"]) not in desc:
