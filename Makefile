@@ -117,8 +117,11 @@ screenshots:
 	@$(MAKE) --no-print-directory all
 	@sh scripts/screenshots.sh ./$(BIN) screenshots
 
+# The build inside `make test` uses every core unless make was given -j.
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 test: deps-test
-	@$(MAKE) --no-print-directory all $(TEST_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(JOBS)) \
+	  all $(TEST_BIN) $(REPLAY_BIN)
 	@$(MAKE) --no-print-directory unit e2e
 
 # Each cmocka binary runs alone too: build/tests/test_date, etc.; each
@@ -126,8 +129,10 @@ test: deps-test
 unit: $(TEST_BIN) $(REPLAY_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN) $(REPLAY_BIN)
 
+# (test_install reuses this build's objects, built and linked the same way)
 e2e: $(BIN)
-	@sh tests/e2e/run.sh $(BIN)
+	@CHARTERDASH_BUILD='$(abspath $(BUILD))' CHARTERDASH_CC='$(CC)' CHARTERDASH_CFLAGS='$(CFLAGS)' \
+	  CHARTERDASH_LDFLAGS='$(LDFLAGS)' sh tests/e2e/run.sh $(BIN)
 
 # The unit programs, then one dashboard session end to end (tmux; about a
 # minute at most), under valgrind: an invalid access or a definite or

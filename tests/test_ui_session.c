@@ -49,6 +49,9 @@ static const char charter_text[] =
 	"        status: in_progress\n"
 	"        due: 2027-01-29\n";
 
+/* What open_on writes as the charter: charter_text, or the shipped one. */
+static const char *fixture_text = charter_text;
+
 struct fixture {
 	char dir[64];
 	char path[96];
@@ -91,7 +94,7 @@ static void open_on(struct fixture *fx, int h, int w, bool read_only, struct dat
 	snprintf(fx->dir, sizeof fx->dir, "%s/uisess-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
 	assert_non_null(mkdtemp(fx->dir));
 	snprintf(fx->path, sizeof fx->path, "%s/charter.yaml", fx->dir);
-	write_file(fx->path, charter_text);
+	write_file(fx->path, fixture_text);
 	char lines[16], cols[16];
 	snprintf(lines, sizeof lines, "%d", h);
 	snprintf(cols, sizeof cols, "%d", w);
@@ -718,6 +721,128 @@ static void read_only_footer_shows_what_works(void **state)
 	assert_false(on_screen(" undo"));
 }
 
+/* --- selection and scrolling on the shipped charter ---------------------- */
+
+/* data/charter.yaml, whole (malloc'd). */
+static char *shipped_charter(void)
+{
+	FILE *f = fopen("data/charter.yaml", "r");
+	assert_non_null(f);
+	size_t cap = 1 << 16;
+	char *buf = malloc(cap);
+	assert_non_null(buf);
+	size_t n = fread(buf, 1, cap - 1, f);
+	assert_true(n > 0 && n < cap - 1);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* The first characters of a title up to its first non-ASCII one (the
+ * screen is read back byte-wise), at most 10. */
+static void title_start(const char *title, char *out)
+{
+	size_t n = 0;
+	while (title[n] && (unsigned char)title[n] < 0x80 && n < 10)
+		n++;
+	memcpy(out, title, n);
+	out[n] = '\0';
+}
+
+/* Every pane on screen but the focused one shows its first rows: its list
+ * from the top, and (on the dashboard itself) its first title drawn. */
+static void unfocused_panes_at_their_top(struct fixture *fx, const char *after)
+{
+	const struct charter *c = ui_charter(fx->ui);
+	for (size_t p = 0; p < c->group_count; p++) {
+		size_t top;
+		long first;
+		bool focused;
+		if (!ui_pane_shown(fx->ui, p, &top, &first, &focused) || focused)
+			continue;
+		if (top != 0) {
+			dump_screen();
+			fail_msg("after %s: pane %zu (%s) scrolled to row %zu", after, p, c->groups[p].id, top);
+		}
+		char start[16];
+		title_start(first >= 0 && c->milestones[first].title ? c->milestones[first].title : "", start);
+		if (ui_mode(fx->ui) == UI_MODE_MAIN && strlen(start) >= 6 && !on_screen(start))
+			fail_msg("after %s: pane %zu does not show its first row '%s'", after, p, start);
+	}
+}
+
+/* 200 random meeting keys (status changes, moves, pane changes, sorts,
+ * filters, hide-done, undo), the same on every run (a fixed seed); after
+ * every key each unfocused pane shows its first rows. */
+static void random_meeting_at(int h, int w)
+{
+	static const char *const actions[] = {
+		"j", "j", "k", "h", "l", "\t", "\x01", "g", "G", "\x02", "\x03", " 4", " 2", " 3", " 1",
+		" d", "s", "H", "u", "u", "3j", "fjj q", "c", "2l", "m", "z", "z",
+	};
+	struct fixture fx;
+	memset(&fx, 0, sizeof fx);
+	char *text = shipped_charter();
+	fixture_text = text;
+	open_on(&fx, h, w, false, D(2026, 12, 7));
+	fixture_text = charter_text;
+	unsigned seed = 21u;
+	for (int done = 0; done < 200;) {
+		seed = seed * 1103515245u + 12345u;
+		const char *a = actions[(seed >> 16) % (sizeof actions / sizeof actions[0])];
+		for (const char *k = a; *k && done < 200; k++, done++) {
+			int code = *k == '\x01' ? UI_FN(KEY_BTAB)
+			         : *k == '\x02' ? UI_FN(KEY_NPAGE) : *k == '\x03' ? UI_FN(KEY_PPAGE) : (unsigned char)*k;
+			key(&fx, code);
+			char what[64];
+			snprintf(what, sizeof what, "key %d ('%s' of action '%s')", done + 1, k, a);
+			unfocused_panes_at_their_top(&fx, what);
+		}
+		if (ui_mode(fx.ui) != UI_MODE_MAIN) /* a menu left open: back to the panes */
+			key(&fx, UI_ESC);
+	}
+	teardown(&(void *){ &fx });
+	free(text);
+}
+
+static void random_meeting_keys_80x24(void **state)
+{
+	(void)state;
+	random_meeting_at(24, 80);
+}
+
+static void random_meeting_keys_120x40(void **state)
+{
+	(void)state;
+	random_meeting_at(40, 120);
+}
+
+/* The issue's sequence: Shift-Tab (to Security and Defence), Space 4 (its
+ * overdue roadmap done), Tab (to Economy and Trade): the selection stays on
+ * the row, the next overdue milestone moves up into it, the message says
+ * where the done one went, and both panes show their open work. */
+static void status_change_keeps_the_row(void **state)
+{
+	(void)state;
+	struct fixture fx;
+	memset(&fx, 0, sizeof fx);
+	char *text = shipped_charter();
+	fixture_text = text;
+	open_on(&fx, 24, 80, false, D(2026, 12, 7));
+	fixture_text = charter_text;
+	key(&fx, UI_FN(KEY_BTAB));
+	assert_string_equal(selected_id(&fx), "sec-roadmap");
+	type(&fx, " 4");
+	assert_string_equal(selected_id(&fx), "sec-defence-sales");
+	assert_non_null(strstr(message(&fx, NULL), "sec-roadmap status 'in_progress' -> 'done' (u undoes); now row 8 of 8"));
+	key(&fx, '\t');
+	assert_string_equal(selected_id(&fx), "econ-ppp");
+	assert_true(on_screen("Framework for potential sales"));
+	assert_true(on_screen("Launch a public"));
+	teardown(&(void *){ &fx });
+	free(text);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -749,6 +874,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(saved_change_stays_in_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(pane_change_keeps_the_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_footer_shows_what_works, setup_read_only, teardown),
+		cmocka_unit_test(random_meeting_keys_80x24),
+		cmocka_unit_test(random_meeting_keys_120x40),
+		cmocka_unit_test(status_change_keeps_the_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

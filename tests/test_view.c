@@ -402,6 +402,60 @@ static void test_search_from_empty_pane(void **state)
 
 /* The same file after an edit: a group inserted first, econ's milestones
  * reordered with e2 deleted, energy renamed but same id. */
+/* h/l and Tab land on the screen row the selection had when the new pane
+ * shows that row on its first screen, else on its first row; the pane left
+ * shows its first rows again. */
+static void test_change_pane_lands_on_first_screen(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	v->panes[0].shown = 2;
+	v->panes[2].shown = 2;
+	view_move_to(v, 1); /* e2, screen row 1 */
+	assert_true(view_change_pane(v, 2, false));
+	assert_int_equal(v->focus, 2);
+	assert_string_equal(selected_id(v), "n2");
+	assert_true(view_change_pane(v, -2, false));
+	view_move_to(v, 3); /* e4, the pane scrolled by 2: screen row 1 */
+	v->panes[0].top = 2;
+	assert_true(view_change_pane(v, 1, true)); /* the empty pane */
+	assert_int_equal(v->panes[0].top, 0);
+	assert_int_equal(view_selected(v), -1);
+	view_focus(v, 0);
+	view_move_to(v, 3);
+	v->panes[0].top = 2;
+	assert_true(view_change_pane(v, -1, true)); /* wraps to energy: row 1 */
+	assert_string_equal(selected_id(v), "n2");
+	assert_int_equal(v->panes[0].top, 0);
+	/* a screen row past the new pane's first screen: its first row */
+	view_focus(v, 0);
+	v->panes[0].shown = 4;
+	view_move_to(v, 3);
+	assert_true(view_change_pane(v, 2, false));
+	assert_string_equal(selected_id(v), "n1");
+	/* up from the top of a pane: the last row of the first screen above */
+	v->panes[0].shown = 2;
+	view_focus(v, 1);
+	assert_true(view_step(v, -1, 1));
+	assert_int_equal(v->focus, 0);
+	assert_string_equal(selected_id(v), "e2");
+}
+
+/* After a change re-sorted the pane, the selection goes back to its row. */
+static void test_keep_row_after_a_resort(void **state)
+{
+	struct fixture *f = *state;
+	struct view *v = &f->v;
+	view_move_to(v, 2); /* e3 in file order */
+	assert_true(view_set_sort(v, 0, VIEW_SORT_DUE)); /* e3 e1 e2 e4 */
+	assert_string_equal(selected_id(v), "e3");
+	assert_int_equal(view_keep_row(v, 2), 0); /* e3 went to row 0 */
+	assert_string_equal(selected_id(v), "e2");
+	assert_int_equal(view_keep_row(v, 2), -1);
+	assert_int_equal(view_keep_row(v, 99), 2); /* e2 was on row 2; clamped to the last row */
+	assert_string_equal(selected_id(v), "e4");
+}
+
 static const char *const EDITED =
 	HEAD
 	"  - id: new\n    name: New group\n    milestones:\n"
@@ -553,6 +607,8 @@ int main(void)
 		T(test_init_selects_first),
 		T(test_move_and_step),
 		T(test_focus_keeps_each_pane_selection),
+		T(test_change_pane_lands_on_first_screen),
+		T(test_keep_row_after_a_resort),
 		T(test_sort),
 		cmocka_unit_test(test_sort_no_date_last),
 		T(test_filter_status_and_overdue),

@@ -320,6 +320,7 @@ bool view_rebind(struct view *v, const struct charter *c)
 			p->sort = prev->sort;
 			p->sel = prev->sel;
 			p->top = prev->top;
+			p->shown = prev->shown;
 			prev->group_id = prev->selected_id = NULL;
 		} else {
 			p->group_id = str_dup_opt(gid, &ok);
@@ -420,10 +421,11 @@ bool view_step(struct view *v, int dir, int cols)
 			return false;
 		target = v->focus - (size_t)cols;
 	}
-	v->focus = target;
+	view_focus(v, target);
 	struct view_pane *t = &v->panes[target];
+	size_t last = t->shown && t->shown < t->row_count ? t->shown : t->row_count;
 	if (t->row_count)
-		select_row(v, t, dir > 0 ? 0 : t->row_count - 1);
+		select_row(v, t, dir > 0 ? 0 : last - 1);
 	return true;
 }
 
@@ -434,6 +436,8 @@ bool view_focus(struct view *v, size_t pane)
 	if (pane >= v->pane_count)
 		pane = v->pane_count - 1;
 	bool changed = pane != v->focus;
+	if (changed)
+		v->panes[v->focus].top = 0;
 	v->focus = pane;
 	return changed;
 }
@@ -451,6 +455,35 @@ bool view_focus_step(struct view *v, long delta, bool wrap)
 	else if (target >= n)
 		target = n - 1;
 	return view_focus(v, (size_t)target);
+}
+
+bool view_change_pane(struct view *v, long delta, bool wrap)
+{
+	if (!v->pane_count)
+		return false;
+	const struct view_pane *old = &v->panes[v->focus];
+	size_t screen_row = old->sel >= old->top ? old->sel - old->top : 0;
+	if (!view_focus_step(v, delta, wrap))
+		return false;
+	struct view_pane *p = &v->panes[v->focus];
+	p->top = 0;
+	bool on_first_screen = screen_row < p->row_count && (!p->shown || screen_row < p->shown);
+	select_row(v, p, on_first_screen ? screen_row : 0);
+	return true;
+}
+
+long view_keep_row(struct view *v, size_t row)
+{
+	struct view_pane *p = view_focused(v);
+	if (!p || !p->row_count)
+		return -1;
+	size_t went = p->sel;
+	if (row >= p->row_count)
+		row = p->row_count - 1;
+	if (went == row)
+		return -1;
+	select_row(v, p, row);
+	return (long)went;
 }
 
 long view_row_of(const struct view *v, size_t pane, size_t m)

@@ -653,18 +653,23 @@ static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
 	draw_pane_info(ui, r, pi, focus, ba);
 }
 
-/* Before the body is drawn: the panes' places, and each pane scrolled so
- * that its selection shows. */
+/* Before the body is drawn: the panes' places and sizes (for the view's
+ * pane changes), the focused pane scrolled so that its selection shows,
+ * every other pane at its first rows (README: selection and scrolling). */
 static void dash_measure(struct ui *ui)
 {
 	ui_dash_layout(ui);
 	for (size_t i = 0; i < ui->view.pane_count && ui->scr->panes; i++) {
 		struct view_pane *vp = &ui->view.panes[i];
 		struct layout_pane lp;
+		vp->shown = 0;
+		if (i != ui->view.focus)
+			vp->top = 0;
 		if (ui->scr->panes[i].h <= 0)
 			continue;
 		layout_pane(ui->scr->panes[i], 0, &lp);
-		if (lp.list_h > 0 && vp->row_count)
+		vp->shown = lp.list_h > 0 ? (size_t)lp.list_h : 0;
+		if (i == ui->view.focus && lp.list_h > 0 && vp->row_count)
 			vp->top = layout_scroll(vp->top, vp->sel, vp->row_count, (size_t)lp.list_h);
 	}
 }

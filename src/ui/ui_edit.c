@@ -171,10 +171,40 @@ static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs
 	         field_name(e->field), e->milestone_id, t);
 }
 
+/* The row of the dashboard's selection when it is milestone `id` (a
+ * change made from the panes), else -1: after the save, the selection
+ * stays on that row (README: selection and scrolling). */
+static long row_to_keep(struct ui *ui, const struct edit *e, const char *id)
+{
+	long m = ui_selected(ui);
+	if (e->kind != EDIT_SET || ui_panel_mode(ui) != UI_MODE_MAIN || m < 0 || ui->view.zoom)
+		return -1;
+	const char *sel = ui->charter.milestones[m].id;
+	return sel && strcmp(sel, id) == 0 ? (long)ui->view.panes[ui->view.focus].sel : -1;
+}
+
+/* The selection back on `row` after the re-sort, and the message line says
+ * where the changed milestone went. */
+static void keep_row(struct ui *ui, long row, const char *id)
+{
+	if (row < 0)
+		return;
+	size_t pane = ui->view.focus;
+	long went = view_keep_row(&ui->view, (size_t)row);
+	long m = charter_find_milestone(&ui->charter, id);
+	char msg[sizeof ui->message];
+	memcpy(msg, ui->message, sizeof msg);
+	if (m >= 0 && view_row_of(&ui->view, pane, (size_t)m) < 0)
+		ui_message(ui, "%s; the filter hides it now", msg);
+	else if (went >= 0)
+		ui_message(ui, "%s; now row %ld of %zu", msg, went + 1, ui->view.panes[pane].row_count);
+}
+
 /* A save that wrote: the message, the undo step, the new model (others'
  * changes that came with it marked). `id`: the milestone's, copied. */
 static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struct store_result *r, const char *id)
 {
+	long row = undoable ? row_to_keep(ui, e, id) : -1;
 	char v[96], old[96];
 	if (undoable)
 		record_undo(ui, e, r);
@@ -187,7 +217,6 @@ static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struc
 		ui_message(ui, "Added %s (u undoes)", id);
 	else
 		ui_message(ui, "Deleted %s '%s' (u undoes)", id, old);
-	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	/* changes others made just before ours came along: mark them */
 	const char **ids = NULL;
 	size_t n = changes_between(&ui->charter, &r->after, &ids), k = 0;
@@ -201,6 +230,8 @@ static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struc
 	if (ui_replace_charter(ui, &after) && n != (size_t)-1)
 		ui_live_mark(ui, ids, k);
 	free(ids);
+	keep_row(ui, row, id);
+	snprintf(ui->saved_note, sizeof ui->saved_note, "%s", ui->message);
 	if (r->warning[0]) { /* saved, but the history line is missing: say so */
 		char msg[sizeof ui->message];
 		memcpy(msg, ui->message, sizeof msg);

@@ -61,17 +61,6 @@ static bool is_count(enum ui_request req)
 	return req >= UI_REQ_COUNT_0 && req <= UI_REQ_COUNT_9;
 }
 
-/* Focus the pane `delta` away, keeping the row position where the new
- * pane has that row (not the selection it had when last left). */
-static bool step_pane(struct view *v, long delta, bool wrap)
-{
-	size_t row = v->pane_count ? v->panes[v->focus].sel : 0;
-	if (!view_focus_step(v, delta, wrap))
-		return false;
-	view_move_to(v, row);
-	return true;
-}
-
 /* One step of a move; true when something moved. */
 static bool move_once(struct ui *ui, enum ui_request req)
 {
@@ -83,10 +72,11 @@ static bool move_once(struct ui *ui, enum ui_request req)
 		/* zoomed: stay in the pane */
 		return v->zoom ? view_move(v, d) : view_step(v, d, grid_cols(ui));
 	}
-	case UI_REQ_PANE_PREV: return step_pane(v, -1, false);
-	case UI_REQ_PANE_NEXT: return step_pane(v, 1, false);
-	case UI_REQ_PANE_CYCLE: return step_pane(v, 1, true);
-	case UI_REQ_PANE_CYCLE_BACK: return step_pane(v, -1, true);
+	/* the same screen row when the new pane shows it, else its first */
+	case UI_REQ_PANE_PREV: return view_change_pane(v, -1, false);
+	case UI_REQ_PANE_NEXT: return view_change_pane(v, 1, false);
+	case UI_REQ_PANE_CYCLE: return view_change_pane(v, 1, true);
+	case UI_REQ_PANE_CYCLE_BACK: return view_change_pane(v, -1, true);
 	case UI_REQ_PAGE_UP: return view_move(v, -page_lines(ui));
 	case UI_REQ_PAGE_DOWN: return view_move(v, page_lines(ui));
 	default: return false;

@@ -201,6 +201,18 @@ const struct charter *ui_charter(const struct ui *ui)
 	return &ui->charter;
 }
 
+bool ui_pane_shown(const struct ui *ui, size_t pane, size_t *top, long *first, bool *focused)
+{
+	const struct view *v = &ui->view;
+	if (pane >= v->pane_count || !ui->scr || !ui->scr->panes || ui->scr->too_small || ui->scr->panes[pane].h <= 0)
+		return false;
+	const struct view_pane *p = &v->panes[pane];
+	*top = p->top;
+	*first = p->row_count ? (long)p->rows[0] : -1;
+	*focused = pane == v->focus;
+	return true;
+}
+
 const char *ui_message_text(const struct ui *ui, bool *is_error)
 {
 	if (is_error)

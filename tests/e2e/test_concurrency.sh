@@ -1,4 +1,5 @@
 #!/bin/sh
+# e2e-run: slow (tests/e2e/run.sh starts it among the first)
 # e2e: the edit transaction under concurrency and SIGKILL.
 #  1. 4 writers x 250 random `set` changes (statuses and owners of the
 #     milestones each one owns) on one file at the same time: every

@@ -1,4 +1,5 @@
 #!/bin/sh
+# e2e-run: slow (tests/e2e/run.sh starts it among the first)
 # e2e: set/add/rm through the command line over the corpus in
 # tests/data/patch (plus CRLF, CR-only, BOM and no-final-newline variants
 # made here). Every result is read by PyYAML (tests/e2e/edit_oracle.py) and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# e2e-run: slow (tests/e2e/run.sh starts it among the first)
 # e2e: the dashboard on every terminal it may meet. The matrix TERM =
 # xterm-256color, xterm, screen-256color, tmux-256color, linux, vt100, dumb,
 # unset; LANG = C.UTF-8, C; NO_COLOR set, unset; sizes 1x1, 20x5, 40x10,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# e2e-run: slow (tests/e2e/run.sh starts it among the first)
 # e2e: the dashboard under a resize storm and under pastes.
 #   - 50 resizes in a tight loop (well within a second; sizes from 1x1 to
 #     300x100): the screen is right at the final size (numbers as the

@@ -40,7 +40,9 @@ struct view_pane {
 	enum view_sort sort;
 	char *selected_id;  /* owned; NULL when the pane shows no milestone */
 	size_t sel;         /* the selection's row in rows (0 when empty) */
-	size_t top;         /* first row on screen: the UI keeps it with layout_scroll */
+	size_t top;         /* first row on screen: the UI keeps it with layout_scroll,
+	                     * 0 for every pane but the focused one */
+	size_t shown;       /* rows on its screen, set by the UI's layout (0: off screen) */
 	size_t *rows;       /* owned: indices into charter.milestones, as shown */
 	size_t row_count;
 };
@@ -98,14 +100,27 @@ bool view_move_to(struct view *v, size_t row);
 
 /* Up/down as a person expects in a grid of `cols` columns: within the
  * pane, and past its first/last row into the pane above/below (selecting
- * its last/first row). True when anything changed. */
+ * the last row of its first screen / its first row: the pane is not
+ * scrolled). True when anything changed. */
 bool view_step(struct view *v, int dir, int cols);
 
-/* Focuses pane `pane` (clamped). True when the focus changed. */
+/* Focuses pane `pane` (clamped). True when the focus changed. The pane
+ * left shows its first rows again (top 0): only the focused pane scrolls. */
 bool view_focus(struct view *v, size_t pane);
 /* Focus delta panes away in reading order; with wrap, past the last comes
  * the first (Tab); without, it stops at the ends (h/l). */
 bool view_focus_step(struct view *v, long delta, bool wrap);
+/* A pane change (h/l, Tab): focuses delta panes away and lands on the
+ * screen row the selection had in the old pane when that row is on the new
+ * pane's first screen (its `shown` rows, and it has the row), else on its
+ * first row; the new pane is shown from its top either way. */
+bool view_change_pane(struct view *v, long delta, bool wrap);
+/* After a change re-sorted the focused pane (a status set in a meeting):
+ * the selection goes back to row `row` (clamped), so the next milestone
+ * moves up into its place rather than the pane scrolling after the changed
+ * one. Returns the row the selected milestone went to, or -1 when it did
+ * not move. */
+long view_keep_row(struct view *v, size_t row);
 
 /* Focuses milestone m's pane and selects it. False when m is not shown. */
 bool view_select_milestone(struct view *v, size_t m);

@@ -54,6 +54,11 @@ bool ui_needs_draw(const struct ui *ui);
  * error's). The mode and the selection: ui_mode(), ui_selected(). */
 const struct charter *ui_charter(const struct ui *ui);
 const char *ui_message_text(const struct ui *ui, bool *is_error);
+/* Pane `pane` (one per group, in file order) as last drawn: false when it
+ * is not on screen; *top is the row of its list on its first line (0: it
+ * shows its first rows), *first the milestone of its list's first row (-1:
+ * the list is empty), *focused whether it has the focus. */
+bool ui_pane_shown(const struct ui *ui, size_t pane, size_t *top, long *first, bool *focused);
 
 /* Closes the screen (restoring the terminal), leaves presence and frees
  * everything. NULL is fine. */
