@@ -12,6 +12,8 @@
 #include "charterdash/core/charter.h"
 #include "charterdash/report/report.h"
 
+#include "support.h"
+
 /* Output of one writer call, as a NUL-terminated string the test frees. */
 struct capture {
 	char *buf;
@@ -406,6 +408,23 @@ static void markdown_document(void **state)
 	free(got);
 }
 
+/* `due: ~` in a table cell: the words whole, then the cell's end (the
+ * buffer was once one byte short of the text's NUL). */
+static void markdown_no_date_yet(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter: {title: T, signed: 2026-01-31}\nworking_groups:\n  - id: g\n    name: G\n"
+	              "    milestones:\n      - {id: m, title: M, status: done, due: ~}\n");
+	struct report_options opt = { .today = { 2026, 2, 1 }, .group = -1 };
+	struct capture cap;
+	report_markdown(capture_start(&cap), &c, &opt);
+	char *got = capture_end(&cap);
+	assert_non_null(strstr(got, "| m | M | done | no date yet |  |\n"));
+	free(got);
+	charter_fini(&c);
+}
+
 static void markdown_no_terminal_codes(void **state)
 {
 	struct fixture *fx = *state;
@@ -429,6 +448,7 @@ int main(void)
 		cmocka_unit_test(markdown_headings),
 		cmocka_unit_test(format_names),
 		cmocka_unit_test(json_no_groups),
+		cmocka_unit_test(markdown_no_date_yet),
 		cmocka_unit_test_setup_teardown(json_document, sample_setup, sample_teardown),
 		cmocka_unit_test_setup_teardown(json_one_group_keeps_charter_totals, sample_setup, sample_teardown),
 		cmocka_unit_test_setup_teardown(csv_document, sample_setup, sample_teardown),

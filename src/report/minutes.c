@@ -175,7 +175,7 @@ static bool minutes_agenda(FILE *out, const struct minutes_request *r)
 				fputs(r->markdown ? "- nothing\n" : "  nothing\n", out);
 			for (size_t i = 0; i < a.count[s]; i++) {
 				const struct milestone *m = &r->c->milestones[a.entries[s][i].milestone];
-				char due[DATE_TEXT_SIZE] = "no date yet";
+				char due[sizeof "no date yet"] = "no date yet"; /* longer than a date: DATE_TEXT_SIZE left no NUL */
 				if (!m->due_unset)
 					date_format(milestone_due(r->c, m), due);
 				fputs(r->markdown ? "- **" : "  * ", out);

@@ -75,7 +75,7 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
 	for (size_t i = g->first; i < g->first + g->count; i++) {
 		const struct milestone *m = &c->milestones[i];
-		char due[DATE_TEXT_SIZE] = "no date yet";
+		char due[sizeof "no date yet"] = "no date yet"; /* longer than a date: DATE_TEXT_SIZE left no NUL */
 		if (milestone_has_date(m))
 			date_format(milestone_due(c, m), due);
 		fputs("| ", out);
