@@ -203,7 +203,7 @@ _charterdash()
 		--since)
 			_charterdash_reply "meeting"$'\n'"$(date +%Y-%m-%d)" "$cur" "$prefix" ;;
 		--expect | -e)
-			_charterdash_reply $'title=\nstatus=\ndue=\nowner=\nnotes=' "$cur" "$prefix"
+			_charterdash_reply $'title=\nstatus=\ndue=\nowner=\nnotes=\ncompleted=' "$cur" "$prefix"
 			compopt -o nospace 2>/dev/null ;;
 		*)
 			[[ -n ${values[$valopt]} ]] && _charterdash_reply "${values[$valopt]}" "$cur" "$prefix" ;;
@@ -244,7 +244,7 @@ _charterdash()
 		elif [[ $field == status ]]; then
 			_charterdash_reply $'not_started\nin_progress\nblocked\ndone' "$cur" "$prefix"
 		elif [[ -z $field ]]; then
-			_charterdash_reply $'title=\nstatus=\ndue=\nowner=\nnotes=' "$cur" ""
+			_charterdash_reply $'title=\nstatus=\ndue=\nowner=\nnotes=\ncompleted=' "$cur" ""
 			compopt -o nospace 2>/dev/null
 		fi ;;
 	rm)

@@ -712,6 +712,81 @@ static void test_diag_format(void **state)
 	diag_fini(&d);
 }
 
+
+/* --- completion dates ----------------------------------------------------- */
+
+#define COMPLETED_FILE HEAD "  roadmap_deadline: 2026-03-01\n" \
+	"working_groups:\n" \
+	"  - id: g\n" \
+	"    name: G\n" \
+	"    milestones:\n" \
+	"      - {id: a, title: A, status: done, due: 2026-02-01, completed: 2026-02-04}\n" \
+	"      - id: b\n" \
+	"        title: B\n" \
+	"        status: done\n" \
+	"        completed: 2026-02-20\n" \
+	"      - id: c\n" \
+	"        title: C\n" \
+	"        status: done\n" \
+	"      - id: d\n" \
+	"        title: D\n" \
+	"        status: in_progress\n" \
+	"        completed: 2026-06-01\n" \
+	"      - {id: e, title: E, status: done, due: ~, completed: 2026-01-05}\n"
+
+static void test_completed_dates(void **state)
+{
+	(void)state;
+	struct loaded l;
+	LOAD_TEXT(&l, COMPLETED_FILE);
+	assert_no_diags(&l);
+	const struct milestone *m = l.c.milestones;
+	long late;
+	assert_true(m[0].has_completed);
+	assert_date(m[0].completed, 2026, 2, 4);
+	assert_true(milestone_late_days(&l.c, &m[0], &late));
+	assert_int_equal(late, 3);
+	/* no due: the roadmap deadline, 2026-03-01, so early */
+	assert_true(milestone_late_days(&l.c, &m[1], &late));
+	assert_int_equal(late, -9);
+	assert_false(m[2].has_completed); /* done, date unknown: no lateness */
+	assert_false(milestone_late_days(&l.c, &m[2], &late));
+	assert_true(m[3].has_completed); /* not done: loads, no lateness */
+	assert_false(milestone_late_days(&l.c, &m[3], &late));
+	assert_false(milestone_late_days(&l.c, &m[4], &late)); /* due: ~ */
+
+	/* the warnings that need today: d is not done, and after today */
+	struct diag_list w;
+	diag_init(&w, DIAG_DEFAULT_LIMIT);
+	assert_int_equal(charter_check_completed(&l.c, (struct date){ 2026, 3, 1 }, DIAG_WARNING, &w), 2);
+	assert_int_equal(w.warnings, 2);
+	assert_int_equal(w.errors, 0);
+	assert_int_equal(w.items[0].line, 20);
+	assert_int_equal(w.items[0].col, 20);
+	assert_non_null(strstr(w.items[0].message, "milestone 'd': completed 2026-06-01, but its status is in_progress"));
+	assert_non_null(strstr(w.items[1].message, "milestone 'd': completed 2026-06-01 is after today (2026-03-01)"));
+	diag_clear(&w);
+	/* --strict: the same as errors; a later today leaves only the status */
+	assert_int_equal(charter_check_completed(&l.c, (struct date){ 2026, 7, 1 }, DIAG_ERROR, &w), 1);
+	assert_int_equal(w.errors, 1);
+	diag_fini(&w);
+	done(&l);
+}
+
+static void test_completed_errors(void **state)
+{
+	(void)state;
+	expect_one_error(HEAD "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	                 "      - {id: a, title: A, status: done, completed: 2025-12-31}\n",
+	                 8, 52, "milestone 'a': completed 2025-12-31 is before the signing date (2026-01-01)");
+	expect_one_error(HEAD "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	                 "      - {id: a, title: A, status: done, completed: 2026-02-30}\n",
+	                 8, 52, "milestone 'a': completed '2026-02-30' is not a valid date");
+	expect_one_error(HEAD "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	                 "      - {id: a, title: A, status: done, completed: [2026-02-03]}\n",
+	                 8, 52, "'completed' should be text, not a list");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -743,6 +818,8 @@ int main(void)
 		cmocka_unit_test(test_error_cap),
 		cmocka_unit_test(test_file_problems),
 		cmocka_unit_test(test_diag_format),
+		cmocka_unit_test(test_completed_dates),
+		cmocka_unit_test(test_completed_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

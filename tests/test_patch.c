@@ -1333,6 +1333,40 @@ static void test_pyyaml_reads_every_result(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+
+/* `completed` goes right after `status` (its line's comment stays on it),
+ * in block and flow mappings, and comes out as it went in. */
+static void test_completed_after_status(void **state)
+{
+	(void)state;
+	static const char block[] = MS "      - id: a\n        title: A\n        status: done  # said so\n"
+	                            "        owner: O\n";
+	expect_edit(block, SET("a", FIELD_COMPLETED, "2026-05-12"),
+	            MS "      - id: a\n        title: A\n        status: done  # said so\n        completed: 2026-05-12\n"
+	            "        owner: O\n");
+	static const char dashed[] = MS "      - status: done\n        id: a\n        title: A\n";
+	expect_edit(dashed, SET("a", FIELD_COMPLETED, "2026-05-12"),
+	            MS "      - status: done\n        completed: 2026-05-12\n        id: a\n        title: A\n");
+	static const char last_no_newline[] = MS "      - id: a\n        title: A\n        status: done";
+	expect_edit(last_no_newline, SET("a", FIELD_COMPLETED, "2026-05-12"),
+	            MS "      - id: a\n        title: A\n        status: done\n        completed: 2026-05-12\n");
+	expect_edit(flow_map, SET("c", FIELD_COMPLETED, "2026-05-12"),
+	            MS "      - {id: a, title: b, status: done}\n"
+	            "      - {id: c, title: 'd', status: in_progress, completed: 2026-05-12, owner: \"E\", due: 2026-04-01}\n");
+	static const char has[] = MS "      - {id: a, title: A, status: done, completed: 2026-05-12, owner: O}\n"
+	                          "      - id: b\n        title: B\n        status: done\n        completed: '2026-05-12'\n";
+	expect_edit(has, SET("a", FIELD_COMPLETED, ""),
+	            MS "      - {id: a, title: A, status: done, owner: O}\n"
+	            "      - id: b\n        title: B\n        status: done\n        completed: '2026-05-12'\n");
+	expect_edit(has, SET("b", FIELD_COMPLETED, "2026-06-01"),
+	            MS "      - {id: a, title: A, status: done, completed: 2026-05-12, owner: O}\n"
+	            "      - id: b\n        title: B\n        status: done\n        completed: '2026-06-01'\n");
+	expect_edit(has, SET("b", FIELD_COMPLETED, ""),
+	            MS "      - {id: a, title: A, status: done, completed: 2026-05-12, owner: O}\n"
+	            "      - id: b\n        title: B\n        status: done\n");
+	expect_refused(has, SET("b", FIELD_COMPLETED, "2026-06-31"), "not a valid date");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1341,6 +1375,7 @@ int main(void)
 		cmocka_unit_test(test_comment_after_value),
 		cmocka_unit_test(test_scalar_styles),
 		cmocka_unit_test(test_flow_mapping),
+		cmocka_unit_test(test_completed_after_status),
 		cmocka_unit_test(test_flow_sequence),
 		cmocka_unit_test(test_utf8_before_value),
 		cmocka_unit_test(test_crlf),

@@ -28,17 +28,20 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate charter files and print a one-line summary of each",
-	  "usage: charterdash check [--strict] [FILE...]\n"
+	  "usage: charterdash check [--strict] [--today YYYY-MM-DD] [FILE...]\n"
 	  "\n"
 	  "Validates each FILE (default: $CHARTERDASH_FILE, else ./charter.yaml) against\n"
 	  "the charter format. Prints one line per valid file; prints every problem as\n"
-	  "FILE:LINE:COL: error: MESSAGE on stderr.\n"
+	  "FILE:LINE:COL: error: MESSAGE on stderr, and warns about a completion date on\n"
+	  "a milestone that is not done or after today.\n"
 	  "\n"
 	  "Options:\n"
 	  "  --strict     also warn about unknown keys (typos such as 'stauts') in\n"
 	  "               working groups and milestones, and about misspelt keys at\n"
 	  "               the top and in 'charter'; keys starting with x- are never\n"
-	  "               warned about. Warnings do not change the exit status.\n"
+	  "               warned about. Those warnings do not change the exit status;\n"
+	  "               the completion-date warnings become errors.\n"
+	  "  --today DATE judge completion dates as if today were DATE\n"
 	  "  -h, --help   this help\n"
 	  "\n"
 	  "Exit status: 0 all files valid, 1 a file has errors, 2 usage error.\n"
@@ -105,7 +108,7 @@ static const struct command commands[] = {
 	{ "set", cmd_set, "change fields of a milestone, keeping the rest of the file byte for byte",
 	  "usage: charterdash set [--dry-run] [--force] [--expect FIELD=OLD] [--today D] [FILE] ID FIELD=VALUE...\n"
 	  "\n"
-	  "Sets each FIELD (title, status, due, owner, notes) of milestone ID through\n"
+	  "Sets each FIELD (title, status, due, owner, notes, completed) of milestone ID through\n"
 	  "the edit transaction: lock, re-read, replace only the value's bytes, check,\n"
 	  "write atomically, log to FILE.history. An empty VALUE clears owner, due or notes;\n"
 	  "without a due a milestone is due on the roadmap deadline, while due='~' (quoted:\n"

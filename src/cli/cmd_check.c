@@ -49,15 +49,20 @@ int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "strict", no_argument, NULL, 's' },
+		{ "today", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool strict = false;
+	struct date today = cli_local_today();
 	int opt, exit_status;
 	for (bool first = true; (opt = cli_next_option("check", argc, argv, "", longopts, first, &exit_status)) >= 0;
-	     first = false)
+	     first = false) {
 		if (opt == 's')
 			strict = true;
+		else if (opt == 'T' && !cli_parse_today(optarg, &today))
+			return EXIT_USAGE;
+	}
 	if (opt == CLI_OPTIONS_EXIT)
 		return exit_status;
 	int next;
@@ -73,12 +78,16 @@ int cmd_check(int argc, char **argv)
 		struct charter c;
 		diag_init(&diags, DIAG_DEFAULT_LIMIT);
 		bool ok = charter_load_file(&c, file, &diags);
+		/* Completion dates on open milestones or in the future: advice,
+		 * which --strict makes errors. */
+		if (ok && charter_check_completed(&c, today, strict ? DIAG_ERROR : DIAG_WARNING, &diags) &&
+		    strict)
+			ok = false;
 		/* Also on a file with errors: a misspelt `stauts` explains the
 		 * "no 'status'" error right next to it. */
-		if (strict) {
+		if (strict)
 			strict_check(&c.doc, &diags);
-			sort_by_place(&diags);
-		}
+		sort_by_place(&diags);
 		if (ok) {
 			struct progress p;
 			progress_charter(&c, cli_local_today(), &p);

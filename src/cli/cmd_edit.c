@@ -52,7 +52,7 @@ static bool split_assignment(const char *command, char *arg, enum field *field, 
 {
 	char *eq = strchr(arg, '=');
 	if (!eq) {
-		cli_usage_error(command, "'%s' is not FIELD=VALUE (fields: title, status, due, owner, notes)", arg);
+		cli_usage_error(command, "'%s' is not FIELD=VALUE (fields: title, status, due, owner, notes, completed)", arg);
 		return false;
 	}
 	*eq = '\0';
@@ -64,7 +64,7 @@ static bool split_assignment(const char *command, char *arg, enum field *field, 
 		if (near)
 			cli_usage_error(command, "unknown field '%s' (did you mean '%s'?)", arg, near);
 		else
-			cli_usage_error(command, "unknown field '%s' (fields: title, status, due, owner, notes)", arg);
+			cli_usage_error(command, "unknown field '%s' (fields: title, status, due, owner, notes, completed)", arg);
 		return false;
 	}
 	*value = eq + 1;
@@ -215,21 +215,23 @@ static int apply(const char *path, const struct edit *edits, int count, int say,
 	return status;
 }
 
-/* A relative due date (+1w, fri, eom) → the absolute date it means, said
- * on stderr before anything is saved; the absolute one is what is stored. */
-static bool resolve_due(const struct edit_options *o, const char **value, char out[DATE_TEXT_SIZE])
+/* A relative due or completion date (+1w, fri, eom) → the absolute date it
+ * means, said on stderr before anything is saved; the absolute one is what
+ * is stored. */
+static bool resolve_date(const struct edit_options *o, enum field f, const char **value, char out[DATE_TEXT_SIZE])
 {
 	if (!**value || (**value >= '0' && **value <= '9'))
 		return true; /* empty or YYYY-MM-DD: edit_check_value's to judge */
 	struct date today = o->today_set ? o->today : cli_local_today(), d;
 	char why[128];
 	if (!date_parse_relative(*value, today, &d, why, sizeof why)) {
-		fprintf(stderr, "charterdash %s: error: due '%s' is not a valid date: %s\n", o->command, *value, why);
+		fprintf(stderr, "charterdash %s: error: %s '%s' is not a valid date: %s\n", o->command, field_name(f),
+		        *value, why);
 		return false;
 	}
 	date_format(d, out);
 	if (!o->quiet)
-		fprintf(stderr, "charterdash %s: due %s is %s\n", o->command, *value, out);
+		fprintf(stderr, "charterdash %s: %s %s is %s\n", o->command, field_name(f), *value, out);
 	*value = out;
 	return true;
 }
@@ -245,7 +247,8 @@ static int collect(const struct edit_options *o, int argc, char **argv, int from
 			return cli_usage_error(o->command, "at most %d FIELD=VALUE at once", MAX_ASSIGNMENTS);
 		if (!split_assignment(o->command, argv[i], &a->fields[k], &a->values[k]))
 			return EXIT_USAGE;
-		if (a->fields[k] == FIELD_DUE && !resolve_due(o, &a->values[k], a->dates[k]))
+		if ((a->fields[k] == FIELD_DUE || a->fields[k] == FIELD_COMPLETED) &&
+		    !resolve_date(o, a->fields[k], &a->values[k], a->dates[k]))
 			return EXIT_DATA;
 		char why[256];
 		if (!edit_check_value(a->fields[k], a->values[k], why, sizeof why)) {

@@ -47,7 +47,7 @@ enum where_kind { WHERE_TEXT, WHERE_GROUP_N, WHERE_GROUP, WHERE_MILESTONE_N, WHE
 /* The keys read from groups and milestones: each mapping's keys are walked
  * once to find them all (doc_map_get per key walks them once per key). */
 static const char *const known_keys[] = { "id", "title", "owner", "notes", "due", "status",
-                                          "name", "description", "leads", "milestones" };
+                                          "completed", "name", "description", "leads", "milestones" };
 #define KNOWN_KEYS (sizeof known_keys / sizeof known_keys[0])
 
 struct loader {
@@ -450,6 +450,23 @@ static bool id_index_add(struct id_index *ix, const struct milestone *ms, const 
 	return false;
 }
 
+/* `completed: DATE`: when the milestone was done. Before the charter was
+ * signed it cannot be; the checks that need today are in
+ * charter_check_completed. */
+static void load_completed(struct loader *l, uint32_t map, struct milestone *m)
+{
+	const struct charter *c = l->c;
+	m->has_completed = get_date(l, map, "completed", false, &m->completed);
+	if (m->has_completed && c->signed_on.year && date_compare(m->completed, c->signed_on) < 0) {
+		char d[DATE_TEXT_SIZE], s[DATE_TEXT_SIZE];
+		date_format(m->completed, d);
+		date_format(c->signed_on, s);
+		doc_error(l->doc, l->diags, map_get(l, map, "completed"),
+		          "%s: completed %s is before the signing date (%s)", where(l), d, s);
+		m->has_completed = false;
+	}
+}
+
 /* `ordinal`: 1-based place in the group's list, counting items that are not
  * mappings too, so the message matches what the user sees in the file. */
 static void load_milestone(struct loader *l, uint32_t node, size_t group, size_t ordinal,
@@ -495,6 +512,7 @@ static void load_milestone(struct loader *l, uint32_t node, size_t group, size_t
 	if (status && !status_parse(status, &m->status))
 		doc_error(l->doc, l->diags, map_get(l, map, "status"),
 		          "status '%s' is not one of: not_started, in_progress, blocked, done", status);
+	load_completed(l, map, m);
 }
 
 static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids, struct id_index *ids)
@@ -730,4 +748,38 @@ struct date milestone_due(const struct charter *c, const struct milestone *m)
 bool milestone_has_date(const struct milestone *m)
 {
 	return !m->due_unset;
+}
+
+bool milestone_late_days(const struct charter *c, const struct milestone *m, long *days)
+{
+	if (m->status != STATUS_DONE || !m->has_completed || !milestone_has_date(m))
+		return false;
+	*days = date_days_between(milestone_due(c, m), m->completed);
+	return true;
+}
+
+size_t charter_check_completed(struct charter *c, struct date today, enum diag_severity severity,
+                               struct diag_list *diags)
+{
+	size_t added = 0;
+	for (size_t i = 0; i < c->milestone_count; i++) {
+		const struct milestone *m = &c->milestones[i];
+		if (!m->has_completed)
+			continue;
+		uint32_t at = doc_map_get(&c->doc, m->node, "completed", NULL);
+		char d[DATE_TEXT_SIZE], t[DATE_TEXT_SIZE];
+		date_format(m->completed, d);
+		date_format(today, t);
+		if (m->status != STATUS_DONE) {
+			doc_report(&c->doc, diags, severity, at,
+			           "milestone '%s': completed %s, but its status is %s (only a done milestone has a completion date)",
+			           m->id, d, status_key(m->status));
+			added++;
+		}
+		if (date_compare(m->completed, today) > 0) {
+			doc_report(&c->doc, diags, severity, at, "milestone '%s': completed %s is after today (%s)", m->id, d, t);
+			added++;
+		}
+	}
+	return added;
 }

@@ -820,3 +820,11 @@ void doc_warning(struct doc *doc, struct diag_list *diags, uint32_t n, const cha
 	vreport(doc, diags, DIAG_WARNING, n, fmt, ap);
 	va_end(ap);
 }
+
+void doc_report(struct doc *doc, struct diag_list *diags, enum diag_severity sev, uint32_t n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(doc, diags, sev, n, fmt, ap);
+	va_end(ap);
+}

@@ -25,7 +25,8 @@ static bool utf8_ok(const char *what, const char *s, char *why, size_t why_size)
 	return true;
 }
 
-static const char *const field_names[FIELD_COUNT] = { "title", "status", "due", "owner", "notes" };
+static const char *const field_names[FIELD_COUNT] = { "title", "status", "due", "owner", "notes",
+                                                            "completed" };
 
 const char *field_name(enum field f)
 {
@@ -61,6 +62,11 @@ const char *milestone_field(const struct milestone *m, enum field f, char scratc
 		if (!m->has_due)
 			return NULL;
 		date_format(m->due, scratch);
+		return scratch;
+	case FIELD_COMPLETED:
+		if (!m->has_completed)
+			return NULL;
+		date_format(m->completed, scratch);
 		return scratch;
 	default: return NULL;
 	}
@@ -101,10 +107,11 @@ bool edit_check_value(enum field f, const char *value, char *why, size_t why_siz
 		}
 		return true;
 	case FIELD_DUE:
-		if (strcmp(value, EDIT_NO_DATE) == 0)
+	case FIELD_COMPLETED:
+		if (f == FIELD_DUE && strcmp(value, EDIT_NO_DATE) == 0)
 			return true;
 		if (!date_parse_explain(value, &d, reason, sizeof reason)) {
-			snprintf(why, why_size, "due '%s' is not a valid date: %s", value, reason);
+			snprintf(why, why_size, "%s '%s' is not a valid date: %s", field_name(f), value, reason);
 			return false;
 		}
 		return true;

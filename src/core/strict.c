@@ -12,7 +12,7 @@ static const char *const charter_keys[] = {
 	"parties", "place", "signatories", "source", "memorandum",
 };
 static const char *const group_keys[] = { "id", "name", "leads", "description", "milestones" };
-static const char *const milestone_keys[] = { "id", "title", "status", "due", "owner", "notes" };
+static const char *const milestone_keys[] = { "id", "title", "status", "due", "owner", "notes", "completed" };
 
 #define COUNT(a) (sizeof a / sizeof a[0])
 

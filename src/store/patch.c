@@ -482,7 +482,8 @@ static void render_inline(struct buf *out, enum field field, const char *value, 
 {
 	if (field == FIELD_DUE && strcmp(value, EDIT_NO_DATE) == 0)
 		buf_puts(out, value); /* a YAML null, never quoted: '~' would be text */
-	else if ((field == FIELD_DUE || field == FIELD_STATUS) && prefer != DOC_STYLE_SINGLE && prefer != DOC_STYLE_DOUBLE)
+	else if ((field == FIELD_DUE || field == FIELD_STATUS || field == FIELD_COMPLETED) &&
+	         prefer != DOC_STYLE_SINGLE && prefer != DOC_STYLE_DOUBLE)
 		buf_puts(out, value); /* validated: a date or a status key */
 	else
 		patch_render_scalar(out, value, prefer == DOC_STYLE_LITERAL || prefer == DOC_STYLE_FOLDED ? DOC_STYLE_ANY : prefer, flow);
@@ -632,22 +633,40 @@ static size_t begin_lines(struct planner *p, uint32_t last, size_t at, struct bu
 	return start;
 }
 
+/* A new pair goes at the end of the mapping, but `completed` goes right
+ * after `status`, where a reader looks for it (patch_insert_after). */
 static bool plan_insert_pair(struct planner *p, uint32_t map, enum field field, const char *value)
 {
 	const struct doc_node *m = &p->doc->nodes[map];
+	uint32_t after = patch_insert_after(p->doc, map, field);
+	uint32_t after_value = after != DOC_NONE ? p->doc->nodes[after].next : DOC_NONE;
 	struct buf text;
 	buf_init(&text);
 	if (m->style == DOC_STYLE_FLOW) {
-		size_t at = flow_append_at(p, map, &text);
+		size_t at = after_value != DOC_NONE ? p->doc->nodes[after_value].end : flow_append_at(p, map, &text);
+		if (after_value != DOC_NONE)
+			buf_puts(&text, ", ");
 		buf_puts(&text, field_name(field));
 		buf_puts(&text, ": ");
 		render_inline(&text, field, value, DOC_STYLE_ANY, true);
 		return set_edit(p, at, at, &text);
 	}
-	size_t at = end_of_entry(&p->src, p->doc, map);
-	size_t start = begin_lines(p, map, at, &text);
-	render_pair(&text, field, value, column(&p->src, m->start), p->src.eol);
+	uint32_t last = after_value != DOC_NONE ? after_value : map;
+	size_t at = end_of_entry(&p->src, p->doc, last);
+	size_t start = begin_lines(p, last, at, &text);
+	size_t indent = column(&p->src, after != DOC_NONE ? p->doc->nodes[after].start : m->start);
+	render_pair(&text, field, value, indent, p->src.eol);
 	return set_edit(p, start, at, &text);
+}
+
+uint32_t patch_insert_after(const struct doc *doc, uint32_t map, enum field field)
+{
+	if (field != FIELD_COMPLETED)
+		return DOC_NONE;
+	uint32_t key, value = doc_map_get(doc, map, field_name(FIELD_STATUS), &key);
+	if (value == DOC_NONE || doc->nodes[value].kind == DOC_MAPPING || doc->nodes[value].kind == DOC_SEQUENCE)
+		return DOC_NONE;
+	return key;
 }
 
 static bool plan_set(struct planner *p, const struct edit *e)

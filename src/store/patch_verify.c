@@ -122,6 +122,7 @@ struct tree_check {
 	enum change_op op;
 	uint32_t target;
 	const char *new_key; /* CHANGE_APPEND to a mapping: the key added */
+	uint32_t after;      /* CHANGE_APPEND: the key it follows; DOC_NONE: at the end */
 	enum new_shape shape;
 	uint32_t *map; /* node of a -> its node in b, for aliases */
 	size_t at;     /* where in a they differ */
@@ -248,8 +249,13 @@ static bool same_children(struct tree_check *t, uint32_t x, uint32_t y)
 		if (!same_entry(t, i, j, pairs))
 			return false;
 		j = next_entry(t->b, j, pairs);
+		if (t->op == CHANGE_APPEND && x == t->target && i == t->after) {
+			if (!appended_entry(t, x, j, pairs))
+				return false;
+			j = next_entry(t->b, j, pairs);
+		}
 	}
-	if (t->op == CHANGE_APPEND && x == t->target) {
+	if (t->op == CHANGE_APPEND && x == t->target && t->after == DOC_NONE) {
 		if (!appended_entry(t, x, j, pairs))
 			return false;
 		j = next_entry(t->b, j, pairs);
@@ -294,7 +300,8 @@ static bool plan_expected(const struct charter *c, const struct edit *e, struct 
 		uint32_t v = doc_map_get(doc, map, field_name(e->field), &key);
 		bool clear = !e->value || !*e->value;
 		if (v == DOC_NONE)
-			*t = (struct tree_check){ .op = CHANGE_APPEND, .target = map, .new_key = field_name(e->field) };
+			*t = (struct tree_check){ .op = CHANGE_APPEND, .target = map, .new_key = field_name(e->field),
+			                          .after = patch_insert_after(doc, map, e->field) };
 		else if (clear)
 			*t = (struct tree_check){ .op = CHANGE_REMOVE, .target = key };
 		else
@@ -309,10 +316,10 @@ static bool plan_expected(const struct charter *c, const struct edit *e, struct 
 		uint32_t list = doc_map_get(doc, c->groups[g].node, "milestones", &key);
 		if (list == DOC_NONE)
 			*t = (struct tree_check){ .op = CHANGE_APPEND, .target = c->groups[g].node,
-			                          .new_key = "milestones", .shape = SHAPE_LIST_OF_ONE };
+			                          .new_key = "milestones", .shape = SHAPE_LIST_OF_ONE, .after = DOC_NONE };
 		else if (doc->nodes[doc_resolve(doc, list)].kind == DOC_SEQUENCE)
 			*t = (struct tree_check){ .op = CHANGE_APPEND, .target = doc_resolve(doc, list),
-			                          .shape = SHAPE_MILESTONE };
+			                          .shape = SHAPE_MILESTONE, .after = DOC_NONE };
 		else
 			*t = (struct tree_check){ .op = CHANGE_REPLACE, .target = list, .shape = SHAPE_LIST_OF_ONE };
 		return true;

@@ -8,7 +8,7 @@ Reads JSON lines, one per edit:
 and checks that AFTER reads as BEFORE with exactly that change, comparing
 the whole documents: every key in its order, every value with its type (a
 "1" that turned into 1 counts). The edited value reads back as the very
-string typed (never a bool, number or date, except a due date); a new key
+string typed (never a bool, number or date, except a due or completion date); a new key
 or milestone comes last; a list emptied by rm may read as null.
 "pyyaml": false marks an input PyYAML may reject (it refuses some tabs
 libyaml accepts, such as `key:<TAB>value`): if it does, it must reject the
@@ -66,11 +66,19 @@ def expected_after(before, after, r):
         elif r["field"] == "due" and r["value"] == "~":
             m["due"] = None  # "no date yet": a YAML null, not the text "~"
         else:
+            if r["field"] == "completed" and "completed" not in m and "status" in m:
+                # a new completion date goes right after the status
+                items = list(m.items())
+                m.clear()
+                for k, v in items:
+                    m[k] = v
+                    if k == "status":
+                        m["completed"] = r["value"]
             m[r["field"]] = r["value"]
             _, got = find(after, r["id"])
-            due = None if got is None else got.get("due")
-            if r["field"] == "due" and isinstance(due, datetime.date) and due.isoformat() == r["value"]:
-                m["due"] = due  # a due date written plain reads as a date
+            date = None if got is None else got.get(r["field"])
+            if r["field"] in ("due", "completed") and isinstance(date, datetime.date) and date.isoformat() == r["value"]:
+                m[r["field"]] = date  # a date written plain reads as a date
     elif kind == "add":
         for g in groups_of(want):
             if g.get("id") == r["group"]:
@@ -115,7 +123,7 @@ def check(r):
     if r["kind"] == "set" and r["value"] != "":
         _, m = find(after, r["id"])
         got = None if m is None else m.get(r["field"])
-        is_date = isinstance(got, datetime.date) and r["field"] == "due"
+        is_date = isinstance(got, datetime.date) and r["field"] in ("due", "completed")
         no_date = got is None and r["field"] == "due" and r["value"] == "~"
         if not isinstance(got, str) and not is_date and not no_date:
             return "%s: %s reads back as %r, not the text typed" % (where, r["field"], got)

@@ -37,6 +37,7 @@ SINKS = {
     "diag_add": (5, None),
     "doc_error": (3, None),
     "doc_warning": (3, None),
+    "doc_report": (4, None),
     "add_error_at": (2, None),
     "add_error_at_mark": (2, None),
     "cli_usage_error": (1, None),

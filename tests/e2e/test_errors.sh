@@ -169,7 +169,7 @@ in_dir "$d" rm charter.yaml energy lng
 expect 2 "rm, an id split in two" "charterdash rm: expected [FILE] ID" "Try 'charterdash rm --help'."
 in_dir "$d" set charter.yaml energy lng status=done
 expect 2 "set, an id split in two" \
-	"charterdash set: 'lng' is not FIELD=VALUE (fields: title, status, due, owner, notes)" \
+	"charterdash set: 'lng' is not FIELD=VALUE (fields: title, status, due, owner, notes, completed)" \
 	"Try 'charterdash set --help'."
 in_dir "$d" add --id 'energy grid' charter.yaml energy --title 'Grid study'
 expect 1 "add --id with a space" \

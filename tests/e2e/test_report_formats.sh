@@ -416,7 +416,7 @@ EOF
 	section "set ids" | cmp -s - "$tmp/want" || fail "completion of set FILE ID"
 	[ "$(section "rm ids" | tr '\n' ' ')" = "energy-civil-nuclear energy-constitute energy-critical-minerals " ] ||
 		fail "completion of rm FILE energy-c: $(section "rm ids" | tr '\n' ' ')"
-	[ "$(section "set fields" | tr '\n' ' ')" = "due= notes= owner= status= title= " ] ||
+	[ "$(section "set fields" | tr '\n' ' ')" = "completed= due= notes= owner= status= title= " ] ||
 		fail "completion of set fields: $(section "set fields" | tr '\n' ' ')"
 	[ "$(section "set status" | tr '\n' ' ')" = "blocked done in_progress not_started " ] ||
 		fail "completion of status=: $(section "set status" | tr '\n' ' ')"

@@ -40,6 +40,8 @@ struct milestone {
 	bool due_unset;    /* `due: ~` / `due:` written: no date yet (never overdue,
 	                    * not in the roadmap phase); an absent key is the deadline */
 	struct date due;
+	bool has_completed; /* `completed: DATE` given: when it was done */
+	struct date completed;
 	uint32_t group;    /* index into charter.groups */
 	uint32_t node;     /* its mapping in the doc */
 };
@@ -105,5 +107,17 @@ struct date milestone_due(const struct charter *c, const struct milestone *m);
 
 /* False for `due: ~` (no date yet); true for a date or an absent due. */
 bool milestone_has_date(const struct milestone *m);
+
+/* Lateness of a done milestone with a completion date and a due date:
+ * completed - effective due, in days (negative: early). False when it has
+ * no meaning (not done, no `completed`, or `due: ~`). */
+bool milestone_late_days(const struct charter *c, const struct milestone *m, long *days);
+
+/* The checks on `completed` that need today or are advice rather than
+ * errors: a completion date on a milestone that is not done, or after
+ * `today`. Added with `severity` (DIAG_WARNING for `check`, DIAG_ERROR
+ * for `check --strict`) at the value's place; returns how many. */
+size_t charter_check_completed(struct charter *c, struct date today, enum diag_severity severity,
+                               struct diag_list *diags);
 
 #endif

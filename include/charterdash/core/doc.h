@@ -137,5 +137,8 @@ void doc_error(struct doc *doc, struct diag_list *diags, uint32_t n, const char 
 	DIAG_PRINTF(4, 5);
 void doc_warning(struct doc *doc, struct diag_list *diags, uint32_t n, const char *fmt, ...)
 	DIAG_PRINTF(4, 5);
+/* Either, as `sev` says (a warning that --strict makes an error). */
+void doc_report(struct doc *doc, struct diag_list *diags, enum diag_severity sev, uint32_t n, const char *fmt, ...)
+	DIAG_PRINTF(5, 6);
 
 #endif

@@ -13,7 +13,7 @@
 
 #include "charterdash/core/charter.h"
 
-enum field { FIELD_TITLE, FIELD_STATUS, FIELD_DUE, FIELD_OWNER, FIELD_NOTES, FIELD_COUNT };
+enum field { FIELD_TITLE, FIELD_STATUS, FIELD_DUE, FIELD_OWNER, FIELD_NOTES, FIELD_COMPLETED, FIELD_COUNT };
 
 enum edit_kind {
 	EDIT_SET,    /* milestone_id.field = value (NULL value clears an optional field) */
@@ -32,7 +32,7 @@ struct edit {
 	bool force;            /* overwrite even if the value changed meanwhile */
 };
 
-/* "title", "status", "due", "owner", "notes". */
+/* "title", "status", "due", "owner", "notes", "completed". */
 const char *field_name(enum field f);
 bool field_parse(const char *name, enum field *out);
 bool field_is_required(enum field f);
@@ -42,7 +42,7 @@ bool field_is_required(enum field f);
 #define EDIT_NO_DATE "~"
 
 /* The field's current value as text (NULL when absent). `scratch` holds a
- * formatted date for FIELD_DUE; a due of `~`/null reads as EDIT_NO_DATE. */
+ * formatted date for FIELD_DUE and FIELD_COMPLETED; a due of `~`/null reads as EDIT_NO_DATE. */
 const char *milestone_field(const struct milestone *m, enum field f, char scratch[DATE_TEXT_SIZE]);
 
 /* Checks a new value for a field: a known status, a real date, no empty

@@ -33,6 +33,11 @@ void text_edit_fini(struct text_edit *e);
  * be made safely (unknown id, anchored value, bad value...). */
 bool patch_plan(const struct charter *c, const struct edit *e, struct text_edit *out, char *why, size_t why_size);
 
+/* The key a new `field` pair follows in mapping `map`: `status` for
+ * `completed` (when it is a single value), else DOC_NONE (the pair goes
+ * at the end). patch_plan and patch_verify agree through it. */
+uint32_t patch_insert_after(const struct doc *doc, uint32_t map, enum field field);
+
 /* The original with the edit applied; NULL when memory runs out. */
 char *patch_apply(const char *src, size_t len, const struct text_edit *e, size_t *out_len);
 
