@@ -183,6 +183,33 @@ static void test_text_report(void **state)
 	charter_fini(&c);
 }
 
+/* When a done milestone was done, in the words the calendar export uses. */
+static void test_done_words(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n"
+	              "    milestones:\n"
+	              "      - {id: a, title: A, status: done, due: 2026-03-01, completed: 2026-03-02}\n"
+	              "      - {id: b, title: B, status: done, due: 2026-03-01, completed: 2026-02-28}\n"
+	              "      - {id: c, title: C, status: done, due: 2026-03-01, completed: 2026-03-01}\n"
+	              "      - {id: d, title: D, status: done, completed: 2026-05-12}\n"
+	              "      - {id: e, title: E, status: done, due: ~, completed: 2026-03-01}\n"
+	              "      - {id: f, title: F, status: done, due: 2026-03-01}\n"
+	              "      - {id: g, title: G, status: in_progress, due: 2026-03-01}\n");
+	static const char *const want[] = {
+		"done 2026-03-02, 1 day late", "done 2026-02-28, on time (1 day early)", "done 2026-03-01, on time",
+		"done 2026-05-12, 3 days late", /* against the deadline, its effective due */
+		"done 2026-03-01", "done (date not recorded)", "",
+	};
+	char buf[96];
+	for (size_t i = 0; i < c.milestone_count; i++) {
+		report_done_words(&c, &c.milestones[i], buf, sizeof buf);
+		assert_string_equal(buf, want[i]);
+	}
+	charter_fini(&c);
+}
+
 static void test_text_report_empty_and_done(void **state)
 {
 	(void)state;
@@ -225,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_bar_fills),
 		cmocka_unit_test(test_text_report),
 		cmocka_unit_test(test_text_report_empty_and_done),
+		cmocka_unit_test(test_done_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

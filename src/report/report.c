@@ -71,6 +71,28 @@ void report_due_words(const struct charter *c, const struct milestone *m, struct
 	snprintf(buf, size, "due %s, %s", due, days);
 }
 
+void report_done_words(const struct charter *c, const struct milestone *m, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (m->status != STATUS_DONE)
+		return;
+	if (!m->has_completed) {
+		snprintf(buf, size, "done (date not recorded)");
+		return;
+	}
+	char on[DATE_TEXT_SIZE];
+	date_format(m->completed, on);
+	long late;
+	if (!milestone_late_days(c, m, &late))
+		snprintf(buf, size, "done %s", on);
+	else if (late > 0)
+		snprintf(buf, size, "done %s, %ld day%s late", on, late, late == 1 ? "" : "s");
+	else if (late == 0)
+		snprintf(buf, size, "done %s, on time", on);
+	else
+		snprintf(buf, size, "done %s, on time (%ld day%s early)", on, -late, late == -1 ? "" : "s");
+}
+
 void report_roadmap_words(const struct charter *c, struct date today, const struct progress *all, char *buf,
                           size_t size)
 {

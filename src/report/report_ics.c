@@ -158,7 +158,13 @@ static void milestone_event(struct ics *x, const struct milestone *m, struct dat
 	buf_puts(&x->line, "DESCRIPTION:Working group: ");
 	put_text(&x->line, g->name);
 	buf_puts(&x->line, "\\nStatus: ");
-	buf_puts(&x->line, status_label(m->status));
+	if (m->status == STATUS_DONE) { /* when, and whether on time */
+		char done[96];
+		report_done_words(x->c, m, done, sizeof done);
+		buf_puts(&x->line, done);
+	} else {
+		buf_puts(&x->line, status_label(m->status));
+	}
 	if (overdue)
 		buf_puts(&x->line, " (overdue)");
 	if (!m->has_due)

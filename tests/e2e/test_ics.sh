@@ -34,12 +34,15 @@ working_groups:
         due: 2026-11-20
         owner: "İlham Əliyev; co-chairs, U.S. DoE"
         notes: "Line one\nline two, with \\backslash\\ and a bell \a here — and 😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀 emoji"
-      - {id: m-2, title: Defaults to the deadline, status: done}
+      - {id: m-2, title: Defaults to the deadline, status: done, completed: 2024-06-01}
       - {id: m-3, title: No date yet, status: not_started, due: ~}
   - id: g
     name: "1.m-4"
     milestones:
       - {id: m-4, title: "日本語のとても長いタイトルは七十五オクテットで折り返されなければなりません、文字の途中ではなく", status: blocked, due: 2027-01-15}
+      - {id: m-5, title: Done early, status: done, due: 2026-10-01, completed: 2026-09-28}
+      - {id: m-6, title: Done on the day, status: done, due: 2026-10-02, completed: 2026-10-02}
+      - {id: m-7, title: Done without a date, status: done, due: 2026-10-03}
 EOF
 
 "$bin" report --format ics --today 2026-12-02 "$tmp/ics.yaml" >"$tmp/a.ics" || fail "report --format ics: exit $?"
@@ -135,6 +138,16 @@ def check(yaml_path, ics_path, today):
             cats = raw_property(data, str(got[s][1]["UID"]), "CATEGORIES")
             if cats != escape(clean(g["name"])):
                 problems.append("%s: %s: CATEGORIES:%s, want one category %r" % (ics_path, s, cats, g["name"]))
+            # a done one: when it was done, and whether on time (completed - effective due)
+            if m["status"] == "done":
+                done = m.get("completed")
+                late = (done - day).days if done else None
+                words = "done (date not recorded)" if not done else \
+                    "done %s, %d day%s late" % (done, late, "" if late == 1 else "s") if late > 0 else \
+                    "done %s, on time" % done if late == 0 else \
+                    "done %s, on time (%d day%s early)" % (done, -late, "" if late == -1 else "s")
+                if "\nStatus: " + words + "\n" not in desc + "\n":
+                    problems.append("%s: %s: %r lacks %r" % (ics_path, s, desc, words))
             if m.get("owner") and "Owner: " + clean(m["owner"]) not in desc:
                 problems.append("%s: %s: owner missing from %r" % (ics_path, s, desc))
             if m.get("notes") and clean(m["notes"]) not in desc:
@@ -161,7 +174,7 @@ PY
 grep -q '^X-WR-CALNAME:Charter\\, with\\; punctuation \\\\ and' "$tmp/a.ics" || fail "TEXT escaping of the calendar name"
 # --group limits the milestone events, not the deadline.
 "$bin" report --format ics --group g --today 2026-12-02 "$tmp/ics.yaml" >"$tmp/g.ics"
-[ "$(grep -c '^BEGIN:VEVENT' "$tmp/g.ics")" = 5 ] || fail "--group g: expected the deadline, 3 reviews and 1 milestone"
+[ "$(grep -c '^BEGIN:VEVENT' "$tmp/g.ics")" = 8 ] || fail "--group g: expected the deadline, 3 reviews and 4 milestones"
 # The same input gives the same bytes.
 "$bin" report --format ics --today 2026-12-02 "$tmp/ics.yaml" | cmp -s - "$tmp/a.ics" || fail "two exports differ"
 

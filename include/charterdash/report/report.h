@@ -80,6 +80,12 @@ void report_roadmap_words(const struct charter *c, struct date today, const stru
 /* "Next review 2027-02-09 (in 69 days)", "(today)", or "No review planned". */
 void report_review_words(const struct charter *c, struct date today, char *buf, size_t size);
 
+/* When a done milestone was done: "done 2026-05-12, 3 days late", "done
+ * 2026-05-09, on time", "done 2026-05-06, on time (3 days early)", "done
+ * 2026-05-12" (no date yet to be late against), or "done (date not
+ * recorded)" without `completed`. "" for a milestone that is not done. */
+void report_done_words(const struct charter *c, const struct milestone *m, char *buf, size_t size);
+
 /* "N days left", "N days past", "due today" for a day difference. */
 void report_days(long days_left, char *buf, size_t size);
 
