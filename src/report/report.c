@@ -1,6 +1,7 @@
 /* report — plain-text summary of a charter. */
 #include "charterdash/report/report.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "charterdash/report/progress.h"
@@ -47,15 +48,17 @@ void report_attention_words(const struct progress *p, char *buf, size_t size)
 			                         attention_label((enum attention)a));
 }
 
-/* The status counts, then what needs attention when anything does. */
-static void print_counts(FILE *out, const struct progress *p)
+void report_put_counts(FILE *out, const struct progress *p, bool markdown)
 {
-	char words[128];
-	report_count_words(p, words, sizeof words);
-	fprintf(out, "  %s\n", words);
-	report_attention_words(p, words, sizeof words);
-	if (words[0])
-		fprintf(out, "  needs attention: %s\n", words);
+	char counts[128], need[128];
+	report_count_words(p, counts, sizeof counts);
+	report_attention_words(p, need, sizeof need);
+	if (markdown) {
+		counts[0] = (char)toupper((unsigned char)counts[0]);
+		fprintf(out, need[0] ? "%s. Needs attention: %s.\n" : "%s.\n", counts, need);
+	} else {
+		fprintf(out, need[0] ? "  %s\n  needs attention: %s\n" : "  %s\n", counts, need);
+	}
 }
 
 void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
@@ -161,7 +164,7 @@ static void print_group(FILE *out, const struct charter *c, size_t gi, struct da
 	report_bar(bar, BAR_WIDTH, p.counts[STATUS_DONE], p.total);
 	fprintf(out, "  %s %zu/%zu  %d%%  %s\n", bar, p.counts[STATUS_DONE], p.total, p.percent,
 	        state_label(p.state));
-	print_counts(out, &p);
+	report_put_counts(out, &p, false);
 	print_attention(out, c, g, today);
 }
 
@@ -189,7 +192,7 @@ void report_text(FILE *out, const struct charter *c, const struct report_options
 		report_bar(bar, BAR_WIDTH, p.counts[STATUS_DONE], p.total);
 		fprintf(out, "Overall %s %zu/%zu  %d%%  %s\n", bar, p.counts[STATUS_DONE], p.total,
 		        p.percent, state_label(p.state));
-		print_counts(out, &p);
+		report_put_counts(out, &p, false);
 	} else {
 		fprintf(out, "Overall: no milestones yet\n");
 	}

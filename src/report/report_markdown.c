@@ -4,24 +4,9 @@
  * cannot break a table. */
 #include "charterdash/report/report.h"
 
-#include <ctype.h>
-
 #include "charterdash/report/progress.h"
 
 #define MD_BAR_WIDTH 10
-
-/* "Done 3, in progress 2, blocked 1, not started 1. Needs attention: 1 overdue." */
-static void put_counts(FILE *out, const struct progress *p)
-{
-	char words[128];
-	report_count_words(p, words, sizeof words);
-	words[0] = (char)toupper((unsigned char)words[0]);
-	fprintf(out, "%s.", words);
-	report_attention_words(p, words, sizeof words);
-	if (words[0])
-		fprintf(out, " Needs attention: %s.", words);
-	fputc('\n', out);
-}
 
 /* The progress cell: a bar in a code span (monospaced wherever it lands). */
 static void put_progress(FILE *out, const struct progress *p)
@@ -70,7 +55,7 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 	}
 	fprintf(out, "%zu/%zu done (%d%%), %s. ", p.counts[STATUS_DONE], p.total, p.percent,
 	        state_label(p.state));
-	put_counts(out, &p);
+	report_put_counts(out, &p, true);
 	fputs("\n| Id | Milestone | Status | Due | Owner |\n"
 	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
 	for (size_t i = g->first; i < g->first + g->count; i++) {
@@ -117,7 +102,7 @@ void report_markdown(FILE *out, const struct charter *c, const struct report_opt
 	if (p.total) {
 		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p.counts[STATUS_DONE],
 		        p.total, p.percent, state_label(p.state));
-		put_counts(out, &p);
+		report_put_counts(out, &p, true);
 	} else {
 		fputs("**Overall:** no milestones yet.\n", out);
 	}

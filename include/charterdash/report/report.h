@@ -69,6 +69,10 @@ void report_count_words(const struct progress *p, char *buf, size_t size);
 /* "1 overdue, 1 blocked, 2 due soon": the attention buckets that are not
  * empty (progress.h's rule), in that order; "" when none is. */
 void report_attention_words(const struct progress *p, char *buf, size_t size);
+/* Both on the text report's lines ("  done 3, ...\n  needs attention: 1
+ * overdue\n") or as the Markdown report's sentences ("Done 3, .... Needs
+ * attention: 1 overdue.\n"); no attention line when nothing needs it. */
+void report_put_counts(FILE *out, const struct progress *p, bool markdown);
 
 /* "due 2026-12-04, 2 days left", or "no date yet" for `due: ~`. */
 void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
