@@ -98,6 +98,54 @@ wait_gone() {
 	return 1
 }
 
+# wait_until CMD [ARG...]: captures the screen and runs CMD until it
+# succeeds, for wait_tenths (default 50) tenths of a second at most: a wait
+# on what is not one text (the cursor, reverse video, the terminal's modes).
+# Returns CMD's last status; the caller still asserts what it expects.
+wait_until() {
+	i=0
+	while :; do
+		capture
+		"$@" && return 0
+		[ "$i" -lt "${wait_tenths:-50}" ] || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# idle [PID]: the dashboard ($tmp/pid unless PID) sleeps with no signal
+# pending, so it has handled every resize so far and drawn what followed
+# (Linux's /proc: a resize is a SIGWINCH, pending from the moment it is made).
+idle() {
+	p=${1:-$(cat "$tmp/pid")}
+	[ "$(sed 's/.*) //' "/proc/$p/stat" | cut -d' ' -f1)" = S ] &&
+		! grep -Eq '^(SigPnd|ShdPnd):.*[1-9a-f]' "/proc/$p/status"
+}
+
+# tty_is WHAT STTY_ARGS...: `stty STTY_ARGS` on the pane's terminal prints WHAT
+tty_is() {
+	want=$1
+	shift
+	[ "$(stty -F "$(T display-message -p ${target:+-t "$target"} '#{pane_tty}')" "$@" 2>/dev/null)" = "$want" ]
+}
+
+# wait_resized W H [PID]: after `resize W H`, until the pane's terminal has
+# that size and the dashboard has taken it (idle): for sizes that show
+# nothing to wait for (1x1).
+wait_resized() {
+	wait_until tty_is "$2 $1" size && wait_until idle ${3:-} ||
+		fail "the dashboard did not take the size $1x$2"
+}
+
+# clock_past FILE: waits until the clock is past the second FILE was last
+# written in (a history line's time has one-second resolution: the next
+# change gets a later one).
+clock_past() {
+	while [ "$(date +%s)" -le "$(stat -c %Y "$1")" ]; do
+		sleep 0.05
+	done
+}
+
 # has TEXT [WHAT]: TEXT is on screen (polling a little: the terminal may
 # still be receiving the last redraw when an earlier text showed up).
 has() {

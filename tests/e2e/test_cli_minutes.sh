@@ -23,7 +23,7 @@ changes() { sed -n 's/^Changes since .*: \([0-9]*\)$/\1/p' "$tmp/out"; }
 cp "$data" "$tmp/charter.yaml"
 cd "$tmp" || exit 1
 run set --user early econ-roadmap owner='Trade co-chairs'
-sleep 1 # history times have one-second resolution
+clock_past charter.yaml.history # history times have one-second resolution
 run mark
 ok "mark"
 
@@ -68,7 +68,7 @@ out_has "^- \*\*sec-demining\*\* ($title): removed — amina, " "a removed miles
 # --since still works, and a later mark is where `minutes` starts.
 run minutes --since 2000-01-01 --today 2026-12-02
 out_has "econ-roadmap.*owner '.*' → 'Trade co-chairs' — early, " "--since a date"
-sleep 1
+clock_past charter.yaml.history
 run mark
 run set --user amina conn-customs owner='Customs WG'
 run minutes --today 2026-12-02
@@ -76,7 +76,7 @@ run minutes --today 2026-12-02
 out_has "conn-customs.*owner '.*' → 'Customs WG' — amina, " "since the latest mark"
 
 # --- set, undo, redo, undo in the dashboard: nothing ------------------------------
-sleep 1
+clock_past charter.yaml.history
 run mark
 cp charter.yaml before.yaml
 LOGNAME=amina start 120 40 --today "$TODAY" charter.yaml

@@ -55,7 +55,19 @@ cursor() {
 	T display-message -p ${target:+-t "$target"} '#{cursor_flag} #{cursor_x} #{cursor_y}'
 }
 
+rows_are() { # SELECTED_TEXT OTHER_TEXT EXPECTED_RUN
+	capture -e
+	[ "$(reversed "$screen" "$1")" = "$3" ] && [ "$(reversed "$screen" "$2")" = none ]
+}
+
+# cursor_at FLAG [X]: the terminal's cursor shows (1) or not (0), at column X
+cursor_at() {
+	set -- "$1" "${2:-}" $(cursor)
+	[ "$3" = "$1" ] && { [ -z "$2" ] || [ "$4" = "$2" ]; }
+}
+
 check_rows() { # MODE SELECTED_TEXT OTHER_TEXT EXPECTED_RUN
+	wait_until rows_are "$2" "$3" "$4" # the move drawn, or a failure below
 	capture -e
 	got=$(reversed "$screen" "$2")
 	[ "$got" = "$4" ] || fail "$1: the row '$2' is reversed at '$got', expected '$4'"
@@ -68,7 +80,6 @@ start 120 40 --today "$TODAY" "$tmp/charter.yaml"
 wait_for "Today $TODAY"
 file_order 5
 keys j
-sleep 0.3
 # econ's pane spans columns 0-59 (two columns at 120): its rows' inside is 1-58
 check_rows default "Identify priority tra" "Roadmap: adopt the ec" "1-58"
 capture
@@ -87,17 +98,18 @@ case "$line" in
 *"Identify priority trade and investment projects"*) ;;
 *) fail "editor: the cursor is on line $3, not the line being edited: '$line'" ;;
 esac
+# (the title's end on that line: the column after it; box glyphs are one wide)
+before=${line%%Identify priority trade and investment projects*}
+end_x=$(($(python3 -c 'import sys; print(len(sys.argv[1]))' "$before") + 47))
 keys End
-sleep 0.3
-set -- $(cursor)
-end_x=$2
+wait_until cursor_at 1 "$end_x" || fail "editor: End left the cursor at ($(cursor)), not after the text at $end_x"
 keys Left Left
-sleep 0.3
+wait_until cursor_at 1 $((end_x - 2))
 set -- $(cursor)
 [ "$2" -eq $((end_x - 2)) ] || fail "editor: two Lefts moved the cursor from $end_x to $2"
 keys Escape
 wait_gone "Edit econ-priority-projects"
-sleep 0.3
+wait_until cursor_at 0
 set -- $(cursor)
 [ "$1" = 0 ] || fail "the cursor still shows after the editor closed"
 keys /
@@ -107,7 +119,7 @@ set -- $(cursor)
 [ "$1 $2 $3" = "1 5 39" ] || fail "search: the cursor is at ($*), expected visible after '/road' on the last line"
 keys Escape
 wait_gone "/road"
-sleep 0.3
+wait_until cursor_at 0
 set -- $(cursor)
 [ "$1" = 0 ] || fail "the cursor still shows after the search closed"
 keys q
@@ -118,16 +130,13 @@ start 120 40 --thin-cursor --today "$TODAY" "$tmp/charter.yaml"
 wait_for "Today $TODAY"
 file_order 5
 keys j
-sleep 0.3
 check_rows thin "Identify priority tra" "Roadmap: adopt the ec" "1-2"
 keys j
-sleep 0.3
 check_rows thin "Roadmap: adopt the ec" "Identify priority tra" "1-2"
 capture
 grep -q "┏\|┗" "$screen" && fail "thin: a heavy border is drawn"
 grep -q "┌─ Economy and Trade" "$screen" || fail "thin: the focused pane lost its name"
 keys l g
-sleep 0.3
 # energy's pane now holds the cursor (at the same row, then g: its first); econ shows none
 check_rows thin "Constitute the workin" "Roadmap: adopt the ec" "61-62"
 set -- $(cursor)

@@ -54,7 +54,6 @@ wait_for "Redone: status of econ-customs-middle-corridor"
 same "$orig" "after redo"
 keys u u u
 wait_for "Undone: status of econ-customs-middle-corridor"
-sleep 0.3
 keys u
 wait_for "Nothing to undo"
 same "$orig" "after undoing everything"
@@ -202,8 +201,10 @@ wait_for "Read-only: started with --read-only; nothing was changed"
 keys e
 wait_for "Read-only"
 lacks "Edit econ" "an editor in read-only mode"
-keys a D u
-sleep 0.3
+keys a D u '?' # the help after them: they are done when it shows
+wait_for "Help: keys"
+keys Escape
+wait_gone "Help: keys"
 same "$tmp/before-ro.yaml" "after editing keys in read-only mode"
 keys q
 expect_exit 0 "read-only quit"

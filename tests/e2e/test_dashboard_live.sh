@@ -42,13 +42,19 @@ for u in $everyone; do
 done
 
 # --- four changes at the same time -------------------------------------------------
+# (each opens its milestone's details and closes them: the moves are done)
 target=amina
-keys j j j # econ-customs-middle-corridor (in progress)
+keys j j j Enter # econ-customs-middle-corridor (in progress)
 target=bob
-keys l j j j # energy-joint-projects (in progress)
+keys l j j j Enter # energy-joint-projects (in progress)
 target=carol
-keys l l j j j j # conn-tripp (blocked)
-sleep 0.5
+keys l l j j j j Enter # conn-tripp (blocked)
+for u in amina:econ-customs-middle-corridor bob:energy-joint-projects carol:conn-tripp; do
+	target=${u%%:*}
+	wait_for "Milestone ${u#*:}"
+	keys Escape
+	wait_gone "Milestone ${u#*:}"
+done
 for u in $everyone; do
 	target="$u"
 	keys Space 4

@@ -24,8 +24,10 @@ file_order 5 # the keys below walk the milestones in the file's order
 # --- 3j: a count, never a status -----------------------------------------------------
 keys 3 j Enter
 wait_for "Milestone econ-customs-middle-corridor"
-keys Escape 2 k 4 G 1 0 k
-sleep 0.5
+keys Escape 2 k 4 G 1 0 k Enter # the detail after them: they are done when it shows
+wait_for "Milestone econ-constitute"
+keys Escape
+wait_gone "Milestone econ-constitute"
 cmp -s "$orig" "$file" || fail "a count before a move changed the file"
 [ -e "$file.history" ] && fail "a count before a move wrote a history line"
 
@@ -38,8 +40,10 @@ wait_for "Status not changed"
 cmp -s "$orig" "$file" || fail "Esc in the status menu changed the file"
 keys 3 j Space b
 wait_for "Saved: econ-customs-middle-corridor status 'in_progress' → 'blocked' (u undoes)"
-keys j k l h
-sleep 0.3
+keys j k l # (the focus shows where the moves are: done when it is back)
+wait_for "┏━ Energy"
+keys h
+wait_for "┏━ Economy"
 has "Saved: econ-customs-middle-corridor status 'in_progress' → 'blocked'" "the last change, after moves"
 keys u
 wait_for "Undone: status of econ-customs-middle-corridor"

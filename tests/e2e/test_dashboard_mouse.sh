@@ -27,7 +27,7 @@ start 120 40 --today "$TODAY" --mouse "$data"
 wait_for "Overall" || finish
 file_order 5 # rows in the file's order
 click 30 18 # connectivity, second milestone
-sleep 0.4  # past the double-click interval
+wait_for "┏━ Connectivity" # the click taken: past the double-click interval
 keys Enter
 wait_for "Milestone conn-priority-projects"
 keys Escape
@@ -38,7 +38,7 @@ wait_for "Milestone energy-roadmap"
 keys Escape
 wait_gone "Milestone energy"
 wheel 10 7 down # the wheel over economy: three rows down, focus follows
-sleep 0.3
+wait_for "┏━ Economy"
 keys Enter
 wait_for "Milestone econ-customs-middle-corridor"
 keys Escape

@@ -38,7 +38,7 @@ resize 20 5
 wait_for "terminal too small:"
 has "need 32 x 10" "20x5"
 resize 1 1
-sleep 0.3
+wait_resized 1 1
 resize 20 5
 wait_for "need 32 x 10"
 

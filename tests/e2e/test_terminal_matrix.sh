@@ -88,6 +88,13 @@ wait_file() {
 	[ -e "$1" ]
 }
 
+# curses_up PID: the dashboard PID has put its terminal in curses' modes
+# (no icanon) and waits for a key
+curses_up() {
+	stty -F "$(T display-message -p -t "$target" '#{pane_tty}')" -a 2>/dev/null | grep -q -- '-icanon' &&
+		idle "$1"
+}
+
 # The checks every screen passes, whatever its size.
 check_clean() { # WHAT LANG
 	if grep -q "[[:cntrl:]]" "$screen" || grep -qE '\^\[|\[\??[0-9][0-9;]*[A-Za-z@~]|\]0;' "$screen"; then
@@ -132,7 +139,7 @@ check_screen() { # SIZE WHAT LANG COLOURED
 		has "(now 20 x 5)" "$2"
 		;;
 	1x1)
-		sleep 0.3
+		wait_resized 1 1 "$(cat "$dir/pid.$k")"
 		capture
 		[ -z "$(tr -d ' \n' <"$screen")" ] || { fail "$2: the 1x1 screen is not blank:"; cat -v "$screen"; }
 		;;
@@ -197,11 +204,11 @@ run_combo() { # TERM LANG COLOUR
 		fi
 		: >"$dir/go.$k"
 		wait_file "$dir/pid.$k" || { fail "$what: did not start"; return; }
-		# up: its first screen at the previous size, or the alternate
-		# screen when nothing fits (terminals without one: a moment)
+		# up: its first screen at the previous size, or, when nothing
+		# fits, its terminal in curses' modes and waiting for a key
 		prev=$(size_at $(((k + 4) % 5)))
 		case $prev in
-		1x1) sleep 0.5 ;;
+		1x1) wait_until curses_up "$(cat "$dir/pid.$k")" || fail "$what: did not take the terminal" ;;
 		20x5) wait_for "need 32 x 10" ;;
 		*) wait_for "Overall" ;;
 		esac

@@ -105,7 +105,7 @@ wait_for "Roadmap closed 2026-05-09" 300
 resize 20 5
 wait_for "need 32 x 10" 300
 resize 1 1
-sleep 0.5
+wait_tenths=300 wait_resized 1 1
 resize 120 40
 wait_for "Roadmap phase closed 2026-05-09" 300
 keys q
