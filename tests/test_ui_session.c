@@ -242,6 +242,36 @@ static void help_lists_the_keys(void **state)
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
 }
 
+/* At 80 columns the help wraps its long lines (never cuts them), scrolls
+ * to its very end, and `/` finds text in it; n goes on to the next match. */
+static void help_wraps_scrolls_and_searches(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '?');
+	key(fx, UI_FN(KEY_END));
+	/* the legend's last line, wrapped: its end on a line of its own */
+	assert_true(on_screen("in the header: who else has this file open in"));
+	assert_true(on_screen("  charterdash "));
+	assert_true(on_screen("(the reason when you try)")); /* the line before, wrapped too */
+	key(fx, UI_FN(KEY_HOME));
+	type(fx, "/burn");
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_SEARCH);
+	assert_true(on_screen("Help: keys")); /* the help stays under its search */
+	assert_true(on_screen("burn-up: done over time"));
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_HELP);
+	assert_non_null(strstr(message(fx, NULL), "n next, N previous match of \"burn\" in the help"));
+	type(fx, "/zzzq");
+	key(fx, '\r');
+	bool err = false;
+	assert_string_equal(message(fx, &err), "No match for \"zzzq\"");
+	assert_true(err);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_HELP);
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_false(on_screen("match")); /* the panes' search untouched */
+}
+
 /* The help screen's words for the states are the rules of progress.h, and
  * README.md's "In the dashboard" table says exactly the same, row for row. */
 static void help_states_match_readme(void **state)
@@ -711,6 +741,21 @@ static void pane_change_keeps_the_row(void **state)
 	assert_string_equal(selected_id(fx), "econ-2");
 }
 
+/* At 80 columns the footer ranks the agenda and the timeline with moving,
+ * status, help and quit; during a meeting (after m) the minutes too. */
+static void footer_ranks_the_views(void **state)
+{
+	struct fixture *fx = *state;
+	const char *want[] = { "Up/Down move", "Space status", "A agenda", "T timeline", "? help", "q quit" };
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_true(on_screen(want[i]));
+	assert_false(on_screen("w minutes"));
+	key(fx, 'm');
+	assert_true(on_screen("w minutes"));
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_true(on_screen(want[i]));
+}
+
 /* --read-only: the footer offers no key that would only say no. */
 static void read_only_footer_shows_what_works(void **state)
 {
@@ -852,6 +897,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(opens_on_the_dashboard, setup, teardown),
 		cmocka_unit_test_setup_teardown(moves_and_opens_the_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_lists_the_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_wraps_scrolls_and_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_states_match_readme, setup, teardown),
 		cmocka_unit_test_setup_teardown(status_key_saves_and_u_undoes, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
@@ -874,6 +920,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(saved_change_stays_in_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(pane_change_keeps_the_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_footer_shows_what_works, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),
 		cmocka_unit_test(status_change_keeps_the_row),

@@ -6,6 +6,7 @@
 #define _DEFAULT_SOURCE
 #endif
 #include "ui_internal.h"
+#include "ui_panel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,22 @@ long ui_last_meeting(const struct history *h)
 	return -1;
 }
 
+bool ui_meeting_today(struct ui *ui)
+{
+	const struct history *h = ui_live_history(ui);
+	long at = ui_last_meeting(h);
+	if (at < 0)
+		return false;
+	char today[DATE_TEXT_SIZE], now[16];
+	date_format(ui->opt.today, today);
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || !strftime(now, sizeof now, "%Y-%m-%d", &tm))
+		now[0] = '\0';
+	const char *when = h->entries[at].time;
+	return strncmp(when, today, 10) == 0 || (now[0] && strncmp(when, now, 10) == 0);
+}
+
 unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 {
 	(void)req;
@@ -114,22 +131,19 @@ static char *minutes_cached(struct ui *ui)
 
 /* The lines of the list: a heading, then the minutes (net changes by
  * group, the state now, the agenda). */
-typedef void (*line_fn)(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx);
-
-static int build(struct ui *ui, line_fn emit, void *ctx)
+static void build(struct ui *ui, struct ui_panel_out *out)
 {
 	const struct history *h = ui_live_history(ui);
 	long at = ui_last_meeting(h);
 	char buf[512];
-	int line = 0;
 	if (!h) {
-		emit(ui, line++, "The history file cannot be read.", ROLE_ERROR, ctx);
-		return line;
+		ui_panel_line(out, NULL, "The history file cannot be read.", ROLE_ERROR);
+		return;
 	}
 	if (at < 0) {
-		emit(ui, line++, "No meeting marked yet: press m when it starts, then w lists what changed.", ROLE_DIM,
-		     ctx);
-		return line;
+		ui_panel_line(out, NULL, "No meeting marked yet: press m when it starts, then w lists what changed.",
+		              ROLE_DIM);
+		return;
 	}
 	const struct history_entry *m = &h->entries[at];
 	struct net_changes net = { 0 };
@@ -137,9 +151,9 @@ static int build(struct ui *ui, line_fn emit, void *ctx)
 	changes_net_fini(&net);
 	snprintf(buf, sizeof buf, "Meeting started %.10s %.5s UTC by %s: %zu change%s since (net: a change undone is none)",
 	         m->time, m->time + 11, m->user ? m->user : "?", n, n == 1 ? "" : "s");
-	emit(ui, line++, buf, ROLE_LABEL, ctx);
+	ui_panel_line(out, NULL, buf, ROLE_LABEL);
 	if (!n)
-		emit(ui, line++, "Nothing has changed yet; this list follows the file.", ROLE_DIM, ctx);
+		ui_panel_line(out, NULL, "Nothing has changed yet; this list follows the file.", ROLE_DIM);
 	/* the minutes as `charterdash minutes` writes them, after their header */
 	char *text = minutes_cached(ui);
 	const char *p = text;
@@ -152,34 +166,18 @@ static int build(struct ui *ui, line_fn emit, void *ctx)
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		snprintf(buf, sizeof buf, "%.*s", (int)len, p);
 		bool heading = len && p[0] != ' ';
-		emit(ui, line++, buf, heading ? ROLE_LABEL : ROLE_NORMAL, ctx);
+		ui_panel_line(out, NULL, buf, heading ? ROLE_LABEL : ROLE_NORMAL);
 		p = end ? end + 1 : p + len;
 	}
-	return line;
 }
 
-static void count_line(struct ui *ui, int line, const char *text, enum ui_role role, void *ctx)
-{
-	(void)ui, (void)line, (void)text, (void)role, (void)ctx;
-}
-
-struct draw_ctx {
-	WINDOW *w;
-	int width, top, height;
+static const struct ui_panel changes_panel = {
+	"Changes since the meeting started (s saves, p pager, Esc closes)", CHANGES_W, 0, build,
 };
-
-static void draw_line(struct ui *ui, int line, const char *text, enum ui_role role, void *p)
-{
-	struct draw_ctx *d = p;
-	int y = line - d->top;
-	if (y >= 0 && y < d->height)
-		ui_put(ui, d->w, 1 + y, 2, text, d->width, role, true);
-}
 
 static struct rect changes_rect(struct ui *ui)
 {
-	int lines = build(ui, count_line, NULL);
-	return layout_center(ui->scr->regions.body, CHANGES_W, lines + 2);
+	return ui_panel_rect(ui, &changes_panel);
 }
 
 static size_t *changes_scroll(struct ui *ui, size_t *lines)
@@ -190,20 +188,12 @@ static size_t *changes_scroll(struct ui *ui, size_t *lines)
 
 static void changes_measure(struct ui *ui)
 {
-	ui->changes.lines = (size_t)build(ui, count_line, NULL);
-	ui_scroll_clamp(&ui->changes.top, ui->changes.lines, ui->scr->overlay_rect.h - 2);
+	ui_panel_measure(ui, &changes_panel, &ui->changes);
 }
 
 static void changes_draw(struct ui *ui)
 {
-	WINDOW *w = ui->scr->overlay;
-	struct rect r = ui->scr->overlay_rect;
-	werase(w);
-	ui_box(ui, w, (struct rect){ 0, 0, r.w, r.h }, true, "Changes since the meeting started (s saves, p pager, Esc closes)");
-	int height = r.h - 2;
-	struct draw_ctx d = { w, r.w - 4, (int)ui->changes.top, height };
-	build(ui, draw_line, &d);
-	ui_scroll_mark(ui, w, r, ui->changes.top, height, ui->changes.lines, false);
+	ui_panel_draw(ui, &changes_panel, &ui->changes);
 }
 
 const struct ui_screen_ops ui_screen_changes = {

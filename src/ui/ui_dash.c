@@ -738,7 +738,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
 		char count[64];
 		snprintf(count, sizeof count, "%zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
-		if (ui->search.text[0] && x + 2 < width)
+		if (ui->search.text[0] && x + 2 < width && ui_panel_mode(ui) != UI_MODE_HELP) /* the help's: no count */
 			ui_put(ui, w, 1, x + 2, count, width - x - 2, ROLE_DIM, false);
 		wmove(w, 1, x < width ? x : width - 1);
 		return;

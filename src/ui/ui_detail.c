@@ -70,13 +70,27 @@ static void add_wrapped(struct dlines *d, const char *label, const char *text, e
 	free(lines);
 }
 
-/* A line across the whole width (no label column). */
+/* A line across the whole width (no label column), wrapped there: a
+ * history line is never cut. */
 static void add_full(struct dlines *d, const char *text, enum ui_role role)
 {
-	size_t before = d->n;
-	add(d, NULL, text, strlen(text), role);
-	if (d->n > before)
-		d->v[d->n - 1].heading = true;
+	size_t cols = (size_t)(d->width + LABEL_W > 0 ? d->width + LABEL_W : 1);
+	struct text_span stack[8], *lines = stack;
+	size_t n = text_wrap(text, cols, NULL, 0);
+	if (n > 8 && !(lines = malloc(n * sizeof *lines)))
+		return;
+	text_wrap(text, cols, lines, n);
+	for (size_t i = 0; i < (n ? n : 1); i++) {
+		size_t before = d->n;
+		if (n)
+			add(d, NULL, text + lines[i].start, lines[i].len, role);
+		else
+			add(d, NULL, "", 0, role);
+		if (d->n > before)
+			d->v[d->n - 1].heading = true;
+	}
+	if (lines != stack)
+		free(lines);
 }
 
 static void add_heading(struct dlines *d, const char *text)

@@ -80,6 +80,18 @@ static bool set_note(struct ui_live *l, const char *note)
 	return true;
 }
 
+/* --follow NAME with nobody of that name here: the header says so and
+ * names who is; the message line once, when it starts. */
+static void not_here(struct ui *ui, char *note, size_t size)
+{
+	struct ui_live *l = ui->live;
+	const char *who = l->others[0] ? l->others : "nobody else";
+	snprintf(note, size, "%s is not here (here: %s)", l->leader, who);
+	if (strcmp(note, l->follow_note) != 0 && strncmp(l->follow_note, l->leader, strlen(l->leader)) != 0)
+		ui_message(ui, "Nobody named %s has this file open; here: %s. Following %s when they come", l->leader,
+		           who, l->leader);
+}
+
 unsigned ui_follow_tick(struct ui *ui, time_t now)
 {
 	struct ui_live *l = ui->live;
@@ -88,7 +100,8 @@ unsigned ui_follow_tick(struct ui *ui, time_t now)
 	unsigned flags = 0;
 	find_leader(ui);
 	struct presence_focus mine, theirs;
-	if (l->leader[0] && presence_focus_of(&l->presence, l->leader, now, &theirs)) {
+	bool here = l->leader[0] && presence_focus_of(&l->presence, l->leader, now, &theirs);
+	if (here) {
 		char text[512];
 		presence_focus_format(&theirs, text, sizeof text);
 		if (strcmp(text, l->leader_seen) != 0) { /* they moved: so do we */
@@ -104,8 +117,10 @@ unsigned ui_follow_tick(struct ui *ui, time_t now)
 		snprintf(l->published, sizeof l->published, "%s", text);
 		l->refreshed = now;
 	}
-	char note[96] = "";
-	if (l->leader[0])
+	char note[sizeof l->follow_note] = "";
+	if (l->leader[0] && !here)
+		not_here(ui, note, sizeof note);
+	else if (l->leader[0])
 		snprintf(note, sizeof note, "following %s", l->leader);
 	else if (ui->opt.follow)
 		snprintf(note, sizeof note, "following nobody yet (no meeting marked)");

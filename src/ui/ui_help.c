@@ -2,6 +2,7 @@
  * table (so it cannot disagree with what the keys do), and a legend of the
  * glyphs and words the dashboard uses. */
 #include "ui_internal.h"
+#include "ui_panel.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,11 +36,6 @@ static size_t sections_of(struct section *out)
 	}
 	return n;
 }
-
-/* Calls emit(line, keys, text, role) for every help line in order;
- * returns the number of lines. */
-typedef void (*emit_fn)(struct ui *ui, int line, const char *keys, const char *text, enum ui_role role,
-                        void *ctx);
 
 static int contexts_of(unsigned mask)
 {
@@ -75,91 +71,61 @@ static void line_keys(const struct ui *ui, int head, const struct section *sec, 
 	}
 }
 
-static int build(struct ui *ui, emit_fn emit, void *ctx)
+/* Every help line in order: the keys of each screen, then the legend. */
+static void build(struct ui *ui, struct ui_panel_out *out)
 {
-	int line = 0;
 	char keys[96], text[160];
 	struct section sections[UI_MODE_COUNT];
 	size_t count = sections_of(sections);
 	for (size_t s = 0; s < count; s++) {
-		if (line)
-			emit(ui, line++, "", "", ROLE_NORMAL, ctx);
-		emit(ui, line++, sections[s].title, "", ROLE_LABEL, ctx);
+		if (s)
+			ui_panel_line(out, "", "", ROLE_NORMAL);
+		ui_panel_line(out, sections[s].title, "", ROLE_LABEL);
 		for (int r = 0; r < UI_REQ_COUNT; r++) {
 			const char *help = ui_request_help((enum ui_request)r);
 			if (!help)
 				continue;
 			line_keys(ui, r, &sections[s], &sections[0], keys, sizeof keys);
 			if (keys[0])
-				emit(ui, line++, keys, help, ROLE_NORMAL, ctx);
+				ui_panel_line(out, keys, help, ROLE_NORMAL);
 		}
 		if (sections[s].typing)
-			emit(ui, line++, "(letters)", sections[s].typing, ROLE_NORMAL, ctx);
+			ui_panel_line(out, "(letters)", sections[s].typing, ROLE_NORMAL);
 	}
 
 	const struct ui_glyphs *g = ui->scr->g;
-	emit(ui, line++, "", "", ROLE_NORMAL, ctx);
-	emit(ui, line++, "What you see", "", ROLE_LABEL, ctx);
+	ui_panel_line(out, "", "", ROLE_NORMAL);
+	ui_panel_line(out, "What you see", "", ROLE_LABEL);
 	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
 	for (int i = 0; i < 4; i++) {
 		snprintf(keys, sizeof keys, "%s  %s", g->status[order[i]], g->bar[order[i]]);
 		snprintf(text, sizeof text, "%s (milestone glyph, bar cells)", status_label(order[i]));
-		emit(ui, line++, keys, text, ui_status_role(order[i]), ctx);
+		ui_panel_line(out, keys, text, ui_status_role(order[i]));
 	}
 	snprintf(keys, sizeof keys, "%s%s%s%s", g->time_elapsed, g->time_elapsed, g->marker, g->time_left);
-	emit(ui, line++, keys, "time bar: the roadmap window, today marked (full after the deadline)", ROLE_NORMAL,
-	     ctx);
-	emit(ui, line++, "! date", "overdue: past its due date and not done", ROLE_OVERDUE, ctx);
-	emit(ui, line++, "grey date", "no due date of its own: due on the roadmap deadline", ROLE_NORMAL, ctx);
+	ui_panel_line(out, keys, "time bar: the roadmap window, today marked (full after the deadline)", ROLE_NORMAL);
+	ui_panel_line(out, "! date", "overdue: past its due date and not done", ROLE_OVERDUE);
+	ui_panel_line(out, "grey date", "no due date of its own: due on the roadmap deadline", ROLE_NORMAL);
 	snprintf(keys, sizeof keys, "%s", g->match);
-	emit(ui, line++, keys, "matches the search", ROLE_NORMAL, ctx);
-	emit(ui, line++, "3/8  37%", "done / total and percent done (rounded down), as in `charterdash report`",
-	     ROLE_NORMAL, ctx);
+	ui_panel_line(out, keys, "matches the search", ROLE_NORMAL);
+	ui_panel_line(out, "3/8  37%", "done / total and percent done (rounded down), as in `charterdash report`",
+	              ROLE_NORMAL);
 	/* the rule every count uses, in the words README.md's table states */
 	static const enum ui_role rule_role[] = { ROLE_OVERDUE, ROLE_BLOCKED, ROLE_AT_RISK };
 	for (size_t i = 0; i < progress_rule_count; i++)
-		emit(ui, line++, progress_rules[i].word, progress_rules[i].meaning, i < 3 ? rule_role[i] : ROLE_NORMAL, ctx);
+		ui_panel_line(out, progress_rules[i].word, progress_rules[i].meaning, i < 3 ? rule_role[i] : ROLE_NORMAL);
 	snprintf(keys, sizeof keys, "%s by NAME", g->changed);
-	emit(ui, line++, keys, "someone else changed it in the last minute (details say when)", ROLE_AT_RISK, ctx);
-	emit(ui, line++, "read-only", "in the header: this file cannot be changed from here (the reason when you try)",
-	     ROLE_NORMAL, ctx);
-	emit(ui, line++, "also here:", "in the header: who else has this file open in charterdash", ROLE_NORMAL, ctx);
-	return line;
+	ui_panel_line(out, keys, "someone else changed it in the last minute (details say when)", ROLE_AT_RISK);
+	ui_panel_line(out, "read-only", "in the header: this file cannot be changed from here (the reason when you try)",
+	              ROLE_NORMAL);
+	ui_panel_line(out, "also here:", "in the header: who else has this file open in charterdash", ROLE_NORMAL);
 }
 
-struct draw_ctx {
-	WINDOW *w;
-	int width, top, height;
-};
-
-static void draw_line(struct ui *ui, int line, const char *keys, const char *text, enum ui_role role, void *p)
-{
-	struct draw_ctx *d = p;
-	int y = line - d->top;
-	if (y < 0 || y >= d->height)
-		return;
-	if (!*text) { /* a heading or a blank line */
-		ui_put(ui, d->w, 1 + y, 2, keys, d->width, role, true);
-		return;
-	}
-	ui_put(ui, d->w, 1 + y, 3, keys, KEYS_W - 1, role == ROLE_NORMAL ? ROLE_KEY : role, true);
-	ui_put(ui, d->w, 1 + y, 3 + KEYS_W, text, d->width - KEYS_W - 1, ROLE_NORMAL, true);
-}
-
-static void count_line(struct ui *ui, int line, const char *keys, const char *text, enum ui_role role, void *p)
-{
-	(void)ui;
-	(void)line;
-	(void)keys;
-	(void)text;
-	(void)role;
-	(void)p;
-}
+static const struct ui_panel help_panel = { "Help: keys (Esc closes)", 96, KEYS_W, build };
 
 static struct rect help_rect(struct ui *ui)
 {
-	int lines = build(ui, count_line, NULL);
-	return layout_center(ui->scr->regions.body, 96, lines + 2);
+	return ui_panel_rect(ui, &help_panel);
 }
 
 static size_t *help_scroll(struct ui *ui, size_t *lines)
@@ -170,21 +136,48 @@ static size_t *help_scroll(struct ui *ui, size_t *lines)
 
 static void help_measure(struct ui *ui)
 {
-	ui->help.lines = (size_t)build(ui, count_line, NULL);
-	ui_scroll_clamp(&ui->help.top, ui->help.lines, ui->scr->overlay_rect.h - 2);
+	ui_panel_measure(ui, &help_panel, &ui->help);
 }
 
 static void help_draw(struct ui *ui)
 {
-	WINDOW *w = ui->scr->overlay;
-	struct rect r = ui->scr->overlay_rect;
-	werase(w);
-	struct rect box = { 0, 0, r.w, r.h };
-	ui_box(ui, w, box, true, "Help: keys (Esc closes)");
-	int height = r.h - 2;
-	struct draw_ctx d = { w, r.w - 4, (int)ui->help.top, height };
-	build(ui, draw_line, &d);
-	ui_scroll_mark(ui, w, r, ui->help.top, height, ui->help.lines, false);
+	ui_panel_draw(ui, &help_panel, &ui->help);
+}
+
+bool ui_help_find(struct ui *ui, const char *query, int dir)
+{
+	struct ui_scroll at = ui->help;
+	if (dir == 0) {
+		at.top = ui->help_search_from;
+		if (at.top > 0) { /* a match on that very line counts */
+			at.top--;
+			dir = 1;
+		} else {
+			dir = 1;
+			at.top = (size_t)-1;
+		}
+	}
+	if (!ui_panel_find(ui, &help_panel, &at, query, dir))
+		return false;
+	ui->help.top = at.top;
+	return true;
+}
+
+unsigned ui_help_request(struct ui *ui, enum ui_request req)
+{
+	if (req == UI_REQ_HELP_SEARCH) {
+		ui->help_search_from = ui->help.top;
+		ui->search.text[0] = '\0'; /* search.before stays NULL: the view's query is not touched */
+		ui_push(ui, UI_MODE_SEARCH);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!ui->search.text[0]) {
+		ui_message(ui, "No search yet: press / to search the help");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!ui_help_find(ui, ui->search.text, req == UI_REQ_HELP_MATCH_NEXT ? 1 : -1))
+		ui_error(ui, "No match for \"%s\"", ui->search.text);
+	return UI_HANDLED | UI_REDRAW;
 }
 
 const struct ui_screen_ops ui_screen_help = {

@@ -14,6 +14,8 @@
  *   ui_dash.c    the main view: header, pane grid, footer, too-small
  *   ui_detail.c  the milestone detail overlay
  *   ui_help.c    the help overlay, generated from the requests and keys
+ *   ui_panel.c   the scrolling panel of wrapped lines of the help and the
+ *                minutes (ui_panel.h)
  *   ui_search.c  the search prompt
  *   ui_filter.c  the filter menu
  *   ui_mouse.c   mouse events
@@ -102,6 +104,7 @@ struct ui {
 	} search;
 	int first_row;        /* the dashboard's first visible grid row */
 	struct ui_scroll detail, help, changes;
+	size_t help_search_from; /* the help's line when `/` opened its search */
 	struct {
 		char *text;       /* the minutes' plain text (ui_minutes_text), or NULL */
 		unsigned serial;  /* charter_serial it was made for */
@@ -250,10 +253,14 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
  *   hint  the footer's word; NULL: not in the footer; UI_HINT_PAIR: its key
  *         joins the hint above ("↑↓ move", "1-4 status")
  *   rank  the footer's order of importance: lower stays on a short line
+ *         (at 80 columns: help, quit, move, status, agenda, timeline, and
+ *         during a meeting the minutes: UI_MEETING_RANK)
  * A key reaches a request through ui_bindings[] (src/ui/ui_keys.c); the
  * handler gets the request, never the key, so help, footer and behaviour
  * come from the same place. Order matters: the help lists lines in it. */
 #define UI_HINT_PAIR "+"
+/* w's rank while a meeting is on (a mark today): before edit and search */
+#define UI_MEETING_RANK 7
 #define UI_REQUESTS(R) \
 	/* the dashboard */ \
 	R(MOVE_UP, ui_req_move, "previous milestone (into the pane above at the top)", "move", 5) \
@@ -266,7 +273,7 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(PAGE_DOWN, ui_req_move, NULL, NULL, 0) \
 	R(FIRST, ui_req_move, "first milestone of the pane", NULL, 0) \
 	R(LAST, ui_req_move, "last milestone of the pane", NULL, 0) \
-	R(DETAIL, ui_act_detail, "open the milestone's details", "details", 8) \
+	R(DETAIL, ui_act_detail, "open the milestone's details", "details", 12) \
 	R(ZOOM, ui_req_view, "zoom the pane to the whole screen and back", "zoom", 16) \
 	R(SEARCH, ui_req_view, "search titles, owners and notes in all groups", "search", 10) \
 	R(MATCH_NEXT, ui_req_view, "next / previous match", NULL, 0) \
@@ -277,14 +284,14 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(SORT, ui_req_view, "sort the pane: attention (the default), file order, due date, status", "sort", 17) \
 	R(MOUSE_TOGGLE, ui_req_view, "mouse on/off (off keeps the terminal's text selection)", NULL, 0) \
 	/* editing: every change is saved at once, for everyone */ \
-	R(EDIT, ui_act_edit, "edit the title, owner, due date or notes", "edit", 7) \
+	R(EDIT, ui_act_edit, "edit the title, owner, due date or notes", "edit", 9) \
 	R(EDIT_NOTES, ui_edit_external, "edit the notes in $EDITOR (vi when unset)", NULL, 0) \
 	R(ADD, ui_act_add, "add a milestone to the focused group", "add", 19) \
 	R(DELETE, ui_act_delete, "delete the milestone (asks first)", NULL, 0) \
 	R(UNDO, ui_act_undo, "undo your last change (saved as a new change)", "undo", 18) \
 	R(REDO, ui_act_undo, "redo what you undid", NULL, 0) \
 	R(MEETING, ui_act_meeting, "mark the start of a meeting (as `charterdash mark`)", NULL, 0) \
-	R(CHANGES, ui_act_changes, "what changed since the meeting started", "changes", 20) \
+	R(CHANGES, ui_act_changes, "what changed since the meeting started: the minutes", "minutes", 20) \
 	R(HELP, ui_req_view, "this help", "help", 0) \
 	R(QUIT, ui_req_view, "quit", "quit", 1) \
 	R(REDRAW, ui_req_view, "redraw the screen", NULL, 0) \
@@ -298,6 +305,9 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(SCROLL_BOTTOM, ui_req_scroll, NULL, NULL, 0) \
 	R(BACK, ui_act_close, "back", "back", 2) \
 	R(HELP_CLOSE, ui_act_close, "close the help", NULL, 0) \
+	R(HELP_SEARCH, ui_help_request, "search the help; n / N the next / previous match", "search", 10) \
+	R(HELP_MATCH_NEXT, ui_help_request, NULL, NULL, 0) \
+	R(HELP_MATCH_PREV, ui_help_request, NULL, NULL, 0) \
 	R(CHANGES_CLOSE, ui_act_close, "close the list", NULL, 0) \
 	/* the line editor (e, a) */ \
 	R(PROMPT_ENTER, ui_prompt_enter, "save (a bad value is explained here; nothing is written)", "save", 3) \
@@ -335,7 +345,7 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(MENU_CLOSE, ui_act_close, "close the menu (the filter stays)", "close", 13) \
 	/* the views: what needs attention */ \
 	R(HIDE_DONE, ui_act_hide_done, "hide / show the done milestones", NULL, 0) \
-	R(AGENDA, ui_act_agenda, "agenda: overdue, blocked, due soon, done recently, across groups", "agenda", 23) \
+	R(AGENDA, ui_act_agenda, "agenda: overdue, blocked, due soon, done recently, across groups", "agenda", 7) \
 	R(AGENDA_UP, ui_agenda_request, "previous / next milestone of the agenda", "move", 5) \
 	R(AGENDA_DOWN, ui_agenda_request, NULL, UI_HINT_PAIR, 0) \
 	R(AGENDA_FIRST, ui_agenda_request, "first / last milestone of the agenda", NULL, 0) \
@@ -344,7 +354,7 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
 	R(AGENDA_STATUS, ui_agenda_request, \
 	  "set the selected milestone's status: Space, then 1-4 or n i b d (saved at once)", "status", 6) \
 	R(AGENDA_CLOSE, ui_act_close, "close the agenda", "back", 2) \
-	R(TIMELINE, ui_act_timeline, "timeline: each group's milestones on a date axis", "timeline", 24) \
+	R(TIMELINE, ui_act_timeline, "timeline: each group's milestones on a date axis", "timeline", 8) \
 	R(TIMELINE_EARLIER, ui_timeline_request, "scroll to earlier / later dates", "scroll", 9) \
 	R(TIMELINE_LATER, ui_timeline_request, NULL, UI_HINT_PAIR, 0) \
 	R(TIMELINE_PREV, ui_timeline_request, "previous / next milestone by due date", "move", 5) \
@@ -439,7 +449,7 @@ struct ui_live {
 	char leader[64];          /* the user followed, "" none (yet) */
 	char leader_seen[512];    /* their focus as last applied */
 	char published[512];      /* our focus as last written */
-	char follow_note[96];     /* the header's "following amina" / "2 following" */
+	char follow_note[640];    /* the header's "following amina" / "2 following" */
 	time_t counted;           /* followers last counted */
 };
 
@@ -564,6 +574,9 @@ unsigned ui_confirm_answer(struct ui *ui, enum ui_request req);
 /* ui_changes.c ------------------------------------------------------------ */
 /* The latest meeting mark in h, or -1. */
 long ui_last_meeting(const struct history *h);
+/* True while a meeting is on: the latest mark is of today (the dashboard's
+ * day or the clock's, in UTC). */
+bool ui_meeting_today(struct ui *ui);
 /* ui_minutes.c: the minutes since the latest meeting mark, as Markdown or
  * plain text (malloc'd; NULL when no meeting is marked or memory runs
  * out), and the minutes panel's s and p. */
@@ -664,6 +677,11 @@ int ui_dash_header_lines(struct ui *ui, int width, int height);
 int ui_dash_list_lines(const struct ui *ui, size_t pane);
 
 unsigned ui_search_key(struct ui *ui, int key);
+/* ui_help.c: `/` `n` `N` in the help; the prompt's text found in the help
+ * from the line it showed when the prompt opened (dir 0) or the next /
+ * previous match (false: none, nothing moved). */
+unsigned ui_help_request(struct ui *ui, enum ui_request req);
+bool ui_help_find(struct ui *ui, const char *query, int dir);
 unsigned ui_search_accept(struct ui *ui, enum ui_request req);
 unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_filter_request(struct ui *ui, enum ui_request req);

@@ -340,6 +340,7 @@ const struct ui_binding ui_bindings[] = {
 	B(OVERLAYS, UI_ESC, BACK), B(OVERLAYS, 'q', BACK), B(OVERLAYS, '\r', BACK),
 	B(OVERLAYS, UI_FN(KEY_BACKSPACE), BACK),
 	B(HELP, '?', HELP_CLOSE),
+	B(HELP, '/', HELP_SEARCH), B(HELP, 'n', HELP_MATCH_NEXT), B(HELP, 'N', HELP_MATCH_PREV),
 	B(CHANGES, 'w', CHANGES_CLOSE),
 	B(CHANGES, 's', MINUTES_SAVE), B(CHANGES, 'p', MINUTES_PAGE),
 	/* the line editor; 127 and Ctrl-H are Backspace on some terminals */
@@ -531,7 +532,7 @@ static bool writes(enum ui_request req)
 }
 
 /* The hints of the requests bound in `ctx`, in UI_REQUESTS order. */
-static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
+static size_t collect_hints(struct ui *ui, unsigned ctx, struct hint *hints, size_t cap)
 {
 	size_t n = 0;
 	struct hint *open = NULL; /* the hint a UI_HINT_PAIR joins */
@@ -553,7 +554,7 @@ static size_t collect_hints(const struct ui *ui, unsigned ctx, struct hint *hint
 		struct hint *h = &hints[n++];
 		ui_key_name(ui, key, h->keys, sizeof h->keys);
 		h->word = ri->hint;
-		h->rank = ri->rank;
+		h->rank = r == UI_REQ_CHANGES && ui_meeting_today(ui) ? UI_MEETING_RANK : ri->rank;
 		h->shown = false;
 		open = h;
 	}

@@ -42,6 +42,10 @@ unsigned ui_search_key(struct ui *ui, int key)
 	} else {
 		return UI_HANDLED; /* other keys do nothing while typing */
 	}
+	if (ui_panel_mode(ui) == UI_MODE_HELP) { /* `/` in the help searches it */
+		ui_help_find(ui, ui->search.text, 0);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	view_search(&ui->view, ui->search.text);
 	follow_matches(ui);
 	return UI_HANDLED | UI_REDRAW;
@@ -53,7 +57,12 @@ unsigned ui_search_accept(struct ui *ui, enum ui_request req)
 	ui_pop(ui);
 	free(ui->search.before);
 	ui->search.before = NULL;
-	if (!ui->search.text[0]) {
+	if (ui_mode(ui) == UI_MODE_HELP) {
+		if (ui->search.text[0] && !ui_help_find(ui, ui->search.text, 0))
+			ui_error(ui, "No match for \"%s\"", ui->search.text);
+		else if (ui->search.text[0])
+			ui_message(ui, "n next, N previous match of \"%s\" in the help", ui->search.text);
+	} else if (!ui->search.text[0]) {
 		view_search(&ui->view, NULL);
 		ui_message(ui, "Search cleared");
 	} else if (!ui->view.match_count) {
@@ -70,6 +79,12 @@ unsigned ui_search_cancel(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	ui_pop(ui);
+	if (ui_mode(ui) == UI_MODE_HELP) { /* the help stays where the search took it */
+		free(ui->search.before);
+		ui->search.before = NULL;
+		ui->message[0] = '\0';
+		return UI_HANDLED | UI_REDRAW;
+	}
 	view_search(&ui->view, ui->search.before);
 	free(ui->search.before);
 	ui->search.before = NULL;

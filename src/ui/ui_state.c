@@ -78,7 +78,8 @@ enum ui_mode ui_panel_mode(const struct ui *ui)
 	for (size_t i = ui->depth; i-- > 0;) {
 		if (is_panel(ui->modes[i]))
 			return ui->modes[i];
-		if (!is_dialog(ui->modes[i]))
+		/* a dialog, or the search prompt (`/` in the help), over a panel */
+		if (!is_dialog(ui->modes[i]) && ui_screens[ui->modes[i]]->layer != UI_LAYER_LINE)
 			break;
 	}
 	return UI_MODE_MAIN;

@@ -29,7 +29,7 @@ lacks "201d past" "the panes (the time bar is the header's, and only before the 
 has "!  6 d late" "the overdue milestone's mark"
 has "in 8 d" "an open milestone's due date in days"
 has "2026-03-13" "a done milestone's due date"
-for hint in "Enter details" "/ search" "f filter" "s sort" "z zoom" "? help" "q quit"; do
+for hint in "Enter details" "/ search" "f filter" "z zoom" "A agenda" "T timeline" "? help" "q quit"; do
 	has "$hint" "the footer"
 done
 # attention order: in each pane the overdue, blocked and due-soon work

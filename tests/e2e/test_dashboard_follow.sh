@@ -4,7 +4,8 @@
 # USER: whoever marked the latest meeting) under their own LOGNAMEs and
 # show amina's pane, milestone and screen within a second, read-only;
 # amina's header says "2 following"; a key other than navigation asks bob
-# whether to stop following, and n keeps following.
+# whether to stop following, and n keeps following. --follow zed, with
+# nobody of that name here, says so and names who is (issue 21).
 # $1 = absolute path of the binary, $2 = scratch directory.
 set -u
 name=test_dashboard_follow
@@ -75,6 +76,16 @@ wait_for "Stopped following amina"
 lacks "· following amina" "bob's header after stopping"
 target=amina
 wait_for "1 following" 40
+
+# --follow NAME with nobody of that name here: says so and names who is
+start_window dave "$W" "$H" "LOGNAME=dave" -- --today "$TODAY" --follow zed charter.yaml
+target=dave
+wait_for "zed is not here (here: " 30
+has "Nobody named zed has this file open; here: " "dave's message line"
+has "amina@" "who is here"
+lacks "following zed" "dave's header"
+keys q
+wait_for "EXIT=0" 30
 
 cmp -s "$tmp/orig.yaml" "$file" || fail "following wrote to the file"
 for u in amina bob carol; do
