@@ -50,7 +50,8 @@ enum attention progress_attention_within(const struct charter *c, const struct m
 enum attention progress_attention(const struct charter *c, const struct milestone *m, struct date today);
 
 /* The rules in words, as the help screen lists them and README.md's
- * "States" table states them (test_ui_session compares the three). */
+ * "In the dashboard" table states them (test_ui_session holds them
+ * against both). */
 struct progress_rule {
 	const char *word, *meaning;
 };
