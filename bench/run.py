@@ -20,6 +20,12 @@ them alike), the median of several rounds:
     pipe-pane);
   - taskwarrior and calcurse on the same items, with a throwaway HOME.
 
+The ratios of the command-line table at 10k and 100k (each command against
+the scan, or scan + copy+fsync, of the same run) are compared with the ones
+committed in bench/ratios.json: one more than 10% above its committed value
+fails the run (exit 1), naming the figure; a run without a regression writes
+its ratios there, to be committed with RESULTS.md.
+
 --quick: fewer rounds and no 100k callgrind runs (for trying the harness).
 """
 import json
@@ -363,6 +369,42 @@ def calcurse_setup(scratch, n, src):
     return home, data
 
 
+# --- the ratios kept from run to run --------------------------------------------
+
+RATIOS = os.path.join(ROOT, "bench", "ratios.json")
+TOLERANCE = 0.10
+
+
+def figures_of(table, sizes):
+    """The ratios to keep, by name. 1k is left out: its commands take a few
+    ms, mostly process start and the timer's steps; CPU only at 100k (it
+    comes in 10 ms steps, which at 10k are a third of a command)."""
+    out = {}
+    for n, t in table.items():
+        if n < 10000:
+            continue
+        k = "%dk" % (n // 1000)
+        for how in ("wall", "cpu") if n >= 100000 else ("wall",):
+            scan = med(t["scan"], how)
+            floor = scan + med(t["copy+fsync"], how)
+            rep = med(t["report --format json"], how)
+            if scan > 0:
+                out["%s check / scan (%s)" % (k, how)] = med(t["check"], how) / scan
+                out["%s report --format json / scan (%s)" % (k, how)] = rep / scan
+                out["%s set (status) / (scan + copy+fsync) (%s)" % (k, how)] = med(t["set (status)"], how) / floor
+            if rep > 0:
+                out["%s dashboard first frame / report (%s)" % (k, how)] = med(t["dashboard first frame"], how) / rep
+        out["%s report peak RSS / file" % k] = max(x.rss for x in t["report --format json"]) * 1024 / sizes[n]
+    return out
+
+
+def regressions(now, committed):
+    """(name, now, committed) of each figure more than TOLERANCE above its
+    committed value."""
+    return [(k, v, committed[k]) for k, v in sorted(now.items())
+            if k in committed and committed[k] > 0 and v > committed[k] * (1 + TOLERANCE)]
+
+
 # --- the report ---------------------------------------------------------------
 
 def main():
@@ -463,7 +505,7 @@ def main():
 
     # --- terminal bytes ---
     print("bench: terminal bytes", file=sys.stderr)
-    status_keys_present = bool(re.search(r"STATUS_MENU", open(os.path.join(ROOT, "src", "ui_keys.c")).read()))
+    status_keys_present = bool(re.search(r"STATUS_MENU", open(os.path.join(ROOT, "src", "ui", "ui_keys.c")).read()))
     tbytes = {}
     for n in ((1000, 100000) if "tty" in parts else ()):
         work = os.path.join(scratch, "tty")
@@ -603,6 +645,25 @@ def main():
         say("- dashboard first frame / report: wall %s, CPU %s (target <= 1.2)" % (ratio(ff_w, rep_w),
                                                                                    ratio(ff_c, rep_c)))
         say("")
+    figures = figures_of(table, sizes)
+    committed = json.load(open(RATIOS)) if os.path.exists(RATIOS) else {}
+    worse = regressions(figures, committed)
+    if figures:
+        say("### Ratios against the committed figures (bench/ratios.json)")
+        say("")
+        say("A ratio more than %d%% above its committed value fails `make bench`." % round(TOLERANCE * 100))
+        say("")
+        say("| figure | committed | this run | change |")
+        say("|---|---:|---:|---:|")
+        for k, v in sorted(figures.items()):
+            old = committed.get(k)
+            say("| %s | %s | %.2f | %s |" % (k, "%.2f" % old if old else "-", v,
+                                             "%+.0f%%" % (100 * (v / old - 1)) if old else "-"))
+        say("")
+        for k, v, old in worse:
+            say("- **regression**: %s is %.2f against %.2f committed (%+.0f%%)" % (k, v, old, 100 * (v / old - 1)))
+        if worse:
+            say("")
     say("## Peers on the same items")
     say("")
     say("taskwarrior: the charter's milestones imported with `task import` (title, project = group, due),")
@@ -677,6 +738,15 @@ def main():
     with open(results, "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))
+    for k, v, old in worse:
+        print("bench: regression: %s is %.2f against %.2f committed in bench/ratios.json (%+.0f%%, over %d%%)" %
+              (k, v, old, 100 * (v / old - 1), round(TOLERANCE * 100)), file=sys.stderr)
+    if worse:
+        sys.exit(1)
+    if figures:
+        with open(RATIOS, "w") as f:
+            json.dump({k: round(v, 3) for k, v in sorted(figures.items())}, f, indent=1)
+            f.write("\n")
 
 
 if __name__ == "__main__":

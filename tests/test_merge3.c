@@ -124,6 +124,16 @@ static void test_marker_lines(void **state)
 	assert_int_equal(diags.items[0].col, 1);
 	assert_non_null(strstr(diags.items[0].message, "unresolved merge conflict"));
 	diag_fini(&diags);
+
+	/* '<' inside lines is skipped; each marker gets its own line, the last
+	 * one without a line end. */
+	diag_init(&diags, 10);
+	text = "a: x < y\n<b: <<<<<<<\n\n<<<<<<< one\r\nc: 1\n<<<<<<<";
+	assert_int_equal(merge3_report_markers("f.yaml", text, strlen(text), &diags), 2);
+	assert_int_equal(diags.items[0].line, 4);
+	assert_int_equal(diags.items[1].line, 6);
+	assert_int_equal(merge3_report_markers("f.yaml", "", 0, &diags), 0);
+	diag_fini(&diags);
 }
 
 int main(void)

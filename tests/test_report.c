@@ -11,6 +11,7 @@
 
 #include "charterdash/core/charter.h"
 #include "charterdash/report/report.h"
+#include "charterdash/report/report_pass.h"
 
 #include "support.h"
 
@@ -245,6 +246,68 @@ static void test_text_report_empty_and_done(void **state)
 	charter_fini(&c);
 }
 
+static void same_progress(const struct progress *a, const struct progress *b)
+{
+	assert_int_equal(a->total, b->total);
+	for (int s = 0; s < STATUS_COUNT; s++)
+		assert_int_equal(a->counts[s], b->counts[s]);
+	for (int k = 0; k < ATTENTION_COUNT; k++)
+		assert_int_equal(a->attention[k], b->attention[k]);
+	assert_int_equal(a->due_soon_not_started, b->due_soon_not_started);
+	assert_int_equal(a->roadmap_done, b->roadmap_done);
+	assert_int_equal(a->roadmap_total, b->roadmap_total);
+	assert_int_equal(a->percent, b->percent);
+	assert_int_equal(a->state, b->state);
+}
+
+/* The one walk gives what the per-group and per-milestone rules give, on
+ * every day from before signing to past the deadline. */
+static void test_pass_matches_the_rules(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n  roadmap_deadline: 2026-03-31\n"
+	         "working_groups:\n"
+	         "  - id: a\n    name: A\n    milestones:\n"
+	         "      - {id: a1, title: A1, status: done, due: 2026-03-01}\n"
+	         "      - {id: a2, title: A2, status: not_started}\n"
+	         "      - {id: a3, title: A3, status: blocked, due: ~}\n"
+	         "  - id: none\n    name: None\n"
+	         "  - id: b\n    name: B\n    milestones:\n"
+	         "      - {id: b1, title: B1, status: in_progress, due: 2026-04-01}\n"
+	         "      - {id: b2, title: B2, status: blocked, due: 2026-03-20}\n"
+	         "      - {id: b3, title: B3, status: not_started, due: 2026-03-25}\n"
+	         "      - {id: b4, title: B4, status: done, due: 2026-05-01}\n");
+	size_t kinds_seen = 0;
+	for (long day = date_to_serial(D(2026, 1, 1)); day <= date_to_serial(D(2026, 6, 1)); day++) {
+		struct date today = date_from_serial(day);
+		struct report_pass pass;
+		report_pass_init(&pass, &c, today);
+		struct progress want, scratch;
+		progress_charter(&c, today, &want);
+		same_progress(&pass.all, &want);
+		for (size_t g = 0; g < c.group_count; g++) {
+			progress_group(&c, g, today, &want);
+			same_progress(report_pass_group(&pass, g, &scratch), &want);
+		}
+		for (size_t i = 0; i < c.milestone_count; i++) {
+			const struct milestone *m = &c.milestones[i];
+			unsigned f = report_pass_facts(&pass, i);
+			enum attention a = progress_fact_attention(f);
+			assert_int_equal(a == ATTENTION_OVERDUE, progress_is_overdue(&c, m, today));
+			/* due soon is the bucket: a blocked milestone due soon is blocked */
+			assert_int_equal(a == ATTENTION_DUE_SOON,
+			                 progress_is_due_soon(&c, m, today) && m->status != STATUS_BLOCKED);
+			assert_int_equal((f & PROGRESS_IN_ROADMAP) != 0, progress_in_roadmap(&c, m));
+			assert_int_equal(report_pass_attention(&pass, i), progress_attention(&c, m, today));
+			kinds_seen |= 1u << report_pass_attention(&pass, i);
+		}
+		report_pass_fini(&pass);
+	}
+	assert_int_equal(kinds_seen, 0xF); /* none, overdue, blocked and due soon all came up */
+	charter_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_text_report),
 		cmocka_unit_test(test_text_report_empty_and_done),
 		cmocka_unit_test(test_done_words),
+		cmocka_unit_test(test_pass_matches_the_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "charterdash/core/fsio.h"
+#include "charterdash/core/doc_reparse.h"
 #include "charterdash/core/merge3.h"
 #include "charterdash/core/strmap.h"
 #include "charterdash/core/utf8.h"
@@ -589,27 +590,9 @@ static void count_items(const struct doc *doc, uint32_t groups, size_t *ngroups,
 	}
 }
 
-bool charter_load_text(struct charter *c, const char *path, char *text, size_t len,
-                       struct diag_list *diags)
+/* The model from c->doc; `parsed` is doc_parse's answer. */
+static bool load_model(struct charter *c, bool parsed, size_t errors_before, struct diag_list *diags)
 {
-	memset(c, 0, sizeof *c);
-	c->text = text;
-	c->text_len = len;
-	c->path = strdup(path ? path : "<input>");
-	size_t errors_before = diags->errors;
-	if (!c->path) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
-		return false;
-	}
-	if (merge3_report_markers(c->path, text, len, diags) > 0)
-		return false; /* git's markers: not YAML, and the parse errors would only confuse */
-	/* On false with a root, the tree is complete and its problems (duplicate
-	 * keys, undefined aliases, a second document) are reported: validate
-	 * it anyway so one run shows every error. */
-	bool parsed = doc_parse(&c->doc, c->path, text, len, diags);
-	if (!parsed && c->doc.root == DOC_NONE)
-		return false;
-
 	struct loader l = { .c = c, .doc = &c->doc, .diags = diags, .keys_map = DOC_NONE };
 	uint32_t root = c->doc.root;
 	if (root == DOC_NONE || doc_is_null(&c->doc, root)) {
@@ -656,6 +639,65 @@ bool charter_load_text(struct charter *c, const char *path, char *text, size_t l
 		free(ids.slots);
 	}
 	return diags->errors == errors_before;
+}
+
+static bool start_load(struct charter *c, const char *path, char *text, size_t len, struct diag_list *diags)
+{
+	memset(c, 0, sizeof *c);
+	c->text = text;
+	c->text_len = len;
+	c->path = strdup(path ? path : "<input>");
+	if (!c->path)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
+	return c->path != NULL;
+}
+
+bool charter_load_text(struct charter *c, const char *path, char *text, size_t len,
+                       struct diag_list *diags)
+{
+	size_t errors_before = diags->errors;
+	if (!start_load(c, path, text, len, diags))
+		return false;
+	if (merge3_report_markers(c->path, text, len, diags) > 0)
+		return false; /* git's markers: not YAML, and the parse errors would only confuse */
+	/* On false with a root, the tree is complete and its problems (duplicate
+	 * keys, undefined aliases, a second document) are reported: validate
+	 * it anyway so one run shows every error. */
+	bool parsed = doc_parse(&c->doc, c->path, text, len, diags);
+	if (!parsed && c->doc.root == DOC_NONE)
+		return false;
+	return load_model(c, parsed, errors_before, diags);
+}
+
+/* The lines around a splice: a merge marker there is new (before loaded). */
+static bool markers_near(const char *text, size_t len, size_t start, size_t piece_len)
+{
+	size_t from = start, to = start + piece_len;
+	while (from > 0 && text[from - 1] != '\n')
+		from--;
+	const char *lf = to < len ? memchr(text + to, '\n', len - to) : NULL;
+	to = lf ? (size_t)(lf - text) : len;
+	struct diag_list scratch;
+	diag_init(&scratch, 1);
+	size_t found = merge3_report_markers("", text + from, to - from, &scratch);
+	diag_fini(&scratch);
+	return found > 0;
+}
+
+bool charter_load_spliced(struct charter *c, const struct charter *before, const char *path, char *text,
+                          size_t len, size_t start, size_t end, size_t piece_len, struct diag_list *diags)
+{
+	size_t errors_before = diags->errors;
+	if (markers_near(text, len, start, piece_len))
+		return charter_load_text(c, path, text, len, diags);
+	if (!start_load(c, path, text, len, diags))
+		return false;
+	if (!doc_reparse(&c->doc, &before->doc, c->path, text, len, start, end, piece_len)) {
+		char *owned = c->text;
+		free(c->path);
+		return charter_load_text(c, path, owned, len, diags);
+	}
+	return load_model(c, true, errors_before, diags);
 }
 
 char *charter_read_file(const char *path, size_t *out_len, struct diag_list *diags)

@@ -408,19 +408,26 @@ bool merge3_is_marker(const char *line, size_t len)
 
 size_t merge3_report_markers(const char *path, const char *text, size_t len, struct diag_list *diags)
 {
-	size_t found = 0;
+	/* Every load asks this of the whole file: look only at the '<'s (rare
+	 * in a charter) instead of walking every line; count lines only for a
+	 * marker found. */
+	size_t found = 0, counted = 0;
 	unsigned line = 1;
-	for (size_t i = 0; i < len; line++) {
-		size_t end = i;
-		while (end < len && text[end] != '\n')
-			end++;
-		if (text[i] == '<' && merge3_is_marker(text + i, end - i)) {
-			diag_add(diags, DIAG_ERROR, path, line, 1,
-			         "unresolved merge conflict: keep one side (the lines between <<<<<<< and =======, "
-			         "or between ======= and >>>>>>>) and delete the markers");
-			found++;
-		}
-		i = end + 1;
+	for (const char *p = text; len && (p = memchr(p, '<', len - (size_t)(p - text))); p++) {
+		size_t i = (size_t)(p - text);
+		if (i > 0 && text[i - 1] != '\n')
+			continue;
+		const char *lf = memchr(p, '\n', len - i);
+		if (!merge3_is_marker(p, (lf ? (size_t)(lf - text) : len) - i))
+			continue;
+		for (; counted < i; counted++)
+			line += text[counted] == '\n';
+		diag_add(diags, DIAG_ERROR, path, line, 1,
+		         "unresolved merge conflict: keep one side (the lines between <<<<<<< and =======, "
+		         "or between ======= and >>>>>>>) and delete the markers");
+		found++;
+		if (!lf)
+			break;
 	}
 	return found;
 }

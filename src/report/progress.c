@@ -125,29 +125,70 @@ static enum group_state judge(const struct progress *p, bool not_started_due_soo
 	return STATE_ON_TRACK;
 }
 
-void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
-                    struct progress *out)
+_Static_assert(ATTENTION_COUNT - 1 <= PROGRESS_ATTENTION_BITS, "an enum attention fits in a fact's low bits");
+
+/* The facts of a milestone on serial day `now` (see progress_range). */
+static unsigned facts_of(const struct charter *c, const struct milestone *m, long now, long deadline)
+{
+	long due = m->due_unset ? 0 : m->has_due ? date_to_serial(m->due) : deadline;
+	unsigned f = !m->due_unset && due <= deadline ? PROGRESS_IN_ROADMAP : 0;
+	return f | progress_attention_rule(m->status, !m->due_unset, due, now, c->attention_days);
+}
+
+enum attention progress_fact_attention(unsigned facts)
+{
+	return (enum attention)(facts & PROGRESS_ATTENTION_BITS);
+}
+
+unsigned progress_facts(const struct charter *c, const struct milestone *m, struct date today)
+{
+	return facts_of(c, m, date_to_serial(today), date_to_serial(c->deadline));
+}
+
+static void judge_all(struct progress *p)
+{
+	p->percent = p->total ? (int)(100 * p->counts[STATUS_DONE] / p->total) : -1;
+	p->state = judge(p, p->due_soon_not_started > 0);
+}
+
+void progress_range_facts(const struct charter *c, size_t first, size_t count, struct date today,
+                          struct progress *out, unsigned char *facts)
 {
 	*out = (struct progress){ .total = count, .percent = -1, .state = STATE_EMPTY };
 	/* Serial days: one subtraction per milestone instead of date arithmetic. */
 	long now = date_to_serial(today), deadline = date_to_serial(c->deadline);
-	bool not_started_due_soon = false;
-	for (size_t i = first; i < first + count; i++) {
-		const struct milestone *m = &c->milestones[i];
-		bool done = m->status == STATUS_DONE;
+	for (size_t i = 0; i < count; i++) {
+		const struct milestone *m = &c->milestones[first + i];
+		unsigned f = facts_of(c, m, now, deadline);
 		out->counts[m->status]++;
-		long due = m->due_unset ? 0 : m->has_due ? date_to_serial(m->due) : deadline;
-		enum attention a = progress_attention_rule(m->status, !m->due_unset, due, now, c->attention_days);
+		out->roadmap_total += (f & PROGRESS_IN_ROADMAP) != 0;
+		out->roadmap_done += (f & PROGRESS_IN_ROADMAP) && m->status == STATUS_DONE;
+		enum attention a = progress_fact_attention(f);
 		out->attention[a]++;
-		not_started_due_soon |= a == ATTENTION_DUE_SOON && m->status == STATUS_NOT_STARTED;
-		if (!m->due_unset && due <= deadline) {
-			out->roadmap_total++;
-			out->roadmap_done += done;
-		}
+		out->due_soon_not_started += a == ATTENTION_DUE_SOON && m->status == STATUS_NOT_STARTED;
+		if (facts)
+			facts[i] = (unsigned char)f;
 	}
-	if (count)
-		out->percent = (int)(100 * out->counts[STATUS_DONE] / count);
-	out->state = judge(out, not_started_due_soon);
+	judge_all(out);
+}
+
+void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
+                    struct progress *out)
+{
+	progress_range_facts(c, first, count, today, out, NULL);
+}
+
+void progress_add(struct progress *sum, const struct progress *part)
+{
+	sum->total += part->total;
+	for (int s = 0; s < STATUS_COUNT; s++)
+		sum->counts[s] += part->counts[s];
+	for (int a = 0; a < ATTENTION_COUNT; a++)
+		sum->attention[a] += part->attention[a];
+	sum->due_soon_not_started += part->due_soon_not_started;
+	sum->roadmap_done += part->roadmap_done;
+	sum->roadmap_total += part->roadmap_total;
+	judge_all(sum);
 }
 
 void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "charterdash/report/progress.h"
+#include "charterdash/report/report_pass.h"
 
 #define BAR_WIDTH 30
 
@@ -128,12 +129,13 @@ void report_review_words(const struct charter *c, struct date today, char *buf, 
 }
 
 /* The group's overdue, then blocked, then due-soon milestones, file order in each. */
-static void print_attention(FILE *out, const struct charter *c, const struct group *g, struct date today)
+static void print_attention(FILE *out, const struct report_pass *pass, const struct group *g, struct date today)
 {
+	const struct charter *c = pass->c;
 	for (int kind = ATTENTION_OVERDUE; kind <= ATTENTION_DUE_SOON; kind++) {
 		for (size_t i = g->first; i < g->first + g->count; i++) {
 			const struct milestone *m = &c->milestones[i];
-			if ((int)progress_attention(c, m, today) != kind)
+			if ((int)report_pass_attention(pass, i) != kind)
 				continue;
 			char when[64];
 			report_due_words(c, m, today, when, sizeof when);
@@ -146,26 +148,27 @@ static void print_attention(FILE *out, const struct charter *c, const struct gro
 	}
 }
 
-static void print_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+static void print_group(FILE *out, const struct report_pass *pass, size_t gi, struct date today)
 {
+	const struct charter *c = pass->c;
 	const struct group *g = &c->groups[gi];
-	struct progress p;
-	progress_group(c, gi, today, &p);
+	struct progress scratch;
+	const struct progress *p = report_pass_group(pass, gi, &scratch);
 	fputc('\n', out);
 	report_plain_text(out, g->name);
 	fputs(" (", out);
 	report_plain_text(out, g->id);
 	fputs(")\n", out);
-	if (p.total == 0) {
+	if (p->total == 0) {
 		fprintf(out, "  no milestones yet\n");
 		return;
 	}
 	char bar[BAR_WIDTH + 3];
-	report_bar(bar, BAR_WIDTH, p.counts[STATUS_DONE], p.total);
-	fprintf(out, "  %s %zu/%zu  %d%%  %s\n", bar, p.counts[STATUS_DONE], p.total, p.percent,
-	        state_label(p.state));
-	report_put_counts(out, &p, false);
-	print_attention(out, c, g, today);
+	report_bar(bar, BAR_WIDTH, p->counts[STATUS_DONE], p->total);
+	fprintf(out, "  %s %zu/%zu  %d%%  %s\n", bar, p->counts[STATUS_DONE], p->total, p->percent,
+	        state_label(p->state));
+	report_put_counts(out, p, false);
+	print_attention(out, pass, g, today);
 }
 
 void report_text(FILE *out, const struct charter *c, const struct report_options *opt)
@@ -180,23 +183,25 @@ void report_text(FILE *out, const struct charter *c, const struct report_options
 	fputc('\n', out);
 	fprintf(out, "Signed %s; roadmap deadline %s (%s); today %s\n", signed_on, deadline, days, today);
 
-	struct progress p;
-	progress_charter(c, opt->today, &p);
+	struct report_pass pass;
+	report_pass_init(&pass, c, opt->today);
+	const struct progress *p = &pass.all;
 	char line[160];
-	report_roadmap_words(c, opt->today, &p, line, sizeof line);
+	report_roadmap_words(c, opt->today, p, line, sizeof line);
 	fprintf(out, "%s\n", line);
 	report_review_words(c, opt->today, line, sizeof line);
 	fprintf(out, "%s\n", line);
-	if (p.total) {
+	if (p->total) {
 		char bar[BAR_WIDTH + 3];
-		report_bar(bar, BAR_WIDTH, p.counts[STATUS_DONE], p.total);
-		fprintf(out, "Overall %s %zu/%zu  %d%%  %s\n", bar, p.counts[STATUS_DONE], p.total,
-		        p.percent, state_label(p.state));
-		report_put_counts(out, &p, false);
+		report_bar(bar, BAR_WIDTH, p->counts[STATUS_DONE], p->total);
+		fprintf(out, "Overall %s %zu/%zu  %d%%  %s\n", bar, p->counts[STATUS_DONE], p->total,
+		        p->percent, state_label(p->state));
+		report_put_counts(out, p, false);
 	} else {
 		fprintf(out, "Overall: no milestones yet\n");
 	}
 	for (size_t gi = 0; gi < c->group_count; gi++)
 		if (opt->group < 0 || (size_t)opt->group == gi)
-			print_group(out, c, gi, opt->today);
+			print_group(out, &pass, gi, opt->today);
+	report_pass_fini(&pass);
 }

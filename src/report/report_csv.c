@@ -7,9 +7,12 @@
 #include "charterdash/report/report.h"
 
 #include "charterdash/report/progress.h"
+#include "charterdash/report/report_pass.h"
 
 void report_csv(FILE *out, const struct charter *c, const struct report_options *opt)
 {
+	struct report_pass pass;
+	report_pass_init(&pass, c, opt->today);
 	fputs("group_id,group_name,milestone_id,title,status,due,owner,overdue\r\n", out);
 	for (size_t gi = 0; gi < c->group_count; gi++) {
 		if (!report_shows_group(opt, gi))
@@ -29,7 +32,8 @@ void report_csv(FILE *out, const struct charter *c, const struct report_options 
 			report_csv_field(out, m->title);
 			fprintf(out, ",%s,%s,", status_key(m->status), due);
 			report_csv_field(out, m->owner);
-			fprintf(out, ",%s\r\n", progress_is_overdue(c, m, opt->today) ? "true" : "false");
+			fprintf(out, ",%s\r\n", report_pass_attention(&pass, i) == ATTENTION_OVERDUE ? "true" : "false");
 		}
 	}
+	report_pass_fini(&pass);
 }

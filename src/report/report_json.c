@@ -7,6 +7,7 @@
 #include "charterdash/core/buf.h"
 #include "charterdash/core/json.h"
 #include "charterdash/report/progress.h"
+#include "charterdash/report/report_pass.h"
 
 static void put_date(FILE *out, struct date d)
 {
@@ -34,8 +35,7 @@ static void put_numbers(FILE *out, const struct progress *p, const char *indent)
 
 /* A milestone's line is built in memory and written with one fwrite: at
  * 100k milestones, a stdio call per field was a fifth of the report. */
-static void put_milestone(struct buf *b, const struct charter *c, const struct milestone *m,
-                          struct date today)
+static void put_milestone(struct buf *b, const struct charter *c, const struct milestone *m, unsigned facts)
 {
 	char due[DATE_TEXT_SIZE + 2] = "null"; /* no date yet: null */
 	if (milestone_has_date(m)) {
@@ -53,7 +53,7 @@ static void put_milestone(struct buf *b, const struct charter *c, const struct m
 	buf_puts(b, due);
 	buf_puts(b, ", \"owner\": ");
 	json_put_string(b, m->owner); /* null when there is none */
-	enum attention a = progress_attention(c, m, today);
+	enum attention a = progress_fact_attention(facts);
 	buf_puts(b, a == ATTENTION_OVERDUE ? ", \"overdue\": true" : ", \"overdue\": false");
 	buf_puts(b, a == ATTENTION_DUE_SOON ? ", \"due_soon\": true" : ", \"due_soon\": false");
 	buf_puts(b, ", \"attention\": ");
@@ -66,28 +66,29 @@ static void put_milestone(struct buf *b, const struct charter *c, const struct m
 	}
 }
 
-static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 {
+	const struct charter *c = pass->c;
 	const struct group *g = &c->groups[gi];
-	struct progress p;
-	progress_group(c, gi, today, &p);
+	struct progress scratch;
+	const struct progress *p = report_pass_group(pass, gi, &scratch);
 	fputs("    {\n      \"id\": ", out);
 	report_json_string(out, g->id);
 	fputs(",\n      \"name\": ", out);
 	report_json_string(out, g->name);
 	fputs(",\n", out);
-	put_numbers(out, &p, "      ");
+	put_numbers(out, p, "      ");
 	fprintf(out, ",\n      \"counts\": {\"not_started\": %zu, \"in_progress\": %zu, "
 	             "\"blocked\": %zu, \"done\": %zu},\n",
-	        p.counts[STATUS_NOT_STARTED], p.counts[STATUS_IN_PROGRESS], p.counts[STATUS_BLOCKED],
-	        p.counts[STATUS_DONE]);
+	        p->counts[STATUS_NOT_STARTED], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
+	        p->counts[STATUS_DONE]);
 	fputs("      \"milestones\": [", out);
 	struct buf b;
 	buf_init(&b);
 	for (size_t i = 0; i < g->count; i++) {
 		b.len = 0;
 		buf_puts(&b, i ? ",\n        " : "\n        ");
-		put_milestone(&b, c, &c->milestones[g->first + i], today);
+		put_milestone(&b, c, &c->milestones[g->first + i], report_pass_facts(pass, g->first + i));
 		if (b.data)
 			fwrite(b.data, 1, b.len, out);
 	}
@@ -97,8 +98,8 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 
 void report_json(FILE *out, const struct charter *c, const struct report_options *opt)
 {
-	struct progress p;
-	progress_charter(c, opt->today, &p);
+	struct report_pass pass;
+	report_pass_init(&pass, c, opt->today);
 	fputs("{\n  \"charter\": {\n    \"title\": ", out);
 	report_json_string(out, c->title);
 	fputs(",\n    \"signed\": ", out);
@@ -114,15 +115,16 @@ void report_json(FILE *out, const struct charter *c, const struct report_options
 	else
 		fputs("null", out);
 	fputs(",\n", out);
-	put_numbers(out, &p, "    ");
+	put_numbers(out, &pass.all, "    ");
 	fputs("\n  },\n  \"groups\": [", out);
 	bool first = true;
 	for (size_t gi = 0; gi < c->group_count; gi++) {
 		if (!report_shows_group(opt, gi))
 			continue;
 		fputs(first ? "\n" : ",\n", out);
-		put_group(out, c, gi, opt->today);
+		put_group(out, &pass, gi);
 		first = false;
 	}
 	fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
+	report_pass_fini(&pass);
 }

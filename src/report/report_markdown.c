@@ -5,6 +5,7 @@
 #include "charterdash/report/report.h"
 
 #include "charterdash/report/progress.h"
+#include "charterdash/report/report_pass.h"
 
 #define MD_BAR_WIDTH 10
 
@@ -20,42 +21,44 @@ static void put_progress(FILE *out, const struct progress *p)
 	fprintf(out, "`%s` %d%%", bar, p->percent);
 }
 
-static void put_summary_table(FILE *out, const struct charter *c, const struct report_options *opt)
+static void put_summary_table(FILE *out, const struct report_pass *pass, const struct report_options *opt)
 {
+	const struct charter *c = pass->c;
 	fputs("| Working group | Done | Progress | State | Overdue | Blocked | Due soon | Roadmap phase |\n"
 	      "| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n", out);
 	for (size_t gi = 0; gi < c->group_count; gi++) {
 		if (!report_shows_group(opt, gi))
 			continue;
-		struct progress p;
-		progress_group(c, gi, opt->today, &p);
+		struct progress scratch;
+		const struct progress *p = report_pass_group(pass, gi, &scratch);
 		fputs("| ", out);
 		report_md_text(out, c->groups[gi].name, REPORT_MD_CELL);
-		fprintf(out, " | %zu/%zu | ", p.counts[STATUS_DONE], p.total);
-		put_progress(out, &p);
-		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p.total ? state_label(p.state) : "",
-		        p.attention[ATTENTION_OVERDUE], p.attention[ATTENTION_BLOCKED], p.attention[ATTENTION_DUE_SOON],
-		        p.roadmap_done, p.roadmap_total);
+		fprintf(out, " | %zu/%zu | ", p->counts[STATUS_DONE], p->total);
+		put_progress(out, p);
+		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p->total ? state_label(p->state) : "",
+		        p->attention[ATTENTION_OVERDUE], p->attention[ATTENTION_BLOCKED], p->attention[ATTENTION_DUE_SOON],
+		        p->roadmap_done, p->roadmap_total);
 	}
 }
 
-static void put_group(FILE *out, const struct charter *c, size_t gi, struct date today)
+static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 {
+	const struct charter *c = pass->c;
 	const struct group *g = &c->groups[gi];
-	struct progress p;
-	progress_group(c, gi, today, &p);
+	struct progress scratch;
+	const struct progress *p = report_pass_group(pass, gi, &scratch);
 	fputs("\n## ", out);
 	report_md_text(out, g->name, REPORT_MD_HEADING);
 	fputs(" (", out);
 	report_md_text(out, g->id, REPORT_MD_HEADING);
 	fputs(")\n\n", out);
-	if (!p.total) {
+	if (!p->total) {
 		fputs("No milestones yet.\n", out);
 		return;
 	}
-	fprintf(out, "%zu/%zu done (%d%%), %s. ", p.counts[STATUS_DONE], p.total, p.percent,
-	        state_label(p.state));
-	report_put_counts(out, &p, true);
+	fprintf(out, "%zu/%zu done (%d%%), %s. ", p->counts[STATUS_DONE], p->total, p->percent,
+	        state_label(p->state));
+	report_put_counts(out, p, true);
 	fputs("\n| Id | Milestone | Status | Due | Owner |\n"
 	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
 	for (size_t i = g->first; i < g->first + g->count; i++) {
@@ -67,7 +70,7 @@ static void put_group(FILE *out, const struct charter *c, size_t gi, struct date
 		report_md_text(out, m->id, REPORT_MD_CELL);
 		fputs(" | ", out);
 		report_md_text(out, m->title, REPORT_MD_CELL);
-		enum attention a = progress_attention(c, m, today);
+		enum attention a = report_pass_attention(pass, i);
 		if (a == ATTENTION_OVERDUE)
 			fprintf(out, " | **%s, overdue** | %s | ", status_label(m->status), due);
 		else if (a == ATTENTION_DUE_SOON)
@@ -92,25 +95,27 @@ void report_markdown(FILE *out, const struct charter *c, const struct report_opt
 	fprintf(out, "\n\nSigned %s; roadmap deadline %s (%s); today %s.\n\n", signed_on, deadline,
 	        days, today);
 
-	struct progress p;
-	progress_charter(c, opt->today, &p);
+	struct report_pass pass;
+	report_pass_init(&pass, c, opt->today);
+	const struct progress *p = &pass.all;
 	char line[160];
-	report_roadmap_words(c, opt->today, &p, line, sizeof line);
+	report_roadmap_words(c, opt->today, p, line, sizeof line);
 	fprintf(out, "%s.  \n", line);
 	report_review_words(c, opt->today, line, sizeof line);
 	fprintf(out, "%s.\n\n", line);
-	if (p.total) {
-		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p.counts[STATUS_DONE],
-		        p.total, p.percent, state_label(p.state));
-		report_put_counts(out, &p, true);
+	if (p->total) {
+		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p->counts[STATUS_DONE],
+		        p->total, p->percent, state_label(p->state));
+		report_put_counts(out, p, true);
 	} else {
 		fputs("**Overall:** no milestones yet.\n", out);
 	}
-	if (c->group_count == 0)
-		return;
-	fputc('\n', out);
-	put_summary_table(out, c, opt);
-	for (size_t gi = 0; gi < c->group_count; gi++)
-		if (report_shows_group(opt, gi))
-			put_group(out, c, gi, opt->today);
+	if (c->group_count) {
+		fputc('\n', out);
+		put_summary_table(out, &pass, opt);
+		for (size_t gi = 0; gi < c->group_count; gi++)
+			if (report_shows_group(opt, gi))
+				put_group(out, &pass, gi);
+	}
+	report_pass_fini(&pass);
 }

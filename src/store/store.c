@@ -691,7 +691,10 @@ static enum store_status apply_and_load(const struct charter *before, struct sto
 	struct diag_list check;
 	diag_init(&check, 4);
 	r->have_after = true;
-	bool valid = charter_load_text(&r->after, before->path, copy, r->new_len, &check);
+	/* Only the lines the splice can affect are parsed again (doc_reparse);
+	 * patch_verify then compares the whole of both trees. */
+	bool valid = charter_load_spliced(&r->after, before, before->path, copy, r->new_len, r->edit.start,
+	                                  r->edit.end, r->edit.len, &check);
 	if (!valid) {
 		char first[400] = "out of memory";
 		if (check.count)

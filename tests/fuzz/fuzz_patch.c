@@ -5,6 +5,9 @@
  * — parse to the original document with exactly one change: the two node
  * trees, compared generically, differ in one place only (one value
  * replaced, or one entry added or removed), and that place holds the edit.
+ * The edited text is loaded here in full, independently of the save (which
+ * parses only the lines the splice can affect, doc_reparse): the save's doc
+ * must be that full parse node for node, and the oracle reads the full one.
  *
  * Input layout: byte 0 picks the kind and field, byte 1 the milestone,
  * then a value up to the first NUL, then the YAML text. */
@@ -171,6 +174,42 @@ static void check_one_change(const struct charter *before, const struct charter 
 		abort();
 }
 
+/* ---- the save's doc is the full parse's ----------------------------------- */
+
+static void check_same_doc(const struct doc *got, const struct doc *want)
+{
+	if (got->count != want->count || got->root != want->root || got->src_len != want->src_len)
+		abort();
+	for (uint32_t i = 0; i < want->count; i++) {
+		const struct doc_node *p = &got->nodes[i], *q = &want->nodes[i];
+		if (p->kind != q->kind || p->style != q->style || p->flags != q->flags || p->start != q->start ||
+		    p->end != q->end || p->next != q->next)
+			abort();
+		if (q->kind != DOC_SCALAR ? p->first != q->first
+		                          : doc_scalar_len(got, i) != doc_scalar_len(want, i) ||
+		                                memcmp(doc_scalar(got, i), doc_scalar(want, i), doc_scalar_len(want, i)))
+			abort();
+	}
+}
+
+/* The edited text loaded from scratch: it must load (the save accepted it)
+ * and give the save's doc. The caller finishes *full. */
+static void load_in_full(const struct store_result *r, struct charter *full)
+{
+	char *copy = malloc(r->new_len + 1);
+	if (!copy)
+		abort();
+	memcpy(copy, r->new_text, r->new_len + 1);
+	struct diag_list diags;
+	diag_init(&diags, 8);
+	if (!charter_load_text(full, "fuzz.yaml", copy, r->new_len, &diags))
+		abort();
+	diag_fini(&diags);
+	check_same_doc(&r->after.doc, &full->doc);
+	if (full->milestone_count != r->after.milestone_count || full->group_count != r->after.group_count)
+		abort();
+}
+
 /* ---- the target ------------------------------------------------------------ */
 
 static void check_splice(const struct charter *c, const struct store_result *r)
@@ -201,7 +240,10 @@ static void fuzz_edit(const struct charter *c, const uint8_t *data, char *value)
 	store_result_init(&r);
 	if (store_plan(c, &e, &r) == STORE_OK && r.changed) {
 		check_splice(c, &r);
-		check_one_change(c, &r.after, &e);
+		struct charter full;
+		load_in_full(&r, &full);
+		check_one_change(c, &full, &e);
+		charter_fini(&full);
 	}
 	store_result_fini(&r);
 }

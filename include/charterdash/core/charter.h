@@ -85,6 +85,13 @@ struct charter {
 bool charter_load_text(struct charter *c, const char *path, char *text, size_t len,
                        struct diag_list *diags);
 
+/* charter_load_text for `text`, which is before's text with bytes
+ * [start, end) replaced by piece_len bytes (a save's splice): only the
+ * lines the splice can affect are parsed again when doc_reparse can show
+ * that is enough, else the whole text is. The same result either way. */
+bool charter_load_spliced(struct charter *c, const struct charter *before, const char *path, char *text,
+                          size_t len, size_t start, size_t end, size_t piece_len, struct diag_list *diags);
+
 /* Reads the whole regular file, NUL-terminated (the caller frees it); NULL
  * with the problem in diags ("FILE: error: cannot open: ..."). */
 char *charter_read_file(const char *path, size_t *len, struct diag_list *diags);

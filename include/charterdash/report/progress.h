@@ -64,6 +64,7 @@ struct progress {
 	/* Milestones per attention bucket (attention_days): they add up to the
 	 * milestones needing attention; [ATTENTION_NONE] holds the rest. */
 	size_t attention[ATTENTION_COUNT];
+	size_t due_soon_not_started; /* of the due soon, not started (the state's "at risk") */
 	size_t roadmap_done;      /* of the roadmap phase (due on or before the deadline) */
 	size_t roadmap_total;
 	int percent;              /* floor(100 * done / total); -1 when total is 0 */
@@ -94,6 +95,22 @@ bool progress_in_roadmap(const struct charter *c, const struct milestone *m);
 /* Counts and state over milestones [first, first + count). */
 void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
                     struct progress *out);
+
+/* What progress_range counts a milestone as: its enum attention in the
+ * low bits (progress_fact_attention), and whether it is in the roadmap phase. */
+enum progress_fact { PROGRESS_ATTENTION_BITS = 3u, PROGRESS_IN_ROADMAP = 1u << 2 };
+enum attention progress_fact_attention(unsigned facts);
+
+/* progress_range that also writes milestone first + i's facts to facts[i]
+ * (NULL: it does not), so a report needs no second walk for them. */
+void progress_range_facts(const struct charter *c, size_t first, size_t count, struct date today,
+                          struct progress *out, unsigned char *facts);
+/* One milestone's facts (the same rule, without a walk). */
+unsigned progress_facts(const struct charter *c, const struct milestone *m, struct date today);
+
+/* Adds part's counts to sum and judges sum's percent and state anew: the
+ * charter's progress is the sum of its groups'. */
+void progress_add(struct progress *sum, const struct progress *part);
 void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out);
 void progress_charter(const struct charter *c, struct date today, struct progress *out);
 
