@@ -13,11 +13,21 @@ CFLAGS     ?= -O2 -g
 # Project flags go first so that a user's CFLAGS can override them.
 WARNINGS   := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wformat=2 -Wpointer-arith -Wvla -Wundef
+# make DEVELOPER=1 (CI builds so, with gcc and clang): a warning is an
+# error, and a cast that drops a const warns.
+ifeq ($(DEVELOPER),1)
+WARNINGS   += -Wcast-qual -Werror
+endif
 # The core is POSIX.1-2008 C; only the UI (src/ui/, its tests, the key
 # fuzzer) sees ncursesw's own flags (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600).
 CD_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L \
               -DCHARTERDASH_VERSION='"$(VERSION)"' \
               $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+# make HAVE_INOTIFY=0: the file watch by polling alone (as where the
+# kernel has no inotify; store/watch.h decides otherwise).
+ifneq ($(HAVE_INOTIFY),)
+CD_CPPFLAGS += -DHAVE_INOTIFY=$(HAVE_INOTIFY)
+endif
 UI_CPPFLAGS = -D_XOPEN_SOURCE_EXTENDED $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 CD_CFLAGS   = -std=c11 $(WARNINGS) -MMD -MP
 LIBS_CORE   = $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)

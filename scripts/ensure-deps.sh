@@ -7,6 +7,8 @@
 set -eu
 
 build_pkgs="make gcc pkg-config libncurses-dev libyaml-dev"
+# CC=clang (CI builds with it too): its compiler as well
+case ${CC:-cc} in clang*) build_pkgs="$build_pkgs clang" ;; esac
 test_pkgs="$build_pkgs libcmocka-dev tmux python3 python3-yaml python3-icalendar valgrind locales strace git"
 # make screenshots: the dashboard in tmux, rendered to PNG with Pillow
 screenshot_pkgs="$build_pkgs tmux python3 python3-pil fonts-dejavu-core"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "charterdash/core/charter.h"
+#include "charterdash/core/strutil.h"
 #include "charterdash/report/view.h"
 
 #include "support.h"
@@ -317,7 +318,7 @@ static void test_filter_owner(void **state)
 	assert_string_equal(owners[0], "Co-chairs");
 	assert_string_equal(owners[1], "Customs sub-group");
 	assert_string_equal(owners[3], "Trade sub-group");
-	struct view_filter flt = { VIEW_ALL_STATUSES, false, (char *)owners[0] };
+	struct view_filter flt = { VIEW_ALL_STATUSES, false, str_unconst(owners[0]) };
 	view_set_filter(v, &flt);
 	free(owners);
 	assert_int_equal(v->panes[0].row_count, 2); /* e1, e4 */

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "charterdash/core/charter.h"
+#include "charterdash/core/strutil.h"
 #include "charterdash/cli/cli.h"
 #include "charterdash/store/store.h"
 
@@ -74,7 +75,7 @@ static bool ensure_lines(const char *dir, const char *name, const char *const *l
 /* Runs `git -C DIR config --local KEY VALUE` (no shell). */
 static bool git_config(const char *dir, const char *key, const char *value)
 {
-	char *argv[] = { "git", "-C", (char *)dir, "config", "--local", (char *)key, (char *)value, NULL };
+	char *argv[] = { "git", "-C", str_unconst(dir), "config", "--local", str_unconst(key), str_unconst(value), NULL };
 	pid_t pid = fork();
 	if (pid == 0) {
 		execvp(argv[0], argv);

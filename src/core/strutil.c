@@ -38,3 +38,12 @@ size_t str_split_words(char *cmd, char **argv, size_t max)
 	argv[n] = NULL;
 	return n;
 }
+
+char *str_unconst(const char *s)
+{
+	union {
+		const char *in;
+		char *out;
+	} u = { s };
+	return u.out;
+}

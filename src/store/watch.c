@@ -1,4 +1,5 @@
-/* watch — inotify on the directory, with a stat-polling fallback. */
+/* watch — inotify on the directory (where HAVE_INOTIFY), with a
+ * stat-polling fallback compiled everywhere. */
 #include "charterdash/store/watch.h"
 
 #include <errno.h>
@@ -6,12 +7,15 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "charterdash/core/fsio.h"
 #include "charterdash/store/store.h"
+
+#if HAVE_INOTIFY
+#include <sys/inotify.h>
+#endif
 
 uint64_t watch_hash(const char *text, size_t len)
 {
@@ -35,6 +39,52 @@ static void remember_stat(struct watch *w)
 	w->mtime = st.st_mtim;
 }
 
+#if HAVE_INOTIFY
+/* An inotify descriptor on directory dir, or -1 (then watch_changed polls). */
+static int events_open(const char *dir)
+{
+	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (fd >= 0 && inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Drains w's events: true when one names the file (or some were lost). */
+static bool events_changed(struct watch *w)
+{
+	bool changed = false;
+	char events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	for (;;) {
+		ssize_t n = read(w->fd, events, sizeof events);
+		if (n <= 0)
+			break;
+		for (char *p = events; p < events + n;) {
+			const struct inotify_event *ev = (const struct inotify_event *)p;
+			if (ev->mask & IN_Q_OVERFLOW)
+				changed = true; /* lost events: assume the worst */
+			else if (ev->len && strcmp(ev->name, w->name) == 0)
+				changed = true;
+			p += sizeof *ev + ev->len;
+		}
+	}
+	return changed;
+}
+#else
+static int events_open(const char *dir)
+{
+	(void)dir;
+	return -1;
+}
+
+static bool events_changed(struct watch *w)
+{
+	(void)w;
+	return false; /* never called: fd is -1 */
+}
+#endif
+
 bool watch_open(struct watch *w, const char *path)
 {
 	memset(w, 0, sizeof *w);
@@ -50,12 +100,7 @@ bool watch_open(struct watch *w, const char *path)
 		watch_close(w);
 		return false;
 	}
-	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-	if (w->fd >= 0 &&
-	    inotify_add_watch(w->fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY) < 0) {
-		close(w->fd);
-		w->fd = -1;
-	}
+	w->fd = events_open(dir);
 	free(dir);
 	remember_stat(w);
 	return true;
@@ -88,21 +133,7 @@ bool watch_changed(struct watch *w)
 {
 	if (w->fd < 0)
 		return stat_changed(w);
-	bool changed = false;
-	char events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
-	for (;;) {
-		ssize_t n = read(w->fd, events, sizeof events);
-		if (n <= 0)
-			break;
-		for (char *p = events; p < events + n;) {
-			const struct inotify_event *ev = (const struct inotify_event *)p;
-			if (ev->mask & IN_Q_OVERFLOW)
-				changed = true; /* lost events: assume the worst */
-			else if (ev->len && strcmp(ev->name, w->name) == 0)
-				changed = true;
-			p += sizeof *ev + ev->len;
-		}
-	}
+	bool changed = events_changed(w);
 	if (changed)
 		remember_stat(w);
 	return changed;

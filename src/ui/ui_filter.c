@@ -9,6 +9,7 @@
 
 #include "charterdash/report/progress.h"
 #include "charterdash/core/text.h"
+#include "charterdash/core/strutil.h"
 
 /* Menu lines: headings and items; the cursor visits items only. */
 enum item_kind { ITEM_HEADING, ITEM_STATUS, ITEM_OVERDUE, ITEM_OWNER_ANY, ITEM_OWNER };
@@ -203,7 +204,7 @@ static unsigned toggle(struct ui *ui)
 		f.owner = NULL;
 		break;
 	case ITEM_OWNER:
-		f.owner = (char *)ui->menu.owners[it.arg];
+		f.owner = str_unconst(ui->menu.owners[it.arg]); /* view_set_filter copies it */
 		break;
 	default:
 		return UI_HANDLED;

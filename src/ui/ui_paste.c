@@ -30,7 +30,7 @@ enum {
 
 static char *cap(const char *name)
 {
-	char *s = tigetstr((char *)name);
+	char *s = tigetstr(name);
 	return s && s != (char *)-1 && *s ? s : NULL;
 }
 

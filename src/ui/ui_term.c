@@ -171,7 +171,7 @@ static void prepare_crash_restore(bool mouse)
 	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "BD", "rmcup" };
 	crash_restore_len = 0;
 	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
-		char *s = tigetstr((char *)caps[i]);
+		char *s = tigetstr(caps[i]);
 		if (!s || s == (char *)-1)
 			continue;
 		size_t n = strlen(s);

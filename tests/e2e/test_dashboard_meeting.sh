@@ -110,8 +110,9 @@ grep -q "^- \*\*energy-civil-nuclear\*\* (Open a civil nuclear" "$minutes" || fa
 grep -q "^## Agenda" "$minutes" || fail "the saved minutes lack the agenda"
 [ "$(stat -c %a "$minutes")" = "$(stat -c %a "$file.history")" ] || fail "the minutes' mode is not the history's"
 keys p
+# (the list was on screen before p: the pager's file says when it ran)
+wait_until grep -qs "energy-civil-nuclear (Open a civil nuclear" "$tmp/paged.txt" || fail "p gave the pager no minutes"
 wait_for "Changes since the meeting started" 30
-grep -q "energy-civil-nuclear (Open a civil nuclear" "$tmp/paged.txt" || fail "p gave the pager no minutes"
 keys Escape q
 expect_exit 0 "quit"
 finish

@@ -18,4 +18,9 @@ char *str_dup_opt(const char *s, bool *ok);
  * argument vector for execvp, no shell. Returns the number of words. */
 size_t str_split_words(char *cmd, char **argv, size_t max);
 
+/* s as a char *, for an interface that takes one and never writes through
+ * it (execvp's argv, a borrowed field of a struct that elsewhere owns its
+ * copy): the one place a const is dropped, visibly, without a cast. */
+char *str_unconst(const char *s);
+
 #endif

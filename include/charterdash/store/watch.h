@@ -16,6 +16,16 @@
 #include <sys/types.h>
 #include <time.h>
 
+/* 1 where the kernel has inotify (Linux); elsewhere, or built with
+ * `make HAVE_INOTIFY=0`, 0: the polling below is all there is. */
+#ifndef HAVE_INOTIFY
+#ifdef __linux__
+#define HAVE_INOTIFY 1
+#else
+#define HAVE_INOTIFY 0
+#endif
+#endif
+
 struct watch {
 	char *path; /* the real file (symlinks resolved) */
 	char *name; /* its base name, for filtering events */
