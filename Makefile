@@ -52,7 +52,7 @@ TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
 
-.PHONY: all run test unit e2e check-valgrind check-sanitize install uninstall clean deps-build deps-test
+.PHONY: all run test check-layers unit e2e check-valgrind check-sanitize install uninstall clean deps-build deps-test
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -132,7 +132,12 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 test: deps-test
 	@$(MAKE) --no-print-directory $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(JOBS)) \
 	  all $(TEST_BIN) $(REPLAY_BIN)
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory check-layers unit e2e
+
+# The layers (docs/ARCHITECTURE.md) from the objects: no cycle between
+# files, no edge from a lower folder to a higher one.
+check-layers: $(BIN)
+	@python3 scripts/check-layers $(BUILD)
 
 # Each cmocka binary runs alone too: build/tests/test_date, etc.; each
 # replay_NAME runs tests/fuzz/corpus/NAME (or the directories given).

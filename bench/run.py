@@ -505,7 +505,7 @@ def main():
 
     # --- terminal bytes ---
     print("bench: terminal bytes", file=sys.stderr)
-    status_keys_present = bool(re.search(r"STATUS_MENU", open(os.path.join(ROOT, "src", "ui", "ui_keys.c")).read()))
+    status_keys_present = bool(re.search(r"STATUS_MENU", open(os.path.join(ROOT, "src", "ui", "ui_requests.c")).read()))
     tbytes = {}
     for n in ((1000, 100000) if "tty" in parts else ()):
         work = os.path.join(scratch, "tty")
@@ -701,7 +701,7 @@ def main():
     say("")
     say("Per key, after the screen settled; idle = written during 3 s with no key.")
     if not status_keys_present:
-        say("The status menu (Space, then 1-4) is not in src/ui/ui_keys.c yet: not measured.")
+        say("The status menu (Space, then 1-4) is not in src/ui/ui_requests.c (the bindings) yet: not measured.")
     say("")
     for n in tbytes:
         say("- charterdash, %s milestones: %s" % (n, ", ".join("%s %.0f" % kv for kv in tbytes[n].items())))

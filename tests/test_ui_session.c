@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "charterdash/report/progress.h"
+#include "charterdash/store/presence.h"
 #include "charterdash/ui/ui_session.h"
 #include "support.h"
 
@@ -81,6 +82,8 @@ static char *read_file(const char *path)
 /* A session on an 80x24 (or h x w) screen showing a fresh copy of the
  * charter, opened with `read_only`. */
 static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today);
+/* The same with the options `opt` (today, ascii and read_only as given). */
+static void open_with(struct fixture *fx, int h, int w, const struct ui_options *opt);
 
 static void open_at(struct fixture *fx, int h, int w, bool read_only)
 {
@@ -89,6 +92,12 @@ static void open_at(struct fixture *fx, int h, int w, bool read_only)
 
 /* The same on another day. */
 static void open_on(struct fixture *fx, int h, int w, bool read_only, struct date today)
+{
+	struct ui_options opt = { .today = today, .ascii = true, .read_only = read_only };
+	open_with(fx, h, w, &opt);
+}
+
+static void open_with(struct fixture *fx, int h, int w, const struct ui_options *opt)
 {
 	const char *tmp = getenv("TMPDIR");
 	snprintf(fx->dir, sizeof fx->dir, "%s/uisess-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
@@ -101,8 +110,7 @@ static void open_on(struct fixture *fx, int h, int w, bool read_only, struct dat
 	setenv("LINES", lines, 1); /* newterm takes the size from here */
 	setenv("COLUMNS", cols, 1);
 	setenv("TERM", "xterm-256color", 1);
-	struct ui_options opt = { .today = today, .ascii = true, .read_only = read_only };
-	fx->ui = ui_open(fx->path, &opt);
+	fx->ui = ui_open(fx->path, opt);
 	assert_non_null(fx->ui);
 	fx->out = fopen("/dev/null", "w");
 	fx->in = fopen("/dev/null", "r");
@@ -126,6 +134,17 @@ static int setup_read_only(void **state)
 	static struct fixture fx;
 	memset(&fx, 0, sizeof fx);
 	open_at(&fx, 24, 80, true);
+	*state = &fx;
+	return 0;
+}
+
+/* bob's dashboard following amina's (--follow amina). */
+static int setup_follower(void **state)
+{
+	static struct fixture fx;
+	memset(&fx, 0, sizeof fx);
+	struct ui_options opt = { .today = D(2026, 11, 26), .ascii = true, .follow = true, .follow_user = "amina" };
+	open_with(&fx, 24, 80, &opt);
 	*state = &fx;
 	return 0;
 }
@@ -766,6 +785,81 @@ static void read_only_footer_shows_what_works(void **state)
 	assert_false(on_screen(" undo"));
 }
 
+/* --read-only: the agenda's footer offers no key that writes either. */
+static void read_only_agenda_offers_no_status(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'A');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	assert_true(on_screen("Enter details"));
+	assert_false(on_screen("Space status"));
+	assert_false(on_screen(" status"));
+}
+
+/* amina, the leader, shows `view` on econ-2 (her presence record). */
+static void leader_shows(struct presence *lead, const char *view)
+{
+	struct presence_focus f = { .zoom = false };
+	snprintf(f.view, sizeof f.view, "%s", view);
+	snprintf(f.group, sizeof f.group, "econ");
+	snprintf(f.milestone, sizeof f.milestone, "econ-2");
+	assert_true(presence_publish(lead, &f));
+}
+
+/* A follower's navigation keys in a mirrored view never ask to stop
+ * following (j in the agenda, Esc on the detail); any other key asks, in
+ * a question of its own with y/n answers, on a short screen too. */
+static void follower_navigates_without_asking(void **state)
+{
+	struct fixture *fx = *state;
+	struct presence lead;
+	assert_true(presence_join(&lead, fx->path, "amina", "srv1", 0644));
+	leader_shows(&lead, "agenda");
+	ui_tick(fx->ui);
+	ui_draw(fx->ui);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	key(fx, 'j');
+	key(fx, 'k');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_AGENDA);
+	assert_false(on_screen("Stop following"));
+	key(fx, UI_ESC); /* leaves the agenda, on our own */
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	leader_shows(&lead, "detail");
+	ui_tick(fx->ui);
+	ui_draw(fx->ui);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_DETAIL);
+	key(fx, 'j');
+	key(fx, UI_ESC);
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	key(fx, 'e'); /* not navigation: asks */
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CONFIRM);
+	assert_true(on_screen("Stop following?"));
+	assert_true(on_screen("y stops following"));
+	assert_false(on_screen("Changed meanwhile"));
+	resizeterm(11, 44);
+	key(fx, UI_FN(KEY_RESIZE));
+	assert_true(on_screen("y/n: You are following amina"));
+	key(fx, 'n');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_string_equal(message(fx, NULL), "Still following amina");
+	presence_leave(&lead);
+}
+
+/* F1 is help and F10 quits, as in htop. */
+static void function_keys_help_and_quit(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, UI_FN(KEY_F(1)));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_HELP);
+	bool listed = false; /* the help names them: "? F1  this help", "q F10  quit" */
+	for (int page = 0; page < 10 && !listed; page++, key(fx, UI_FN(KEY_NPAGE)))
+		listed = on_screen("? F1  ") && on_screen("q F10  ");
+	assert_true(listed);
+	key(fx, UI_FN(KEY_F(1)));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_true(key(fx, UI_FN(KEY_F(10))) & UI_QUIT);
+}
+
 /* --- selection and scrolling on the shipped charter ---------------------- */
 
 /* data/charter.yaml, whole (malloc'd). */
@@ -920,6 +1014,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(saved_change_stays_in_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(pane_change_keeps_the_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_footer_shows_what_works, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(read_only_agenda_offers_no_status, setup_read_only, teardown),
+		cmocka_unit_test_setup_teardown(follower_navigates_without_asking, setup_follower, teardown),
+		cmocka_unit_test_setup_teardown(function_keys_help_and_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),

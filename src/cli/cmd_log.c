@@ -53,13 +53,11 @@ static bool parse_when(const char *when, char out[24])
 
 static const char *last_meeting(const struct history *h, const char **who)
 {
-	for (size_t i = h->count; i-- > 0;) {
-		if (!strcmp(h->entries[i].field, MEETING_FIELD) && !strcmp(h->entries[i].id, MEETING_ID)) {
-			*who = h->entries[i].user;
-			return h->entries[i].time;
-		}
-	}
-	return NULL;
+	long at = history_last_meeting(h);
+	if (at < 0)
+		return NULL;
+	*who = h->entries[at].user;
+	return h->entries[at].time;
 }
 
 static int compare_time(const void *a, const void *b)
@@ -96,7 +94,7 @@ static void print_entry(FILE *out, const struct history_entry *e)
 	fputc('@', out);
 	report_plain_text(out, e->host ? e->host : "?");
 	fputs("  ", out);
-	if (!strcmp(e->field, MEETING_FIELD) && !strcmp(e->id, MEETING_ID)) {
+	if (history_is_meeting(e)) {
 		fputs("meeting started\n", out);
 		return;
 	}

@@ -9,6 +9,11 @@
 
 #define BAR_WIDTH 30
 
+bool report_shows_group(const struct report_options *opt, size_t gi)
+{
+	return opt->group < 0 || (size_t)opt->group == gi;
+}
+
 void report_days(long days_left, char *buf, size_t size)
 {
 	if (days_left == 0)

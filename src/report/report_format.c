@@ -21,11 +21,6 @@ const char *report_format_name(enum report_format f)
 	return (unsigned)f < sizeof format_names / sizeof format_names[0] ? format_names[f] : "?";
 }
 
-bool report_shows_group(const struct report_options *opt, size_t gi)
-{
-	return opt->group < 0 || (size_t)opt->group == gi;
-}
-
 void report_write(FILE *out, enum report_format f, const struct charter *c,
                   const struct report_options *opt)
 {

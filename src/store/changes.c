@@ -58,11 +58,6 @@ size_t changes_between(const struct charter *before, const struct charter *after
 
 /* --- net changes over history entries ----------------------------------- */
 
-static bool is_meeting(const struct history_entry *e)
-{
-	return !strcmp(e->field, MEETING_FIELD) && !strcmp(e->id, MEETING_ID);
-}
-
 static bool is_existence(const struct history_entry *e)
 {
 	return !strcmp(e->field, "milestone");
@@ -137,7 +132,7 @@ static bool collect_users(struct net_change *c, const struct history_entry *entr
 	size_t cap = 0;
 	for (size_t i = 0; i < count; i++) {
 		const struct history_entry *e = &entries[i];
-		if (is_meeting(e) || strcmp(e->id, c->id) || !counts_for(c, e))
+		if (history_is_meeting(e) || strcmp(e->id, c->id) || !counts_for(c, e))
 			continue;
 		c->last_time = e->time;
 		const char *who = e->user ? e->user : "?";
@@ -164,7 +159,7 @@ static bool net_of(const struct history_entry *entries, size_t count, const char
 	*c = (struct net_change){ .id = id };
 	for (size_t i = 0; i < count; i++) {
 		const struct history_entry *e = &entries[i];
-		if (is_meeting(e) || strcmp(e->id, id))
+		if (history_is_meeting(e) || strcmp(e->id, id))
 			continue;
 		c->group = e->group ? e->group : c->group;
 		if (is_existence(e)) {
@@ -198,7 +193,7 @@ bool changes_net(const struct history_entry *entries, size_t count, struct net_c
 	strmap_init(&seen);
 	for (size_t i = 0; i < count; i++) {
 		const struct history_entry *e = &entries[i];
-		if (is_meeting(e) || strmap_get(&seen, e->id, &unused))
+		if (history_is_meeting(e) || strmap_get(&seen, e->id, &unused))
 			continue;
 		struct net_change c = { 0 };
 		bool any;

@@ -24,6 +24,11 @@ char *history_path(const char *data_path)
 	return p;
 }
 
+bool history_is_meeting(const struct history_entry *e)
+{
+	return e->id && e->field && strcmp(e->id, MEETING_ID) == 0 && strcmp(e->field, MEETING_FIELD) == 0;
+}
+
 void history_format_time(time_t when, char out[24])
 {
 	struct tm tm;
@@ -167,6 +172,14 @@ bool history_load(struct history *h, const char *path, char *why, size_t why_siz
 			h->skipped++;
 	}
 	return true;
+}
+
+long history_last_meeting(const struct history *h)
+{
+	for (size_t i = h ? h->count : 0; i-- > 0;)
+		if (history_is_meeting(&h->entries[i]))
+			return (long)i;
+	return -1;
 }
 
 void history_fini(struct history *h)

@@ -3,7 +3,14 @@
  * cursor walks the milestones; Enter opens the details, Space then 1-4
  * (or n i b d) sets the status of the one under the cursor. The lists are rebuilt by the
  * measure step, so a save or a change on disk shows at once. */
-#include "ui_internal.h"
+#include "ui_agenda.h"
+#include "ui_detail.h"
+#include "ui_live.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_status.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -79,7 +86,7 @@ static unsigned open_status_menu(struct ui *ui)
 {
 	if (sync_selection(ui) < 0)
 		return UI_HANDLED | UI_REDRAW;
-	return ui_run_request(ui, UI_REQ_STATUS_MENU) | UI_REDRAW;
+	return ui_act_status_menu(ui, UI_REQ_STATUS_MENU) | UI_REDRAW;
 }
 
 unsigned ui_agenda_request(struct ui *ui, enum ui_request req)
@@ -264,10 +271,7 @@ static void agenda_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_agenda = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Agenda (A)",
 	.rect = agenda_rect,
 	.measure = agenda_measure,
 	.draw = agenda_draw,
-	.shows_history = true,
 };

@@ -5,8 +5,13 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_minutes.h"
 #include "ui_panel.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,35 +63,6 @@ void ui_history_line(const struct history_entry *e, bool with_id, char *buf, siz
 	snprintf(buf, size, "%s  %s  %s%s%s: %s -> %s", when, user, id, sp, e->field ? e->field : "?", a, b);
 }
 
-static bool is_meeting(const struct history_entry *e)
-{
-	return e->id && e->field && strcmp(e->id, MEETING_ID) == 0 && strcmp(e->field, MEETING_FIELD) == 0;
-}
-
-long ui_last_meeting(const struct history *h)
-{
-	for (size_t i = h ? h->count : 0; i-- > 0;)
-		if (is_meeting(&h->entries[i]))
-			return (long)i;
-	return -1;
-}
-
-bool ui_meeting_today(struct ui *ui)
-{
-	const struct history *h = ui_live_history(ui);
-	long at = ui_last_meeting(h);
-	if (at < 0)
-		return false;
-	char today[DATE_TEXT_SIZE], now[16];
-	date_format(ui->opt.today, today);
-	time_t t = time(NULL);
-	struct tm tm;
-	if (!gmtime_r(&t, &tm) || !strftime(now, sizeof now, "%Y-%m-%d", &tm))
-		now[0] = '\0';
-	const char *when = h->entries[at].time;
-	return strncmp(when, today, 10) == 0 || (now[0] && strncmp(when, now, 10) == 0);
-}
-
 unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 {
 	(void)req;
@@ -96,8 +72,7 @@ unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	char when[24], err[300] = "";
-	bool ok = store_mark_meeting(ui->path, ui->live && ui->live->user[0] ? ui->live->user : NULL,
-	                             ui->live && ui->live->host[0] ? ui->live->host : NULL, when, err, sizeof err);
+	bool ok = store_mark_meeting(ui->path, ui_live_user(ui), ui_live_host(ui), when, err, sizeof err);
 	if (!ok) {
 		ui_error(ui, "Cannot mark the meeting: %s", err);
 		return UI_HANDLED | UI_REDRAW;
@@ -134,7 +109,7 @@ static char *minutes_cached(struct ui *ui)
 static void build(struct ui *ui, struct ui_panel_out *out)
 {
 	const struct history *h = ui_live_history(ui);
-	long at = ui_last_meeting(h);
+	long at = history_last_meeting(h);
 	char buf[512];
 	if (!h) {
 		ui_panel_line(out, NULL, "The history file cannot be read.", ROLE_ERROR);
@@ -197,11 +172,8 @@ static void changes_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_changes = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Details, help and the changes since the meeting (w)",
 	.rect = changes_rect,
 	.measure = changes_measure,
 	.draw = changes_draw,
 	.scroll_at = changes_scroll,
-	.shows_history = true,
 };

@@ -2,7 +2,14 @@
  * footer, and the "terminal too small" screen. Every number comes from
  * progress.h (the same functions `charterdash report` uses); every
  * position from layout.h. */
-#include "ui_internal.h"
+#include "ui_dash.h"
+#include "ui_hints.h"
+#include "ui_follow.h"
+#include "ui_live.h"
+#include "ui_modes.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,7 +98,7 @@ static int pack_header(struct ui *ui, int width, int height, int *line_of)
 
 static bool has_banner(const struct ui *ui)
 {
-	return ui->live && ui->live->invalid[0];
+	return ui_live_invalid(ui) != NULL;
 }
 
 int ui_dash_header_lines(struct ui *ui, int width, int height)
@@ -106,17 +113,18 @@ static void header_right(const struct ui *ui, const char *today, int width, int 
 {
 	const char *sep = ui->scr->g->sep;
 	const char *ro = ui->read_only_why[0] ? "read-only" : NULL;
-	const struct ui_live *l = ui->live;
-	char here[sizeof l->others + 16] = "";
+	size_t n;
+	const char *others = ui_live_others(ui, &n);
+	char here[600] = "";
 	for (int step = 0; step < 4; step++) {
 		here[0] = '\0';
-		if (l && l->other_count && step == 0)
-			snprintf(here, sizeof here, "also here: %s", l->others);
-		else if (l && l->other_count && step == 1)
-			snprintf(here, sizeof here, "also here: %zu other%s", l->other_count, l->other_count == 1 ? "" : "s");
-		else if (l && l->other_count)
-			snprintf(here, sizeof here, "+%zu here", l->other_count);
-		const char *follow = l && l->follow_note[0] ? l->follow_note : NULL; /* ui_follow.c */
+		if (n && step == 0)
+			snprintf(here, sizeof here, "also here: %s", others);
+		else if (n && step == 1)
+			snprintf(here, sizeof here, "also here: %zu other%s", n, n == 1 ? "" : "s");
+		else if (n)
+			snprintf(here, sizeof here, "+%zu here", n);
+		const char *follow = ui_follow_note(ui);
 		const char *parts[4] = { ro, follow, here[0] ? here : NULL, step < 3 ? today : NULL };
 		size_t used = 0;
 		out[0] = '\0';
@@ -171,7 +179,7 @@ static int draw_banner(struct ui *ui, WINDOW *w, int width)
 	if (!has_banner(ui))
 		return 0;
 	char banner[700];
-	const char *err = ui->live->invalid;
+	const char *err = ui_live_invalid(ui);
 	snprintf(banner, sizeof banner, "%s (file on disk invalid: last good version shown, editing off)", err);
 	if ((int)text_width(banner) > width) {
 		/* shorter, so that the place and the reason stay whole: without
@@ -708,7 +716,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		view_filter_describe(v, desc, sizeof desc);
 		used += (size_t)snprintf(right + used, sizeof right - used, "Filter: %s (c clears)", desc);
 	}
-	if (v->query && ui_screen_of(ui)->layer != UI_LAYER_LINE && used < sizeof right) {
+	if (v->query && ui_modes[ui_mode(ui)].layer != UI_LAYER_LINE && used < sizeof right) {
 		size_t pos = view_match_position(v);
 		if (pos)
 			used += (size_t)snprintf(right + used, sizeof right - used, "%s/%s: %zu of %zu", used ? g->sep : "",
@@ -732,7 +740,7 @@ void ui_dash_draw_footer(struct ui *ui)
 		used += (size_t)snprintf(right + used, sizeof right - used, "%s%u_", used ? g->sep : "", ui->count);
 
 	int rw = (int)text_width(right);
-	if (ui_screen_of(ui)->layer == UI_LAYER_LINE) {
+	if (ui_modes[ui_mode(ui)].layer == UI_LAYER_LINE) {
 		char line[300];
 		snprintf(line, sizeof line, "/%s", ui->search.text);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
@@ -792,8 +800,6 @@ void ui_dash_draw_too_small(struct ui *ui)
 /* The base of every other screen: ui_draw draws its header and footer
  * (ui_dash_draw_*) and, through these, its body. */
 const struct ui_screen_ops ui_screen_main = {
-	.layer = UI_LAYER_BASE,
-	.help_title = "Dashboard",
 	.measure = dash_measure,
 	.draw = dash_draw_body,
 };

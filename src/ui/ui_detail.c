@@ -2,7 +2,12 @@
  * status, owner, due date with days to or past it, its group, where it is
  * in the file, and every other key the milestone has (read-only), so
  * nothing in the file is hidden from the user. */
-#include "ui_internal.h"
+#include "ui_detail.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -366,11 +371,8 @@ static void detail_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_detail = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Details, help and the changes since the meeting (w)",
 	.rect = detail_rect,
 	.measure = detail_measure,
 	.draw = detail_draw,
 	.scroll_at = detail_scroll,
-	.shows_history = true,
 };

@@ -8,7 +8,12 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_edit.h"
+#include "ui_live.h"
+#include "ui_prompt.h"
+#include "ui_requests.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -22,15 +27,47 @@
 #include "charterdash/store/changes.h"
 #include "charterdash/core/fsio.h"
 #include "charterdash/store/store.h"
+#include "charterdash/store/undo.h"
 #include "charterdash/core/strutil.h"
 
-/* The dialogs' answers (given to ui_prompt_open and ui_confirm_open). */
-static unsigned ui_edit_commit(struct ui *ui);
-static unsigned ui_edit_add_enter(struct ui *ui);
-static unsigned ui_edit_confirm_yes(struct ui *ui);
-static unsigned ui_edit_confirm_no(struct ui *ui);
+/* What is being edited (ui->edit); the drafts are the form's (ui_prompt.c). */
+struct ui_edit {
+	struct undo undo;
+	char *id;                        /* the milestone e edits */
+	char *add_group;                 /* the group a adds to */
+	/* the edit a conflict's "use mine" would force, the milestone D deletes */
+	struct edit pending;
+	char *p_id, *p_seen, *p_value;
+	const struct undo_plan *undo_plan; /* during an undo's save: its checks */
+};
 
-const enum field ui_edit_fields[UI_EDIT_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES };
+/* The fields e edits, in Tab order, and the add dialog's. */
+static const enum field edit_fields[UI_FORM_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES };
+enum { ADD_TITLE, ADD_ID, ADD_DUE, ADD_OWNER };
+
+static unsigned commit_edit(struct ui *ui);
+static unsigned add_enter(struct ui *ui);
+static void add_leave(struct ui *ui, int slot);
+
+static const struct ui_form edit_form = {
+	.labels = { "Title", "Owner", "Due", "Notes" },
+	.hints = { "", "Empty removes the owner", "YYYY-MM-DD; empty: due on the roadmap deadline",
+	           "Empty removes the notes; Ctrl-O edits them in $EDITOR" },
+	.keys = "Enter saves \xc2\xb7 Esc cancels \xc2\xb7 Tab next field \xc2\xb7 Ctrl-O notes in $EDITOR",
+	.counts_changes = true,
+	.external = true,
+	.on_enter = commit_edit,
+};
+
+static const struct ui_form add_form = {
+	.labels = { "Title", "Id", "Due", "Owner" },
+	.hints = { "The new milestone's title; Enter: its id, Tab: the other fields",
+	           "A unique word; proposed from the title, change it if you like",
+	           "YYYY-MM-DD, +7d, friday, eom...; empty: no date yet (due: ~), never overdue", "Empty: no owner" },
+	.keys = "Enter: next \xc2\xb7 Esc cancels",
+	.on_enter = add_enter,
+	.on_leave = add_leave,
+};
 
 bool ui_edit_init(struct ui *ui)
 {
@@ -38,8 +75,6 @@ bool ui_edit_init(struct ui *ui)
 	if (!e)
 		return false;
 	undo_init(&e->undo);
-	for (int i = 0; i < UI_EDIT_FIELDS; i++)
-		lineedit_init(&e->line[i], NULL);
 	ui->edit = e;
 	return true;
 }
@@ -53,17 +88,13 @@ static void clear_pending(struct ui_edit *e)
 	memset(&e->pending, 0, sizeof e->pending);
 }
 
-static void clear_drafts(struct ui_edit *e)
+static void clear_drafts(struct ui *ui)
 {
-	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
-		free(e->orig[i]);
-		e->orig[i] = NULL;
-		lineedit_set(&e->line[i], NULL);
-	}
+	struct ui_edit *e = ui->edit;
+	ui_prompt_clear(ui);
 	free(e->id);
 	free(e->add_group);
 	e->id = e->add_group = NULL;
-	e->error[0] = '\0';
 }
 
 void ui_edit_fini(struct ui *ui)
@@ -71,10 +102,9 @@ void ui_edit_fini(struct ui *ui)
 	struct ui_edit *e = ui->edit;
 	if (!e)
 		return;
-	clear_drafts(e);
+	free(e->id);
+	free(e->add_group);
 	clear_pending(e);
-	for (int i = 0; i < UI_EDIT_FIELDS; i++)
-		lineedit_fini(&e->line[i]);
 	undo_fini(&e->undo);
 	free(e);
 	ui->edit = NULL;
@@ -152,7 +182,8 @@ static void short_value(const char *v, char *out, size_t size)
 		snprintf(out + n, size - n, "%s", "\xe2\x80\xa6");
 }
 
-static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs)
+/* Keeps the edit "use mine" would force; the question's text says why. */
+static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs, char *text, size_t size)
 {
 	struct ui_edit *ed = ui->edit;
 	clear_pending(ed);
@@ -167,8 +198,23 @@ static void keep_pending(struct ui *ui, const struct edit *e, const char *theirs
 	const char *who = e->kind == EDIT_SET ? ui_live_who(ui, e->milestone_id, field_name(e->field)) : NULL;
 	char t[96];
 	short_value(theirs, t, sizeof t);
-	snprintf(ed->question, sizeof ed->question, "%s changed %s of %s to '%s' since you looked.", who ? who : "Someone",
-	         field_name(e->field), e->milestone_id, t);
+	snprintf(text, size, "%s changed %s of %s to '%s' since you looked.", who ? who : "Someone", field_name(e->field),
+	         e->milestone_id, t);
+}
+
+static unsigned conflict_mine(struct ui *ui);
+static unsigned conflict_theirs(struct ui *ui);
+
+/* A save that found the value changed since it was seen asks what wins. */
+static void ask_conflict(struct ui *ui, const struct edit *e, const char *theirs)
+{
+	struct ui_question q = {
+		.title = "Changed meanwhile",
+		.choices = { { UI_REQ_ANSWER_THEIRS, "keep theirs", "theirs", conflict_theirs, true },
+		             { UI_REQ_ANSWER_MINE, "use mine (overwrite theirs)", "mine", conflict_mine, false } },
+	};
+	keep_pending(ui, e, theirs, q.text, sizeof q.text);
+	ui_confirm_open(ui, &q);
 }
 
 /* The row of the dashboard's selection when it is milestone `id` (a
@@ -264,10 +310,8 @@ struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable,
 	 * what it was loaded from. */
 	struct store_options so = { .lock_wait_ms = 3000, .known = &ui->charter, .force_read_only = ui->opt.force };
 	store_options_for_undo(&so, ui->edit->undo_plan);
-	if (ui->live) {
-		so.user = ui->live->user[0] ? ui->live->user : NULL;
-		so.host = ui->live->host[0] ? ui->live->host : NULL;
-	}
+	so.user = ui_live_user(ui);
+	so.host = ui_live_host(ui);
 	struct store_result r;
 	struct diag_list diags;
 	store_result_init(&r);
@@ -288,8 +332,7 @@ struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable,
 	case STORE_CONFLICT:
 		if (ask_on_conflict && e->kind == EDIT_SET) {
 			snprintf(out.why, sizeof out.why, "%s", r.why);
-			keep_pending(ui, e, r.current);
-			ui_confirm_open(ui, CONFIRM_CONFLICT, ui_edit_confirm_yes, ui_edit_confirm_no);
+			ask_conflict(ui, e, r.current);
 		} else {
 			ui_error(ui, "Not saved: %s", r.why);
 			keep_why(ui, &out);
@@ -351,23 +394,21 @@ unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 	if (!ms || refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	struct ui_edit *e = ui->edit;
-	clear_drafts(e);
+	clear_drafts(ui);
 	e->id = ui_strdup(ms->id);
 	char scratch[DATE_TEXT_SIZE];
-	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
-		const char *v = milestone_field(ms, ui_edit_fields[i], scratch);
-		e->orig[i] = ui_strdup(v);
-		lineedit_set(&e->line[i], v);
-	}
-	e->slot = 0;
-	ui_prompt_open(ui, PROMPT_FIELD, ui_edit_commit);
+	for (int i = 0; i < UI_FORM_FIELDS; i++)
+		ui_prompt_set(ui, i, milestone_field(ms, edit_fields[i], scratch));
+	char title[200];
+	snprintf(title, sizeof title, "Edit %s", ms->id);
+	ui_prompt_open(ui, &edit_form, title, 0);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
 /* A due date typed in a relative form (+7d, friday, eom ...) becomes the
  * absolute date in the draft, shown before anything is saved: true when
  * it did (the dialog stays open, Enter again saves). */
-bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line)
+static bool resolve_date(struct ui *ui, struct lineedit *line)
 {
 	const char *v = lineedit_text(line);
 	struct date d;
@@ -377,47 +418,47 @@ bool ui_edit_resolve_date(struct ui *ui, struct lineedit *line)
 	if (!date_parse_relative(v, ui->opt.today, &d, why, sizeof why))
 		return false; /* the check that follows explains it */
 	date_format(d, text);
-	snprintf(ui->edit->error, sizeof ui->edit->error, "due '%s' is %s: Enter saves it", v, text);
+	ui_prompt_error(ui, "due '%s' is %s: Enter saves it", v, text);
 	lineedit_set(line, text);
 	return true;
 }
 
-static unsigned ui_edit_commit(struct ui *ui)
+static unsigned commit_edit(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	int changed[UI_EDIT_FIELDS], n = 0;
-	for (int i = 0; i < UI_EDIT_FIELDS; i++) {
-		if (ui_edit_fields[i] == FIELD_DUE && ui_edit_resolve_date(ui, &e->line[i])) {
-			e->slot = i;
+	int changed[UI_FORM_FIELDS], n = 0;
+	for (int i = 0; i < UI_FORM_FIELDS; i++) {
+		if (edit_fields[i] == FIELD_DUE && resolve_date(ui, ui_prompt_line(ui, i))) {
+			ui_prompt_focus(ui, i);
 			return UI_HANDLED | UI_REDRAW;
 		}
-		if (!ui_draft_changed(e, i))
+		if (!ui_prompt_changed(ui, i))
 			continue;
-		const char *v = lineedit_text(&e->line[i]);
+		const char *v = lineedit_text(ui_prompt_line(ui, i));
 		char why[256];
-		if (!edit_check_value(ui_edit_fields[i], *v ? v : NULL, why, sizeof why)) {
+		if (!edit_check_value(edit_fields[i], *v ? v : NULL, why, sizeof why)) {
 			/* in place: the editor stays open on that field */
-			e->slot = i;
-			snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+			ui_prompt_focus(ui, i);
+			ui_prompt_error(ui, "Not saved: %s", why);
 			return UI_HANDLED | UI_REDRAW;
 		}
 		changed[n++] = i;
 	}
 	/* the drafts outlive the editor for the saves below */
 	char *id = ui_strdup(e->id ? e->id : "");
-	char *seen[UI_EDIT_FIELDS] = { NULL }, *value[UI_EDIT_FIELDS] = { NULL };
+	char *seen[UI_FORM_FIELDS] = { NULL }, *value[UI_FORM_FIELDS] = { NULL };
 	for (int k = 0; k < n; k++) {
-		seen[k] = ui_strdup(e->orig[changed[k]]);
-		value[k] = ui_strdup(lineedit_text(&e->line[changed[k]]));
+		seen[k] = ui_strdup(ui_prompt_orig(ui, changed[k]));
+		value[k] = ui_strdup(lineedit_text(ui_prompt_line(ui, changed[k])));
 	}
 	ui_pop(ui);
-	clear_drafts(e);
+	clear_drafts(ui);
 	if (n == 0)
 		ui_message(ui, "Nothing changed");
 	size_t recorded = 0; /* undo steps this save made */
 	for (int k = 0; k < n && id; k++) {
 		struct edit ed = {
-			.kind = EDIT_SET, .milestone_id = id, .field = ui_edit_fields[changed[k]],
+			.kind = EDIT_SET, .milestone_id = id, .field = edit_fields[changed[k]],
 			.check_seen = true, .seen = seen[k], .value = value[k] && *value[k] ? value[k] : NULL,
 		};
 		size_t steps = e->undo.done;
@@ -447,17 +488,17 @@ static unsigned ui_edit_commit(struct ui *ui)
 
 /* Saves a new milestone and then its due date and owner, joined into one
  * undo step; the message says it was added. */
-static void add_milestone(struct ui *ui, const char *group, char *const v[UI_EDIT_FIELDS])
+static void add_milestone(struct ui *ui, const char *group, char *const v[UI_FORM_FIELDS])
 {
-	const char *mid = v[UI_ADD_ID];
-	struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = v[UI_ADD_TITLE] };
+	const char *mid = v[ADD_ID];
+	struct edit ed = { .kind = EDIT_ADD, .milestone_id = mid, .group_id = group, .value = v[ADD_TITLE] };
 	if (ui_edit_save(ui, &ed, true, false).status != STORE_OK)
 		return;
 	char added[sizeof ui->message];
 	memcpy(added, ui->message, sizeof added);
 	const struct { enum field f; const char *value; } sets[] = {
-		{ FIELD_DUE, *v[UI_ADD_DUE] ? v[UI_ADD_DUE] : EDIT_NO_DATE },
-		{ FIELD_OWNER, *v[UI_ADD_OWNER] ? v[UI_ADD_OWNER] : NULL },
+		{ FIELD_DUE, *v[ADD_DUE] ? v[ADD_DUE] : EDIT_NO_DATE },
+		{ FIELD_OWNER, *v[ADD_OWNER] ? v[ADD_OWNER] : NULL },
 	};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
 		if (!sets[i].value)
@@ -486,90 +527,118 @@ unsigned ui_act_add(struct ui *ui, enum ui_request req)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	struct ui_edit *e = ui->edit;
-	clear_drafts(e);
-	e->add_group = ui_strdup(ui->charter.groups[ui->view.focus].id);
-	for (int i = 0; i < UI_EDIT_FIELDS; i++)
-		lineedit_set(&e->line[i], NULL);
-	e->slot = UI_ADD_TITLE;
-	ui_prompt_open(ui, PROMPT_ADD, ui_edit_add_enter);
+	clear_drafts(ui);
+	const struct group *g = &ui->charter.groups[ui->view.focus];
+	e->add_group = ui_strdup(g->id);
+	char title[200];
+	snprintf(title, sizeof title, "New milestone in %s", g->name ? g->name : g->id ? g->id : "");
+	ui_prompt_open(ui, &add_form, title, ADD_TITLE);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-void ui_edit_add_propose(struct ui *ui)
+/* The add dialog: proposes the id from the title unless one was typed. */
+static void propose_id(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	const char *id = lineedit_text(&e->line[UI_ADD_ID]);
+	const char *id = lineedit_text(ui_prompt_line(ui, ADD_ID));
+	const char *before = ui_prompt_orig(ui, ADD_ID);
 	/* only an id nobody typed: empty, or the one proposed before */
-	if (*id && (!e->orig[UI_ADD_ID] || strcmp(id, e->orig[UI_ADD_ID]) != 0))
+	if (*id && (!before || strcmp(id, before) != 0))
 		return;
-	char *proposed = e->add_group ? edit_propose_id(&ui->charter, e->add_group, lineedit_text(&e->line[UI_ADD_TITLE]))
-	                              : NULL;
-	lineedit_set(&e->line[UI_ADD_ID], proposed);
-	free(e->orig[UI_ADD_ID]);
-	e->orig[UI_ADD_ID] = proposed;
+	const char *title = lineedit_text(ui_prompt_line(ui, ADD_TITLE));
+	char *proposed = e->add_group ? edit_propose_id(&ui->charter, e->add_group, title) : NULL;
+	lineedit_set(ui_prompt_line(ui, ADD_ID), proposed);
+	ui_prompt_set_orig(ui, ADD_ID, proposed);
+}
+
+/* Leaving the title: the id follows it. */
+static void add_leave(struct ui *ui, int slot)
+{
+	if (slot == ADD_TITLE)
+		propose_id(ui);
 }
 
 /* The add dialog's fields checked, each in place: false when one is not
  * right (the dialog shows why, on that field). */
 static bool add_fields_ok(struct ui *ui)
 {
-	struct ui_edit *e = ui->edit;
 	char why[256];
-	const char *title = lineedit_text(&e->line[UI_ADD_TITLE]), *id = lineedit_text(&e->line[UI_ADD_ID]);
-	const char *due = lineedit_text(&e->line[UI_ADD_DUE]), *owner = lineedit_text(&e->line[UI_ADD_OWNER]);
+	const char *title = lineedit_text(ui_prompt_line(ui, ADD_TITLE)), *id = lineedit_text(ui_prompt_line(ui, ADD_ID));
+	const char *due = lineedit_text(ui_prompt_line(ui, ADD_DUE));
+	const char *owner = lineedit_text(ui_prompt_line(ui, ADD_OWNER));
+	int slot;
 	if (!edit_check_value(FIELD_TITLE, title, why, sizeof why)) {
-		e->slot = UI_ADD_TITLE;
-		snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+		slot = ADD_TITLE;
+		ui_prompt_error(ui, "A new milestone needs a title");
 	} else if (!edit_check_id(id, why, sizeof why)) {
-		e->slot = UI_ADD_ID;
-		snprintf(e->error, sizeof e->error, "%s", why);
+		slot = ADD_ID;
+		ui_prompt_error(ui, "%s", why);
 	} else if (charter_find_milestone(&ui->charter, id) >= 0) {
-		e->slot = UI_ADD_ID;
-		snprintf(e->error, sizeof e->error, "The id '%s' is taken: ids are unique in the file", id);
+		slot = ADD_ID;
+		ui_prompt_error(ui, "The id '%s' is taken: ids are unique in the file", id);
 	} else if (*due && !edit_check_value(FIELD_DUE, due, why, sizeof why)) {
-		e->slot = UI_ADD_DUE;
-		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+		slot = ADD_DUE;
+		ui_prompt_error(ui, "Not saved: %s", why);
 	} else if (*owner && !edit_check_value(FIELD_OWNER, owner, why, sizeof why)) {
-		e->slot = UI_ADD_OWNER;
-		snprintf(e->error, sizeof e->error, "Not saved: %s", why);
+		slot = ADD_OWNER;
+		ui_prompt_error(ui, "Not saved: %s", why);
 	} else {
 		return true;
 	}
+	ui_prompt_focus(ui, slot);
 	return false;
 }
 
 /* Enter: on the title, on to the proposed id; elsewhere the milestone is
  * added with its due date (empty: `due: ~`, no date yet, so never
  * overdue) and owner, one undo step. */
-static unsigned ui_edit_add_enter(struct ui *ui)
+static unsigned add_enter(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	ui_edit_add_propose(ui);
+	propose_id(ui);
 	char why[300];
-	if (e->slot == UI_ADD_TITLE) {
-		if (!edit_check_value(FIELD_TITLE, lineedit_text(&e->line[UI_ADD_TITLE]), why, sizeof why))
-			snprintf(e->error, sizeof e->error, "A new milestone needs a title");
+	if (ui_prompt_slot(ui) == ADD_TITLE) {
+		if (!edit_check_value(FIELD_TITLE, lineedit_text(ui_prompt_line(ui, ADD_TITLE)), why, sizeof why))
+			ui_prompt_error(ui, "A new milestone needs a title");
 		else
-			e->slot = UI_ADD_ID;
+			ui_prompt_focus(ui, ADD_ID);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (ui_edit_resolve_date(ui, &e->line[UI_ADD_DUE])) {
-		e->slot = UI_ADD_DUE; /* the absolute date, shown before it is saved */
+	if (resolve_date(ui, ui_prompt_line(ui, ADD_DUE))) {
+		ui_prompt_focus(ui, ADD_DUE); /* the absolute date, shown before it is saved */
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!add_fields_ok(ui))
 		return UI_HANDLED | UI_REDRAW;
-	char *v[UI_EDIT_FIELDS];
-	for (int i = 0; i < UI_EDIT_FIELDS; i++)
-		v[i] = ui_strdup(lineedit_text(&e->line[i]));
+	char *v[UI_FORM_FIELDS];
+	for (int i = 0; i < UI_FORM_FIELDS; i++)
+		v[i] = ui_strdup(lineedit_text(ui_prompt_line(ui, i)));
 	char *group = e->add_group;
 	e->add_group = NULL;
 	ui_pop(ui);
-	clear_drafts(e);
+	clear_drafts(ui);
 	add_milestone(ui, group, v);
-	for (int i = 0; i < UI_EDIT_FIELDS; i++)
+	for (int i = 0; i < UI_FORM_FIELDS; i++)
 		free(v[i]);
 	free(group);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+static unsigned delete_yes(struct ui *ui)
+{
+	struct ui_edit *e = ui->edit;
+	if (e->p_id) {
+		struct edit ed = { .kind = EDIT_REMOVE, .milestone_id = e->p_id };
+		ui_edit_save(ui, &ed, true, false);
+	}
+	clear_pending(e);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+static unsigned delete_no(struct ui *ui)
+{
+	ui_message(ui, "Not deleted");
+	clear_pending(ui->edit);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
@@ -584,26 +653,21 @@ unsigned ui_act_delete(struct ui *ui, enum ui_request req)
 	e->p_id = ui_strdup(ms->id);
 	char t[96];
 	short_value(ms->title, t, sizeof t);
-	snprintf(e->question, sizeof e->question, "Delete '%s' (%s)?", t, ms->id);
-	ui_confirm_open(ui, CONFIRM_DELETE, ui_edit_confirm_yes, ui_edit_confirm_no);
+	struct ui_question q = {
+		.title = "Delete?",
+		.choices = { { UI_REQ_ANSWER_YES, "deletes", NULL, delete_yes, false },
+		             { UI_REQ_ANSWER_NO, "keeps it", NULL, delete_no, true } },
+	};
+	snprintf(q.text, sizeof q.text, "Delete '%s' (%s)?", t, ms->id);
+	ui_confirm_open(ui, &q);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned ui_edit_confirm_yes(struct ui *ui)
+/* "use mine": the pending edit again, forced. */
+static unsigned conflict_mine(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	enum ui_confirm_kind kind = e->confirm;
-	ui_pop(ui);
-	if (kind == CONFIRM_UNDO) {
-		undo_answer_anyway(&e->undo);
-		return ui_act_undo(ui, UI_REQ_UNDO);
-	}
-	if (kind == CONFIRM_DELETE) {
-		if (e->p_id) {
-			struct edit ed = { .kind = EDIT_REMOVE, .milestone_id = e->p_id };
-			ui_edit_save(ui, &ed, true, false);
-		}
-	} else if (e->p_id) { /* use mine */
+	if (e->p_id) {
 		struct edit ed = e->pending;
 		ed.force = true;
 		ui_edit_save(ui, &ed, true, false);
@@ -612,20 +676,11 @@ static unsigned ui_edit_confirm_yes(struct ui *ui)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-static unsigned ui_edit_confirm_no(struct ui *ui)
+static unsigned conflict_theirs(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
-	enum ui_confirm_kind kind = e->confirm;
-	ui_pop(ui);
-	if (kind == CONFIRM_DELETE) {
-		ui_message(ui, "Not deleted");
-	} else if (kind == CONFIRM_UNDO) {
-		ui_live_check(ui); /* show theirs now */
-		ui_message(ui, "Not undone; nothing was written");
-	} else {
-		ui_live_check(ui); /* show theirs now */
-		ui_message(ui, "Kept their value of %s; nothing was written", e->p_id ? e->p_id : "the milestone");
-	}
+	ui_live_check(ui); /* show theirs now */
+	ui_message(ui, "Kept their value of %s; nothing was written", e->p_id ? e->p_id : "the milestone");
 	clear_pending(e);
 	return UI_HANDLED | UI_RELAYOUT;
 }
@@ -634,17 +689,36 @@ static unsigned ui_edit_confirm_no(struct ui *ui)
 
 /* The text around a deleted milestone changed, or someone changed one this
  * session added: undo asks before going ahead. */
+static unsigned undo_anyway(struct ui *ui)
+{
+	undo_answer_anyway(&ui->edit->undo);
+	return ui_act_undo(ui, UI_REQ_UNDO);
+}
+
+static unsigned undo_keep(struct ui *ui)
+{
+	ui_live_check(ui); /* show theirs now */
+	ui_message(ui, "Not undone; nothing was written");
+	clear_pending(ui->edit);
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
 static void ask_undo_anyway(struct ui *ui, const struct undo_plan *plan)
 {
 	const char *id = plan->edits[0].milestone_id;
+	struct ui_question q = {
+		.title = "Undo anyway?",
+		.choices = { { UI_REQ_ANSWER_THEIRS, "keep it as it is", "keep", undo_keep, true },
+		             { UI_REQ_ANSWER_MINE, "undo anyway", "undo", undo_anyway, false } },
+	};
 	if (plan->has_restore)
-		snprintf(ui->edit->question, sizeof ui->edit->question,
+		snprintf(q.text, sizeof q.text,
 		         "The lines around %s changed since you deleted it. Put it back from its fields at the end "
 		         "of its group (its comments and other keys stay lost)?", id);
 	else
-		snprintf(ui->edit->question, sizeof ui->edit->question,
-		         "Someone changed %s since you added it. Remove it anyway, with their changes?", id);
-	ui_confirm_open(ui, CONFIRM_UNDO, ui_edit_confirm_yes, ui_edit_confirm_no);
+		snprintf(q.text, sizeof q.text, "Someone changed %s since you added it. Remove it anyway, with their changes?",
+		         id);
+	ui_confirm_open(ui, &q);
 }
 
 /* Undoes (redoes) one step: false after saying why it could not. */
@@ -794,15 +868,14 @@ static char *run_editor(struct ui *ui, const char *text)
 
 unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 {
-	struct ui_edit *e = ui->edit;
 	bool in_editor = req == UI_REQ_PROMPT_EDITOR; /* Ctrl-O in the editor, else E */
-	if (in_editor && e->prompt != PROMPT_FIELD)
+	if (in_editor && !(ui_prompt_form(ui) && ui_prompt_form(ui)->external))
 		return UI_HANDLED;
-	const int notes = UI_EDIT_FIELDS - 1;
+	const int notes = UI_FORM_FIELDS - 1;
 	char *seen = NULL, *id = NULL;
 	const char *text;
 	if (in_editor) {
-		text = lineedit_text(&e->line[notes]);
+		text = lineedit_text(ui_prompt_line(ui, notes));
 	} else {
 		const struct milestone *ms = selected(ui);
 		if (!ms || refused(ui))
@@ -820,11 +893,11 @@ unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 		if (n && out[n - 1] == '\n' && !(s && start[s - 1] == '\n'))
 			out[--n] = '\0';
 		if (in_editor) {
-			lineedit_set(&e->line[notes], out);
-			e->slot = notes;
+			lineedit_set(ui_prompt_line(ui, notes), out);
+			ui_prompt_focus(ui, notes);
 			free(out);
 			free(start);
-			return ui_edit_commit(ui);
+			return commit_edit(ui);
 		}
 		if (strcmp(out, start) == 0) {
 			ui_message(ui, "Notes unchanged");

@@ -1,7 +1,11 @@
 /* ui_filter — the filter menu: statuses, overdue only, one owner. Changes
  * apply at once (the panes behind update); the menu closes with Esc and the
  * filter stays, shown in the footer until `c` clears it. */
-#include "ui_internal.h"
+#include "ui_filter.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -256,8 +260,6 @@ unsigned ui_filter_request(struct ui *ui, enum ui_request req)
 }
 
 const struct ui_screen_ops ui_screen_filter = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Filter menu (f)",
 	.rect = filter_rect,
 	.measure = filter_measure,
 	.draw = filter_draw,

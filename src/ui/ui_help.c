@@ -1,7 +1,12 @@
 /* ui_help — the help overlay, generated from the requests and the key
  * table (so it cannot disagree with what the keys do), and a legend of the
  * glyphs and words the dashboard uses. */
-#include "ui_internal.h"
+#include "ui_help.h"
+#include "ui_requests.h"
+#include "ui_modes.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 #include "ui_panel.h"
 
 #include <stdio.h>
@@ -22,7 +27,7 @@ static size_t sections_of(struct section *out)
 {
 	size_t n = 0;
 	for (int m = 0; m < UI_MODE_COUNT; m++) {
-		const struct ui_screen_ops *ops = ui_screens[m];
+		const struct ui_mode_info *ops = &ui_modes[m];
 		if (!ops->help_title)
 			continue;
 		size_t i = 0;
@@ -181,7 +186,6 @@ unsigned ui_help_request(struct ui *ui, enum ui_request req)
 }
 
 const struct ui_screen_ops ui_screen_help = {
-	.layer = UI_LAYER_PANEL,
 	.rect = help_rect,
 	.measure = help_measure,
 	.draw = help_draw,

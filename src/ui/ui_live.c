@@ -8,7 +8,11 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_live.h"
+#include "ui_follow.h"
+#include "ui_modes.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +24,31 @@
 
 #include "charterdash/store/changes.h"
 #include "charterdash/store/store.h"
+#include "charterdash/store/watch.h"
+
+/* The live state (ui->live). */
+struct ui_live {
+	struct watch watch;
+	bool watching;
+	bool recheck;             /* the last read failed: look again next tick */
+	struct presence presence;
+	bool present;
+	char others[512];         /* "amina@srv1, bob@srv2" */
+	size_t other_count;
+	time_t refreshed, looked; /* presence record touched, others listed */
+	char user[64], host[128];
+	struct ui_mark *marks;
+	size_t mark_count;
+	time_t marks_second;      /* the second the marks were last drawn for */
+	char invalid[512];        /* the first error while the file on disk does not load */
+	char *hist_path;
+	struct history hist;      /* FILE.history, reloaded when it changes */
+	bool hist_loaded;
+	long long hist_size;
+	struct timespec hist_mtime;
+	unsigned long hist_ino;
+	struct timespec last_tick;
+};
 
 /* How often the list of others is read again. */
 #define OTHERS_SECONDS 2
@@ -96,6 +125,43 @@ const char *ui_live_blocked(const struct ui *ui)
 	return NULL;
 }
 
+const char *ui_live_invalid(const struct ui *ui)
+{
+	return ui->live && ui->live->invalid[0] ? ui->live->invalid : NULL;
+}
+
+const char *ui_live_user(const struct ui *ui)
+{
+	return ui->live && ui->live->user[0] ? ui->live->user : NULL;
+}
+
+const char *ui_live_host(const struct ui *ui)
+{
+	return ui->live && ui->live->host[0] ? ui->live->host : NULL;
+}
+
+const char *ui_live_others(const struct ui *ui, size_t *count)
+{
+	*count = ui->live ? ui->live->other_count : 0;
+	return *count ? ui->live->others : "";
+}
+
+const char *ui_live_history_path(const struct ui *ui)
+{
+	return ui->live ? ui->live->hist_path : NULL;
+}
+
+struct presence *ui_live_presence(struct ui *ui)
+{
+	return ui->live && ui->live->present ? &ui->live->presence : NULL;
+}
+
+void ui_live_refreshed(struct ui *ui, time_t now)
+{
+	if (ui->live)
+		ui->live->refreshed = now;
+}
+
 /* --- history ------------------------------------------------------------ */
 
 const struct history *ui_live_history(struct ui *ui)
@@ -122,6 +188,22 @@ const struct history *ui_live_history(struct ui *ui)
 	l->hist_mtime = exists ? st.st_mtim : (struct timespec){ 0, 0 };
 	l->hist_ino = exists ? (unsigned long)st.st_ino : 0;
 	return &l->hist;
+}
+
+bool ui_meeting_today(struct ui *ui)
+{
+	const struct history *h = ui_live_history(ui);
+	long at = history_last_meeting(h);
+	if (at < 0)
+		return false;
+	char today[DATE_TEXT_SIZE], now[16];
+	date_format(ui->opt.today, today);
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || !strftime(now, sizeof now, "%Y-%m-%d", &tm))
+		now[0] = '\0';
+	const char *when = h->entries[at].time;
+	return strncmp(when, today, 10) == 0 || (now[0] && strncmp(when, now, 10) == 0);
 }
 
 static const struct history_entry *newest_for(const struct history *h, const char *id, const char *field,
@@ -411,13 +493,12 @@ unsigned ui_live_tick(struct ui *ui)
 		}
 	}
 	/* the detail view and the meeting list show the history: follow it */
-	if (ui_screens[ui_panel_mode(ui)]->shows_history && l->hist_path && l->hist_loaded) {
+	if (ui_modes[ui_panel_mode(ui)].shows_history && l->hist_path && l->hist_loaded) {
 		struct stat st;
 		long long size = stat(l->hist_path, &st) == 0 ? (long long)st.st_size : 0;
 		if (size != l->hist_size)
 			flags |= UI_RELAYOUT;
 	}
-	flags |= ui_follow_tick(ui, now);
 	if (tick_marks(ui, now)) {
 		flags |= UI_REDRAW;
 		ui->dirty |= UI_DIRTY_OVERLAY | UI_DIRTY_BODY;

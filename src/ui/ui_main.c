@@ -4,7 +4,10 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* struct option, for cli_next_option */
 #endif
-#include "ui_internal.h"
+#include "charterdash/ui/ui_session.h"
+#include "ui_paste.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <getopt.h>
 #include <langinfo.h>

@@ -6,7 +6,12 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* open_memstream */
 #endif
-#include "ui_internal.h"
+#include "ui_minutes.h"
+#include "ui_changes.h"
+#include "ui_live.h"
+#include "ui_requests.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,7 +30,7 @@
 char *ui_minutes_text(struct ui *ui, bool markdown, size_t *len)
 {
 	const struct history *h = ui_live_history(ui);
-	long at = ui_last_meeting(h);
+	long at = history_last_meeting(h);
 	if (at < 0)
 		return NULL;
 	char *text = NULL;
@@ -49,7 +54,8 @@ char *ui_minutes_text(struct ui *ui, bool markdown, size_t *len)
 static mode_t mode_like_history(struct ui *ui)
 {
 	struct stat st;
-	if (ui->live && ui->live->hist_path && stat(ui->live->hist_path, &st) == 0)
+	const char *hist = ui_live_history_path(ui);
+	if (hist && stat(hist, &st) == 0)
 		return st.st_mode & 0666;
 	return stat(ui->path, &st) == 0 ? st.st_mode & 0666 : 0644;
 }

@@ -2,7 +2,13 @@
  * or M). A click focuses a pane and selects the milestone under it, a
  * double click opens its details, the wheel scrolls the pane under the
  * pointer (or the overlay). */
-#include "ui_internal.h"
+#include "ui_mouse.h"
+#include "ui_detail.h"
+#include "ui_requests.h"
+#include "ui_modes.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #define WHEEL_LINES 3
 
@@ -45,10 +51,10 @@ unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 			return UI_HANDLED;
 		unsigned flags = 0;
 		for (int i = 0; i < WHEEL_LINES; i++)
-			flags |= ui_run_request(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
+			flags |= ui_screen_scroll(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
 		return UI_HANDLED | flags;
 	}
-	if (ops->layer != UI_LAYER_BASE)
+	if (ui_modes[ui_mode(ui)].layer != UI_LAYER_BASE)
 		return UI_HANDLED;
 
 	struct rect body = ui->scr->regions.body;

@@ -9,7 +9,10 @@
 #ifndef CHARTERDASH_UI_PANEL_H
 #define CHARTERDASH_UI_PANEL_H
 
-#include "ui_internal.h"
+#include <stdbool.h>
+
+#include "ui_state.h"
+#include "ui_term.h"
 
 struct ui_panel_out; /* where the lines go: counted, drawn or searched */
 

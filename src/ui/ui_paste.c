@@ -9,14 +9,12 @@
  * it, with tabs and line breaks as spaces and control characters and
  * terminal escape sequences dropped, so none reaches the file; elsewhere a
  * paste is ignored, and the message line says so. */
-#include "ui_internal.h"
+#include "ui_paste.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
-
-/* Codes for the two markers: far above the codes ncurses hands out to
- * terminfo's extended keys (from KEY_MAX up), within its 16 bits. */
-#define CODE_BEGIN 0x7f00
-#define CODE_END 0x7f01
 
 enum {
 	PASTE_TEXT,
@@ -27,52 +25,6 @@ enum {
 	PASTE_STRING,     /* OSC, DCS, APC, PM, SOS: up to BEL or ESC \ */
 	PASTE_STRING_ESC, /* an ESC inside such a string */
 };
-
-static char *cap(const char *name)
-{
-	char *s = tigetstr(name);
-	return s && s != (char *)-1 && *s ? s : NULL;
-}
-
-/* Straight to the terminal: putp() would sit in stdio's buffer until exit. */
-static void emit(struct ui_screen *scr, const char *s)
-{
-	if (s) {
-		fputs(s, scr->out);
-		fflush(scr->out);
-	}
-}
-
-void ui_paste_start(struct ui *ui)
-{
-	struct ui_screen *scr = ui->scr;
-	char *be = cap("BE"), *bd = cap("BD"), *ps = cap("PS"), *pe = cap("PE");
-	scr->paste_on = false;
-	if (!be || !bd || !ps || !pe)
-		return;
-	/* the markers must not already mean a key, nor the codes one */
-	int had_ps = key_defined(ps), had_pe = key_defined(pe);
-	if ((had_ps && had_ps != CODE_BEGIN) || (had_pe && had_pe != CODE_END))
-		return;
-	if ((!had_ps && keybound(CODE_BEGIN, 0)) || (!had_pe && keybound(CODE_END, 0)))
-		return;
-	if ((!had_ps && define_key(ps, CODE_BEGIN) != OK) || (!had_pe && define_key(pe, CODE_END) != OK))
-		return;
-	emit(scr, be);
-	scr->paste_on = true;
-}
-
-void ui_paste_pause(struct ui *ui)
-{
-	if (ui->scr && ui->scr->paste_on)
-		emit(ui->scr, cap("BD"));
-}
-
-void ui_paste_resume(struct ui *ui)
-{
-	if (ui->scr && ui->scr->paste_on)
-		emit(ui->scr, cap("BE"));
-}
 
 /* The character a pasted key stands for in the text, or -1: dropped. */
 static int paste_char(struct ui_screen *scr, int key)
@@ -174,19 +126,19 @@ bool ui_paste_drop_sequence(struct ui *ui)
 
 bool ui_paste_wants(const struct ui *ui, int key)
 {
-	return key == UI_FN(CODE_BEGIN) || (ui->scr && ui->scr->pasting);
+	return key == UI_FN(UI_PASTE_BEGIN) || (ui->scr && ui->scr->pasting);
 }
 
 unsigned ui_paste_key(struct ui *ui, int key)
 {
 	struct ui_screen *scr = ui->scr;
-	if (key == UI_FN(CODE_BEGIN)) {
+	if (key == UI_FN(UI_PASTE_BEGIN)) {
 		scr->pasting = true;
 		scr->paste_state = PASTE_TEXT;
 		scr->paste_ignored = false;
 		return UI_HANDLED;
 	}
-	if (key == UI_FN(CODE_END)) {
+	if (key == UI_FN(UI_PASTE_END)) {
 		scr->pasting = false;
 		if (!scr->paste_ignored)
 			return UI_HANDLED;

@@ -1,10 +1,10 @@
 /* ui_screens — the screens' operations indexed by mode: the one place where
- * a mode's name leads to what it does (each screen's file gives its own
- * struct ui_screen_ops). */
-#include "ui_internal.h"
-
-#include <stdio.h>
-#include <string.h>
+ * a mode leads to what it does (each screen's file gives its own struct
+ * ui_screen_ops), above every screen; and the scroll requests, which act on
+ * the screen on top. */
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT] = {
 	[UI_MODE_MAIN] = &ui_screen_main,
@@ -20,35 +20,37 @@ const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT] = {
 	[UI_MODE_STATUS] = &ui_screen_status,
 };
 
-/* What presence records call the screens (a mode without a name here is
- * called by its number, the same in every session of one build). */
-static const char *const names[UI_MODE_COUNT] = {
-	[UI_MODE_MAIN] = "main",       [UI_MODE_DETAIL] = "detail", [UI_MODE_HELP] = "help",
-	[UI_MODE_SEARCH] = "search",   [UI_MODE_FILTER] = "filter", [UI_MODE_EDIT] = "edit",
-	[UI_MODE_CONFIRM] = "confirm", [UI_MODE_CHANGES] = "changes", [UI_MODE_STATUS] = "status",
-	[UI_MODE_AGENDA] = "agenda", [UI_MODE_TIMELINE] = "timeline",
-};
-
-const char *ui_screen_name(enum ui_mode mode)
-{
-	static char number[UI_MODE_COUNT][12];
-	if ((unsigned)mode >= UI_MODE_COUNT)
-		return "main";
-	if (names[mode])
-		return names[mode];
-	snprintf(number[mode], sizeof number[mode], "screen-%d", (int)mode);
-	return number[mode];
-}
-
-enum ui_mode ui_screen_by_name(const char *name)
-{
-	for (int m = 0; m < UI_MODE_COUNT; m++)
-		if (strcmp(ui_screen_name((enum ui_mode)m), name) == 0)
-			return (enum ui_mode)m;
-	return UI_MODE_MAIN;
-}
-
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui)
 {
 	return ui_screens[ui_mode(ui)];
+}
+
+/* The scroll requests, on the screen on top (detail, help, changes). */
+unsigned ui_screen_scroll(struct ui *ui, enum ui_request req)
+{
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	if (!ops->scroll_at)
+		return 0;
+	size_t lines, *top = ops->scroll_at(ui, &lines);
+	struct rect r = ui->scr->overlay_rect; /* as laid out (ui_relayout) */
+	size_t view_h = r.h > 2 ? (size_t)(r.h - 2) : 1;
+	size_t max = lines > view_h ? lines - view_h : 0;
+	size_t old = *top;
+	long page = (long)(view_h > 1 ? view_h - 1 : 1);
+	long t = (long)*top;
+	switch (req) {
+	case UI_REQ_SCROLL_UP: t--; break;
+	case UI_REQ_SCROLL_DOWN: t++; break;
+	case UI_REQ_SCROLL_PAGE_UP: t -= page; break;
+	case UI_REQ_SCROLL_PAGE_DOWN: t += page; break;
+	case UI_REQ_SCROLL_TOP: t = 0; break;
+	case UI_REQ_SCROLL_BOTTOM: t = (long)max; break;
+	default: return 0;
+	}
+	if (t < 0)
+		t = 0;
+	if ((size_t)t > max)
+		t = (long)max;
+	*top = (size_t)t;
+	return UI_HANDLED | (*top != old ? UI_REDRAW : 0);
 }

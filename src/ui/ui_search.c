@@ -1,7 +1,14 @@
 /* ui_search — the search prompt on the message line: incremental, matches
  * highlighted as you type, Enter keeps the search, Esc restores the one
  * before. */
-#include "ui_internal.h"
+#include "ui_search.h"
+#include "ui_help.h"
+
+#include <curses.h>
+
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -94,8 +101,5 @@ unsigned ui_search_cancel(struct ui *ui, enum ui_request req)
 
 /* Drawn by the footer (ui_dash.c), on the message line. */
 const struct ui_screen_ops ui_screen_search = {
-	.layer = UI_LAYER_LINE,
-	.help_title = "Typing a search (/)",
-	.help_typing = "type the text; Bksp deletes, Ctrl-U clears",
 	.type = ui_search_key,
 };

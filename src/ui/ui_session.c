@@ -2,16 +2,26 @@
  * open, one key, a tick, draw, close; the layout of the windows and the
  * drawing order. The event loop (ui_main.c) and any other driver (the key
  * fuzzer, tests/test_ui_session.c) run these same steps. */
-#include "ui_internal.h"
+#include "charterdash/ui/ui_session.h"
+#include "ui_agenda.h"
+#include "ui_dash.h"
+#include "ui_edit.h"
+#include "ui_follow.h"
+#include "ui_keys.h"
+#include "ui_live.h"
+#include "ui_paste.h"
+#include "ui_prompt.h"
+#include "ui_modes.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
+#include "ui_timeline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
 
-#include "charterdash/core/fsio.h"
-#include "charterdash/store/store.h"
 
 /* --- layout and drawing ------------------------------------------------- */
 
@@ -32,7 +42,7 @@ static WINDOW *window_for(struct rect r)
 	return w;
 }
 
-void ui_relayout(struct ui *ui)
+static void ui_relayout(struct ui *ui)
 {
 	struct ui_screen *scr = ui->scr;
 	int h, w;
@@ -131,7 +141,7 @@ void ui_draw(struct ui *ui)
 	/* The cursor shows only while typing, and the window typed in goes
 	 * last: the last window refreshed places it. Hidden, it is not parked
 	 * anywhere (every window is leaveok), which saves a move per key. */
-	WINDOW *typing = !top->type ? NULL : top->layer == UI_LAYER_DIALOG ? scr->dialog : scr->footer;
+	WINDOW *typing = !top->type ? NULL : ui_modes[ui_mode(ui)].layer == UI_LAYER_DIALOG ? scr->dialog : scr->footer;
 	if (typing) {
 		leaveok(typing, FALSE);
 		wnoutrefresh(typing);
@@ -191,6 +201,13 @@ void ui_tick(struct ui *ui)
 		apply_flags(ui, ui->on_tick(ui));
 }
 
+/* The live session's tick: the file, presence and marks, then following. */
+static unsigned live_tick(struct ui *ui)
+{
+	unsigned flags = ui_live_tick(ui);
+	return flags | ui_follow_tick(ui, time(NULL));
+}
+
 bool ui_needs_draw(const struct ui *ui)
 {
 	return ui->dirty != 0;
@@ -222,40 +239,12 @@ const char *ui_message_text(const struct ui *ui, bool *is_error)
 
 /* --- a session's state -------------------------------------------------- */
 
-/* Read-only: asked for (--read-only, --follow), or the file or its directory (the lock, the new
- * version and the history go there) cannot be written by this user. */
-void ui_recheck_writable(struct ui *ui)
-{
-	ui->read_only_why[0] = '\0';
-	if (ui->opt.read_only) {
-		snprintf(ui->read_only_why, sizeof ui->read_only_why, "started with --read-only");
-		return;
-	}
-	if (ui->opt.follow) {
-		snprintf(ui->read_only_why, sizeof ui->read_only_why, "following another dashboard (--follow)");
-		return;
-	}
-	char *real = store_real_path(ui->path);
-	const char *file = real ? real : ui->path;
-	char *dir = fsio_dir_of(file);
-	struct stat st;
-	bool known = stat(file, &st) == 0, nobody_writes = known && (st.st_mode & 0222) == 0;
-	if (nobody_writes && !ui->opt.force)
-		snprintf(ui->read_only_why, sizeof ui->read_only_why,
-		         "%.180s is read-only for everyone (start with --force to edit it anyway)", file);
-	else if (access(file, W_OK) != 0 && !(nobody_writes && st.st_uid == geteuid()))
-		snprintf(ui->read_only_why, sizeof ui->read_only_why, "you cannot write %.230s", file);
-	else if (!dir || access(dir, W_OK | X_OK) != 0)
-		snprintf(ui->read_only_why, sizeof ui->read_only_why,
-		         "you cannot create files in %.180s (its lock and new version go there)", dir ? dir : file);
-	free(dir);
-	free(real);
-}
-
 static void ui_fini(struct ui *ui)
 {
 	ui_live_fini(ui);
+	ui_follow_fini(ui);
 	ui_edit_fini(ui);
+	ui_prompt_fini(ui);
 	view_fini(&ui->view);
 	charter_fini(&ui->charter);
 	free(ui->path);
@@ -294,7 +283,8 @@ struct ui *ui_open(const char *path, const struct ui_options *opt)
 	ui->modes[0] = UI_MODE_MAIN;
 	ui->depth = 1;
 	ui->path = strdup(path);
-	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today) || !ui_edit_init(ui)) {
+	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today) || !ui_edit_init(ui) ||
+	    !ui_prompt_init(ui)) {
 		fprintf(stderr, "charterdash: out of memory\n");
 		ui_fini(ui);
 		free(ui);
@@ -309,7 +299,7 @@ bool ui_open_screen(struct ui *ui, FILE *out, FILE *in, bool own_signals)
 	if (!ui_term_start(ui, out, in, own_signals))
 		return false;
 	ui_live_start(ui);
-	ui->on_tick = ui_live_tick;
+	ui->on_tick = live_tick;
 	ui->dirty = UI_DIRTY_ALL;
 	return true;
 }

@@ -1,13 +1,19 @@
 /* ui_state — the session's state below the screens: the message line, the
- * mode stack, the selection and replacing the charter. Nothing here draws:
- * every screen file and the session steps call in, this file calls none of
- * them (the bell of an error waits for the next ui_draw). */
-#include "ui_internal.h"
+ * mode stack, the selection, replacing the charter, read-only. Nothing
+ * here draws: every screen file and the session steps call in, this file
+ * calls none of them (the bell of an error waits for the next ui_draw). */
+#include "ui_state.h"
+#include "ui_modes.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charterdash/core/fsio.h"
+#include "charterdash/store/store.h"
 
 /* --- the message line ----------------------------------------------------- */
 
@@ -65,12 +71,12 @@ void ui_pop(struct ui *ui)
 
 static bool is_dialog(enum ui_mode m)
 {
-	return ui_screens[m]->layer == UI_LAYER_DIALOG;
+	return ui_modes[m].layer == UI_LAYER_DIALOG;
 }
 
 static bool is_panel(enum ui_mode m)
 {
-	return ui_screens[m]->layer == UI_LAYER_PANEL;
+	return ui_modes[m].layer == UI_LAYER_PANEL;
 }
 
 enum ui_mode ui_panel_mode(const struct ui *ui)
@@ -79,7 +85,7 @@ enum ui_mode ui_panel_mode(const struct ui *ui)
 		if (is_panel(ui->modes[i]))
 			return ui->modes[i];
 		/* a dialog, or the search prompt (`/` in the help), over a panel */
-		if (!is_dialog(ui->modes[i]) && ui_screens[ui->modes[i]]->layer != UI_LAYER_LINE)
+		if (!is_dialog(ui->modes[i]) && ui_modes[ui->modes[i]].layer != UI_LAYER_LINE)
 			break;
 	}
 	return UI_MODE_MAIN;
@@ -115,6 +121,38 @@ bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 	ui->charter_serial++; /* caches of the old one (the filter's owners) are stale */
 	ui->dirty |= UI_DIRTY_ALL;
 	return true;
+}
+
+/* --- read-only ----------------------------------------------------------- */
+
+/* Read-only: asked for (--read-only, --follow), or the file or its directory (the lock, the new
+ * version and the history go there) cannot be written by this user. */
+void ui_recheck_writable(struct ui *ui)
+{
+	ui->read_only_why[0] = '\0';
+	if (ui->opt.read_only) {
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "started with --read-only");
+		return;
+	}
+	if (ui->opt.follow) {
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "following another dashboard (--follow)");
+		return;
+	}
+	char *real = store_real_path(ui->path);
+	const char *file = real ? real : ui->path;
+	char *dir = fsio_dir_of(file);
+	struct stat st;
+	bool known = stat(file, &st) == 0, nobody_writes = known && (st.st_mode & 0222) == 0;
+	if (nobody_writes && !ui->opt.force)
+		snprintf(ui->read_only_why, sizeof ui->read_only_why,
+		         "%.180s is read-only for everyone (start with --force to edit it anyway)", file);
+	else if (access(file, W_OK) != 0 && !(nobody_writes && st.st_uid == geteuid()))
+		snprintf(ui->read_only_why, sizeof ui->read_only_why, "you cannot write %.230s", file);
+	else if (!dir || access(dir, W_OK | X_OK) != 0)
+		snprintf(ui->read_only_why, sizeof ui->read_only_why,
+		         "you cannot create files in %.180s (its lock and new version go there)", dir ? dir : file);
+	free(dir);
+	free(real);
 }
 
 /* --- memory ----------------------------------------------------------------- */

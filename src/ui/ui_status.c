@@ -1,7 +1,12 @@
 /* ui_status — the status menu: Space, then the status (1-4 or n i b d),
  * drawn over the footer so that the panes and the detail stay in view.
  * Two keys at most, and a digit alone never writes (it is a count). */
-#include "ui_internal.h"
+#include "ui_status.h"
+#include "ui_hints.h"
+#include "ui_live.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 
@@ -47,9 +52,6 @@ static void status_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_status = {
-	.layer = UI_LAYER_DIALOG,
-	.help_title = "The status menu (Space)",
 	.rect = status_rect,
 	.draw = status_draw,
-	.answer_only = true,
 };

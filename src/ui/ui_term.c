@@ -13,7 +13,8 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "ui_internal.h"
+#include "ui_term.h"
+#include "ui_state.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -287,6 +288,56 @@ const char *ui_term_unusable(FILE *out, FILE *in)
 	return NULL;
 }
 
+/* --- bracketed paste: asked of the terminal when its terminfo can (BE, BD,
+ * PS, PE), after keypad(); its markers become keys (ui_paste.c takes them) */
+
+
+static char *cap(const char *name)
+{
+	char *s = tigetstr(name);
+	return s && s != (char *)-1 && *s ? s : NULL;
+}
+
+/* Straight to the terminal: putp() would sit in stdio's buffer until exit. */
+static void emit(struct ui_screen *scr, const char *s)
+{
+	if (s) {
+		fputs(s, scr->out);
+		fflush(scr->out);
+	}
+}
+
+static void paste_start(struct ui *ui)
+{
+	struct ui_screen *scr = ui->scr;
+	char *be = cap("BE"), *bd = cap("BD"), *ps = cap("PS"), *pe = cap("PE");
+	scr->paste_on = false;
+	if (!be || !bd || !ps || !pe)
+		return;
+	/* the markers must not already mean a key, nor the codes one */
+	int had_ps = key_defined(ps), had_pe = key_defined(pe);
+	if ((had_ps && had_ps != UI_PASTE_BEGIN) || (had_pe && had_pe != UI_PASTE_END))
+		return;
+	if ((!had_ps && keybound(UI_PASTE_BEGIN, 0)) || (!had_pe && keybound(UI_PASTE_END, 0)))
+		return;
+	if ((!had_ps && define_key(ps, UI_PASTE_BEGIN) != OK) || (!had_pe && define_key(pe, UI_PASTE_END) != OK))
+		return;
+	emit(scr, be);
+	scr->paste_on = true;
+}
+
+static void paste_pause(struct ui *ui)
+{
+	if (ui->scr && ui->scr->paste_on)
+		emit(ui->scr, cap("BD"));
+}
+
+static void paste_resume(struct ui *ui)
+{
+	if (ui->scr && ui->scr->paste_on)
+		emit(ui->scr, cap("BE"));
+}
+
 bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals)
 {
 	struct ui_screen *scr = calloc(1, sizeof *scr);
@@ -336,7 +387,7 @@ bool ui_term_start(struct ui *ui, FILE *out, FILE *in, bool own_signals)
 	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
 		if (key_defined(extra_keys[i].seq) == 0)
 			define_key(extra_keys[i].seq, extra_keys[i].key);
-	ui_paste_start(ui);
+	paste_start(ui);
 	curs_set(0);
 	setup_colors(ui);
 	prepare_crash_restore(false);
@@ -391,7 +442,7 @@ void ui_term_end(struct ui *ui)
 			clear();
 			refresh();
 		}
-		ui_paste_pause(ui);
+		paste_pause(ui);
 		curs_set(1);
 		endwin();
 		fflush(scr->out);
@@ -411,7 +462,7 @@ void ui_term_pause(struct ui *ui)
 		return;
 	if (ui->mouse)
 		mousemask(0, NULL);
-	ui_paste_pause(ui);
+	paste_pause(ui);
 	curs_set(1);
 	endwin();
 	fflush(ui->scr->out);
@@ -422,7 +473,7 @@ void ui_term_resume(struct ui *ui)
 	if (!ui->scr || !ui->scr->sp)
 		return;
 	reset_prog_mode();
-	ui_paste_resume(ui);
+	paste_resume(ui);
 	curs_set(0);
 	if (ui->mouse)
 		ui_term_mouse(ui, true);

@@ -4,7 +4,13 @@
  * the reviews marked; each milestone at its due date by its status glyph.
  * The cursor walks the milestones by due date, the status line names the
  * one under it, Enter opens its details; b shows the burn-up chart. */
-#include "ui_internal.h"
+#include "ui_timeline.h"
+#include "ui_detail.h"
+#include "ui_live.h"
+#include "ui_requests.h"
+#include "ui_screens.h"
+#include "ui_state.h"
+#include "ui_term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -311,10 +317,7 @@ static void timeline_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_timeline = {
-	.layer = UI_LAYER_PANEL,
-	.help_title = "Timeline (T)",
 	.rect = timeline_rect,
 	.measure = timeline_measure,
 	.draw = timeline_draw,
-	.shows_history = true,
 };

@@ -43,6 +43,7 @@ SINKS = {
     "cli_usage_error": (1, None),
     "ui_error": (1, None),
     "ui_message": (1, None),
+    "ui_prompt_error": (1, None),  # shown in place in the dashboard's form
     "fail": (1, None),  # patch.c: the reason a change cannot be made
     "fprintf": (1, lambda path, args: "stderr" in args[0]
                 or (os.path.basename(path) == "diag.c" and args[0] == "out")),

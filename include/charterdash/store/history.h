@@ -24,6 +24,9 @@ struct history_entry {
 	const char *user, *host, *id, *group, *field, *old_value, *new_value;
 };
 
+/* True when e is a meeting mark (MEETING_ID / MEETING_FIELD). */
+bool history_is_meeting(const struct history_entry *e);
+
 /* "charter.yaml" → "charter.yaml.history" (malloc'd). */
 char *history_path(const char *data_path);
 
@@ -51,6 +54,9 @@ struct history {
 	char *text; /* the file, parsed in place */
 	size_t skipped; /* lines that were not history entries */
 };
+
+/* The index of the latest meeting mark in h, or -1 (also for NULL). */
+long history_last_meeting(const struct history *h);
 
 /* Reads the whole history; a missing file is an empty history. */
 bool history_load(struct history *h, const char *path, char *why, size_t why_size);

@@ -1,17 +1,17 @@
 /* ui — the full-screen dashboard (ncursesw).
  *
  * This header is curses-free so that main.c and other modules can include
- * it; the curses side lives in src/ui/ui_*.c behind src/ui/ui_internal.h (the
- * only files that include <curses.h>).
+ * it; the curses side lives in src/ui/ui_*.c, each file with its private
+ * header beside it (src/ui/ui_<module>.h; only src/ui/ includes <curses.h>).
  *
  * Shape (docs/ARCHITECTURE.md): a struct ui owns the loaded charter and
- * the view state (include/charterdash/view.h); the screens (main, detail,
- * help, search, filter, edit, confirm, changes: enum ui_mode) are stacked;
- * a key is looked up in ONE table of bindings {contexts, key, request}
- * (src/ui/ui_keys.c), and each request (UI_REQUESTS in src/ui/ui_internal.h,
- * with its help text and footer word) has a handler that returns flags:
- * UI_HANDLED, UI_REDRAW, UI_RELAYOUT, UI_QUIT. The help overlay and the
- * footer are generated from the same two tables.
+ * the view state (charterdash/report/view.h); the screens (enum ui_mode
+ * below) are stacked; a key is looked up in ONE table of bindings
+ * {contexts, key, request} (src/ui/ui_keys.c), and each request
+ * (UI_REQUESTS in src/ui/ui_requests.h, with its help text, footer word
+ * and properties) has a handler that returns flags: UI_HANDLED, UI_REDRAW,
+ * UI_RELAYOUT, UI_QUIT. The help overlay and the footer are generated from
+ * the same two tables.
  *
  * For code that changes the data under the dashboard (editing keys, live
  * reload):
@@ -85,7 +85,7 @@ struct ui_options {
 };
 
 /* A dashboard session: its members are private to src/ui/ui_*.c
- * (src/ui/ui_internal.h); drivers use charterdash/ui/ui_session.h. */
+ * (src/ui/ui_state.h); drivers use charterdash/ui/ui_session.h. */
 struct ui;
 
 /* How long the event loop waits for a key before looking at signal flags
