@@ -18,7 +18,9 @@ them alike), the median of several rounds:
     on after the first frame, minus a run that only quits);
   - the bytes written to the terminal per keystroke and while idle (tmux
     pipe-pane);
-  - taskwarrior and calcurse on the same items, with a throwaway HOME.
+  - taskwarrior and calcurse on the same items, with a throwaway HOME;
+  - the merge driver against two loads of the file (--parts=merge: only
+    that, written into RESULTS_MD's merge section).
 
 The ratios of the command-line table at 10k and 100k (each command against
 the scan, or scan + copy+fsync, of the same run) are compared with the ones
@@ -407,10 +409,104 @@ def regressions(now, committed):
 
 # --- the report ---------------------------------------------------------------
 
+# --- the merge (git's driver) -------------------------------------------------
+
+def merge_sides(path, n, scratch):
+    """OURS and THEIRS of the generated charter: ours sets three statuses;
+    theirs sets three owners, removes a milestone, moves one to the last
+    group and adds one: the day's work of two servers, spread over the file."""
+    text = open(path, encoding="utf-8").read()
+
+    def block(t, mid):
+        i = t.index("      - id: %s\n" % mid)
+        j = t.find("      - id: ", i + 1)
+        k = t.find("\n  - id: ", i)  # the next group
+        ends = [e for e in (j, k + 1 if k >= 0 else -1) if e > 0]
+        return i, min(ends) if ends else len(t)
+
+    def set_field(t, mid, key, value):
+        i, j = block(t, mid)
+        b = t[i:j]
+        m = re.search(r"\n        %s: [^\n]*" % key, b)
+        b = (b[:m.start()] + "\n        %s: %s" % (key, value) + b[m.end():]) if m else \
+            b.replace("\n", "\n        %s: %s\n" % (key, value), 1)
+        return t[:i] + b + t[j:]
+    ours = text
+    for k in (1, n // 3, n - 7):
+        ours = set_field(ours, "m%d" % k, "status", "blocked")
+    theirs = text
+    for k in (2, n // 2, n - 3):
+        theirs = set_field(theirs, "m%d" % k, "owner", "Merge bench")
+    i, j = block(theirs, "m%d" % (n // 4))
+    theirs = theirs[:i] + theirs[j:]
+    i, j = block(theirs, "m5")
+    moved, theirs = theirs[i:j], theirs[:i] + theirs[j:]
+    k, _ = block(theirs, "m%d" % (n - 2))
+    theirs = theirs[:k] + moved + "      - id: bench-new\n        title: Added by the merge bench\n" \
+        "        status: not_started\n" + theirs[k:]
+    paths = {}
+    for side, t in (("ours", ours), ("theirs", theirs)):
+        paths[side] = os.path.join(scratch, "merge-%d.%s.yaml" % (n, side))
+        with open(paths[side], "w", encoding="utf-8") as f:
+            f.write(t)
+    return paths
+
+
+def merge_bench(binary, scratch, files, n_rounds):
+    """charterdash merge BASE OURS THEIRS (on a fresh copy of OURS each round)
+    against `charterdash check BASE`, a load of the file; returns n -> runs."""
+    out = {}
+    for n, path in files.items():
+        print("bench: %d milestones: merge vs check" % n, file=sys.stderr)
+        sides = merge_sides(path, n, scratch)
+        target = os.path.join(scratch, "merge-%d.result.yaml" % n)
+
+        def fresh(src=sides["ours"], target=target):
+            shutil.copyfile(src, target)
+        cases = [("check", [binary, "check", path], None, None),
+                 ("merge", [binary, "merge", path, target, sides["theirs"]], fresh, None)]
+        out[n] = rounds(cases, n_rounds)
+        fresh()
+        p = subprocess.run([binary, "merge", path, target, sides["theirs"]], capture_output=True, text=True)
+        if p.returncode != 0:
+            raise SystemExit("bench: the merge at %d conflicts or fails (%d): %s" % (n, p.returncode, p.stderr[:500]))
+    return out
+
+
+def merge_section(merges, sizes, n_rounds):
+    lines = ["## Merge (git's driver)", "",
+             "Medians of %d rounds. `charterdash merge BASE OURS THEIRS` on the generated file: ours sets" % n_rounds,
+             "three statuses, theirs sets three owners, removes a milestone, moves one to another group",
+             "and adds one (bench/run.py merge_sides), OURS a fresh copy each round; against `charterdash",
+             "check BASE`, one load of the file. Target: merge <= 2 x (two loads).", "",
+             "| milestones | bytes | check wall | merge wall | merge CPU | merge RSS KiB | merge / (2 x check) |",
+             "|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in sorted(merges):
+        t = merges[n]
+        cw, mw = med(t["check"], "wall"), med(t["merge"], "wall")
+        lines.append("| %d | %d | %s | %s | %s | %d | %s |" % (n, sizes[n], fmt_s(cw), fmt_s(mw),
+                     fmt_s(med(t["merge"], "cpu")), med(t["merge"], "rss"), ratio(mw, 2 * cw)))
+    lines.append("")
+    return lines
+
+
+def splice_section(results, section):
+    """RESULTS_MD with its merge section replaced by (or ended with) `section`."""
+    text = open(results).read() if os.path.exists(results) else ""
+    start = text.find("\n" + section[0] + "\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(section)
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start + 1] + "\n".join(section) + ("\n" + text[end + 1:] if end >= 0 else "")
+    with open(results, "w") as f:
+        f.write(text.rstrip("\n") + "\n")
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     quick = "--quick" in sys.argv
-    parts = {"cli", "peers", "tty", "keys"}
+    parts = {"cli", "peers", "tty", "keys", "merge"}
     for a in sys.argv[1:]:
         if a.startswith("--parts="):
             parts = set(a[len("--parts="):].split(","))
@@ -432,6 +528,10 @@ def main():
                    shell=True, check=True)
     files = generate(scratch)
     sizes = {n: os.path.getsize(p) for n, p in files.items()}
+    merges = merge_bench(binary, scratch, files, n_rounds) if "merge" in parts else {}
+    if parts == {"merge"}:  # --parts=merge: only the merge section of RESULTS_MD is written again
+        splice_section(results, merge_section(merges, sizes, n_rounds))
+        return
 
     # --- command-line tools, against the floor ---
     table = {}
@@ -735,6 +835,7 @@ def main():
     notes = os.path.join(ROOT, "bench", "NOTES.md")  # the reading of the figures, by hand
     if os.path.exists(notes):
         say(open(notes, encoding="utf-8").read().rstrip("\n"))
+    lines.extend(merge_section(merges, sizes, n_rounds) if merges else [])
     with open(results, "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))

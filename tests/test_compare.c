@@ -88,25 +88,75 @@ static void test_same_charter_no_changes(void **state)
 	charter_fini(&b);
 }
 
-static void test_fields_one_per_line(void **state)
+static char *textconv(const char *yaml)
 {
-	(void)state;
 	struct charter a;
-	test_load(&a, old_yaml);
+	test_load(&a, yaml);
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
-	compare_print_fields(out, &a);
+	compare_print_textconv(out, &a);
 	fclose(out);
-	assert_string_equal(text, "Energy \u00b7 Roadmap [e1]: title Roadmap\n"
-	                          "Energy \u00b7 Roadmap [e1]: status in_progress\n"
-	                          "Energy \u00b7 Roadmap [e1]: owner Ministry\n"
-	                          "Energy \u00b7 LNG study [e2]: title LNG study\n"
-	                          "Energy \u00b7 LNG study [e2]: status not_started\n"
-	                          "Trade \u00b7 Talks [t1]: title Talks\n"
-	                          "Trade \u00b7 Talks [t1]: status blocked\n");
-	free(text);
 	charter_fini(&a);
+	return text;
+}
+
+/* Field lines name their milestone; every other line is there as written,
+ * inside a milestone after its name. */
+static void test_textconv_every_line(void **state)
+{
+	(void)state;
+	char *text = textconv("# top\n"
+	                      "charter:\n  title: T\n  signed: 2026-02-09\n  place: Baku  # city\n"
+	                      "working_groups:\n"
+	                      "  - id: energy\n    name: Energy\n    milestones:\n"
+	                      "      - id: e1   # first\n"
+	                      "        title: Roadmap\n"
+	                      "        # a comment\n"
+	                      "        status: done  # checked\n"
+	                      "        risk: high\n"
+	                      "        owner: 'Ministry'\n"
+	                      "        notes: |\n          line one\n          line two\n"
+	                      "\n"
+	                      "      - id: e2\n        title: LNG\n        status: blocked \n"
+	                      "      - {id: e3, title: Flow, status: done}\n");
+	assert_string_equal(text, "# top\n"
+	                          "charter:\n  title: T\n  signed: 2026-02-09\n  place: Baku  # city\n"
+	                          "working_groups:\n"
+	                          "  - id: energy\n    name: Energy\n    milestones:\n"
+	                          "Energy \u00b7 Roadmap [e1]:       - id: e1   # first\n"
+	                          "Energy \u00b7 Roadmap [e1]: title Roadmap\n"
+	                          "Energy \u00b7 Roadmap [e1]:         # a comment\n"
+	                          "Energy \u00b7 Roadmap [e1]:         status: done  # checked\n"
+	                          "Energy \u00b7 Roadmap [e1]:         risk: high\n"
+	                          "Energy \u00b7 Roadmap [e1]: owner 'Ministry'\n"
+	                          "Energy \u00b7 Roadmap [e1]:         notes: |\n"
+	                          "Energy \u00b7 Roadmap [e1]:           line one\n"
+	                          "Energy \u00b7 Roadmap [e1]:           line two\n"
+	                          "\n"
+	                          "Energy \u00b7 LNG [e2]: title LNG\n"
+	                          "Energy \u00b7 LNG [e2]:         status: blocked \n"
+	                          "Energy \u00b7 Flow [e3]:       - {id: e3, title: Flow, status: done}\n");
+	free(text);
+}
+
+/* The old form for a file written the usual way: one line per field. */
+static void test_textconv_fields_one_per_line(void **state)
+{
+	(void)state;
+	char *text = textconv("charter:\n  title: T\n  signed: 2026-02-09\n"
+	                      "working_groups:\n"
+	                      "  - id: energy\n    name: Energy\n    milestones:\n"
+	                      "      - id: e1\n        title: Roadmap\n        status: in_progress\n"
+	                      "        due: 2026-06-01\n        owner: Ministry\n");
+	assert_string_equal(text, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	                          "working_groups:\n"
+	                          "  - id: energy\n    name: Energy\n    milestones:\n"
+	                          "Energy \u00b7 Roadmap [e1]: title Roadmap\n"
+	                          "Energy \u00b7 Roadmap [e1]: status in_progress\n"
+	                          "Energy \u00b7 Roadmap [e1]: due 2026-06-01\n"
+	                          "Energy \u00b7 Roadmap [e1]: owner Ministry\n");
+	free(text);
 }
 
 int main(void)
@@ -114,7 +164,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_kind_of_change),
 		cmocka_unit_test(test_same_charter_no_changes),
-		cmocka_unit_test(test_fields_one_per_line),
+		cmocka_unit_test(test_textconv_every_line),
+		cmocka_unit_test(test_textconv_fields_one_per_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

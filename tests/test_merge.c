@@ -258,6 +258,48 @@ static void test_loader_refuses_markers(void **state)
 	free(o), free(t);
 }
 
+/* Both sides load, and the lines merge cleanly into a file that does not
+ * (one unknown key added twice): a conflict with markers, never a failed
+ * merge (git would stop with no markers at all). */
+static void test_lines_that_do_not_check_conflict(void **state)
+{
+	(void)state;
+	char *o = edited(base, "        title: Adopt the roadmap\n", "        title: Adopt the roadmap\n        risk: low\n");
+	char *t = edited(base, "        owner: Ministry\n", "        owner: Ministry\n        risk: high\n");
+	struct merge_result r;
+	merge(base, o, t, &r);
+	assert_int_equal(r.conflict_count, 1);
+	assert_non_null(strstr(r.conflicts[0].message, "would not check (the merged file would not load)"));
+	char *want = edited(o, "        title: Adopt the roadmap\n        risk: low\n        status: in_progress\n"
+	                                      "        owner: Ministry\n",
+	                                   "        title: Adopt the roadmap\n<<<<<<< ours\n        risk: low\n"
+	                                   "        status: in_progress\n        owner: Ministry\n=======\n"
+	                                   "        status: in_progress\n        owner: Ministry\n        risk: high\n"
+	                                   ">>>>>>> theirs\n");
+	assert_string_equal(r.text, want);
+	assert_int_equal(r.conflicts[0].line, 10);
+	merge_fini(&r);
+	free(o), free(t), free(want);
+}
+
+/* Ours removes a milestone, theirs adds a key as its last line: the line
+ * merge alone would hand the key to the milestone before it. */
+static void test_a_key_stays_with_its_milestone(void **state)
+{
+	(void)state;
+	char *o = edited(base, "      - id: e-lng\n        title: LNG study\n        status: not_started\n", "");
+	char *t = edited(base, "        status: not_started\n", "        status: not_started\n        risk: high\n");
+	struct merge_result r;
+	merge(base, o, t, &r);
+	assert_int_equal(r.conflict_count, 1);
+	assert_non_null(strstr(r.conflicts[0].message, "the key 'risk' of 'e-road' would come from another milestone"));
+	assert_non_null(strstr(r.text, "        owner: Ministry\n<<<<<<< ours\n=======\n      - id: e-lng\n"
+	                                "        title: LNG study\n        status: not_started\n        risk: high\n"
+	                                ">>>>>>> theirs\n  - id: trade\n"));
+	merge_fini(&r);
+	free(o), free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +314,8 @@ int main(void)
 		cmocka_unit_test(test_crlf_files_stay_crlf),
 		cmocka_unit_test(test_not_a_charter_merges_by_line),
 		cmocka_unit_test(test_loader_refuses_markers),
+		cmocka_unit_test(test_lines_that_do_not_check_conflict),
+		cmocka_unit_test(test_a_key_stays_with_its_milestone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,7 +66,7 @@ static int print_fields(const char *path)
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
 	struct charter c = { 0 };
 	if (load_version(&c, path, &diags))
-		compare_print_fields(stdout, &c);
+		compare_print_textconv(stdout, &c);
 	else if (c.text)
 		fwrite(c.text, 1, c.text_len, stdout);
 	int rc = c.text || strcmp(path, "/dev/null") == 0 ? EXIT_OK : EXIT_DATA;

@@ -1,9 +1,14 @@
 /* fsio — small file helpers shared by the core and the UI. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* realpath */
+#endif
 #include "charterdash/core/fsio.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 char *fsio_read_all(FILE *f, size_t size_hint, size_t max, size_t *len)
@@ -65,4 +70,28 @@ char *fsio_dir_of(const char *path)
 	if (slash == path)
 		return strdup("/");
 	return strndup(path, (size_t)(slash - path));
+}
+
+char *fsio_real_path(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real)
+			return real;
+	}
+	return strdup(path);
+}
+
+/* DIR/PREFIXBASESUFFIX for a file DIR/BASE. */
+char *fsio_sidecar_path(const char *data_path, const char *prefix, const char *suffix)
+{
+	const char *slash = strrchr(data_path, '/');
+	size_t dir_len = slash ? (size_t)(slash - data_path) + 1 : 0;
+	const char *base = data_path + dir_len;
+	size_t n = dir_len + strlen(prefix) + strlen(base) + strlen(suffix) + 1;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%.*s%s%s%s", (int)dir_len, data_path, prefix, base, suffix);
+	return p;
 }

@@ -230,19 +230,129 @@ void compare_print_json(FILE *out, const struct charter *old_c, const struct cha
 	fputs(count ? "\n]\n" : "]\n", out);
 }
 
-void compare_print_fields(FILE *out, const struct charter *c)
+/* ---- git's textconv ----------------------------------------------------- */
+
+#define TEXTCONV_KEYS 16 /* field lines looked for per milestone; more are shown raw */
+
+struct field_line {
+	size_t line;              /* where the line starts */
+	const char *key;          /* the field's name */
+	size_t value, value_end;  /* its value's bytes */
+};
+
+static size_t line_start_of(const char *s, size_t off)
 {
+	while (off > 0 && s[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+static size_t next_line(const char *s, size_t len, size_t off)
+{
+	const char *nl = memchr(s + off, '\n', len - off);
+	return nl ? (size_t)(nl - s) + 1 : len;
+}
+
+/* True when the line holding key node k reads exactly `INDENT[- ]KEY: VALUE`
+ * and ends there (no comment, no trailing space, LF), so the field line
+ * shows every byte of it but the indentation. */
+static bool canonical(const struct charter *c, uint32_t k, uint32_t v, const char *key)
+{
+	const struct doc_node *kn = doc_node(&c->doc, k), *vn = doc_node(&c->doc, v);
+	size_t ls = line_start_of(c->text, kn->start), i = ls, n = strlen(key);
+	while (i < kn->start && c->text[i] == ' ')
+		i++;
+	if (i < kn->start && c->text[i] == '-')
+		for (i++; i < kn->start && c->text[i] == ' ';)
+			i++;
+	bool single = vn->style != DOC_STYLE_LITERAL && vn->style != DOC_STYLE_FOLDED && vn->kind == DOC_SCALAR &&
+	              !memchr(c->text + kn->start, '\n', vn->end - kn->start);
+	return i == kn->start && single && (size_t)(kn->end - kn->start) == n && memcmp(c->text + kn->start, key, n) == 0 &&
+	       vn->start == kn->end + 2 && c->text[kn->end] == ':' && c->text[kn->end + 1] == ' ' &&
+	       vn->end > vn->start && (vn->end == c->text_len || c->text[vn->end] == '\n');
+}
+
+/* The milestone's lines that are one field in the canonical form. */
+static size_t field_lines(const struct charter *c, const struct milestone *m, struct field_line *out)
+{
+	size_t n = 0;
+	const struct doc_node *map = doc_node(&c->doc, m->node);
+	if (map->kind != DOC_MAPPING)
+		return 0;
+	for (uint32_t k = map->first; k != DOC_NONE && n < TEXTCONV_KEYS; k = doc_node(&c->doc, k)->next) {
+		uint32_t v = doc_node(&c->doc, k)->next;
+		if (v == DOC_NONE)
+			break;
+		const char *key = doc_scalar(&c->doc, k);
+		enum field f;
+		if (key && (strcmp(key, "id") == 0 || field_parse(key, &f)) && canonical(c, k, v, key))
+			out[n++] = (struct field_line){ line_start_of(c->text, doc_node(&c->doc, k)->start), key,
+				                        doc_node(&c->doc, v)->start, doc_node(&c->doc, v)->end };
+		k = v;
+	}
+	return n;
+}
+
+/* "Energy · Adopt the roadmap [energy-roadmap]:" */
+static void put_context(FILE *out, const struct charter *c, const struct milestone *m)
+{
+	put_name(out, c, m);
+	fputs(" [", out);
+	report_plain_text(out, m->id);
+	fputs("]:", out);
+}
+
+/* True when the line that ends at `end` holds nothing but spaces. */
+static bool blank_before(const char *s, size_t end)
+{
+	size_t i = end - 1; /* its '\n' */
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return s[end - 1] == '\n' && (i == 0 || s[i - 1] == '\n');
+}
+
+/* A milestone's lines [s, e): its field lines as "CONTEXT FIELD VALUE" (the
+ * id's left out: it is in every line's context), any other line (comments,
+ * unknown keys, block notes, odd layout) as "CONTEXT LINE", raw. */
+static void put_milestone(FILE *out, const struct charter *c, const struct milestone *m, size_t s, size_t e)
+{
+	struct field_line lines[TEXTCONV_KEYS];
+	size_t n = field_lines(c, m, lines), at = 0;
+	while (s < e) {
+		size_t next = next_line(c->text, e, s);
+		while (at < n && lines[at].line < s)
+			at++;
+		if (at < n && lines[at].line == s && strcmp(lines[at].key, "id") != 0) {
+			put_context(out, c, m);
+			fprintf(out, " %s ", lines[at].key);
+			fwrite(c->text + lines[at].value, 1, lines[at].value_end - lines[at].value, out);
+			fputc('\n', out);
+		} else if (!(at < n && lines[at].line == s)) {
+			put_context(out, c, m);
+			fputc(' ', out);
+			fwrite(c->text + s, 1, next - s, out);
+			if (next == s || c->text[next - 1] != '\n')
+				fputc('\n', out);
+		}
+		s = next;
+	}
+}
+
+void compare_print_textconv(FILE *out, const struct charter *c)
+{
+	size_t pos = 0;
 	for (size_t i = 0; i < c->milestone_count; i++) {
 		const struct milestone *m = &c->milestones[i];
-		for (int f = 0; f < FIELD_COUNT; f++) {
-			char scratch[DATE_TEXT_SIZE];
-			const char *v = milestone_field(m, (enum field)f, scratch);
-			if (!v)
-				continue;
-			put_name(out, c, m);
-			fprintf(out, " [%s]: %s ", m->id, field_name((enum field)f));
-			report_plain_text(out, v);
-			fputc('\n', out);
-		}
+		const struct doc_node *n = doc_node(&c->doc, m->node);
+		size_t s = line_start_of(c->text, n->start);
+		size_t e = n->end > 0 && c->text[n->end - 1] == '\n' ? n->end : next_line(c->text, c->text_len, n->end);
+		while (e > s && blank_before(c->text, e)) /* a block scalar's trailing blank lines */
+			e = line_start_of(c->text, e - 1);
+		if (s < pos) /* on a line already shown (a flow list): its bytes are there */
+			continue;
+		fwrite(c->text + pos, 1, s - pos, out);
+		put_milestone(out, c, m, s, e);
+		pos = e;
 	}
+	fwrite(c->text + pos, 1, c->text_len - pos, out);
 }

@@ -1,5 +1,6 @@
 /* merge — field-level three-way merge of charter files (see merge.h). */
 #include "charterdash/store/merge.h"
+#include "charterdash/store/merge_marks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "charterdash/core/charter.h"
 #include "charterdash/core/edit.h"
 #include "charterdash/core/merge3.h"
+#include "charterdash/core/milestone_index.h"
 #include "charterdash/store/patch.h"
 #include "charterdash/store/store.h"
 #include "charterdash/core/strutil.h"
@@ -24,7 +26,10 @@ struct pending {
 	char message[400];
 };
 
+#define MERGE_INDEXED 6 /* base, ours, theirs, cur, bprime, the merged result */
+
 struct merging {
+	struct milestone_index ids[MERGE_INDEXED]; /* lookups by id in O(1): see find */
 	const char *path;
 	struct charter base, ours, theirs; /* as given */
 	struct charter cur;                /* ours as theirs' changes land */
@@ -50,10 +55,32 @@ static bool load_copy(struct charter *c, const char *path, const char *text, siz
 	return ok;
 }
 
-static const struct milestone *find(const struct charter *c, const char *id)
+/* The index the merge keeps for `c`, or NULL. */
+static struct milestone_index *ids_of(struct merging *mg, const struct charter *c)
 {
-	long i = charter_find_milestone(c, id);
-	return i < 0 ? NULL : &c->milestones[i];
+	for (size_t i = 0; c && i < MERGE_INDEXED; i++)
+		if (mg->ids[i].c == c)
+			return &mg->ids[i];
+	return NULL;
+}
+
+/* `c` now holds another text: its index is built again on the next lookup. */
+static void ids_changed(struct merging *mg, const struct charter *c)
+{
+	struct milestone_index *x = ids_of(mg, c);
+	if (x)
+		milestone_index_reset(x);
+}
+
+/* Milestone `id` of `c`: through c's index when the merge keeps one, else
+ * a scan (for the short-lived copies an edit makes). */
+static const struct milestone *find(struct merging *mg, const struct charter *c, const char *id)
+{
+	struct milestone_index *x = ids_of(mg, c);
+	if (x)
+		return milestone_index_find(x, id, &mg->failed);
+	long at = charter_find_milestone(c, id);
+	return at < 0 ? NULL : &c->milestones[at];
 }
 
 /* The field's value as text, in `scratch` for a date; EDIT_NO_DATE for an
@@ -65,7 +92,7 @@ static const char *value_of(const struct milestone *m, int f, char scratch[DATE_
 
 /* Applies one change to `c` through the patcher; false when it was
  * refused (then `c` is unchanged). */
-static bool apply_edit(struct charter *c, const struct edit *e)
+static bool apply_edit(struct merging *mg, struct charter *c, const struct edit *e)
 {
 	struct store_result r;
 	store_result_init(&r);
@@ -73,51 +100,38 @@ static bool apply_edit(struct charter *c, const struct edit *e)
 	if (ok && r.changed) {
 		charter_fini(c);
 		*c = r.after;
+		ids_changed(mg, c);
 		r.have_after = false;
 	}
 	store_result_fini(&r);
 	return ok;
 }
 
-static bool apply_set(struct charter *c, const char *id, int f, const char *value)
+static bool apply_set(struct merging *mg, struct charter *c, const char *id, int f, const char *value)
 {
 	struct edit e = { .kind = EDIT_SET, .milestone_id = id, .field = (enum field)f, .value = value };
-	return apply_edit(c, &e);
+	return apply_edit(mg, c, &e);
 }
 
-static bool apply_remove(struct charter *c, const char *id)
+static bool apply_remove(struct merging *mg, struct charter *c, const char *id)
 {
 	struct edit e = { .kind = EDIT_REMOVE, .milestone_id = id };
-	return apply_edit(c, &e);
+	return apply_edit(mg, c, &e);
 }
 
 /* ---- regions of text --------------------------------------------------- */
 
-/* True when byte i ends a line: LF, or a CR not followed by LF (the
- * breaks merge3_line_end knows). */
-static bool ends_line(const char *s, size_t len, size_t i)
-{
-	return s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'));
-}
-
-static size_t line_start(const char *s, size_t off)
-{
-	while (off > 0 && s[off - 1] != '\n' && s[off - 1] != '\r')
-		off--;
-	return off;
-}
-
 /* The end of the line that holds the byte before `end` (past its break). */
 static size_t line_end(const char *s, size_t len, size_t end)
 {
-	return end > 0 && ends_line(s, len, end - 1) ? end : merge3_line_end(s, len, end);
+	return end > 0 && merge_ends_line(s, len, end - 1) ? end : merge3_line_end(s, len, end);
 }
 
 /* The whole lines of a milestone's mapping. */
 static void item_lines(const struct charter *c, const struct milestone *m, size_t *start, size_t *end)
 {
 	const struct doc_node *n = doc_node(&c->doc, m->node);
-	*start = line_start(c->text, n->start);
+	*start = merge_line_start(c->text, n->start);
 	*end = line_end(c->text, c->text_len, n->end);
 }
 
@@ -131,7 +145,7 @@ static void field_lines(const struct charter *c, const struct milestone *m, int 
 		*start = *end;
 		return;
 	}
-	*start = line_start(c->text, doc_node(&c->doc, key)->start);
+	*start = merge_line_start(c->text, doc_node(&c->doc, key)->start);
 	*end = line_end(c->text, c->text_len, doc_node(&c->doc, value)->end);
 }
 
@@ -219,10 +233,10 @@ static void milestone_conflict(struct merging *mg, const char *id, const struct 
 /* Replaces the value of field f in `c` with theirs' very bytes for it
  * (quoting and all), when both have the key and the result reads back as
  * exactly that change. */
-static bool copy_theirs_bytes(struct charter *c, const struct charter *t, const struct milestone *mt, int f,
-                              const char *vt)
+static bool copy_theirs_bytes(struct merging *mg, struct charter *c, const struct charter *t,
+                              const struct milestone *mt, int f, const char *vt)
 {
-	const struct milestone *m = find(c, mt->id);
+	const struct milestone *m = find(mg, c, mt->id);
 	const char *key = field_name((enum field)f);
 	uint32_t cv = m ? doc_map_get(&c->doc, m->node, key, NULL) : DOC_NONE;
 	uint32_t tv = doc_map_get(&t->doc, mt->node, key, NULL);
@@ -243,6 +257,7 @@ static bool copy_theirs_bytes(struct charter *c, const struct charter *t, const 
 	if (ok) {
 		charter_fini(c);
 		*c = next;
+		ids_changed(mg, c);
 	} else {
 		charter_fini(&next);
 	}
@@ -253,15 +268,15 @@ static bool copy_theirs_bytes(struct charter *c, const struct charter *t, const 
  * as theirs writes it where that can be done safely, so the line reads as
  * theirs does and the line merge finds nothing left to do there. False
  * when the change cannot be made. */
-static bool take_theirs(struct charter *c, const struct charter *t, const struct milestone *mt, int f,
-                        const char *vt)
+static bool take_theirs(struct merging *mg, struct charter *c, const struct charter *t, const struct milestone *mt,
+                        int f, const char *vt)
 {
-	if (copy_theirs_bytes(c, t, mt, f, vt))
+	if (copy_theirs_bytes(mg, c, t, mt, f, vt))
 		return true;
-	if (!apply_set(c, mt->id, f, vt))
+	if (!apply_set(mg, c, mt->id, f, vt))
 		return false;
 	if (vt) /* a key the patcher just added: now in theirs' style too */
-		(void)copy_theirs_bytes(c, t, mt, f, vt);
+		(void)copy_theirs_bytes(mg, c, t, mt, f, vt);
 	return true;
 }
 
@@ -296,23 +311,23 @@ static void merge_fields(struct merging *mg, const struct milestone *mb, const s
 		const char *vb = value_of(mb, f, sb), *vt = value_of(mt, f, st);
 		if (str_same(vb, vt))
 			continue;
-		const struct milestone *mo = find(&mg->cur, mt->id);
+		const struct milestone *mo = find(mg, &mg->cur, mt->id);
 		if (!mo) {
 			if (!removed_here)
 				milestone_conflict(mg, mt->id, mt, REMOVED_HERE_CHANGED_THERE);
 			removed_here = true;
-			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
+			take_theirs(mg, &mg->bprime, &mg->theirs, mt, f, vt);
 			continue;
 		}
 		const char *vo = value_of(mo, f, so);
 		if (str_same(vo, vt)) {
-			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt); /* both made the same change */
+			take_theirs(mg, &mg->bprime, &mg->theirs, mt, f, vt); /* both made the same change */
 		} else if (str_same(vo, vb)) {
-			if (take_theirs(&mg->cur, &mg->theirs, mt, f, vt)) /* else the line merge carries it */
-				take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
+			if (take_theirs(mg, &mg->cur, &mg->theirs, mt, f, vt)) /* else the line merge carries it */
+				take_theirs(mg, &mg->bprime, &mg->theirs, mt, f, vt);
 		} else {
 			field_conflict(mg, mt, f, vo, vt);
-			take_theirs(&mg->bprime, &mg->theirs, mt, f, vt);
+			take_theirs(mg, &mg->bprime, &mg->theirs, mt, f, vt);
 		}
 	}
 }
@@ -321,17 +336,17 @@ static void merge_removals(struct merging *mg)
 {
 	for (size_t i = 0; i < mg->base.milestone_count; i++) {
 		const struct milestone *mb = &mg->base.milestones[i];
-		if (find(&mg->theirs, mb->id))
+		if (find(mg, &mg->theirs, mb->id))
 			continue;
-		const struct milestone *mo = find(&mg->cur, mb->id);
+		const struct milestone *mo = find(mg, &mg->cur, mb->id);
 		if (!mo)
 			continue; /* removed on both sides */
 		if (changes_same_milestone(&mg->base, mb, &mg->cur, mo)) {
-			if (apply_remove(&mg->cur, mb->id))
-				apply_remove(&mg->bprime, mb->id);
+			if (apply_remove(mg, &mg->cur, mb->id))
+				apply_remove(mg, &mg->bprime, mb->id);
 		} else {
 			milestone_conflict(mg, mb->id, NULL, CHANGED_HERE_REMOVED_THERE);
-			apply_remove(&mg->bprime, mb->id);
+			apply_remove(mg, &mg->bprime, mb->id);
 		}
 	}
 }
@@ -350,7 +365,7 @@ static void merge_moves(struct merging *mg)
 {
 	for (size_t i = 0; i < mg->theirs.milestone_count; i++) {
 		const struct milestone *mt = &mg->theirs.milestones[i];
-		const struct milestone *mb = find(&mg->base, mt->id), *mo = find(&mg->cur, mt->id);
+		const struct milestone *mb = find(mg, &mg->base, mt->id), *mo = find(mg, &mg->cur, mt->id);
 		if (!mb || !mo || !strcmp(group_of(&mg->base, mb), group_of(&mg->theirs, mt)) ||
 		    strcmp(group_of(&mg->cur, mo), group_of(&mg->base, mb)))
 			continue;
@@ -363,9 +378,9 @@ static void merge_additions(struct merging *mg)
 {
 	for (size_t i = 0; i < mg->theirs.milestone_count; i++) {
 		const struct milestone *mt = &mg->theirs.milestones[i];
-		if (find(&mg->base, mt->id))
+		if (find(mg, &mg->base, mt->id))
 			continue;
-		const struct milestone *mo = find(&mg->cur, mt->id);
+		const struct milestone *mo = find(mg, &mg->cur, mt->id);
 		if (!mo) {
 			if (insert_item(mg, &mg->cur, mt)) /* else: a new group; lines */
 				insert_item(mg, &mg->bprime, mt);
@@ -383,7 +398,7 @@ static void merge_by_field(struct merging *mg)
 	merge_removals(mg);
 	for (size_t i = 0; i < mg->theirs.milestone_count && !mg->failed; i++) {
 		const struct milestone *mt = &mg->theirs.milestones[i];
-		const struct milestone *mb = find(&mg->base, mt->id);
+		const struct milestone *mb = find(mg, &mg->base, mt->id);
 		if (mb)
 			merge_fields(mg, mb, mt);
 	}
@@ -405,7 +420,7 @@ static const char *line_ending(const struct charter *c)
  * not written as `- key: ...` on its own line (a flow list, say). */
 static long dash_column(const struct charter *c, const struct milestone *m)
 {
-	size_t start = doc_node(&c->doc, m->node)->start, ls = line_start(c->text, start);
+	size_t start = doc_node(&c->doc, m->node)->start, ls = merge_line_start(c->text, start);
 	long dash = -1;
 	for (size_t i = ls; i < start; i++) {
 		if (c->text[i] == '-' && dash < 0)
@@ -447,17 +462,17 @@ static bool reindent(struct buf *out, const struct charter *from, const struct m
  * it in theirs' group that `c` has, past any of ours' additions there (so
  * both sides' additions are kept, ours first); else before the group's
  * first milestone. *ref is the milestone whose indentation it takes. */
-static size_t insert_position(const struct charter *c, size_t g, const struct charter *from,
+static size_t insert_position(struct merging *mg, const struct charter *c, size_t g, const struct charter *from,
                               const struct milestone *m, const struct charter *base, const struct milestone **ref)
 {
 	const struct group *tg = &from->groups[m->group];
 	const struct group *cg = &c->groups[g];
 	for (size_t i = (size_t)(m - from->milestones); i-- > tg->first;) {
-		const struct milestone *p = find(c, from->milestones[i].id);
+		const struct milestone *p = find(mg, c, from->milestones[i].id);
 		if (!p || p->group != g)
 			continue;
 		size_t at = (size_t)(p - c->milestones);
-		while (at + 1 < cg->first + cg->count && !find(base, c->milestones[at + 1].id))
+		while (at + 1 < cg->first + cg->count && !find(mg, base, c->milestones[at + 1].id))
 			at++;
 		size_t s, e;
 		*ref = &c->milestones[at];
@@ -472,29 +487,29 @@ static size_t insert_position(const struct charter *c, size_t g, const struct ch
 
 /* The same milestone added with the patcher's own add, field by field: for
  * lists written in flow style, where whole lines cannot be moved. */
-static bool add_by_fields(struct charter *c, const char *group_id, const struct milestone *m)
+static bool add_by_fields(struct merging *mg, struct charter *c, const char *group_id, const struct milestone *m)
 {
 	struct edit add = { .kind = EDIT_ADD, .milestone_id = m->id, .group_id = group_id, .value = m->title };
-	if (!apply_edit(c, &add))
+	if (!apply_edit(mg, c, &add))
 		return false;
 	for (int f = 0; f < FIELD_COUNT; f++) {
 		char scratch[DATE_TEXT_SIZE];
 		const char *v = value_of(m, f, scratch);
 		if (f != FIELD_TITLE && v && !(f == FIELD_STATUS && m->status == STATUS_NOT_STARTED))
-			apply_set(c, m->id, f, v);
+			apply_set(mg, c, m->id, f, v);
 	}
 	return true;
 }
 
 /* True when `after` is `before` plus exactly milestone `m`, in group g. */
-static bool inserted_exactly(const struct charter *before, const struct charter *after, const struct milestone *m,
-                             long g)
+static bool inserted_exactly(struct merging *mg, const struct charter *before, const struct charter *after,
+                             const struct milestone *m, long g)
 {
 	const char **ids = NULL;
 	size_t n = changes_between(before, after, &ids);
 	bool ok = n == 1 && strcmp(ids[0], m->id) == 0 && after->milestone_count == before->milestone_count + 1;
 	free(ids);
-	const struct milestone *got = ok ? find(after, m->id) : NULL;
+	const struct milestone *got = ok ? find(mg, after, m->id) : NULL;
 	return got && changes_same_fields(m, got) && strcmp(after->groups[got->group].id, before->groups[g].id) == 0;
 }
 
@@ -512,15 +527,15 @@ static bool insert_from(struct merging *mg, struct charter *c, const struct mile
 	const struct milestone *ref = NULL;
 	long sdash = dash_column(src, ms);
 	if (c->groups[g].count == 0 || sdash < 0)
-		return add_by_fields(c, group_id, ms);
-	size_t pos = insert_position(c, (size_t)g, &mg->theirs, mt, &mg->base, &ref);
+		return add_by_fields(mg, c, group_id, ms);
+	size_t pos = insert_position(mg, c, (size_t)g, &mg->theirs, mt, &mg->base, &ref);
 	long cdash = dash_column(c, ref);
 	if (cdash < 0)
-		return add_by_fields(c, group_id, ms);
+		return add_by_fields(mg, c, group_id, ms);
 	struct buf text;
 	buf_init(&text);
 	buf_append(&text, c->text, pos);
-	if (pos > 0 && !ends_line(c->text, c->text_len, pos - 1))
+	if (pos > 0 && !merge_ends_line(c->text, c->text_len, pos - 1))
 		buf_puts(&text, line_ending(c));
 	bool ok = reindent(&text, src, ms, cdash - sdash, line_ending(c));
 	buf_append(&text, c->text + pos, c->text_len - pos);
@@ -528,14 +543,15 @@ static bool insert_from(struct merging *mg, struct charter *c, const struct mile
 	char *joined = ok ? buf_take(&text, &len) : NULL;
 	buf_fini(&text);
 	struct charter next = { 0 };
-	ok = joined && load_copy(&next, c->path, joined, len) && inserted_exactly(c, &next, ms, g);
+	ok = joined && load_copy(&next, c->path, joined, len) && inserted_exactly(mg, c, &next, ms, g);
 	free(joined);
 	if (!ok) {
 		charter_fini(&next);
-		return add_by_fields(c, group_id, ms);
+		return add_by_fields(mg, c, group_id, ms);
 	}
 	charter_fini(c);
 	*c = next;
+	ids_changed(mg, c);
 	return true;
 }
 
@@ -549,16 +565,17 @@ static bool insert_item(struct merging *mg, struct charter *c, const struct mile
 static bool move_item(struct merging *mg, struct charter *c, const struct milestone *mt, bool theirs_lines)
 {
 	struct charter before = { 0 };
-	if (!load_copy(&before, c->path, c->text, c->text_len) || !apply_remove(c, mt->id)) {
+	if (!load_copy(&before, c->path, c->text, c->text_len) || !apply_remove(mg, c, mt->id)) {
 		charter_fini(&before);
 		return false;
 	}
 	const struct charter *src = theirs_lines ? &mg->theirs : &before;
-	const struct milestone *ms = theirs_lines ? mt : find(&before, mt->id);
+	const struct milestone *ms = theirs_lines ? mt : find(mg, &before, mt->id);
 	bool ok = ms && insert_from(mg, c, mt, src, ms);
 	if (!ok) {
 		charter_fini(c);
 		*c = before;
+		ids_changed(mg, c);
 	} else {
 		charter_fini(&before);
 	}
@@ -571,13 +588,13 @@ static bool move_item(struct merging *mg, struct charter *c, const struct milest
 static void pending_region(struct merging *mg, struct pending *p)
 {
 	const struct charter *c = &mg->cur;
-	const struct milestone *mo = find(c, p->id);
+	const struct milestone *mo = find(mg, c, p->id);
 	if (mo && p->field >= 0) {
 		field_lines(c, mo, p->field, &p->start, &p->end);
 	} else if (mo) {
 		item_lines(c, mo, &p->start, &p->end);
 	} else { /* removed here: theirs' version goes after the group's last milestone */
-		const struct milestone *mt = find(&mg->theirs, p->id);
+		const struct milestone *mt = find(mg, &mg->theirs, p->id);
 		long g = mt ? charter_find_group(c, mg->theirs.groups[mt->group].id) : -1;
 		p->start = p->end = c->text_len;
 		if (g >= 0 && c->groups[g].count > 0) {
@@ -592,26 +609,6 @@ static int by_start(const void *a, const void *b)
 {
 	const struct pending *x = a, *y = b;
 	return (x->start > y->start) - (x->start < y->start);
-}
-
-static size_t count_lines(const char *s, size_t n)
-{
-	size_t lines = 0;
-	for (size_t i = 0; i < n; i++)
-		lines += ends_line(s, n, i);
-	return lines;
-}
-
-static void put_marker(struct buf *out, char c, int size, const char *label, const char *eol)
-{
-	if (out->len > 0 && !ends_line(out->data, out->len, out->len - 1))
-		buf_puts(out, eol);
-	buf_repeat(out, c, (size_t)size);
-	if (label) {
-		buf_putc(out, ' ');
-		buf_puts(out, label);
-	}
-	buf_puts(out, eol);
 }
 
 /* The field-merged text with every conflict's markers; line[i] receives
@@ -629,12 +626,12 @@ static void put_conflicts(struct merging *mg, int size, struct buf *out, size_t 
 		struct pending *p = &mg->pend[i];
 		size_t start = p->start > at ? p->start : at, end = p->end > start ? p->end : start;
 		buf_append(out, c->text + at, start - at);
-		put_marker(out, '<', size, "ours", eol);
-		line[i] = count_lines(out->data, out->len) - 1;
+		merge_put_marker(out, '<', size, "ours", eol);
+		line[i] = merge_count_lines(out->data, out->len) - 1;
 		buf_append(out, c->text + start, end - start);
-		put_marker(out, '=', size, NULL, eol);
+		merge_put_marker(out, '=', size, NULL, eol);
 		buf_puts(out, p->theirs);
-		put_marker(out, '>', size, "theirs", eol);
+		merge_put_marker(out, '>', size, "theirs", eol);
 		at = end;
 	}
 	buf_append(out, c->text + at, c->text_len - at);
@@ -642,23 +639,10 @@ static void put_conflicts(struct merging *mg, int size, struct buf *out, size_t 
 
 /* ---- the result -------------------------------------------------------- */
 
-/* A new conflict at `line` of the result; NULL when memory runs out. */
-static struct merge_conflict *add_conflict(struct merge_result *r, size_t line)
-{
-	struct merge_conflict *v = realloc(r->conflicts, (r->conflict_count + 1) * sizeof *v);
-	if (!v)
-		return NULL;
-	r->conflicts = v;
-	struct merge_conflict *p = &v[r->conflict_count++];
-	p->line = line;
-	p->message[0] = '\0';
-	return p;
-}
-
 /* A conflict the field merge found, at `line`. */
 static bool add_pending_conflict(struct merge_result *r, size_t line, const struct pending *pend)
 {
-	struct merge_conflict *p = add_conflict(r, line);
+	struct merge_conflict *p = merge_add_conflict(r, line);
 	if (p)
 		memcpy(p->message, pend->message, sizeof p->message);
 	return p != NULL;
@@ -686,7 +670,7 @@ static bool merge_lines(const char *base, size_t blen, const char *ours, size_t 
 			ok = add_pending_conflict(out, to + 1, &pend[i]);
 	}
 	for (size_t i = 0; i < m3.conflict_count && ok; i++) {
-		struct merge_conflict *p = add_conflict(out, m3.conflicts[i].line);
+		struct merge_conflict *p = merge_add_conflict(out, m3.conflicts[i].line);
 		if (p)
 			snprintf(p->message, sizeof p->message, "both sides changed these lines: keep one side");
 		ok = p != NULL;
@@ -700,26 +684,26 @@ static bool merge_lines(const char *base, size_t blen, const char *ours, size_t 
 
 /* What a milestone field should be after a clean merge: theirs' value
  * where theirs changed it, else ours'. */
-static bool expected_present(const struct merging *mg, const char *id)
+static bool expected_present(struct merging *mg, const char *id)
 {
-	bool pb = find(&mg->base, id), po = find(&mg->ours, id), pt = find(&mg->theirs, id);
+	bool pb = find(mg, &mg->base, id), po = find(mg, &mg->ours, id), pt = find(mg, &mg->theirs, id);
 	return po == pb ? pt : po;
 }
 
 /* A clean merge must read back as both sides' changes, field by field. */
-static bool verify(const struct merging *mg, const struct charter *merged, char *why, size_t why_size)
+static bool verify(struct merging *mg, const struct charter *merged, char *why, size_t why_size)
 {
 	const struct charter *all[] = { &mg->base, &mg->ours, &mg->theirs };
 	for (size_t k = 0; k < 3; k++)
 		for (size_t i = 0; i < all[k]->milestone_count; i++) {
 			const char *id = all[k]->milestones[i].id;
-			const struct milestone *got = find(merged, id);
+			const struct milestone *got = find(mg, merged, id);
 			if (!got != !expected_present(mg, id)) {
 				snprintf(why, why_size, "milestone '%s' would be %s", id, got ? "kept" : "lost");
 				return false;
 			}
-			const struct milestone *mb = find(&mg->base, id), *mo = find(&mg->ours, id),
-					       *mt = find(&mg->theirs, id);
+			const struct milestone *mb = find(mg, &mg->base, id), *mo = find(mg, &mg->ours, id),
+					       *mt = find(mg, &mg->theirs, id);
 			const char *gb = mb ? group_of(&mg->base, mb) : NULL, *gt = mt ? group_of(&mg->theirs, mt) : NULL;
 			const char *want_group = str_same(gb, gt) ? (mo ? group_of(&mg->ours, mo) : NULL) : gt;
 			if (got && want_group && !str_same(group_of(merged, got), want_group)) {
@@ -769,8 +753,10 @@ static bool finish_by_field(struct merging *mg, int size, struct merge_result *o
 static void merging_fini(struct merging *mg)
 {
 	struct charter *all[] = { &mg->base, &mg->ours, &mg->theirs, &mg->cur, &mg->bprime };
-	for (size_t i = 0; i < 5; i++)
+	for (size_t i = 0; i < 5; i++) {
+		ids_changed(mg, all[i]);
 		charter_fini(all[i]);
+	}
 	for (size_t i = 0; i < mg->npend; i++) {
 		free(mg->pend[i].id);
 		free(mg->pend[i].theirs);
@@ -778,8 +764,37 @@ static void merging_fini(struct merging *mg)
 	free(mg->pend);
 }
 
+/* True when milestone m of c has a key named like node k of `from`. */
+static bool has_key(const struct charter *c, const struct milestone *m, const struct charter *from, uint32_t k)
+{
+	const char *key = doc_scalar(&from->doc, k);
+	return m && key && doc_map_get(&c->doc, m->node, key, NULL) != DOC_NONE;
+}
+
+/* Every key of a merged milestone is one ours' or theirs' milestone of that
+ * id has: the line merge must not hand a key (a comment-free line under a
+ * removed milestone, say) to its neighbour. */
+static bool keys_stay(struct merging *mg, const struct charter *merged, char *why, size_t why_size)
+{
+	for (size_t i = 0; i < merged->milestone_count; i++) {
+		const struct milestone *m = &merged->milestones[i];
+		const struct milestone *mo = find(mg, &mg->ours, m->id), *mt = find(mg, &mg->theirs, m->id);
+		const struct doc_node *map = doc_node(&merged->doc, m->node);
+		for (uint32_t k = map->kind == DOC_MAPPING ? map->first : DOC_NONE; k != DOC_NONE;) {
+			if (!has_key(&mg->ours, mo, merged, k) && !has_key(&mg->theirs, mt, merged, k)) {
+				snprintf(why, why_size, "the key '%.100s' of '%.100s' would come from another milestone",
+				         doc_scalar(&merged->doc, k) ? doc_scalar(&merged->doc, k) : "?", m->id);
+				return false;
+			}
+			uint32_t v = doc_node(&merged->doc, k)->next;
+			k = v == DOC_NONE ? DOC_NONE : doc_node(&merged->doc, v)->next;
+		}
+	}
+	return true;
+}
+
 /* Checks a clean field-level merge the way a save is checked. */
-static bool check_clean(const struct merging *mg, struct merge_result *out)
+static bool check_clean(struct merging *mg, struct merge_result *out)
 {
 	if (out->conflict_count > 0)
 		return true;
@@ -787,8 +802,11 @@ static bool check_clean(const struct merging *mg, struct merge_result *out)
 	bool ok = load_copy(&merged, mg->path, out->text, out->len);
 	if (!ok)
 		snprintf(out->why, sizeof out->why, "the merged file would not load");
-	else
-		ok = verify(mg, &merged, out->why, sizeof out->why);
+	else {
+		milestone_index_watch(&mg->ids[MERGE_INDEXED - 1], &merged);
+		ok = verify(mg, &merged, out->why, sizeof out->why) && keys_stay(mg, &merged, out->why, sizeof out->why);
+		milestone_index_watch(&mg->ids[MERGE_INDEXED - 1], NULL);
+	}
 	charter_fini(&merged);
 	return ok;
 }
@@ -802,6 +820,9 @@ bool merge_texts(const char *path, const char *base, size_t base_len, const char
 	bool loaded = load_copy(&mg.base, path, base, base_len) && load_copy(&mg.ours, path, ours, ours_len) &&
 	              load_copy(&mg.theirs, path, theirs, theirs_len) && load_copy(&mg.cur, path, ours, ours_len) &&
 	              load_copy(&mg.bprime, path, base, base_len);
+	const struct charter *indexed[] = { &mg.base, &mg.ours, &mg.theirs, &mg.cur, &mg.bprime };
+	for (size_t i = 0; i < 5; i++)
+		milestone_index_watch(&mg.ids[i], indexed[i]);
 	bool ok;
 	if (!loaded) { /* not a charter on some side: lines only */
 		ok = merge_lines(base, base_len, ours, ours_len, theirs, theirs_len, size, NULL, NULL, 0, out);
@@ -810,7 +831,14 @@ bool merge_texts(const char *path, const char *base, size_t base_len, const char
 	} else {
 		out->by_field = true;
 		merge_by_field(&mg);
-		ok = !mg.failed && finish_by_field(&mg, size, out) && check_clean(&mg, out);
+		ok = !mg.failed && finish_by_field(&mg, size, out);
+		if (ok && (!check_clean(&mg, out) || (out->conflict_count > 0 && !merge_has_markers(out->text, out->len, size)))) {
+			char why[sizeof out->why];
+			snprintf(why, sizeof why, "%s", *out->why ? out->why : "its conflicts would leave no markers");
+			merge_fini(out);
+			ok = merge_mark_differing(mg.ours.text, mg.ours.text_len, mg.theirs.text, mg.theirs.text_len,
+			                          line_ending(&mg.ours), size, why, out);
+		}
 		if (mg.failed)
 			snprintf(out->why, sizeof out->why, "out of memory");
 	}

@@ -10,14 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "charterdash/store/store.h"
+#include "charterdash/core/fsio.h"
 
 bool presence_join(struct presence *p, const char *data_path, const char *user, const char *host,
                    unsigned mode)
 {
 	memset(p, 0, sizeof *p);
-	char *real = store_real_path(data_path);
-	p->dir = real ? store_sidecar_path(real, ".", ".presence") : NULL;
+	char *real = fsio_real_path(data_path);
+	p->dir = real ? fsio_sidecar_path(real, ".", ".presence") : NULL;
 	free(real);
 	if (!p->dir)
 		return false;

@@ -52,30 +52,6 @@ const char *store_user_name(void)
 	return name;
 }
 
-char *store_real_path(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		char *real = realpath(path, NULL);
-		if (real)
-			return real;
-	}
-	return strdup(path);
-}
-
-/* DIR/PREFIXBASESUFFIX for a file DIR/BASE. */
-char *store_sidecar_path(const char *data_path, const char *prefix, const char *suffix)
-{
-	const char *slash = strrchr(data_path, '/');
-	size_t dir_len = slash ? (size_t)(slash - data_path) + 1 : 0;
-	const char *base = data_path + dir_len;
-	size_t n = dir_len + strlen(prefix) + strlen(base) + strlen(suffix) + 1;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%.*s%s%s%s", (int)dir_len, data_path, prefix, base, suffix);
-	return p;
-}
-
 /* Two looks at a file that show no change between them. */
 static bool same_file_state(const struct stat *a, const struct stat *b)
 {
@@ -331,7 +307,7 @@ static enum write_result replace_file(const char *path, const char *text, size_t
 	}
 	char suffix[64];
 	snprintf(suffix, sizeof suffix, TEMP_MARKER "%ld.XXXXXX", (long)getpid());
-	char *tmp = store_sidecar_path(path, ".", suffix);
+	char *tmp = fsio_sidecar_path(path, ".", suffix);
 	char *dir = fsio_dir_of(path);
 	if (!tmp || !dir) {
 		free(tmp);
@@ -522,7 +498,7 @@ static bool lock_is_current(int fd, const char *lock)
 /* Whether `fd` still locks the lock file of data file `path`. */
 static bool holds_lock(int fd, const char *path)
 {
-	char *lock = store_sidecar_path(path, ".", ".lock");
+	char *lock = fsio_sidecar_path(path, ".", ".lock");
 	bool current = lock && lock_is_current(fd, lock);
 	free(lock);
 	return current;
@@ -532,7 +508,7 @@ static bool holds_lock(int fd, const char *path)
  * the file locked is no longer the one at that name. */
 static int take_lock(const char *path, const struct stat *data, int wait_ms, char *why, size_t why_size)
 {
-	char *lock = store_sidecar_path(path, ".", ".lock");
+	char *lock = fsio_sidecar_path(path, ".", ".lock");
 	if (!lock) {
 		snprintf(why, why_size, "out of memory");
 		return -1;
@@ -578,7 +554,7 @@ static bool keep_lock(struct txn *t, char *why, size_t why_size)
 		close(t->lock);
 		t->lock = -1;
 		if (tries == 100) {
-			char *lock = store_sidecar_path(t->path, ".", ".lock");
+			char *lock = fsio_sidecar_path(t->path, ".", ".lock");
 			snprintf(why, why_size, "cannot lock %s: it keeps being deleted or replaced", lock ? lock : t->path);
 			free(lock);
 			return false;
@@ -963,7 +939,7 @@ enum store_status store_apply_all(const char *user_path, const struct edit *edit
 {
 	static const struct store_options defaults;
 	struct txn t = { .user_path = user_path, .opt = opt ? opt : &defaults, .lock = -1, .pin = -1 };
-	char *path = store_real_path(user_path);
+	char *path = fsio_real_path(user_path);
 	if (!path) {
 		snprintf(r->why, sizeof r->why, "out of memory");
 		return STORE_IO;
@@ -1001,7 +977,7 @@ enum store_status store_apply(const char *path, const struct edit *e, const stru
 bool store_mark_meeting(const char *user_path, const char *user, const char *host, char when[24], char *why,
                         size_t why_size)
 {
-	char *path = store_real_path(user_path);
+	char *path = fsio_real_path(user_path);
 	char *hist = path ? history_path(path) : NULL;
 	struct stat st;
 	bool ok = false;
@@ -1038,8 +1014,8 @@ out:
 
 void store_settle_history(const char *user_path)
 {
-	char *path = store_real_path(user_path);
-	char *lock_path = path ? store_sidecar_path(path, ".", ".lock") : NULL;
+	char *path = fsio_real_path(user_path);
+	char *lock_path = path ? fsio_sidecar_path(path, ".", ".lock") : NULL;
 	struct stat st, lock_st;
 	/* Only a lock file with something in it needs the lock: readers never
 	 * wait otherwise. One that is not ours to write stays as it is. */

@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "charterdash/core/fsio.h"
-#include "charterdash/store/store.h"
 
 #if HAVE_INOTIFY
 #include <sys/inotify.h>
@@ -89,7 +88,7 @@ bool watch_open(struct watch *w, const char *path)
 {
 	memset(w, 0, sizeof *w);
 	w->fd = -1;
-	w->path = store_real_path(path);
+	w->path = fsio_real_path(path);
 	if (!w->path)
 		return false;
 	const char *slash = strrchr(w->path, '/');

@@ -804,7 +804,7 @@ static char *read_back(const char *path)
  * data file (never /tmp: notes may be private) and is always removed. */
 static char *run_editor(struct ui *ui, const char *text)
 {
-	char *real = store_real_path(ui->path);
+	char *real = fsio_real_path(ui->path);
 	const char *file = real ? real : ui->path;
 	const char *slash = strrchr(file, '/');
 	char *dir = fsio_dir_of(file);

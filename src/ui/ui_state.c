@@ -138,7 +138,7 @@ void ui_recheck_writable(struct ui *ui)
 		snprintf(ui->read_only_why, sizeof ui->read_only_why, "following another dashboard (--follow)");
 		return;
 	}
-	char *real = store_real_path(ui->path);
+	char *real = fsio_real_path(ui->path);
 	const char *file = real ? real : ui->path;
 	char *dir = fsio_dir_of(file);
 	struct stat st;

@@ -53,6 +53,7 @@ SINKS = {
 }
 REASON_BUFFERS = {"why", "r->why", "p->why", "warning", "e->error", "ui->edit->error", "ui->read_only_why"}
 REASON_BUFFERS_IN = {("ui_live.c", "first"), ("ui_dash.c", "banner"), ("merge.c", "p->message"),
+                     ("merge_marks.c", "c->message"),
                      ("merge.c", "out->why")}
 # Functions whose returned literals are reasons shown inside a message.
 REASON_FUNCTIONS = {"ui_term_unusable", "ui_live_blocked"}

@@ -1,8 +1,9 @@
 /* libFuzzer target: the field-level merge. A base charter and two random
  * edit scripts, one per side, that touch different fields (sets, removals
  * of milestones the other side leaves alone, additions with ids of their
- * own): the merge must succeed without a conflict and read back as both
- * scripts applied.
+ * own, moves to another working group of milestones the other side does not
+ * remove or move): the merge must succeed without a conflict and read back
+ * as both scripts applied.
  *
  * Input layout: byte 0 = number of ours' edits (low nibble) and theirs'
  * (high nibble); then 3 bytes per edit (milestone, kind and field, value);
@@ -20,21 +21,63 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define MAX_EDITS 8
 
 struct script {
-	struct edit e[MAX_EDITS];
+	struct edit e[MAX_EDITS]; /* a move is kept as its EDIT_ADD */
 	char values[MAX_EDITS][24];
 	char ids[MAX_EDITS][24];
 	size_t n;
 };
 
 /* True when the other side's script touches milestone `id` (field f, or
- * any field when f < 0, or removes it). */
+ * any field when f < 0, or removes it). A move counts only for f < 0: the
+ * other side may change the fields of a milestone this side moves. */
 static bool touched(const struct script *s, const char *id, int f)
 {
 	for (size_t j = 0; s && j < s->n; j++)
 		if (!strcmp(s->e[j].milestone_id, id) &&
-		    (f < 0 || s->e[j].kind == EDIT_REMOVE || (int)s->e[j].field == f))
+		    (f < 0 || s->e[j].kind == EDIT_REMOVE || (s->e[j].kind == EDIT_SET && (int)s->e[j].field == f)))
 			return true;
 	return false;
+}
+
+/* True when a script removes or moves milestone `id`. */
+static bool removed_or_moved(const struct script *s, const char *id)
+{
+	for (size_t j = 0; s && j < s->n; j++)
+		if (!strcmp(s->e[j].milestone_id, id) && s->e[j].kind != EDIT_SET)
+			return true;
+	return false;
+}
+
+static bool plan(struct charter *cur, const struct edit *e)
+{
+	struct store_result r;
+	store_result_init(&r);
+	bool changed = store_plan(cur, e, &r) == STORE_OK && r.changed;
+	if (changed) {
+		charter_fini(cur);
+		*cur = r.after;
+		r.have_after = false;
+	}
+	store_result_fini(&r);
+	return changed;
+}
+
+/* Moves base's milestone m to group g of `cur`: removed, added there with
+ * its id and title, its other fields set as they were. */
+static bool move(struct charter *cur, const struct charter *base, const struct milestone *m, size_t g)
+{
+	struct edit rm = { .kind = EDIT_REMOVE, .milestone_id = m->id };
+	struct edit add = { .kind = EDIT_ADD, .milestone_id = m->id, .group_id = base->groups[g].id, .value = m->title };
+	if (!plan(cur, &rm) || !plan(cur, &add))
+		return false;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		char scratch[DATE_TEXT_SIZE];
+		struct edit set = { .kind = EDIT_SET, .milestone_id = m->id, .field = (enum field)f,
+			            .value = milestone_field(m, (enum field)f, scratch) };
+		if (f != FIELD_TITLE && set.value)
+			plan(cur, &set);
+	}
+	return true;
 }
 
 static const char *pick_value(enum field f, uint8_t v, const char *side, char out[24])
@@ -63,6 +106,14 @@ static bool run_script(const struct charter *base, const uint8_t *p, size_t coun
 	for (size_t i = 0; ok && i < count; i++, p += 3) {
 		const struct milestone *m = &base->milestones[p[0] % base->milestone_count];
 		struct edit e = { .kind = EDIT_SET, .milestone_id = m->id, .field = (enum field)(p[1] % FIELD_COUNT) };
+		if (p[1] >= 0xD0 && p[1] < 0xE0) { /* move one the other side does not remove or move */
+			size_t g = p[2] % base->group_count;
+			if (g == m->group || removed_or_moved(avoid, m->id) || removed_or_moved(s, m->id) ||
+			    touched(s, m->id, -1) || !move(&cur, base, m, g))
+				continue;
+			s->e[s->n++] = (struct edit){ .kind = EDIT_ADD, .milestone_id = m->id, .group_id = base->groups[g].id };
+			continue;
+		}
 		if (p[1] >= 0xF0) { /* remove a milestone the other side leaves alone */
 			e.kind = EDIT_REMOVE;
 			if (touched(avoid, m->id, -1))
@@ -123,6 +174,10 @@ static void check_merged(const char *text, size_t len, const char *ours, size_t 
 			abort(); /* kept unless a side removed it */
 		if (im < 0)
 			continue;
+		const char *gb = base->groups[mb->group].id, *gt = t.groups[t.milestones[it].group].id;
+		const char *want_group = strcmp(gb, gt) ? gt : o.groups[o.milestones[io].group].id;
+		if (strcmp(m.groups[m.milestones[im].group].id, want_group))
+			abort(); /* in the group the side that moved it chose */
 		for (int f = 0; f < FIELD_COUNT; f++) {
 			char s1[DATE_TEXT_SIZE], s2[DATE_TEXT_SIZE], s3[DATE_TEXT_SIZE], s4[DATE_TEXT_SIZE];
 			const char *vb = milestone_field(mb, (enum field)f, s1);

@@ -41,8 +41,15 @@ void compare_print_text(FILE *out, const struct charter *old_c, const struct cha
 void compare_print_json(FILE *out, const struct charter *old_c, const struct charter *new_c,
                         const struct compare_item *items, size_t count);
 
-/* Every milestone field as one line, "Energy · Adopt the roadmap: status
- * done": a text form whose line diff reads as a field diff (git textconv). */
-void compare_print_fields(FILE *out, const struct charter *c);
+/* git's textconv: the file's text where each line of a milestone names
+ * it, so a line diff reads as a field diff and hides no byte that changed.
+ * A field line `status: done` becomes "Energy · Adopt the roadmap
+ * [energy-roadmap]: status done" (the id's own line left out); any other
+ * line of a milestone (a comment, an unknown key, block notes, a value
+ * with a comment or trailing space) is "Energy · Adopt the roadmap
+ * [energy-roadmap]: " and the line as written; every line outside the
+ * milestones (charter fields, groups, comments) is as written. Only the
+ * indentation of field lines is not shown. */
+void compare_print_textconv(FILE *out, const struct charter *c);
 
 #endif

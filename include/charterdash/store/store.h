@@ -128,12 +128,6 @@ enum store_status store_plan(const struct charter *before, const struct edit *e,
 enum store_status store_load(const char *path, struct charter *c, struct diag_list *diags, char *why,
                              size_t why_size);
 
-/* The lock and presence files that live beside a data file. */
-char *store_sidecar_path(const char *data_path, const char *prefix, const char *suffix);
-
-/* Resolves a symlinked data file to the file that is really written. */
-char *store_real_path(const char *path);
-
 /* Writes `text` to `path` atomically (temp file
  * .NAME.charterdash-tmp.PID.XXXXXX in the same directory, held with an
  * flock until the rename; fsync, rename, fsync of the directory), keeping
