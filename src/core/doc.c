@@ -30,6 +30,19 @@ static size_t utf8_length(unsigned char lead)
 	return 1; /* not reached on input libyaml accepted */
 }
 
+/* How many of the eight bytes loaded in w, from the first, are ASCII. */
+static inline size_t ascii_prefix(uint64_t w)
+{
+	uint64_t high = w & 0x8080808080808080u;
+	if (!high)
+		return 8;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(high) / 8; /* the first byte is the lowest */
+#else
+	return 0;
+#endif
+}
+
 static size_t cursor_byte(struct cursor *c, size_t char_index)
 {
 	/* Locals, not c->...: the byte loads below may alias the struct, which
@@ -39,13 +52,17 @@ static size_t cursor_byte(struct cursor *c, size_t char_index)
 	if (chars < char_index) {
 		size_t need = char_index - chars;
 		while (need && bytes < len) {
-			/* Eight ASCII bytes are eight characters: most of a file is. */
-			if (need >= 8 && len - bytes >= 8) {
+			/* Eight ASCII bytes are eight characters: most of a file is.
+			 * Most marks are a few characters apart, so a shorter step
+			 * is taken whole from an ASCII word too. */
+			if (len - bytes >= 8) {
 				uint64_t w;
 				memcpy(&w, src + bytes, sizeof w);
-				if (!(w & 0x8080808080808080u)) {
-					bytes += 8;
-					need -= 8;
+				size_t ascii = ascii_prefix(w);
+				if (ascii) {
+					size_t step = need < ascii ? need : ascii;
+					bytes += step;
+					need -= step;
 					continue;
 				}
 			}
@@ -150,7 +167,7 @@ static uint32_t new_node(struct builder *b, enum doc_kind kind, const yaml_event
 	struct doc_node *node = &doc->nodes[n];
 	memset(node, 0, sizeof *node);
 	node->kind = (uint8_t)kind;
-	node->start = (uint32_t)cursor_byte(&b->cursor, ev->start_mark.index);
+	node->start = (uint32_t)read_so_far;
 	node->end = (uint32_t)cursor_byte(&b->cursor, ev->end_mark.index);
 	node->next = DOC_NONE;
 	node->first = DOC_NONE;
