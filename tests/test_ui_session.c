@@ -796,6 +796,27 @@ static void read_only_agenda_offers_no_status(void **state)
 	assert_false(on_screen(" status"));
 }
 
+/* The search prompt is the line editor: its keys move and delete in the
+ * text (Left, Ctrl-A, Ctrl-K ...), and Bksp on nothing leaves. */
+static void search_prompt_edits_its_line(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '/');
+	type(fx, "rodmap");
+	assert_true(on_screen("/rodmap"));
+	for (int i = 0; i < 4; i++)
+		key(fx, UI_FN(KEY_LEFT));
+	key(fx, 'a');
+	assert_true(on_screen("/roadmap"));
+	assert_true(on_screen("1 match"));
+	key(fx, UI_CTRL('a'));
+	key(fx, UI_CTRL('k'));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_SEARCH);
+	assert_false(on_screen("/roadmap"));
+	key(fx, UI_FN(KEY_BACKSPACE));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+}
+
 /* amina, the leader, shows `view` on econ-2 (her presence record). */
 static void leader_shows(struct presence *lead, const char *view)
 {
@@ -1017,6 +1038,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(read_only_agenda_offers_no_status, setup_read_only, teardown),
 		cmocka_unit_test_setup_teardown(follower_navigates_without_asking, setup_follower, teardown),
 		cmocka_unit_test_setup_teardown(function_keys_help_and_quit, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_prompt_edits_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),

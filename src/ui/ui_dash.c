@@ -398,7 +398,8 @@ void ui_dash_draw_header(struct ui *ui)
 
 /* --- panes -------------------------------------------------------------- */
 
-int ui_dash_list_lines(const struct ui *ui, size_t pane)
+/* Lines of milestones pane `pane` would show (at least 1): its wanted height. */
+static int ui_dash_list_lines(const struct ui *ui, size_t pane)
 {
 	const struct view_pane *p = &ui->view.panes[pane];
 	if (p->row_count)
@@ -741,14 +742,19 @@ void ui_dash_draw_footer(struct ui *ui)
 
 	int rw = (int)text_width(right);
 	if (ui_modes[ui_mode(ui)].layer == UI_LAYER_LINE) {
+		const char *text = lineedit_text(&ui->search.line);
+		const struct lineedit_window *sw = &ui->search.win; /* as ui_search.c placed it */
+		size_t len = strlen(text), start = sw->start < len ? sw->start : len;
+		size_t n = sw->len < len - start ? sw->len : len - start;
 		char line[300];
-		snprintf(line, sizeof line, "/%s", ui->search.text);
+		snprintf(line, sizeof line, "/%.*s", (int)n, text + start);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
 		char count[64];
 		snprintf(count, sizeof count, "%zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
-		if (ui->search.text[0] && x + 2 < width && ui_panel_mode(ui) != UI_MODE_HELP) /* the help's: no count */
+		if (text[0] && x + 2 < width && ui_panel_mode(ui) != UI_MODE_HELP) /* the help's: no count */
 			ui_put(ui, w, 1, x + 2, count, width - x - 2, ROLE_DIM, false);
-		wmove(w, 1, x < width ? x : width - 1);
+		int cursor = 1 + (int)sw->cursor_col;
+		wmove(w, 1, cursor < width ? cursor : width - 1);
 		return;
 	}
 	int left_room = width;

@@ -112,19 +112,6 @@ void ui_edit_fini(struct ui *ui)
 
 /* --- guards --------------------------------------------------------------- */
 
-/* True (and says why on the message line) when nothing may be written. */
-static bool refused(struct ui *ui)
-{
-	const char *why = ui_live_blocked(ui);
-	if (!why)
-		return false;
-	if (ui->read_only_why[0])
-		ui_error(ui, "Read-only: %s; nothing was changed", why);
-	else
-		ui_error(ui, "Not saved: %s", why);
-	return true;
-}
-
 static const struct milestone *selected(struct ui *ui)
 {
 	long m = ui_selected(ui);
@@ -285,6 +272,17 @@ static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struc
 	}
 }
 
+/* What a save did: the store's status (enum store_status) and, unless
+ * STORE_OK, why in words (the message line says "Not saved: " and why). */
+struct ui_saved {
+	int status;
+	char why[600];
+};
+/* Runs an edit through the store and shows the result (selection kept,
+ * others' changes marked, conflicts asked about). `undoable`: record it
+ * for u. */
+static struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
+
 /* A failed save's reason as a value: the message just set, without its
  * "Not saved: " (the messages stay whole at their ui_error calls, where
  * docs/errors.md finds them). */
@@ -297,11 +295,11 @@ static void keep_why(struct ui *ui, struct ui_saved *out)
 	snprintf(out->why, sizeof out->why, "%s", why);
 }
 
-struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
+static struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
 {
 	struct ui_saved out = { STORE_REFUSED, "" };
 	const char *blocked = ui_live_blocked(ui);
-	if (refused(ui)) {
+	if (ui_live_refused(ui)) {
 		snprintf(out.why, sizeof out.why, "%s", blocked ? blocked : "");
 		return out;
 	}
@@ -368,7 +366,7 @@ unsigned ui_act_status(struct ui *ui, enum ui_request req)
 		return UI_HANDLED | UI_RELAYOUT;
 	}
 	const struct milestone *ms = selected(ui);
-	if (!ms || refused(ui))
+	if (!ms || ui_live_refused(ui))
 		return UI_HANDLED | UI_RELAYOUT;
 	enum status want;
 	switch (req) {
@@ -391,7 +389,7 @@ unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	const struct milestone *ms = selected(ui);
-	if (!ms || refused(ui))
+	if (!ms || ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	struct ui_edit *e = ui->edit;
 	clear_drafts(ui);
@@ -520,7 +518,7 @@ static void add_milestone(struct ui *ui, const char *group, char *const v[UI_FOR
 unsigned ui_act_add(struct ui *ui, enum ui_request req)
 {
 	(void)req;
-	if (refused(ui))
+	if (ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	if (!ui->view.pane_count) {
 		ui_error(ui, "This charter has no working groups to add a milestone to");
@@ -646,7 +644,7 @@ unsigned ui_act_delete(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	const struct milestone *ms = selected(ui);
-	if (!ms || refused(ui))
+	if (!ms || ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	struct ui_edit *e = ui->edit;
 	clear_pending(e);
@@ -762,7 +760,7 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (refused(ui))
+	if (ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	size_t n = undo_group_size(u, redo);
 	/* the message names the group's first field: "status and 1 more" */
@@ -878,7 +876,7 @@ unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 		text = lineedit_text(ui_prompt_line(ui, notes));
 	} else {
 		const struct milestone *ms = selected(ui);
-		if (!ms || refused(ui))
+		if (!ms || ui_live_refused(ui))
 			return UI_HANDLED | UI_REDRAW;
 		text = ms->notes ? ms->notes : "";
 		seen = ui_strdup(ms->notes);

@@ -172,16 +172,15 @@ unsigned ui_help_request(struct ui *ui, enum ui_request req)
 {
 	if (req == UI_REQ_HELP_SEARCH) {
 		ui->help_search_from = ui->help.top;
-		ui->search.text[0] = '\0'; /* search.before stays NULL: the view's query is not touched */
-		ui_push(ui, UI_MODE_SEARCH);
+		ui_search_open(ui); /* search.before stays NULL: the view's query is not touched */
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!ui->search.text[0]) {
+	if (!lineedit_text(&ui->search.line)[0]) {
 		ui_message(ui, "No search yet: press / to search the help");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!ui_help_find(ui, ui->search.text, req == UI_REQ_HELP_MATCH_NEXT ? 1 : -1))
-		ui_error(ui, "No match for \"%s\"", ui->search.text);
+	if (!ui_help_find(ui, lineedit_text(&ui->search.line), req == UI_REQ_HELP_MATCH_NEXT ? 1 : -1))
+		ui_error(ui, "No match for \"%s\"", lineedit_text(&ui->search.line));
 	return UI_HANDLED | UI_REDRAW;
 }
 

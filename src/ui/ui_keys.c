@@ -57,7 +57,8 @@ static long page_lines(const struct ui *ui)
 /* The largest count kept: more is a slip, and the moves clamp anyway. */
 #define COUNT_MAX 9999u
 
-unsigned ui_req_count(struct ui *ui, enum ui_request req)
+/* A digit typed before a move; the moves take it (take_count). */
+static unsigned ui_req_count(struct ui *ui, enum ui_request req)
 {
 	unsigned digit = (unsigned)(req - UI_REQ_COUNT_0);
 	if (digit == 0 && ui->count == 0)
@@ -69,7 +70,8 @@ unsigned ui_req_count(struct ui *ui, enum ui_request req)
 	return UI_HANDLED;
 }
 
-unsigned ui_take_count(struct ui *ui)
+/* The count typed (at least 1), forgotten as it is taken. */
+static unsigned ui_take_count(struct ui *ui)
 {
 	unsigned n = ui->count ? ui->count : 1;
 	ui->count = 0;
@@ -134,8 +136,7 @@ static unsigned act_search_open(struct ui *ui)
 {
 	free(ui->search.before);
 	ui->search.before = ui_strdup(ui->view.query);
-	ui->search.text[0] = '\0';
-	ui_push(ui, UI_MODE_SEARCH);
+	ui_search_open(ui);
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -235,7 +236,8 @@ static unsigned ui_req_view(struct ui *ui, enum ui_request req)
 	}
 }
 
-unsigned ui_act_close(struct ui *ui, enum ui_request req)
+/* Pops the screen on top (its close request). */
+static unsigned ui_act_close(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	ui_pop(ui);
@@ -248,7 +250,8 @@ unsigned ui_act_close(struct ui *ui, enum ui_request req)
 static const ui_request_fn handlers[UI_REQ_COUNT] = { UI_REQUESTS(UI_REQ_FN) };
 #undef UI_REQ_FN
 
-unsigned ui_run_request(struct ui *ui, enum ui_request req)
+/* Runs the handler of `req`. */
+static unsigned ui_run_request(struct ui *ui, enum ui_request req)
 {
 	return req < UI_REQ_COUNT ? handlers[req](ui, req) : 0;
 }

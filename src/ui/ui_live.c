@@ -80,6 +80,7 @@ void ui_live_start(struct ui *ui)
 		l->refreshed = l->looked = time(NULL);
 		l->other_count = presence_others(&l->presence, l->refreshed, l->others, sizeof l->others);
 	}
+	(void)ui_live_history(ui); /* loaded now: the draws read it as loaded, the tick follows it */
 }
 
 void ui_live_leave(struct ui *ui)
@@ -162,6 +163,18 @@ void ui_live_refreshed(struct ui *ui, time_t now)
 		ui->live->refreshed = now;
 }
 
+bool ui_live_refused(struct ui *ui)
+{
+	const char *why = ui_live_blocked(ui);
+	if (!why)
+		return false;
+	if (ui->read_only_why[0])
+		ui_error(ui, "Read-only: %s; nothing was changed", why);
+	else
+		ui_error(ui, "Not saved: %s", why);
+	return true;
+}
+
 /* --- history ------------------------------------------------------------ */
 
 const struct history *ui_live_history(struct ui *ui)
@@ -177,6 +190,7 @@ const struct history *ui_live_history(struct ui *ui)
 		return &l->hist;
 	if (l->hist_loaded && !exists && l->hist_size == 0)
 		return &l->hist;
+	UI_NOT_DRAWING(ui); /* a reload belongs to the measure step or the tick */
 	if (l->hist_loaded)
 		history_fini(&l->hist);
 	l->hist_loaded = false;
@@ -190,9 +204,9 @@ const struct history *ui_live_history(struct ui *ui)
 	return &l->hist;
 }
 
-bool ui_meeting_today(struct ui *ui)
+bool ui_meeting_today(const struct ui *ui)
 {
-	const struct history *h = ui_live_history(ui);
+	const struct history *h = ui_live_history_loaded(ui);
 	long at = history_last_meeting(h);
 	if (at < 0)
 		return false;
@@ -204,6 +218,11 @@ bool ui_meeting_today(struct ui *ui)
 		now[0] = '\0';
 	const char *when = h->entries[at].time;
 	return strncmp(when, today, 10) == 0 || (now[0] && strncmp(when, now, 10) == 0);
+}
+
+const struct history *ui_live_history_loaded(const struct ui *ui)
+{
+	return ui->live && ui->live->hist_loaded ? &ui->live->hist : NULL;
 }
 
 static const struct history_entry *newest_for(const struct history *h, const char *id, const char *field,
@@ -492,12 +511,18 @@ unsigned ui_live_tick(struct ui *ui)
 			}
 		}
 	}
-	/* the detail view and the meeting list show the history: follow it */
-	if (ui_modes[ui_panel_mode(ui)].shows_history && l->hist_path && l->hist_loaded) {
+	/* the history, reloaded here when it grew (the draws show it as
+	 * loaded): the footer knows a meeting is on, and the panels that show
+	 * it (details, the minutes) follow it */
+	if (l->hist_path && l->hist_loaded) {
 		struct stat st;
 		long long size = stat(l->hist_path, &st) == 0 ? (long long)st.st_size : 0;
-		if (size != l->hist_size)
-			flags |= UI_RELAYOUT;
+		if (size != l->hist_size) {
+			(void)ui_live_history(ui);
+			ui->dirty |= UI_DIRTY_FOOTER;
+			if (ui_modes[ui_panel_mode(ui)].shows_history)
+				flags |= UI_RELAYOUT;
+		}
 	}
 	if (tick_marks(ui, now)) {
 		flags |= UI_REDRAW;

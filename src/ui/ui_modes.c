@@ -10,7 +10,7 @@ const struct ui_mode_info ui_modes[UI_MODE_COUNT] = {
 	[UI_MODE_MAIN] = { "main", UI_LAYER_BASE, "Dashboard", NULL, false, false },
 	[UI_MODE_DETAIL] = { "detail", UI_LAYER_PANEL, DETAILS, NULL, false, true },
 	[UI_MODE_HELP] = { "help", UI_LAYER_PANEL, DETAILS, NULL, false, false },
-	[UI_MODE_SEARCH] = { "search", UI_LAYER_LINE, "Typing a search (/)", "type the text; Bksp deletes, Ctrl-U clears",
+	[UI_MODE_SEARCH] = { "search", UI_LAYER_LINE, "Typing a search (/)", "type the text: the matches show as you type",
 	                     false, false },
 	[UI_MODE_FILTER] = { "filter", UI_LAYER_PANEL, "Filter menu (f)", NULL, false, false },
 	[UI_MODE_EDIT] = { "edit", UI_LAYER_DIALOG, "Editing a field (e) or a new milestone (a)",

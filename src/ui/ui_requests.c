@@ -55,6 +55,7 @@ const char *ui_request_hint(enum ui_request req, int *rank)
 #define TIMELINE UI_CTX(UI_MODE_TIMELINE)
 #define STATUS UI_CTX(UI_MODE_STATUS)
 #define OVERLAYS (DETAIL | HELP | CHANGES)
+#define LINE (EDIT | SEARCH) /* the line editor: the dialog's and the search's */
 #define B(ctx, key, req) { ctx, key, UI_REQ_##req }
 
 /* The first row matching the mode and the key wins; the help lists a
@@ -89,7 +90,6 @@ const struct ui_binding ui_bindings[] = {
 	B(MAIN, 'm', MEETING),
 	B(MAIN, 'w', CHANGES),
 	B(MAIN | DETAIL | FILTER, '?', HELP),
-	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP), /* as in htop */
 	B(MAIN, 'q', QUIT),
 	B(MAIN, UI_FN(KEY_F(10)), QUIT),
 	B(UI_CTX_ALL & ~SEARCH, UI_CTRL('l'), REDRAW),
@@ -112,12 +112,12 @@ const struct ui_binding ui_bindings[] = {
 	B(EDIT, UI_ESC, PROMPT_CANCEL),
 	B(EDIT, '\t', FIELD_NEXT), B(EDIT, UI_FN(KEY_BTAB), FIELD_PREV),
 	B(EDIT, UI_CTRL('o'), PROMPT_EDITOR),
-	B(EDIT, UI_FN(KEY_LEFT), CHAR_LEFT), B(EDIT, UI_FN(KEY_RIGHT), CHAR_RIGHT),
-	B(EDIT, UI_FN(KEY_HOME), TEXT_START), B(EDIT, UI_FN(KEY_END), TEXT_END),
-	B(EDIT, UI_CTRL('a'), TEXT_START), B(EDIT, UI_CTRL('e'), TEXT_END),
-	B(EDIT, UI_FN(KEY_BACKSPACE), DELETE_BEFORE), B(EDIT, UI_FN(KEY_DC), DELETE_UNDER),
-	B(EDIT, 127, DELETE_BEFORE), B(EDIT, UI_CTRL('h'), DELETE_BEFORE),
-	B(EDIT, UI_CTRL('u'), KILL_START), B(EDIT, UI_CTRL('k'), KILL_END), B(EDIT, UI_CTRL('w'), KILL_WORD),
+	B(LINE, UI_FN(KEY_LEFT), CHAR_LEFT), B(LINE, UI_FN(KEY_RIGHT), CHAR_RIGHT),
+	B(LINE, UI_FN(KEY_HOME), TEXT_START), B(LINE, UI_FN(KEY_END), TEXT_END),
+	B(LINE, UI_CTRL('a'), TEXT_START), B(LINE, UI_CTRL('e'), TEXT_END),
+	B(LINE, UI_FN(KEY_BACKSPACE), DELETE_BEFORE), B(LINE, UI_FN(KEY_DC), DELETE_UNDER),
+	B(LINE, 127, DELETE_BEFORE), B(LINE, UI_CTRL('h'), DELETE_BEFORE),
+	B(LINE, UI_CTRL('u'), KILL_START), B(LINE, UI_CTRL('k'), KILL_END), B(LINE, UI_CTRL('w'), KILL_WORD),
 	/* questions */
 	B(CONFIRM, 'y', ANSWER_YES), B(CONFIRM, 'm', ANSWER_MINE),
 	B(CONFIRM, 'n', ANSWER_NO), B(CONFIRM, 't', ANSWER_THEIRS), B(CONFIRM, UI_ESC, ANSWER_CANCEL),
@@ -156,6 +156,8 @@ const struct ui_binding ui_bindings[] = {
 	B(TIMELINE, UI_FN(KEY_ENTER), TIMELINE_DETAIL),
 	B(TIMELINE, UI_ESC, TIMELINE_CLOSE), B(TIMELINE, 'q', TIMELINE_CLOSE), B(TIMELINE, 'T', TIMELINE_CLOSE),
 	B(TIMELINE, '?', HELP),
+	/* F1 too, as in htop (after every ?: the footer names the first key bound) */
+	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP),
 	/* counts and the status menu (issue 13): a digit never writes */
 	B(MAIN, '0', COUNT_0), B(MAIN, '1', COUNT_1), B(MAIN, '2', COUNT_2), B(MAIN, '3', COUNT_3),
 	B(MAIN, '4', COUNT_4), B(MAIN, '5', COUNT_5), B(MAIN, '6', COUNT_6), B(MAIN, '7', COUNT_7),

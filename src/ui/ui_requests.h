@@ -77,21 +77,21 @@ enum ui_request_flag {
 	R(HELP_MATCH_NEXT, ui_help_request, UI_RF_NAV, NULL, NULL, 0) \
 	R(HELP_MATCH_PREV, ui_help_request, UI_RF_NAV, NULL, NULL, 0) \
 	R(CHANGES_CLOSE, ui_act_close, UI_RF_NAV, "close the list", NULL, 0) \
-	/* the line editor (e, a) */ \
+	/* the line editor (e, a; the search's line takes the same keys) */ \
 	R(PROMPT_ENTER, ui_prompt_enter, 0, "save (a bad value is explained here; nothing is written)", "save", 3) \
 	R(PROMPT_CANCEL, ui_prompt_cancel, 0, "cancel: nothing is written", "cancel", 4) \
 	R(FIELD_NEXT, ui_prompt_tab, 0, "next / previous field (e: title, owner, due, notes; a: title, id, due, owner)", "field", 9) \
 	R(FIELD_PREV, ui_prompt_tab, 0, NULL, NULL, 0) \
 	R(PROMPT_EDITOR, ui_edit_external, UI_RF_WRITES, "edit the notes in $EDITOR, then save", "$EDITOR", 21) \
-	R(CHAR_LEFT, ui_prompt_request, 0, "a character left / right", NULL, 0) \
-	R(CHAR_RIGHT, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(TEXT_START, ui_prompt_request, 0, "start / end of the text", NULL, 0) \
-	R(TEXT_END, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(DELETE_BEFORE, ui_prompt_request, 0, "delete the character before / under the cursor", NULL, 0) \
-	R(DELETE_UNDER, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(KILL_START, ui_prompt_request, 0, "delete to the start / to the end / the word before", NULL, 0) \
-	R(KILL_END, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(KILL_WORD, ui_prompt_request, 0, NULL, NULL, 0) \
+	R(CHAR_LEFT, ui_screen_request, 0, "a character left / right", NULL, 0) \
+	R(CHAR_RIGHT, ui_screen_request, 0, NULL, NULL, 0) \
+	R(TEXT_START, ui_screen_request, 0, "start / end of the text", NULL, 0) \
+	R(TEXT_END, ui_screen_request, 0, NULL, NULL, 0) \
+	R(DELETE_BEFORE, ui_screen_request, 0, "delete the character before / under the cursor", NULL, 0) \
+	R(DELETE_UNDER, ui_screen_request, 0, NULL, NULL, 0) \
+	R(KILL_START, ui_screen_request, 0, "delete to the start / to the end / the word before", NULL, 0) \
+	R(KILL_END, ui_screen_request, 0, NULL, NULL, 0) \
+	R(KILL_WORD, ui_screen_request, 0, NULL, NULL, 0) \
 	/* questions: delete, conflict */ \
 	R(ANSWER_YES, ui_confirm_answer, 0, "delete: yes \xc2\xb7 changed meanwhile: use mine (overwrites theirs)", NULL, 0) \
 	R(ANSWER_MINE, ui_confirm_answer, 0, NULL, NULL, 0) \

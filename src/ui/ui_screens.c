@@ -25,6 +25,12 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui)
 	return ui_screens[ui_mode(ui)];
 }
 
+unsigned ui_screen_request(struct ui *ui, enum ui_request req)
+{
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	return ops->request ? ops->request(ui, req) : 0;
+}
+
 /* The scroll requests, on the screen on top (detail, help, changes). */
 unsigned ui_screen_scroll(struct ui *ui, enum ui_request req)
 {

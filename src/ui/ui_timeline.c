@@ -153,6 +153,7 @@ static struct rect timeline_rect(struct ui *ui)
 
 static void timeline_measure(struct ui *ui)
 {
+	(void)ui_live_history(ui); /* the burn-up's, reloaded here if it changed */
 	struct timeline_axis *a = &ui->timeline.axis;
 	struct date keep = a->start;
 	timeline_span(&ui->charter, ui->opt.today, &a->start, &a->end);
@@ -257,7 +258,7 @@ static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 	size_t *done = calloc(n, sizeof *done), *plan = calloc(n, sizeof *plan);
 	struct date *dates = calloc(n, sizeof *dates);
 	bool ok = done && plan && dates && height > 1 && total &&
-	          timeline_burnup(&ui->charter, ui_live_history(ui), timeline_date_at(a, 0),
+	          timeline_burnup(&ui->charter, ui_live_history_loaded(ui), timeline_date_at(a, 0),
 	                          timeline_date_at(a, (long)n - 1), n, done, plan, dates);
 	if (!ok) {
 		ui_put(ui, w, top + height / 2, x0, "No status changes in the history yet: nothing to draw the burn-up from.",
@@ -265,7 +266,7 @@ static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 	} else {
 		const char *bar = ui->opt.ascii ? "#" : "\xe2\x96\x88", *dot = ui->opt.ascii ? "*" : "\xe2\x80\xa2";
 		struct date known = a->start; /* done bars from the history's first change to today */
-		timeline_history_start(ui_live_history(ui), &known);
+		timeline_history_start(ui_live_history_loaded(ui), &known);
 		for (size_t i = 0; i < n; i++) {
 			if (date_compare(dates[i], a->end) > 0)
 				break;
