@@ -110,6 +110,8 @@ static void build(struct ui *ui, struct ui_panel_out *out)
 	snprintf(keys, sizeof keys, "%s%s%s%s", g->time_elapsed, g->time_elapsed, g->marker, g->time_left);
 	ui_panel_line(out, keys, "time bar: the roadmap window, today marked (full after the deadline)", ROLE_NORMAL);
 	ui_panel_line(out, "! date", "overdue: past its due date and not done", ROLE_OVERDUE);
+	ui_panel_line(out, "!3d  +8d  03-13", "the dates of narrow panes: 3 days late, due in 8 days, done (its date)",
+	              ROLE_NORMAL);
 	ui_panel_line(out, "grey date", "no due date of its own: due on the roadmap deadline", ROLE_NORMAL);
 	snprintf(keys, sizeof keys, "%s", g->match);
 	ui_panel_line(out, keys, "matches the search", ROLE_NORMAL);

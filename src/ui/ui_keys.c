@@ -9,6 +9,7 @@
 /* the handlers the request table names */
 #include "ui_agenda.h"
 #include "ui_changes.h"
+#include "ui_pane.h"
 #include "ui_detail.h"
 #include "ui_edit.h"
 #include "ui_filter.h"
@@ -48,8 +49,9 @@ static long page_lines(const struct ui *ui)
 	const struct ui_screen *scr = ui->scr;
 	if (!ui->view.pane_count || !scr->panes)
 		return 1;
-	long h = scr->panes[ui->view.focus].h - LAYOUT_PANE_CHROME;
-	return h > 1 ? h - 1 : 1;
+	struct layout_pane lp;
+	ui_pane_lines(ui, scr->panes[ui->view.focus], 0, &lp);
+	return lp.list_h > 1 ? lp.list_h - 1 : 1;
 }
 
 /* --- counts: 3j ----------------------------------------------------------- */
@@ -176,7 +178,8 @@ static unsigned act_sort(struct ui *ui)
 		return UI_HANDLED;
 	enum view_sort s = view_cycle_sort(&ui->view);
 	const char *name = ui->charter.groups[ui->view.focus].name;
-	ui_message(ui, "%s: sorted by %s (s: next order)", name ? name : "", view_sort_label(s));
+	/* the order first: a narrow meter pane has no room to show it */
+	ui_message(ui, "Now sorted by %s: %s (s: next order)", view_sort_label(s), name ? name : "");
 	return UI_HANDLED | UI_REDRAW;
 }
 

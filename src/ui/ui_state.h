@@ -95,6 +95,8 @@ struct ui {
 		bool follow;         /* scroll the selection into view at the next measure */
 		bool burnup;         /* b: the burn-up chart instead of the lanes */
 		size_t *order, count; /* the dated milestones by due date (owned) */
+		size_t *rows;        /* the same by group, then due date: the Gantt's rows (owned) */
+		size_t top;          /* the Gantt's first row shown */
 		unsigned serial;     /* charter_serial when order was made */
 	} timeline;
 };

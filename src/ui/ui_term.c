@@ -49,7 +49,7 @@ const struct ui_glyphs ui_glyphs_utf8 = {
 	.changed = "\xe2\x80\xa2", /* • */
 	.sep = " \xc2\xb7 ",
 	.up = "\xe2\x86\x91", .down = "\xe2\x86\x93", .left = "\xe2\x86\x90", .right = "\xe2\x86\x92",
-	.more_up = "\xe2\x96\xb2", .more_down = "\xe2\x96\xbc",
+	.more_up = "\xe2\x96\xb2", .more_down = "\xe2\x96\xbc", .pane_focus = "\xe2\x96\xb6",
 	.check_on = "[x]", .check_off = "[ ]", .radio_on = "(\xe2\x80\xa2)", .radio_off = "( )",
 };
 
@@ -66,7 +66,7 @@ const struct ui_glyphs ui_glyphs_ascii = {
 	.changed = "*",
 	.sep = " | ",
 	.up = "Up", .down = "Down", .left = "Left", .right = "Right",
-	.more_up = "^", .more_down = "v",
+	.more_up = "^", .more_down = "v", .pane_focus = ">",
 	.check_on = "[x]", .check_off = "[ ]", .radio_on = "(*)", .radio_off = "( )",
 };
 

@@ -52,6 +52,7 @@ struct ui_glyphs {
 	const char *sep;                                /* " · " */
 	const char *up, *down, *left, *right;           /* key names */
 	const char *more_up, *more_down;
+	const char *pane_focus;                         /* before a meter pane's name: it has the focus */
 	const char *check_on, *check_off, *radio_on, *radio_off;
 };
 
@@ -66,6 +67,7 @@ struct ui_screen {
 	struct layout_screen regions;
 	int header_lines;
 	struct rect *panes;   /* one per group, h == 0 when off screen */
+	bool meter;           /* panes drawn as meters (no box): where boxes would cut milestones */
 	size_t pane_cap;
 	struct layout_grid grid;
 	attr_t role[ROLE_COUNT];
