@@ -4,6 +4,7 @@
  * progress.h (the same functions `charterdash report` uses); every
  * position from layout.h. */
 #include "ui_dash.h"
+#include "ui_moves.h"
 #include "ui_pane.h"
 #include "ui_hints.h"
 #include "ui_follow.h"
@@ -606,6 +607,7 @@ void ui_dash_draw_too_small(struct ui *ui)
 /* The base of every other screen: ui_draw draws its header and footer
  * (ui_dash_draw_*) and, through these, its body. */
 const struct ui_screen_ops ui_screen_main = {
+	.request = ui_moves_request,
 	.measure = dash_measure,
 	.draw = dash_draw_body,
 };

@@ -16,7 +16,6 @@
 #include "ui_term.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,16 +156,7 @@ static void short_value(const char *v, char *out, size_t size)
 		snprintf(out, size, "(none)");
 		return;
 	}
-	size_t limit = size > 64 ? 60 : size - 4, n = 0;
-	while (v[n] && n < limit)
-		n++;
-	while (n > 0 && v[n] && ((unsigned char)v[n] & 0xC0) == 0x80)
-		n--; /* never cut a character */
-	for (size_t i = 0; i < n; i++)
-		out[i] = (v[i] == '\n' || v[i] == '\r' || v[i] == '\t') ? ' ' : v[i];
-	out[n] = '\0';
-	if (v[n])
-		snprintf(out + n, size - n, "%s", "\xe2\x80\xa6");
+	str_short(v, 60, out, size);
 }
 
 /* Keeps the edit "use mine" would force; the question's text says why. */
@@ -836,23 +826,9 @@ static char *run_editor(struct ui *ui, const char *text)
 	}
 	argv[argc++] = tmpl;
 	argv[argc] = NULL;
-	ui_term_pause(ui);
-	int status = -1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		fprintf(stderr, "charterdash: cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	/* a Ctrl-Z meant for the editor reached us too (same process group):
-	 * it is over now, do not stop again */
-	(void)ui_term_take_suspend();
-	ui_term_resume(ui);
+	int status = ui_term_run(ui, argv, NULL, 0);
 	char *out = NULL;
-	if (pid < 0)
+	if (status < 0)
 		ui_error(ui, "Cannot start the editor: %s", strerror(errno));
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		ui_error(ui, "The editor (%s) did not finish cleanly (status %d); notes not saved", argv[0],

@@ -59,15 +59,19 @@ static void line_keys(const struct ui *ui, int head, const struct section *sec, 
                       char *keys, size_t size)
 {
 	int end = head + 1;
-	while (end < UI_REQ_COUNT && !ui_request_help((enum ui_request)end))
+	while (end < UI_REQ_COUNT && !ui_request_help_in((enum ui_request)end, sec->ctx))
 		end++;
+	/* the same words as in the first section: its keys are listed there */
+	const char *here = ui_request_help_in((enum ui_request)head, sec->ctx);
+	const char *there = ui_request_help_in((enum ui_request)head, first->ctx);
+	bool listed = sec != first && here && there && strcmp(here, there) == 0;
 	char name[32];
 	size_t used = 0;
 	keys[0] = '\0';
 	for (const struct ui_binding *b = ui_bindings; b->key && used < size; b++) {
 		if ((int)b->req < head || (int)b->req >= end || !(b->contexts & sec->ctx))
 			continue;
-		if (sec != first && (b->contexts & first->ctx) && contexts_of(b->contexts) >= 4)
+		if (listed && (b->contexts & first->ctx) && contexts_of(b->contexts) >= 4)
 			continue;
 		ui_key_name(ui, b->key, name, sizeof name);
 		if (strstr(keys, name))
@@ -87,7 +91,7 @@ static void build(struct ui *ui, struct ui_panel_out *out)
 			ui_panel_line(out, "", "", ROLE_NORMAL);
 		ui_panel_line(out, sections[s].title, "", ROLE_LABEL);
 		for (int r = 0; r < UI_REQ_COUNT; r++) {
-			const char *help = ui_request_help((enum ui_request)r);
+			const char *help = ui_request_help_in((enum ui_request)r, sections[s].ctx);
 			if (!help)
 				continue;
 			line_keys(ui, r, &sections[s], &sections[0], keys, sizeof keys);

@@ -36,24 +36,6 @@
 
 #include "charterdash/core/text.h"
 
-/* --- the dashboard's requests -------------------------------------------- */
-
-static int grid_cols(const struct ui *ui)
-{
-	return ui->view.zoom ? 1 : ui->scr->grid.cols > 0 ? ui->scr->grid.cols : 1;
-}
-
-/* Lines of milestones the focused pane shows now. */
-static long page_lines(const struct ui *ui)
-{
-	const struct ui_screen *scr = ui->scr;
-	if (!ui->view.pane_count || !scr->panes)
-		return 1;
-	struct layout_pane lp;
-	ui_pane_lines(ui, scr->panes[ui->view.focus], 0, &lp);
-	return lp.list_h > 1 ? lp.list_h - 1 : 1;
-}
-
 /* --- counts: 3j ----------------------------------------------------------- */
 
 /* The largest count kept: more is a slip, and the moves clamp anyway. */
@@ -70,60 +52,6 @@ static unsigned ui_req_count(struct ui *ui, enum ui_request req)
 		ui->count = COUNT_MAX;
 	ui->dirty |= UI_DIRTY_FOOTER;
 	return UI_HANDLED;
-}
-
-/* The count typed (at least 1), forgotten as it is taken. */
-static unsigned ui_take_count(struct ui *ui)
-{
-	unsigned n = ui->count ? ui->count : 1;
-	ui->count = 0;
-	ui->dirty |= UI_DIRTY_FOOTER;
-	return n;
-}
-
-/* One step of a move; true when something moved. */
-static bool move_once(struct ui *ui, enum ui_request req)
-{
-	struct view *v = &ui->view;
-	switch (req) {
-	case UI_REQ_MOVE_UP:
-	case UI_REQ_MOVE_DOWN: {
-		int d = req == UI_REQ_MOVE_UP ? -1 : 1;
-		/* zoomed: stay in the pane */
-		return v->zoom ? view_move(v, d) : view_step(v, d, grid_cols(ui));
-	}
-	/* the same screen row when the new pane shows it, else its first */
-	case UI_REQ_PANE_PREV: return view_change_pane(v, -1, false);
-	case UI_REQ_PANE_NEXT: return view_change_pane(v, 1, false);
-	case UI_REQ_PANE_CYCLE: return view_change_pane(v, 1, true);
-	case UI_REQ_PANE_CYCLE_BACK: return view_change_pane(v, -1, true);
-	case UI_REQ_PAGE_UP: return view_move(v, -page_lines(ui));
-	case UI_REQ_PAGE_DOWN: return view_move(v, page_lines(ui));
-	default: return false;
-	}
-}
-
-/* Moving the selection and the focus, `count` times (3j); with a count,
- * g and G go to that row (5G: the fifth). A redraw when something moved. */
-static unsigned ui_req_move(struct ui *ui, enum ui_request req)
-{
-	bool counted = ui->count != 0;
-	unsigned n = ui_take_count(ui);
-	bool changed = false;
-	switch (req) {
-	case UI_REQ_FIRST:
-	case UI_REQ_LAST:
-		if (counted)
-			changed = view_move_to(&ui->view, n - 1);
-		else
-			changed = view_move_to(&ui->view, req == UI_REQ_FIRST ? 0 : SIZE_MAX);
-		break;
-	default:
-		for (unsigned i = 0; i < n && move_once(ui, req); i++)
-			changed = true;
-		break;
-	}
-	return UI_HANDLED | (changed ? UI_REDRAW : 0);
 }
 
 static unsigned act_zoom(struct ui *ui)

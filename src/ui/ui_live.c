@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/core/strutil.h"
 #include "charterdash/store/changes.h"
 #include "charterdash/store/store.h"
 #include "charterdash/store/watch.h"
@@ -251,21 +252,6 @@ const char *ui_live_who(struct ui *ui, const char *id, const char *field)
 
 /* --- marks -------------------------------------------------------------- */
 
-/* At most 40 bytes of s (whole characters) into out, "…" when cut, control characters as
- * spaces. */
-static void short_text(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-	while (s[n] && n < 40)
-		n++;
-	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	snprintf(out, size, "%.*s%s", (int)n, s, s[n] ? "\xe2\x80\xa6" : "");
-	for (char *p = out; *p; p++)
-		if ((unsigned char)*p < 32)
-			*p = ' ';
-}
-
 /* The fields `newest`'s author changed in milestone `id` since `since`,
  * in the order they did ("status blocked, notes": the status and the due
  * date with their new values). */
@@ -292,7 +278,7 @@ static void fields_changed(struct ui *ui, const char *id, const struct history_e
 		const struct history_entry *e = fields[k];
 		char v[64] = "";
 		if (strcmp(e->field, "status") == 0 || strcmp(e->field, "due") == 0)
-			short_text(e->new_value ? e->new_value : "~", v, sizeof v);
+			str_short(e->new_value ? e->new_value : "~", 40, v, sizeof v);
 		used += (size_t)snprintf(out + used, size - used, "%s%s%s%s", k + 1 < n ? ", " : "", e->field,
 		                         v[0] ? " " : "", v);
 	}
@@ -304,7 +290,7 @@ static void say_mark(struct ui *ui, const char *id, const struct history_entry *
 {
 	long m = charter_find_milestone(&ui->charter, id);
 	char title[160];
-	short_text(m >= 0 && ui->charter.milestones[m].title ? ui->charter.milestones[m].title : id, title, sizeof title);
+	str_short(m >= 0 && ui->charter.milestones[m].title ? ui->charter.milestones[m].title : id, 40, title, sizeof title);
 	if (newest->field && strcmp(newest->field, "milestone") == 0) {
 		if (newest->new_value)
 			ui_message(ui, "%s added: %s", newest->user, title);

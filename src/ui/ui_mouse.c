@@ -52,7 +52,7 @@ unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 			return UI_HANDLED;
 		unsigned flags = 0;
 		for (int i = 0; i < WHEEL_LINES; i++)
-			flags |= ui_screen_scroll(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
+			flags |= ui_screen_scroll(ui, wheel_up ? UI_REQ_MOVE_UP : UI_REQ_MOVE_DOWN);
 		return UI_HANDLED | flags;
 	}
 	if (ui_modes[ui_mode(ui)].layer != UI_LAYER_BASE)

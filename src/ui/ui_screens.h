@@ -32,11 +32,11 @@ extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_he
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
-/* A request the screen on top interprets (its ops' request), 0 when it
- * has none. */
+/* A request the screen on top interprets (its ops' request; the moves
+ * scroll a panel without one), 0 when it does not. */
 unsigned ui_screen_request(struct ui *ui, enum ui_request req);
-/* The scroll requests (a line, a page, top, bottom) on the screen on top,
- * when it scrolls (scroll_at); 0 otherwise. */
+/* The moves (a line, a page, top, bottom) as scrolling of the screen on
+ * top, when it scrolls (scroll_at); 0 otherwise. */
 unsigned ui_screen_scroll(struct ui *ui, enum ui_request req);
 
 #endif

@@ -107,6 +107,17 @@ void ui_search_open(struct ui *ui)
 	ui_push(ui, UI_MODE_SEARCH);
 }
 
+/* --- counts: 3j ----------------------------------------------------------- */
+
+unsigned ui_take_count(struct ui *ui)
+{
+	unsigned n = ui->count ? ui->count : 1;
+	ui->count = 0;
+	ui->dirty |= UI_DIRTY_FOOTER;
+	return n;
+}
+
+
 /* --- the data under the screens ------------------------------------------ */
 
 long ui_selected(const struct ui *ui)

@@ -143,20 +143,20 @@ unsigned ui_timeline_request(struct ui *ui, enum ui_request req)
 	size_t n = dated_count(ui);
 	long page = a->width > 8 ? a->width / 4 : 1;
 	switch (req) {
-	case UI_REQ_TIMELINE_EARLIER: return UI_HANDLED | (timeline_scroll(a, -page) ? UI_REDRAW : 0);
-	case UI_REQ_TIMELINE_LATER: return UI_HANDLED | (timeline_scroll(a, page) ? UI_REDRAW : 0);
-	case UI_REQ_TIMELINE_PREV:
-	case UI_REQ_TIMELINE_NEXT:
-		if (req == UI_REQ_TIMELINE_PREV && ui->timeline.sel > 0)
+	case UI_REQ_PANE_PREV: return UI_HANDLED | (timeline_scroll(a, -page) ? UI_REDRAW : 0);
+	case UI_REQ_PANE_NEXT: return UI_HANDLED | (timeline_scroll(a, page) ? UI_REDRAW : 0);
+	case UI_REQ_MOVE_UP:
+	case UI_REQ_MOVE_DOWN:
+		if (req == UI_REQ_MOVE_UP && ui->timeline.sel > 0)
 			ui->timeline.sel--;
-		else if (req == UI_REQ_TIMELINE_NEXT && ui->timeline.sel + 1 < n)
+		else if (req == UI_REQ_MOVE_DOWN && ui->timeline.sel + 1 < n)
 			ui->timeline.sel++;
 		ui->timeline.follow = true;
 		return UI_HANDLED | UI_REDRAW;
 	case UI_REQ_TIMELINE_ZOOM_IN: return zoom(ui, -1);
 	case UI_REQ_TIMELINE_ZOOM_OUT: return zoom(ui, 1);
 	case UI_REQ_TIMELINE_BURNUP: ui->timeline.burnup = !ui->timeline.burnup; return UI_HANDLED | UI_REDRAW;
-	case UI_REQ_TIMELINE_DETAIL: {
+	case UI_REQ_DETAIL: {
 		long m = nth_by_date(ui, ui->timeline.sel);
 		if (m < 0 || !view_select_milestone(&ui->view, (size_t)m)) {
 			ui_error(ui, "%s is hidden by the filter: c clears it", m >= 0 ? ui->charter.milestones[m].id : "?");
@@ -412,6 +412,7 @@ static void timeline_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_timeline = {
+	.request = ui_timeline_request,
 	.rect = timeline_rect,
 	.measure = timeline_measure,
 	.draw = timeline_draw,
