@@ -760,6 +760,29 @@ static void pane_change_keeps_the_row(void **state)
 	assert_string_equal(selected_id(fx), "econ-2");
 }
 
+/* The minutes overlay wraps its lines at 80 columns, never cuts them: a
+ * change's line keeps its end (who and when) on the next line. */
+static void minutes_overlay_wraps(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'm');
+	type(fx, " d"); /* econ-2 done */
+	key(fx, 'w');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CHANGES);
+	char hist[128];
+	snprintf(hist, sizeof hist, "%s.history", fx->path);
+	const char *text = read_file(hist);
+	const char *last = strstr(text, "\"id\":\"econ-2\"") ? strstr(text, "\"time\":\"") : NULL;
+	while (last && strstr(last + 1, "\"time\":\""))
+		last = strstr(last + 1, "\"time\":\"");
+	assert_non_null(last);
+	char when[24] = "     "; /* the continuation line, indented: "     2026-12-07T19:02" */
+	memcpy(when + 5, last + 8, 16);
+	when[21] = '\0';
+	assert_true(on_screen("econ-2 (Adopt the roadmap): status 'not_started'")); /* (the arrow is UTF-8) */
+	assert_true(on_screen(when));
+}
+
 /* At 80 columns the footer ranks the agenda and the timeline with moving,
  * status, help and quit; during a meeting (after m) the minutes too. */
 static void footer_ranks_the_views(void **state)
@@ -1040,6 +1063,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(function_keys_help_and_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_prompt_edits_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
+		cmocka_unit_test_setup_teardown(minutes_overlay_wraps, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),
 		cmocka_unit_test(status_change_keeps_the_row),

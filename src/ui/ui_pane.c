@@ -291,10 +291,27 @@ static void draw_pane_collapsed(struct ui *ui, size_t pi, struct rect r, bool fo
 	}
 }
 
+/* Rows off screen in short: "▲2▼3" (a narrow meter's pane_info). */
+static void more_short(const struct ui *ui, struct rect r, size_t pi, char *buf, size_t size)
+{
+	const struct view_pane *vp = &ui->view.panes[pi];
+	struct layout_pane lp;
+	ui_pane_lines(ui, r, 0, &lp);
+	size_t shown = lp.list_h > 0 ? (size_t)lp.list_h : 0;
+	size_t below = vp->row_count > vp->top + shown ? vp->row_count - vp->top - shown : 0;
+	const struct ui_glyphs *g = ui->scr->g;
+	int n = 0;
+	buf[0] = '\0';
+	if (vp->top)
+		n = snprintf(buf, size, "%s%zu", g->more_up, vp->top);
+	if (below && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "%s%zu", g->more_down, below);
+}
+
 /* A meter's line (htop's meters): the focus mark, the name (the group's
  * short name when the whole one leaves no room for the bar), the bar, the
  * count (and percent when it fits), the state, then what pane_info says
- * while there is room. */
+ * while there is room (else the rows off screen in short, "▼3"). */
 static void draw_meter_top(struct ui *ui, struct rect r, size_t pi, const struct progress *p, bool focus)
 {
 	WINDOW *w = ui->scr->body;
@@ -311,6 +328,10 @@ static void draw_meter_top(struct ui *ui, struct rect r, size_t pi, const struct
 	if (W - 2 - nw - 1 - 4 - 1 - (int)strlen(label) - 1 - sw < 0 && p->total) /* no room: the count alone */
 		snprintf(label, sizeof label, "%zu/%zu", p->counts[STATUS_DONE], p->total);
 	int right = 1 + (int)strlen(label) + 1 + sw;
+	if (W - 2 - nw - 1 - 4 - right - iw < 0) { /* no room to say it whole: "▼3" */
+		more_short(ui, r, pi, info, sizeof info);
+		iw = info[0] ? (int)text_width(info) + 1 : 0;
+	}
 	if (W - 2 - nw - 1 - 4 - right - iw < 0)
 		iw = 0;
 	int name_room = W - 2 - right - iw - 1;

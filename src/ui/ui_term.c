@@ -68,7 +68,7 @@ const struct ui_glyphs ui_glyphs_ascii = {
 	.changed = "*",
 	.sep = " | ",
 	.up = "Up", .down = "Down", .left = "Left", .right = "Right",
-	.more_up = "^", .more_down = "v", .pane_focus = ">",
+	.more_up = "^", .more_down = "v", .pane_focus = "*", /* ">" is in progress */
 	.check_on = "[x]", .check_off = "[ ]", .radio_on = "(*)", .radio_off = "( )",
 };
 

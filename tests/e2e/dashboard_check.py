@@ -121,11 +121,11 @@ def find_meter(rows, names):
     for r, cs in enumerate(rows):
         line = "".join(cs)
         if names is None:
-            if re.search(r"(^| )(\u25b6|>) \S", line):
+            if re.search(r"(^| )(\u25b6|\*) \S", line):
                 return r
             continue
         for name in filter(None, names):
-            for mark in ("\u25b6 ", "> ", "  "):
+            for mark in ("\u25b6 ", "* ", "  "):
                 at = line.find(mark + name + " ")
                 if at >= 0 and (at == 0 or line[at - 1] == " "):
                     return r

@@ -135,8 +135,8 @@ wait_for "Overall"
 for g in "┌" "┏" "━" "█" "✓" "…"; do
 	lacks "$g" "--ascii"
 done
-# 80x24: meters (no boxes); the focus is the '>' before the name
-has "> Economy and Trade " "--ascii focus mark"
+# 80x24: meters (no boxes); the focus is the '*' before the name
+has "* Economy and Trade " "--ascii focus mark"
 has "  Energy " "--ascii: an unfocused meter"
 has "3/8  37%" "--ascii numbers"
 check_against_report "$data" --some
@@ -147,7 +147,7 @@ DASH_LANG=C start 80 24 --today "$TODAY" "$data"
 wait_for "Overall"
 lacks "┌" "LANG=C (automatic ASCII)"
 lacks "▶" "LANG=C (automatic ASCII)"
-has "> Economy and Trade " "LANG=C focus mark"
+has "* Economy and Trade " "LANG=C focus mark"
 # UTF-8 data in an ASCII locale: transliterated, not one '?' per byte
 has "United States-Azerbaijan Strategic" "LANG=C: the en dash transliterated"
 lacks "States?" "LANG=C: a '?' for the en dash"
