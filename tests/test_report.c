@@ -87,7 +87,7 @@ static const char small_charter[] =
 	"  - id: trade\n"
 	"    name: Trade\n"
 	"    milestones:\n"
-	"      - {id: t1, title: Set up, status: done, due: 2026-03-01}\n"
+	"      - {id: t1, title: Set up, status: done, due: 2026-03-01, completed: 2026-03-04}\n"
 	"      - {id: t2, title: Customs plan, status: in_progress, due: 2026-04-01}\n"
 	"      - {id: t3, title: Roadmap, status: not_started}\n"
 	"  - id: empty\n"
@@ -95,7 +95,7 @@ static const char small_charter[] =
 	"  - id: energy\n"
 	"    name: Energy\n"
 	"    milestones:\n"
-	"      - {id: e1, title: Set up, status: done, due: 2026-03-01}\n"
+	"      - {id: e1, title: Set up, status: done, due: 2026-03-01, completed: 2026-02-20}\n"
 	"      - {id: e2, title: Pipeline review, status: blocked, due: 2026-06-01}\n";
 
 static void test_text_report(void **state)
@@ -116,11 +116,13 @@ static void test_text_report(void **state)
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1\n"
 		"  needs attention: 1 overdue, 1 blocked\n"
+		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
 		"  done 1, in progress 1, blocked 0, not started 1\n"
 		"  needs attention: 1 overdue\n"
+		"  roadmap phase: 0 on time, 1 late (last 2026-03-04), 2 open; delivery: 1 done with a completion date, 0 on time, median 3 days late\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 2 days past, in progress)\n"
 		"\n"
 		"Nothing Yet (empty)\n"
@@ -130,6 +132,7 @@ static void test_text_report(void **state)
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
 		"  needs attention: 1 blocked\n"
+		"  roadmap phase: 1 on time, 0 late, 0 open; delivery: 1 done with a completion date, 1 on time, median 9 days early\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 59 days left, blocked)\n");
 	free(got);
 
@@ -144,11 +147,13 @@ static void test_text_report(void **state)
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1\n"
 		"  needs attention: 1 overdue, 1 blocked, 1 due soon\n"
+		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
 		"  done 1, in progress 1, blocked 0, not started 1\n"
 		"  needs attention: 1 overdue, 1 due soon\n"
+		"  roadmap phase: 0 on time, 1 late (last 2026-03-04), 2 open; delivery: 1 done with a completion date, 0 on time, median 3 days late\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 38 days past, in progress)\n"
 		"  due soon: t3  Roadmap  (due 2026-05-09, due today, not started)\n");
 	free(got);
@@ -158,33 +163,38 @@ static void test_text_report(void **state)
 	assert_string_equal(got,
 		"Small Charter\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (1 day past); today 2026-05-10\n"
-		"Roadmap phase closed 2026-05-09: 2/4 done\n"
+		"Roadmap phase closed 2026-05-09: 1 on time · 1 late (last 2026-03-04) · 2 open\n"
 		"Next review 2027-02-09 (in 275 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1\n"
 		"  needs attention: 2 overdue, 1 blocked\n"
+		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
 		"  needs attention: 1 blocked\n"
+		"  roadmap phase: 1 on time, 0 late, 0 open; delivery: 1 done with a completion date, 1 on time, median 9 days early\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 22 days left, blocked)\n");
 	free(got);
 
 	/* e2 is blocked and due within attention_days: one bucket, blocked;
 	 * past its date it is overdue only (the agenda's rule). */
 	got = render(&c, (struct date){ 2026, 5, 25 }, 2);
-	assert_non_null(strstr(got, "  needs attention: 1 blocked\n  blocked: e2  Pipeline review  (due 2026-06-01, 7 days left, blocked)\n"));
+	assert_non_null(strstr(got, "  needs attention: 1 blocked\n"));
+	assert_non_null(strstr(got, "  blocked: e2  Pipeline review  (due 2026-06-01, 7 days left, blocked)\n"));
 	assert_null(strstr(got, "due soon"));
 	free(got);
 	got = render(&c, (struct date){ 2026, 6, 2 }, 2);
-	assert_non_null(strstr(got, "  needs attention: 1 overdue\n  overdue: e2  Pipeline review  (due 2026-06-01, 1 day past, blocked)\n"));
+	assert_non_null(strstr(got, "  needs attention: 1 overdue\n"));
+	assert_non_null(strstr(got, "  overdue: e2  Pipeline review  (due 2026-06-01, 1 day past, blocked)\n"));
 	assert_null(strstr(got, "blocked:"));
 	free(got);
 	charter_fini(&c);
 }
 
-/* When a done milestone was done, in the words the calendar export uses. */
+/* When a done milestone was done, in the words the calendar export uses
+ * (report_done_words, not brief). */
 static void test_done_words(void **state)
 {
 	(void)state;
@@ -196,16 +206,15 @@ static void test_done_words(void **state)
 	              "      - {id: c, title: C, status: done, due: 2026-03-01, completed: 2026-03-01}\n"
 	              "      - {id: d, title: D, status: done, completed: 2026-05-12}\n"
 	              "      - {id: e, title: E, status: done, due: ~, completed: 2026-03-01}\n"
-	              "      - {id: f, title: F, status: done, due: 2026-03-01}\n"
-	              "      - {id: g, title: G, status: in_progress, due: 2026-03-01}\n");
+	              "      - {id: f, title: F, status: done, due: 2026-03-01}\n");
 	static const char *const want[] = {
-		"done 2026-03-02, 1 day late", "done 2026-02-28, on time (1 day early)", "done 2026-03-01, on time",
+		"done 2026-03-02, 1 day late", "done 2026-02-28, on time", "done 2026-03-01, on time",
 		"done 2026-05-12, 3 days late", /* against the deadline, its effective due */
-		"done 2026-03-01", "done (date not recorded)", "",
+		"done 2026-03-01", "done (date not recorded)",
 	};
 	char buf[96];
 	for (size_t i = 0; i < c.milestone_count; i++) {
-		report_done_words(&c, &c.milestones[i], buf, sizeof buf);
+		report_done_words(&c, &c.milestones[i], false, buf, sizeof buf);
 		assert_string_equal(buf, want[i]);
 	}
 	charter_fini(&c);
@@ -229,19 +238,21 @@ static void test_text_report_empty_and_done(void **state)
 
 	test_load(&c, "charter:\n  title: Done\n  signed: 2026-02-09\n"
 	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
-	         "      - {id: a, title: A, status: done, due: 2026-02-10}\n");
+	         "      - {id: a, title: A, status: done, due: 2026-02-10, completed: 2026-02-12}\n");
 	got = render(&c, (struct date){ 2027, 1, 1 }, -1);
 	assert_string_equal(got,
 		"Done\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (237 days past); today 2027-01-01\n"
-		"Roadmap phase closed 2026-05-09: 1/1 done\n"
+		"Roadmap phase closed 2026-05-09: 0 on time · 1 late (last 2026-02-12) · 0 open\n"
 		"Next review 2027-02-09 (in 39 days)\n"
 		"Overall [##############################] 1/1  100%  done\n"
 		"  done 1, in progress 0, blocked 0, not started 0\n"
+		"  delivery: 1 done with a completion date, 0 on time, median 2 days late\n"
 		"\n"
 		"G (g)\n"
 		"  [##############################] 1/1  100%  done\n"
-		"  done 1, in progress 0, blocked 0, not started 0\n");
+		"  done 1, in progress 0, blocked 0, not started 0\n"
+		"  roadmap phase: 0 on time, 1 late (last 2026-02-12), 0 open; delivery: 1 done with a completion date, 0 on time, median 2 days late\n");
 	free(got);
 	charter_fini(&c);
 }

@@ -205,6 +205,7 @@ static const char sample_yaml[] =
 	"      - id: m1\n"
 	"        title: \"Line one\\nline two, with \\\"quotes\\\"\"\n"
 	"        status: done\n"
+	"        completed: 2026-03-03\n"
 	"        due: 2026-03-01\n"
 	"        owner: \"\\u0130lham | \\u018fliyev\"\n"
 	"      - id: m2\n"
@@ -273,7 +274,8 @@ static void json_document(void **state)
 		"    \"blocked\": 0,\n"
 		"    \"overdue\": 1,\n"
 		"    \"due_soon\": 0,\n"
-		"    \"roadmap\": {\"done\": 1, \"total\": 2}\n"
+		"    \"roadmap\": {\"done\": 1, \"total\": 2, \"on_time\": 0, \"late\": 1, \"open\": 1, \"undated\": 0},\n"
+		"    \"delivery\": {\"done_with_date\": 1, \"on_time\": 0, \"median_late_days\": 2}\n"
 		"  },\n"
 		"  \"groups\": [\n"
 		"    {\n"
@@ -286,13 +288,16 @@ static void json_document(void **state)
 		"      \"blocked\": 0,\n"
 		"      \"overdue\": 1,\n"
 		"      \"due_soon\": 0,\n"
-		"      \"roadmap\": {\"done\": 1, \"total\": 2},\n"
+		"      \"roadmap\": {\"done\": 1, \"total\": 2, \"on_time\": 0, \"late\": 1, \"open\": 1, \"undated\": 0},\n"
+		"      \"delivery\": {\"done_with_date\": 1, \"on_time\": 0, \"median_late_days\": 2},\n"
 		"      \"counts\": {\"not_started\": 0, \"in_progress\": 0, \"blocked\": 1, \"done\": 1},\n"
 		"      \"milestones\": [\n"
 		"        {\"id\": \"m1\", \"title\": \"Line one\\nline two, with \\\"quotes\\\"\", \"status\": \"done\", "
-		"\"due\": \"2026-03-01\", \"owner\": \"\xc4\xb0lham | \xc6\x8fliyev\", \"overdue\": false, \"due_soon\": false, \"attention\": null},\n"
+		"\"due\": \"2026-03-01\", \"owner\": \"\xc4\xb0lham | \xc6\x8fliyev\", \"completed\": \"2026-03-03\", \"late_days\": 2, "
+		"\"overdue\": false, \"due_soon\": false, \"attention\": null},\n"
 		"        {\"id\": \"m2\", \"title\": \"Late one\", \"status\": \"blocked\", "
-		"\"due\": \"2026-04-01\", \"owner\": null, \"overdue\": true, \"due_soon\": false, \"attention\": \"overdue\"}\n"
+		"\"due\": \"2026-04-01\", \"owner\": null, \"completed\": null, \"late_days\": null, \"overdue\": true, "
+		"\"due_soon\": false, \"attention\": \"overdue\"}\n"
 		"      ]\n"
 		"    },\n"
 		"    {\n"
@@ -305,7 +310,8 @@ static void json_document(void **state)
 		"      \"blocked\": 0,\n"
 		"      \"overdue\": 0,\n"
 		"      \"due_soon\": 0,\n"
-		"      \"roadmap\": {\"done\": 0, \"total\": 0},\n"
+		"      \"roadmap\": {\"done\": 0, \"total\": 0, \"on_time\": 0, \"late\": 0, \"open\": 0, \"undated\": 0},\n"
+		"      \"delivery\": {\"done_with_date\": 0, \"on_time\": 0, \"median_late_days\": null},\n"
 		"      \"counts\": {\"not_started\": 0, \"in_progress\": 0, \"blocked\": 0, \"done\": 0},\n"
 		"      \"milestones\": []\n"
 		"    }\n"
@@ -343,7 +349,9 @@ static void json_no_groups(void **state)
 	char *got = capture_end(&cap);
 	assert_non_null(strstr(got, "\"deadline\": \"2026-04-30\""));
 	assert_non_null(strstr(got, "\"percent\": null,\n    \"state\": null,\n    \"blocked\": 0,\n"
-	                            "    \"overdue\": 0,\n    \"due_soon\": 0,\n    \"roadmap\": {\"done\": 0, \"total\": 0}\n"
+	                            "    \"overdue\": 0,\n    \"due_soon\": 0,\n    \"roadmap\": {\"done\": 0, \"total\": 0, "
+	                            "\"on_time\": 0, \"late\": 0, \"open\": 0, \"undated\": 0},\n    \"delivery\": "
+	                            "{\"done_with_date\": 0, \"on_time\": 0, \"median_late_days\": null}\n"
 	                            "  },\n  \"groups\": []\n}\n"));
 	free(got);
 	charter_fini(&c);
@@ -386,6 +394,7 @@ static void markdown_document(void **state)
 		"Next review 2027-02-09 (in 300 days).\n"
 		"\n"
 		"**Overall:** 1/2 milestones done (50%), overdue. Done 1, in progress 0, blocked 1, not started 0. Needs attention: 1 overdue.\n"
+		"Delivery: 1 done with a completion date, 0 on time, median 2 days late.\n"
 		"\n"
 		"| Working group | Done | Progress | State | Overdue | Blocked | Due soon | Roadmap phase |\n"
 		"| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n"
@@ -395,10 +404,12 @@ static void markdown_document(void **state)
 		"## Economy, Trade (econ)\n"
 		"\n"
 		"1/2 done (50%), overdue. Done 1, in progress 0, blocked 1, not started 0. Needs attention: 1 overdue.\n"
+		"Roadmap phase: 0 on time, 1 late (last 2026-03-03), 1 open. Delivery: 1 done with a completion date, 0 on "
+		"time, median 2 days late.\n"
 		"\n"
 		"| Id | Milestone | Status | Due | Owner |\n"
 		"| :-- | :-- | :-- | :-- | :-- |\n"
-		"| m1 | Line one<br>line two, with \"quotes\" | done | 2026-03-01 | \xc4\xb0lham \\| \xc6\x8fliyev |\n"
+		"| m1 | Line one<br>line two, with \"quotes\" | done 2026-03-03, 2 days late | 2026-03-01 | \xc4\xb0lham \\| \xc6\x8fliyev |\n"
 		"| m2 | Late one | **blocked, overdue** | 2026-04-01 |  |\n"
 		"\n"
 		"## Empty group (empty)\n"
@@ -415,12 +426,12 @@ static void markdown_no_date_yet(void **state)
 	(void)state;
 	struct charter c;
 	test_load(&c, "charter: {title: T, signed: 2026-01-31}\nworking_groups:\n  - id: g\n    name: G\n"
-	              "    milestones:\n      - {id: m, title: M, status: done, due: ~}\n");
+	              "    milestones:\n      - {id: m, title: M, status: in_progress, due: ~}\n");
 	struct report_options opt = { .today = { 2026, 2, 1 }, .group = -1 };
 	struct capture cap;
 	report_markdown(capture_start(&cap), &c, &opt);
 	char *got = capture_end(&cap);
-	assert_non_null(strstr(got, "| m | M | done | no date yet |  |\n"));
+	assert_non_null(strstr(got, "| m | M | in progress | no date yet |  |\n"));
 	free(got);
 	charter_fini(&c);
 }

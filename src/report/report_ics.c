@@ -160,7 +160,7 @@ static void milestone_event(struct ics *x, const struct milestone *m, struct dat
 	buf_puts(&x->line, "\\nStatus: ");
 	if (m->status == STATUS_DONE) { /* when, and whether on time */
 		char done[96];
-		report_done_words(x->c, m, done, sizeof done);
+		report_done_words(x->c, m, false, done, sizeof done);
 		buf_puts(&x->line, done);
 	} else {
 		buf_puts(&x->line, status_label(m->status));

@@ -144,8 +144,7 @@ def check(yaml_path, ics_path, today):
                 late = (done - day).days if done else None
                 words = "done (date not recorded)" if not done else \
                     "done %s, %d day%s late" % (done, late, "" if late == 1 else "s") if late > 0 else \
-                    "done %s, on time" % done if late == 0 else \
-                    "done %s, on time (%d day%s early)" % (done, -late, "" if late == -1 else "s")
+                    "done %s, on time" % done
                 if "\nStatus: " + words + "\n" not in desc + "\n":
                     problems.append("%s: %s: %r lacks %r" % (ics_path, s, desc, words))
             if m.get("owner") and "Owner: " + clean(m["owner"]) not in desc:
