@@ -169,6 +169,25 @@ static void command_words(void **state)
 	assert_null(argv[0]);
 }
 
+/* str_short: a value on one line for a message, cut at a character. */
+static void short_values(void **state)
+{
+	(void)state;
+	char out[64];
+	str_short("plain", 40, out, sizeof out);
+	assert_string_equal(out, "plain");
+	str_short("two\nlines\tand a tab", 40, out, sizeof out);
+	assert_string_equal(out, "two lines and a tab");
+	str_short("abcdefghij", 4, out, sizeof out);
+	assert_string_equal(out, "abcd\xe2\x80\xa6");
+	/* "é" is two bytes: a cut at 2 would split it, so it keeps one byte */
+	str_short("a\xc3\xa9" "b", 2, out, sizeof out);
+	assert_string_equal(out, "a\xe2\x80\xa6");
+	char small[8]; /* room for 4 bytes and the ellipsis */
+	str_short("abcdefghij", 40, small, sizeof small);
+	assert_string_equal(small, "abcd\xe2\x80\xa6");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +199,7 @@ int main(void)
 		cmocka_unit_test(dir_of_paths),
 		cmocka_unit_test(strings_that_may_be_absent),
 		cmocka_unit_test(command_words),
+		cmocka_unit_test(short_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -190,6 +190,45 @@ static void test_grid_80x24_shrinks_evenly(void **state)
 	assert_int_equal(r[2].h, 6);
 }
 
+/* The shipped charter's five groups at 80x24 as meters (one line of
+ * chrome): two columns, every milestone row of a 40-column pane keeps 31
+ * title columns, and meters cut fewer lines than boxes. */
+static void test_grid_80x24_meters(void **state)
+{
+	(void)state;
+	struct layout_screen s;
+	layout_screen(80, 24, 4, &s);
+	int list[] = { 8, 8, 7, 8, 8 };
+	struct rect r[5];
+	struct layout_grid g;
+	size_t panes, lines, mpanes, mlines;
+	layout_grid(s.body, list, 5, 0, 0, r, &g);
+	layout_hidden(list, 5, LAYOUT_PANE_CHROME, r, &panes, &lines);
+	layout_grid_styled(s.body, list, 5, 0, 0, LAYOUT_METER_CHROME, r, &g);
+	layout_hidden(list, 5, LAYOUT_METER_CHROME, r, &mpanes, &mlines);
+	assert_int_equal(g.cols, 2);
+	assert_int_equal(panes + mpanes, 0);
+	assert_int_equal(lines, 24);  /* boxes: 3 of each pane's rows */
+	assert_int_equal(mlines, 14); /* meters: 5 */
+	struct layout_pane lp;
+	layout_pane_meter(r[0], &lp);
+	assert_int_equal(lp.list_y, 1);
+	assert_int_equal(lp.list_h, 5);
+	assert_int_equal(lp.inner_w, 40);
+	struct layout_row row;
+	layout_row_meter(lp.inner_w, &row);
+	assert_int_equal(row.glyph_x, 1);
+	assert_int_equal(row.title_x, 3);
+	assert_int_equal(row.title_w, 31);
+	assert_int_equal(row.date_w, LAYOUT_SHORT_DATE);
+	assert_int_equal(row.date_x, 35);
+	assert_int_equal(row.mark_x, -1);
+	/* a wide meter rows as a box's, with the long date */
+	layout_row_meter(120, &row);
+	assert_int_equal(row.date_w, 10);
+	assert_true(row.owner_x > 0);
+}
+
 static void test_grid_40x10_scrolls_one_pane(void **state)
 {
 	(void)state;
@@ -481,6 +520,7 @@ int main(void)
 		cmocka_unit_test(test_grid_120x40_all_fit),
 		cmocka_unit_test(test_grid_collapses_filtered_rows),
 		cmocka_unit_test(test_grid_80x24_shrinks_evenly),
+		cmocka_unit_test(test_grid_80x24_meters),
 		cmocka_unit_test(test_grid_40x10_scrolls_one_pane),
 		cmocka_unit_test(test_grid_200x60_fifty_groups),
 		cmocka_unit_test(test_grid_odd_sizes),

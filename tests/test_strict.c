@@ -129,7 +129,7 @@ static void typos_with_places(void **state)
 	const char *want =
 		"23:1: unknown key 'charters' at the top of the file (did you mean 'charter'?)\n"
 		"4:3: unknown key 'roadmap_month' in the charter (did you mean 'roadmap_months'?)\n"
-		"11:5: unknown key 'colour' in working group 'econ' (known keys: id, name, leads, description, milestones)\n"
+		"11:5: unknown key 'colour' in working group 'econ' (known keys: id, name, short, leads, description, milestones)\n"
 		"15:9: unknown key 'stauts' in milestone 'm1' (did you mean 'status'?)\n"
 		"16:20: unknown key 'onwer' in milestone '\xc9\x99\xc9\x99' (did you mean 'owner'?)\n"
 		"19:9: unknown key 'milestones' in milestone 3 in working group 'econ' ('milestones' belongs in a working group; check the indentation)\n"

@@ -66,9 +66,34 @@ static void test_cells_scroll_zoom(void **state)
 	long cell = timeline_cell_of(&a, mid);
 	assert_true(cell >= 29 && cell <= 31);
 	timeline_set_zoom(&a, TIMELINE_QUARTERS);
-	assert_int_equal(timeline_cells(&a), 31);
+	/* quarters: the whole span across the 60 cells (7 days a cell) */
+	assert_int_equal(timeline_axis_days(&a), 7);
+	assert_int_equal(timeline_cells(&a), 53);
+	assert_int_equal(timeline_cell_of(&a, D(2027, 2, 9)), 52);
 	assert_int_equal(a.scroll, 0); /* all fits */
+	a.width = 20; /* narrower: more days a cell, still the whole span */
+	assert_int_equal(timeline_axis_days(&a), 19);
+	assert_true(timeline_cells(&a) <= 20);
+	assert_false(timeline_scroll(&a, 5));
 	assert_string_equal(timeline_zoom_label(TIMELINE_QUARTERS), "quarters");
+}
+
+/* The Gantt's rows: by group in file order, each group's by due date. */
+static void test_gantt_rows(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, HEAD "  - id: g\n    name: G\n    milestones:\n"
+	              "      - {id: a, title: A, status: done, due: 2026-05-01}\n"
+	              "      - {id: b, title: B, status: done, due: 2026-03-01}\n"
+	              "  - id: h\n    name: H\n    milestones:\n"
+	              "      - {id: c, title: C, status: done, due: 2026-01-01}\n");
+	size_t by_date[] = { 2, 1, 0 }, rows[3];
+	assert_int_equal(timeline_gantt(&c, by_date, 3, rows), 3);
+	assert_int_equal(rows[0], 1); /* g: b (March), a (May); then h: c */
+	assert_int_equal(rows[1], 0);
+	assert_int_equal(rows[2], 2);
+	charter_fini(&c);
 }
 
 static void test_ticks(void **state)
@@ -155,6 +180,7 @@ int main(void)
 		cmocka_unit_test(test_span),
 		cmocka_unit_test(test_cells_scroll_zoom),
 		cmocka_unit_test(test_ticks),
+		cmocka_unit_test(test_gantt_rows),
 		cmocka_unit_test(test_burnup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

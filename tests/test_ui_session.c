@@ -719,6 +719,29 @@ static void pane_change_keeps_the_row(void **state)
 	assert_string_equal(selected_id(fx), "econ-2");
 }
 
+/* The minutes overlay wraps its lines at 80 columns, never cuts them: a
+ * change's line keeps its end (who and when) on the next line. */
+static void minutes_overlay_wraps(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'm');
+	type(fx, " d"); /* econ-2 done */
+	key(fx, 'w');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_CHANGES);
+	char hist[128];
+	snprintf(hist, sizeof hist, "%s.history", fx->path);
+	const char *text = read_file(hist);
+	const char *last = strstr(text, "\"id\":\"econ-2\"") ? strstr(text, "\"time\":\"") : NULL;
+	while (last && strstr(last + 1, "\"time\":\""))
+		last = strstr(last + 1, "\"time\":\"");
+	assert_non_null(last);
+	char when[24] = "     "; /* the continuation line, indented: "     2026-12-07T19:02" */
+	memcpy(when + 5, last + 8, 16);
+	when[21] = '\0';
+	assert_true(on_screen("econ-2 (Adopt the roadmap): status 'not_started'")); /* (the arrow is UTF-8) */
+	assert_true(on_screen(when));
+}
+
 /* At 80 columns the footer ranks the agenda and the timeline with moving,
  * status, help and quit; during a meeting (after m) the minutes too. */
 static void footer_ranks_the_views(void **state)
@@ -753,6 +776,27 @@ static void read_only_agenda_offers_no_status(void **state)
 	assert_true(on_screen("Enter details"));
 	assert_false(on_screen("Space status"));
 	assert_false(on_screen(" status"));
+}
+
+/* The search prompt is the line editor: its keys move and delete in the
+ * text (Left, Ctrl-A, Ctrl-K ...), and Bksp on nothing leaves. */
+static void search_prompt_edits_its_line(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '/');
+	type(fx, "rodmap");
+	assert_true(on_screen("/rodmap"));
+	for (int i = 0; i < 4; i++)
+		key(fx, UI_FN(KEY_LEFT));
+	key(fx, 'a');
+	assert_true(on_screen("/roadmap"));
+	assert_true(on_screen("1 match"));
+	key(fx, UI_CTRL('a'));
+	key(fx, UI_CTRL('k'));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_SEARCH);
+	assert_false(on_screen("/roadmap"));
+	key(fx, UI_FN(KEY_BACKSPACE));
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
 }
 
 /* amina, the leader, shows `view` on econ-2 (her presence record). */
@@ -975,7 +1019,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(read_only_agenda_offers_no_status, setup_read_only, teardown),
 		cmocka_unit_test_setup_teardown(follower_navigates_without_asking, setup_follower, teardown),
 		cmocka_unit_test_setup_teardown(function_keys_help_and_quit, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_prompt_edits_its_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(footer_ranks_the_views, setup, teardown),
+		cmocka_unit_test_setup_teardown(minutes_overlay_wraps, setup, teardown),
 		cmocka_unit_test(random_meeting_keys_80x24),
 		cmocka_unit_test(random_meeting_keys_120x40),
 		cmocka_unit_test(status_change_keeps_the_row),

@@ -137,6 +137,24 @@ static void test_due_short(void **state)
 	assert_string_equal(buf, "no date");
 }
 
+/* The short date of narrow panes: five columns at most. */
+static void test_due_compact(void **state)
+{
+	struct fixture *f = *state;
+	char buf[16];
+	const struct charter *c = &f->c;
+	view_due_compact(c, &c->milestones[2], TODAY, buf, sizeof buf); /* e3, due 2026-01-29 */
+	assert_string_equal(buf, "!301d");
+	view_due_compact(c, &c->milestones[1], TODAY, buf, sizeof buf); /* e2, due 2026-12-15 */
+	assert_string_equal(buf, "+19d");
+	view_due_compact(c, &c->milestones[0], TODAY, buf, sizeof buf); /* e1, done 2026-03-13 */
+	assert_string_equal(buf, "03-13");
+	view_due_compact(c, &c->milestones[1], D(2026, 12, 15), buf, sizeof buf);
+	assert_string_equal(buf, "today");
+	view_due_compact(c, &c->milestones[1], D(2020, 1, 1), buf, sizeof buf);
+	assert_string_equal(buf, "+6y");
+}
+
 static void test_init_selects_first(void **state)
 {
 	struct fixture *f = *state;
@@ -605,6 +623,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_attention_order_is_default),
 		T(test_due_short),
+		T(test_due_compact),
 		T(test_init_selects_first),
 		T(test_move_and_step),
 		T(test_focus_keeps_each_pane_selection),

@@ -31,6 +31,33 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The option getopt_long has just refused (returning '?' or ':'), as the
+ * user wrote it: "-x" (also inside a cluster such as -nx) or "--name"
+ * without any "=value". True when it is a long option that takes no value
+ * and was given one (--strict=yes). */
+static bool cli_option_name(char **argv, const struct option *longopts, char *out, size_t size)
+{
+	/* A long option is always the argument just passed (optind has moved
+	 * on); glibc then sets optopt to its val, or 0 when it is unknown. A
+	 * short one may sit inside a cluster that optind has not left yet
+	 * (-zn), so argv[optind - 1] can be an earlier argument: name it from
+	 * optopt. */
+	const char *arg = argv[optind - 1];
+	if (strncmp(arg, "--", 2) == 0) {
+		size_t len = strcspn(arg, "=");
+		const struct option *o = longopts;
+		while (o->name && strncmp(o->name, arg + 2, len - 2) != 0) /* --stri: an abbreviation */
+			o++;
+		bool given = arg[len] == '=' && o->name && o->has_arg == no_argument;
+		if (optopt == 0 || (o->name && o->val == optopt && (given || o->has_arg == required_argument))) {
+			snprintf(out, size, "%.*s", (int)len, arg);
+			return given;
+		}
+	}
+	snprintf(out, size, "-%c", optopt);
+	return false;
+}
+
 int cli_next_option(const char *command, int argc, char **argv, const char *shortopts,
                     const struct option *longopts, bool first, int *status)
 {
@@ -62,29 +89,6 @@ int cli_next_option(const char *command, int argc, char **argv, const char *shor
 			*status = cli_usage_error(command, "unknown option '%s'", name);
 		return CLI_OPTIONS_EXIT;
 	}
-}
-
-bool cli_option_name(char **argv, const struct option *longopts, char *out, size_t size)
-{
-	/* A long option is always the argument just passed (optind has moved
-	 * on); glibc then sets optopt to its val, or 0 when it is unknown. A
-	 * short one may sit inside a cluster that optind has not left yet
-	 * (-zn), so argv[optind - 1] can be an earlier argument: name it from
-	 * optopt. */
-	const char *arg = argv[optind - 1];
-	if (strncmp(arg, "--", 2) == 0) {
-		size_t len = strcspn(arg, "=");
-		const struct option *o = longopts;
-		while (o->name && strncmp(o->name, arg + 2, len - 2) != 0) /* --stri: an abbreviation */
-			o++;
-		bool given = arg[len] == '=' && o->name && o->has_arg == no_argument;
-		if (optopt == 0 || (o->name && o->val == optopt && (given || o->has_arg == required_argument))) {
-			snprintf(out, size, "%.*s", (int)len, arg);
-			return given;
-		}
-	}
-	snprintf(out, size, "-%c", optopt);
-	return false;
 }
 
 bool cli_parse_today(const char *text, struct date *out)
@@ -129,6 +133,17 @@ const char *cli_file(const char *command, int argc, char **argv, int from, int o
 		return NULL;
 	}
 	return file;
+}
+
+const char *cli_one_file(const char *command, int argc, char **argv, int from)
+{
+	int next;
+	const char *path = cli_file(command, argc, argv, from, 0, &next);
+	if (path && next != argc) {
+		cli_usage_error(command, "give one FILE at most");
+		return NULL;
+	}
+	return path;
 }
 
 struct date cli_local_today(void)

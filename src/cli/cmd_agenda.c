@@ -250,12 +250,9 @@ int cmd_agenda(int argc, char **argv)
 	}
 	if (opt == CLI_OPTIONS_EXIT)
 		return status;
-	int next;
-	const char *path = cli_file("agenda", argc, argv, optind, 0, &next);
+	const char *path = cli_one_file("agenda", argc, argv, optind);
 	if (!path)
 		return EXIT_USAGE;
-	if (next != argc)
-		return cli_usage_error("agenda", "give one FILE at most");
 
 	struct diag_list diags;
 	struct charter c;

@@ -37,12 +37,9 @@ int cmd_ids(int argc, char **argv)
 			groups = true;
 	if (opt == CLI_OPTIONS_EXIT)
 		return status;
-	int next;
-	const char *path = cli_file("ids", argc, argv, optind, 0, &next);
+	const char *path = cli_one_file("ids", argc, argv, optind);
 	if (!path)
 		return EXIT_USAGE;
-	if (next != argc)
-		return cli_usage_error("ids", "give one FILE at most");
 
 	struct diag_list diags;
 	struct charter c;

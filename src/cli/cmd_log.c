@@ -148,11 +148,8 @@ static int parse_log_options(const char *command, int argc, char **argv, struct 
 	}
 	if (opt == CLI_OPTIONS_EXIT)
 		return status == EXIT_OK ? -1 : status; /* -1: --help was shown */
-	int next;
-	if (!(o->path = cli_file(command, argc, argv, optind, 0, &next)))
+	if (!(o->path = cli_one_file(command, argc, argv, optind)))
 		return EXIT_USAGE;
-	if (next != argc)
-		return cli_usage_error(command, "give one FILE at most");
 	return EXIT_OK;
 }
 

@@ -45,12 +45,9 @@ int cmd_report(int argc, char **argv)
 	}
 	if (opt == CLI_OPTIONS_EXIT)
 		return status;
-	int next;
-	const char *path = cli_file("report", argc, argv, optind, 0, &next);
+	const char *path = cli_one_file("report", argc, argv, optind);
 	if (!path)
 		return EXIT_USAGE;
-	if (next != argc)
-		return cli_usage_error("report", "give one FILE at most");
 
 	struct diag_list diags;
 	struct charter c;

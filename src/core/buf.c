@@ -83,3 +83,21 @@ char *buf_take(struct buf *b, size_t *len)
 	buf_init(b);
 	return data;
 }
+
+void *buf_grow_array(void *items, size_t *cap, size_t count, size_t size, size_t first)
+{
+	if (count < *cap)
+		return items;
+	size_t n = *cap ? *cap : first ? first : 1;
+	if (*cap) {
+		if (n > (size_t)-1 / 2)
+			return NULL;
+		n *= 2;
+	}
+	if (size && n > (size_t)-1 / size)
+		return NULL;
+	void *grown = realloc(items, n * size);
+	if (grown)
+		*cap = n;
+	return grown;
+}

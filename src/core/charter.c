@@ -48,7 +48,7 @@ enum where_kind { WHERE_TEXT, WHERE_GROUP_N, WHERE_GROUP, WHERE_MILESTONE_N, WHE
 /* The keys read from groups and milestones: each mapping's keys are walked
  * once to find them all (doc_map_get per key walks them once per key). */
 static const char *const known_keys[] = { "id", "title", "owner", "notes", "due", "status",
-                                          "completed", "name", "description", "leads", "milestones" };
+                                          "completed", "name", "short", "description", "leads", "milestones" };
 #define KNOWN_KEYS (sizeof known_keys / sizeof known_keys[0])
 
 struct loader {
@@ -544,6 +544,7 @@ static void load_group(struct loader *l, uint32_t node, struct strmap *group_ids
 		set_where_item(l, WHERE_GROUP, g->id, 0);
 	}
 	g->name = get_text(l, map, "name", true);
+	g->short_name = get_text(l, map, "short", false);
 	g->description = get_text(l, map, "description", false);
 
 	bool ok = true;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/core/buf.h"
+
 void diag_init(struct diag_list *list, size_t limit)
 {
 	memset(list, 0, sizeof *list);
@@ -63,14 +65,10 @@ void diag_add(struct diag_list *list, enum diag_severity severity, const char *f
 		list->truncated = true;
 		return;
 	}
-	if (list->count == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 8;
-		struct diag *items = realloc(list->items, cap * sizeof *items);
-		if (!items)
-			return;
-		list->items = items;
-		list->cap = cap;
-	}
+	struct diag *items = buf_grow_array(list->items, &list->cap, list->count, sizeof *items, 8);
+	if (!items)
+		return;
+	list->items = items;
 	va_list ap;
 	va_start(ap, fmt);
 	char *message = vformat(fmt, ap);

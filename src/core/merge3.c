@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/core/buf.h"
 #include "charterdash/core/diag.h"
 
 /* Past this many differences between two versions the diff stops looking
@@ -84,16 +85,12 @@ static void hunks_add(struct hunks *h, size_t a0, size_t a1, size_t b0, size_t b
 			return;
 		}
 	}
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? 2 * h->cap : 16;
-		struct hunk *v = realloc(h->v, cap * sizeof *v);
-		if (!v) {
-			h->failed = true;
-			return;
-		}
-		h->v = v;
-		h->cap = cap;
+	struct hunk *v = buf_grow_array(h->v, &h->cap, h->n, sizeof *v, 16);
+	if (!v) {
+		h->failed = true;
+		return;
 	}
+	h->v = v;
 	h->v[h->n++] = (struct hunk){ a0, a1, b0, b1 };
 }
 

@@ -11,7 +11,7 @@ static const char *const charter_keys[] = {
 	"title", "signed", "roadmap_months", "roadmap_deadline", "attention_days", "reviews",
 	"parties", "place", "signatories", "source", "memorandum",
 };
-static const char *const group_keys[] = { "id", "name", "leads", "description", "milestones" };
+static const char *const group_keys[] = { "id", "name", "short", "leads", "description", "milestones" };
 static const char *const milestone_keys[] = { "id", "title", "status", "due", "owner", "notes", "completed" };
 
 #define COUNT(a) (sizeof a / sizeof a[0])

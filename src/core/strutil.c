@@ -47,3 +47,21 @@ char *str_unconst(const char *s)
 	} u = { s };
 	return u.out;
 }
+
+void str_short(const char *s, size_t max, char *out, size_t size)
+{
+	if (!size)
+		return;
+	size_t limit = size > 4 ? size - 4 : 0, n = 0;
+	if (max < limit)
+		limit = max;
+	while (s[n] && n < limit)
+		n++;
+	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--; /* never cut a character */
+	for (size_t i = 0; i < n; i++)
+		out[i] = (unsigned char)s[i] < 32 ? ' ' : s[i];
+	out[n] = '\0';
+	if (s[n] && size - n > 3)
+		memcpy(out + n, "\xe2\x80\xa6", 4);
+}

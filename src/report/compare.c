@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/core/buf.h"
 #include "charterdash/core/edit.h"
 #include "charterdash/report/report.h"
 #include "charterdash/core/strmap.h"
@@ -19,16 +20,12 @@ struct items {
 
 static void push(struct items *it, struct compare_item item)
 {
-	if (it->n == it->cap) {
-		size_t cap = it->cap ? 2 * it->cap : 16;
-		struct compare_item *v = realloc(it->v, cap * sizeof *v);
-		if (!v) {
-			it->failed = true;
-			return;
-		}
-		it->v = v;
-		it->cap = cap;
+	struct compare_item *v = buf_grow_array(it->v, &it->cap, it->n, sizeof *v, 16);
+	if (!v) {
+		it->failed = true;
+		return;
 	}
+	it->v = v;
 	it->v[it->n++] = item;
 }
 

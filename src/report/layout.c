@@ -76,7 +76,7 @@ static void water_fill(int *h, const int *want, int k, int space)
 
 /* The height row r of the grid wants: its longest list, and the chrome;
  * one line when every pane in it is collapsed. */
-static int row_want(const int *list, size_t n, int cols, int r)
+static int row_want(const int *list, size_t n, int cols, int r, int chrome)
 {
 	int w = 0;
 	bool collapsed = true;
@@ -89,13 +89,13 @@ static int row_want(const int *list, size_t n, int cols, int r)
 	}
 	if (collapsed)
 		return 1;
-	return (w < 1 ? 1 : w) + LAYOUT_PANE_CHROME;
+	return (w < 1 ? 1 : w) + chrome;
 }
 
 /* The least a row shows before the grid scrolls (less if it wants less). */
-static int row_min(int want)
+static int row_min(int want, int chrome)
 {
-	int m = LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST;
+	int m = chrome + LAYOUT_PANE_MIN_LIST;
 	return m > want ? want : m;
 }
 
@@ -103,17 +103,17 @@ static int row_min(int want)
  * fit (and the buffers hold them), else as many whole rows of the minimum
  * height as fit, scrolled so that the focused row shows. */
 static void visible_rows(struct rect body, const int *list, size_t n, int cols, int rows, int focus_row,
-                         int first_row, int *top, int *count)
+                         int first_row, int chrome, int *top, int *count)
 {
 	int total_min = 0;
 	for (int r = 0; r < rows; r++)
-		total_min += row_min(row_want(list, n, cols, r));
+		total_min += row_min(row_want(list, n, cols, r, chrome), chrome);
 	if (total_min <= body.h && rows <= MAX_ROWS_STACK) {
 		*top = 0;
 		*count = rows;
 		return;
 	}
-	int fit = body.h / (LAYOUT_PANE_CHROME + LAYOUT_PANE_MIN_LIST);
+	int fit = body.h / (chrome + LAYOUT_PANE_MIN_LIST);
 	if (fit < 1)
 		fit = 1;
 	if (fit > MAX_ROWS_STACK)
@@ -152,7 +152,7 @@ static int row_heights(int body_h, const int *want, const int *minh, int count, 
 
 /* The grid with exactly `cols` columns. */
 static void grid_for(struct rect body, const int *list, size_t n, size_t focus, int first_row, int cols,
-                     struct rect *out, struct layout_grid *grid)
+                     int chrome, struct rect *out, struct layout_grid *grid)
 {
 	memset(grid, 0, sizeof *grid);
 	for (size_t i = 0; i < n; i++)
@@ -163,13 +163,13 @@ static void grid_for(struct rect body, const int *list, size_t n, size_t focus, 
 	if (focus >= n)
 		focus = n - 1;
 	int top, count;
-	visible_rows(body, list, n, cols, rows, (int)(focus / (size_t)cols), first_row, &top, &count);
+	visible_rows(body, list, n, cols, rows, (int)(focus / (size_t)cols), first_row, chrome, &top, &count);
 
 	/* each visible row's wanted and minimum height, computed once */
 	int want[MAX_ROWS_STACK], minh[MAX_ROWS_STACK], h[MAX_ROWS_STACK];
 	for (int k = 0; k < count; k++) {
-		want[k] = row_want(list, n, cols, top + k);
-		minh[k] = row_min(want[k]);
+		want[k] = row_want(list, n, cols, top + k, chrome);
+		minh[k] = row_min(want[k], chrome);
 	}
 	count = row_heights(body.h, want, minh, count, h);
 
@@ -199,6 +199,12 @@ static void grid_for(struct rect body, const int *list, size_t n, size_t focus, 
 void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int first_row,
                  struct rect *out, struct layout_grid *grid)
 {
+	layout_grid_styled(body, list, n, focus, first_row, LAYOUT_PANE_CHROME, out, grid);
+}
+
+void layout_grid_styled(struct rect body, const int *list, size_t n, size_t focus, int first_row, int chrome,
+                        struct rect *out, struct layout_grid *grid)
+{
 	memset(grid, 0, sizeof *grid);
 	for (size_t i = 0; i < n; i++)
 		out[i] = (struct rect){ 0, 0, 0, 0 };
@@ -212,23 +218,40 @@ void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int 
 	int best = max;
 	size_t best_panes = SIZE_MAX, best_lines = SIZE_MAX;
 	for (int cols = 1; cols <= max; cols++) {
-		grid_for(body, list, n, focus, first_row, cols, out, grid);
-		size_t hidden_panes = 0, hidden_lines = 0;
-		for (size_t i = 0; i < n; i++) {
-			int want = list[i] > 0 ? list[i] : list[i] == LAYOUT_COLLAPSED ? 0 : 1;
-			int shown = out[i].h > LAYOUT_PANE_CHROME ? out[i].h - LAYOUT_PANE_CHROME : 0;
-			if (out[i].h == 0)
-				hidden_panes++;
-			if (want > shown)
-				hidden_lines += (size_t)(want - shown);
-		}
+		grid_for(body, list, n, focus, first_row, cols, chrome, out, grid);
+		size_t hidden_panes, hidden_lines;
+		layout_hidden(list, n, chrome, out, &hidden_panes, &hidden_lines);
 		if (hidden_panes < best_panes || (hidden_panes == best_panes && hidden_lines < best_lines)) {
 			best = cols;
 			best_panes = hidden_panes;
 			best_lines = hidden_lines;
 		}
 	}
-	grid_for(body, list, n, focus, first_row, best, out, grid);
+	grid_for(body, list, n, focus, first_row, best, chrome, out, grid);
+}
+
+void layout_grid_cols(struct rect body, const int *list, size_t n, size_t focus, int first_row, int chrome, int cols,
+                      struct rect *out, struct layout_grid *grid)
+{
+	memset(grid, 0, sizeof *grid);
+	for (size_t i = 0; i < n; i++)
+		out[i] = (struct rect){ 0, 0, 0, 0 };
+	if (n == 0 || body.w <= 0 || body.h <= 0 || cols < 1)
+		return;
+	grid_for(body, list, n, focus, first_row, (size_t)cols > n ? (int)n : cols, chrome, out, grid);
+}
+
+void layout_hidden(const int *list, size_t n, int chrome, const struct rect *out, size_t *panes, size_t *lines)
+{
+	*panes = *lines = 0;
+	for (size_t i = 0; i < n; i++) {
+		int want = list[i] > 0 ? list[i] : list[i] == LAYOUT_COLLAPSED ? 0 : 1;
+		int shown = out[i].h > chrome ? out[i].h - chrome : 0;
+		if (out[i].h == 0)
+			(*panes)++;
+		if (want > shown)
+			*lines += (size_t)(want - shown);
+	}
 }
 
 void layout_pane(struct rect pane, int label_w, struct layout_pane *out)
@@ -277,7 +300,51 @@ void layout_row(int inner_w, struct layout_row *out)
 	}
 	if (out->title_w < 0)
 		out->title_w = 0;
+	out->date_w = out->date_x >= 0 ? 10 : 0;
 }
+
+void layout_row_fit(int inner_w, int title_max, int owner_max, struct layout_row *out)
+{
+	layout_row(inner_w, out);
+	if (out->owner_x < 0)
+		return;
+	int room = out->owner_x + out->owner_w - out->title_x; /* title, a space, owner */
+	int title = title_max < room - 1 - 12 ? title_max : room - 1 - 12;
+	if (owner_max < room - 1 - title) /* both whole: the title gets the rest */
+		title = room - 1 - owner_max;
+	out->title_w = title;
+	out->owner_x = out->title_x + title + 1;
+	out->owner_w = room - title - 1;
+}
+
+void layout_pane_meter(struct rect pane, struct layout_pane *out)
+{
+	memset(out, 0, sizeof *out);
+	out->inner_w = pane.w; /* its first column is blank (the row's mark): the gap between two panes */
+	out->bar_y = 0;
+	out->list_y = 1;
+	out->list_h = pane.h > LAYOUT_METER_CHROME ? pane.h - LAYOUT_METER_CHROME : 0;
+}
+
+void layout_row_meter(int inner_w, struct layout_row *out)
+{
+	if (inner_w >= LAYOUT_METER_WIDE) { /* room for the long date: as a box's row */
+		layout_row(inner_w, out);
+		return;
+	}
+	/* " G title… !12d" */
+	out->glyph_x = 1;
+	out->title_x = 3;
+	out->owner_x = out->owner_w = -1;
+	out->mark_x = -1; /* the short date carries its '!' */
+	out->date_w = inner_w >= 16 ? LAYOUT_SHORT_DATE : 0;
+	out->date_x = out->date_w ? inner_w - out->date_w : -1;
+	out->title_w = (out->date_w ? out->date_x - 1 : inner_w) - out->title_x;
+	if (out->title_w < 0)
+		out->title_w = 0;
+}
+
+
 
 void layout_bar(const size_t *counts, size_t n, int width, int *cells)
 {

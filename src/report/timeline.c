@@ -37,10 +37,20 @@ void timeline_span(const struct charter *c, struct date today, struct date *star
 	*end = last;
 }
 
+long timeline_axis_days(const struct timeline_axis *a)
+{
+	if (a->zoom != TIMELINE_QUARTERS || a->width < 1)
+		return timeline_days_per_cell(a->zoom);
+	/* the whole span across the width */
+	long days = date_days_between(a->start, a->end) + 1;
+	long per = (days + a->width - 1) / a->width;
+	return per < 1 ? 1 : per;
+}
+
 long timeline_cells(const struct timeline_axis *a)
 {
 	long days = date_days_between(a->start, a->end) + 1;
-	int per = timeline_days_per_cell(a->zoom);
+	long per = timeline_axis_days(a);
 	long cells = (days + per - 1) / per;
 	return cells < 1 ? 1 : cells;
 }
@@ -53,12 +63,12 @@ static long floor_div(long a, long b)
 
 long timeline_cell_of(const struct timeline_axis *a, struct date d)
 {
-	return floor_div(date_days_between(a->start, d), timeline_days_per_cell(a->zoom)) - a->scroll;
+	return floor_div(date_days_between(a->start, d), timeline_axis_days(a)) - a->scroll;
 }
 
 struct date timeline_date_at(const struct timeline_axis *a, long cell)
 {
-	long day = (cell + a->scroll) * timeline_days_per_cell(a->zoom);
+	long day = (cell + a->scroll) * timeline_axis_days(a);
 	return date_from_serial(date_to_serial(a->start) + day);
 }
 
@@ -99,6 +109,16 @@ void timeline_set_zoom(struct timeline_axis *a, enum timeline_zoom z)
 	timeline_scroll(a, cell - a->width / 2);
 }
 
+size_t timeline_gantt(const struct charter *c, const size_t *by_date, size_t n, size_t *rows)
+{
+	size_t k = 0;
+	for (size_t g = 0; g < c->group_count; g++)
+		for (size_t i = 0; i < n; i++)
+			if (c->milestones[by_date[i]].group == g)
+				rows[k++] = by_date[i];
+	return k;
+}
+
 static const char *const month_names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
@@ -131,13 +151,13 @@ static bool tick_at(enum timeline_zoom z, struct date d, char text[16])
 size_t timeline_ticks(const struct timeline_axis *a, struct timeline_tick *out, size_t cap)
 {
 	size_t n = 0;
-	int per = timeline_days_per_cell(a->zoom);
+	long per = timeline_axis_days(a);
 	for (int cell = 0; cell < a->width && n < cap; cell++) {
 		struct date first = timeline_date_at(a, cell);
 		if (date_compare(first, a->end) > 0)
 			break;
 		/* the cell holds days first .. first + per - 1: a tick on any of them */
-		for (int k = 0; k < per; k++) {
+		for (long k = 0; k < per; k++) {
 			struct date d = date_from_serial(date_to_serial(first) + k);
 			if (tick_at(a->zoom, d, out[n].text)) {
 				out[n++].cell = cell;

@@ -116,6 +116,32 @@ void view_due_short(const struct charter *c, const struct milestone *m, struct d
 
 /* --- rows and anchors --------------------------------------------------- */
 
+void view_due_compact(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                      size_t size)
+{
+	if (!size)
+		return;
+	if (!milestone_has_date(m)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	long days = date_days_between(today, milestone_due(c, m));
+	long n = days < 0 ? -days : days;
+	const char *unit = n > 999 ? "y" : "d";
+	if (n > 999)
+		n /= 365;
+	if (m->status == STATUS_DONE) {
+		char d[VIEW_DUE_COLUMNS + 1];
+		view_due_short(c, m, today, d, sizeof d);
+		/* YYYY-MM-DD: its MM-DD */
+		snprintf(buf, size, "%s", strlen(d) == 10 && d[4] == '-' ? d + 5 : d);
+	} else if (days == 0) {
+		snprintf(buf, size, "today");
+	} else {
+		snprintf(buf, size, "%s%ld%s", days < 0 ? "!" : "+", n, unit);
+	}
+}
+
 bool view_filter_accepts(const struct view *v, size_t m)
 {
 	const struct milestone *ms = &v->c->milestones[m];

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/core/buf.h"
 #include "charterdash/core/strmap.h"
 #include "charterdash/core/strutil.h"
 
@@ -63,19 +64,6 @@ static bool is_existence(const struct history_entry *e)
 	return !strcmp(e->field, "milestone");
 }
 
-/* `items` with room for one more `size`-byte item (grown when count has
- * reached *cap), or NULL (items left as they are) when memory runs out. */
-static void *reserve(void *items, size_t *cap, size_t count, size_t size)
-{
-	if (count < *cap)
-		return items;
-	size_t n = *cap ? *cap * 2 : 8;
-	void *grown = realloc(items, n * size);
-	if (grown)
-		*cap = n;
-	return grown;
-}
-
 /* A field given back right after its milestone was added back (an undone
  * removal): same second, same user, from the value a new milestone has. */
 static bool is_restoring(const struct history_entry *e, const struct history_entry *readded)
@@ -94,7 +82,7 @@ static bool fold_field(struct net_change *c, size_t *cap, const struct history_e
 			return true;
 		}
 	}
-	struct net_field *fields = reserve(c->fields, cap, c->field_count, sizeof *c->fields);
+	struct net_field *fields = buf_grow_array(c->fields, cap, c->field_count, sizeof *c->fields, 8);
 	if (!fields)
 		return false;
 	c->fields = fields;
@@ -141,7 +129,7 @@ static bool collect_users(struct net_change *c, const struct history_entry *entr
 			known = !strcmp(c->users[u], who);
 		if (known)
 			continue;
-		const char **users = reserve(c->users, &cap, c->user_count, sizeof *c->users);
+		const char **users = buf_grow_array(c->users, &cap, c->user_count, sizeof *c->users, 8);
 		if (!users)
 			return false;
 		c->users = users;
@@ -199,7 +187,7 @@ bool changes_net(const struct history_entry *entries, size_t count, struct net_c
 		bool any;
 		struct net_change *items = NULL;
 		if (!strmap_put(&seen, e->id, 1) || !net_of(entries, count, e->id, &c, &any) ||
-		    (any && !(items = reserve(out->items, &cap, out->count, sizeof *out->items)))) {
+		    (any && !(items = buf_grow_array(out->items, &cap, out->count, sizeof *out->items, 8)))) {
 			net_change_fini(&c);
 			changes_net_fini(out);
 			strmap_fini(&seen);

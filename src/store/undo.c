@@ -1,5 +1,6 @@
 /* undo — reversible history of this user's own edits. */
 #include "charterdash/store/undo.h"
+#include "charterdash/core/buf.h"
 #include "charterdash/core/strutil.h"
 
 #include <stdio.h>
@@ -39,14 +40,10 @@ static struct undo_step *new_step(struct undo *u)
 {
 	while (u->count > u->done)
 		step_fini(&u->steps[--u->count]);
-	if (u->count == u->cap) {
-		size_t cap = u->cap ? u->cap * 2 : 16;
-		struct undo_step *steps = realloc(u->steps, cap * sizeof *steps);
-		if (!steps)
-			return NULL;
-		u->steps = steps;
-		u->cap = cap;
-	}
+	struct undo_step *steps = buf_grow_array(u->steps, &u->cap, u->count, sizeof *steps, 16);
+	if (!steps)
+		return NULL;
+	u->steps = steps;
 	struct undo_step *s = &u->steps[u->count];
 	memset(s, 0, sizeof *s);
 	return s;

@@ -93,17 +93,17 @@ unsigned ui_agenda_request(struct ui *ui, enum ui_request req)
 {
 	size_t n = item_count(ui), old = ui->agenda.sel;
 	switch (req) {
-	case UI_REQ_AGENDA_UP:
+	case UI_REQ_MOVE_UP:
 		if (ui->agenda.sel > 0)
 			ui->agenda.sel--;
 		break;
-	case UI_REQ_AGENDA_DOWN:
+	case UI_REQ_MOVE_DOWN:
 		if (ui->agenda.sel + 1 < n)
 			ui->agenda.sel++;
 		break;
-	case UI_REQ_AGENDA_FIRST: ui->agenda.sel = 0; break;
-	case UI_REQ_AGENDA_LAST: ui->agenda.sel = n ? n - 1 : 0; break;
-	case UI_REQ_AGENDA_DETAIL:
+	case UI_REQ_FIRST: ui->agenda.sel = 0; break;
+	case UI_REQ_LAST: ui->agenda.sel = n ? n - 1 : 0; break;
+	case UI_REQ_DETAIL:
 		if (!n) {
 			ui_message(ui, "Nothing on the agenda");
 			return UI_HANDLED | UI_REDRAW;
@@ -271,6 +271,7 @@ static void agenda_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_agenda = {
+	.request = ui_agenda_request,
 	.rect = agenda_rect,
 	.measure = agenda_measure,
 	.draw = agenda_draw,

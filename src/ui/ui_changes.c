@@ -77,6 +77,7 @@ unsigned ui_act_meeting(struct ui *ui, enum ui_request req)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	ui_message(ui, "Meeting started at %.5s UTC: w lists the changes since then", when + 11);
+	(void)ui_live_history(ui); /* the footer's "a meeting is on" reads it as loaded */
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -89,25 +90,26 @@ unsigned ui_act_changes(struct ui *ui, enum ui_request req)
 }
 
 /* The minutes' plain text, made again only when the file or its history
- * changed (build runs at every relayout, measure and draw). */
-static char *minutes_cached(struct ui *ui)
+ * changed: by the relayout and the measure step, never by a draw (build
+ * runs at all three and reads ui->minutes.text). */
+static void refresh_minutes(struct ui *ui)
 {
 	const struct history *h = ui_live_history(ui);
 	size_t entries = h ? h->count : 0;
 	if (ui->minutes.text && ui->minutes.serial == ui->charter_serial && ui->minutes.entries == entries)
-		return ui->minutes.text;
+		return;
+	UI_NOT_DRAWING(ui);
 	free(ui->minutes.text);
 	ui->minutes.text = ui_minutes_text(ui, false, NULL);
 	ui->minutes.serial = ui->charter_serial;
 	ui->minutes.entries = entries;
-	return ui->minutes.text;
 }
 
 /* The lines of the list: a heading, then the minutes (net changes by
  * group, the state now, the agenda). */
 static void build(struct ui *ui, struct ui_panel_out *out)
 {
-	const struct history *h = ui_live_history(ui);
+	const struct history *h = ui_live_history_loaded(ui);
 	long at = history_last_meeting(h);
 	char buf[512];
 	if (!h) {
@@ -129,7 +131,7 @@ static void build(struct ui *ui, struct ui_panel_out *out)
 	if (!n)
 		ui_panel_line(out, NULL, "Nothing has changed yet; this list follows the file.", ROLE_DIM);
 	/* the minutes as `charterdash minutes` writes them, after their title */
-	char *text = minutes_cached(ui);
+	const char *text = ui->minutes.text;
 	const char *p = text ? strchr(text, '\n') : NULL;
 	for (p = p ? p + 1 : NULL; p && *p;) {
 		const char *end = strchr(p, '\n');
@@ -147,6 +149,7 @@ static const struct ui_panel changes_panel = {
 
 static struct rect changes_rect(struct ui *ui)
 {
+	refresh_minutes(ui);
 	return ui_panel_rect(ui, &changes_panel);
 }
 
@@ -158,6 +161,7 @@ static size_t *changes_scroll(struct ui *ui, size_t *lines)
 
 static void changes_measure(struct ui *ui)
 {
+	refresh_minutes(ui);
 	ui_panel_measure(ui, &changes_panel, &ui->changes);
 }
 

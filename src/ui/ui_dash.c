@@ -1,8 +1,11 @@
 /* ui_dash — the main view: header, the grid of working-group panes, the
- * footer, and the "terminal too small" screen. Every number comes from
+ * footer, and the "terminal too small" screen (a pane's drawing:
+ * ui_pane.c). Every number comes from
  * progress.h (the same functions `charterdash report` uses); every
  * position from layout.h. */
 #include "ui_dash.h"
+#include "ui_moves.h"
+#include "ui_pane.h"
 #include "ui_hints.h"
 #include "ui_follow.h"
 #include "ui_live.h"
@@ -134,43 +137,6 @@ static void header_right(const struct ui *ui, const char *today, int width, int 
 		if ((int)text_width(out) + 2 + keep <= width)
 			return;
 	}
-}
-
-/* The stacked bar of counts (done, in progress, blocked, not started). */
-static void draw_bar(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p)
-{
-	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
-	size_t counts[4];
-	int cells[4];
-	for (int i = 0; i < 4; i++)
-		counts[i] = p->counts[order[i]];
-	layout_bar(counts, 4, width, cells);
-	for (int i = 0; i < 4; i++) {
-		ui_fill(ui, w, y, x, ui->scr->g->bar[order[i]], cells[i], ui_attr(ui, ui_status_role(order[i])));
-		x += cells[i];
-	}
-	if (p->total == 0) /* nothing to show: an empty track */
-		ui_fill(ui, w, y, x, ui->scr->g->bar[STATUS_NOT_STARTED], width, ui_attr(ui, ROLE_DIM));
-}
-
-static enum ui_role state_role(enum group_state s)
-{
-	switch (s) {
-	case STATE_ON_TRACK: return ROLE_ON_TRACK;
-	case STATE_AT_RISK: return ROLE_AT_RISK;
-	case STATE_OVERDUE: return ROLE_OVERDUE;
-	case STATE_DONE: return ROLE_DONE;
-	default: return ROLE_DIM;
-	}
-}
-
-/* "3/8  37%", the form `charterdash report` prints. */
-static void progress_label(const struct progress *p, char *buf, size_t size)
-{
-	if (p->total)
-		snprintf(buf, size, "%zu/%zu  %d%%", p->counts[STATUS_DONE], p->total, p->percent);
-	else
-		snprintf(buf, size, "0/0");
 }
 
 /* A banner while the file on disk does not load; returns the lines used. */
@@ -338,7 +304,7 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
 	const struct progress p = *view_charter_progress(&ui->view);
 	char label[64];
-	progress_label(&p, label, sizeof label);
+	ui_pane_label(&p, label, sizeof label);
 	const char *state = p.total ? state_label(p.state) : "no milestones yet";
 	int x = ui_put(ui, w, y, 0, "Overall ", width, ROLE_TITLE, false);
 	char items[4][48];
@@ -359,13 +325,13 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 	if (bar_w > 40)
 		bar_w = 40;
 	if (bar_w >= 5) {
-		draw_bar(ui, w, y, x, bar_w, &p);
+		ui_pane_bar(ui, w, y, x, bar_w, &p);
 		x += bar_w + 1;
 	}
 	x += ui_put(ui, w, y, x, label, width - x, ROLE_TITLE, true);
 	x += 2;
 	if (x < width)
-		x += ui_put(ui, w, y, x, state, width - x, state_role(p.state), true);
+		x += ui_put(ui, w, y, x, state, width - x, ui_pane_state_role(p.state), true);
 	if (att_w && x + 3 < width)
 		x += 3 + draw_attention(ui, w, y, x + 3, width, &p);
 	int tw = time_w ? draw_header_time(ui, w, y, x + 2, width) : 0;
@@ -393,13 +359,65 @@ void ui_dash_draw_header(struct ui *ui)
 
 /* --- panes -------------------------------------------------------------- */
 
-int ui_dash_list_lines(const struct ui *ui, size_t pane)
+/* Lines of milestones pane `pane` would show (at least 1): its wanted height. */
+static int ui_dash_list_lines(const struct ui *ui, size_t pane)
 {
 	const struct view_pane *p = &ui->view.panes[pane];
 	if (p->row_count)
 		return (int)p->row_count;
 	/* emptied by the filter: its top line says so */
 	return ui->charter.groups[pane].count ? LAYOUT_COLLAPSED : 0;
+}
+
+/* True when every pane on screen shows the titles of its first rows whole
+ * (the rows an unfocused pane shows), and at least `floor` rows (or all). */
+static bool titles_whole(struct ui *ui, const int *list, size_t n, int floor)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct layout_pane lp;
+		struct layout_row row;
+		ui_pane_lines(ui, ui->scr->panes[i], 0, &lp);
+		if (ui->scr->panes[i].h == 0 || lp.list_h < (list[i] < floor ? list[i] : floor))
+			return false;
+		struct view_pane first = ui->view.panes[i];
+		first.top = 0;
+		ui_pane_columns(ui, &first, lp.list_h, lp.inner_w, &row);
+		for (int k = 0; k < lp.list_h && (size_t)k < first.row_count; k++) {
+			const char *t = ui->charter.milestones[first.rows[k]].title;
+			if ((int)text_width(t ? t : "") > row.title_w)
+				return false;
+		}
+	}
+	return true;
+}
+
+/* The grid: boxes when they show every milestone with its title whole;
+ * else one column of meters when it shows every title whole and at least
+ * 3 rows of each pane (120x40, 200x60); else boxes or meters, whichever
+ * cuts fewer milestone lines (meters at 80x24). README: space. */
+static void grid_styled(struct ui *ui, struct rect body, const int *list, size_t n)
+{
+	struct ui_screen *scr = ui->scr;
+	struct view *v = &ui->view;
+	size_t panes, lines, mpanes, mlines;
+	scr->meter = false;
+	layout_grid(body, list, n, v->focus, ui->first_row, scr->panes, &scr->grid);
+	layout_hidden(list, n, LAYOUT_PANE_CHROME, scr->panes, &panes, &lines);
+	if (!panes && !lines && titles_whole(ui, list, n, 0))
+		return;
+	scr->meter = true;
+	layout_grid_cols(body, list, n, v->focus, ui->first_row, LAYOUT_METER_CHROME, 1, scr->panes, &scr->grid);
+	if (titles_whole(ui, list, n, 3))
+		return;
+	layout_grid_styled(body, list, n, v->focus, ui->first_row, LAYOUT_METER_CHROME, scr->panes, &scr->grid);
+	layout_hidden(list, n, LAYOUT_METER_CHROME, scr->panes, &mpanes, &mlines);
+	scr->meter = false;
+	layout_grid(body, list, n, v->focus, ui->first_row, scr->panes, &scr->grid);
+	layout_hidden(list, n, LAYOUT_PANE_CHROME, scr->panes, &panes, &lines);
+	if (mpanes < panes || (mpanes == panes && mlines < lines)) {
+		scr->meter = true;
+		layout_grid_styled(body, list, n, v->focus, ui->first_row, LAYOUT_METER_CHROME, scr->panes, &scr->grid);
+	}
 }
 
 void ui_dash_layout(struct ui *ui)
@@ -415,6 +433,7 @@ void ui_dash_layout(struct ui *ui)
 		scr->pane_cap = n;
 	}
 	memset(&scr->grid, 0, sizeof scr->grid);
+	scr->meter = false;
 	if (!n)
 		return;
 	struct rect body = { 0, 0, scr->regions.body.w, scr->regions.body.h }; /* window coordinates */
@@ -433,227 +452,10 @@ void ui_dash_layout(struct ui *ui)
 		return;
 	for (size_t i = 0; i < n; i++)
 		list[i] = ui_dash_list_lines(ui, i);
-	layout_grid(body, list, n, v->focus, ui->first_row, scr->panes, &scr->grid);
+	grid_styled(ui, body, list, n);
 	ui->first_row = scr->grid.first_row;
 	if (list != stack)
 		free(list);
-}
-
-/* One milestone line; `selected` reverses it, or with --thin-cursor only
- * its first two cells (the mark column and the status glyph): a move then
- * rewrites a few cells instead of two whole rows, for slow links. */
-static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, size_t m, bool selected)
-{
-	const struct charter *c = &ui->charter;
-	const struct milestone *ms = &c->milestones[m];
-	const struct ui_glyphs *g = ui->scr->g;
-	struct layout_row row;
-	layout_row(inner_w, &row);
-	bool thin = selected && ui->opt.thin_cursor;
-	attr_t rev = selected && !thin ? ui_attr(ui, ROLE_SELECTED) : 0;
-	attr_t edge = selected ? ui_attr(ui, ROLE_SELECTED) : 0; /* the first two cells */
-	bool overdue = progress_is_overdue(c, ms, ui->opt.today);
-	bool match = view_is_match(&ui->view, m);
-
-	if (selected)
-		ui_fill(ui, w, y, x0, " ", thin ? row.glyph_x : inner_w, edge);
-	if (match)
-		ui_put_attr(ui, w, y, x0, g->match, 1, ui_attr(ui, ROLE_MATCH) | edge, false);
-	ui_put_attr(ui, w, y, x0 + row.glyph_x, g->status[ms->status], 1,
-	            ui_attr(ui, ui_status_role(ms->status)) | edge, false);
-
-	/* the title, with the search match highlighted */
-	attr_t ta = (overdue ? ui_attr(ui, ROLE_OVERDUE) : ui_attr(ui, ROLE_NORMAL)) | rev;
-	char title[1024];
-	text_truncate(title, sizeof title, ms->title ? ms->title : "", (size_t)row.title_w, ui->opt.ascii);
-	size_t at, len;
-	if (match && ui->view.query && text_find(title, ui->view.query, &at, &len)) {
-		int x = x0 + row.title_x;
-		char part[1024];
-		memcpy(part, title, at);
-		part[at] = '\0';
-		x += ui_put_attr(ui, w, y, x, part, row.title_w, ta, false);
-		memcpy(part, title + at, len);
-		part[len] = '\0';
-		x += ui_put_attr(ui, w, y, x, part, row.title_w, ui_attr(ui, ROLE_MATCH), false);
-		ui_put_attr(ui, w, y, x, title + at + len, row.title_w, ta, false);
-	} else {
-		ui_put_attr(ui, w, y, x0 + row.title_x, title, row.title_w, ta, false);
-	}
-	/* someone else changed it a moment ago: say who instead of the owner */
-	const struct ui_mark *mark = ui_live_mark_of(ui, ms->id);
-	if (mark && !match)
-		ui_put_attr(ui, w, y, x0, g->changed, 1, ui_attr(ui, ROLE_AT_RISK) | edge, false);
-	if (mark && row.owner_x >= 0) {
-		char who[160];
-		long age = (long)(time(NULL) - mark->when);
-		snprintf(who, sizeof who, "%s %s %lds", g->changed, mark->who ? mark->who : "changed", age < 0 ? 0 : age);
-		ui_put_attr(ui, w, y, x0 + row.owner_x, who, row.owner_w, ui_attr(ui, ROLE_AT_RISK) | rev, true);
-	} else if (row.owner_x >= 0 && ms->owner) {
-		ui_put_attr(ui, w, y, x0 + row.owner_x, ms->owner, row.owner_w, ui_attr(ui, ROLE_DIM) | rev, true);
-	}
-	if (overdue)
-		ui_put_attr(ui, w, y, x0 + row.mark_x, "!", 1, ui_attr(ui, ROLE_OVERDUE) | rev, false);
-	if (row.date_x >= 0) {
-		/* open work in days ("12 d late", "in 2 d"), done work by its
-		 * date; zoomed, every date (the zoom is for reading) */
-		char due[VIEW_DUE_COLUMNS + 1], cell[VIEW_DUE_COLUMNS + 1];
-		if (ui->view.zoom && milestone_has_date(ms))
-			date_format(milestone_due(c, ms), due);
-		else
-			view_due_short(c, ms, ui->opt.today, due, sizeof due);
-		snprintf(cell, sizeof cell, "%*s", VIEW_DUE_COLUMNS, due);
-		bool soon = progress_is_due_soon(c, ms, ui->opt.today);
-		enum ui_role dr = overdue ? ROLE_OVERDUE : soon ? ROLE_AT_RISK : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
-		ui_put_attr(ui, w, y, x0 + row.date_x, cell, VIEW_DUE_COLUMNS, ui_attr(ui, dr) | rev, false);
-	}
-}
-
-/* The top border: " Name " on the left, " state " on the right. */
-static void draw_pane_top(struct ui *ui, struct rect r, size_t pi, const struct progress *p, bool focus, attr_t ba)
-{
-	WINDOW *w = ui->scr->body;
-	const struct group *grp = &ui->charter.groups[pi];
-	const char *state = p->total ? state_label(p->state) : "no milestones";
-	int sw = (int)text_width(state) + 2;
-	int name_room = r.w - 4 - 2 - sw - 1;
-	if (name_room < 4) { /* too narrow for both: the name wins */
-		sw = 0;
-		name_room = r.w - 6;
-	}
-	if (name_room > 0) {
-		int x = r.x + 2;
-		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
-		attr_t na = focus ? ui_attr(ui, ROLE_FOCUS) | A_BOLD : ui_attr(ui, ROLE_TITLE);
-		x += 1 + ui_put_attr(ui, w, r.y, x + 1, grp->name ? grp->name : grp->id, name_room, na, true);
-		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
-	}
-	if (sw) {
-		int x = r.x + r.w - 2 - sw;
-		ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
-		ui_put(ui, w, r.y, x + 1, state, sw - 2, state_role(p->state), false);
-		ui_put_attr(ui, w, r.y, x + sw - 1, " ", 1, ba, false);
-	}
-}
-
-/* The progress bar with its label when it fits (the time bar is the
- * header's: every group shares the roadmap window). */
-static void draw_pane_bars(struct ui *ui, struct rect r, const struct progress *p)
-{
-	WINDOW *w = ui->scr->body;
-	char plabel[64], buf[64];
-	progress_label(p, plabel, sizeof plabel);
-	int label_w = (int)text_width(plabel);
-	struct layout_pane lp;
-	layout_pane(r, label_w, &lp);
-	int bx = r.x + lp.inner_x + 1;
-	if (lp.bar_w > 0 && r.h > lp.bar_y + 1) {
-		draw_bar(ui, w, r.y + lp.bar_y, bx, lp.bar_w, p);
-		if (lp.label_w) {
-			text_pad(buf, sizeof buf, plabel, (size_t)lp.label_w, ui->opt.ascii, true);
-			ui_put(ui, w, r.y + lp.bar_y, bx + lp.bar_w + 1, buf, lp.label_w, ROLE_TITLE, false);
-		}
-	}
-}
-
-/* The milestones from the pane's first row (dash_measure scrolled it). */
-static void draw_pane_rows(struct ui *ui, struct rect r, size_t pi, bool focus)
-{
-	const struct view_pane *vp = &ui->view.panes[pi];
-	struct layout_pane lp;
-	layout_pane(r, 0, &lp);
-	if (lp.list_h <= 0)
-		return;
-	if (vp->row_count == 0) {
-		const char *why = ui->charter.groups[pi].count == 0 ? "no milestones yet" : "none match the filter";
-		ui_put(ui, ui->scr->body, r.y + lp.list_y, r.x + lp.inner_x + 1, why, lp.inner_w - 2, ROLE_DIM, true);
-		return;
-	}
-	for (int i = 0; i < lp.list_h && vp->top + (size_t)i < vp->row_count; i++) {
-		size_t row = vp->top + (size_t)i;
-		draw_row(ui, ui->scr->body, r.y + lp.list_y + i, r.x + lp.inner_x, lp.inner_w, vp->rows[row],
-		         focus && row == vp->sel);
-	}
-}
-
-/* The bottom border: the sort, the filter's share, rows off screen. */
-static void draw_pane_info(struct ui *ui, struct rect r, size_t pi, bool focus, attr_t ba)
-{
-	const struct view_pane *vp = &ui->view.panes[pi];
-	const struct ui_glyphs *g = ui->scr->g;
-	struct layout_pane lp;
-	layout_pane(r, 0, &lp);
-	int list_h = lp.list_h;
-	char info[160] = "";
-	size_t used = 0;
-	if (vp->sort != VIEW_SORT_ATTENTION)
-		used += (size_t)snprintf(info + used, sizeof info - used, "by %s", view_sort_label(vp->sort));
-	if (view_filter_active(&ui->view) && used < sizeof info)
-		used += (size_t)snprintf(info + used, sizeof info - used, "%s%zu of %zu shown", used ? g->sep : "",
-		                         vp->row_count, ui->charter.groups[pi].count);
-	size_t above = vp->top, below = 0;
-	if (list_h > 0 && vp->row_count > vp->top + (size_t)list_h)
-		below = vp->row_count - vp->top - (size_t)list_h;
-	if (list_h <= 0)
-		above = 0, below = vp->row_count;
-	if (above && used < sizeof info)
-		used += (size_t)snprintf(info + used, sizeof info - used, "%s%s %zu more", used ? g->sep : "",
-		                         g->more_up, above);
-	if (below && used < sizeof info)
-		used += (size_t)snprintf(info + used, sizeof info - used, "%s%s %zu more", used ? g->sep : "",
-		                         g->more_down, below);
-	if (used && r.w > 8 && r.h >= 2) {
-		WINDOW *w = ui->scr->body;
-		int y = r.y + r.h - 1;
-		ui_put_attr(ui, w, y, r.x + 2, " ", 1, ba, false);
-		int iw = ui_put(ui, w, y, r.x + 3, info, r.w - 6, focus ? ROLE_FOCUS : ROLE_DIM, true);
-		ui_put_attr(ui, w, y, r.x + 3 + iw, " ", 1, ba, false);
-	}
-}
-
-/* A pane the filter empties, collapsed to one line: its name, that
- * nothing matches, its numbers on the right when they fit. */
-static void draw_pane_collapsed(struct ui *ui, size_t pi, struct rect r, bool focus)
-{
-	WINDOW *w = ui->scr->body;
-	const struct ui_glyphs *g = ui->scr->g;
-	const struct group *grp = &ui->charter.groups[pi];
-	bool heavy = focus && !ui->opt.thin_cursor;
-	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
-	ui_fill(ui, w, r.y, r.x, heavy ? g->fh : g->h, r.w, ba);
-	char text[300], label[64];
-	snprintf(text, sizeof text, "%s%snone match the filter", grp->name ? grp->name : grp->id, g->sep);
-	progress_label(view_group_progress(&ui->view, pi), label, sizeof label);
-	int lw = (int)text_width(label) + 2;
-	int room = r.w - 6 - (r.w - 8 - lw >= (int)text_width(text) ? lw + 1 : 0);
-	int x = r.x + 2;
-	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
-	x += 1 + ui_put(ui, w, r.y, x + 1, text, room, focus ? ROLE_FOCUS : ROLE_DIM, true);
-	ui_put_attr(ui, w, r.y, x, " ", 1, ba, false);
-	if (room < r.w - 6) {
-		int lx = r.x + r.w - 2 - lw;
-		ui_put_attr(ui, w, r.y, lx, " ", 1, ba, false);
-		ui_put(ui, w, r.y, lx + 1, label, lw - 2, ROLE_DIM, false);
-		ui_put_attr(ui, w, r.y, lx + lw - 1, " ", 1, ba, false);
-	}
-}
-
-static void draw_pane(struct ui *ui, size_t pi, struct rect r, bool focus)
-{
-	if (r.h == 1 && ui->view.panes[pi].row_count == 0) {
-		draw_pane_collapsed(ui, pi, r, focus);
-		return;
-	}
-	const struct progress p = *view_group_progress(&ui->view, pi);
-	/* --thin-cursor keeps every border light: the focus then shows in the
-	 * name and the cursor, and moving between panes redraws no border */
-	bool heavy = focus && !ui->opt.thin_cursor;
-	ui_box(ui, ui->scr->body, r, heavy, NULL);
-	attr_t ba = ui_attr(ui, heavy ? ROLE_FOCUS : ROLE_BORDER);
-	draw_pane_top(ui, r, pi, &p, focus, ba);
-	draw_pane_bars(ui, r, &p);
-	draw_pane_rows(ui, r, pi, focus);
-	draw_pane_info(ui, r, pi, focus, ba);
 }
 
 /* Before the body is drawn: the panes' places and sizes (for the view's
@@ -670,7 +472,7 @@ static void dash_measure(struct ui *ui)
 			vp->top = 0;
 		if (ui->scr->panes[i].h <= 0)
 			continue;
-		layout_pane(ui->scr->panes[i], 0, &lp);
+		ui_pane_lines(ui, ui->scr->panes[i], 0, &lp);
 		vp->shown = lp.list_h > 0 ? (size_t)lp.list_h : 0;
 		if (i == ui->view.focus && lp.list_h > 0 && vp->row_count)
 			vp->top = layout_scroll(vp->top, vp->sel, vp->row_count, (size_t)lp.list_h);
@@ -688,7 +490,7 @@ static void dash_draw_body(struct ui *ui)
 	}
 	for (size_t i = 0; i < ui->view.pane_count; i++)
 		if (scr->panes[i].h > 0)
-			draw_pane(ui, i, scr->panes[i], i == ui->view.focus);
+			ui_pane_draw(ui, i, scr->panes[i], i == ui->view.focus);
 }
 
 /* --- footer ------------------------------------------------------------- */
@@ -736,14 +538,19 @@ void ui_dash_draw_footer(struct ui *ui)
 
 	int rw = (int)text_width(right);
 	if (ui_modes[ui_mode(ui)].layer == UI_LAYER_LINE) {
+		const char *text = lineedit_text(&ui->search.line);
+		const struct lineedit_window *sw = &ui->search.win; /* as ui_search.c placed it */
+		size_t len = strlen(text), start = sw->start < len ? sw->start : len;
+		size_t n = sw->len < len - start ? sw->len : len - start;
 		char line[300];
-		snprintf(line, sizeof line, "/%s", ui->search.text);
+		snprintf(line, sizeof line, "/%.*s", (int)n, text + start);
 		int x = ui_put(ui, w, 1, 0, line, width - 1, ROLE_NORMAL, false);
 		char count[64];
 		snprintf(count, sizeof count, "%zu match%s", v->match_count, v->match_count == 1 ? "" : "es");
-		if (ui->search.text[0] && x + 2 < width && ui_panel_mode(ui) != UI_MODE_HELP) /* the help's: no count */
+		if (text[0] && x + 2 < width && ui_panel_mode(ui) != UI_MODE_HELP) /* the help's: no count */
 			ui_put(ui, w, 1, x + 2, count, width - x - 2, ROLE_DIM, false);
-		wmove(w, 1, x < width ? x : width - 1);
+		int cursor = 1 + (int)sw->cursor_col;
+		wmove(w, 1, cursor < width ? cursor : width - 1);
 		return;
 	}
 	int left_room = width;
@@ -795,6 +602,7 @@ void ui_dash_draw_too_small(struct ui *ui)
 /* The base of every other screen: ui_draw draws its header and footer
  * (ui_dash_draw_*) and, through these, its body. */
 const struct ui_screen_ops ui_screen_main = {
+	.request = ui_moves_request,
 	.measure = dash_measure,
 	.draw = dash_draw_body,
 };

@@ -13,7 +13,5 @@ void ui_dash_draw_too_small(struct ui *ui);
 void ui_dash_layout(struct ui *ui);
 /* Header lines needed at this size. */
 int ui_dash_header_lines(struct ui *ui, int width, int height);
-/* Lines of milestones pane `pane` would show (at least 1): its wanted height. */
-int ui_dash_list_lines(const struct ui *ui, size_t pane);
 
 #endif

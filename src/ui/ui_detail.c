@@ -16,6 +16,7 @@
 #include "charterdash/report/progress.h"
 #include "charterdash/report/report.h"
 #include "charterdash/core/text.h"
+#include "charterdash/core/buf.h"
 
 #define LABEL_W 10 /* "Status    " */
 #define HISTORY_LINES 50
@@ -35,14 +36,10 @@ struct dlines {
 
 static void add(struct dlines *d, const char *label, const char *text, size_t len, enum ui_role role)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		struct dline *v = realloc(d->v, cap * sizeof *v);
-		if (!v)
-			return;
-		d->v = v;
-		d->cap = cap;
-	}
+	struct dline *v = buf_grow_array(d->v, &d->cap, d->n, sizeof *v, 32);
+	if (!v)
+		return;
+	d->v = v;
 	struct dline *l = &d->v[d->n];
 	l->label = label ? strdup(label) : NULL;
 	l->text = malloc(len + 1);
@@ -265,7 +262,7 @@ static void add_history(struct ui *ui, const struct milestone *ms, struct dlines
 	char buf[512];
 	add(d, NULL, "", 0, ROLE_NORMAL);
 	add_heading(d, "History (newest first, times in UTC)");
-	const struct history *h = ui_live_history(ui);
+	const struct history *h = ui_live_history_loaded(ui);
 	size_t shown = 0, total = 0;
 	for (size_t i = h ? h->count : 0; i-- > 0;) {
 		const struct history_entry *e = &h->entries[i];
@@ -322,6 +319,7 @@ static size_t *detail_scroll(struct ui *ui, size_t *lines)
 /* The lines the detail of the selected milestone takes in its window. */
 static void detail_measure(struct ui *ui)
 {
+	(void)ui_live_history(ui); /* reloaded here, if it changed: the draw shows it */
 	long m = ui_selected(ui);
 	struct rect r = ui->scr->overlay_rect;
 	if (m < 0)

@@ -16,7 +16,6 @@
 #include "ui_term.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,19 +111,6 @@ void ui_edit_fini(struct ui *ui)
 
 /* --- guards --------------------------------------------------------------- */
 
-/* True (and says why on the message line) when nothing may be written. */
-static bool refused(struct ui *ui)
-{
-	const char *why = ui_live_blocked(ui);
-	if (!why)
-		return false;
-	if (ui->read_only_why[0])
-		ui_error(ui, "Read-only: %s; nothing was changed", why);
-	else
-		ui_error(ui, "Not saved: %s", why);
-	return true;
-}
-
 static const struct milestone *selected(struct ui *ui)
 {
 	long m = ui_selected(ui);
@@ -170,16 +156,7 @@ static void short_value(const char *v, char *out, size_t size)
 		snprintf(out, size, "(none)");
 		return;
 	}
-	size_t limit = size > 64 ? 60 : size - 4, n = 0;
-	while (v[n] && n < limit)
-		n++;
-	while (n > 0 && v[n] && ((unsigned char)v[n] & 0xC0) == 0x80)
-		n--; /* never cut a character */
-	for (size_t i = 0; i < n; i++)
-		out[i] = (v[i] == '\n' || v[i] == '\r' || v[i] == '\t') ? ' ' : v[i];
-	out[n] = '\0';
-	if (v[n])
-		snprintf(out + n, size - n, "%s", "\xe2\x80\xa6");
+	str_short(v, 60, out, size);
 }
 
 /* Keeps the edit "use mine" would force; the question's text says why. */
@@ -285,6 +262,17 @@ static void show_saved(struct ui *ui, const struct edit *e, bool undoable, struc
 	}
 }
 
+/* What a save did: the store's status (enum store_status) and, unless
+ * STORE_OK, why in words (the message line says "Not saved: " and why). */
+struct ui_saved {
+	int status;
+	char why[600];
+};
+/* Runs an edit through the store and shows the result (selection kept,
+ * others' changes marked, conflicts asked about). `undoable`: record it
+ * for u. */
+static struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
+
 /* A failed save's reason as a value: the message just set, without its
  * "Not saved: " (the messages stay whole at their ui_error calls, where
  * docs/errors.md finds them). */
@@ -297,11 +285,11 @@ static void keep_why(struct ui *ui, struct ui_saved *out)
 	snprintf(out->why, sizeof out->why, "%s", why);
 }
 
-struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
+static struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict)
 {
 	struct ui_saved out = { STORE_REFUSED, "" };
 	const char *blocked = ui_live_blocked(ui);
-	if (refused(ui)) {
+	if (ui_live_refused(ui)) {
 		snprintf(out.why, sizeof out.why, "%s", blocked ? blocked : "");
 		return out;
 	}
@@ -368,7 +356,7 @@ unsigned ui_act_status(struct ui *ui, enum ui_request req)
 		return UI_HANDLED | UI_RELAYOUT;
 	}
 	const struct milestone *ms = selected(ui);
-	if (!ms || refused(ui))
+	if (!ms || ui_live_refused(ui))
 		return UI_HANDLED | UI_RELAYOUT;
 	enum status want;
 	switch (req) {
@@ -391,7 +379,7 @@ unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	const struct milestone *ms = selected(ui);
-	if (!ms || refused(ui))
+	if (!ms || ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	struct ui_edit *e = ui->edit;
 	clear_drafts(ui);
@@ -520,7 +508,7 @@ static void add_milestone(struct ui *ui, const char *group, char *const v[UI_FOR
 unsigned ui_act_add(struct ui *ui, enum ui_request req)
 {
 	(void)req;
-	if (refused(ui))
+	if (ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	if (!ui->view.pane_count) {
 		ui_error(ui, "This charter has no working groups to add a milestone to");
@@ -646,7 +634,7 @@ unsigned ui_act_delete(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	const struct milestone *ms = selected(ui);
-	if (!ms || refused(ui))
+	if (!ms || ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	struct ui_edit *e = ui->edit;
 	clear_pending(e);
@@ -762,7 +750,7 @@ unsigned ui_act_undo(struct ui *ui, enum ui_request req)
 		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo (only your own changes in this session)");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (refused(ui))
+	if (ui_live_refused(ui))
 		return UI_HANDLED | UI_REDRAW;
 	size_t n = undo_group_size(u, redo);
 	/* the message names the group's first field: "status and 1 more" */
@@ -838,23 +826,9 @@ static char *run_editor(struct ui *ui, const char *text)
 	}
 	argv[argc++] = tmpl;
 	argv[argc] = NULL;
-	ui_term_pause(ui);
-	int status = -1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		fprintf(stderr, "charterdash: cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	/* a Ctrl-Z meant for the editor reached us too (same process group):
-	 * it is over now, do not stop again */
-	(void)ui_term_take_suspend();
-	ui_term_resume(ui);
+	int status = ui_term_run(ui, argv, NULL, 0);
 	char *out = NULL;
-	if (pid < 0)
+	if (status < 0)
 		ui_error(ui, "Cannot start the editor: %s", strerror(errno));
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		ui_error(ui, "The editor (%s) did not finish cleanly (status %d); notes not saved", argv[0],
@@ -878,7 +852,7 @@ unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 		text = lineedit_text(ui_prompt_line(ui, notes));
 	} else {
 		const struct milestone *ms = selected(ui);
-		if (!ms || refused(ui))
+		if (!ms || ui_live_refused(ui))
 			return UI_HANDLED | UI_REDRAW;
 		text = ms->notes ? ms->notes : "";
 		seen = ui_strdup(ms->notes);

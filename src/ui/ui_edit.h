@@ -12,16 +12,6 @@
 
 bool ui_edit_init(struct ui *ui);
 void ui_edit_fini(struct ui *ui);
-/* What a save did: the store's status (enum store_status) and, unless
- * STORE_OK, why in words (the message line says "Not saved: " and why). */
-struct ui_saved {
-	int status;
-	char why[600];
-};
-/* Runs an edit through the store and shows the result (selection kept,
- * others' changes marked, conflicts asked about). `undoable`: record it
- * for u. */
-struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool undoable, bool ask_on_conflict);
 /* Notes in $EDITOR. */
 unsigned ui_edit_external(struct ui *ui, enum ui_request req);
 

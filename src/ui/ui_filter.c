@@ -226,24 +226,24 @@ unsigned ui_filter_request(struct ui *ui, enum ui_request req)
 	size_t old = ui->menu.sel;
 	size_t page = ui->scr->overlay_rect.h > 4 ? (size_t)ui->scr->overlay_rect.h - 4 : 1;
 	switch (req) {
-	case UI_REQ_MENU_UP:
+	case UI_REQ_MOVE_UP:
 		if (ui->menu.sel > 0)
 			ui->menu.sel--;
 		break;
-	case UI_REQ_MENU_DOWN:
+	case UI_REQ_MOVE_DOWN:
 		if (ui->menu.sel + 1 < n)
 			ui->menu.sel++;
 		break;
-	case UI_REQ_MENU_PAGE_UP:
+	case UI_REQ_PAGE_UP:
 		ui->menu.sel = ui->menu.sel > page ? ui->menu.sel - page : 0;
 		break;
-	case UI_REQ_MENU_PAGE_DOWN:
+	case UI_REQ_PAGE_DOWN:
 		ui->menu.sel = ui->menu.sel + page < n ? ui->menu.sel + page : n - 1;
 		break;
-	case UI_REQ_MENU_FIRST:
+	case UI_REQ_FIRST:
 		ui->menu.sel = 0;
 		break;
-	case UI_REQ_MENU_LAST:
+	case UI_REQ_LAST:
 		ui->menu.sel = n - 1;
 		break;
 	case UI_REQ_MENU_TOGGLE:
@@ -260,6 +260,7 @@ unsigned ui_filter_request(struct ui *ui, enum ui_request req)
 }
 
 const struct ui_screen_ops ui_screen_filter = {
+	.request = ui_filter_request,
 	.rect = filter_rect,
 	.measure = filter_measure,
 	.draw = filter_draw,

@@ -59,15 +59,19 @@ static void line_keys(const struct ui *ui, int head, const struct section *sec, 
                       char *keys, size_t size)
 {
 	int end = head + 1;
-	while (end < UI_REQ_COUNT && !ui_request_help((enum ui_request)end))
+	while (end < UI_REQ_COUNT && !ui_request_help_in((enum ui_request)end, sec->ctx))
 		end++;
+	/* the same words as in the first section: its keys are listed there */
+	const char *here = ui_request_help_in((enum ui_request)head, sec->ctx);
+	const char *there = ui_request_help_in((enum ui_request)head, first->ctx);
+	bool listed = sec != first && here && there && strcmp(here, there) == 0;
 	char name[32];
 	size_t used = 0;
 	keys[0] = '\0';
 	for (const struct ui_binding *b = ui_bindings; b->key && used < size; b++) {
 		if ((int)b->req < head || (int)b->req >= end || !(b->contexts & sec->ctx))
 			continue;
-		if (sec != first && (b->contexts & first->ctx) && contexts_of(b->contexts) >= 4)
+		if (listed && (b->contexts & first->ctx) && contexts_of(b->contexts) >= 4)
 			continue;
 		ui_key_name(ui, b->key, name, sizeof name);
 		if (strstr(keys, name))
@@ -87,7 +91,7 @@ static void build(struct ui *ui, struct ui_panel_out *out)
 			ui_panel_line(out, "", "", ROLE_NORMAL);
 		ui_panel_line(out, sections[s].title, "", ROLE_LABEL);
 		for (int r = 0; r < UI_REQ_COUNT; r++) {
-			const char *help = ui_request_help((enum ui_request)r);
+			const char *help = ui_request_help_in((enum ui_request)r, sections[s].ctx);
 			if (!help)
 				continue;
 			line_keys(ui, r, &sections[s], &sections[0], keys, sizeof keys);
@@ -110,6 +114,8 @@ static void build(struct ui *ui, struct ui_panel_out *out)
 	snprintf(keys, sizeof keys, "%s%s%s%s", g->time_elapsed, g->time_elapsed, g->marker, g->time_left);
 	ui_panel_line(out, keys, "time bar: the roadmap window, today marked (full after the deadline)", ROLE_NORMAL);
 	ui_panel_line(out, "! date", "overdue: past its due date and not done", ROLE_OVERDUE);
+	ui_panel_line(out, "!3d  +8d  03-13", "the dates of narrow panes: 3 days late, due in 8 days, done (its date)",
+	              ROLE_NORMAL);
 	ui_panel_line(out, "grey date", "no due date of its own: due on the roadmap deadline", ROLE_NORMAL);
 	snprintf(keys, sizeof keys, "%s", g->match);
 	ui_panel_line(out, keys, "matches the search", ROLE_NORMAL);
@@ -170,16 +176,15 @@ unsigned ui_help_request(struct ui *ui, enum ui_request req)
 {
 	if (req == UI_REQ_HELP_SEARCH) {
 		ui->help_search_from = ui->help.top;
-		ui->search.text[0] = '\0'; /* search.before stays NULL: the view's query is not touched */
-		ui_push(ui, UI_MODE_SEARCH);
+		ui_search_open(ui); /* search.before stays NULL: the view's query is not touched */
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!ui->search.text[0]) {
+	if (!lineedit_text(&ui->search.line)[0]) {
 		ui_message(ui, "No search yet: press / to search the help");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!ui_help_find(ui, ui->search.text, req == UI_REQ_HELP_MATCH_NEXT ? 1 : -1))
-		ui_error(ui, "No match for \"%s\"", ui->search.text);
+	if (!ui_help_find(ui, lineedit_text(&ui->search.line), req == UI_REQ_HELP_MATCH_NEXT ? 1 : -1))
+		ui_error(ui, "No match for \"%s\"", lineedit_text(&ui->search.line));
 	return UI_HANDLED | UI_REDRAW;
 }
 

@@ -39,7 +39,7 @@ static size_t collect_hints(struct ui *ui, unsigned ctx, struct hint *hints, siz
 	bool blocked = ui_live_blocked(ui) != NULL;
 	for (int r = 0; r < UI_REQ_COUNT; r++) {
 		int rank = 0;
-		const char *hint = ui_request_hint((enum ui_request)r, &rank);
+		const char *hint = ui_request_hint_in((enum ui_request)r, ctx, &rank);
 		/* nothing that writes while nothing can be written (--read-only,
 		 * a file nobody may write, a file on disk that does not load) */
 		if (!hint || (blocked && (ui_request_flags((enum ui_request)r) & UI_RF_WRITES)))

@@ -9,6 +9,7 @@
 /* the handlers the request table names */
 #include "ui_agenda.h"
 #include "ui_changes.h"
+#include "ui_pane.h"
 #include "ui_detail.h"
 #include "ui_edit.h"
 #include "ui_filter.h"
@@ -35,29 +36,13 @@
 
 #include "charterdash/core/text.h"
 
-/* --- the dashboard's requests -------------------------------------------- */
-
-static int grid_cols(const struct ui *ui)
-{
-	return ui->view.zoom ? 1 : ui->scr->grid.cols > 0 ? ui->scr->grid.cols : 1;
-}
-
-/* Lines of milestones the focused pane shows now. */
-static long page_lines(const struct ui *ui)
-{
-	const struct ui_screen *scr = ui->scr;
-	if (!ui->view.pane_count || !scr->panes)
-		return 1;
-	long h = scr->panes[ui->view.focus].h - LAYOUT_PANE_CHROME;
-	return h > 1 ? h - 1 : 1;
-}
-
 /* --- counts: 3j ----------------------------------------------------------- */
 
 /* The largest count kept: more is a slip, and the moves clamp anyway. */
 #define COUNT_MAX 9999u
 
-unsigned ui_req_count(struct ui *ui, enum ui_request req)
+/* A digit typed before a move; the moves take it (take_count). */
+static unsigned ui_req_count(struct ui *ui, enum ui_request req)
 {
 	unsigned digit = (unsigned)(req - UI_REQ_COUNT_0);
 	if (digit == 0 && ui->count == 0)
@@ -67,59 +52,6 @@ unsigned ui_req_count(struct ui *ui, enum ui_request req)
 		ui->count = COUNT_MAX;
 	ui->dirty |= UI_DIRTY_FOOTER;
 	return UI_HANDLED;
-}
-
-unsigned ui_take_count(struct ui *ui)
-{
-	unsigned n = ui->count ? ui->count : 1;
-	ui->count = 0;
-	ui->dirty |= UI_DIRTY_FOOTER;
-	return n;
-}
-
-/* One step of a move; true when something moved. */
-static bool move_once(struct ui *ui, enum ui_request req)
-{
-	struct view *v = &ui->view;
-	switch (req) {
-	case UI_REQ_MOVE_UP:
-	case UI_REQ_MOVE_DOWN: {
-		int d = req == UI_REQ_MOVE_UP ? -1 : 1;
-		/* zoomed: stay in the pane */
-		return v->zoom ? view_move(v, d) : view_step(v, d, grid_cols(ui));
-	}
-	/* the same screen row when the new pane shows it, else its first */
-	case UI_REQ_PANE_PREV: return view_change_pane(v, -1, false);
-	case UI_REQ_PANE_NEXT: return view_change_pane(v, 1, false);
-	case UI_REQ_PANE_CYCLE: return view_change_pane(v, 1, true);
-	case UI_REQ_PANE_CYCLE_BACK: return view_change_pane(v, -1, true);
-	case UI_REQ_PAGE_UP: return view_move(v, -page_lines(ui));
-	case UI_REQ_PAGE_DOWN: return view_move(v, page_lines(ui));
-	default: return false;
-	}
-}
-
-/* Moving the selection and the focus, `count` times (3j); with a count,
- * g and G go to that row (5G: the fifth). A redraw when something moved. */
-static unsigned ui_req_move(struct ui *ui, enum ui_request req)
-{
-	bool counted = ui->count != 0;
-	unsigned n = ui_take_count(ui);
-	bool changed = false;
-	switch (req) {
-	case UI_REQ_FIRST:
-	case UI_REQ_LAST:
-		if (counted)
-			changed = view_move_to(&ui->view, n - 1);
-		else
-			changed = view_move_to(&ui->view, req == UI_REQ_FIRST ? 0 : SIZE_MAX);
-		break;
-	default:
-		for (unsigned i = 0; i < n && move_once(ui, req); i++)
-			changed = true;
-		break;
-	}
-	return UI_HANDLED | (changed ? UI_REDRAW : 0);
 }
 
 static unsigned act_zoom(struct ui *ui)
@@ -134,8 +66,7 @@ static unsigned act_search_open(struct ui *ui)
 {
 	free(ui->search.before);
 	ui->search.before = ui_strdup(ui->view.query);
-	ui->search.text[0] = '\0';
-	ui_push(ui, UI_MODE_SEARCH);
+	ui_search_open(ui);
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -175,7 +106,8 @@ static unsigned act_sort(struct ui *ui)
 		return UI_HANDLED;
 	enum view_sort s = view_cycle_sort(&ui->view);
 	const char *name = ui->charter.groups[ui->view.focus].name;
-	ui_message(ui, "%s: sorted by %s (s: next order)", name ? name : "", view_sort_label(s));
+	/* the order first: a narrow meter pane has no room to show it */
+	ui_message(ui, "Now sorted by %s: %s (s: next order)", view_sort_label(s), name ? name : "");
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -235,7 +167,8 @@ static unsigned ui_req_view(struct ui *ui, enum ui_request req)
 	}
 }
 
-unsigned ui_act_close(struct ui *ui, enum ui_request req)
+/* Pops the screen on top (its close request). */
+static unsigned ui_act_close(struct ui *ui, enum ui_request req)
 {
 	(void)req;
 	ui_pop(ui);
@@ -248,7 +181,8 @@ unsigned ui_act_close(struct ui *ui, enum ui_request req)
 static const ui_request_fn handlers[UI_REQ_COUNT] = { UI_REQUESTS(UI_REQ_FN) };
 #undef UI_REQ_FN
 
-unsigned ui_run_request(struct ui *ui, enum ui_request req)
+/* Runs the handler of `req`. */
+static unsigned ui_run_request(struct ui *ui, enum ui_request req)
 {
 	return req < UI_REQ_COUNT ? handlers[req](ui, req) : 0;
 }

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/core/strutil.h"
 #include "charterdash/store/changes.h"
 #include "charterdash/store/store.h"
 #include "charterdash/store/watch.h"
@@ -80,6 +81,7 @@ void ui_live_start(struct ui *ui)
 		l->refreshed = l->looked = time(NULL);
 		l->other_count = presence_others(&l->presence, l->refreshed, l->others, sizeof l->others);
 	}
+	(void)ui_live_history(ui); /* loaded now: the draws read it as loaded, the tick follows it */
 }
 
 void ui_live_leave(struct ui *ui)
@@ -162,6 +164,18 @@ void ui_live_refreshed(struct ui *ui, time_t now)
 		ui->live->refreshed = now;
 }
 
+bool ui_live_refused(struct ui *ui)
+{
+	const char *why = ui_live_blocked(ui);
+	if (!why)
+		return false;
+	if (ui->read_only_why[0])
+		ui_error(ui, "Read-only: %s; nothing was changed", why);
+	else
+		ui_error(ui, "Not saved: %s", why);
+	return true;
+}
+
 /* --- history ------------------------------------------------------------ */
 
 const struct history *ui_live_history(struct ui *ui)
@@ -177,6 +191,7 @@ const struct history *ui_live_history(struct ui *ui)
 		return &l->hist;
 	if (l->hist_loaded && !exists && l->hist_size == 0)
 		return &l->hist;
+	UI_NOT_DRAWING(ui); /* a reload belongs to the measure step or the tick */
 	if (l->hist_loaded)
 		history_fini(&l->hist);
 	l->hist_loaded = false;
@@ -190,9 +205,9 @@ const struct history *ui_live_history(struct ui *ui)
 	return &l->hist;
 }
 
-bool ui_meeting_today(struct ui *ui)
+bool ui_meeting_today(const struct ui *ui)
 {
-	const struct history *h = ui_live_history(ui);
+	const struct history *h = ui_live_history_loaded(ui);
 	long at = history_last_meeting(h);
 	if (at < 0)
 		return false;
@@ -204,6 +219,11 @@ bool ui_meeting_today(struct ui *ui)
 		now[0] = '\0';
 	const char *when = h->entries[at].time;
 	return strncmp(when, today, 10) == 0 || (now[0] && strncmp(when, now, 10) == 0);
+}
+
+const struct history *ui_live_history_loaded(const struct ui *ui)
+{
+	return ui->live && ui->live->hist_loaded ? &ui->live->hist : NULL;
 }
 
 static const struct history_entry *newest_for(const struct history *h, const char *id, const char *field,
@@ -232,21 +252,6 @@ const char *ui_live_who(struct ui *ui, const char *id, const char *field)
 
 /* --- marks -------------------------------------------------------------- */
 
-/* At most 40 bytes of s (whole characters) into out, "…" when cut, control characters as
- * spaces. */
-static void short_text(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-	while (s[n] && n < 40)
-		n++;
-	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	snprintf(out, size, "%.*s%s", (int)n, s, s[n] ? "\xe2\x80\xa6" : "");
-	for (char *p = out; *p; p++)
-		if ((unsigned char)*p < 32)
-			*p = ' ';
-}
-
 /* The fields `newest`'s author changed in milestone `id` since `since`,
  * in the order they did ("status blocked, notes": the status and the due
  * date with their new values). */
@@ -273,7 +278,7 @@ static void fields_changed(struct ui *ui, const char *id, const struct history_e
 		const struct history_entry *e = fields[k];
 		char v[64] = "";
 		if (strcmp(e->field, "status") == 0 || strcmp(e->field, "due") == 0)
-			short_text(e->new_value ? e->new_value : "~", v, sizeof v);
+			str_short(e->new_value ? e->new_value : "~", 40, v, sizeof v);
 		used += (size_t)snprintf(out + used, size - used, "%s%s%s%s", k + 1 < n ? ", " : "", e->field,
 		                         v[0] ? " " : "", v);
 	}
@@ -285,7 +290,7 @@ static void say_mark(struct ui *ui, const char *id, const struct history_entry *
 {
 	long m = charter_find_milestone(&ui->charter, id);
 	char title[160];
-	short_text(m >= 0 && ui->charter.milestones[m].title ? ui->charter.milestones[m].title : id, title, sizeof title);
+	str_short(m >= 0 && ui->charter.milestones[m].title ? ui->charter.milestones[m].title : id, 40, title, sizeof title);
 	if (newest->field && strcmp(newest->field, "milestone") == 0) {
 		if (newest->new_value)
 			ui_message(ui, "%s added: %s", newest->user, title);
@@ -492,12 +497,18 @@ unsigned ui_live_tick(struct ui *ui)
 			}
 		}
 	}
-	/* the detail view and the meeting list show the history: follow it */
-	if (ui_modes[ui_panel_mode(ui)].shows_history && l->hist_path && l->hist_loaded) {
+	/* the history, reloaded here when it grew (the draws show it as
+	 * loaded): the footer knows a meeting is on, and the panels that show
+	 * it (details, the minutes) follow it */
+	if (l->hist_path && l->hist_loaded) {
 		struct stat st;
 		long long size = stat(l->hist_path, &st) == 0 ? (long long)st.st_size : 0;
-		if (size != l->hist_size)
-			flags |= UI_RELAYOUT;
+		if (size != l->hist_size) {
+			(void)ui_live_history(ui);
+			ui->dirty |= UI_DIRTY_FOOTER;
+			if (ui_modes[ui_panel_mode(ui)].shows_history)
+				flags |= UI_RELAYOUT;
+		}
 	}
 	if (tick_marks(ui, now)) {
 		flags |= UI_REDRAW;

@@ -36,11 +36,15 @@ void ui_live_mark(struct ui *ui, const char *const *ids, size_t n);
 const struct ui_mark *ui_live_mark_of(const struct ui *ui, const char *id);
 /* "changed by amina 12 s ago" for a mark. */
 void ui_live_mark_text(const struct ui *ui, const struct ui_mark *m, char *buf, size_t size);
-/* The history, reloaded when the file changed; NULL when unreadable. */
+/* The history, reloaded when FILE.history changed (it stats the file: for
+ * handlers, ticks and measure steps); NULL when unreadable. */
 const struct history *ui_live_history(struct ui *ui);
+/* The history as last loaded, without looking at the file: what a draw
+ * shows (the measure step before it reloaded what changed). */
+const struct history *ui_live_history_loaded(const struct ui *ui);
 /* True while a meeting is on: the latest mark is of today (the dashboard's
- * day or the clock's, in UTC). */
-bool ui_meeting_today(struct ui *ui);
+ * day or the clock's, in UTC), in the history as loaded. */
+bool ui_meeting_today(const struct ui *ui);
 /* Who last changed id.field per the history (NULL: unknown). */
 const char *ui_live_who(struct ui *ui, const char *id, const char *field);
 /* Presence off (idempotent): every exit path. */
@@ -48,6 +52,8 @@ void ui_live_leave(struct ui *ui);
 void ui_live_fini(struct ui *ui);
 /* Why nothing can be written now, or NULL. */
 const char *ui_live_blocked(const struct ui *ui);
+/* True (and says why on the message line) when nothing may be written. */
+bool ui_live_refused(struct ui *ui);
 /* The first error while the file on disk does not load, or NULL. */
 const char *ui_live_invalid(const struct ui *ui);
 /* Who and where we are (for the history and presence), NULL before the

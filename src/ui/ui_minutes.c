@@ -15,7 +15,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,35 +113,6 @@ static unsigned save_minutes(struct ui *ui)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Runs the pager on text (its standard input a pipe); its exit status. */
-static int run_pager(char **argv, const char *text, size_t len)
-{
-	int fds[2];
-	if (pipe(fds) != 0)
-		return -1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fds[0], STDIN_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execvp(argv[0], argv);
-		fprintf(stderr, "charterdash: cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	close(fds[0]);
-	/* a pager that quits early closes the pipe: no SIGPIPE for us */
-	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-	if (pid > 0)
-		(void)fsio_write_all(fds[1], text, len);
-	close(fds[1]);
-	signal(SIGPIPE, old);
-	int status = -1;
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	return pid < 0 ? -1 : status;
-}
-
 static unsigned page_minutes(struct ui *ui)
 {
 	size_t len = 0;
@@ -157,10 +127,7 @@ static unsigned page_minutes(struct ui *ui)
 	if (str_split_words(cmd, argv, 34) == 0) { /* $PAGER's words, no shell */
 		ui_error(ui, "PAGER is empty");
 	} else {
-		ui_term_pause(ui);
-		int status = run_pager(argv, text, len);
-		(void)ui_term_take_suspend();
-		ui_term_resume(ui);
+		int status = ui_term_run(ui, argv, text, len);
 		if (status < 0)
 			ui_error(ui, "Cannot start the pager: %s", strerror(errno));
 		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)

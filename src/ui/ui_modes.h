@@ -9,6 +9,18 @@
 #include <stdbool.h>
 
 #include "charterdash/ui/ui.h"
+#include "ui_requests.h"
+
+/* A request's words in one screen where they differ from its own
+ * (UI_REQUESTS): what the generic moves move there. help: NULL the
+ * request's own, UI_HELP_JOIN listed on the line above; hint: NULL the
+ * request's own (and rank unused). Ended by req == UI_REQ_COUNT. */
+#define UI_HELP_JOIN ""
+struct ui_req_text {
+	enum ui_request req;
+	const char *help, *hint;
+	int rank;
+};
 
 /* Where a screen is drawn, which decides what is under it and which window
  * shows the cursor. */
@@ -26,6 +38,7 @@ struct ui_mode_info {
 	const char *help_typing; /* the help's line for typed text, or NULL */
 	bool answer_only;        /* keys no binding took do nothing (a question waits) */
 	bool shows_history;      /* redrawn when FILE.history changes */
+	const struct ui_req_text *texts; /* its words for the generic requests, or NULL */
 };
 
 /* By mode (ui_modes.c). */

@@ -3,6 +3,7 @@
  * double click opens its details, the wheel scrolls the pane under the
  * pointer (or the overlay). */
 #include "ui_mouse.h"
+#include "ui_pane.h"
 #include "ui_detail.h"
 #include "ui_requests.h"
 #include "ui_modes.h"
@@ -28,7 +29,7 @@ static long pane_at(struct ui *ui, int x, int y, long *row)
 		return -1;
 	struct rect r = scr->panes[p];
 	struct layout_pane lp;
-	layout_pane(r, 0, &lp);
+	ui_pane_lines(ui, r, 0, &lp);
 	int line = y - r.y - lp.list_y;
 	const struct view_pane *vp = &ui->view.panes[p];
 	if (line >= 0 && line < lp.list_h && vp->top + (size_t)line < vp->row_count)
@@ -51,7 +52,7 @@ unsigned ui_mouse_event(struct ui *ui, enum ui_request req)
 			return UI_HANDLED;
 		unsigned flags = 0;
 		for (int i = 0; i < WHEEL_LINES; i++)
-			flags |= ui_screen_scroll(ui, wheel_up ? UI_REQ_SCROLL_UP : UI_REQ_SCROLL_DOWN);
+			flags |= ui_screen_scroll(ui, wheel_up ? UI_REQ_MOVE_UP : UI_REQ_MOVE_DOWN);
 		return UI_HANDLED | flags;
 	}
 	if (ui_modes[ui_mode(ui)].layer != UI_LAYER_BASE)

@@ -132,9 +132,8 @@ static struct lineedit *current(struct ui *ui)
 	return &p->line[p->slot];
 }
 
-unsigned ui_prompt_request(struct ui *ui, enum ui_request req)
+int ui_line_request(struct lineedit *le, enum ui_request req)
 {
-	struct lineedit *le = current(ui);
 	bool edited = false;
 	switch (req) {
 	case UI_REQ_CHAR_LEFT: lineedit_left(le); break;
@@ -146,14 +145,22 @@ unsigned ui_prompt_request(struct ui *ui, enum ui_request req)
 	case UI_REQ_KILL_START: edited = lineedit_kill_start(le); break;
 	case UI_REQ_KILL_END: edited = lineedit_kill_end(le); break;
 	case UI_REQ_KILL_WORD: edited = lineedit_kill_word(le); break;
-	default: return 0;
+	default: return -1;
 	}
-	if (edited)
+	return edited;
+}
+
+static unsigned ui_prompt_request(struct ui *ui, enum ui_request req)
+{
+	int r = ui_line_request(current(ui), req);
+	if (r < 0)
+		return 0;
+	if (r)
 		ui->prompt->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
 
-unsigned ui_prompt_type(struct ui *ui, int key)
+static unsigned ui_prompt_type(struct ui *ui, int key)
 {
 	if ((key & UI_KEY_FN) || key < 32 || key == 127)
 		return UI_HANDLED; /* other keys do nothing while typing */
@@ -390,6 +397,7 @@ const struct ui_screen_ops ui_screen_edit = {
 	.rect = prompt_rect,
 	.draw = prompt_draw,
 	.type = ui_prompt_type,
+	.request = ui_prompt_request,
 };
 
 const struct ui_screen_ops ui_screen_confirm = {

@@ -70,10 +70,12 @@ void ui_prompt_error(struct ui *ui, const char *fmt, ...) DIAG_PRINTF(2, 3);
 /* The form open (or last opened), NULL before any. */
 const struct ui_form *ui_prompt_form(const struct ui *ui);
 
-/* The form's requests (a character left ...), typed or pasted text,
- * Enter, Esc and Tab. */
-unsigned ui_prompt_request(struct ui *ui, enum ui_request req);
-unsigned ui_prompt_type(struct ui *ui, int key);
+/* The line editor's requests (a character left ... the word before) on
+ * `le`: -1 when req is none of them, 1 when the text changed, 0 when only
+ * the cursor moved. */
+int ui_line_request(struct lineedit *le, enum ui_request req);
+/* The form's Enter, Esc and Tab (its typing and line editing are its
+ * ops'). */
 unsigned ui_prompt_enter(struct ui *ui, enum ui_request req);
 unsigned ui_prompt_cancel(struct ui *ui, enum ui_request req);
 unsigned ui_prompt_tab(struct ui *ui, enum ui_request req);

@@ -6,6 +6,7 @@
  * To add a key: add a request to UI_REQUESTS (its handler, flags, help
  * text, footer word and rank) and its keys to ui_bindings[] below. */
 #include "ui_requests.h"
+#include "ui_modes.h"
 #include "ui_state.h"
 #include "ui_term.h"
 
@@ -33,6 +34,37 @@ unsigned ui_request_flags(enum ui_request req)
 	return req < UI_REQ_COUNT ? requests[req].flags : 0;
 }
 
+/* The words of req in the first of the modes in ctx that has its own. */
+static const struct ui_req_text *own_words(enum ui_request req, unsigned ctx)
+{
+	for (int m = 0; m < UI_MODE_COUNT; m++) {
+		if (!(ctx & UI_CTX(m)) || !ui_modes[m].texts)
+			continue;
+		for (const struct ui_req_text *t = ui_modes[m].texts; t->req != UI_REQ_COUNT; t++)
+			if (t->req == req)
+				return t;
+	}
+	return NULL;
+}
+
+const char *ui_request_help_in(enum ui_request req, unsigned ctx)
+{
+	const struct ui_req_text *t = own_words(req, ctx);
+	if (t && t->help)
+		return t->help[0] ? t->help : NULL;
+	return ui_request_help(req);
+}
+
+const char *ui_request_hint_in(enum ui_request req, unsigned ctx, int *rank)
+{
+	const struct ui_req_text *t = own_words(req, ctx);
+	if (t && t->hint) {
+		*rank = t->rank;
+		return t->hint;
+	}
+	return ui_request_hint(req, rank);
+}
+
 const char *ui_request_hint(enum ui_request req, int *rank)
 {
 	if (req >= UI_REQ_COUNT)
@@ -55,21 +87,27 @@ const char *ui_request_hint(enum ui_request req, int *rank)
 #define TIMELINE UI_CTX(UI_MODE_TIMELINE)
 #define STATUS UI_CTX(UI_MODE_STATUS)
 #define OVERLAYS (DETAIL | HELP | CHANGES)
+#define LINE (EDIT | SEARCH) /* the line editor: the dialog's and the search's */
+#define MOVES (MAIN | OVERLAYS | FILTER | AGENDA | TIMELINE) /* up and down */
+#define PAGES (MAIN | OVERLAYS | FILTER)                     /* a page, the ends */
+#define OPENS (MAIN | AGENDA | TIMELINE)                     /* Enter: a milestone's details */
 #define B(ctx, key, req) { ctx, key, UI_REQ_##req }
 
 /* The first row matching the mode and the key wins; the help lists a
  * line's keys in this order. */
 const struct ui_binding ui_bindings[] = {
-	/* the dashboard */
-	B(MAIN, UI_FN(KEY_UP), MOVE_UP), B(MAIN, 'k', MOVE_UP),
-	B(MAIN, UI_FN(KEY_DOWN), MOVE_DOWN), B(MAIN, 'j', MOVE_DOWN),
-	B(MAIN, UI_FN(KEY_LEFT), PANE_PREV), B(MAIN, 'h', PANE_PREV),
-	B(MAIN, UI_FN(KEY_RIGHT), PANE_NEXT), B(MAIN, 'l', PANE_NEXT),
+	/* the moves, one set for every screen that moves or scrolls: what they
+	 * move is the screen's (its ops' request, ui_screen_request) */
+	B(MOVES, UI_FN(KEY_UP), MOVE_UP), B(MOVES, 'k', MOVE_UP),
+	B(MOVES, UI_FN(KEY_DOWN), MOVE_DOWN), B(MOVES, 'j', MOVE_DOWN),
+	B(MAIN | TIMELINE, UI_FN(KEY_LEFT), PANE_PREV), B(MAIN | TIMELINE, 'h', PANE_PREV),
+	B(MAIN | TIMELINE, UI_FN(KEY_RIGHT), PANE_NEXT), B(MAIN | TIMELINE, 'l', PANE_NEXT),
 	B(MAIN, '\t', PANE_CYCLE), B(MAIN, UI_FN(KEY_BTAB), PANE_CYCLE_BACK),
-	B(MAIN, UI_FN(KEY_PPAGE), PAGE_UP), B(MAIN, UI_FN(KEY_NPAGE), PAGE_DOWN),
-	B(MAIN, UI_FN(KEY_HOME), FIRST), B(MAIN, 'g', FIRST),
-	B(MAIN, UI_FN(KEY_END), LAST), B(MAIN, 'G', LAST),
-	B(MAIN, '\r', DETAIL), B(MAIN, '\n', DETAIL), B(MAIN, UI_FN(KEY_ENTER), DETAIL),
+	B(PAGES, UI_FN(KEY_PPAGE), PAGE_UP), B(PAGES, UI_FN(KEY_NPAGE), PAGE_DOWN),
+	B(PAGES | AGENDA, UI_FN(KEY_HOME), FIRST), B(MAIN | OVERLAYS | AGENDA, 'g', FIRST),
+	B(PAGES | AGENDA, UI_FN(KEY_END), LAST), B(MAIN | OVERLAYS | AGENDA, 'G', LAST),
+	B(OPENS, '\r', DETAIL), B(OPENS, '\n', DETAIL), B(OPENS, UI_FN(KEY_ENTER), DETAIL),
+	/* the dashboard */
 	B(MAIN, 'z', ZOOM),
 	B(MAIN, '/', SEARCH),
 	B(MAIN, 'n', MATCH_NEXT), B(MAIN, 'N', MATCH_PREV),
@@ -89,18 +127,12 @@ const struct ui_binding ui_bindings[] = {
 	B(MAIN, 'm', MEETING),
 	B(MAIN, 'w', CHANGES),
 	B(MAIN | DETAIL | FILTER, '?', HELP),
-	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP), /* as in htop */
 	B(MAIN, 'q', QUIT),
 	B(MAIN, UI_FN(KEY_F(10)), QUIT),
 	B(UI_CTX_ALL & ~SEARCH, UI_CTRL('l'), REDRAW),
 	B(UI_CTX_ALL, UI_FN(KEY_MOUSE), MOUSE),
 	/* the detail view, the help and the changes */
-	B(OVERLAYS, UI_FN(KEY_UP), SCROLL_UP), B(OVERLAYS, 'k', SCROLL_UP),
-	B(OVERLAYS, UI_FN(KEY_DOWN), SCROLL_DOWN), B(OVERLAYS, 'j', SCROLL_DOWN),
-	B(OVERLAYS, UI_FN(KEY_PPAGE), SCROLL_PAGE_UP), B(OVERLAYS, UI_FN(KEY_NPAGE), SCROLL_PAGE_DOWN),
-	B(OVERLAYS, ' ', SCROLL_PAGE_DOWN),
-	B(OVERLAYS, UI_FN(KEY_HOME), SCROLL_TOP), B(OVERLAYS, 'g', SCROLL_TOP),
-	B(OVERLAYS, UI_FN(KEY_END), SCROLL_BOTTOM), B(OVERLAYS, 'G', SCROLL_BOTTOM),
+	B(OVERLAYS, ' ', PAGE_DOWN),
 	B(OVERLAYS, UI_ESC, BACK), B(OVERLAYS, 'q', BACK), B(OVERLAYS, '\r', BACK),
 	B(OVERLAYS, UI_FN(KEY_BACKSPACE), BACK),
 	B(HELP, '?', HELP_CLOSE), B(HELP, UI_FN(KEY_F(1)), HELP_CLOSE),
@@ -112,12 +144,12 @@ const struct ui_binding ui_bindings[] = {
 	B(EDIT, UI_ESC, PROMPT_CANCEL),
 	B(EDIT, '\t', FIELD_NEXT), B(EDIT, UI_FN(KEY_BTAB), FIELD_PREV),
 	B(EDIT, UI_CTRL('o'), PROMPT_EDITOR),
-	B(EDIT, UI_FN(KEY_LEFT), CHAR_LEFT), B(EDIT, UI_FN(KEY_RIGHT), CHAR_RIGHT),
-	B(EDIT, UI_FN(KEY_HOME), TEXT_START), B(EDIT, UI_FN(KEY_END), TEXT_END),
-	B(EDIT, UI_CTRL('a'), TEXT_START), B(EDIT, UI_CTRL('e'), TEXT_END),
-	B(EDIT, UI_FN(KEY_BACKSPACE), DELETE_BEFORE), B(EDIT, UI_FN(KEY_DC), DELETE_UNDER),
-	B(EDIT, 127, DELETE_BEFORE), B(EDIT, UI_CTRL('h'), DELETE_BEFORE),
-	B(EDIT, UI_CTRL('u'), KILL_START), B(EDIT, UI_CTRL('k'), KILL_END), B(EDIT, UI_CTRL('w'), KILL_WORD),
+	B(LINE, UI_FN(KEY_LEFT), CHAR_LEFT), B(LINE, UI_FN(KEY_RIGHT), CHAR_RIGHT),
+	B(LINE, UI_FN(KEY_HOME), TEXT_START), B(LINE, UI_FN(KEY_END), TEXT_END),
+	B(LINE, UI_CTRL('a'), TEXT_START), B(LINE, UI_CTRL('e'), TEXT_END),
+	B(LINE, UI_FN(KEY_BACKSPACE), DELETE_BEFORE), B(LINE, UI_FN(KEY_DC), DELETE_UNDER),
+	B(LINE, 127, DELETE_BEFORE), B(LINE, UI_CTRL('h'), DELETE_BEFORE),
+	B(LINE, UI_CTRL('u'), KILL_START), B(LINE, UI_CTRL('k'), KILL_END), B(LINE, UI_CTRL('w'), KILL_WORD),
 	/* questions */
 	B(CONFIRM, 'y', ANSWER_YES), B(CONFIRM, 'm', ANSWER_MINE),
 	B(CONFIRM, 'n', ANSWER_NO), B(CONFIRM, 't', ANSWER_THEIRS), B(CONFIRM, UI_ESC, ANSWER_CANCEL),
@@ -125,37 +157,24 @@ const struct ui_binding ui_bindings[] = {
 	B(SEARCH, '\r', SEARCH_ACCEPT), B(SEARCH, '\n', SEARCH_ACCEPT), B(SEARCH, UI_FN(KEY_ENTER), SEARCH_ACCEPT),
 	B(SEARCH, UI_ESC, SEARCH_CANCEL),
 	/* the filter menu */
-	B(FILTER, UI_FN(KEY_UP), MENU_UP), B(FILTER, 'k', MENU_UP),
-	B(FILTER, UI_FN(KEY_DOWN), MENU_DOWN), B(FILTER, 'j', MENU_DOWN),
 	B(FILTER, ' ', MENU_TOGGLE), B(FILTER, '\r', MENU_TOGGLE), B(FILTER, '\n', MENU_TOGGLE),
 	B(FILTER, UI_FN(KEY_ENTER), MENU_TOGGLE),
-	B(FILTER, UI_FN(KEY_PPAGE), MENU_PAGE_UP), B(FILTER, UI_FN(KEY_NPAGE), MENU_PAGE_DOWN),
-	B(FILTER, UI_FN(KEY_HOME), MENU_FIRST), B(FILTER, UI_FN(KEY_END), MENU_LAST),
 	B(FILTER, 'c', MENU_CLEAR),
 	B(FILTER, UI_ESC, MENU_CLOSE), B(FILTER, 'q', MENU_CLOSE), B(FILTER, 'f', MENU_CLOSE),
 	/* the views */
 	B(MAIN, 'H', HIDE_DONE),
 	B(MAIN, 'A', AGENDA),
-	B(AGENDA, UI_FN(KEY_UP), AGENDA_UP), B(AGENDA, 'k', AGENDA_UP),
-	B(AGENDA, UI_FN(KEY_DOWN), AGENDA_DOWN), B(AGENDA, 'j', AGENDA_DOWN),
-	B(AGENDA, UI_FN(KEY_HOME), AGENDA_FIRST), B(AGENDA, 'g', AGENDA_FIRST),
-	B(AGENDA, UI_FN(KEY_END), AGENDA_LAST), B(AGENDA, 'G', AGENDA_LAST),
-	B(AGENDA, '\r', AGENDA_DETAIL), B(AGENDA, '\n', AGENDA_DETAIL), B(AGENDA, UI_FN(KEY_ENTER), AGENDA_DETAIL),
 	B(AGENDA, ' ', AGENDA_STATUS),
 	B(AGENDA, UI_ESC, AGENDA_CLOSE), B(AGENDA, 'q', AGENDA_CLOSE), B(AGENDA, 'A', AGENDA_CLOSE),
 	B(AGENDA, '?', HELP),
 	B(MAIN, 'T', TIMELINE),
-	B(TIMELINE, UI_FN(KEY_LEFT), TIMELINE_EARLIER), B(TIMELINE, 'h', TIMELINE_EARLIER),
-	B(TIMELINE, UI_FN(KEY_RIGHT), TIMELINE_LATER), B(TIMELINE, 'l', TIMELINE_LATER),
-	B(TIMELINE, UI_FN(KEY_UP), TIMELINE_PREV), B(TIMELINE, 'k', TIMELINE_PREV),
-	B(TIMELINE, UI_FN(KEY_DOWN), TIMELINE_NEXT), B(TIMELINE, 'j', TIMELINE_NEXT),
 	B(TIMELINE, '+', TIMELINE_ZOOM_IN), B(TIMELINE, '=', TIMELINE_ZOOM_IN),
 	B(TIMELINE, '-', TIMELINE_ZOOM_OUT),
 	B(TIMELINE, 'b', TIMELINE_BURNUP),
-	B(TIMELINE, '\r', TIMELINE_DETAIL), B(TIMELINE, '\n', TIMELINE_DETAIL),
-	B(TIMELINE, UI_FN(KEY_ENTER), TIMELINE_DETAIL),
 	B(TIMELINE, UI_ESC, TIMELINE_CLOSE), B(TIMELINE, 'q', TIMELINE_CLOSE), B(TIMELINE, 'T', TIMELINE_CLOSE),
 	B(TIMELINE, '?', HELP),
+	/* F1 too, as in htop (after every ?: the footer names the first key bound) */
+	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP),
 	/* counts and the status menu (issue 13): a digit never writes */
 	B(MAIN, '0', COUNT_0), B(MAIN, '1', COUNT_1), B(MAIN, '2', COUNT_2), B(MAIN, '3', COUNT_3),
 	B(MAIN, '4', COUNT_4), B(MAIN, '5', COUNT_5), B(MAIN, '6', COUNT_6), B(MAIN, '7', COUNT_7),

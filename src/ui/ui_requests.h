@@ -30,18 +30,20 @@ enum ui_request_flag {
 /* w's rank while a meeting is on (a mark today): before edit and search */
 #define UI_MEETING_RANK 7
 #define UI_REQUESTS(R) \
-	/* the dashboard */ \
-	R(MOVE_UP, ui_req_move, UI_RF_NAV, "previous milestone (into the pane above at the top)", "move", 5) \
-	R(MOVE_DOWN, ui_req_move, UI_RF_NAV, "next milestone (into the pane below at the bottom)", UI_HINT_PAIR, 0) \
-	R(PANE_PREV, ui_req_move, UI_RF_NAV, "previous pane", "pane", 15) \
-	R(PANE_NEXT, ui_req_move, UI_RF_NAV, "next pane", UI_HINT_PAIR, 0) \
-	R(PANE_CYCLE, ui_req_move, UI_RF_NAV, "next / previous pane (Shift-Tab), wrapping", NULL, 0) \
-	R(PANE_CYCLE_BACK, ui_req_move, UI_RF_NAV, NULL, NULL, 0) \
-	R(PAGE_UP, ui_req_move, UI_RF_NAV, "a page up / down in the pane", NULL, 0) \
-	R(PAGE_DOWN, ui_req_move, UI_RF_NAV, NULL, NULL, 0) \
-	R(FIRST, ui_req_move, UI_RF_NAV, "first milestone of the pane", NULL, 0) \
-	R(LAST, ui_req_move, UI_RF_NAV, "last milestone of the pane", NULL, 0) \
-	R(DETAIL, ui_act_detail, 0, "open the milestone's details", "details", 12) \
+	/* moving: each screen's ops say what they move there (ui_screen_request:
+	 * the dashboard's milestones and panes, a panel's lines, the menu's
+	 * items, the agenda's, the timeline's milestones and dates) */ \
+	R(MOVE_UP, ui_screen_request, UI_RF_NAV, "previous milestone (into the pane above at the top)", "move", 5) \
+	R(MOVE_DOWN, ui_screen_request, UI_RF_NAV, "next milestone (into the pane below at the bottom)", UI_HINT_PAIR, 0) \
+	R(PANE_PREV, ui_screen_request, UI_RF_NAV, "previous pane", "pane", 15) \
+	R(PANE_NEXT, ui_screen_request, UI_RF_NAV, "next pane", UI_HINT_PAIR, 0) \
+	R(PANE_CYCLE, ui_screen_request, UI_RF_NAV, "next / previous pane (Shift-Tab), wrapping", NULL, 0) \
+	R(PANE_CYCLE_BACK, ui_screen_request, UI_RF_NAV, NULL, NULL, 0) \
+	R(PAGE_UP, ui_screen_request, UI_RF_NAV, "a page up / down in the pane", NULL, 0) \
+	R(PAGE_DOWN, ui_screen_request, UI_RF_NAV, NULL, NULL, 0) \
+	R(FIRST, ui_screen_request, UI_RF_NAV, "first milestone of the pane", NULL, 0) \
+	R(LAST, ui_screen_request, UI_RF_NAV, "last milestone of the pane", NULL, 0) \
+	R(DETAIL, ui_screen_request, 0, "open the milestone's details", "details", 12) \
 	R(ZOOM, ui_req_view, 0, "zoom the pane to the whole screen and back", "zoom", 16) \
 	R(SEARCH, ui_req_view, 0, "search titles, owners and notes in all groups", "search", 10) \
 	R(MATCH_NEXT, ui_req_view, 0, "next / previous match", NULL, 0) \
@@ -64,34 +66,28 @@ enum ui_request_flag {
 	R(QUIT, ui_req_view, UI_RF_NAV, "quit", "quit", 1) \
 	R(REDRAW, ui_req_view, UI_RF_NAV, "redraw the screen", NULL, 0) \
 	R(MOUSE, ui_mouse_event, UI_RF_NAV, "mouse: click selects, double click opens, wheel scrolls", NULL, 0) \
-	/* the detail view, the help and the changes */ \
-	R(SCROLL_UP, ui_screen_scroll, UI_RF_NAV, "scroll a line", "scroll", 22) \
-	R(SCROLL_DOWN, ui_screen_scroll, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
-	R(SCROLL_PAGE_UP, ui_screen_scroll, UI_RF_NAV, "scroll a page", NULL, 0) \
-	R(SCROLL_PAGE_DOWN, ui_screen_scroll, UI_RF_NAV, NULL, NULL, 0) \
-	R(SCROLL_TOP, ui_screen_scroll, UI_RF_NAV, "top / bottom", NULL, 0) \
-	R(SCROLL_BOTTOM, ui_screen_scroll, UI_RF_NAV, NULL, NULL, 0) \
+	/* the detail view, the help and the changes (they scroll with the moves) */ \
 	R(BACK, ui_act_close, UI_RF_NAV, "back", "back", 2) \
 	R(HELP_CLOSE, ui_act_close, UI_RF_NAV, "close the help", NULL, 0) \
 	R(HELP_SEARCH, ui_help_request, UI_RF_NAV, "search the help; n / N the next / previous match", "search", 10) \
 	R(HELP_MATCH_NEXT, ui_help_request, UI_RF_NAV, NULL, NULL, 0) \
 	R(HELP_MATCH_PREV, ui_help_request, UI_RF_NAV, NULL, NULL, 0) \
 	R(CHANGES_CLOSE, ui_act_close, UI_RF_NAV, "close the list", NULL, 0) \
-	/* the line editor (e, a) */ \
+	/* the line editor (e, a; the search's line takes the same keys) */ \
 	R(PROMPT_ENTER, ui_prompt_enter, 0, "save (a bad value is explained here; nothing is written)", "save", 3) \
 	R(PROMPT_CANCEL, ui_prompt_cancel, 0, "cancel: nothing is written", "cancel", 4) \
 	R(FIELD_NEXT, ui_prompt_tab, 0, "next / previous field (e: title, owner, due, notes; a: title, id, due, owner)", "field", 9) \
 	R(FIELD_PREV, ui_prompt_tab, 0, NULL, NULL, 0) \
 	R(PROMPT_EDITOR, ui_edit_external, UI_RF_WRITES, "edit the notes in $EDITOR, then save", "$EDITOR", 21) \
-	R(CHAR_LEFT, ui_prompt_request, 0, "a character left / right", NULL, 0) \
-	R(CHAR_RIGHT, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(TEXT_START, ui_prompt_request, 0, "start / end of the text", NULL, 0) \
-	R(TEXT_END, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(DELETE_BEFORE, ui_prompt_request, 0, "delete the character before / under the cursor", NULL, 0) \
-	R(DELETE_UNDER, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(KILL_START, ui_prompt_request, 0, "delete to the start / to the end / the word before", NULL, 0) \
-	R(KILL_END, ui_prompt_request, 0, NULL, NULL, 0) \
-	R(KILL_WORD, ui_prompt_request, 0, NULL, NULL, 0) \
+	R(CHAR_LEFT, ui_screen_request, 0, "a character left / right", NULL, 0) \
+	R(CHAR_RIGHT, ui_screen_request, 0, NULL, NULL, 0) \
+	R(TEXT_START, ui_screen_request, 0, "start / end of the text", NULL, 0) \
+	R(TEXT_END, ui_screen_request, 0, NULL, NULL, 0) \
+	R(DELETE_BEFORE, ui_screen_request, 0, "delete the character before / under the cursor", NULL, 0) \
+	R(DELETE_UNDER, ui_screen_request, 0, NULL, NULL, 0) \
+	R(KILL_START, ui_screen_request, 0, "delete to the start / to the end / the word before", NULL, 0) \
+	R(KILL_END, ui_screen_request, 0, NULL, NULL, 0) \
+	R(KILL_WORD, ui_screen_request, 0, NULL, NULL, 0) \
 	/* questions: delete, conflict */ \
 	R(ANSWER_YES, ui_confirm_answer, 0, "delete: yes \xc2\xb7 changed meanwhile: use mine (overwrites theirs)", NULL, 0) \
 	R(ANSWER_MINE, ui_confirm_answer, 0, NULL, NULL, 0) \
@@ -102,35 +98,19 @@ enum ui_request_flag {
 	R(SEARCH_ACCEPT, ui_search_accept, 0, "keep the search and go to the first match", "search", 10) \
 	R(SEARCH_CANCEL, ui_search_cancel, 0, "cancel the search", "cancel", 4) \
 	/* the filter menu */ \
-	R(MENU_UP, ui_filter_request, UI_RF_NAV, "move in the menu", "move", 5) \
-	R(MENU_DOWN, ui_filter_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
 	R(MENU_TOGGLE, ui_filter_request, 0, "turn the option under the cursor on/off", "toggle", 12) \
-	R(MENU_PAGE_UP, ui_filter_request, UI_RF_NAV, "page / ends of the menu", NULL, 0) \
-	R(MENU_PAGE_DOWN, ui_filter_request, UI_RF_NAV, NULL, NULL, 0) \
-	R(MENU_FIRST, ui_filter_request, UI_RF_NAV, NULL, NULL, 0) \
-	R(MENU_LAST, ui_filter_request, UI_RF_NAV, NULL, NULL, 0) \
 	R(MENU_CLEAR, ui_filter_request, 0, "clear the filter", "clear", 14) \
 	R(MENU_CLOSE, ui_act_close, UI_RF_NAV, "close the menu (the filter stays)", "close", 13) \
 	/* the views: what needs attention */ \
 	R(HIDE_DONE, ui_act_hide_done, 0, "hide / show the done milestones", NULL, 0) \
 	R(AGENDA, ui_act_agenda, 0, "agenda: overdue, blocked, due soon, done recently, across groups", "agenda", 7) \
-	R(AGENDA_UP, ui_agenda_request, UI_RF_NAV, "previous / next milestone of the agenda", "move", 5) \
-	R(AGENDA_DOWN, ui_agenda_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
-	R(AGENDA_FIRST, ui_agenda_request, UI_RF_NAV, "first / last milestone of the agenda", NULL, 0) \
-	R(AGENDA_LAST, ui_agenda_request, UI_RF_NAV, NULL, NULL, 0) \
-	R(AGENDA_DETAIL, ui_agenda_request, 0, "open the milestone's details", "details", 8) \
 	R(AGENDA_STATUS, ui_agenda_request, UI_RF_WRITES, \
 	  "set the selected milestone's status: Space, then 1-4 or n i b d (saved at once)", "status", 6) \
 	R(AGENDA_CLOSE, ui_act_close, UI_RF_NAV, "close the agenda", "back", 2) \
 	R(TIMELINE, ui_act_timeline, 0, "timeline: each group's milestones on a date axis", "timeline", 8) \
-	R(TIMELINE_EARLIER, ui_timeline_request, UI_RF_NAV, "scroll to earlier / later dates", "scroll", 9) \
-	R(TIMELINE_LATER, ui_timeline_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
-	R(TIMELINE_PREV, ui_timeline_request, UI_RF_NAV, "previous / next milestone by due date", "move", 5) \
-	R(TIMELINE_NEXT, ui_timeline_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
 	R(TIMELINE_ZOOM_IN, ui_timeline_request, UI_RF_NAV, "zoom in / out: weeks, months, quarters", "zoom", 10) \
 	R(TIMELINE_ZOOM_OUT, ui_timeline_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
 	R(TIMELINE_BURNUP, ui_timeline_request, 0, "burn-up: done over time against the plan, and back", "burn-up", 11) \
-	R(TIMELINE_DETAIL, ui_timeline_request, 0, "open the selected milestone's details", "details", 8) \
 	R(TIMELINE_CLOSE, ui_act_close, UI_RF_NAV, "close the timeline", "back", 2) \
 	UI_MEETING_REQUESTS(R)
 
@@ -180,6 +160,10 @@ extern const struct ui_binding ui_bindings[];
 const char *ui_request_help(enum ui_request req);
 unsigned ui_request_flags(enum ui_request req);
 const char *ui_request_hint(enum ui_request req, int *rank);
+/* The same in the modes of ctx (UI_CTX masks): a screen's own words for
+ * the generic requests (ui_modes[]'s texts), else the request's. */
+const char *ui_request_help_in(enum ui_request req, unsigned ctx);
+const char *ui_request_hint_in(enum ui_request req, unsigned ctx, int *rank);
 
 /* The first key bound to `req` in the contexts `ctx` (UI_CTX masks), or 0. */
 int ui_request_key(enum ui_request req, unsigned ctx);

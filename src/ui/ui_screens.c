@@ -25,6 +25,13 @@ const struct ui_screen_ops *ui_screen_of(const struct ui *ui)
 	return ui_screens[ui_mode(ui)];
 }
 
+unsigned ui_screen_request(struct ui *ui, enum ui_request req)
+{
+	const struct ui_screen_ops *ops = ui_screen_of(ui);
+	unsigned flags = ops->request ? ops->request(ui, req) : 0;
+	return flags ? flags : ui_screen_scroll(ui, req); /* a panel that scrolls: its lines */
+}
+
 /* The scroll requests, on the screen on top (detail, help, changes). */
 unsigned ui_screen_scroll(struct ui *ui, enum ui_request req)
 {
@@ -39,12 +46,12 @@ unsigned ui_screen_scroll(struct ui *ui, enum ui_request req)
 	long page = (long)(view_h > 1 ? view_h - 1 : 1);
 	long t = (long)*top;
 	switch (req) {
-	case UI_REQ_SCROLL_UP: t--; break;
-	case UI_REQ_SCROLL_DOWN: t++; break;
-	case UI_REQ_SCROLL_PAGE_UP: t -= page; break;
-	case UI_REQ_SCROLL_PAGE_DOWN: t += page; break;
-	case UI_REQ_SCROLL_TOP: t = 0; break;
-	case UI_REQ_SCROLL_BOTTOM: t = (long)max; break;
+	case UI_REQ_MOVE_UP: t--; break;
+	case UI_REQ_MOVE_DOWN: t++; break;
+	case UI_REQ_PAGE_UP: t -= page; break;
+	case UI_REQ_PAGE_DOWN: t += page; break;
+	case UI_REQ_FIRST: t = 0; break;
+	case UI_REQ_LAST: t = (long)max; break;
 	default: return 0;
 	}
 	if (t < 0)

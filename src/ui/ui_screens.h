@@ -21,6 +21,9 @@ struct ui_screen_ops {
 	/* the position the scroll requests and the wheel move (lines: how many) */
 	size_t *(*scroll_at)(struct ui *ui, size_t *lines);
 	unsigned (*type)(struct ui *ui, int key); /* keys no binding took, pasted text */
+	/* the requests each screen interprets (as tig's view_ops->request):
+	 * the line editor's on the text typed; 0: not mine */
+	unsigned (*request)(struct ui *ui, enum ui_request req);
 };
 
 extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_help, ui_screen_search,
@@ -29,8 +32,11 @@ extern const struct ui_screen_ops ui_screen_main, ui_screen_detail, ui_screen_he
 extern const struct ui_screen_ops *const ui_screens[UI_MODE_COUNT];
 /* The operations of the screen on top. */
 const struct ui_screen_ops *ui_screen_of(const struct ui *ui);
-/* The scroll requests (a line, a page, top, bottom) on the screen on top,
- * when it scrolls (scroll_at); 0 otherwise. */
+/* A request the screen on top interprets (its ops' request; the moves
+ * scroll a panel without one), 0 when it does not. */
+unsigned ui_screen_request(struct ui *ui, enum ui_request req);
+/* The moves (a line, a page, top, bottom) as scrolling of the screen on
+ * top, when it scrolls (scroll_at); 0 otherwise. */
 unsigned ui_screen_scroll(struct ui *ui, enum ui_request req);
 
 #endif

@@ -1,14 +1,17 @@
 /* ui_search — the search prompt on the message line: incremental, matches
  * highlighted as you type, Enter keeps the search, Esc restores the one
- * before. */
+ * before. The text is a lineedit with the dialog's editing keys
+ * (ui_line_request), so the help lists them from the bindings. */
 #include "ui_search.h"
 #include "ui_help.h"
+#include "ui_prompt.h"
 
 #include <curses.h>
 
 #include "ui_requests.h"
 #include "ui_screens.h"
 #include "ui_state.h"
+#include "ui_term.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -23,39 +26,45 @@ static void follow_matches(struct ui *ui)
 		view_search_next(&ui->view, 1);
 }
 
-unsigned ui_search_key(struct ui *ui, int key)
+/* The part of the text the footer shows ("/" then the text), the cursor in it. */
+static unsigned shown(struct ui *ui)
 {
-	size_t len = strlen(ui->search.text);
-	if (key == UI_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-		if (len == 0)
-			return ui_search_cancel(ui, UI_REQ_SEARCH_CANCEL);
-		/* drop the last character, not the last byte */
-		while (len > 0 && ((unsigned char)ui->search.text[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		ui->search.text[len] = '\0';
-	} else if (key == UI_CTRL('u')) {
-		ui->search.text[0] = '\0';
-	} else if (!(key & UI_KEY_FN) && key >= 32 && key != 127) {
-		char mb[MB_LEN_MAX];
-		mbstate_t st;
-		memset(&st, 0, sizeof st);
-		size_t n = wcrtomb(mb, (wchar_t)key, &st);
-		if (n == (size_t)-1 || len + n + 1 > sizeof ui->search.text)
-			return UI_HANDLED;
-		memcpy(ui->search.text + len, mb, n);
-		ui->search.text[len + n] = '\0';
-	} else {
-		return UI_HANDLED; /* other keys do nothing while typing */
-	}
+	int cols = ui->scr && ui->scr->regions.footer.w > 3 ? ui->scr->regions.footer.w - 2 : 1;
+	lineedit_window(&ui->search.line, (size_t)cols, &ui->search.win);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* The text changed: the matches follow it (in the help, the help's). */
+static unsigned changed(struct ui *ui)
+{
+	shown(ui);
+	const char *text = lineedit_text(&ui->search.line);
 	if (ui_panel_mode(ui) == UI_MODE_HELP) { /* `/` in the help searches it */
-		ui_help_find(ui, ui->search.text, 0);
+		ui_help_find(ui, text, 0);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	view_search(&ui->view, ui->search.text);
+	view_search(&ui->view, text);
 	follow_matches(ui);
 	return UI_HANDLED | UI_REDRAW;
+}
+
+static unsigned ui_search_key(struct ui *ui, int key)
+{
+	if ((key & UI_KEY_FN) || key < 32 || key == 127)
+		return UI_HANDLED; /* other keys do nothing while typing */
+	if (!lineedit_insert_char(&ui->search.line, (wchar_t)key))
+		return UI_HANDLED; /* as long as it can be */
+	return changed(ui);
+}
+
+static unsigned ui_search_request(struct ui *ui, enum ui_request req)
+{
+	if (req == UI_REQ_DELETE_BEFORE && !*lineedit_text(&ui->search.line))
+		return ui_search_cancel(ui, UI_REQ_SEARCH_CANCEL); /* Bksp on nothing leaves */
+	int r = ui_line_request(&ui->search.line, req);
+	if (r < 0)
+		return 0;
+	return r ? changed(ui) : shown(ui);
 }
 
 unsigned ui_search_accept(struct ui *ui, enum ui_request req)
@@ -65,15 +74,15 @@ unsigned ui_search_accept(struct ui *ui, enum ui_request req)
 	free(ui->search.before);
 	ui->search.before = NULL;
 	if (ui_mode(ui) == UI_MODE_HELP) {
-		if (ui->search.text[0] && !ui_help_find(ui, ui->search.text, 0))
-			ui_error(ui, "No match for \"%s\"", ui->search.text);
-		else if (ui->search.text[0])
-			ui_message(ui, "n next, N previous match of \"%s\" in the help", ui->search.text);
-	} else if (!ui->search.text[0]) {
+		if (lineedit_text(&ui->search.line)[0] && !ui_help_find(ui, lineedit_text(&ui->search.line), 0))
+			ui_error(ui, "No match for \"%s\"", lineedit_text(&ui->search.line));
+		else if (lineedit_text(&ui->search.line)[0])
+			ui_message(ui, "n next, N previous match of \"%s\" in the help", lineedit_text(&ui->search.line));
+	} else if (!lineedit_text(&ui->search.line)[0]) {
 		view_search(&ui->view, NULL);
 		ui_message(ui, "Search cleared");
 	} else if (!ui->view.match_count) {
-		ui_error(ui, "No match for \"%s\"", ui->search.text);
+		ui_error(ui, "No match for \"%s\"", lineedit_text(&ui->search.line));
 	} else {
 		follow_matches(ui);
 		ui_message(ui, "%zu match%s: n next, N previous, Esc clears", ui->view.match_count,
@@ -102,4 +111,5 @@ unsigned ui_search_cancel(struct ui *ui, enum ui_request req)
 /* Drawn by the footer (ui_dash.c), on the message line. */
 const struct ui_screen_ops ui_screen_search = {
 	.type = ui_search_key,
+	.request = ui_search_request,
 };

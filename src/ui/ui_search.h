@@ -4,7 +4,7 @@
 
 #include "ui_requests.h"
 
-unsigned ui_search_key(struct ui *ui, int key);
+/* (typed text and the line editor's requests on it: its ops') */
 unsigned ui_search_accept(struct ui *ui, enum ui_request req);
 unsigned ui_search_cancel(struct ui *ui, enum ui_request req);
 

@@ -76,13 +76,29 @@ static void ui_relayout(struct ui *ui)
 	}
 }
 
+/* A draw, which writes nothing: a debug build checks that the session is
+ * byte for byte what it was (and UI_NOT_DRAWING catches a write's call). */
+static void draw_only(struct ui *ui, void (*draw)(struct ui *ui))
+{
+#ifndef NDEBUG
+	struct ui before;
+	memcpy(&before, ui, sizeof before);
+#endif
+	ui->drawing = true;
+	draw(ui);
+	ui->drawing = false;
+#ifndef NDEBUG
+	assert(memcmp(&before, ui, sizeof before) == 0 && "a draw changed the session's state");
+#endif
+}
+
 /* A screen's draw, after its measure step (which may scroll it). */
 static void draw_screen(struct ui *ui, const struct ui_screen_ops *ops)
 {
 	if (ops->measure)
 		ops->measure(ui);
 	if (ops->draw)
-		ops->draw(ui);
+		draw_only(ui, ops->draw);
 }
 
 /* An error's bell (ui_error), rung once with the draw that shows it. */
@@ -101,7 +117,7 @@ void ui_draw(struct ui *ui)
 	if (scr->too_small) {
 		ring_bell(ui);
 		curs_set(0);
-		ui_dash_draw_too_small(ui);
+		draw_only(ui, ui_dash_draw_too_small);
 		wnoutrefresh(stdscr);
 		doupdate();
 		ui->dirty = 0;
@@ -116,7 +132,7 @@ void ui_draw(struct ui *ui)
 	const struct ui_screen_ops *dialog = ui_screens[ui_dialog_mode(ui)];
 	unsigned d = ui->dirty;
 	if (d & UI_DIRTY_HEADER) {
-		ui_dash_draw_header(ui);
+		draw_only(ui, ui_dash_draw_header);
 		wnoutrefresh(scr->header);
 	}
 	if (d & UI_DIRTY_BODY) {
@@ -129,7 +145,7 @@ void ui_draw(struct ui *ui)
 		wnoutrefresh(scr->overlay);
 	}
 	if (d & (UI_DIRTY_FOOTER | UI_DIRTY_BODY)) {
-		ui_dash_draw_footer(ui);
+		draw_only(ui, ui_dash_draw_footer);
 		wnoutrefresh(scr->footer);
 	}
 	/* the dialog goes last, over everything: its cursor is the one shown */
@@ -249,6 +265,7 @@ static void ui_fini(struct ui *ui)
 	charter_fini(&ui->charter);
 	free(ui->path);
 	free(ui->search.before);
+	lineedit_fini(&ui->search.line);
 	free(ui->minutes.text);
 	free(ui->menu.owners);
 	ui_agenda_fini(ui);
@@ -282,6 +299,7 @@ struct ui *ui_open(const char *path, const struct ui_options *opt)
 	diag_fini(&diags);
 	ui->modes[0] = UI_MODE_MAIN;
 	ui->depth = 1;
+	lineedit_init(&ui->search.line, NULL);
 	ui->path = strdup(path);
 	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today) || !ui_edit_init(ui) ||
 	    !ui_prompt_init(ui)) {

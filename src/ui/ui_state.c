@@ -21,6 +21,7 @@ static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fm
 	DIAG_PRINTF(3, 0);
 static void set_message(struct ui *ui, enum ui_message_kind kind, const char *fmt, va_list ap)
 {
+	UI_NOT_DRAWING(ui);
 	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
 	/* one line: newlines from error texts would break the footer */
 	for (char *p = ui->message; *p; p++)
@@ -57,6 +58,7 @@ enum ui_mode ui_mode(const struct ui *ui)
 
 void ui_push(struct ui *ui, enum ui_mode mode)
 {
+	UI_NOT_DRAWING(ui);
 	if (ui->depth < sizeof ui->modes / sizeof ui->modes[0])
 		ui->modes[ui->depth++] = mode;
 	ui->dirty |= UI_DIRTY_LAYOUT;
@@ -64,6 +66,7 @@ void ui_push(struct ui *ui, enum ui_mode mode)
 
 void ui_pop(struct ui *ui)
 {
+	UI_NOT_DRAWING(ui);
 	if (ui->depth > 1)
 		ui->depth--;
 	ui->dirty |= UI_DIRTY_LAYOUT;
@@ -97,6 +100,24 @@ enum ui_mode ui_dialog_mode(const struct ui *ui)
 	return is_dialog(m) ? m : UI_MODE_MAIN;
 }
 
+void ui_search_open(struct ui *ui)
+{
+	lineedit_set(&ui->search.line, NULL);
+	ui->search.win = (struct lineedit_window){ 0 };
+	ui_push(ui, UI_MODE_SEARCH);
+}
+
+/* --- counts: 3j ----------------------------------------------------------- */
+
+unsigned ui_take_count(struct ui *ui)
+{
+	unsigned n = ui->count ? ui->count : 1;
+	ui->count = 0;
+	ui->dirty |= UI_DIRTY_FOOTER;
+	return n;
+}
+
+
 /* --- the data under the screens ------------------------------------------ */
 
 long ui_selected(const struct ui *ui)
@@ -106,6 +127,7 @@ long ui_selected(const struct ui *ui)
 
 bool ui_replace_charter(struct ui *ui, struct charter *fresh)
 {
+	UI_NOT_DRAWING(ui);
 	struct charter old = ui->charter;
 	ui->charter = *fresh;
 	memset(fresh, 0, sizeof *fresh);

@@ -4,9 +4,11 @@
 #ifndef CHARTERDASH_UI_STATE_H
 #define CHARTERDASH_UI_STATE_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "charterdash/core/lineedit.h"
 #include "charterdash/report/agenda.h"
 #include "charterdash/report/timeline.h"
 #include "charterdash/ui/ui.h"
@@ -59,13 +61,15 @@ struct ui {
 	bool mouse;           /* mouse reporting on */
 	unsigned dirty;       /* UI_DIRTY_* */
 	bool bell;            /* an error since the last draw: ring once */
+	bool drawing;         /* inside a screen's draw, which writes nothing (UI_NOT_DRAWING) */
 	struct ui_screen *scr;
 
 	/* the screens' own state (ui_search.c, ui_detail.c, ui_help.c,
 	 * ui_changes.c, ui_filter.c) */
 	struct {
-		char text[256];     /* what is being typed */
-		char *before;       /* the query before it, restored by Esc */
+		struct lineedit line;       /* what is being typed (the line editor's keys) */
+		struct lineedit_window win; /* the part the footer shows (set by ui_search.c) */
+		char *before;               /* the query before it, restored by Esc */
 	} search;
 	int first_row;        /* the dashboard's first visible grid row */
 	struct ui_scroll detail, help, changes;
@@ -91,6 +95,8 @@ struct ui {
 		bool follow;         /* scroll the selection into view at the next measure */
 		bool burnup;         /* b: the burn-up chart instead of the lanes */
 		size_t *order, count; /* the dated milestones by due date (owned) */
+		size_t *rows;        /* the same by group, then due date: the Gantt's rows (owned) */
+		size_t top;          /* the Gantt's first row shown */
 		unsigned serial;     /* charter_serial when order was made */
 	} timeline;
 };
@@ -105,6 +111,11 @@ enum {
 	UI_DIRTY_ALL = 0x3fu,
 };
 
+/* Drawing writes nothing: what changes the session's state says so in a
+ * debug build (and ui_draw compares the session before and after each
+ * draw). */
+#define UI_NOT_DRAWING(ui) assert(!(ui)->drawing)
+
 /* A copy of s, NULL for NULL. Out of memory aborts: a save is all or
  * nothing (temp file, rename), so no half-written state is left, and the
  * crash handler restores the terminal. The UI's small strings use it, so
@@ -114,6 +125,11 @@ char *ui_strdup(const char *s);
  * UI_MODE_MAIN; the dialog on top (edit, confirm) or UI_MODE_MAIN. */
 enum ui_mode ui_panel_mode(const struct ui *ui);
 enum ui_mode ui_dialog_mode(const struct ui *ui);
+/* The count typed before a move (at least 1: 3j), forgotten as it is taken. */
+unsigned ui_take_count(struct ui *ui);
+/* Opens the search prompt, empty (`/` on the dashboard and in the help;
+ * ui_search.c takes it from there). */
+void ui_search_open(struct ui *ui);
 /* Read-only again from the options and the file's permissions. */
 void ui_recheck_writable(struct ui *ui);
 

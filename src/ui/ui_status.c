@@ -17,14 +17,8 @@ unsigned ui_act_status_menu(struct ui *ui, enum ui_request req)
 		ui_message(ui, "No milestone selected here");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	const char *why = ui_live_blocked(ui);
-	if (why) { /* say it now, not after the second key */
-		if (ui->read_only_why[0])
-			ui_error(ui, "Read-only: %s; nothing was changed", why);
-		else
-			ui_error(ui, "Not saved: %s", why);
+	if (ui_live_refused(ui)) /* say it now, not after the second key */
 		return UI_HANDLED | UI_REDRAW;
-	}
 	ui_push(ui, UI_MODE_STATUS);
 	return UI_HANDLED | UI_RELAYOUT;
 }

@@ -21,10 +21,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
+#include "charterdash/core/fsio.h"
 #include "charterdash/core/text.h"
 
 /* --- glyphs ------------------------------------------------------------- */
@@ -49,7 +51,7 @@ const struct ui_glyphs ui_glyphs_utf8 = {
 	.changed = "\xe2\x80\xa2", /* • */
 	.sep = " \xc2\xb7 ",
 	.up = "\xe2\x86\x91", .down = "\xe2\x86\x93", .left = "\xe2\x86\x90", .right = "\xe2\x86\x92",
-	.more_up = "\xe2\x96\xb2", .more_down = "\xe2\x96\xbc",
+	.more_up = "\xe2\x96\xb2", .more_down = "\xe2\x96\xbc", .pane_focus = "\xe2\x96\xb6",
 	.check_on = "[x]", .check_off = "[ ]", .radio_on = "(\xe2\x80\xa2)", .radio_off = "( )",
 };
 
@@ -66,7 +68,7 @@ const struct ui_glyphs ui_glyphs_ascii = {
 	.changed = "*",
 	.sep = " | ",
 	.up = "Up", .down = "Down", .left = "Left", .right = "Right",
-	.more_up = "^", .more_down = "v",
+	.more_up = "^", .more_down = "v", .pane_focus = "*", /* ">" is in progress */
 	.check_on = "[x]", .check_off = "[ ]", .radio_on = "(*)", .radio_off = "( )",
 };
 
@@ -479,6 +481,52 @@ void ui_term_resume(struct ui *ui)
 		ui_term_mouse(ui, true);
 	clearok(curscr, TRUE);
 	ui->dirty = UI_DIRTY_ALL;
+}
+
+/* The child: argv with `input` on a pipe (fds) or the terminal's input. */
+static int run_child(char **argv, const char *input, size_t len)
+{
+	int fds[2] = { -1, -1 };
+	if (input && pipe(fds) != 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (input) {
+			dup2(fds[0], STDIN_FILENO);
+			close(fds[0]);
+			close(fds[1]);
+		}
+		execvp(argv[0], argv);
+		fprintf(stderr, "charterdash: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (input) {
+		close(fds[0]);
+		/* a pager that quits early closes the pipe: no SIGPIPE for us */
+		void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+		if (pid > 0)
+			(void)fsio_write_all(fds[1], input, len);
+		close(fds[1]);
+		signal(SIGPIPE, old);
+	}
+	int status = -1;
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	return pid < 0 ? -1 : status;
+}
+
+int ui_term_run(struct ui *ui, char **argv, const char *input, size_t len)
+{
+	ui_term_pause(ui);
+	int status = run_child(argv, input, len);
+	int saved = errno;
+	/* a Ctrl-Z meant for the child reached us too (same process group):
+	 * it is over now, do not stop again */
+	(void)ui_term_take_suspend();
+	ui_term_resume(ui);
+	errno = saved;
+	return status;
 }
 
 void ui_term_suspend(struct ui *ui)

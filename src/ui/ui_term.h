@@ -52,6 +52,7 @@ struct ui_glyphs {
 	const char *sep;                                /* " · " */
 	const char *up, *down, *left, *right;           /* key names */
 	const char *more_up, *more_down;
+	const char *pane_focus;                         /* before a meter pane's name: it has the focus */
 	const char *check_on, *check_off, *radio_on, *radio_off;
 };
 
@@ -66,6 +67,7 @@ struct ui_screen {
 	struct layout_screen regions;
 	int header_lines;
 	struct rect *panes;   /* one per group, h == 0 when off screen */
+	bool meter;           /* panes drawn as meters (no box): where boxes would cut milestones */
 	size_t pane_cap;
 	struct layout_grid grid;
 	attr_t role[ROLE_COUNT];
@@ -92,6 +94,11 @@ void ui_term_drop_windows(struct ui_screen *scr);
 /* Leaves curses for a child program (the editor) and comes back. */
 void ui_term_pause(struct ui *ui);
 void ui_term_resume(struct ui *ui);
+/* Runs argv (no shell) with the terminal, curses paused: its standard
+ * input is `input` (len bytes, through a pipe) or the terminal's (NULL);
+ * a Ctrl-Z it took is not ours. Its wait status, or -1 with errno set when
+ * it could not start. */
+int ui_term_run(struct ui *ui, char **argv, const char *input, size_t len);
 /* Ctrl-Z: restores the terminal, stops, and comes back redrawn. */
 void ui_term_suspend(struct ui *ui);
 /* The signal that asked us to quit (SIGINT, SIGTERM, SIGHUP) or 0. */

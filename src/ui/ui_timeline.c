@@ -22,6 +22,20 @@
 
 #define LANE_LABEL 16 /* columns of the group names left of the axis */
 #define MAX_TICKS 128
+#define GANTT_MIN_ROWS 24 /* the lanes' rows from which each milestone gets its own */
+
+/* Rows for the lanes in a window h high: the borders, the axis (2), the
+ * status line and the legend. */
+static int lanes_height(int h)
+{
+	return h - 6;
+}
+
+/* Where there is height, a row per milestone (a labelled Gantt). */
+static bool gantt_fits(const struct ui *ui, int rows)
+{
+	return rows >= GANTT_MIN_ROWS && ui->charter.group_count;
+}
 
 struct by_date {
 	long day;
@@ -62,6 +76,10 @@ static void sort_by_date(struct ui *ui)
 	for (size_t i = 0; i < n; i++)
 		order[i] = tmp[i].m;
 	free(tmp);
+	free(ui->timeline.rows);
+	ui->timeline.rows = malloc((n ? n : 1) * sizeof *ui->timeline.rows);
+	if (ui->timeline.rows)
+		timeline_gantt(c, order, n, ui->timeline.rows);
 	ui->timeline.order = order;
 	ui->timeline.count = n;
 	ui->timeline.serial = ui->charter_serial;
@@ -81,7 +99,8 @@ static size_t dated_count(const struct ui *ui)
 void ui_timeline_fini(struct ui *ui)
 {
 	free(ui->timeline.order);
-	ui->timeline.order = NULL;
+	free(ui->timeline.rows);
+	ui->timeline.order = ui->timeline.rows = NULL;
 	ui->timeline.count = 0;
 }
 
@@ -105,12 +124,15 @@ unsigned ui_act_timeline(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
+/* A zoom keeps the selected milestone (else today) in view: the measure
+ * step scrolls to it. */
 static unsigned zoom(struct ui *ui, int step)
 {
 	int z = (int)ui->timeline.axis.zoom + step;
 	if (z < 0 || z >= TIMELINE_ZOOMS)
 		return UI_HANDLED;
 	timeline_set_zoom(&ui->timeline.axis, (enum timeline_zoom)z);
+	ui->timeline.follow = true;
 	ui_message(ui, "Timeline by %s", timeline_zoom_label((enum timeline_zoom)z));
 	return UI_HANDLED | UI_REDRAW;
 }
@@ -121,20 +143,20 @@ unsigned ui_timeline_request(struct ui *ui, enum ui_request req)
 	size_t n = dated_count(ui);
 	long page = a->width > 8 ? a->width / 4 : 1;
 	switch (req) {
-	case UI_REQ_TIMELINE_EARLIER: return UI_HANDLED | (timeline_scroll(a, -page) ? UI_REDRAW : 0);
-	case UI_REQ_TIMELINE_LATER: return UI_HANDLED | (timeline_scroll(a, page) ? UI_REDRAW : 0);
-	case UI_REQ_TIMELINE_PREV:
-	case UI_REQ_TIMELINE_NEXT:
-		if (req == UI_REQ_TIMELINE_PREV && ui->timeline.sel > 0)
+	case UI_REQ_PANE_PREV: return UI_HANDLED | (timeline_scroll(a, -page) ? UI_REDRAW : 0);
+	case UI_REQ_PANE_NEXT: return UI_HANDLED | (timeline_scroll(a, page) ? UI_REDRAW : 0);
+	case UI_REQ_MOVE_UP:
+	case UI_REQ_MOVE_DOWN:
+		if (req == UI_REQ_MOVE_UP && ui->timeline.sel > 0)
 			ui->timeline.sel--;
-		else if (req == UI_REQ_TIMELINE_NEXT && ui->timeline.sel + 1 < n)
+		else if (req == UI_REQ_MOVE_DOWN && ui->timeline.sel + 1 < n)
 			ui->timeline.sel++;
 		ui->timeline.follow = true;
 		return UI_HANDLED | UI_REDRAW;
 	case UI_REQ_TIMELINE_ZOOM_IN: return zoom(ui, -1);
 	case UI_REQ_TIMELINE_ZOOM_OUT: return zoom(ui, 1);
 	case UI_REQ_TIMELINE_BURNUP: ui->timeline.burnup = !ui->timeline.burnup; return UI_HANDLED | UI_REDRAW;
-	case UI_REQ_TIMELINE_DETAIL: {
+	case UI_REQ_DETAIL: {
 		long m = nth_by_date(ui, ui->timeline.sel);
 		if (m < 0 || !view_select_milestone(&ui->view, (size_t)m)) {
 			ui_error(ui, "%s is hidden by the filter: c clears it", m >= 0 ? ui->charter.milestones[m].id : "?");
@@ -153,6 +175,7 @@ static struct rect timeline_rect(struct ui *ui)
 
 static void timeline_measure(struct ui *ui)
 {
+	(void)ui_live_history(ui); /* the burn-up's, reloaded here if it changed */
 	struct timeline_axis *a = &ui->timeline.axis;
 	struct date keep = a->start;
 	timeline_span(&ui->charter, ui->opt.today, &a->start, &a->end);
@@ -165,11 +188,21 @@ static void timeline_measure(struct ui *ui)
 	if (ui->timeline.sel >= n)
 		ui->timeline.sel = n ? n - 1 : 0;
 	long m = nth_by_date(ui, ui->timeline.sel);
-	if (ui->timeline.follow && m >= 0)
-		timeline_show(a, milestone_due(&ui->charter, &ui->charter.milestones[m]));
+	if (ui->timeline.follow)
+		timeline_show(a, m >= 0 ? milestone_due(&ui->charter, &ui->charter.milestones[m]) : ui->opt.today);
 	else
 		timeline_scroll(a, 0);
 	ui->timeline.follow = false;
+	/* the Gantt's rows, scrolled so that the selection's shows */
+	int rows = lanes_height(ui->scr->overlay_rect.h);
+	if (gantt_fits(ui, rows) && ui->timeline.rows) {
+		size_t at = 0;
+		while (at < n && (long)ui->timeline.rows[at] != m)
+			at++;
+		ui->timeline.top = layout_scroll(ui->timeline.top, at < n ? at : 0, n, (size_t)rows);
+	} else {
+		ui->timeline.top = 0;
+	}
 }
 
 /* --- drawing ------------------------------------------------------------ */
@@ -207,25 +240,85 @@ static void draw_axis(struct ui *ui, WINDOW *w, int y, int x0)
 	mark(ui, w, y + 1, x0, ui->opt.today, "T", ROLE_MARKER);
 }
 
-/* One lane: the group's name, today's column, its milestones. */
-static void draw_lane(struct ui *ui, WINDOW *w, int y, int x0, size_t g, long selected)
+/* A milestone's glyph: red when late, reversed when selected. */
+static attr_t glyph_attr(struct ui *ui, size_t m, long selected)
+{
+	const struct milestone *ms = &ui->charter.milestones[m];
+	if ((long)m == selected)
+		return ui_attr(ui, ROLE_SELECTED);
+	bool late = progress_is_overdue(&ui->charter, ms, ui->opt.today);
+	return ui_attr(ui, late ? ROLE_OVERDUE : ui_status_role(ms->status));
+}
+
+/* A lane's label: the group's name, its short name when the name does not fit. */
+static const char *lane_name(const struct group *grp)
+{
+	const char *name = grp->name ? grp->name : grp->id;
+	return grp->short_name && text_width(name) >= LANE_LABEL ? grp->short_name : name;
+}
+
+/* Group g's lane, `k` rows from y: its name, today's column, its
+ * milestones by due date spread over the rows (the i-th on row i % k), so
+ * that close dates do not hide each other. */
+static void draw_lane(struct ui *ui, WINDOW *w, int y, int x0, size_t g, long selected, int k)
 {
 	const struct charter *c = &ui->charter;
 	const struct group *grp = &c->groups[g];
-	ui_put(ui, w, y, 2, grp->name ? grp->name : grp->id, LANE_LABEL - 1, ROLE_TITLE, true);
-	mark(ui, w, y, x0, ui->opt.today, ui->opt.ascii ? ":" : "\xe2\x94\x8a", ROLE_DIM);
-	for (size_t m = grp->first; m < grp->first + grp->count; m++) {
+	ui_put(ui, w, y, 2, lane_name(grp), LANE_LABEL - 1, ROLE_TITLE, true);
+	for (int r = 0; r < k; r++)
+		mark(ui, w, y + r, x0, ui->opt.today, ui->opt.ascii ? ":" : "\xe2\x94\x8a", ROLE_DIM);
+	size_t i = 0;
+	for (size_t j = 0; ui->timeline.rows && j < dated_count(ui); j++) {
+		size_t m = ui->timeline.rows[j];
+		if (c->milestones[m].group != g)
+			continue;
+		long cell = timeline_cell_of(&ui->timeline.axis, milestone_due(c, &c->milestones[m]));
+		int row = (int)(i++ % (size_t)k);
+		if (cell >= 0 && cell < ui->timeline.axis.width)
+			ui_put_attr(ui, w, y + row, x0 + (int)cell, ui->scr->g->status[c->milestones[m].status], 1,
+			            glyph_attr(ui, m, selected), false);
+	}
+}
+
+/* The lanes in `height` rows from `top`: each group as many rows as share
+ * out evenly (at least one). */
+static void draw_lanes(struct ui *ui, WINDOW *w, int top, int height, int x0, long selected)
+{
+	int groups = (int)ui->charter.group_count;
+	int k = groups && height / groups > 1 ? height / groups : 1;
+	for (int g = 0; g < groups && g * k < height; g++)
+		draw_lane(ui, w, top + g * k, x0, (size_t)g, selected, height - g * k < k ? height - g * k : k);
+}
+
+/* The labelled Gantt: a row per milestone, by group, then due date, its
+ * title beside its glyph (left of it near the right edge); the group's
+ * name on its first row shown; scrolled to keep the selection in view. */
+static void draw_gantt(struct ui *ui, WINDOW *w, int top, int height, int x0, long selected)
+{
+	const struct charter *c = &ui->charter;
+	const int width = ui->timeline.axis.width;
+	size_t prev = SIZE_MAX;
+	for (int y = 0; y < height && ui->timeline.top + (size_t)y < dated_count(ui); y++) {
+		size_t m = ui->timeline.rows[ui->timeline.top + (size_t)y];
 		const struct milestone *ms = &c->milestones[m];
-		if (!milestone_has_date(ms))
-			continue;
+		if (ms->group != prev) {
+			ui_put(ui, w, top + y, 2, lane_name(&c->groups[ms->group]), LANE_LABEL - 1, ROLE_TITLE, true);
+			prev = ms->group;
+		}
+		mark(ui, w, top + y, x0, ui->opt.today, ui->opt.ascii ? ":" : "\xe2\x94\x8a", ROLE_DIM);
 		long cell = timeline_cell_of(&ui->timeline.axis, milestone_due(c, ms));
-		if (cell < 0 || cell >= ui->timeline.axis.width)
+		if (cell < 0 || cell >= width)
 			continue;
-		bool late = progress_is_overdue(c, ms, ui->opt.today);
-		attr_t at = ui_attr(ui, late ? ROLE_OVERDUE : ui_status_role(ms->status));
-		if ((long)m == selected)
-			at = ui_attr(ui, ROLE_SELECTED);
-		ui_put_attr(ui, w, y, x0 + (int)cell, ui->scr->g->status[ms->status], 1, at, false);
+		attr_t at = glyph_attr(ui, m, selected);
+		ui_put_attr(ui, w, top + y, x0 + (int)cell, ui->scr->g->status[ms->status], 1, at, false);
+		const char *title = ms->title ? ms->title : "";
+		int right = width - (int)cell - 2, tw = (int)text_width(title);
+		attr_t ta = (long)m == selected ? at : ui_attr(ui, ROLE_NORMAL);
+		if (right >= tw || right >= (int)cell - 1) /* beside it, on the side with room */
+			ui_put_attr(ui, w, top + y, x0 + (int)cell + 2, title, right, ta, true);
+		else
+			ui_put_attr(ui, w, top + y, x0 + (int)cell - 1 - (tw < (int)cell - 1 ? tw : (int)cell - 1), title,
+			            (int)cell - 1, ta, true);
 	}
 }
 
@@ -257,7 +350,7 @@ static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 	size_t *done = calloc(n, sizeof *done), *plan = calloc(n, sizeof *plan);
 	struct date *dates = calloc(n, sizeof *dates);
 	bool ok = done && plan && dates && height > 1 && total &&
-	          timeline_burnup(&ui->charter, ui_live_history(ui), timeline_date_at(a, 0),
+	          timeline_burnup(&ui->charter, ui_live_history_loaded(ui), timeline_date_at(a, 0),
 	                          timeline_date_at(a, (long)n - 1), n, done, plan, dates);
 	if (!ok) {
 		ui_put(ui, w, top + height / 2, x0, "No status changes in the history yet: nothing to draw the burn-up from.",
@@ -265,7 +358,7 @@ static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 	} else {
 		const char *bar = ui->opt.ascii ? "#" : "\xe2\x96\x88", *dot = ui->opt.ascii ? "*" : "\xe2\x80\xa2";
 		struct date known = a->start; /* done bars from the history's first change to today */
-		timeline_history_start(ui_live_history(ui), &known);
+		timeline_history_start(ui_live_history_loaded(ui), &known);
 		for (size_t i = 0; i < n; i++) {
 			if (date_compare(dates[i], a->end) > 0)
 				break;
@@ -299,13 +392,15 @@ static void timeline_draw(struct ui *ui)
 	int x0 = 2 + LANE_LABEL, inner = r.w - 4;
 	long sel = nth_by_date(ui, ui->timeline.sel);
 	draw_axis(ui, w, 1, x0);
-	int lanes_top = 3, lanes_h = r.h - 2 - 3 - 2; /* axis 2, status and legend 2 */
-	if (ui->timeline.burnup) {
+	int lanes_top = 3, lanes_h = lanes_height(r.h);
+	if (ui->timeline.burnup)
 		draw_burnup(ui, w, lanes_top, lanes_h, x0);
-	} else {
-		for (size_t g = 0; g < ui->charter.group_count && (int)g < lanes_h; g++)
-			draw_lane(ui, w, lanes_top + (int)g, x0, g, sel);
+	else if (gantt_fits(ui, lanes_h) && ui->timeline.rows) {
+		draw_gantt(ui, w, lanes_top, lanes_h, x0, sel);
+		ui_scroll_mark(ui, w, r, ui->timeline.top, lanes_h, dated_count(ui), true);
 	}
+	else
+		draw_lanes(ui, w, lanes_top, lanes_h, x0, sel);
 	draw_status_line(ui, w, r.h - 3, inner, sel);
 	const char *sep = ui->scr->g->sep;
 	char legend[160];
@@ -317,6 +412,7 @@ static void timeline_draw(struct ui *ui)
 }
 
 const struct ui_screen_ops ui_screen_timeline = {
+	.request = ui_timeline_request,
 	.rect = timeline_rect,
 	.measure = timeline_measure,
 	.draw = timeline_draw,

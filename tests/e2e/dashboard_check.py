@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Checks a captured dashboard screen (tmux capture-pane -p).
 
-  dashboard_check.py numbers REPORT SCREEN [--some]
+  dashboard_check.py numbers REPORT SCREEN [--some] [--data FILE]
       every working group of `charterdash report` output REPORT appears on
       SCREEN in a pane whose border carries its name (maybe truncated with
       an ellipsis) and state, and whose bar line carries its "done/total
       NN%" exactly as the report prints it; the Overall line agrees too.
-      With --some, groups not on screen are allowed (a scrolled grid), but
-      at least one must be there.
+      A meter pane (no box, at 80x24) carries its name (or the `short:` name
+      of the data FILE), "done/total" (and "NN%" when it fits) and state on
+      its one line. With --some, groups not on screen are allowed (a
+      scrolled grid), but at least one must be there.
   dashboard_check.py align SCREEN WIDTH
       no line is wider than WIDTH columns, and every box (pane, overlay)
       has its vertical borders in one column from top to bottom, counting
@@ -109,7 +111,42 @@ def find_pane(rows, name):
     return None
 
 
-def numbers(report, screen, some):
+def find_meter(rows, names):
+    """The line of a meter pane showing one of names after its focus mark
+    (or blank) and a space; names None: any meter with the focus mark."""
+    for r, cs in enumerate(rows):
+        line = "".join(cs)
+        if names is None:
+            if re.search(r"(^| )(\u25b6|\*) \S", line):
+                return r
+            continue
+        for name in filter(None, names):
+            for mark in ("\u25b6 ", "* ", "  "):
+                at = line.find(mark + name + " ")
+                if at >= 0 and (at == 0 or line[at - 1] == " "):
+                    return r
+    return None
+
+
+def meter_line(rows, r, name, others):
+    """The meter's own part of line r: from its name to the next meter's
+    (another group's name, or short name, after two spaces)."""
+    line = "".join(rows[r])
+    start = line.find(name)
+    ends = [line.find(" " + o + " ", start + len(name)) for o in others if o and o != name]
+    ends = [e for e in ends if e > start]
+    return line[start:min(ends)] if ends else line[start:]
+
+
+def short_names(path):
+    if not path:
+        return {}
+    import yaml
+    d = yaml.safe_load(open(path, encoding="utf-8"))
+    return {g.get("name"): g.get("short") for g in d.get("working_groups") or []}
+
+
+def numbers(report, screen, some, data=None):
     overall, groups = parse_report(report)
     rows = [cells(l) for l in open(screen, encoding="utf-8").read().splitlines()]
     ok = True
@@ -119,8 +156,22 @@ def numbers(report, screen, some):
             print("Overall line %r does not show %r" % (line, overall))
             ok = False
     found = 0
+    shorts = short_names(data)
     for name, nums, state in groups:
         pane = find_pane(rows, name)
+        meter = None if pane else find_meter(rows, [name, shorts.get(name)])
+        if meter is not None:
+            found += 1
+            others = [g[0] for g in groups] + [v for v in shorts.values() if v]
+            text = meter_line(rows, meter, name if name in "".join(rows[meter]) else shorts.get(name), others)
+            count, _, percent = nums.partition("  ")
+            if state not in text or " " + count + " " not in text + " ":
+                print("group %r: meter %r lacks %r or %r" % (name, text, count, state))
+                ok = False
+            if "%" in text and percent and percent not in text:
+                print("group %r: meter %r shows a percent other than %r" % (name, text, percent))
+                ok = False
+            continue
         if not pane:
             if not some:
                 print("group %r is not on screen" % name)
@@ -186,7 +237,9 @@ def align(screen, width):
                     break
                 rr += 1
             boxes += 1
-    if boxes == 0:
+    # meter panes (no boxes, 80x24 and 120x40): one of them has the focus mark
+    meters = find_meter(rows, None) is not None
+    if boxes == 0 and not meters:
         print("no box on screen")
         ok = False
     return ok
@@ -194,7 +247,9 @@ def align(screen, width):
 
 def main():
     if len(sys.argv) >= 4 and sys.argv[1] == "numbers":
-        return 0 if numbers(sys.argv[2], sys.argv[3], "--some" in sys.argv[4:]) else 1
+        rest = sys.argv[4:]
+        data = rest[rest.index("--data") + 1] if "--data" in rest[:-1] else None
+        return 0 if numbers(sys.argv[2], sys.argv[3], "--some" in rest, data) else 1
     if len(sys.argv) == 4 and sys.argv[1] == "align":
         return 0 if align(sys.argv[2], int(sys.argv[3])) else 1
     print(__doc__)

@@ -39,10 +39,12 @@ capture -e
 grep "Launch a public–priva" "$screen" | head -n 1 | grep -q "$(printf '\033')\[[0-9;]*7m" ||
 	fail "the first milestone in attention order is not shown selected"
 capture
-first_rows=$(grep -o '^┃ [✗◐○✓] [^ ]* [^ ]*' "$screen" | head -n 3 | sed 's/^┃ [^ ]* //' | tr '\n' '|')
+# (one column of meters at 120x40: every title whole)
+first_rows=$(grep -oE '^(┃ | )[✗◐○✓] [^ ]* [^ ]*' "$screen" | head -n 3 | sed -E 's/^(┃ | )[^ ]* //' | tr '\n' '|')
 [ "$first_rows" = "Launch a|Streamline customs|Publish a|" ] ||
 	fail "economy's first rows are not in attention order: $first_rows"
-grep -q '┃ ✓ Roadmap: adopt the ec' "$screen" || fail "the done milestones are not listed"
+grep -qE '^(┃ | )✓ Constitute the working group and hold its first meeting ' "$screen" ||
+	fail "the done milestones are not listed"
 row_of() { grep -n -- "$1" "$screen" | head -n 1 | cut -d: -f1; }
 [ "$(row_of 'Roadmap: adopt the se')" -lt "$(row_of 'Expand counter-terr')" ] ||
 	fail "security's overdue roadmap is not above its open work"
@@ -84,10 +86,10 @@ wait_for "Milestone econ-roadmap" # back in economy, its third row
 keys Escape G Enter
 wait_for "Milestone econ-annual-meeting"
 has "This group hosts the secretariat" "folded notes"
-keys Escape j Enter # past the bottom: into the pane below (two columns at 120)
-wait_for "Milestone conn-constitute"
-keys Escape k Enter # and back up to the last row above
-wait_for "Milestone econ-annual-meeting"
+keys Escape j Enter # past the bottom: into the pane below (one column at 120)
+wait_for "Milestone energy-constitute"
+keys Escape k Enter # and back up: the last row of the first screen above (6 of 8)
+wait_for "Milestone econ-ppp"
 keys Escape g
 wait_gone "Milestone"
 

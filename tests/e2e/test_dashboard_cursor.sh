@@ -80,10 +80,11 @@ start 120 40 --today "$TODAY" "$tmp/charter.yaml"
 wait_for "Today $TODAY"
 file_order 5
 keys j
-# econ's pane spans columns 0-59 (two columns at 120): its rows' inside is 1-58
-check_rows default "Identify priority tra" "Roadmap: adopt the ec" "1-58"
+# one column of meters at 120x40 (every title whole): econ's rows span
+# columns 0-118 (the last cell of the screen is never written), and the focused pane's line has the focus mark
+check_rows default "Identify priority tra" "Roadmap: adopt the ec" "0-118"
 capture
-grep -q "┏━ Economy and Trade" "$screen" || fail "default: the focused pane has no heavy border"
+grep -q "▶ Economy and Trade" "$screen" || fail "default: the focused pane has no focus mark"
 set -- $(cursor)
 [ "$1" = 0 ] || fail "default: the terminal's cursor shows while browsing ($*)"
 
@@ -130,15 +131,15 @@ start 120 40 --thin-cursor --today "$TODAY" "$tmp/charter.yaml"
 wait_for "Today $TODAY"
 file_order 5
 keys j
-check_rows thin "Identify priority tra" "Roadmap: adopt the ec" "1-2"
+check_rows thin "Identify priority tra" "Roadmap: adopt the ec" "0-1"
 keys j
-check_rows thin "Roadmap: adopt the ec" "Identify priority tra" "1-2"
+check_rows thin "Roadmap: adopt the ec" "Identify priority tra" "0-1"
 capture
 grep -q "┏\|┗" "$screen" && fail "thin: a heavy border is drawn"
-grep -q "┌─ Economy and Trade" "$screen" || fail "thin: the focused pane lost its name"
-keys l g
-# energy's pane now holds the cursor (at the same row, then g: its first); econ shows none
-check_rows thin "Constitute the workin" "Roadmap: adopt the ec" "61-62"
+grep -q "▶ Economy and Trade" "$screen" || fail "thin: the focused pane lost its name"
+keys l g j
+# energy's pane now holds the cursor (its second row); econ shows none
+check_rows thin "Identify priority energy" "Roadmap: adopt the ec" "0-1"
 set -- $(cursor)
 [ "$1" = 0 ] || fail "thin: the terminal's cursor shows while browsing ($*)"
 keys q

@@ -62,7 +62,7 @@ keys Escape
 target=bob
 wait_gone "Changes since the meeting started" 15
 keys j l # (l, navigation too, moves the focus: both keys are done when it shows)
-wait_for "┏━ Artificial Intelligence"
+wait_for "▶ Artificial Intelligence"
 lacks "Stop following" "bob after a navigation key"
 keys e
 wait_for "You are following amina. Stop following"

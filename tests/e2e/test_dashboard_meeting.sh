@@ -41,9 +41,9 @@ cmp -s "$orig" "$file" || fail "Esc in the status menu changed the file"
 keys 3 j Space b
 wait_for "Saved: econ-customs-middle-corridor status 'in_progress' → 'blocked' (u undoes)"
 keys j k l # (the focus shows where the moves are: done when it is back)
-wait_for "┏━ Energy"
+wait_for "▶ Energy"
 keys h
-wait_for "┏━ Economy"
+wait_for "▶ Economy"
 has "Saved: econ-customs-middle-corridor status 'in_progress' → 'blocked'" "the last change, after moves"
 keys u
 wait_for "Undone: status of econ-customs-middle-corridor"

@@ -20,25 +20,25 @@ wheel() { # wheel X Y up|down
 	keys -l "$(printf '\033[<%d;%d;%dM' "$b" "$1" "$2")"
 }
 
-# At 120x40 the panes are 60 columns wide, in two columns; a pane's
-# milestones start on its third line: the first row of panes starts on line
-# 4 (three header lines), the second on line 15 (panes of 8 milestones).
+# At 120x40 the panes are one column of meters (every title whole), each a
+# line with its name and 6 milestone lines: economy from line 4 (three
+# header lines), energy from 11, connectivity from 18.
 start 120 40 --today "$TODAY" --mouse "$data"
 wait_for "Overall" || finish
 file_order 5 # rows in the file's order
-click 30 18 # connectivity, second milestone
-wait_for "┏━ Connectivity" # the click taken: past the double-click interval
+click 30 20 # connectivity, second milestone
+wait_for "▶ Connectivity" # the click taken: past the double-click interval
 keys Enter
 wait_for "Milestone conn-priority-projects"
 keys Escape
 wait_gone "Milestone conn"
-click 90 8
-click 90 8 # a double click on energy's third milestone
+click 90 14
+click 90 14 # a double click on energy's third milestone
 wait_for "Milestone energy-roadmap"
 keys Escape
 wait_gone "Milestone energy"
 wheel 10 7 down # the wheel over economy: three rows down, focus follows
-wait_for "┏━ Economy"
+wait_for "▶ Economy"
 keys Enter
 wait_for "Milestone econ-customs-middle-corridor"
 keys Escape
@@ -53,8 +53,8 @@ wait_for "Overall" || finish
 file_order 5
 keys M
 wait_for "Mouse on"
-click 30 18
-click 30 18
+click 30 20
+click 30 20
 wait_for "Milestone conn-priority-projects"
 keys Escape M
 wait_for "Mouse off"

@@ -28,8 +28,7 @@ wait_for "now row 8 of 8" || finish
 has "Saved: sec-roadmap status 'in_progress' → 'done' (u undoes); now row 8 of 8" "the message line"
 has "Framework for potential sales" "Security and Defence, its selection on the next row"
 keys Tab
-sleep 0.3
-capture
+wait_for "▶ Economy and Trade" # the focus moved (the meter's focus mark at 80x24): the Tab is done
 has "Framework for potential sales" "Security and Defence after the Tab"
 has "Launch a public" "Economy and Trade's first row"
 lacks "▲" "a pane scrolled away from its top"

@@ -291,7 +291,7 @@ run check --strict "$tmp/typos.yaml"
 expect_rc 0 "check --strict with warnings only"
 cat >"$tmp/want" <<EOF
 $tmp/typos.yaml:3:3: warning: unknown key 'signd' in the charter (did you mean 'signed'?)
-$tmp/typos.yaml:9:5: warning: unknown key 'colour' in working group 'g' (known keys: id, name, leads, description, milestones)
+$tmp/typos.yaml:9:5: warning: unknown key 'colour' in working group 'g' (known keys: id, name, short, leads, description, milestones)
 $tmp/typos.yaml:15:9: warning: unknown key 'onwer' in milestone 'm1' (did you mean 'owner'?)
 $tmp/typos.yaml:19:9: warning: unknown key 'leads' in milestone 'm2' ('leads' belongs in a working group; check the indentation)
 EOF

@@ -47,11 +47,6 @@ enum { CLI_OPTIONS_END = -1, CLI_OPTIONS_EXIT = -2 };
 int cli_next_option(const char *command, int argc, char **argv, const char *shortopts,
                     const struct option *longopts, bool first, int *status);
 
-/* The option getopt_long has just refused (returning '?' or ':'), as the
- * user wrote it: "-x" (also inside a cluster such as -nx) or "--name"
- * without any "=value". True when it is a long option that takes no value
- * and was given one (--strict=yes). */
-bool cli_option_name(char **argv, const struct option *longopts, char *out, size_t size);
 
 /* Parses --today's argument; on failure prints a usage error and returns false. */
 bool cli_parse_today(const char *text, struct date *out);
@@ -71,6 +66,10 @@ const char *cli_default_file(void);
  * when that is ./charter.yaml and there is none, prints a usage error and
  * returns NULL. */
 const char *cli_file(const char *command, int argc, char **argv, int from, int operands, int *next);
+
+/* The FILE of a command that takes one and nothing after it (agenda, ids,
+ * log, report): cli_file's, or NULL after a usage error (exit EXIT_USAGE). */
+const char *cli_one_file(const char *command, int argc, char **argv, int from);
 
 /* The local calendar date. */
 struct date cli_local_today(void);

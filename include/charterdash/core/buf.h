@@ -21,4 +21,11 @@ void buf_repeat(struct buf *b, char c, size_t n);
 /* Hands the bytes to the caller (NULL after a failure) and resets b. */
 char *buf_take(struct buf *b, size_t *len);
 
+/* An array of `count` items of `size` bytes, with room for one more: the
+ * array itself while *cap > count, else grown by doubling (to `first`
+ * items at the start) with *cap updated; NULL when memory runs out or the
+ * size would overflow (the array is then as it was, still the caller's).
+ * git's ALLOC_GROW:  v = buf_grow_array(a->v, &a->cap, a->n, sizeof *v, 16); */
+void *buf_grow_array(void *items, size_t *cap, size_t count, size_t size, size_t first);
+
 #endif

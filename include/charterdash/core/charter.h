@@ -51,6 +51,7 @@ struct milestone {
 struct group {
 	const char *id;
 	const char *name;
+	const char *short_name;  /* `short:`, for narrow panes; NULL when absent */
 	const char *description; /* NULL when absent */
 	const char **leads;      /* owned array of borrowed strings */
 	size_t lead_count;

@@ -23,4 +23,9 @@ size_t str_split_words(char *cmd, char **argv, size_t max);
  * copy): the one place a const is dropped, visibly, without a cast. */
 char *str_unconst(const char *s);
 
+/* s on one line for a message: at most `max` bytes of it (and what fits in
+ * `size` with room for an ellipsis), whole UTF-8 characters, control
+ * characters as spaces, "…" when cut. */
+void str_short(const char *s, size_t max, char *out, size_t size);
+
 #endif

@@ -30,6 +30,13 @@ struct rect {
 #define LAYOUT_FOOTER_LINES 2
 /* Lines of a pane that are not milestones: two borders and the bar. */
 #define LAYOUT_PANE_CHROME 3
+/* A meter pane (htop's meters, where boxes would cut milestone lines):
+ * no border, one line with the name, bar, count and state, then the
+ * milestones; its rows take the short date under LAYOUT_METER_WIDE
+ * columns. */
+#define LAYOUT_METER_CHROME 1
+#define LAYOUT_METER_WIDE 60
+#define LAYOUT_SHORT_DATE 5
 /* A pane's wanted lines when the filter leaves it empty: a grid row of
  * such panes only is one line tall. */
 #define LAYOUT_COLLAPSED (-1)
@@ -94,6 +101,15 @@ struct layout_grid {
 };
 void layout_grid(struct rect body, const int *list, size_t n, size_t focus, int first_row,
                  struct rect *out, struct layout_grid *grid);
+/* The same for panes of `chrome` lines besides their milestones
+ * (LAYOUT_PANE_CHROME for boxes, LAYOUT_METER_CHROME for meters). */
+void layout_grid_styled(struct rect body, const int *list, size_t n, size_t focus, int first_row, int chrome,
+                        struct rect *out, struct layout_grid *grid);
+/* The same with exactly `cols` columns. */
+void layout_grid_cols(struct rect body, const int *list, size_t n, size_t focus, int first_row, int chrome, int cols,
+                      struct rect *out, struct layout_grid *grid);
+/* What a grid leaves out: panes off screen, and milestone lines cut. */
+void layout_hidden(const int *list, size_t n, int chrome, const struct rect *out, size_t *panes, size_t *lines);
 
 /* The lines inside a pane rectangle (relative to it). */
 struct layout_pane {
@@ -115,10 +131,24 @@ struct layout_row {
 	int glyph_x;
 	int title_x, title_w;
 	int owner_x, owner_w;
-	int mark_x; /* the overdue mark '!' before the date */
-	int date_x;
+	int mark_x; /* the overdue mark '!' before the date (-1: none) */
+	int date_x, date_w; /* date_w 10, or LAYOUT_SHORT_DATE ("!12d", "+3d") */
 };
 void layout_row(int inner_w, struct layout_row *out);
+/* The same sized to the pane's longest title and owner (columns): with an
+ * owner column, the title takes what it needs first (leaving the owner at
+ * least 12 columns), the owner the rest, so both are whole when the line
+ * has room for both. */
+void layout_row_fit(int inner_w, int title_max, int owner_max, struct layout_row *out);
+/* A meter pane's lines: its rectangle is all list but the first line; its
+ * rows' first column (the mark of a match or someone else's change, blank
+ * otherwise) is the gap to the pane on its left. */
+void layout_pane_meter(struct rect pane, struct layout_pane *out);
+/* A meter pane's milestone line: as layout_row from LAYOUT_METER_WIDE
+ * columns on; narrower, the short date (LAYOUT_SHORT_DATE columns, from
+ * 16 columns on) at the right edge, so that a pane of 40 columns keeps 31
+ * for the title. */
+void layout_row_meter(int inner_w, struct layout_row *out);
 
 /* Splits `width` cells among n segments in proportion to counts (largest
  * remainder rounding). The rule:

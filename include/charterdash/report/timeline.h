@@ -18,7 +18,8 @@ enum timeline_zoom { TIMELINE_WEEKS, TIMELINE_MONTHS, TIMELINE_QUARTERS, TIMELIN
 /* "weeks", "months", "quarters". */
 const char *timeline_zoom_label(enum timeline_zoom z);
 /* Days one cell of the axis stands for: 1, 4, 12 (a week is 7 cells, a
- * month about 8, a quarter about 8). */
+ * month about 8, a quarter about 8); an axis at quarters fits its span
+ * to its width instead (timeline_axis_days). */
 int timeline_days_per_cell(enum timeline_zoom z);
 
 /* The span: from signing to the later of the next review and the last due
@@ -33,6 +34,9 @@ struct timeline_axis {
 	int width;   /* cells shown */
 };
 
+/* Days one cell stands for on this axis: the zoom's, but at quarters as
+ * many as spread the whole span across the width (nothing scrolls). */
+long timeline_axis_days(const struct timeline_axis *a);
 /* Total cells of the span at the axis's zoom (at least 1). */
 long timeline_cells(const struct timeline_axis *a);
 /* The cell of date d relative to the first shown (may be < 0 or >= width:
@@ -55,6 +59,11 @@ struct timeline_tick {
 	char text[16];
 };
 size_t timeline_ticks(const struct timeline_axis *a, struct timeline_tick *out, size_t cap);
+
+/* The rows of the labelled Gantt view: the n milestones of by_date (in
+ * due-date order) grouped by working group in file order, each group's in
+ * due-date order, into rows (n entries). Returns n. */
+size_t timeline_gantt(const struct charter *c, const size_t *by_date, size_t n, size_t *rows);
 
 /* Burn-up: for each of n dates from `from` to `to` (evenly spread, the
  * last one `to`), how many milestones were done at the end of that day

@@ -169,6 +169,12 @@ bool view_is_match(const struct view *v, size_t m);
 void view_due_short(const struct charter *c, const struct milestone *m, struct date today, char *buf,
                     size_t size);
 
+/* The same in at most LAYOUT_SHORT_DATE (5) columns, for narrow panes:
+ * "!12d" late, "today", "+3d" to go ("!2y" / "+2y" past 999 days), the
+ * done milestone's MM-DD, "-" for `due: ~`. Always NUL-terminated. */
+void view_due_compact(const struct charter *c, const struct milestone *m, struct date today, char *buf,
+                      size_t size);
+
 /* True when milestone m's title, owner or notes contain query. */
 bool view_milestone_matches(const struct milestone *m, const char *query);
 
