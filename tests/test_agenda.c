@@ -1,5 +1,5 @@
 /* test_agenda — the four sections of the agenda: membership, order, the
- * window, and "done recently" read from a history. */
+ * window, and "done recently" read from completion dates and a history. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -131,11 +131,50 @@ static void test_names(void **state)
 	assert_string_equal(agenda_section_title(AGENDA_DONE_RECENTLY), "Done recently");
 }
 
+/* "Done recently" from the file's completion dates, without any history;
+ * the history speaks only for a done milestone that has no date. */
+static void test_done_recently_from_completed(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	         "      - {id: old, title: O, status: done, completed: 2026-11-17}\n"    /* a day before the window */
+	         "      - {id: first, title: F, status: done, completed: 2026-11-18}\n"  /* its first day */
+	         "      - {id: today, title: T, status: done, completed: 2026-12-02}\n"
+	         "      - {id: open, title: P, status: in_progress, completed: 2026-12-01}\n" /* not done */
+	         "      - {id: nodate, title: N, status: done}\n"
+	         "      - {id: dated, title: D, status: done, completed: 2026-11-20}\n");
+	struct agenda a;
+	assert_true(agenda_build(&a, &c, D(2026, 12, 2), 14, NULL));
+	assert_int_equal(a.count[AGENDA_DONE_RECENTLY], 3);
+	assert_string_equal(id_at(&c, &a, AGENDA_DONE_RECENTLY, 0), "today");
+	assert_string_equal(a.entries[AGENDA_DONE_RECENTLY][0].when, "2026-12-02");
+	assert_string_equal(id_at(&c, &a, AGENDA_DONE_RECENTLY, 1), "dated");
+	assert_string_equal(id_at(&c, &a, AGENDA_DONE_RECENTLY, 2), "first");
+	agenda_fini(&a);
+	/* the history: for `nodate` only (`dated` has its date in the file) */
+	struct history_entry entries[] = {
+		change("2026-11-30T10:00:00Z", "nodate", "status", "done"),
+		change("2026-12-01T10:00:00Z", "dated", "status", "done"),
+	};
+	struct history h = { .entries = entries, .count = 2 };
+	assert_true(agenda_build(&a, &c, D(2026, 12, 2), 14, &h));
+	assert_int_equal(a.count[AGENDA_DONE_RECENTLY], 4);
+	assert_string_equal(id_at(&c, &a, AGENDA_DONE_RECENTLY, 1), "nodate");
+	assert_string_equal(a.entries[AGENDA_DONE_RECENTLY][1].when, "2026-11-30T10:00:00Z");
+	assert_string_equal(id_at(&c, &a, AGENDA_DONE_RECENTLY, 2), "dated");
+	assert_string_equal(a.entries[AGENDA_DONE_RECENTLY][2].when, "2026-11-20");
+	agenda_fini(&a);
+	charter_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sections_and_order),
 		cmocka_unit_test(test_done_recently),
+		cmocka_unit_test(test_done_recently_from_completed),
 		cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -308,6 +308,11 @@ static void test_relative_words(void **state)
 	relative_is("wednesday", wednesday, 2026, 12, 9);
 	relative_is("wed", wednesday, 2026, 12, 9);
 	relative_is("sat", D(2026, 12, 31), 2027, 1, 2);
+	/* back-dating a completion: that long ago */
+	relative_is("yesterday", D(2026, 3, 1), 2026, 2, 28);
+	relative_is("-3d", D(2026, 12, 2), 2026, 11, 29);
+	relative_is("-1w", D(2026, 12, 2), 2026, 11, 25);
+	relative_is("-1m", D(2026, 3, 31), 2026, 2, 28);
 	/* the absolute form still works, with its own explanations */
 	relative_is("2027-03-01", wednesday, 2027, 3, 1);
 }
@@ -316,7 +321,7 @@ static void test_relative_rejects(void **state)
 {
 	(void)state;
 	static const char *const bad[] = {
-		"+7", "+d", "7d", "-7d", "+7x", "+7dd", "+ 7d", "next week", "mo", "fridays",
+		"+7", "+d", "7d", "--7d", "-d", "+7x", "+7dd", "+ 7d", "next week", "mo", "fridays",
 		"tom", "+99999999d", "", "eom ", "+1w2d",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -330,12 +335,14 @@ static void test_relative_rejects(void **state)
 	char why[128];
 	struct date out;
 	assert_false(date_parse_relative("+7x", D(2026, 12, 2), &out, why, sizeof why));
-	assert_string_equal(why, "expected YYYY-MM-DD, +Nd, +Nw, +Nm, today, tomorrow, a weekday, eom or eoy");
+	assert_string_equal(why, "expected YYYY-MM-DD, +Nd, +Nw, +Nm (-N: ago), today, tomorrow, yesterday, a weekday, eom or eoy");
 	assert_false(date_parse_relative("2026-02-30", D(2026, 12, 2), &out, why, sizeof why));
 	assert_string_equal(why, "February 2026 has 28 days");
 	assert_false(date_parse_relative("+2m", D(9999, 11, 30), &out, why, sizeof why));
 	assert_string_equal(why, "it falls after 9999-12-31");
 	assert_false(date_parse_relative("tomorrow", D(9999, 12, 31), &out, why, sizeof why));
+	assert_false(date_parse_relative("-1m", D(1, 1, 15), &out, why, sizeof why));
+	assert_string_equal(why, "it falls before 0001-01-01");
 }
 
 int main(void)

@@ -511,10 +511,36 @@ static void test_hit_and_center(void **state)
 	assert_int_equal(c.h, 3);
 }
 
+/* A done row's wider date column comes out of the title, which keeps at
+ * least LAYOUT_MIN_TITLE columns; a row too narrow for a date is left be. */
+static void test_row_widen_date(void **state)
+{
+	(void)state;
+	struct layout_row r;
+	layout_row(60, &r);
+	int title = r.title_w, end = r.date_x + r.date_w;
+	layout_row_widen_date(&r, 24);
+	assert_int_equal(r.date_w, 24);
+	assert_int_equal(r.date_x + r.date_w, end); /* still ends where it did */
+	assert_int_equal(r.mark_x, r.date_x - 1);
+	assert_int_equal(r.title_w, title - 14);
+	layout_row(36, &r); /* a pane at 80 columns: the title gives what it can spare */
+	layout_row_widen_date(&r, 24);
+	assert_int_equal(r.title_w, LAYOUT_MIN_TITLE);
+	assert_int_equal(r.date_w, 10 + 20 - LAYOUT_MIN_TITLE);
+	layout_row(20, &r);
+	layout_row_widen_date(&r, 24);
+	assert_int_equal(r.date_x, -1);
+	layout_row(60, &r);
+	layout_row_widen_date(&r, 8); /* narrower than it is: no change */
+	assert_int_equal(r.date_w, 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns_and_minimum),
+		cmocka_unit_test(test_row_widen_date),
 		cmocka_unit_test(test_pack),
 		cmocka_unit_test(test_screen),
 		cmocka_unit_test(test_grid_120x40_all_fit),

@@ -605,12 +605,50 @@ static void test_charter_overall(void **state)
 	charter_fini(&c);
 }
 
+/* The roadmap phase's outcome from completion dates, and delivery over
+ * every done milestone whose lateness is known. */
+static void test_roadmap_outcome_and_delivery(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	         "      - {id: a, title: A, status: done, due: 2026-03-01, completed: 2026-03-01}\n" /* on time */
+	         "      - {id: b, title: B, status: done, completed: 2026-06-02}\n"                 /* deadline: 24 d late */
+	         "      - {id: c, title: C, status: done, due: 2026-04-01, completed: 2026-04-04}\n" /* 3 d late */
+	         "      - {id: d, title: D, status: done}\n"                                       /* undated */
+	         "      - {id: e, title: E, status: in_progress}\n"                                /* open */
+	         "      - {id: f, title: F, status: done, due: 2026-09-01, completed: 2026-08-20}\n" /* after the phase */
+	         "      - {id: h, title: H, status: done, due: ~, completed: 2026-08-20}\n");      /* no due: no lateness */
+	struct progress p = group_at(&c, 0, D(2026, 12, 7));
+	assert_int_equal(p.roadmap_total, 5);
+	assert_int_equal(p.roadmap_done, 4);
+	assert_int_equal(p.roadmap_on_time, 1);
+	assert_int_equal(p.roadmap_late, 2);
+	assert_int_equal(p.roadmap_undated, 1);
+	assert_true(p.has_last_late);
+	assert_int_equal(date_compare(p.last_late, D(2026, 6, 2)), 0);
+	struct delivery d;
+	assert_true(progress_delivery(&c, 0, c.milestone_count, &d));
+	assert_int_equal(d.done_with_date, 4); /* a, b, c, f */
+	assert_int_equal(d.on_time, 2);        /* a (0), f (-12) */
+	assert_true(d.has_median);
+	assert_int_equal(d.median_half_days, 3); /* of -12, 0, 3, 24: (0 + 3) / 2 = 1.5 days */
+	assert_true(progress_delivery(&c, 0, 1, &d));
+	assert_int_equal(d.median_half_days, 0);
+	assert_true(progress_delivery(&c, 3, 2, &d)); /* d and e: nothing known */
+	assert_int_equal(d.done_with_date, 0);
+	assert_false(d.has_median);
+	charter_fini(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_no_milestones),
 		cmocka_unit_test(test_all_done),
+		cmocka_unit_test(test_roadmap_outcome_and_delivery),
 		cmocka_unit_test(test_percent_floors),
 		cmocka_unit_test(test_counts_per_status),
 		cmocka_unit_test(test_overdue_milestones),

@@ -87,7 +87,7 @@ static const char small_charter[] =
 	"  - id: trade\n"
 	"    name: Trade\n"
 	"    milestones:\n"
-	"      - {id: t1, title: Set up, status: done, due: 2026-03-01}\n"
+	"      - {id: t1, title: Set up, status: done, due: 2026-03-01, completed: 2026-03-04}\n"
 	"      - {id: t2, title: Customs plan, status: in_progress, due: 2026-04-01}\n"
 	"      - {id: t3, title: Roadmap, status: not_started}\n"
 	"  - id: empty\n"
@@ -95,7 +95,7 @@ static const char small_charter[] =
 	"  - id: energy\n"
 	"    name: Energy\n"
 	"    milestones:\n"
-	"      - {id: e1, title: Set up, status: done, due: 2026-03-01}\n"
+	"      - {id: e1, title: Set up, status: done, due: 2026-03-01, completed: 2026-02-20}\n"
 	"      - {id: e2, title: Pipeline review, status: blocked, due: 2026-06-01}\n";
 
 static void test_text_report(void **state)
@@ -115,10 +115,12 @@ static void test_text_report(void **state)
 		"Next review 2027-02-09 (in 312 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue\n"
+		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
 		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue\n"
+		"  roadmap phase: 0 on time, 1 late (last 2026-03-04), 2 open; delivery: 1 done with a completion date, 0 on time, median 3 days late\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 2 days past, in progress)\n"
 		"\n"
 		"Nothing Yet (empty)\n"
@@ -127,6 +129,7 @@ static void test_text_report(void **state)
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  roadmap phase: 1 on time, 0 late, 0 open; delivery: 1 done with a completion date, 1 on time, median 9 days early\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 59 days left, blocked)\n");
 	free(got);
 
@@ -140,10 +143,12 @@ static void test_text_report(void **state)
 		"Next review 2027-02-09 (in 276 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue; 1 due soon\n"
+		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
 		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue; 1 due soon\n"
+		"  roadmap phase: 0 on time, 1 late (last 2026-03-04), 2 open; delivery: 1 done with a completion date, 0 on time, median 3 days late\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 38 days past, in progress)\n"
 		"  due soon: t3  Roadmap  (due 2026-05-09, due today, not started)\n");
 	free(got);
@@ -153,14 +158,16 @@ static void test_text_report(void **state)
 	assert_string_equal(got,
 		"Small Charter\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (1 day past); today 2026-05-10\n"
-		"Roadmap phase closed 2026-05-09: 2/4 done\n"
+		"Roadmap phase closed 2026-05-09: 1 on time · 1 late (last 2026-03-04) · 2 open\n"
 		"Next review 2027-02-09 (in 275 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
 		"  done 2, in progress 1, blocked 1, not started 1; 2 overdue\n"
+		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  roadmap phase: 1 on time, 0 late, 0 open; delivery: 1 done with a completion date, 1 on time, median 9 days early\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 22 days left, blocked)\n");
 	free(got);
 	charter_fini(&c);
@@ -184,19 +191,21 @@ static void test_text_report_empty_and_done(void **state)
 
 	test_load(&c, "charter:\n  title: Done\n  signed: 2026-02-09\n"
 	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
-	         "      - {id: a, title: A, status: done, due: 2026-02-10}\n");
+	         "      - {id: a, title: A, status: done, due: 2026-02-10, completed: 2026-02-12}\n");
 	got = render(&c, (struct date){ 2027, 1, 1 }, -1);
 	assert_string_equal(got,
 		"Done\n"
 		"Signed 2026-02-09; roadmap deadline 2026-05-09 (237 days past); today 2027-01-01\n"
-		"Roadmap phase closed 2026-05-09: 1/1 done\n"
+		"Roadmap phase closed 2026-05-09: 0 on time · 1 late (last 2026-02-12) · 0 open\n"
 		"Next review 2027-02-09 (in 39 days)\n"
 		"Overall [##############################] 1/1  100%  done\n"
 		"  done 1, in progress 0, blocked 0, not started 0\n"
+		"  delivery: 1 done with a completion date, 0 on time, median 2 days late\n"
 		"\n"
 		"G (g)\n"
 		"  [##############################] 1/1  100%  done\n"
-		"  done 1, in progress 0, blocked 0, not started 0\n");
+		"  done 1, in progress 0, blocked 0, not started 0\n"
+		"  roadmap phase: 0 on time, 1 late (last 2026-02-12), 0 open; delivery: 1 done with a completion date, 0 on time, median 2 days late\n");
 	free(got);
 	charter_fini(&c);
 }

@@ -86,25 +86,39 @@ static void test_set_and_history(void **state)
 {
 	(void)state;
 	struct edit e = { .kind = EDIT_SET, .milestone_id = "a", .field = FIELD_STATUS, .value = "done",
-	                  .check_seen = true, .seen = "in_progress" };
+	                  .check_seen = true, .seen = "in_progress", .done_on = "2026-11-26" };
 	struct store_result r;
 	assert_int_equal(apply(&e, &fixed, &r), STORE_OK);
 	assert_true(r.changed);
 	assert_int_equal(r.attempts, 1);
 	assert_string_equal(r.old_value, "in_progress");
+	assert_true(r.completed_changed);
+	assert_null(r.completed_old);
+	assert_string_equal(r.completed_new, "2026-11-26");
 	assert_memory_equal(r.old_text, charter_text, sizeof charter_text - 1);
 	store_result_fini(&r);
 	size_t n;
 	char *text = read_text(path, &n);
-	assert_non_null(strstr(text, "      - id: a   # keep\n        title: A\n        status: done\n"));
+	assert_non_null(strstr(text, "      - id: a   # keep\n        title: A\n        status: done\n"
+	                             "        completed: 2026-11-26\n      - id: b"));
 	free(text);
 
+	/* one line: the status, and the completion date it wrote */
 	char hist[128];
 	snprintf(hist, sizeof hist, "%s.history", path);
 	text = read_text(hist, &n);
 	assert_non_null(text);
 	assert_string_equal(text, "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"a\","
-	                          "\"group\":\"g\",\"field\":\"status\",\"old\":\"in_progress\",\"new\":\"done\"}\n");
+	                          "\"group\":\"g\",\"field\":\"status\",\"old\":\"in_progress\",\"new\":\"done\","
+	                          "\"completed_old\":null,\"completed_new\":\"2026-11-26\"}\n");
+	struct history h;
+	char why[200];
+	assert_true(history_load(&h, hist, why, sizeof why));
+	assert_int_equal(h.count, 1);
+	assert_true(h.entries[0].has_completed);
+	assert_null(h.entries[0].completed_old);
+	assert_string_equal(h.entries[0].completed_new, "2026-11-26");
+	history_fini(&h);
 	free(text);
 
 	/* Lock and history: the data file's permissions, whatever the umask. */
@@ -241,7 +255,8 @@ static void test_several_edits_one_transaction(void **state)
 	                    "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"c\","
 	                    "\"group\":\"g\",\"field\":\"owner\",\"old\":null,\"new\":\"Zed\"}\n"
 	                    "{\"time\":\"2026-11-26T19:20:00Z\",\"user\":\"amina\",\"host\":\"srv1\",\"id\":\"a\","
-	                    "\"group\":\"g\",\"field\":\"status\",\"old\":\"blocked\",\"new\":\"done\"}\n");
+	                    "\"group\":\"g\",\"field\":\"status\",\"old\":\"blocked\",\"new\":\"done\","
+	                    "\"completed_old\":null,\"completed_new\":\"2026-11-26\"}\n"); /* the date of `now` */
 	free(h0);
 	free(h1);
 	free(before);
@@ -766,6 +781,77 @@ static void test_known_model(void **state)
 	charter_fini(&known);
 }
 
+
+/* A status change keeps `completed` true in the same save: written when
+ * made done (not over one already there), removed when it leaves done,
+ * exactly as given with completed_exact (undo, redo, set ... completed=),
+ * in a flow mapping too; and undo puts back exactly what was there. */
+static void test_status_writes_completed(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n    milestones:\n"
+		"      - {id: f, title: F, status: blocked, owner: O}\n"
+		"      - id: s\n        title: S\n        status: in_progress\n        completed: 2026-03-01\n";
+	write_text(path, text, sizeof text - 1);
+	struct store_result r;
+	size_t n;
+	struct edit done = { .kind = EDIT_SET, .milestone_id = "f", .field = FIELD_STATUS, .value = "done",
+	                     .done_on = "2026-05-12" };
+	assert_int_equal(apply(&done, &fixed, &r), STORE_OK);
+	assert_non_null(strstr(r.new_text, "      - {id: f, title: F, status: done, completed: 2026-05-12, owner: O}\n"));
+	/* the covering span: from the status to the date */
+	assert_int_equal(r.edit.end - r.edit.start, strlen("blocked"));
+	assert_string_equal(r.edit.text, "done, completed: 2026-05-12");
+	store_result_fini(&r);
+	/* a stale date on an open milestone is kept when it is made done */
+	done.milestone_id = "s";
+	assert_int_equal(apply(&done, &fixed, &r), STORE_OK);
+	assert_false(r.completed_changed);
+	assert_non_null(strstr(r.new_text, "        status: done\n        completed: 2026-03-01\n"));
+	store_result_fini(&r);
+	/* leaving done removes it */
+	struct edit reopen = { .kind = EDIT_SET, .milestone_id = "f", .field = FIELD_STATUS, .value = "in_progress" };
+	assert_int_equal(apply(&reopen, &fixed, &r), STORE_OK);
+	assert_true(r.completed_changed);
+	assert_string_equal(r.completed_old, "2026-05-12");
+	assert_null(r.completed_new);
+	assert_non_null(strstr(r.new_text, "      - {id: f, title: F, status: in_progress, owner: O}\n"));
+	store_result_fini(&r);
+	/* undo of that: done again, with exactly the date it had */
+	struct undo u;
+	undo_init(&u);
+	assert_true(undo_record_set(&u, "f", FIELD_STATUS, "done", "in_progress"));
+	assert_true(undo_record_completion(&u, "2026-05-12", NULL));
+	struct undo_plan plan;
+	undo_plan_undo(&u, &plan);
+	assert_int_equal(plan.count, 1);
+	assert_true(plan.edits[0].completed_exact);
+	assert_string_equal(plan.edits[0].done_on, "2026-05-12");
+	assert_int_equal(apply(&plan.edits[0], &fixed, &r), STORE_OK);
+	assert_string_equal(r.completed_new, "2026-05-12");
+	store_result_fini(&r);
+	undo_done(&u);
+	undo_plan_redo(&u, &plan);
+	assert_true(plan.edits[0].completed_exact);
+	assert_null(plan.edits[0].done_on);
+	assert_int_equal(apply(&plan.edits[0], &fixed, &r), STORE_OK);
+	assert_non_null(strstr(r.new_text, "      - {id: f, title: F, status: in_progress, owner: O}\n"));
+	store_result_fini(&r);
+	undo_fini(&u);
+	/* back-dated with the status: that date, one line */
+	struct edit dated = done;
+	dated.milestone_id = "f";
+	dated.done_on = "2026-04-30";
+	dated.completed_exact = true;
+	assert_int_equal(apply(&dated, &fixed, &r), STORE_OK);
+	assert_non_null(strstr(r.new_text, "status: done, completed: 2026-04-30, owner"));
+	store_result_fini(&r);
+	char *now = read_text(path, &n);
+	assert_non_null(strstr(now, "status: done, completed: 2026-04-30, owner"));
+	free(now);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -782,6 +868,7 @@ int main(void)
 		cmocka_unit_test(test_known_model),
 		cmocka_unit_test(test_undo_delete_puts_the_bytes_back),
 		cmocka_unit_test(test_undo_add_asks_when_changed),
+		cmocka_unit_test(test_status_writes_completed),
 	};
 	mode_t old = umask(077); /* the sidecars' modes must not depend on it */
 	int failed = cmocka_run_group_tests(tests, setup, teardown);

@@ -134,42 +134,75 @@ static struct history_entry change(const char *when, const char *id, const char 
 	return e;
 }
 
-static void test_burnup(void **state)
+/* a and b are done with no completion date in the file: the history says
+ * when (or, with none, nobody knows: counted from the start). */
+static void test_burnup_from_history(void **state)
 {
 	(void)state;
 	struct charter c;
 	test_load(&c, YAML);
-	size_t done[4], planned[4];
+	size_t done[4], planned[4], undated;
 	struct date dates[4];
 	struct history none = { 0 };
-	assert_false(timeline_burnup(&c, &none, D(2026, 2, 9), D(2026, 12, 2), 4, done, planned, dates));
-	assert_false(timeline_burnup(&c, NULL, D(2026, 2, 9), D(2026, 12, 2), 4, done, planned, dates));
+	assert_true(timeline_burnup(&c, &none, D(2026, 2, 9), D(2026, 12, 2), 4, done, planned, dates, &undated));
+	assert_int_equal(undated, 2);
+	assert_int_equal(done[0], 2);
+	assert_int_equal(done[3], 2);
+	assert_true(timeline_burnup(&c, NULL, D(2026, 2, 9), D(2026, 12, 2), 4, done, planned, dates, &undated));
+	assert_int_equal(undated, 2);
 	struct history_entry entries[] = {
 		change("2026-03-02T10:00:00Z", "a", "in_progress", "done"),
-		change("2026-05-20T10:00:00Z", "b", "not_started", "blocked"),
-		change("2026-09-01T10:00:00Z", "b", "blocked", "done"),
+		change("2026-05-20T10:00:00Z", "b", "not_started", "done"),
+		change("2026-05-21T10:00:00Z", "b", "done", "blocked"),
+		change("2026-09-01T10:00:00Z", "b", "blocked", "done"), /* the last change to done counts */
 		change("2026-10-01T10:00:00Z", "zz", "done", "not_started"), /* gone since */
+		change("2026-10-02T10:00:00Z", "c", "not_started", "done"), /* and reopened: not done now */
 	};
-	struct history h = { .entries = entries, .count = 4 };
+	struct history h = { .entries = entries, .count = sizeof entries / sizeof entries[0] };
 	/* 2026-02-09, 2026-05-19, 2026-08-26, 2026-12-02 */
-	assert_true(timeline_burnup(&c, &h, D(2026, 2, 9), D(2026, 12, 2), 4, done, planned, dates));
+	assert_true(timeline_burnup(&c, &h, D(2026, 2, 9), D(2026, 12, 2), 4, done, planned, dates, &undated));
+	assert_int_equal(undated, 0);
 	assert_int_equal(date_compare(dates[0], D(2026, 2, 9)), 0);
 	assert_int_equal(date_compare(dates[3], D(2026, 12, 2)), 0);
 	assert_int_equal(done[0], 0);
 	assert_int_equal(done[1], 1); /* a since 2 March */
-	assert_int_equal(done[2], 1); /* b blocked until September */
+	assert_int_equal(done[2], 1); /* b done again only in September */
 	assert_int_equal(done[3], 2);
 	assert_int_equal(planned[0], 0);
 	assert_int_equal(planned[1], 1); /* a (1 March) */
 	assert_int_equal(planned[2], 2); /* and b (1 June) */
 	assert_int_equal(planned[3], 2); /* c is due in 2027; d has no date */
-	struct date first;
-	assert_true(timeline_history_start(&h, &first));
-	assert_int_equal(date_compare(first, D(2026, 3, 2)), 0);
-	assert_false(timeline_history_start(&none, &first));
 	/* a change on the day itself counts at its end */
-	assert_true(timeline_burnup(&c, &h, D(2026, 3, 2), D(2026, 3, 2), 1, done, planned, dates));
+	assert_true(timeline_burnup(&c, &h, D(2026, 3, 2), D(2026, 3, 2), 1, done, planned, dates, &undated));
 	assert_int_equal(done[0], 1);
+	assert_false(timeline_burnup(&c, &h, D(2026, 3, 2), D(2026, 3, 2), 0, done, planned, dates, &undated));
+	charter_fini(&c);
+}
+
+/* The file's completion dates win over the history: the shipped charter
+ * draws its curve with no history at all. */
+static void test_burnup_from_completed(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, HEAD "  - id: g\n    name: G\n    milestones:\n"
+	              "      - {id: a, title: A, status: done, due: 2026-03-01, completed: 2026-03-05}\n"
+	              "      - {id: b, title: B, status: done, due: 2026-06-01, completed: 2026-05-20}\n"
+	              "      - {id: e, title: E, status: in_progress, due: 2026-06-01, completed: 2026-04-01}\n");
+	struct history_entry entries[] = { change("2026-02-10T10:00:00Z", "a", "in_progress", "done") };
+	struct history h = { .entries = entries, .count = 1 };
+	size_t done[3], planned[3], undated;
+	struct date dates[3];
+	/* 2026-03-04, 2026-03-05, 2026-03-06 */
+	assert_true(timeline_burnup(&c, &h, D(2026, 3, 4), D(2026, 3, 6), 3, done, planned, dates, &undated));
+	assert_int_equal(undated, 0);
+	assert_int_equal(done[0], 0); /* the history's 10 February does not count: the file says 5 March */
+	assert_int_equal(done[1], 1);
+	assert_int_equal(done[2], 1); /* e has a date but is not done: not counted */
+	assert_true(timeline_burnup(&c, NULL, D(2026, 5, 19), D(2026, 5, 20), 2, done, planned, dates, &undated));
+	assert_int_equal(done[0], 1);
+	assert_int_equal(done[1], 2);
+	assert_int_equal(planned[1], 1);
 	charter_fini(&c);
 }
 
@@ -181,7 +214,8 @@ int main(void)
 		cmocka_unit_test(test_cells_scroll_zoom),
 		cmocka_unit_test(test_ticks),
 		cmocka_unit_test(test_gantt_rows),
-		cmocka_unit_test(test_burnup),
+		cmocka_unit_test(test_burnup_from_history),
+		cmocka_unit_test(test_burnup_from_completed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

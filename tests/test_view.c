@@ -616,6 +616,31 @@ static void test_many_milestones_sorted_stably(void **state)
 	charter_fini(&c);
 }
 
+/* A done row says when it was done, as much as fits. */
+static void test_done_short(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\n"
+	         "working_groups:\n  - id: g\n    name: G\n    milestones:\n"
+	         "      - {id: a, title: A, status: done, due: 2026-05-09, completed: 2026-05-12}\n"
+	         "      - {id: b, title: B, status: done, due: 2026-05-09, completed: 2026-05-01}\n"
+	         "      - {id: c, title: C, status: done}\n"
+	         "      - {id: d, title: D, status: done, due: ~, completed: 2026-05-01}\n");
+	char buf[VIEW_DONE_COLUMNS + 1];
+	static const struct { size_t m; int room; const char *want; } cases[] = {
+		{ 0, 24, "done 05-12, 3 d late" }, { 0, 16, "05-12, 3 d late" }, { 0, 10, "3 d late" },
+		{ 1, 24, "done on time" }, { 1, 10, "on time" },
+		{ 2, 24, "done (date not recorded)" }, { 2, 16, "date unknown" }, { 2, 10, "no date" },
+		{ 3, 24, "done 05-01" }, { 3, 6, "05-01" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		view_done_short(&c, &c.milestones[cases[i].m], cases[i].room, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+	charter_fini(&c);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -623,6 +648,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_attention_order_is_default),
 		T(test_due_short),
+		cmocka_unit_test(test_done_short),
 		T(test_due_compact),
 		T(test_init_selects_first),
 		T(test_move_and_step),

@@ -168,7 +168,11 @@ static void report_unchanged(const char *path, const struct edit *e, const struc
 
 static void report_change(const char *path, const struct edit *e, const struct store_result *r)
 {
-	if (e->kind == EDIT_SET)
+	if (e->kind == EDIT_SET && r->completed_changed)
+		printf("%s: %s %s: %s -> %s, completed: %s -> %s\n", path, e->milestone_id, field_name(e->field),
+		       r->old_value ? r->old_value : "(none)", e->value && *e->value ? e->value : "(none)",
+		       r->completed_old ? r->completed_old : "(none)", r->completed_new ? r->completed_new : "(none)");
+	else if (e->kind == EDIT_SET)
 		printf("%s: %s %s: %s -> %s\n", path, e->milestone_id, field_name(e->field),
 		       r->old_value ? r->old_value : "(none)", e->value && *e->value ? e->value : "(none)");
 	else if (e->kind == EDIT_ADD)
@@ -260,18 +264,37 @@ static int collect(const struct edit_options *o, int argc, char **argv, int from
 	return EXIT_OK;
 }
 
-/* The edits of `set ID FIELD=VALUE...`, with --expect for their fields. */
-static void set_edits(struct edit *edits, const char *id, const enum field *fields, const char **values, int count,
-                      const struct edit_options *o)
+/* The edits of `set ID FIELD=VALUE...`, with --expect for their fields;
+ * returns how many. A status change writes `completed` in the same save
+ * (today, from --today), or exactly the completed=DATE given with it,
+ * which is then no edit of its own. */
+static int set_edits(struct edit *edits, const char *id, const enum field *fields, const char **values, int count,
+                     const struct edit_options *o, char today[DATE_TEXT_SIZE])
 {
+	const char *completed = NULL;
+	bool status_set = false, completed_set = false;
 	for (int i = 0; i < count; i++) {
-		edits[i] = (struct edit){
+		status_set = status_set || fields[i] == FIELD_STATUS;
+		if (fields[i] == FIELD_COMPLETED) {
+			completed_set = true;
+			completed = values[i];
+		}
+	}
+	date_format(o->today_set ? o->today : cli_local_today(), today);
+	int n = 0;
+	for (int i = 0; i < count; i++) {
+		if (fields[i] == FIELD_COMPLETED && status_set)
+			continue; /* goes with the status */
+		edits[n] = (struct edit){
 			.kind = EDIT_SET, .milestone_id = id, .field = fields[i], .value = values[i],
 			.check_seen = o->has_expect[fields[i]], .seen = o->expect[fields[i]], .force = o->force,
+			.done_on = completed_set ? completed : today, .completed_exact = completed_set,
 		};
-		if (edits[i].check_seen && edits[i].seen && !*edits[i].seen)
-			edits[i].seen = NULL; /* --expect owner= : expected absent */
+		if (edits[n].check_seen && edits[n].seen && !*edits[n].seen)
+			edits[n].seen = NULL; /* --expect owner= : expected absent */
+		n++;
 	}
+	return n;
 }
 
 /* --expect only guards a field being set: anything else is a mistake. */
@@ -305,8 +328,9 @@ int cmd_set(int argc, char **argv)
 	    (status = check_expectations("set", a.fields, a.count, &o)) != EXIT_OK)
 		return status;
 	struct edit edits[MAX_ASSIGNMENTS];
-	set_edits(edits, id, a.fields, a.values, a.count, &o);
-	return apply(path, edits, a.count, a.count, &o);
+	char today[DATE_TEXT_SIZE];
+	int n = set_edits(edits, id, a.fields, a.values, a.count, &o, today);
+	return apply(path, edits, n, n, &o);
 }
 
 /* add without --id: an id made from the group and the title (caller frees),
@@ -356,8 +380,9 @@ int cmd_add(int argc, char **argv)
 	const char *id = o.id ? o.id : proposed;
 	struct edit edits[1 + MAX_ASSIGNMENTS];
 	edits[0] = (struct edit){ .kind = EDIT_ADD, .milestone_id = id, .group_id = group, .value = o.title };
-	set_edits(edits + 1, id, a.fields, a.values, a.count, &o);
-	status = apply(path, edits, 1 + a.count, 1, &o); /* "added" says it all */
+	char today[DATE_TEXT_SIZE];
+	int n = set_edits(edits + 1, id, a.fields, a.values, a.count, &o, today);
+	status = apply(path, edits, 1 + n, 1, &o); /* "added" says it all */
 	free(proposed);
 	return status;
 }

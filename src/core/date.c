@@ -112,12 +112,13 @@ static int weekday(struct date d)
 	return (int)(r < 0 ? r + 7 : r);
 }
 
-/* "+Nd", "+Nw", "+Nm" → the date; false when it is not one of them. */
+/* "+Nd", "+Nw", "+Nm" (or "-N...", that long ago: a back-dated completion)
+ * → the date; false when it is not one of them. */
 static bool parse_offset(const char *text, struct date today, struct date *out)
 {
 	long n = 0;
 	const char *p = text + 1;
-	if (text[0] != '+' || *p < '0' || *p > '9')
+	if ((text[0] != '+' && text[0] != '-') || *p < '0' || *p > '9')
 		return false;
 	for (; *p >= '0' && *p <= '9'; p++) {
 		n = n * 10 + (*p - '0');
@@ -126,6 +127,8 @@ static bool parse_offset(const char *text, struct date today, struct date *out)
 	}
 	if (*p == '\0' || p[1] != '\0')
 		return false;
+	if (text[0] == '-')
+		n = -n;
 	switch (*p | 0x20) { /* ASCII lower case */
 	case 'd': *out = date_from_serial(date_to_serial(today) + n); return true;
 	case 'w': *out = date_from_serial(date_to_serial(today) + 7 * n); return true;
@@ -145,6 +148,8 @@ static bool parse_words(const char *text, struct date today, struct date *out)
 		*out = today;
 	} else if (same_word(text, "tomorrow")) {
 		*out = date_from_serial(date_to_serial(today) + 1);
+	} else if (same_word(text, "yesterday")) {
+		*out = date_from_serial(date_to_serial(today) - 1);
 	} else if (same_word(text, "eom")) {
 		*out = (struct date){ today.year, today.month, date_days_in_month(today.year, today.month) };
 	} else if (same_word(text, "eoy")) {
@@ -161,11 +166,14 @@ bool date_parse_relative(const char *text, struct date today, struct date *out, 
 	if (!text || !*text || (text[0] >= '0' && text[0] <= '9'))
 		return date_parse_explain(text ? text : "", out, why, why_size);
 	if (!parse_words(text, today, &d)) {
-		snprintf(why, why_size, "expected YYYY-MM-DD, +Nd, +Nw, +Nm, today, tomorrow, a weekday, eom or eoy");
+		snprintf(why, why_size, "expected YYYY-MM-DD, +Nd, +Nw, +Nm (-N: ago), today, tomorrow, yesterday, a weekday, eom or eoy");
 		return false;
 	}
 	if (!date_is_valid(d.year, d.month, d.day)) {
-		snprintf(why, why_size, "it falls after 9999-12-31");
+		if (d.year < 1)
+			snprintf(why, why_size, "it falls before 0001-01-01");
+		else
+			snprintf(why, why_size, "it falls after 9999-12-31");
 		return false;
 	}
 	*out = d;

@@ -40,11 +40,10 @@ static int by_time_desc(const void *a, const void *b)
 	return x->milestone < y->milestone ? -1 : x->milestone > y->milestone;
 }
 
-static bool open_section(const struct charter *c, struct agenda *a, bool with_history)
+static bool open_section(const struct charter *c, struct agenda *a)
 {
 	for (int s = 0; s < AGENDA_SECTIONS; s++) {
-		bool needed = s != AGENDA_DONE_RECENTLY || with_history;
-		a->entries[s] = calloc(needed && c->milestone_count ? c->milestone_count : 1, sizeof *a->entries[s]);
+		a->entries[s] = calloc(c->milestone_count ? c->milestone_count : 1, sizeof *a->entries[s]);
 		if (!a->entries[s])
 			return false;
 	}
@@ -78,7 +77,29 @@ static bool in_window(const struct history_entry *he, const char *from, const ch
 	       !strcmp(he->new_value, "done") && strncmp(he->time, from, 10) >= 0 && strncmp(he->time, to, 10) <= 0;
 }
 
-/* The last change to done within the window, for each milestone done now. */
+/* Done now with a completion date in the window: the file's record. */
+static void find_completed(const struct charter *c, struct agenda *a)
+{
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+	date_format(date_from_serial(date_to_serial(a->today) - a->days), from);
+	date_format(a->today, to);
+	struct agenda_entry *out = a->entries[AGENDA_DONE_RECENTLY];
+	for (size_t i = 0; i < c->milestone_count; i++) {
+		const struct milestone *m = &c->milestones[i];
+		char d[DATE_TEXT_SIZE];
+		if (m->status != STATUS_DONE || !m->has_completed)
+			continue;
+		date_format(m->completed, d);
+		if (strcmp(d, from) < 0 || strcmp(d, to) > 0)
+			continue;
+		struct agenda_entry *e = &out[a->count[AGENDA_DONE_RECENTLY]++];
+		*e = (struct agenda_entry){ .milestone = i };
+		memcpy(e->when, d, sizeof d);
+	}
+}
+
+/* The last change to done within the window, for each milestone done now
+ * that has no completion date in the file (the history is the fallback). */
 static bool find_done_recently(const struct charter *c, struct agenda *a, const struct history *h)
 {
 	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
@@ -95,19 +116,18 @@ static bool find_done_recently(const struct charter *c, struct agenda *a, const 
 		const struct history_entry *he = &h->entries[i];
 		uint32_t m;
 		if (!in_window(he, from, to) || !strmap_get(&index, he->id, &m) ||
-		    c->milestones[m].status != STATUS_DONE)
+		    c->milestones[m].status != STATUS_DONE || c->milestones[m].has_completed)
 			continue;
-		if (slot[m]) {
-			if (strcmp(he->time, out[slot[m] - 1].when) >= 0)
-				out[slot[m] - 1].when = he->time;
-			continue;
+		if (!slot[m]) {
+			out[a->count[AGENDA_DONE_RECENTLY]++] = (struct agenda_entry){ .milestone = m };
+			slot[m] = a->count[AGENDA_DONE_RECENTLY];
 		}
-		out[a->count[AGENDA_DONE_RECENTLY]++] = (struct agenda_entry){ m, 0, he->time };
-		slot[m] = a->count[AGENDA_DONE_RECENTLY];
+		char *when = out[slot[m] - 1].when;
+		if (strcmp(he->time, when) >= 0)
+			snprintf(when, sizeof out->when, "%s", he->time);
 	}
 	free(slot);
 	strmap_fini(&index);
-	qsort(out, a->count[AGENDA_DONE_RECENTLY], sizeof *out, by_time_desc);
 	return ok;
 }
 
@@ -117,17 +137,20 @@ bool agenda_build(struct agenda *a, const struct charter *c, struct date today, 
 	memset(a, 0, sizeof *a);
 	a->today = today;
 	a->days = days;
-	if (!open_section(c, a, history != NULL)) {
+	if (!open_section(c, a)) {
 		agenda_fini(a);
 		return false;
 	}
 	sort_open_work(c, a);
+	find_completed(c, a);
 	if (history && !find_done_recently(c, a, history)) {
 		agenda_fini(a);
 		a->today = today;
 		a->days = days;
 		return false;
 	}
+	struct agenda_entry *done = a->entries[AGENDA_DONE_RECENTLY];
+	qsort(done, a->count[AGENDA_DONE_RECENTLY], sizeof *done, by_time_desc);
 	return true;
 }
 

@@ -281,6 +281,7 @@ void layout_row(int inner_w, struct layout_row *out)
 	out->glyph_x = 1;
 	out->title_x = 3;
 	out->owner_x = out->owner_w = -1;
+	out->date_w = 10;
 	if (inner_w >= 24) {
 		out->date_x = inner_w - 1 - 10;
 		out->mark_x = out->date_x - 1;
@@ -294,13 +295,29 @@ void layout_row(int inner_w, struct layout_row *out)
 		}
 		out->title_w = right - out->title_x;
 	} else {
-		out->date_x = -1;
+		out->date_x = out->date_w = -1;
 		out->mark_x = inner_w - 2;
 		out->title_w = out->mark_x - 1 - out->title_x;
 	}
 	if (out->title_w < 0)
 		out->title_w = 0;
 	out->date_w = out->date_x >= 0 ? 10 : 0;
+}
+
+void layout_row_widen_date(struct layout_row *row, int date_w)
+{
+	if (row->date_x < 0 || date_w <= row->date_w)
+		return;
+	int extra = date_w - row->date_w, spare = row->title_w - LAYOUT_MIN_TITLE;
+	if (extra > spare)
+		extra = spare > 0 ? spare : 0;
+	row->date_x -= extra;
+	if (row->mark_x >= 0)
+		row->mark_x -= extra;
+	row->date_w += extra;
+	if (row->owner_x >= 0)
+		row->owner_x -= extra;
+	row->title_w -= extra;
 }
 
 void layout_row_fit(int inner_w, int title_max, int owner_max, struct layout_row *out)
@@ -343,8 +360,6 @@ void layout_row_meter(int inner_w, struct layout_row *out)
 	if (out->title_w < 0)
 		out->title_w = 0;
 }
-
-
 
 void layout_bar(const size_t *counts, size_t n, int width, int *cells)
 {

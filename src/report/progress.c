@@ -1,6 +1,8 @@
 /* progress — counts, percent, roadmap window and group state. */
 #include "charterdash/report/progress.h"
 
+#include <stdlib.h>
+
 static const char *const state_labels[] = { "no milestones", "on track", "at risk", "overdue", "done" };
 static const char *const state_keys[] = { NULL, "on_track", "at_risk", "overdue", "done" };
 
@@ -96,6 +98,22 @@ unsigned progress_facts(const struct charter *c, const struct milestone *m, stru
 	return facts_of(c, m, date_to_serial(today), date_to_serial(c->deadline));
 }
 
+/* A done roadmap milestone: on time, late or undated. */
+static void count_outcome(struct progress *out, const struct milestone *m, long deadline)
+{
+	long due = m->has_due ? date_to_serial(m->due) : deadline;
+	if (!m->has_completed) {
+		out->roadmap_undated++;
+	} else if (date_to_serial(m->completed) <= due) {
+		out->roadmap_on_time++;
+	} else {
+		out->roadmap_late++;
+		if (!out->has_last_late || date_compare(m->completed, out->last_late) > 0)
+			out->last_late = m->completed;
+		out->has_last_late = true;
+	}
+}
+
 static void judge_all(struct progress *p)
 {
 	p->percent = p->total ? (int)(100 * p->counts[STATUS_DONE] / p->total) : -1;
@@ -114,6 +132,8 @@ void progress_range_facts(const struct charter *c, size_t first, size_t count, s
 		out->counts[m->status]++;
 		out->roadmap_total += (f & PROGRESS_IN_ROADMAP) != 0;
 		out->roadmap_done += (f & PROGRESS_IN_ROADMAP) && m->status == STATUS_DONE;
+		if ((f & PROGRESS_IN_ROADMAP) && m->status == STATUS_DONE)
+			count_outcome(out, m, deadline);
 		out->overdue += (f & PROGRESS_OVERDUE) != 0;
 		out->due_soon += (f & PROGRESS_DUE_SOON) != 0;
 		out->due_soon_not_started += (f & PROGRESS_DUE_SOON) && m->status == STATUS_NOT_STARTED;
@@ -139,6 +159,12 @@ void progress_add(struct progress *sum, const struct progress *part)
 	sum->due_soon_not_started += part->due_soon_not_started;
 	sum->roadmap_done += part->roadmap_done;
 	sum->roadmap_total += part->roadmap_total;
+	sum->roadmap_on_time += part->roadmap_on_time;
+	sum->roadmap_late += part->roadmap_late;
+	sum->roadmap_undated += part->roadmap_undated;
+	if (part->has_last_late && (!sum->has_last_late || date_compare(part->last_late, sum->last_late) > 0))
+		sum->last_late = part->last_late;
+	sum->has_last_late |= part->has_last_late;
 	judge_all(sum);
 }
 
@@ -189,4 +215,33 @@ struct date progress_next_review(const struct charter *c, struct date today)
 	if (!progress_find_next_review(c, today, &r, NULL) && c->review_count)
 		r = c->reviews[c->review_count - 1];
 	return r;
+}
+
+static int by_value(const void *pa, const void *pb)
+{
+	long a = *(const long *)pa, b = *(const long *)pb;
+	return (a > b) - (a < b);
+}
+
+bool progress_delivery(const struct charter *c, size_t first, size_t count, struct delivery *out)
+{
+	*out = (struct delivery){ 0 };
+	long *late = malloc((count ? count : 1) * sizeof *late);
+	if (!late)
+		return false;
+	for (size_t i = first; i < first + count; i++) {
+		long d;
+		if (!milestone_late_days(c, &c->milestones[i], &d))
+			continue;
+		late[out->done_with_date++] = d;
+		out->on_time += d <= 0;
+	}
+	size_t n = out->done_with_date;
+	if (n) {
+		qsort(late, n, sizeof *late, by_value);
+		out->has_median = true;
+		out->median_half_days = n % 2 ? 2 * late[n / 2] : late[n / 2 - 1] + late[n / 2];
+	}
+	free(late);
+	return true;
 }

@@ -45,6 +45,21 @@ static void print_counts(FILE *out, const struct progress *p)
 	fputc('\n', out);
 }
 
+/* What became of the roadmap phase (`p`; NULL: said elsewhere) and the
+ * delivery record, in words. */
+static void print_record(FILE *out, const struct charter *c, size_t first, size_t count, const struct progress *p,
+                         const char *lead)
+{
+	char words[200];
+	if (p && p->roadmap_total) {
+		report_outcome_words(p, ", ", false, words, sizeof words);
+		fprintf(out, "%s%s; ", lead, words);
+		lead = "";
+	}
+	report_delivery_words(c, first, count, words, sizeof words);
+	fprintf(out, "%sdelivery: %s\n", lead, words);
+}
+
 enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today)
 {
 	return report_attention_from(progress_facts(c, m, today), m->status);
@@ -70,12 +85,63 @@ void report_roadmap_words(const struct charter *c, struct date today, const stru
 	date_format(c->deadline, deadline);
 	long left = progress_days_left(c, today);
 	report_days(left, days, sizeof days);
+	char outcome[160];
+	report_outcome_words(all, " \xc2\xb7 ", false, outcome, sizeof outcome);
 	if (left < 0)
-		snprintf(buf, size, "Roadmap phase closed %s: %zu/%zu done", deadline, all->roadmap_done,
-		         all->roadmap_total);
+		snprintf(buf, size, "Roadmap phase closed %s: %s", deadline, outcome);
 	else
 		snprintf(buf, size, "Roadmap phase to %s: %zu/%zu done (%s)", deadline, all->roadmap_done,
 		         all->roadmap_total, days);
+}
+
+void report_outcome_words(const struct progress *p, const char *sep, bool brief, char *buf, size_t size)
+{
+	char last[DATE_TEXT_SIZE + 8] = "";
+	if (p->has_last_late && !brief) {
+		char d[DATE_TEXT_SIZE];
+		date_format(p->last_late, d);
+		snprintf(last, sizeof last, " (last %s)", d);
+	}
+	int n = snprintf(buf, size, "%zu on time%s%zu late%s%s%zu open", p->roadmap_on_time, sep, p->roadmap_late, last,
+	                 sep, p->roadmap_total - p->roadmap_done);
+	if (p->roadmap_undated && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "%s%zu undated", sep, p->roadmap_undated);
+}
+
+void report_delivery_words(const struct charter *c, size_t first, size_t count, char *buf, size_t size)
+{
+	struct delivery d;
+	if (!progress_delivery(c, first, count, &d) || !d.done_with_date) {
+		snprintf(buf, size, "no completion dates recorded");
+		return;
+	}
+	long h = d.median_half_days < 0 ? -d.median_half_days : d.median_half_days;
+	char median[48];
+	if (h == 0)
+		snprintf(median, sizeof median, "median on the due date");
+	else
+		snprintf(median, sizeof median, "median %ld%s day%s %s", h / 2, h % 2 ? ".5" : "", h == 2 ? "" : "s",
+		         d.median_half_days < 0 ? "early" : "late");
+	snprintf(buf, size, "%zu done with a completion date, %zu on time, %s", d.done_with_date, d.on_time, median);
+}
+
+void report_done_words(const struct charter *c, const struct milestone *m, bool brief, char *buf, size_t size)
+{
+	if (!m->has_completed) {
+		snprintf(buf, size, "done (date not recorded)");
+		return;
+	}
+	char d[DATE_TEXT_SIZE];
+	date_format(m->completed, d);
+	long late;
+	if (!milestone_late_days(c, m, &late)) /* no due date to be late against */
+		snprintf(buf, size, "done %s", brief ? d + 5 : d);
+	else if (late <= 0)
+		snprintf(buf, size, brief ? "done on time" : "done %s, on time", d);
+	else if (brief)
+		snprintf(buf, size, "done %s, %ld d late", d + 5, late);
+	else
+		snprintf(buf, size, "done %s, %ld day%s late", d, late, late == 1 ? "" : "s");
 }
 
 void report_review_words(const struct charter *c, struct date today, char *buf, size_t size)
@@ -136,6 +202,7 @@ static void print_group(FILE *out, const struct report_pass *pass, size_t gi, st
 	fprintf(out, "  %s %zu/%zu  %d%%  %s\n", bar, p->counts[STATUS_DONE], p->total, p->percent,
 	        state_label(p->state));
 	print_counts(out, p);
+	print_record(out, c, g->first, g->count, p, "  roadmap phase: ");
 	print_attention(out, pass, g, today);
 }
 
@@ -165,6 +232,7 @@ void report_text(FILE *out, const struct charter *c, const struct report_options
 		fprintf(out, "Overall %s %zu/%zu  %d%%  %s\n", bar, p->counts[STATUS_DONE], p->total,
 		        p->percent, state_label(p->state));
 		print_counts(out, p);
+		print_record(out, c, 0, c->milestone_count, NULL, "  ");
 	} else {
 		fprintf(out, "Overall: no milestones yet\n");
 	}

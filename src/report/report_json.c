@@ -27,9 +27,28 @@ static void put_numbers(FILE *out, const struct progress *p, const char *indent)
 	else
 		fprintf(out, "%s\"percent\": null,\n%s\"state\": null", indent, indent);
 	fprintf(out, ",\n%s\"blocked\": %zu,\n%s\"overdue\": %zu,\n%s\"due_soon\": %zu,\n"
-	             "%s\"roadmap\": {\"done\": %zu, \"total\": %zu}",
+	             "%s\"roadmap\": {\"done\": %zu, \"total\": %zu, \"on_time\": %zu, \"late\": %zu, "
+	             "\"open\": %zu, \"undated\": %zu}",
 	        indent, p->counts[STATUS_BLOCKED], indent, p->overdue, indent, p->due_soon, indent,
-	        p->roadmap_done, p->roadmap_total);
+	        p->roadmap_done, p->roadmap_total, p->roadmap_on_time, p->roadmap_late,
+	        p->roadmap_total - p->roadmap_done, p->roadmap_undated);
+}
+
+/* "delivery": over the done milestones whose lateness is known; the
+ * median is a whole number of days, or a half. */
+static void put_delivery(FILE *out, const struct charter *c, size_t first, size_t count, const char *indent)
+{
+	struct delivery d;
+	if (!progress_delivery(c, first, count, &d))
+		d = (struct delivery){ 0 };
+	fprintf(out, ",\n%s\"delivery\": {\"done_with_date\": %zu, \"on_time\": %zu, \"median_late_days\": ", indent,
+	        d.done_with_date, d.on_time);
+	if (!d.has_median)
+		fputs("null}", out);
+	else if (d.median_half_days % 2 == 0)
+		fprintf(out, "%ld}", d.median_half_days / 2);
+	else
+		fprintf(out, "%.1f}", (double)d.median_half_days / 2.0);
 }
 
 /* A milestone's line is built in memory and written with one fwrite: at
@@ -52,6 +71,19 @@ static void put_milestone(struct buf *b, const struct charter *c, const struct m
 	buf_puts(b, due);
 	buf_puts(b, ", \"owner\": ");
 	json_put_string(b, m->owner); /* null when there is none */
+	char completed[DATE_TEXT_SIZE + 2] = "null", late[24] = "null";
+	long days;
+	if (m->has_completed) {
+		completed[0] = '"';
+		date_format(m->completed, completed + 1);
+		strcat(completed, "\"");
+	}
+	if (milestone_late_days(c, m, &days))
+		snprintf(late, sizeof late, "%ld", days);
+	buf_puts(b, ", \"completed\": ");
+	buf_puts(b, completed);
+	buf_puts(b, ", \"late_days\": ");
+	buf_puts(b, late);
 	buf_puts(b, facts & PROGRESS_OVERDUE ? ", \"overdue\": true" : ", \"overdue\": false");
 	buf_puts(b, facts & PROGRESS_DUE_SOON ? ", \"due_soon\": true}" : ", \"due_soon\": false}");
 }
@@ -68,6 +100,7 @@ static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 	report_json_string(out, g->name);
 	fputs(",\n", out);
 	put_numbers(out, p, "      ");
+	put_delivery(out, c, g->first, g->count, "      ");
 	fprintf(out, ",\n      \"counts\": {\"not_started\": %zu, \"in_progress\": %zu, "
 	             "\"blocked\": %zu, \"done\": %zu},\n",
 	        p->counts[STATUS_NOT_STARTED], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
@@ -106,6 +139,7 @@ void report_json(FILE *out, const struct charter *c, const struct report_options
 		fputs("null", out);
 	fputs(",\n", out);
 	put_numbers(out, &pass.all, "    ");
+	put_delivery(out, c, 0, c->milestone_count, "    ");
 	fputs("\n  },\n  \"groups\": [", out);
 	bool first = true;
 	for (size_t gi = 0; gi < c->group_count; gi++) {

@@ -33,6 +33,19 @@ static void put_progress(FILE *out, const struct progress *p)
 	fprintf(out, "`%s` %d%%", bar, p->percent);
 }
 
+/* The roadmap phase's outcome (`p`; NULL: said above) and delivery, as a
+ * sentence of their own. */
+static void put_record(FILE *out, const struct charter *c, size_t first, size_t count, const struct progress *p)
+{
+	char words[200];
+	if (p && p->roadmap_total) {
+		report_outcome_words(p, ", ", false, words, sizeof words);
+		fprintf(out, "Roadmap phase: %s. ", words);
+	}
+	report_delivery_words(c, first, count, words, sizeof words);
+	fprintf(out, "Delivery: %s.\n", words);
+}
+
 static void put_summary_table(FILE *out, const struct report_pass *pass, const struct report_options *opt)
 {
 	const struct charter *c = pass->c;
@@ -70,6 +83,7 @@ static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 	fprintf(out, "%zu/%zu done (%d%%), %s. ", p->counts[STATUS_DONE], p->total, p->percent,
 	        state_label(p->state));
 	put_counts(out, p);
+	put_record(out, c, g->first, g->count, p);
 	fputs("\n| Id | Milestone | Status | Due | Owner |\n"
 	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
 	for (size_t i = g->first; i < g->first + g->count; i++) {
@@ -81,8 +95,13 @@ static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 		report_md_text(out, m->id, REPORT_MD_CELL);
 		fputs(" | ", out);
 		report_md_text(out, m->title, REPORT_MD_CELL);
+		char done[64];
 		unsigned facts = report_pass_facts(pass, i);
-		if (facts & PROGRESS_OVERDUE)
+		if (m->status == STATUS_DONE)
+			report_done_words(c, m, false, done, sizeof done);
+		if (m->status == STATUS_DONE)
+			fprintf(out, " | %s | %s | ", done, due);
+		else if (facts & PROGRESS_OVERDUE)
 			fprintf(out, " | **%s, overdue** | %s | ", status_label(m->status), due);
 		else if (facts & PROGRESS_DUE_SOON)
 			fprintf(out, " | %s, *due soon* | %s | ", status_label(m->status), due);
@@ -118,6 +137,7 @@ void report_markdown(FILE *out, const struct charter *c, const struct report_opt
 		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p->counts[STATUS_DONE],
 		        p->total, p->percent, state_label(p->state));
 		put_counts(out, p);
+		put_record(out, c, 0, c->milestone_count, NULL);
 	} else {
 		fputs("**Overall:** no milestones yet.\n", out);
 	}

@@ -1,10 +1,12 @@
 /* timeline — the date axis of the timeline view, and the burn-up series. */
 #include "charterdash/report/timeline.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "charterdash/core/strmap.h"
 #include "charterdash/report/progress.h"
 
 static const char *const zoom_labels[] = { "weeks", "months", "quarters" };
@@ -184,28 +186,6 @@ static bool entry_day(const struct history_entry *e, struct date *out)
 	return date_parse(day, out);
 }
 
-/* Milestones done at the end of day d: today's statuses with the status
- * changes after d undone, newest first. st holds milestone_count. */
-static size_t done_at(const struct charter *c, const struct history *h, struct date d, enum status *st)
-{
-	for (size_t m = 0; m < c->milestone_count; m++)
-		st[m] = c->milestones[m].status;
-	for (size_t i = h->count; i-- > 0;) {
-		const struct history_entry *e = &h->entries[i];
-		struct date day;
-		if (!is_status_change(e) || !entry_day(e, &day) || date_compare(day, d) <= 0)
-			continue;
-		long m = charter_find_milestone(c, e->id);
-		enum status old;
-		if (m >= 0 && e->old_value && status_parse(e->old_value, &old))
-			st[m] = old;
-	}
-	size_t n = 0;
-	for (size_t m = 0; m < c->milestone_count; m++)
-		n += st[m] == STATUS_DONE;
-	return n;
-}
-
 static size_t due_by(const struct charter *c, struct date d)
 {
 	size_t n = 0;
@@ -216,35 +196,73 @@ static size_t due_by(const struct charter *c, struct date d)
 	return n;
 }
 
-bool timeline_history_start(const struct history *h, struct date *out)
+/* For done milestones without `completed`: the day of the history's last
+ * change of their status to done, in day[m] (serial; LONG_MIN: unknown). */
+static bool days_from_history(const struct charter *c, const struct history *h, long *day)
 {
-	for (size_t i = 0; h && i < h->count; i++)
-		if (is_status_change(&h->entries[i]) && entry_day(&h->entries[i], out))
-			return true;
-	return false;
+	struct strmap index; /* id -> milestone, of those that need the history */
+	strmap_init(&index);
+	bool ok = true;
+	for (size_t m = 0; ok && m < c->milestone_count; m++)
+		if (day[m] == LONG_MIN && c->milestones[m].id)
+			ok = strmap_put(&index, c->milestones[m].id, (uint32_t)m);
+	for (size_t i = 0; ok && h && index.count && i < h->count; i++) {
+		const struct history_entry *e = &h->entries[i];
+		uint32_t m;
+		struct date d;
+		if (is_status_change(e) && e->new_value && !strcmp(e->new_value, "done") && strmap_get(&index, e->id, &m) &&
+		    entry_day(e, &d))
+			day[m] = date_to_serial(d); /* the last one wins: the history is in time order */
+	}
+	strmap_fini(&index);
+	return ok;
+}
+
+static int by_serial(const void *pa, const void *pb)
+{
+	long a = *(const long *)pa, b = *(const long *)pb;
+	return (a > b) - (a < b);
 }
 
 bool timeline_burnup(const struct charter *c, const struct history *h, struct date from, struct date to, size_t n,
-                     size_t *done, size_t *planned, struct date *dates)
+                     size_t *done, size_t *planned, struct date *dates, size_t *undated)
 {
-	bool any = false;
-	for (size_t i = 0; h && i < h->count; i++)
-		any = any || is_status_change(&h->entries[i]);
-	if (!any || n == 0)
+	*undated = 0;
+	if (n == 0)
 		return false;
-	enum status *st = malloc((c->milestone_count ? c->milestone_count : 1) * sizeof *st);
-	if (!st)
+	long *day = malloc((c->milestone_count ? c->milestone_count : 1) * sizeof *day);
+	if (!day)
 		return false;
+	size_t count = 0, need_history = 0;
+	for (size_t m = 0; m < c->milestone_count; m++) {
+		const struct milestone *ms = &c->milestones[m];
+		day[m] = ms->has_completed ? date_to_serial(ms->completed) : LONG_MIN;
+		need_history += ms->status == STATUS_DONE && !ms->has_completed;
+	}
+	if (need_history && !days_from_history(c, h, day)) {
+		free(day);
+		return false;
+	}
+	for (size_t m = 0; m < c->milestone_count; m++) { /* the done ones, by day */
+		if (c->milestones[m].status != STATUS_DONE)
+			continue;
+		*undated += day[m] == LONG_MIN;
+		day[count++] = day[m]; /* unknown: LONG_MIN, done from the start */
+	}
+	qsort(day, count, sizeof *day, by_serial);
 	long span = date_days_between(from, to);
 	if (span < 0)
 		span = 0;
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		long k = n > 1 ? (long)((long long)span * (long long)i / (long long)(n - 1)) : span;
-		struct date d = date_from_serial(date_to_serial(from) + k);
-		dates[i] = d;
-		done[i] = done_at(c, h, d, st);
-		planned[i] = due_by(c, d);
+		long off = n > 1 ? (long)((long long)span * (long long)i / (long long)(n - 1)) : span;
+		long serial = date_to_serial(from) + off;
+		dates[i] = date_from_serial(serial);
+		while (k < count && day[k] <= serial)
+			k++;
+		done[i] = k;
+		planned[i] = due_by(c, dates[i]);
 	}
-	free(st);
+	free(day);
 	return true;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "charterdash/report/progress.h"
+#include "charterdash/report/report.h"
 #include "charterdash/core/strutil.h"
 #include "charterdash/core/text.h"
 
@@ -112,6 +113,29 @@ void view_due_short(const struct charter *c, const struct milestone *m, struct d
 	} else {
 		snprintf(buf, size, "in %ld d", days);
 	}
+}
+
+void view_done_short(const struct charter *c, const struct milestone *m, int room, char *buf, size_t size)
+{
+	char forms[3][48];
+	long late;
+	if (!m->has_completed) {
+		snprintf(forms[0], sizeof forms[0], "done (date not recorded)");
+		snprintf(forms[1], sizeof forms[1], "date unknown");
+		snprintf(forms[2], sizeof forms[2], "no date");
+	} else {
+		report_done_words(c, m, true, forms[0], sizeof forms[0]);
+		bool dated = milestone_late_days(c, m, &late);
+		snprintf(forms[1], sizeof forms[1], "%.40s", !dated ? forms[0] + 5 : late <= 0 ? "on time" : forms[0] + 5);
+		if (dated && late > 0)
+			snprintf(forms[2], sizeof forms[2], "%ld d late", late);
+		else
+			snprintf(forms[2], sizeof forms[2], "%.40s", forms[1]);
+	}
+	int i = 0;
+	while (i < 2 && (int)strlen(forms[i]) > room) /* ASCII: bytes are columns */
+		i++;
+	snprintf(buf, size, "%s", forms[i]);
 }
 
 /* --- rows and anchors --------------------------------------------------- */

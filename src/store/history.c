@@ -56,6 +56,10 @@ bool history_format_entry(struct buf *line, const struct history_entry *e)
 	put_pair(line, "field", e->field, false);
 	put_pair(line, "old", e->old_value, false);
 	put_pair(line, "new", e->new_value, false);
+	if (e->has_completed) {
+		put_pair(line, "completed_old", e->completed_old, false);
+		put_pair(line, "completed_new", e->completed_new, false);
+	}
 	buf_puts(line, "}\n");
 	return !line->failed;
 }
@@ -128,6 +132,10 @@ static bool parse_line(char *line, struct history_entry *e)
 		else if (!strcmp(k, "field")) e->field = v;
 		else if (!strcmp(k, "old")) e->old_value = v;
 		else if (!strcmp(k, "new")) e->new_value = v;
+		else if (!strcmp(k, "completed_old") || !strcmp(k, "completed_new")) {
+			e->has_completed = true;
+			*(k[10] == 'o' ? &e->completed_old : &e->completed_new) = v;
+		}
 	}
 	return have_time && e->id && e->field;
 }

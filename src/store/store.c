@@ -32,6 +32,8 @@ void store_result_fini(struct store_result *r)
 	free(r->current);
 	free(r->old_value);
 	free(r->group);
+	free(r->completed_old);
+	free(r->completed_new);
 	text_edit_fini(&r->edit);
 	free(r->old_text);
 	free(r->new_text);
@@ -591,6 +593,9 @@ static void format_changes(struct txn *t, const struct edit *edits, size_t count
 			.field = e->kind == EDIT_SET ? field_name(e->field) : "milestone",
 			.old_value = e->kind == EDIT_ADD ? NULL : r[i].old_value,
 			.new_value = e->kind == EDIT_REMOVE ? NULL : new_value(e),
+			.has_completed = r[i].completed_changed,
+			.completed_old = r[i].completed_old,
+			.completed_new = r[i].completed_new,
 		};
 		history_format_time(opt->now ? opt->now : time(NULL), h.time);
 		history_format_entry(&t->lines, &h);
@@ -681,7 +686,105 @@ static enum store_status apply_and_load(const struct charter *before, struct sto
 	return valid ? STORE_OK : STORE_REFUSED;
 }
 
+static enum store_status plan_one(const struct charter *before, const struct edit *e, struct store_result *r,
+                                  const char *today);
+
+/* What `completed` must become after the status change `e` (edit.h):
+ * false when it stays as it is. */
+static bool completion_wanted(const struct charter *before, const struct store_result *r, const struct edit *e,
+                              const char **want, const char *today)
+{
+	long i = charter_find_milestone(before, e->milestone_id), j = charter_find_milestone(&r->after, e->milestone_id);
+	if (e->kind != EDIT_SET || e->field != FIELD_STATUS || i < 0 || j < 0)
+		return false;
+	const struct milestone *was = &before->milestones[i], *now = &r->after.milestones[j];
+	char scratch[DATE_TEXT_SIZE];
+	const char *has = milestone_field(now, FIELD_COMPLETED, scratch);
+	*want = e->done_on && *e->done_on ? e->done_on : NULL;
+	if (e->completed_exact)
+		return !str_same(has, *want);
+	if (was->status != STATUS_DONE && now->status == STATUS_DONE && !has) {
+		if (!*want)
+			*want = today;
+		return true;
+	}
+	*want = NULL;
+	return was->status == STATUS_DONE && now->status != STATUS_DONE && has;
+}
+
+/* The second half of a status change's save: `completed` planned on the
+ * text the status change made, and r then holds both (its edit the span
+ * covering them, in `before`'s text). */
+static enum store_status plan_completion(const struct charter *before, const struct edit *e, struct store_result *r,
+                                         const char *today)
+{
+	const char *want;
+	if (!completion_wanted(before, r, e, &want, today))
+		return STORE_OK;
+	struct edit ce = { .kind = EDIT_SET, .milestone_id = e->milestone_id, .field = FIELD_COMPLETED, .value = want };
+	struct store_result sub;
+	store_result_init(&sub);
+	enum store_status status = plan_one(&r->after, &ce, &sub, today);
+	if (status != STORE_OK) {
+		snprintf(r->why, sizeof r->why, "%s", sub.why);
+		store_result_fini(&sub);
+		return status;
+	}
+	bool copied = true;
+	r->completed_changed = true;
+	r->completed_old = sub.old_value;
+	sub.old_value = NULL;
+	r->completed_new = str_dup_opt(want, &copied);
+	/* the one span from the first changed byte to the last */
+	size_t a = 0, z = 0;
+	while (a < before->text_len && a < sub.new_len && before->text[a] == sub.new_text[a])
+		a++;
+	while (z < before->text_len - a && z < sub.new_len - a &&
+	       before->text[before->text_len - 1 - z] == sub.new_text[sub.new_len - 1 - z])
+		z++;
+	text_edit_fini(&r->edit);
+	r->edit.start = a;
+	r->edit.end = before->text_len - z;
+	r->edit.len = sub.new_len - z - a;
+	r->edit.text = malloc(r->edit.len + 1);
+	if (r->edit.text) {
+		memcpy(r->edit.text, sub.new_text + a, r->edit.len);
+		r->edit.text[r->edit.len] = '\0';
+	}
+	charter_fini(&r->after);
+	free(r->new_text);
+	r->after = sub.after;
+	r->new_text = sub.new_text;
+	r->new_len = sub.new_len;
+	sub.have_after = false;
+	sub.new_text = NULL;
+	store_result_fini(&sub);
+	if (!copied || !r->edit.text) {
+		snprintf(r->why, sizeof r->why, "out of memory");
+		return STORE_IO;
+	}
+	return STORE_OK;
+}
+
+/* The local date of `now` (0: the current time), as done_on's default. */
+static void local_date(time_t now, char out[DATE_TEXT_SIZE])
+{
+	time_t t = now ? now : time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	date_format((struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday }, out);
+}
+
 enum store_status store_plan(const struct charter *before, const struct edit *e, struct store_result *r)
+{
+	char today[DATE_TEXT_SIZE];
+	local_date(0, today);
+	return plan_one(before, e, r, today);
+}
+
+/* store_plan, with the date a milestone made done gets by default. */
+static enum store_status plan_one(const struct charter *before, const struct edit *e, struct store_result *r,
+                                  const char *today)
 {
 	long index = e->kind == EDIT_ADD ? -1 : charter_find_milestone(before, e->milestone_id);
 	if (e->kind != EDIT_ADD && index < 0) {
@@ -723,7 +826,7 @@ enum store_status store_plan(const struct charter *before, const struct edit *e,
 	if (!patch_verify_splice(before, &r->after, e, &r->edit, r->why, sizeof r->why))
 		return STORE_REFUSED;
 	r->changed = true;
-	return STORE_OK;
+	return plan_completion(before, e, r, today);
 }
 
 /* Undo of a delete: the milestone's exact bytes back where they were. A
@@ -798,12 +901,14 @@ static void drop_base(struct charter *fresh, char **text)
  * (-1: none), the only one still holding a text and model: the others'
  * are dropped once the next edit is planned. */
 static enum store_status plan_all(const struct charter *before, const struct edit *edits, size_t count,
-                                  struct store_result *r, long *last)
+                                  struct store_result *r, long *last, time_t when)
 {
 	const struct charter *now = before;
+	char today[DATE_TEXT_SIZE];
+	local_date(when, today);
 	*last = -1;
 	for (size_t i = 0; i < count; i++) {
-		enum store_status status = store_plan(now, &edits[i], &r[i]);
+		enum store_status status = plan_one(now, &edits[i], &r[i], today);
 		if (status != STORE_OK)
 			return status;
 		if (!r[i].changed)
@@ -898,7 +1003,7 @@ static enum write_result txn_attempt(struct txn *t, const struct edit *edits, si
 		if ((*status = plan_restore(base, t->opt->restore, r)) == STORE_OK)
 			last = 0;
 	} else if ((*status = check_created(base, edits, t->opt, r)) == STORE_OK) {
-		*status = plan_all(base, edits, count, r, &last);
+		*status = plan_all(base, edits, count, r, &last, t->opt->now);
 	}
 	if (*status != STORE_OK || last < 0 || t->opt->dry_run)
 		return WRITE_DONE;

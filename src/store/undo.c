@@ -18,6 +18,8 @@ static void step_fini(struct undo_step *s)
 	free(s->group);
 	free(s->old_value);
 	free(s->new_value);
+	free(s->completed_old);
+	free(s->completed_new);
 	for (int f = 0; f < FIELD_COUNT; f++)
 		free(s->fields[f]);
 	free(s->bytes);
@@ -72,6 +74,18 @@ bool undo_record_set(struct undo *u, const char *id, enum field f, const char *o
 	s->old_value = str_dup_opt(old_value, &ok);
 	s->new_value = str_dup_opt(new_value, &ok);
 	return commit_step(u, s, ok);
+}
+
+bool undo_record_completion(struct undo *u, const char *old_value, const char *new_value)
+{
+	if (u->done == 0 || u->steps[u->done - 1].kind != EDIT_SET)
+		return false;
+	struct undo_step *s = &u->steps[u->done - 1];
+	bool ok = true;
+	s->completed_old = str_dup_opt(old_value, &ok);
+	s->completed_new = str_dup_opt(new_value, &ok);
+	s->completed_changed = ok;
+	return ok;
 }
 
 bool undo_record_milestone(struct undo *u, enum edit_kind kind, const char *id, const char *group,
@@ -267,12 +281,18 @@ static void plan_recreate(struct undo_plan *plan, const struct undo_step *s)
 	plan->edits[plan->count++] = (struct edit){
 		.kind = EDIT_ADD, .milestone_id = s->id, .group_id = s->group, .value = s->fields[FIELD_TITLE],
 	};
+	/* a status change writes `completed` with it, exactly as it was */
+	bool with_status = s->fields[FIELD_STATUS] && strcmp(s->fields[FIELD_STATUS], "not_started") != 0;
 	for (int f = 0; f < FIELD_COUNT; f++) {
-		if (f == FIELD_TITLE || !s->fields[f])
+		if (f == FIELD_TITLE || !s->fields[f] || (f == FIELD_COMPLETED && with_status))
 			continue;
-		if (f == FIELD_STATUS && strcmp(s->fields[f], "not_started") == 0)
+		if (f == FIELD_STATUS && !with_status)
 			continue;
 		plan_set(plan, s->id, (enum field)f, f == FIELD_STATUS ? "not_started" : NULL, s->fields[f]);
+		if (f == FIELD_STATUS) {
+			plan->edits[plan->count - 1].completed_exact = true;
+			plan->edits[plan->count - 1].done_on = s->fields[FIELD_COMPLETED];
+		}
 	}
 }
 
@@ -310,6 +330,10 @@ static void plan_step(const struct undo_step *s, bool reverse, struct undo_plan 
 			plan_set(plan, s->id, s->field, s->new_value, s->old_value);
 		else
 			plan_set(plan, s->id, s->field, s->old_value, s->new_value);
+		if (s->completed_changed) { /* `completed` back to exactly what it was */
+			plan->edits[0].completed_exact = true;
+			plan->edits[0].done_on = reverse ? s->completed_old : s->completed_new;
+		}
 		break;
 	case EDIT_ADD:
 	case EDIT_REMOVE:

@@ -205,8 +205,7 @@ static void item_when(const struct ui *ui, int section, size_t item_in_section, 
 {
 	const struct milestone *ms = &ui->charter.milestones[m];
 	if (section == AGENDA_DONE_RECENTLY) {
-		const char *when = ui->agenda.list.entries[section][item_in_section].when;
-		snprintf(buf, size, "done %.10s", when ? when : "");
+		snprintf(buf, size, "done %.10s", ui->agenda.list.entries[section][item_in_section].when);
 		return;
 	}
 	view_due_short(&ui->charter, ms, ui->opt.today, buf, size);

@@ -29,7 +29,7 @@
 
 struct segment {
 	char text[96];     /* plain part */
-	char emph[64];     /* emphasised part after it */
+	char emph[96];     /* emphasised part after it */
 	enum ui_role role; /* of the emphasised part */
 };
 
@@ -52,10 +52,12 @@ static void header_segments(struct ui *ui, struct segment seg[SEGMENTS], bool on
 	date_format(c->deadline, d);
 	report_days(left, days, sizeof days);
 	if (left < 0) {
-		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: ", width < 80 ? "Roadmap closed" : "Roadmap phase closed",
+		/* the outcome is longer than the progress was: words go first */
+		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: ", width < 110 ? "Roadmap closed" : "Roadmap phase closed",
 		         d);
-		snprintf(seg[1].emph, sizeof seg[1].emph, "%zu/%zu done", all->roadmap_done, all->roadmap_total);
-		seg[1].role = all->roadmap_done == all->roadmap_total ? ROLE_DONE : ROLE_AT_RISK;
+		/* its outcome from completion dates: a late close stays late */
+		report_outcome_words(all, ui->scr->g->sep, width < 110, seg[1].emph, sizeof seg[1].emph);
+		seg[1].role = all->roadmap_on_time == all->roadmap_total ? ROLE_DONE : ROLE_AT_RISK;
 	} else {
 		snprintf(seg[1].text, sizeof seg[1].text, "%s %s: %zu/%zu done ", width < 80 ? "Roadmap" : "Roadmap deadline",
 		         d, all->roadmap_done, all->roadmap_total);

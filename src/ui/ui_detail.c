@@ -111,7 +111,7 @@ static void free_lines(struct dlines *d)
 
 static bool known_key(const char *k)
 {
-	static const char *const keys[] = { "id", "title", "status", "due", "owner", "notes" };
+	static const char *const keys[] = { "id", "title", "status", "due", "owner", "notes", "completed" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (strcmp(keys[i], k) == 0)
 			return true;
@@ -191,6 +191,15 @@ static void add_fields(struct ui *ui, const struct milestone *ms, struct dlines 
 		         ms->has_due ? "" : " (the roadmap deadline: no due date of its own)", days,
 		         overdue ? " - OVERDUE" : "");
 	add_wrapped(d, "Due", buf, overdue ? ROLE_OVERDUE : ROLE_NORMAL);
+	if (ms->status == STATUS_DONE || ms->has_completed) { /* when it was done, beside when it was due */
+		if (ms->status == STATUS_DONE) {
+			report_done_words(c, ms, false, buf, sizeof buf);
+		} else {
+			date_format(ms->completed, date);
+			snprintf(buf, sizeof buf, "%s, but it is not done", date);
+		}
+		add_wrapped(d, "Completed", buf, ms->has_completed ? ROLE_NORMAL : ROLE_DIM);
+	}
 
 	add_wrapped(d, "Owner", ms->owner ? ms->owner : "(none)", ms->owner ? ROLE_NORMAL : ROLE_DIM);
 

@@ -129,7 +129,9 @@ static void record_undo(struct ui *ui, const struct edit *e, const struct store_
 	const char *fields[FIELD_COUNT] = { NULL };
 	char scratch[DATE_TEXT_SIZE];
 	if (e->kind == EDIT_SET) {
-		undo_record_set(u, e->milestone_id, e->field, r->old_value, e->value && *e->value ? e->value : NULL);
+		if (undo_record_set(u, e->milestone_id, e->field, r->old_value, e->value && *e->value ? e->value : NULL) &&
+		    r->completed_changed)
+			undo_record_completion(u, r->completed_old, r->completed_new);
 		return;
 	}
 	/* the milestone as it is after an add, or was before a remove */
@@ -304,7 +306,13 @@ static struct ui_saved ui_edit_save(struct ui *ui, const struct edit *e, bool un
 	struct diag_list diags;
 	store_result_init(&r);
 	diag_init(&diags, DIAG_DEFAULT_LIMIT);
-	out.status = store_apply(ui->path, e, &so, &r, &diags);
+	/* marked done on the dashboard's today (--today), unless undo says exactly */
+	struct edit dated = *e;
+	char today[DATE_TEXT_SIZE];
+	date_format(ui->opt.today, today);
+	if (!dated.completed_exact && !dated.done_on)
+		dated.done_on = today;
+	out.status = store_apply(ui->path, &dated, &so, &r, &diags);
 	/* the id outlives the model it may point into (replaced below) */
 	char id[256], v[96], first[300] = "";
 	snprintf(id, sizeof id, "%s", e->milestone_id ? e->milestone_id : "");

@@ -76,8 +76,7 @@ static void apply_focus(struct ui *ui, const struct presence_focus *f)
 	if (want != UI_MODE_MAIN && ui_modes[want].layer != UI_LAYER_PANEL)
 		want = UI_MODE_MAIN; /* only the panels are shown as theirs */
 	if (ui_panel_mode(ui) != want) {
-		while (ui->depth > 1)
-			ui_pop(ui);
+		ui_reset_modes(ui);
 		if (want != UI_MODE_MAIN) {
 			ui->detail.top = ui->help.top = ui->changes.top = 0;
 			ui_push(ui, want);

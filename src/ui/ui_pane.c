@@ -60,6 +60,35 @@ void ui_pane_label(const struct progress *p, char *buf, size_t size)
 		snprintf(buf, size, "0/0");
 }
 
+/* A done row says when it was done ("done 05-12, 3 d late"), in room its
+ * date column takes from the title; "" for other rows, narrow meters and
+ * the zoom (which shows every due date). */
+static void done_words(const struct ui *ui, const struct milestone *ms, struct layout_row *row,
+                       char out[VIEW_DONE_COLUMNS + 1])
+{
+	out[0] = '\0';
+	if (ms->status != STATUS_DONE || ui->view.zoom || row->date_x < 0 || row->date_w < VIEW_DUE_COLUMNS)
+		return;
+	view_done_short(&ui->charter, ms, VIEW_DONE_COLUMNS, out, VIEW_DONE_COLUMNS + 1);
+	layout_row_widen_date(row, (int)strlen(out)); /* ASCII: bytes are columns */
+	if (row->date_w < (int)strlen(out))
+		view_done_short(&ui->charter, ms, row->date_w, out, VIEW_DONE_COLUMNS + 1);
+}
+
+/* The date column's colour: late work (open, or done after its due date)
+ * red, due soon amber, a done row without a date and the deadline's dim. */
+static enum ui_role date_role(const struct ui *ui, const struct milestone *ms, bool overdue, bool done_shown)
+{
+	long late = 0;
+	if (overdue || (done_shown && milestone_late_days(&ui->charter, ms, &late) && late > 0))
+		return ROLE_OVERDUE;
+	if (progress_is_due_soon(&ui->charter, ms, ui->opt.today))
+		return ROLE_AT_RISK;
+	if (done_shown)
+		return ms->has_completed ? ROLE_NORMAL : ROLE_DIM;
+	return ms->has_due ? ROLE_NORMAL : ROLE_DIM;
+}
+
 /* One milestone line; `selected` reverses it, or with --thin-cursor only
  * its first two cells (the mark column and the status glyph): a move then
  * rewrites a few cells instead of two whole rows, for slow links. */
@@ -69,7 +98,9 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, const
 	const struct charter *c = &ui->charter;
 	const struct milestone *ms = &c->milestones[m];
 	const struct ui_glyphs *g = ui->scr->g;
-	const struct layout_row row = *rowp;
+	struct layout_row row = *rowp;
+	char done[VIEW_DONE_COLUMNS + 1];
+	done_words(ui, ms, &row, done);
 	bool thin = selected && ui->opt.thin_cursor;
 	attr_t rev = selected && !thin ? ui_attr(ui, ROLE_SELECTED) : 0;
 	attr_t edge = selected ? ui_attr(ui, ROLE_SELECTED) : 0; /* the first two cells */
@@ -118,16 +149,17 @@ static void draw_row(struct ui *ui, WINDOW *w, int y, int x0, int inner_w, const
 	if (row.date_x >= 0) {
 		/* open work in days ("12 d late", "in 2 d"), done work by its
 		 * date; zoomed, every date (the zoom is for reading) */
-		char due[VIEW_DUE_COLUMNS + 1], cell[VIEW_DUE_COLUMNS + 1];
-		if (ui->view.zoom && milestone_has_date(ms))
+		char due[VIEW_DONE_COLUMNS + 1], cell[VIEW_DONE_COLUMNS + 1];
+		if (done[0])
+			snprintf(due, sizeof due, "%s", done);
+		else if (ui->view.zoom && milestone_has_date(ms))
 			date_format(milestone_due(c, ms), due);
 		else if (row.date_w < VIEW_DUE_COLUMNS) /* a narrow meter: "!12d", "+3d" */
 			view_due_compact(c, ms, ui->opt.today, due, sizeof due);
 		else
 			view_due_short(c, ms, ui->opt.today, due, sizeof due);
 		snprintf(cell, sizeof cell, "%*s", row.date_w, due);
-		bool soon = progress_is_due_soon(c, ms, ui->opt.today);
-		enum ui_role dr = overdue ? ROLE_OVERDUE : soon ? ROLE_AT_RISK : ms->has_due ? ROLE_NORMAL : ROLE_DIM;
+		enum ui_role dr = date_role(ui, ms, overdue, done[0] != '\0');
 		ui_put_attr(ui, w, y, x0 + row.date_x, cell, row.date_w, ui_attr(ui, dr) | rev, false);
 	}
 }

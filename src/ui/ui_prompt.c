@@ -26,6 +26,7 @@ struct ui_prompt {
 	char *orig[UI_FORM_FIELDS];           /* the values set before it opened */
 	int slot;                             /* the field the cursor is in */
 	char error[300];                      /* shown in place */
+	struct lineedit_window win;           /* the part of the text shown (the measure step's) */
 	struct ui_question question;
 };
 
@@ -238,11 +239,24 @@ static void draw_fields(struct ui *ui, WINDOW *w, struct rect r)
 }
 
 /* Line 2: the text, scrolled; ‹ › say there is more. Returns the cursor's column. */
+/* The measure step: the part of the text the field shows, the cursor in
+ * view (lineedit keeps its scroll: a draw must not). */
+static void prompt_measure(struct ui *ui)
+{
+	int inner = ui->scr->dialog_rect.w - 4;
+	if (ui->prompt->form && inner >= 4)
+		lineedit_window(current(ui), (size_t)inner, &ui->prompt->win);
+}
+
 static int draw_text(struct ui *ui, WINDOW *w, struct rect r, int inner)
 {
-	struct lineedit *le = current(ui);
-	struct lineedit_window win;
-	lineedit_window(le, (size_t)inner, &win);
+	const struct lineedit *le = current(ui);
+	struct lineedit_window win = ui->prompt->win;
+	size_t len = le->len;
+	if (win.start > len)
+		win.start = len;
+	if (win.len > len - win.start)
+		win.len = len - win.start;
 	attr_t field = ui_attr(ui, ROLE_SELECTED);
 	ui_fill(ui, w, 2, 2, " ", inner, field);
 	char *part = malloc(win.len + 1);
@@ -395,6 +409,7 @@ static void confirm_draw(struct ui *ui)
 
 const struct ui_screen_ops ui_screen_edit = {
 	.rect = prompt_rect,
+	.measure = prompt_measure,
 	.draw = prompt_draw,
 	.type = ui_prompt_type,
 	.request = ui_prompt_request,

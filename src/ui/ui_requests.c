@@ -175,7 +175,7 @@ const struct ui_binding ui_bindings[] = {
 	B(TIMELINE, '?', HELP),
 	/* F1 too, as in htop (after every ?: the footer names the first key bound) */
 	B(MAIN | DETAIL | FILTER | AGENDA | TIMELINE | CHANGES, UI_FN(KEY_F(1)), HELP),
-	/* counts and the status menu (issue 13): a digit never writes */
+	/* counts and the status menu: a digit never writes */
 	B(MAIN, '0', COUNT_0), B(MAIN, '1', COUNT_1), B(MAIN, '2', COUNT_2), B(MAIN, '3', COUNT_3),
 	B(MAIN, '4', COUNT_4), B(MAIN, '5', COUNT_5), B(MAIN, '6', COUNT_6), B(MAIN, '7', COUNT_7),
 	B(MAIN, '8', COUNT_8), B(MAIN, '9', COUNT_9),

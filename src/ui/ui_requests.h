@@ -112,11 +112,12 @@ enum ui_request_flag {
 	R(TIMELINE_ZOOM_OUT, ui_timeline_request, UI_RF_NAV, NULL, UI_HINT_PAIR, 0) \
 	R(TIMELINE_BURNUP, ui_timeline_request, 0, "burn-up: done over time against the plan, and back", "burn-up", 11) \
 	R(TIMELINE_CLOSE, ui_act_close, UI_RF_NAV, "close the timeline", "back", 2) \
-	UI_MEETING_REQUESTS(R)
+	UI_STATUS_COUNT_MINUTES_REQUESTS(R)
 
-/* Keys that cannot misfire (issue 13): digits are counts for the moves,
- * a status takes Space and then its choice. */
-#define UI_MEETING_REQUESTS(R) \
+/* The status menu (Space, then its choice: a digit alone never writes),
+ * the counts before a move (3j) and the minutes' s and p. */
+#define UI_STATUS_COUNT_MINUTES_REQUESTS(R) \
+	/* the status menu */ \
 	R(STATUS_MENU, ui_act_status_menu, UI_RF_WRITES, "set the status: Space, then 1-4 or n i b d (saved at once)", "status", 6) \
 	R(STATUS_NOT_STARTED, ui_act_status, UI_RF_WRITES, "status: 1 or n not started, 2 or i in progress, 3 or b blocked, 4 or d done", \
 	  "not started", 5) \
@@ -124,6 +125,7 @@ enum ui_request_flag {
 	R(STATUS_BLOCKED, ui_act_status, UI_RF_WRITES, NULL, "blocked", 5) \
 	R(STATUS_DONE, ui_act_status, UI_RF_WRITES, NULL, "done", 5) \
 	R(STATUS_CANCEL, ui_act_status, 0, "cancel: nothing is written", "cancel", 4) \
+	/* counts */ \
 	R(COUNT_0, ui_req_count, UI_RF_NAV | UI_RF_COUNT, "a count for the next move: 3j three down, 2l two panes right, 5G the fifth", NULL, 0) \
 	R(COUNT_1, ui_req_count, UI_RF_NAV | UI_RF_COUNT, NULL, NULL, 0) \
 	R(COUNT_2, ui_req_count, UI_RF_NAV | UI_RF_COUNT, NULL, NULL, 0) \
@@ -134,6 +136,7 @@ enum ui_request_flag {
 	R(COUNT_7, ui_req_count, UI_RF_NAV | UI_RF_COUNT, NULL, NULL, 0) \
 	R(COUNT_8, ui_req_count, UI_RF_NAV | UI_RF_COUNT, NULL, NULL, 0) \
 	R(COUNT_9, ui_req_count, UI_RF_NAV | UI_RF_COUNT, NULL, NULL, 0) \
+	/* the minutes (w) */ \
 	R(MINUTES_SAVE, ui_act_minutes, 0, "save the minutes as Markdown beside the file (NAME.minutes-DATE.md)", "save", 6) \
 	R(MINUTES_PAGE, ui_act_minutes, 0, "the minutes in $PAGER (less when unset)", "pager", 7)
 

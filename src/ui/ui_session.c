@@ -297,8 +297,7 @@ struct ui *ui_open(const char *path, const struct ui_options *opt)
 		ui_message(ui, "%zu warning%s: %s", diags.warnings, diags.warnings == 1 ? "" : "s", first);
 	}
 	diag_fini(&diags);
-	ui->modes[0] = UI_MODE_MAIN;
-	ui->depth = 1;
+	ui_reset_modes(ui);
 	lineedit_init(&ui->search.line, NULL);
 	ui->path = strdup(path);
 	if (!ui->path || !view_init(&ui->view, &ui->charter, ui->opt.today) || !ui_edit_init(ui) ||

@@ -64,6 +64,14 @@ void ui_push(struct ui *ui, enum ui_mode mode)
 	ui->dirty |= UI_DIRTY_LAYOUT;
 }
 
+void ui_reset_modes(struct ui *ui)
+{
+	UI_NOT_DRAWING(ui);
+	ui->modes[0] = UI_MODE_MAIN;
+	ui->depth = 1;
+	ui->dirty |= UI_DIRTY_LAYOUT;
+}
+
 void ui_pop(struct ui *ui)
 {
 	UI_NOT_DRAWING(ui);

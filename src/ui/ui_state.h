@@ -127,6 +127,8 @@ enum ui_mode ui_panel_mode(const struct ui *ui);
 enum ui_mode ui_dialog_mode(const struct ui *ui);
 /* The count typed before a move (at least 1: 3j), forgotten as it is taken. */
 unsigned ui_take_count(struct ui *ui);
+/* The mode stack with the dashboard alone on it. */
+void ui_reset_modes(struct ui *ui);
 /* Opens the search prompt, empty (`/` on the dashboard and in the help;
  * ui_search.c takes it from there). */
 void ui_search_open(struct ui *ui);

@@ -12,8 +12,8 @@
 
 struct ui;
 
-/* Colour roles: what a thing is, mapped to colours or attributes by
- * ui_term_colors() for 256, 8 or no colours. */
+/* Colour roles: what a thing is, mapped to colours or attributes for 256,
+ * 8 or no colours when the terminal starts (role_colors[] in ui_term.c). */
 enum ui_role {
 	ROLE_NORMAL,
 	ROLE_TITLE,       /* the charter title */

@@ -341,29 +341,29 @@ static void draw_status_line(struct ui *ui, WINDOW *w, int y, int width, long m)
 	ui_put(ui, w, y, 2, line, width, late ? ROLE_OVERDUE : ROLE_NORMAL, true);
 }
 
-/* The burn-up: per column, the milestones done by then (bars, up to
- * today) and the plan (a dot at the number due by then). */
-static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
+/* The burn-up: per column, the milestones done by then (bars, up to and
+ * including today) and the plan (a dot at the number due by then).
+ * Returns how many done milestones have no known completion date. */
+static size_t draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 {
 	const struct timeline_axis *a = &ui->timeline.axis;
-	size_t n = (size_t)a->width, total = ui->charter.milestone_count;
+	size_t n = (size_t)a->width, total = ui->charter.milestone_count, undated = 0;
 	size_t *done = calloc(n, sizeof *done), *plan = calloc(n, sizeof *plan);
 	struct date *dates = calloc(n, sizeof *dates);
 	bool ok = done && plan && dates && height > 1 && total &&
 	          timeline_burnup(&ui->charter, ui_live_history_loaded(ui), timeline_date_at(a, 0),
-	                          timeline_date_at(a, (long)n - 1), n, done, plan, dates);
+	                          timeline_date_at(a, (long)n - 1), n, done, plan, dates, &undated);
 	if (!ok) {
-		ui_put(ui, w, top + height / 2, x0, "No status changes in the history yet: nothing to draw the burn-up from.",
+		ui_put(ui, w, top + height / 2, x0, total ? "Out of memory: the burn-up cannot be drawn." : "No milestones yet.",
 		       a->width, ROLE_DIM, true);
 	} else {
 		const char *bar = ui->opt.ascii ? "#" : "\xe2\x96\x88", *dot = ui->opt.ascii ? "*" : "\xe2\x80\xa2";
-		struct date known = a->start; /* done bars from the history's first change to today */
-		timeline_history_start(ui_live_history_loaded(ui), &known);
 		for (size_t i = 0; i < n; i++) {
 			if (date_compare(dates[i], a->end) > 0)
 				break;
 			int p = (int)((plan[i] * (size_t)(height - 1) + total / 2) / total);
-			if (date_compare(dates[i], ui->opt.today) <= 0 && date_compare(dates[i], known) >= 0) {
+			/* a cell is its first day: it shows once that day has come */
+			if (date_compare(dates[i], ui->opt.today) <= 0) {
 				int h = (int)((done[i] * (size_t)(height - 1) + total / 2) / total);
 				for (int k = 0; k < h; k++)
 					ui_put(ui, w, top + height - 1 - k, x0 + (int)i, bar, 1, ROLE_DONE, false);
@@ -378,6 +378,7 @@ static void draw_burnup(struct ui *ui, WINDOW *w, int top, int height, int x0)
 	free(done);
 	free(plan);
 	free(dates);
+	return undated;
 }
 
 static void timeline_draw(struct ui *ui)
@@ -393,8 +394,9 @@ static void timeline_draw(struct ui *ui)
 	long sel = nth_by_date(ui, ui->timeline.sel);
 	draw_axis(ui, w, 1, x0);
 	int lanes_top = 3, lanes_h = lanes_height(r.h);
+	size_t undated = 0;
 	if (ui->timeline.burnup)
-		draw_burnup(ui, w, lanes_top, lanes_h, x0);
+		undated = draw_burnup(ui, w, lanes_top, lanes_h, x0);
 	else if (gantt_fits(ui, lanes_h) && ui->timeline.rows) {
 		draw_gantt(ui, w, lanes_top, lanes_h, x0, sel);
 		ui_scroll_mark(ui, w, r, ui->timeline.top, lanes_h, dated_count(ui), true);
@@ -403,9 +405,13 @@ static void timeline_draw(struct ui *ui)
 		draw_lanes(ui, w, lanes_top, lanes_h, x0, sel);
 	draw_status_line(ui, w, r.h - 3, inner, sel);
 	const char *sep = ui->scr->g->sep;
-	char legend[160];
+	char legend[256];
+	char unknown[96] = ""; /* said first: the bars count them from the start */
+	if (undated)
+		snprintf(unknown, sizeof unknown, "%zu done milestone%s no completion date%s", undated,
+		         undated == 1 ? " has" : "s have", sep);
 	if (ui->timeline.burnup)
-		snprintf(legend, sizeof legend, "bars: done (from the first recorded change to today)%sdots: due by then (the plan)%sb: the lanes", sep, sep);
+		snprintf(legend, sizeof legend, "%sbars: done%sdots: due by then (the plan)%sb: the lanes", unknown, sep, sep);
 	else
 		snprintf(legend, sizeof legend, "T today%sD roadmap deadline%sR review%sb: burn-up", sep, sep, sep);
 	ui_put(ui, w, r.h - 2, 2, legend, inner, ROLE_DIM, true);

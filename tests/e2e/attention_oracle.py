@@ -14,11 +14,18 @@ Exits 1 and prints every difference when the JSON disagrees with the rules:
   deadline; state: done / overdue / at risk (blocked, or not started and due
   soon) / on track; next review = first of charter.reviews (or the
   anniversaries of signing) on or after today.
+Issue 20's record: lateness = completed - effective due, in days, for a done
+  milestone with `completed` and a date; the roadmap phase's outcome: on time
+  (lateness <= 0), late, undated (done, no `completed`), open (not done);
+  delivery over milestones with a lateness: how many, how many on time, the
+  median; "done recently" = done now with `completed` in the window, or for
+  one without it, its last change to done in the history.
 """
 import calendar
 import datetime
 import json
 import random
+import statistics
 import subprocess
 import sys
 
@@ -67,6 +74,19 @@ class Model:
         return (m["status"] != "done" and self.dated(m)
                 and 0 <= (self.due(m) - self.today).days <= days)
 
+    def late_days(self, m):
+        if m["status"] != "done" or m.get("completed") is None or not self.dated(m):
+            return None
+        return (m["completed"] - self.due(m)).days
+
+    def delivery(self, ms):
+        late = [d for d in (self.late_days(m) for m in ms) if d is not None]
+        median = None
+        if late:
+            median = statistics.median(late)
+            median = int(median) if median == int(median) else float(median)
+        return {"done_with_date": len(late), "on_time": sum(d <= 0 for d in late), "median_late_days": median}
+
     def numbers(self, ms):
         counts = {k: sum(m["status"] == k for m in ms) for k in ("not_started", "in_progress", "blocked", "done")}
         total, done = len(ms), counts["done"]
@@ -85,7 +105,12 @@ class Model:
         return {
             "done": done, "total": total, "percent": 100 * done // total if total else None, "state": state,
             "blocked": counts["blocked"], "overdue": sum(self.overdue(m) for m in ms), "due_soon": len(soon),
-            "roadmap": {"done": sum(m["status"] == "done" for m in phase), "total": len(phase)},
+            "roadmap": {"done": sum(m["status"] == "done" for m in phase), "total": len(phase),
+                        "on_time": sum(self.late_days(m) is not None and self.late_days(m) <= 0 for m in phase),
+                        "late": sum(self.late_days(m) is not None and self.late_days(m) > 0 for m in phase),
+                        "open": sum(m["status"] != "done" for m in phase),
+                        "undated": sum(m["status"] == "done" and m.get("completed") is None for m in phase)},
+            "delivery": self.delivery(ms),
         }, counts
 
     def report(self):
@@ -99,6 +124,8 @@ class Model:
             nums, counts = self.numbers(ms)
             out["groups"].append({"id": g["id"], **nums, "counts": counts, "milestones": [
                 {"id": m["id"], "status": m["status"], "due": str(self.due(m)) if self.dated(m) else None,
+                 "completed": str(m["completed"]) if m.get("completed") is not None else None,
+                 "late_days": self.late_days(m),
                  "overdue": self.overdue(m), "due_soon": self.within(m, self.attention)} for m in ms]})
         return out
 
@@ -122,15 +149,21 @@ class Model:
         first = str(self.today - datetime.timedelta(days=days))
         index = {m["id"]: i for i, (_, m) in enumerate(self.milestones)}
         last = {}
-        for e in history:
+        for i, (_, m) in enumerate(self.milestones):  # the file's record first
+            if m["status"] == "done" and m.get("completed") is not None:
+                if first <= str(m["completed"]) <= str(self.today):
+                    last[i] = str(m["completed"])
+        for e in history:  # the history only for a done one without a date
             if e.get("field") != "status" or e.get("new") != "done" or e.get("id") not in index:
                 continue
             day = e["time"][:10]
             i = index[e["id"]]
-            if first <= day <= str(self.today) and self.milestones[i][1]["status"] == "done":
+            m = self.milestones[i][1]
+            if first <= day <= str(self.today) and m["status"] == "done" and m.get("completed") is None:
                 if i not in last or e["time"] >= last[i]:
                     last[i] = e["time"]
-        recent = sorted(last.items(), key=lambda kv: (-int("".join(c for c in kv[1] if c.isdigit())), kv[0]))
+        # newest first as text (a date sorts before that day's times), then file order
+        recent = sorted(sorted(last.items()), key=lambda kv: kv[1], reverse=True)
         out["done_recently"] = [dict(self.item(*self.milestones[i]), done_at=t) for i, t in recent]
         return out
 
@@ -179,6 +212,10 @@ def generate(directory, seed):
                 lines.append("        due: %s" % (signed + datetime.timedelta(days=rnd.randrange(-30, 700))))
             if rnd.random() < 0.5:
                 lines.append("        owner: Owner %d" % rnd.randrange(5))
+            # a completion date: most done ones, a few open ones (a stale one
+            # that check warns about); never before signing
+            if rnd.random() < (0.7 if status == "done" else 0.05):
+                lines.append("        completed: %s" % (signed + datetime.timedelta(days=rnd.randrange(0, 700))))
             for _ in range(rnd.choice([0, 0, 1, 2])):
                 t = datetime.datetime(2025, 1, 1) + datetime.timedelta(seconds=rnd.randrange(3 * 365 * 86400))
                 history.append({"time": t.strftime("%Y-%m-%dT%H:%M:%SZ"), "user": "u", "host": "h", "id": mid,

@@ -66,6 +66,20 @@ def expected_after(before, after, r):
         elif r["field"] == "due" and r["value"] == "~":
             m["due"] = None  # "no date yet": a YAML null, not the text "~"
         else:
+            if r["field"] == "status" and "today" in r:
+                # the same save keeps `completed` true: written (right after
+                # the status) when it becomes done without one, gone when it
+                # leaves done
+                was = m.get("status")
+                if r["value"] == "done" and was != "done" and "completed" not in m:
+                    items = list(m.items())
+                    m.clear()
+                    for k, v in items:
+                        m[k] = v
+                        if k == "status":
+                            m["completed"] = datetime.date.fromisoformat(r["today"])
+                elif was == "done" and r["value"] != "done":
+                    m.pop("completed", None)
             if r["field"] == "completed" and "completed" not in m and "status" in m:
                 # a new completion date goes right after the status
                 items = list(m.items())

@@ -1,5 +1,5 @@
 #!/bin/sh
-# e2e: issue 11's numbers — every number of `report --format json` and every
+# e2e: issue 11's and issue 20's numbers — every number of `report --format json` and every
 # list of `agenda --format json` equals an independent recomputation of the
 # rules from the YAML (tests/e2e/attention_oracle.py, PyYAML), on the
 # shipped charter and on generated charters nobody has seen, at several
@@ -24,8 +24,19 @@ check() { # FILE TODAY...: report and agenda (default, 0, 7 and 30 days) at each
 	oracle check "$bin" "$f" "$@" >&2 || fail "report/agenda of $f differ from the oracle"
 }
 
-# The shipped charter, with a history, on the issue's date and around it.
-cp "$root/data/charter.yaml" "$tmp/shipped.yaml"
+# The shipped charter, with a history, on the issue's date and around it;
+# two done milestones lose their completion date (the history says when),
+# one gets a recent one.
+"$python" - "$root/data/charter.yaml" "$tmp/shipped.yaml" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for mid in ("econ-constitute", "energy-roadmap"):
+    text, n = re.subn(r"(- id: %s\n(?:        .*\n)*?)        completed: .*\n" % mid, r"\1", text, count=1)
+    assert n == 1, mid
+text, n = re.subn(r"(- id: conn-roadmap\n(?:        .*\n)*?        completed: )\S+", r"\g<1>2026-11-29", text, count=1)
+assert n == 1
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
 printf '%s\n' \
 	'{"time":"2026-11-28T10:00:00Z","user":"a","host":"h","id":"energy-roadmap","group":"energy","field":"status","old":"in_progress","new":"done"}' \
 	'{"time":"2026-11-30T10:00:00Z","user":"a","host":"h","id":"energy-roadmap","group":"energy","field":"status","old":"in_progress","new":"done"}' \
@@ -39,9 +50,11 @@ check "$tmp/shipped.yaml" 2026-02-01 2026-05-09 2026-05-10 2026-11-20 2026-12-02
 import json, sys
 a = json.load(open(sys.argv[1]))
 assert [m["id"] for m in a["overdue"]] == ["sec-roadmap", "sec-defence-sales", "conn-customs"], a["overdue"]
-assert [m["id"] for m in a["done_recently"]] == ["econ-constitute", "energy-roadmap"], a["done_recently"]
+assert [m["id"] for m in a["done_recently"]] == ["econ-constitute", "energy-roadmap", "conn-roadmap"], a["done_recently"]
 # done twice (history lines out of time order): the later change counts
 assert a["done_recently"][1]["done_at"] == "2026-11-30T10:00:00Z", a["done_recently"]
+# the file's completion date, not a history line
+assert a["done_recently"][2]["done_at"] == "2026-11-29", a["done_recently"]
 PY
 
 # Generated charters, each at dates chosen from its own calendar.

@@ -135,12 +135,42 @@ def when(m):
         return "no date yet"
     return "due %s, %s" % (due(m), days((due(m) - today).days))
 
+# issue 20: lateness = completed - effective due, for done milestones with both
+def lateness(m):
+    if m["status"] != "done" or m.get("completed") is None or not dated(m):
+        return None
+    return (as_date(m["completed"]) - due(m)).days
+
+def outcome(ms, sep):
+    phase = [m for m in ms if dated(m) and due(m) <= deadline]
+    late = [m for m in phase if lateness(m) is not None and lateness(m) > 0]
+    on_time = sum(lateness(m) is not None and lateness(m) <= 0 for m in phase)
+    undated = sum(m["status"] == "done" and m.get("completed") is None for m in phase)
+    words = "%d on time%s%d late" % (on_time, sep, len(late))
+    if late:
+        words += " (last %s)" % max(as_date(m["completed"]) for m in late)
+    words += "%s%d open" % (sep, sum(m["status"] != "done" for m in phase))
+    if undated:
+        words += "%s%d undated" % (sep, undated)
+    return words, len(phase)
+
+def delivery(ms):
+    late = sorted(d for d in (lateness(m) for m in ms) if d is not None)
+    if not late:
+        return "no completion dates recorded"
+    n = len(late)
+    half = 2 * late[n // 2] if n % 2 else late[n // 2 - 1] + late[n // 2]
+    h = abs(half)
+    median = "median on the due date" if h == 0 else "median %d%s day%s %s" % (
+        h // 2, ".5" if h % 2 else "", "" if h == 2 else "s", "early" if half < 0 else "late")
+    return "%d done with a completion date, %d on time, %s" % (n, sum(d <= 0 for d in late), median)
+
 phase = [m for m in milestones if dated(m) and due(m) <= deadline]
 phase_done = sum(m["status"] == "done" for m in phase)
 out = [ch["title"],
        "Signed %s; roadmap deadline %s (%s); today %s" % (signed, deadline, days((deadline - today).days), today)]
 if deadline < today:
-    out.append("Roadmap phase closed %s: %d/%d done" % (deadline, phase_done, len(phase)))
+    out.append("Roadmap phase closed %s: %s" % (deadline, outcome(milestones, " \u00b7 ")[0]))
 else:
     out.append("Roadmap phase to %s: %d/%d done (%s)" % (deadline, phase_done, len(phase),
                                                         days((deadline - today).days)))
@@ -152,7 +182,7 @@ else:
     out.append("Next review %s (in %s)" % (upcoming[0], plural((upcoming[0] - today).days, "day")))
 if milestones:
     head, tail = summary(milestones)
-    out += ["Overall " + head, tail]
+    out += ["Overall " + head, tail, "  delivery: " + delivery(milestones)]
 else:
     out.append("Overall: no milestones yet")
 for g in groups:
@@ -165,6 +195,8 @@ for g in groups:
         continue
     head, tail = summary(ms)
     out += ["  " + head, tail]
+    words, in_phase = outcome(ms, ", ")
+    out.append("  " + ("roadmap phase: %s; " % words if in_phase else "") + "delivery: " + delivery(ms))
     kinds = [("overdue", is_late),
              ("blocked", lambda m: not is_late(m) and m["status"] == "blocked"),
              ("due soon", lambda m: not is_late(m) and m["status"] != "blocked" and is_soon(m))]

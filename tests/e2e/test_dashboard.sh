@@ -22,13 +22,13 @@ check_alignment 120
 has "United States–Azerbaijan Strategic Partnership Charter"
 has "Today 2026-11-26"
 has "Signed 2026-02-09"
-has "Roadmap phase closed 2026-05-09: 14/15 done"
+has "Roadmap phase closed 2026-05-09: 11 on time · 3 late (last 2026-06-02) · 1 open"
 has "Next annual review 2027-02-09 (in 75 days)"
 has "14/39  35%  overdue   3 overdue · 2 blocked · 1 due soon"
 lacks "201d past" "the panes (the time bar is the header's, and only before the deadline)"
 has "!  6 d late" "the overdue milestone's mark"
 has "in 8 d" "an open milestone's due date in days"
-has "2026-03-13" "a done milestone's due date"
+has "done on time" "a done milestone done on time"
 for hint in "Enter details" "/ search" "f filter" "z zoom" "A agenda" "T timeline" "? help" "q quit"; do
 	has "$hint" "the footer"
 done

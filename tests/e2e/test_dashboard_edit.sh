@@ -28,12 +28,13 @@ file_order 5 # the keys below walk the milestones in the file's order
 has "Space status" "the footer"
 has "e edit" "the footer"
 
-# --- status keys: saved at once, one line changed ----------------------------------
+# --- status keys: saved at once, the status line changed and the completion date
+# (today, the dashboard's --today) written right after it -----------------------------
 keys j j j Space 4 # econ-customs-middle-corridor: in_progress -> done
 wait_for "Saved: econ-customs-middle-corridor status 'in_progress'"
 has "15/39  38%" "the header after the change"
 diff "$orig" "$file" >"$tmp/diff.out"
-printf '101c101\n<         status: in_progress\n---\n>         status: done\n' >"$tmp/diff.want"
+printf '109c109,110\n<         status: in_progress\n---\n>         status: done\n>         completed: %s\n' "$TODAY" >"$tmp/diff.want"
 cmp -s "$tmp/diff.want" "$tmp/diff.out" || { fail "the status key's diff:"; cat "$tmp/diff.out"; }
 grep -q '"id":"econ-customs-middle-corridor","group":"economy","field":"status","old":"in_progress","new":"done"' \
 	"$file.history" || fail "no history line for the status change"

@@ -59,16 +59,17 @@ for u in $everyone; do
 	target="$u"
 	keys Space 4
 done
-LOGNAME=dave "$bin" set -q "$file" sec-roadmap status=done || fail "the script's set failed"
+LOGNAME=dave "$bin" set -q --today "$TODAY" "$file" sec-roadmap status=done || fail "the script's set failed"
 for u in $everyone; do
 	target="$u"
 	wait_for "18/39" 20 # 14 done before, four more, seen within ~2 s
 done
-# nobody's change is lost, each is one line of the diff
+# nobody's change is lost, each is its status line and its completion date
 for id in econ-customs-middle-corridor energy-joint-projects conn-tripp sec-roadmap; do
-	grep -A2 "id: $id\$" "$file" | grep -q "status: done" || fail "$id is not done in the file"
+	grep -A3 "id: $id\$" "$file" | grep -q "status: done" || fail "$id is not done in the file"
+	grep -A4 "id: $id\$" "$file" | grep -q "completed: $TODAY" || fail "$id has no completion date"
 done
-[ "$(diff "$orig" "$file" | grep -c '^>')" -eq 4 ] || { fail "the diff is not 4 lines:"; diff "$orig" "$file"; }
+[ "$(diff "$orig" "$file" | grep -c '^>')" -eq 8 ] || { fail "the diff is not 8 lines:"; diff "$orig" "$file"; }
 [ "$(diff "$orig" "$file" | grep -c '^<')" -eq 4 ] || fail "the diff removes other than 4 lines"
 for who in amina bob carol dave; do
 	grep -q "\"user\":\"$who\".*\"field\":\"status\".*\"new\":\"done\"" "$file.history" ||

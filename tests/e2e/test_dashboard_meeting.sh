@@ -59,13 +59,13 @@ wait_for "14/39" 30
 # --- the banner follows the file's current first error ---------------------------------
 sed '0,/status: done/s//status: dnoe/' "$orig" >"$tmp/bad1.yaml"
 cp "$tmp/bad1.yaml" "$file"
-wait_for "charter.yaml:85:17: status 'dnoe' is not one of" 30
+wait_for "charter.yaml:90:17: status 'dnoe' is not one of" 30
 # fix that line, break a later one: the banner must move on
 sed '0,/status: blocked/s//status: blokced/' "$orig" >"$tmp/bad2.yaml"
 cp "$tmp/bad2.yaml" "$file"
-wait_for "charter.yaml:219:17: status 'blokced' is not one of" 30
-lacks ":85:17:" "the banner after the first error was fixed"
-has "charter.yaml:219:17: status 'blokced' is not one of: not_started, in_progress, blocked, done (file on disk invalid)" \
+wait_for "charter.yaml:233:17: status 'blokced' is not one of" 30
+lacks ":90:17:" "the banner after the first error was fixed"
+has "charter.yaml:233:17: status 'blokced' is not one of: not_started, in_progress, blocked, done (file on disk invalid)" \
 	"the banner whole at 120 columns, in its shorter form"
 cp "$orig" "$file"
 wait_gone "file on disk invalid" 30

@@ -28,7 +28,7 @@ has "Next annual review 2027-02-09 (in 75 days)" "80x24 header"
 has "? help" "80x24 footer"
 
 resize 40 10
-wait_for "Roadmap closed 2026-05-09: 14/15 done"
+wait_for "Roadmap closed 2026-05-09: 11 on time"
 check_alignment 40
 has "Energy" "40x10: the focused pane stays visible"
 has "3/8  37%" "40x10 numbers"
@@ -43,7 +43,7 @@ resize 20 5
 wait_for "need 32 x 10"
 
 resize 120 40
-wait_for "Roadmap phase closed 2026-05-09: 14/15 done"
+wait_for "Roadmap phase closed 2026-05-09: 11 on time · 3 late (last 2026-06-02) · 1 open"
 check_against_report "$data"
 check_alignment 120
 keys Enter # the selection survived every reflow

@@ -62,7 +62,7 @@ done
 # seeded random chains of edits on one copy per file. It writes one oracle
 # record per edit.
 cat >"$tmp/driver.py" <<'PY'
-import json, os, random, shutil, subprocess, sys
+import json, os, random, re, shutil, subprocess, sys
 
 binary, corpus, work = sys.argv[1], sys.argv[2], sys.argv[3]
 VALUES = ["yes", "no", "on", "off", "Y", "null", "~", "true", "a: b", "a #b", "*star", "&amp", "!bang",
@@ -70,6 +70,7 @@ VALUES = ["yes", "no", "on", "off", "Y", "null", "~", "true", "a: b", "a #b", "*
           "trail ", "tab\there", "sep\u2028x", "bell\x07", "c1\x85x", "why?", "a, b", "[x]", "{y}", "%p",
           "@a", "`b", "|", ">", "#", "a:", "<<", "=", "back\\slash", "\ufeffbom", "two\nlines",
           "Azərbaycan — ümumi 🚀", "plain words"]
+TODAY = "2026-06-15"  # the completion date a status change to done writes
 NEXT = {"not_started": "in_progress", "in_progress": "blocked", "blocked": "done", "done": "not_started"}
 failures = []
 records = open(os.path.join(work, "records.jsonl"), "w", encoding="utf-8")
@@ -98,13 +99,15 @@ def one(name, kind, args, rec):
     shutil.copy(os.path.join(corpus, name), os.path.join(d, "f.yaml"))
     before = read(os.path.join(d, "f.yaml"))
     where = "%s: %s %s" % (name, kind, args)
-    dry = run([kind, "--dry-run", "f.yaml"] + args, d)
+    opts = args[:2] if args[:1] == ["--today"] else []
+    args = args[len(opts):]
+    dry = run([kind] + opts + ["--dry-run", "f.yaml"] + args, d)
     if dry.returncode != 0:
         failures.append("%s: --dry-run exit %d: %s" % (where, dry.returncode, dry.stderr.decode()))
         return
     if read(os.path.join(d, "f.yaml")) != before or os.path.exists(os.path.join(d, "f.yaml.history")):
         failures.append("%s: --dry-run wrote something" % where)
-    real = run([kind, "f.yaml"] + args, d)
+    real = run([kind] + opts + ["f.yaml"] + args, d)
     if real.returncode != 0:
         failures.append("%s: exit %d: %s" % (where, real.returncode, real.stderr.decode()))
         return
@@ -123,11 +126,15 @@ def one(name, kind, args, rec):
             failures.append("%s: the --dry-run diff does not give the written file:\n%s" % (where, dry.stdout.decode()))
     elif after != before:
         failures.append("%s: --dry-run printed no diff but the file changed" % where)
-    if kind == "set" and args[1].startswith("status="):
-        stat = subprocess.run(["git", "diff", "--no-index", "--numstat", os.path.join(corpus, name),
-                               os.path.join(d, "f.yaml")], capture_output=True)
-        if not stat.stdout.startswith(b"1\t1\t"):
-            failures.append("%s: a status change is not one changed line: %r" % (where, stat.stdout))
+    if kind == "set" and args[-1].startswith("status="):
+        # the status line, and at most the completion date's own line
+        diff = subprocess.run(["git", "diff", "--no-index", "-U0", os.path.join(corpus, name),
+                               os.path.join(d, "f.yaml")], capture_output=True).stdout.decode("utf-8", "replace")
+        changed = [l for l in diff.split("\n") if l[:1] and l[0] in "+-" and l[:3] not in ("+++", "---")]
+        extra = [l for l in changed if "status" not in l]
+        if (sum(1 for l in changed if "status" in l) != 2 or len(extra) > 1 or
+                any(not re.fullmatch(r"[+-]\s*completed: \d{4}-\d\d-\d\d\r?", l) for l in extra)):
+            failures.append("%s: a status change is not its line and a completion date: %r" % (where, changed))
     rec.update({"before": os.path.join(corpus, name), "after": os.path.join(d, "f.yaml"),
                 "pyyaml": b"\t" not in before})
     records.write(json.dumps(rec) + "\n")
@@ -139,8 +146,8 @@ for name in sorted(os.listdir(corpus)):
     for g in groups:
         for m in g["milestones"]:
             mid = m["id"]
-            one(name, "set", [mid, "status=" + NEXT[m["status"]]],
-                {"kind": "set", "id": mid, "field": "status", "value": NEXT[m["status"]]})
+            one(name, "set", ["--today", TODAY, mid, "status=" + NEXT[m["status"]]],
+                {"kind": "set", "id": mid, "field": "status", "value": NEXT[m["status"]], "today": TODAY})
             for field in ("title", "owner", "notes"):
                 for _ in range(2):
                     v = VALUES[k % len(VALUES)]
@@ -222,8 +229,8 @@ flow_case "rm of the last item: the comma before it goes, the comment stays" \
 	'/fl-3/,/# its owner$/d; s/^\(      {id: fl-2, title: Two, status: blocked}\),/\1/' rm "$tmp/fc.yaml" fl-3
 flow_case "clearing the last key of a multi-line flow mapping" \
 	's/status: not_started,/status: not_started/; s/owner: Ana}/}/' set "$tmp/fc.yaml" fl-3 owner=
-flow_case "a status inside a multi-line flow mapping" 's/status: not_started,/status: done,/' \
-	set "$tmp/fc.yaml" fl-3 status=done
+flow_case "a status inside a multi-line flow mapping, with its completion date" \
+	's/status: not_started,/status: done, completed: 2026-06-15,/' set --today 2026-06-15 "$tmp/fc.yaml" fl-3 status=done
 
 # --- exit codes and messages ---------------------------------------------------
 f=$tmp/c.yaml
@@ -336,7 +343,12 @@ lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 entries = [json.loads(l) for l in lines]
 keys = {"time", "user", "host", "id", "group", "field", "old", "new"}
 for e in entries:
-    assert set(e) == keys, e
+    # a status change to or from done says what became of `completed`
+    if e["field"] == "status" and "done" in (e["old"], e["new"]) and "completed_new" in e:
+        assert set(e) == keys | {"completed_old", "completed_new"}, e
+        assert (e["completed_old"] is None) == (e["new"] == "done"), e
+    else:
+        assert set(e) == keys, e
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", e["time"]), e
     assert e["host"], e
 got = [(e["user"], e["id"], e["field"], e["old"], e["new"]) for e in entries]

@@ -82,9 +82,11 @@ h=$merged.history
 grep -q '"user":"amina".*"id":"energy-roadmap".*"field":"status".*"new":"done"' "$h" || fail "amina's history line"
 grep -q '"user":"bob".*"id":"trade-fta".*"field":"status"' "$h" || fail "bob's status line"
 grep -q '"user":"bob".*"id":"trade-fta".*"field":"owner".*"new":"Trade council"' "$h" || fail "bob's owner line"
-# git shows one changed line per status change.
-[ "$(git -C "$tmp/bob" diff --numstat HEAD~1 HEAD -- charter.yaml | cut -f1,2)" = "$(printf '1\t1')" ] ||
-	fail "the merge brought more than amina's one line: $(git -C "$tmp/bob" diff --numstat HEAD~1 HEAD)"
+# git shows amina's status line and the completion date written with it.
+[ "$(git -C "$tmp/bob" diff --numstat HEAD~1 HEAD -- charter.yaml | cut -f1,2)" = "$(printf '2\t1')" ] ||
+	fail "the merge brought more than amina's two lines: $(git -C "$tmp/bob" diff --numstat HEAD~1 HEAD)"
+git -C "$tmp/bob" diff HEAD~1 HEAD -- charter.yaml | grep -q '^+        completed: [0-9-]*$' ||
+	fail "amina's completion date is not in the merge"
 
 [ "$failures" -eq 0 ] || { echo "test_git_merge: $failures failure(s); git log in $tmp/git.log" >&2; exit 1; }
 echo "test_git_merge: ok"

@@ -75,6 +75,17 @@ def model(path, today, only=None):
         return m["status"] != "done" and dated(m) and due(m) < today
     def soon(m):
         return m["status"] != "done" and dated(m) and 0 <= (due(m) - today).days <= attention
+    def late_days(m):  # issue 20: completed - effective due, when both are known
+        if m["status"] != "done" or m.get("completed") is None or not dated(m):
+            return None
+        return (as_date(m["completed"]) - due(m)).days
+    def delivery(ms):
+        late = sorted(d for d in map(late_days, ms) if d is not None)
+        n = len(late)
+        median = None if not n else late[n // 2] if n % 2 else (late[n // 2 - 1] + late[n // 2]) / 2
+        if median is not None and median == int(median):
+            median = int(median)
+        return {"done_with_date": n, "on_time": sum(d <= 0 for d in late), "median_late_days": median}
     def numbers(ms):
         total = len(ms)
         counts = {k: sum(m["status"] == k for m in ms)
@@ -82,7 +93,12 @@ def model(path, today, only=None):
         done = counts["done"]
         phase = [m for m in ms if dated(m) and due(m) <= deadline]
         extra = {"blocked": counts["blocked"], "overdue": sum(map(late, ms)), "due_soon": sum(map(soon, ms)),
-                 "roadmap": {"done": sum(m["status"] == "done" for m in phase), "total": len(phase)}}
+                 "roadmap": {"done": sum(m["status"] == "done" for m in phase), "total": len(phase),
+                             "on_time": sum(late_days(m) is not None and late_days(m) <= 0 for m in phase),
+                             "late": sum(late_days(m) is not None and late_days(m) > 0 for m in phase),
+                             "open": sum(m["status"] != "done" for m in phase),
+                             "undated": sum(m["status"] == "done" and m.get("completed") is None for m in phase)},
+                 "delivery": delivery(ms)}
         if not total:
             return {"done": 0, "total": 0, "percent": None, "state": None, **extra}, counts
         # issue 11 replaced the elapsed-share rule with one by due dates
@@ -108,7 +124,9 @@ def model(path, today, only=None):
         nums, counts = numbers(ms)
         out["groups"].append(dict(id=g["id"], name=g["name"], **nums, counts=counts, milestones=[
             dict(id=m["id"], title=m["title"], status=m["status"], due=str(due(m)) if dated(m) else None,
-                 owner=m.get("owner"), overdue=late(m), due_soon=soon(m)) for m in ms]))
+                 owner=m.get("owner"),
+                 completed=str(as_date(m["completed"])) if m.get("completed") is not None else None,
+                 late_days=late_days(m), overdue=late(m), due_soon=soon(m)) for m in ms]))
     return out
 
 mode, path, today = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
@@ -132,10 +150,10 @@ if mode == "json":
     for g in got.get("groups", []):
         keys = list(g)
         if keys != ["id", "name", "done", "total", "percent", "state", "blocked", "overdue", "due_soon",
-                    "roadmap", "counts", "milestones"]:
+                    "roadmap", "delivery", "counts", "milestones"]:
             problems.append("group keys %r" % keys)
         for m in g["milestones"]:
-            if list(m) != ["id", "title", "status", "due", "owner", "overdue", "due_soon"]:
+            if list(m) != ["id", "title", "status", "due", "owner", "completed", "late_days", "overdue", "due_soon"]:
                 problems.append("milestone keys %r" % list(m))
 elif mode == "csv":
     text = data.decode("utf-8")

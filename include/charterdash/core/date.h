@@ -28,8 +28,9 @@ bool date_parse_explain(const char *text, struct date *out, char *why, size_t wh
 /* A date as people type it when setting a due date: YYYY-MM-DD, or one
  * relative to `today`:
  *   +Nd +Nw +Nm     N days, weeks or months later (a month later is clamped
- *                   to the month's last day: 01-31 +1m = 02-28);
- *   today, tomorrow;
+ *                   to the month's last day: 01-31 +1m = 02-28); -Nd -Nw -Nm
+ *                   as long ago;
+ *   today, tomorrow, yesterday;
  *   monday..sunday, mon..sun   the next such day, strictly after today;
  *   eom, eoy        the last day of this month, of this year.
  * Words ignore ASCII case. On failure explains in `why` and leaves *out

@@ -30,6 +30,14 @@ struct edit {
 	const char *seen;
 	const char *value;
 	bool force;            /* overwrite even if the value changed meanwhile */
+	/* A status change also keeps `completed` true, in the same save: made
+	 * done (and no completion date yet), the milestone gets `completed:
+	 * done_on` (NULL: the local date of the save); taken out of done, its
+	 * `completed` goes. With `completed_exact` (undo, redo, `set
+	 * status=done completed=D`) `completed` becomes exactly done_on
+	 * (NULL: absent) whatever the change. */
+	const char *done_on;
+	bool completed_exact;
 };
 
 /* "title", "status", "due", "owner", "notes", "completed". */

@@ -4,9 +4,10 @@
  * Each milestone is in at most one of the first three sections (overdue
  * wins over blocked, blocked over due soon). Those three are ordered by
  * due date, then file order; a milestone with no date yet comes after the
- * dated ones. "Done recently" comes from the change history: milestones
- * that are done now and whose status became done within the last `days`
- * days (by the UTC date of the change, today included), newest first.
+ * dated ones. "Done recently": milestones done now whose `completed` date
+ * is within the last `days` days (today included); for one without a
+ * completion date, the change history says when its status last became
+ * done (by the UTC date of the change). Newest first.
  * Pure: `today` and the history are passed in. */
 #ifndef CHARTERDASH_AGENDA_H
 #define CHARTERDASH_AGENDA_H
@@ -22,7 +23,7 @@ enum agenda_section { AGENDA_OVERDUE, AGENDA_BLOCKED, AGENDA_DUE_SOON, AGENDA_DO
 struct agenda_entry {
 	size_t milestone;  /* index into charter.milestones */
 	long sort_due;     /* serial day of the due date; LONG_MAX when there is none */
-	const char *when;  /* done recently: the history entry's time (in the history's text) */
+	char when[24];     /* done recently: the completion date, or the history entry's time */
 };
 
 struct agenda {
@@ -38,7 +39,7 @@ const char *agenda_section_key(enum agenda_section s);
 const char *agenda_section_title(enum agenda_section s);
 
 /* Fills the four sections. `days` (>= 0) is the window for due soon and
- * done recently; `history` may be NULL (nothing done recently). False when
+ * done recently; `history` may be NULL (completion dates only). False when
  * memory runs out (the agenda is then empty but must still be finished). */
 bool agenda_build(struct agenda *a, const struct charter *c, struct date today, long days,
                   const struct history *history);

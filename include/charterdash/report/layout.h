@@ -149,6 +149,11 @@ void layout_pane_meter(struct rect pane, struct layout_pane *out);
  * 16 columns on) at the right edge, so that a pane of 40 columns keeps 31
  * for the title. */
 void layout_row_meter(int inner_w, struct layout_row *out);
+/* Widens the date column to `date_w` (a done row's "done 05-12, 3 d late")
+ * by taking columns from the title, which keeps at least
+ * LAYOUT_MIN_TITLE; no effect when the row shows no date. */
+#define LAYOUT_MIN_TITLE 18
+void layout_row_widen_date(struct layout_row *row, int date_w);
 
 /* Splits `width` cells among n segments in proportion to counts (largest
  * remainder rounding). The rule:

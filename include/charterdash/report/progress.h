@@ -37,6 +37,14 @@ struct progress {
 	size_t due_soon_not_started; /* of those, not started (the state's "at risk") */
 	size_t roadmap_done;      /* of the roadmap phase (due on or before the deadline) */
 	size_t roadmap_total;
+	/* What became of the roadmap phase's done milestones: done on or
+	 * before their due date (on time), after it (late), or on an unknown
+	 * date (undated: no `completed`); the rest of roadmap_total is open.
+	 * After the deadline this is the phase's outcome: closing an open one
+	 * later makes it late, never on time. */
+	size_t roadmap_on_time, roadmap_late, roadmap_undated;
+	bool has_last_late;
+	struct date last_late;    /* the latest completion among the late */
 	int percent;              /* floor(100 * done / total); -1 when total is 0 */
 	enum group_state state;
 };
@@ -81,6 +89,19 @@ unsigned progress_facts(const struct charter *c, const struct milestone *m, stru
 void progress_add(struct progress *sum, const struct progress *part);
 void progress_group(const struct charter *c, size_t group, struct date today, struct progress *out);
 void progress_charter(const struct charter *c, struct date today, struct progress *out);
+
+/* Delivery over the done milestones whose lateness is known (a
+ * `completed` and a due date): how many, how many on time (lateness <= 0),
+ * and the median lateness in half days (so 2.5 days is 5); no median when
+ * there are none. */
+struct delivery {
+	size_t done_with_date, on_time;
+	bool has_median;
+	long median_half_days;
+};
+
+/* false when out of memory (the median needs a copy of the lateness). */
+bool progress_delivery(const struct charter *c, size_t first, size_t count, struct delivery *out);
 
 /* Review k (0 = the first): charter.reviews[k], or without that key the
  * (k+1)th anniversary of signing (clamped: 29 February becomes the 28th).

@@ -75,9 +75,22 @@ enum report_attention report_attention_from(unsigned facts, enum status status);
 void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
                       size_t size);
 /* "Roadmap phase to 2026-05-09: 3/15 done (12 days left)", or after the
- * deadline "Roadmap phase closed 2026-05-09: 14/15 done". */
+ * deadline its outcome: "Roadmap phase closed 2026-05-09: 11 on time ·
+ * 3 late (last 2026-06-02) · 1 open". */
 void report_roadmap_words(const struct charter *c, struct date today, const struct progress *all, char *buf,
                           size_t size);
+/* The roadmap phase's outcome from completion dates: "11 on time`sep`3 late
+ * (last 2026-06-02)`sep`1 open", then "`sep`2 undated" when done ones have
+ * no date; `brief` leaves out "(last ...)". */
+void report_outcome_words(const struct progress *p, const char *sep, bool brief, char *buf, size_t size);
+/* Delivery over milestones [first, first + count): "11 done with a
+ * completion date, 9 on time, median 2 days late" (or "... early", "median
+ * on the due date"); "no completion dates recorded" when none has one. */
+void report_delivery_words(const struct charter *c, size_t first, size_t count, char *buf, size_t size);
+/* A done milestone: "done 2026-05-12, 3 days late", "done 2026-05-12, on
+ * time", or "done (date not recorded)"; `brief`: "done 05-12, 3 d late",
+ * "done on time". */
+void report_done_words(const struct charter *c, const struct milestone *m, bool brief, char *buf, size_t size);
 /* "Next review 2027-02-09 (in 69 days)", "(today)", or "No review planned". */
 void report_review_words(const struct charter *c, struct date today, char *buf, size_t size);
 

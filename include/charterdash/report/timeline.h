@@ -1,8 +1,8 @@
 /* timeline — the arithmetic of the timeline view and its burn-up chart:
  * the date axis (its span, a zoom of days per cell, scrolling, tick
  * labels), where a date falls on it, and the burn-up series (milestones
- * done by each date, replayed from the history, against the plan: how many
- * were due by then). Pure: `today` and the history are passed in; nothing
+ * done by each date, from completion dates and the history, against the
+ * plan: how many were due by then). Pure: `today` and the history are passed in; nothing
  * here knows about curses. */
 #ifndef CHARTERDASH_TIMELINE_H
 #define CHARTERDASH_TIMELINE_H
@@ -66,17 +66,14 @@ size_t timeline_ticks(const struct timeline_axis *a, struct timeline_tick *out, 
 size_t timeline_gantt(const struct charter *c, const size_t *by_date, size_t n, size_t *rows);
 
 /* Burn-up: for each of n dates from `from` to `to` (evenly spread, the
- * last one `to`), how many milestones were done at the end of that day
- * (today's statuses with every later status change of the history undone)
- * and how many were due by then (dated milestones, by their effective due
- * date). A milestone added or removed later counts as it is now. False
- * when the history has no status change (there is nothing to replay) or
- * memory runs out. */
-/* The day of the history's first status change: before it the burn-up
- * does not know when things were done. False when there is none. */
-bool timeline_history_start(const struct history *h, struct date *out);
-
+ * last one `to`), how many milestones were done at the end of that day and
+ * how many were due by then (dated milestones, by their effective due
+ * date). A milestone done now counts from its `completed` date; without
+ * one, from the day the history last made it done; with neither, from an
+ * unknown date: from the start, and counted in *undated for the legend to
+ * name. A milestone not done now is not counted (reopened: no longer done).
+ * False when n is 0 or memory runs out. */
 bool timeline_burnup(const struct charter *c, const struct history *h, struct date from, struct date to, size_t n,
-                     size_t *done, size_t *planned, struct date *dates);
+                     size_t *done, size_t *planned, struct date *dates, size_t *undated);
 
 #endif

@@ -168,6 +168,12 @@ bool view_is_match(const struct view *v, size_t m);
 #define VIEW_DUE_COLUMNS 10
 void view_due_short(const struct charter *c, const struct milestone *m, struct date today, char *buf,
                     size_t size);
+/* A done row's column: when it was done, the longest of these that fits
+ * `room` columns: "done 05-12, 3 d late" / "05-12, 3 d late" / "3 d late",
+ * "done on time" / "on time", "done (date not recorded)" / "date unknown" /
+ * "no date"; "done 05-12" when there is no due date to be late against. */
+#define VIEW_DONE_COLUMNS 24
+void view_done_short(const struct charter *c, const struct milestone *m, int room, char *buf, size_t size);
 
 /* The same in at most LAYOUT_SHORT_DATE (5) columns, for narrow panes:
  * "!12d" late, "today", "+3d" to go ("!2y" / "+2y" past 999 days), the

@@ -3,6 +3,8 @@
  *   {"time":"2026-11-26T19:00:00Z","user":"amina","host":"srv1",
  *    "id":"energy-roadmap","group":"energy","field":"status",
  *    "old":"in_progress","new":"done"}
+ * A status change that also wrote or removed `completed` says so on the same
+ * line: "completed_old":null,"completed_new":"2026-11-26".
  * Adding a milestone logs field "milestone" with old null and new = title;
  * removing one logs old = title and new null. Git merges such files
  * without conflicts with `*.history merge=union` in .gitattributes. */
@@ -22,6 +24,8 @@
 struct history_entry {
 	char time[24]; /* ISO 8601 UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 	const char *user, *host, *id, *group, *field, *old_value, *new_value;
+	bool has_completed; /* the change also set `completed` from ..._old to ..._new */
+	const char *completed_old, *completed_new;
 };
 
 /* True when e is a meeting mark (MEETING_ID / MEETING_FIELD). */

@@ -87,6 +87,10 @@ struct store_result {
 	char *current;         /* on conflict: what the file holds now (NULL: absent) */
 	char *old_value;       /* what was replaced (SET), the title (REMOVE) */
 	char *group;           /* the milestone's working group id (for the history) */
+	/* A status change that also wrote or removed `completed` (edit.h):
+	 * what it was and is now (NULL: absent). */
+	bool completed_changed;
+	char *completed_old, *completed_new;
 	struct text_edit edit; /* the bytes replaced, in the old text */
 	char *old_text;        /* the file before and after (for diffs); owned */
 	size_t old_len;

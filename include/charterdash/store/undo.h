@@ -30,6 +30,10 @@ struct undo_step {
 	char *id, *group;
 	enum field field;             /* EDIT_SET */
 	char *old_value, *new_value;  /* EDIT_SET: before and after */
+	/* EDIT_SET of status that also wrote or removed `completed`: what it
+	 * was and became (undo and redo put exactly that back). */
+	bool completed_changed;
+	char *completed_old, *completed_new;
 	char *fields[FIELD_COUNT];    /* EDIT_ADD / EDIT_REMOVE: the milestone's values */
 	/* EDIT_REMOVE: the bytes removed and what replaced them, and the text
 	 * around them (undo_attach_removed); EDIT_ADD: the milestone's bytes
@@ -76,6 +80,10 @@ void undo_fini(struct undo *u);
 bool undo_record_set(struct undo *u, const char *id, enum field f, const char *old_value, const char *new_value);
 bool undo_record_milestone(struct undo *u, enum edit_kind kind, const char *id, const char *group,
                            const char *const fields[FIELD_COUNT]);
+/* The status change just recorded also changed `completed` (store_result's
+ * completed_old / completed_new). False when out of memory or the last
+ * step is not a change of a field. */
+bool undo_record_completion(struct undo *u, const char *old_value, const char *new_value);
 
 /* Keeps the text of the step just recorded: for a removal, the old text
  * and the edit that removed it (the bytes removed and a few lines around
