@@ -71,7 +71,7 @@ shot main 120 40 "q quit"
 shot main-80x24 80 24 "q quit"
 shot zoom 120 40 "zoomed (z)" l l z
 shot detail 100 30 "Milestone econ-ppp" Enter
-shot search 120 40 "/roadmap: 2 of 5" / text:roadmap Enter n
+shot search 120 40 "/roadmap: 2 of 6" / text:roadmap Enter n
 shot filter 120 40 "Filter: overdue" f j j j j Space
 shot help 100 34 "Help: keys" '?'
 shot meeting 120 40 "Status of econ-customs-middle-corridor" j Space
