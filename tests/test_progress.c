@@ -74,7 +74,7 @@ static void test_no_milestones(void **state)
 		struct progress p = group_at(&c, g, D(2026, 12, 1));
 		assert_int_equal(p.total, 0);
 		assert_int_equal(p.percent, -1);
-		assert_int_equal(p.overdue, 0);
+		assert_int_equal(p.attention[ATTENTION_OVERDUE], 0);
 		assert_int_equal(p.state, STATE_EMPTY);
 		for (int s = 0; s < STATUS_COUNT; s++)
 			assert_int_equal(p.counts[s], 0);
@@ -106,7 +106,7 @@ static void test_all_done(void **state)
 	assert_int_equal(p.total, 2);
 	assert_int_equal(p.counts[STATUS_DONE], 2);
 	assert_int_equal(p.percent, 100);
-	assert_int_equal(p.overdue, 0);
+	assert_int_equal(p.attention[ATTENTION_OVERDUE], 0);
 	assert_int_equal(p.state, STATE_DONE);
 	/* And before signing. */
 	p = group_at(&c, 0, D(2026, 1, 1));
@@ -181,13 +181,13 @@ static void test_overdue_milestones(void **state)
 	assert_true(progress_is_overdue(&c, def, D(2026, 5, 10)));
 
 	struct progress p = group_at(&c, 0, D(2026, 3, 1));
-	assert_int_equal(p.overdue, 0);
+	assert_int_equal(p.attention[ATTENTION_OVERDUE], 0);
 	assert_int_equal(p.state, STATE_AT_RISK); /* blocked, not yet overdue */
 	p = group_at(&c, 0, D(2026, 3, 2));
-	assert_int_equal(p.overdue, 2);
+	assert_int_equal(p.attention[ATTENTION_OVERDUE], 2);
 	assert_int_equal(p.state, STATE_OVERDUE); /* overdue wins over blocked */
 	p = group_at(&c, 0, D(2026, 5, 10));
-	assert_int_equal(p.overdue, 3);
+	assert_int_equal(p.attention[ATTENTION_OVERDUE], 3);
 	assert_int_equal(p.state, STATE_OVERDUE);
 	charter_fini(&c);
 }
@@ -426,32 +426,32 @@ static void test_due_soon_boundaries(void **state)
 	assert_true(progress_is_overdue(&c, m, D(2026, 6, 16)));
 
 	struct progress p = group_at(&c, 0, D(2026, 5, 31));
-	assert_int_equal(p.due_soon, 0);
+	assert_int_equal(p.attention[ATTENTION_DUE_SOON], 0);
 	assert_int_equal(p.state, STATE_ON_TRACK);
 	p = group_at(&c, 0, D(2026, 6, 1));
-	assert_int_equal(p.due_soon, 1);
+	assert_int_equal(p.attention[ATTENTION_DUE_SOON], 1);
 	assert_int_equal(p.state, STATE_AT_RISK);
 	p = group_at(&c, 0, D(2026, 6, 15));
-	assert_int_equal(p.due_soon, 1);
-	assert_int_equal(p.overdue, 0);
+	assert_int_equal(p.attention[ATTENTION_DUE_SOON], 1);
+	assert_int_equal(p.attention[ATTENTION_OVERDUE], 0);
 	assert_int_equal(p.state, STATE_AT_RISK);
 	p = group_at(&c, 0, D(2026, 6, 16));
-	assert_int_equal(p.due_soon, 0);
-	assert_int_equal(p.overdue, 1);
+	assert_int_equal(p.attention[ATTENTION_DUE_SOON], 0);
+	assert_int_equal(p.attention[ATTENTION_OVERDUE], 1);
 	assert_int_equal(p.state, STATE_OVERDUE);
 	charter_fini(&c);
 
 	/* In progress and due soon: counted, but only not started work is at risk for it. */
 	load_one(&c, "", "in_progress");
 	p = group_at(&c, 0, D(2026, 6, 10));
-	assert_int_equal(p.due_soon, 1);
+	assert_int_equal(p.attention[ATTENTION_DUE_SOON], 1);
 	assert_int_equal(p.state, STATE_ON_TRACK);
 	charter_fini(&c);
 
 	/* Done is never due soon. */
 	load_one(&c, "", "done");
 	assert_false(progress_is_due_soon(&c, &c.milestones[0], D(2026, 6, 10)));
-	assert_int_equal(group_at(&c, 0, D(2026, 6, 10)).due_soon, 0);
+	assert_int_equal(group_at(&c, 0, D(2026, 6, 10)).attention[ATTENTION_DUE_SOON], 0);
 	charter_fini(&c);
 
 	/* Blocked: at risk however far away its due date is. */
@@ -498,7 +498,7 @@ static void test_due_unset(void **state)
 	assert_true(progress_is_overdue(&c, absent, D(2026, 5, 10)));
 
 	struct progress p = group_at(&c, 0, D(2026, 12, 2));
-	assert_int_equal(p.overdue, 1); /* only the one due on the deadline */
+	assert_int_equal(p.attention[ATTENTION_OVERDUE], 1); /* only the one due on the deadline */
 	assert_int_equal(p.roadmap_total, 1);
 	assert_int_equal(p.state, STATE_OVERDUE);
 	charter_fini(&c);
@@ -548,7 +548,7 @@ static void test_shipped_charter(void **state)
 			overdue[n++] = c.milestones[i].id;
 	struct progress all;
 	progress_charter(&c, D(2026, 12, 2), &all);
-	assert_int_equal(all.overdue, 3);
+	assert_int_equal(all.attention[ATTENTION_OVERDUE], 3);
 	assert_int_equal(n, 3);
 	assert_string_equal(overdue[0], "conn-customs");
 	assert_string_equal(overdue[1], "sec-roadmap");
@@ -583,7 +583,7 @@ static void test_charter_overall(void **state)
 	assert_int_equal(group_at(&c, 0, today).state, STATE_DONE);
 	assert_int_equal(group_at(&c, 1, today).state, STATE_EMPTY);
 	struct progress b = group_at(&c, 2, today);
-	assert_int_equal(b.overdue, 1);
+	assert_int_equal(b.attention[ATTENTION_OVERDUE], 1);
 	assert_int_equal(b.percent, 0);
 	assert_int_equal(b.state, STATE_OVERDUE);
 
@@ -594,13 +594,13 @@ static void test_charter_overall(void **state)
 	assert_int_equal(all.counts[STATUS_IN_PROGRESS], 1);
 	assert_int_equal(all.counts[STATUS_BLOCKED], 1);
 	assert_int_equal(all.counts[STATUS_NOT_STARTED], 1);
-	assert_int_equal(all.overdue, 1);
+	assert_int_equal(all.attention[ATTENTION_OVERDUE], 1);
 	assert_int_equal(all.percent, 40);
 	assert_int_equal(all.state, STATE_OVERDUE);
 
 	/* Before b1 falls due, the block makes the whole charter at risk. */
 	progress_charter(&c, D(2026, 3, 15), &all);
-	assert_int_equal(all.overdue, 0);
+	assert_int_equal(all.attention[ATTENTION_OVERDUE], 0);
 	assert_int_equal(all.state, STATE_AT_RISK);
 	charter_fini(&c);
 }

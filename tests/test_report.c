@@ -114,12 +114,14 @@ static void test_text_report(void **state)
 		"Roadmap phase to 2026-05-09: 2/4 done (36 days left)\n"
 		"Next review 2027-02-09 (in 312 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
-		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1\n"
+		"  needs attention: 1 overdue, 1 blocked\n"
 		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
-		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue\n"
+		"  done 1, in progress 1, blocked 0, not started 1\n"
+		"  needs attention: 1 overdue\n"
 		"  roadmap phase: 0 on time, 1 late (last 2026-03-04), 2 open; delivery: 1 done with a completion date, 0 on time, median 3 days late\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 2 days past, in progress)\n"
 		"\n"
@@ -129,6 +131,7 @@ static void test_text_report(void **state)
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  needs attention: 1 blocked\n"
 		"  roadmap phase: 1 on time, 0 late, 0 open; delivery: 1 done with a completion date, 1 on time, median 9 days early\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 59 days left, blocked)\n");
 	free(got);
@@ -142,12 +145,14 @@ static void test_text_report(void **state)
 		"Roadmap phase to 2026-05-09: 2/4 done (due today)\n"
 		"Next review 2027-02-09 (in 276 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
-		"  done 2, in progress 1, blocked 1, not started 1; 1 overdue; 1 due soon\n"
+		"  done 2, in progress 1, blocked 1, not started 1\n"
+		"  needs attention: 1 overdue, 1 blocked, 1 due soon\n"
 		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Trade (trade)\n"
 		"  [##########....................] 1/3  33%  overdue\n"
-		"  done 1, in progress 1, blocked 0, not started 1; 1 overdue; 1 due soon\n"
+		"  done 1, in progress 1, blocked 0, not started 1\n"
+		"  needs attention: 1 overdue, 1 due soon\n"
 		"  roadmap phase: 0 on time, 1 late (last 2026-03-04), 2 open; delivery: 1 done with a completion date, 0 on time, median 3 days late\n"
 		"  overdue: t2  Customs plan  (due 2026-04-01, 38 days past, in progress)\n"
 		"  due soon: t3  Roadmap  (due 2026-05-09, due today, not started)\n");
@@ -161,15 +166,57 @@ static void test_text_report(void **state)
 		"Roadmap phase closed 2026-05-09: 1 on time · 1 late (last 2026-03-04) · 2 open\n"
 		"Next review 2027-02-09 (in 275 days)\n"
 		"Overall [############..................] 2/5  40%  overdue\n"
-		"  done 2, in progress 1, blocked 1, not started 1; 2 overdue\n"
+		"  done 2, in progress 1, blocked 1, not started 1\n"
+		"  needs attention: 2 overdue, 1 blocked\n"
 		"  delivery: 2 done with a completion date, 1 on time, median 3 days early\n"
 		"\n"
 		"Energy (energy)\n"
 		"  [###############...............] 1/2  50%  at risk\n"
 		"  done 1, in progress 0, blocked 1, not started 0\n"
+		"  needs attention: 1 blocked\n"
 		"  roadmap phase: 1 on time, 0 late, 0 open; delivery: 1 done with a completion date, 1 on time, median 9 days early\n"
 		"  blocked: e2  Pipeline review  (due 2026-06-01, 22 days left, blocked)\n");
 	free(got);
+
+	/* e2 is blocked and due within attention_days: one bucket, blocked;
+	 * past its date it is overdue only (the agenda's rule). */
+	got = render(&c, (struct date){ 2026, 5, 25 }, 2);
+	assert_non_null(strstr(got, "  needs attention: 1 blocked\n"));
+	assert_non_null(strstr(got, "  blocked: e2  Pipeline review  (due 2026-06-01, 7 days left, blocked)\n"));
+	assert_null(strstr(got, "due soon"));
+	free(got);
+	got = render(&c, (struct date){ 2026, 6, 2 }, 2);
+	assert_non_null(strstr(got, "  needs attention: 1 overdue\n"));
+	assert_non_null(strstr(got, "  overdue: e2  Pipeline review  (due 2026-06-01, 1 day past, blocked)\n"));
+	assert_null(strstr(got, "blocked:"));
+	free(got);
+	charter_fini(&c);
+}
+
+/* When a done milestone was done, in the words the calendar export uses
+ * (report_done_words, not brief). */
+static void test_done_words(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter:\n  title: T\n  signed: 2026-02-09\nworking_groups:\n  - id: g\n    name: G\n"
+	              "    milestones:\n"
+	              "      - {id: a, title: A, status: done, due: 2026-03-01, completed: 2026-03-02}\n"
+	              "      - {id: b, title: B, status: done, due: 2026-03-01, completed: 2026-02-28}\n"
+	              "      - {id: c, title: C, status: done, due: 2026-03-01, completed: 2026-03-01}\n"
+	              "      - {id: d, title: D, status: done, completed: 2026-05-12}\n"
+	              "      - {id: e, title: E, status: done, due: ~, completed: 2026-03-01}\n"
+	              "      - {id: f, title: F, status: done, due: 2026-03-01}\n");
+	static const char *const want[] = {
+		"done 2026-03-02, 1 day late", "done 2026-02-28, on time", "done 2026-03-01, on time",
+		"done 2026-05-12, 3 days late", /* against the deadline, its effective due */
+		"done 2026-03-01", "done (date not recorded)",
+	};
+	char buf[96];
+	for (size_t i = 0; i < c.milestone_count; i++) {
+		report_done_words(&c, &c.milestones[i], false, buf, sizeof buf);
+		assert_string_equal(buf, want[i]);
+	}
 	charter_fini(&c);
 }
 
@@ -215,8 +262,8 @@ static void same_progress(const struct progress *a, const struct progress *b)
 	assert_int_equal(a->total, b->total);
 	for (int s = 0; s < STATUS_COUNT; s++)
 		assert_int_equal(a->counts[s], b->counts[s]);
-	assert_int_equal(a->overdue, b->overdue);
-	assert_int_equal(a->due_soon, b->due_soon);
+	for (int k = 0; k < ATTENTION_COUNT; k++)
+		assert_int_equal(a->attention[k], b->attention[k]);
 	assert_int_equal(a->due_soon_not_started, b->due_soon_not_started);
 	assert_int_equal(a->roadmap_done, b->roadmap_done);
 	assert_int_equal(a->roadmap_total, b->roadmap_total);
@@ -257,10 +304,13 @@ static void test_pass_matches_the_rules(void **state)
 		for (size_t i = 0; i < c.milestone_count; i++) {
 			const struct milestone *m = &c.milestones[i];
 			unsigned f = report_pass_facts(&pass, i);
-			assert_int_equal((f & PROGRESS_OVERDUE) != 0, progress_is_overdue(&c, m, today));
-			assert_int_equal((f & PROGRESS_DUE_SOON) != 0, progress_is_due_soon(&c, m, today));
+			enum attention a = progress_fact_attention(f);
+			assert_int_equal(a == ATTENTION_OVERDUE, progress_is_overdue(&c, m, today));
+			/* due soon is the bucket: a blocked milestone due soon is blocked */
+			assert_int_equal(a == ATTENTION_DUE_SOON,
+			                 progress_is_due_soon(&c, m, today) && m->status != STATUS_BLOCKED);
 			assert_int_equal((f & PROGRESS_IN_ROADMAP) != 0, progress_in_roadmap(&c, m));
-			assert_int_equal(report_pass_attention(&pass, i), report_attention_of(&c, m, today));
+			assert_int_equal(report_pass_attention(&pass, i), progress_attention(&c, m, today));
 			kinds_seen |= 1u << report_pass_attention(&pass, i);
 		}
 		report_pass_fini(&pass);
@@ -276,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_bar_fills),
 		cmocka_unit_test(test_text_report),
 		cmocka_unit_test(test_text_report_empty_and_done),
+		cmocka_unit_test(test_done_words),
 		cmocka_unit_test(test_pass_matches_the_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

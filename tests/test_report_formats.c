@@ -12,6 +12,8 @@
 #include "charterdash/core/charter.h"
 #include "charterdash/report/report.h"
 
+#include "support.h"
+
 /* Output of one writer call, as a NUL-terminated string the test frees. */
 struct capture {
 	char *buf;
@@ -269,7 +271,7 @@ static void json_document(void **state)
 		"    \"total\": 2,\n"
 		"    \"percent\": 50,\n"
 		"    \"state\": \"overdue\",\n"
-		"    \"blocked\": 1,\n"
+		"    \"blocked\": 0,\n"
 		"    \"overdue\": 1,\n"
 		"    \"due_soon\": 0,\n"
 		"    \"roadmap\": {\"done\": 1, \"total\": 2, \"on_time\": 0, \"late\": 1, \"open\": 1, \"undated\": 0},\n"
@@ -283,7 +285,7 @@ static void json_document(void **state)
 		"      \"total\": 2,\n"
 		"      \"percent\": 50,\n"
 		"      \"state\": \"overdue\",\n"
-		"      \"blocked\": 1,\n"
+		"      \"blocked\": 0,\n"
 		"      \"overdue\": 1,\n"
 		"      \"due_soon\": 0,\n"
 		"      \"roadmap\": {\"done\": 1, \"total\": 2, \"on_time\": 0, \"late\": 1, \"open\": 1, \"undated\": 0},\n"
@@ -292,10 +294,10 @@ static void json_document(void **state)
 		"      \"milestones\": [\n"
 		"        {\"id\": \"m1\", \"title\": \"Line one\\nline two, with \\\"quotes\\\"\", \"status\": \"done\", "
 		"\"due\": \"2026-03-01\", \"owner\": \"\xc4\xb0lham | \xc6\x8fliyev\", \"completed\": \"2026-03-03\", \"late_days\": 2, "
-		"\"overdue\": false, \"due_soon\": false},\n"
+		"\"overdue\": false, \"due_soon\": false, \"attention\": null},\n"
 		"        {\"id\": \"m2\", \"title\": \"Late one\", \"status\": \"blocked\", "
 		"\"due\": \"2026-04-01\", \"owner\": null, \"completed\": null, \"late_days\": null, \"overdue\": true, "
-		"\"due_soon\": false}\n"
+		"\"due_soon\": false, \"attention\": \"overdue\"}\n"
 		"      ]\n"
 		"    },\n"
 		"    {\n"
@@ -391,17 +393,17 @@ static void markdown_document(void **state)
 		"Roadmap phase to 2026-05-09: 1/2 done (24 days left).  \n"
 		"Next review 2027-02-09 (in 300 days).\n"
 		"\n"
-		"**Overall:** 1/2 milestones done (50%), overdue. Done 1, in progress 0, blocked 1, not started 0; 1 overdue.\n"
+		"**Overall:** 1/2 milestones done (50%), overdue. Done 1, in progress 0, blocked 1, not started 0. Needs attention: 1 overdue.\n"
 		"Delivery: 1 done with a completion date, 0 on time, median 2 days late.\n"
 		"\n"
-		"| Working group | Done | Progress | State | Blocked | Overdue | Due soon | Roadmap phase |\n"
+		"| Working group | Done | Progress | State | Overdue | Blocked | Due soon | Roadmap phase |\n"
 		"| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n"
-		"| Economy, Trade | 1/2 | `[#####.....]` 50% | overdue | 1 | 1 | 0 | 1/2 |\n"
+		"| Economy, Trade | 1/2 | `[#####.....]` 50% | overdue | 1 | 0 | 0 | 1/2 |\n"
 		"| Empty group | 0/0 | no milestones |  | 0 | 0 | 0 | 0/0 |\n"
 		"\n"
 		"## Economy, Trade (econ)\n"
 		"\n"
-		"1/2 done (50%), overdue. Done 1, in progress 0, blocked 1, not started 0; 1 overdue.\n"
+		"1/2 done (50%), overdue. Done 1, in progress 0, blocked 1, not started 0. Needs attention: 1 overdue.\n"
 		"Roadmap phase: 0 on time, 1 late (last 2026-03-03), 1 open. Delivery: 1 done with a completion date, 0 on "
 		"time, median 2 days late.\n"
 		"\n"
@@ -415,6 +417,23 @@ static void markdown_document(void **state)
 		"No milestones yet.\n";
 	assert_string_equal(got, want);
 	free(got);
+}
+
+/* `due: ~` in a table cell: the words whole, then the cell's end (the
+ * buffer was once one byte short of the text's NUL). */
+static void markdown_no_date_yet(void **state)
+{
+	(void)state;
+	struct charter c;
+	test_load(&c, "charter: {title: T, signed: 2026-01-31}\nworking_groups:\n  - id: g\n    name: G\n"
+	              "    milestones:\n      - {id: m, title: M, status: in_progress, due: ~}\n");
+	struct report_options opt = { .today = { 2026, 2, 1 }, .group = -1 };
+	struct capture cap;
+	report_markdown(capture_start(&cap), &c, &opt);
+	char *got = capture_end(&cap);
+	assert_non_null(strstr(got, "| m | M | in progress | no date yet |  |\n"));
+	free(got);
+	charter_fini(&c);
 }
 
 static void markdown_no_terminal_codes(void **state)
@@ -440,6 +459,7 @@ int main(void)
 		cmocka_unit_test(markdown_headings),
 		cmocka_unit_test(format_names),
 		cmocka_unit_test(json_no_groups),
+		cmocka_unit_test(markdown_no_date_yet),
 		cmocka_unit_test_setup_teardown(json_document, sample_setup, sample_teardown),
 		cmocka_unit_test_setup_teardown(json_one_group_keeps_charter_totals, sample_setup, sample_teardown),
 		cmocka_unit_test_setup_teardown(csv_document, sample_setup, sample_teardown),

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "charterdash/report/progress.h"
 #include "charterdash/store/presence.h"
 #include "charterdash/ui/ui_session.h"
 #include "support.h"
@@ -288,6 +289,46 @@ static void help_wraps_scrolls_and_searches(void **state)
 	key(fx, UI_ESC);
 	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
 	assert_false(on_screen("match")); /* the panes' search untouched */
+}
+
+/* The help screen's words for the states are the rules of progress.h, and
+ * README.md's "In the dashboard" table says exactly the same, row for row. */
+static void help_states_match_readme(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, '?');
+	key(fx, UI_FN(KEY_END));
+	char line[160];
+	for (size_t i = 0; i < progress_rule_count; i++) {
+		snprintf(line, sizeof line, "%-17s %s", progress_rules[i].word, progress_rules[i].meaning);
+		assert_true(on_screen(line));
+	}
+	key(fx, UI_ESC);
+
+	FILE *f = fopen("README.md", "r"); /* the unit tests run from the checkout's top */
+	assert_non_null(f);
+	bool in_table = false;
+	size_t rows = 0, matched = 0;
+	char text[512];
+	while (fgets(text, sizeof text, f)) {
+		if (strstr(text, "| In the dashboard | means |")) {
+			in_table = true;
+			continue;
+		}
+		if (!in_table || strstr(text, "| --- |"))
+			continue;
+		if (strncmp(text, "  | ", 4) != 0)
+			break;
+		rows++;
+		for (size_t i = 0; i < progress_rule_count; i++) {
+			snprintf(line, sizeof line, "  | %s | %s |\n", progress_rules[i].word, progress_rules[i].meaning);
+			matched += !strcmp(text, line);
+		}
+	}
+	fclose(f);
+	assert_true(in_table);
+	assert_int_equal(rows, progress_rule_count);
+	assert_int_equal(matched, progress_rule_count);
 }
 
 static void status_key_saves_and_u_undoes(void **state)
@@ -761,10 +802,11 @@ static void minutes_overlay_wraps(void **state)
 	while (last && strstr(last + 1, "\"time\":\""))
 		last = strstr(last + 1, "\"time\":\"");
 	assert_non_null(last);
-	char when[24] = "     "; /* the continuation line, indented: "     2026-12-07T19:02" */
+	char when[24] = "     "; /* the continuation line, indented: "     2026-12-07 19:02" */
 	memcpy(when + 5, last + 8, 16);
+	when[15] = ' '; /* the minutes write the time without the T */
 	when[21] = '\0';
-	assert_true(on_screen("econ-2 (Adopt the roadmap): status 'not_started'")); /* (the arrow is UTF-8) */
+	assert_true(on_screen("econ-2 (Adopt the roadmap): status not started")); /* (the arrow is UTF-8) */
 	assert_true(on_screen(when));
 }
 
@@ -1021,6 +1063,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(moves_and_opens_the_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_lists_the_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(help_wraps_scrolls_and_searches, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_states_match_readme, setup, teardown),
 		cmocka_unit_test_setup_teardown(status_key_saves_and_u_undoes, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_refused_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),

@@ -531,10 +531,10 @@ static void test_progress_cache(void **state)
 	assert_int_equal(view_group_progress(v, 2)->counts[STATUS_DONE], 1);
 	assert_int_equal(view_charter_progress(v)->total, 6);
 	assert_int_equal(view_charter_progress(v)->counts[STATUS_DONE], 2);
-	assert_int_equal(view_charter_progress(v)->overdue, 2); /* e3 and n2 on 26 Nov */
+	assert_int_equal(view_charter_progress(v)->attention[ATTENTION_OVERDUE], 2); /* e3 and n2 on 26 Nov */
 
 	assert_true(view_set_today(v, D(2026, 10, 1)));
-	assert_int_equal(view_charter_progress(v)->overdue, 1); /* n2 not yet due */
+	assert_int_equal(view_charter_progress(v)->attention[ATTENTION_OVERDUE], 1); /* n2 not yet due */
 
 	reload(f, EDITED);
 	assert_int_equal(view_group_progress(v, 0)->total, 1);      /* "new" */

@@ -8,6 +8,12 @@
 #include "charterdash/report/progress.h"
 #include "charterdash/core/strmap.h"
 
+/* sort_open_work puts each bucket in its section by this correspondence */
+_Static_assert(AGENDA_OVERDUE == ATTENTION_OVERDUE - ATTENTION_OVERDUE &&
+                   AGENDA_BLOCKED == ATTENTION_BLOCKED - ATTENTION_OVERDUE &&
+                   AGENDA_DUE_SOON == ATTENTION_DUE_SOON - ATTENTION_OVERDUE,
+               "the agenda's open sections are the attention buckets");
+
 static const char *const section_keys[] = { "overdue", "blocked", "due_soon", "done_recently" };
 static const char *const section_titles[] = { "Overdue", "Blocked", "Due soon", "Done recently" };
 
@@ -54,15 +60,11 @@ static void sort_open_work(const struct charter *c, struct agenda *a)
 {
 	for (size_t i = 0; i < c->milestone_count; i++) {
 		const struct milestone *m = &c->milestones[i];
-		enum agenda_section s;
-		if (progress_is_overdue(c, m, a->today))
-			s = AGENDA_OVERDUE;
-		else if (m->status == STATUS_BLOCKED)
-			s = AGENDA_BLOCKED;
-		else if (progress_is_due_within(c, m, a->today, a->days))
-			s = AGENDA_DUE_SOON;
-		else
+		enum attention att = progress_attention_within(c, m, a->today, a->days);
+		if (att == ATTENTION_NONE)
 			continue;
+		/* the first three sections are the attention buckets, in the same order */
+		enum agenda_section s = (enum agenda_section)(att - ATTENTION_OVERDUE);
 		struct agenda_entry *e = &a->entries[s][a->count[s]++];
 		e->milestone = i;
 		e->sort_due = milestone_has_date(m) ? date_to_serial(milestone_due(c, m)) : LONG_MAX;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "charterdash/report/agenda.h"
+#include "charterdash/core/edit.h"
 #include "charterdash/store/changes.h"
 #include "charterdash/report/progress.h"
 #include "charterdash/report/report.h"
@@ -32,8 +33,35 @@ void minutes_value(FILE *out, const char *v, bool md)
 	fputc('\'', out);
 }
 
-/* One milestone's net change: "- **ID** (Title): status 'a' → 'b'; owner
- * (none) → 'X' — amina, john, 2026-12-02T10:05". */
+/* A history time, "2026-12-02T10:05:07Z", as "2026-12-02 10:05" (or with
+ * `between` " at " instead of the space). */
+static void minutes_time(FILE *out, const char *time, const char *between)
+{
+	fprintf(out, "%.10s%s%.5s", time ? time : "", between, time && strlen(time) > 11 ? time + 11 : "");
+}
+
+/* A field's value in the dashboard's words: a status by its name ("in
+ * progress"), a date as a date, `~` as "no date yet", an absent due as the
+ * roadmap deadline; any other text quoted (minutes_value). */
+static void minutes_field_value(FILE *out, const char *field, const char *v, bool md)
+{
+	enum status s;
+	struct date d;
+	bool dates = !strcmp(field, "due") || !strcmp(field, "completed");
+	if (v && !strcmp(field, "status") && status_parse(v, &s))
+		fputs(status_label(s), out);
+	else if (dates && !v && !strcmp(field, "due"))
+		fputs("the roadmap deadline", out);
+	else if (dates && v && (!*v || !strcmp(v, EDIT_NO_DATE)))
+		fputs("no date yet", out);
+	else if (dates && v && date_parse(v, &d))
+		fputs(v, out); /* date_parse took it whole: digits and dashes only */
+	else
+		minutes_value(out, v, md);
+}
+
+/* One milestone's net change: "- **ID** (Title): status in progress →
+ * done; owner (none) → 'X' — amina, john, 2026-12-02 10:05". */
 static void minutes_change(FILE *out, const struct net_change *n, const struct charter *c, bool md)
 {
 	long mi = charter_find_milestone(c, n->id);
@@ -53,17 +81,19 @@ static void minutes_change(FILE *out, const struct net_change *n, const struct c
 		minutes_text(out, f->field, md);
 		fputc(' ', out);
 		if (n->kind != NET_ADDED) {
-			minutes_value(out, f->old_value, md);
+			minutes_field_value(out, f->field, f->old_value, md);
 			fputs(" → ", out);
 		}
-		minutes_value(out, f->new_value, md);
+		minutes_field_value(out, f->field, f->new_value, md);
 	}
 	fputs(" — ", out);
 	for (size_t u = 0; u < n->user_count; u++) {
 		fputs(u ? ", " : "", out);
 		minutes_text(out, n->users[u], md);
 	}
-	fprintf(out, ", %.16s\n", n->last_time ? n->last_time : "");
+	fputs(", ", out);
+	minutes_time(out, n->last_time, " ");
+	fputc('\n', out);
 }
 
 /* The net changes by working group, in the file's group order; those of
@@ -109,19 +139,24 @@ static void minutes_state(FILE *out, const struct charter *c, struct date today,
 	}
 }
 
-/* "# Minutes: TITLE", and since when, started by whom, how many changed. */
+/* "# Minutes: TITLE", a heading with the meeting's date, time and who
+ * marked it (or the time the minutes start from, without a meeting), and
+ * how many milestones changed since. */
 static void minutes_header(FILE *out, const struct charter *c, const char *since, const char *who, size_t count,
                            bool md)
 {
 	fputs(md ? "# Minutes: " : "Minutes: ", out);
 	minutes_text(out, c->title, md);
-	fprintf(out, "\n\nChanges since %.16s UTC", since);
+	fputs(md ? "\n\n## " : "\n\n", out);
+	fputs(who ? "Meeting of " : "Minutes from ", out);
+	minutes_time(out, since, " at ");
+	fputs(" UTC", out);
 	if (who) { /* a history line is anyone's to write: never raw to a terminal */
-		fputs(" (meeting started by ", out);
+		fputs(", marked by ", out);
 		minutes_text(out, who, md);
-		fputc(')', out);
 	}
-	fprintf(out, ": %zu\n", count);
+	fprintf(out, md ? "\n\nChanges since %s: %zu\n" : "\nChanges since %s: %zu\n",
+	        who ? "the meeting started" : "then", count);
 }
 
 /* What needs attention now: overdue, blocked, due soon (the agenda's
@@ -140,7 +175,7 @@ static bool minutes_agenda(FILE *out, const struct minutes_request *r)
 				fputs(r->markdown ? "- nothing\n" : "  nothing\n", out);
 			for (size_t i = 0; i < a.count[s]; i++) {
 				const struct milestone *m = &r->c->milestones[a.entries[s][i].milestone];
-				char due[DATE_TEXT_SIZE] = "no date yet";
+				char due[sizeof "no date yet"] = "no date yet"; /* longer than a date: DATE_TEXT_SIZE left no NUL */
 				if (!m->due_unset)
 					date_format(milestone_due(r->c, m), due);
 				fputs(r->markdown ? "- **" : "  * ", out);

@@ -16,6 +16,54 @@ const char *state_key(enum group_state s)
 	return state_keys[s];
 }
 
+static const char *const attention_labels[] = { "", "overdue", "blocked", "due soon" };
+static const char *const attention_keys[] = { NULL, "overdue", "blocked", "due_soon" };
+
+const char *attention_label(enum attention a)
+{
+	return attention_labels[a];
+}
+
+const char *attention_key(enum attention a)
+{
+	return attention_keys[a];
+}
+
+const struct progress_rule progress_rules[] = {
+	{ "overdue", "not done, and due before today" },
+	{ "blocked", "else, when it is blocked" },
+	{ "due soon", "else, when due within attention_days of today" },
+	{ "group done", "it has milestones and all are done" },
+	{ "group overdue", "else, when any milestone is overdue" },
+	{ "group at risk", "else, when any is blocked, or not started and due soon" },
+	{ "group on track", "any other group with milestones" },
+};
+const size_t progress_rule_count = sizeof progress_rules / sizeof progress_rules[0];
+
+enum attention progress_attention_rule(enum status s, bool dated, long due, long now, long days)
+{
+	if (s == STATUS_DONE)
+		return ATTENTION_NONE;
+	if (dated && due < now)
+		return ATTENTION_OVERDUE;
+	if (s == STATUS_BLOCKED)
+		return ATTENTION_BLOCKED;
+	return dated && due - now <= days ? ATTENTION_DUE_SOON : ATTENTION_NONE;
+}
+
+enum attention progress_attention_within(const struct charter *c, const struct milestone *m, struct date today,
+                                         long days)
+{
+	bool dated = milestone_has_date(m);
+	long due = dated ? date_to_serial(milestone_due(c, m)) : 0;
+	return progress_attention_rule(m->status, dated, due, date_to_serial(today), days);
+}
+
+enum attention progress_attention(const struct charter *c, const struct milestone *m, struct date today)
+{
+	return progress_attention_within(c, m, today, c->attention_days);
+}
+
 struct window_fraction progress_elapsed(const struct charter *c, struct date today)
 {
 	long window = date_days_between(c->signed_on, c->deadline);
@@ -72,25 +120,26 @@ static enum group_state judge(const struct progress *p, bool not_started_due_soo
 		return STATE_EMPTY;
 	if (p->counts[STATUS_DONE] == p->total)
 		return STATE_DONE;
-	if (p->overdue)
+	if (p->attention[ATTENTION_OVERDUE])
 		return STATE_OVERDUE;
 	if (p->counts[STATUS_BLOCKED] || not_started_due_soon)
 		return STATE_AT_RISK;
 	return STATE_ON_TRACK;
 }
 
-/* The facts of a milestone due on serial day `due` (see progress_range). */
+_Static_assert(ATTENTION_COUNT - 1 <= PROGRESS_ATTENTION_BITS, "an enum attention fits in a fact's low bits");
+
+/* The facts of a milestone on serial day `now` (see progress_range). */
 static unsigned facts_of(const struct charter *c, const struct milestone *m, long now, long deadline)
 {
-	if (m->due_unset)
-		return 0;
-	long due = m->has_due ? date_to_serial(m->due) : deadline;
-	unsigned f = due <= deadline ? PROGRESS_IN_ROADMAP : 0;
-	if (m->status == STATUS_DONE)
-		return f;
-	if (due < now)
-		return f | PROGRESS_OVERDUE;
-	return due - now <= c->attention_days ? f | PROGRESS_DUE_SOON : f;
+	long due = m->due_unset ? 0 : m->has_due ? date_to_serial(m->due) : deadline;
+	unsigned f = !m->due_unset && due <= deadline ? PROGRESS_IN_ROADMAP : 0;
+	return f | progress_attention_rule(m->status, !m->due_unset, due, now, c->attention_days);
+}
+
+enum attention progress_fact_attention(unsigned facts)
+{
+	return (enum attention)(facts & PROGRESS_ATTENTION_BITS);
 }
 
 unsigned progress_facts(const struct charter *c, const struct milestone *m, struct date today)
@@ -134,9 +183,9 @@ void progress_range_facts(const struct charter *c, size_t first, size_t count, s
 		out->roadmap_done += (f & PROGRESS_IN_ROADMAP) && m->status == STATUS_DONE;
 		if ((f & PROGRESS_IN_ROADMAP) && m->status == STATUS_DONE)
 			count_outcome(out, m, deadline);
-		out->overdue += (f & PROGRESS_OVERDUE) != 0;
-		out->due_soon += (f & PROGRESS_DUE_SOON) != 0;
-		out->due_soon_not_started += (f & PROGRESS_DUE_SOON) && m->status == STATUS_NOT_STARTED;
+		enum attention a = progress_fact_attention(f);
+		out->attention[a]++;
+		out->due_soon_not_started += a == ATTENTION_DUE_SOON && m->status == STATUS_NOT_STARTED;
 		if (facts)
 			facts[i] = (unsigned char)f;
 	}
@@ -154,8 +203,8 @@ void progress_add(struct progress *sum, const struct progress *part)
 	sum->total += part->total;
 	for (int s = 0; s < STATUS_COUNT; s++)
 		sum->counts[s] += part->counts[s];
-	sum->overdue += part->overdue;
-	sum->due_soon += part->due_soon;
+	for (int a = 0; a < ATTENTION_COUNT; a++)
+		sum->attention[a] += part->attention[a];
 	sum->due_soon_not_started += part->due_soon_not_started;
 	sum->roadmap_done += part->roadmap_done;
 	sum->roadmap_total += part->roadmap_total;

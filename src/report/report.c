@@ -1,6 +1,7 @@
 /* report — plain-text summary of a charter. */
 #include "charterdash/report/report.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "charterdash/report/progress.h"
@@ -33,16 +34,14 @@ void report_bar(char *buf, size_t width, size_t filled, size_t total)
 	buf[width + 2] = '\0';
 }
 
-static void print_counts(FILE *out, const struct progress *p)
+void report_count_words(const struct progress *p, char *buf, size_t size)
 {
-	fprintf(out, "  done %zu, in progress %zu, blocked %zu, not started %zu",
-	        p->counts[STATUS_DONE], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
-	        p->counts[STATUS_NOT_STARTED]);
-	if (p->overdue)
-		fprintf(out, "; %zu overdue", p->overdue);
-	if (p->due_soon)
-		fprintf(out, "; %zu due soon", p->due_soon);
-	fputc('\n', out);
+	static const enum status order[] = { STATUS_DONE, STATUS_IN_PROGRESS, STATUS_BLOCKED, STATUS_NOT_STARTED };
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < 4 && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s %zu", i ? ", " : "", status_label(order[i]),
+		                         p->counts[order[i]]);
 }
 
 /* What became of the roadmap phase (`p`; NULL: said elsewhere) and the
@@ -60,9 +59,27 @@ static void print_record(FILE *out, const struct charter *c, size_t first, size_
 	fprintf(out, "%sdelivery: %s\n", lead, words);
 }
 
-enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today)
+void report_attention_words(const struct progress *p, char *buf, size_t size)
 {
-	return report_attention_from(progress_facts(c, m, today), m->status);
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int a = ATTENTION_OVERDUE; a < ATTENTION_COUNT && used < size; a++)
+		if (p->attention[a])
+			used += (size_t)snprintf(buf + used, size - used, "%s%zu %s", used ? ", " : "", p->attention[a],
+			                         attention_label((enum attention)a));
+}
+
+void report_put_counts(FILE *out, const struct progress *p, bool markdown)
+{
+	char counts[128], need[128];
+	report_count_words(p, counts, sizeof counts);
+	report_attention_words(p, need, sizeof need);
+	if (markdown) {
+		counts[0] = (char)toupper((unsigned char)counts[0]);
+		fprintf(out, need[0] ? "%s. Needs attention: %s.\n" : "%s.\n", counts, need);
+	} else {
+		fprintf(out, need[0] ? "  %s\n  needs attention: %s\n" : "  %s\n", counts, need);
+	}
 }
 
 void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,
@@ -160,8 +177,6 @@ void report_review_words(const struct charter *c, struct date today, char *buf, 
 		snprintf(buf, size, "Next review %s (in %ld day%s)", d, until, until == 1 ? "" : "s");
 }
 
-static const char *const attention_words[] = { "", "overdue", "blocked", "due soon" };
-
 /* The group's overdue, then blocked, then due-soon milestones, file order in each. */
 static void print_attention(FILE *out, const struct report_pass *pass, const struct group *g, struct date today)
 {
@@ -173,7 +188,7 @@ static void print_attention(FILE *out, const struct report_pass *pass, const str
 				continue;
 			char when[64];
 			report_due_words(c, m, today, when, sizeof when);
-			fprintf(out, "  %s: ", attention_words[kind]);
+			fprintf(out, "  %s: ", attention_label((enum attention)kind));
 			report_plain_text(out, m->id);
 			fputs("  ", out);
 			report_plain_text(out, m->title);
@@ -201,7 +216,7 @@ static void print_group(FILE *out, const struct report_pass *pass, size_t gi, st
 	report_bar(bar, BAR_WIDTH, p->counts[STATUS_DONE], p->total);
 	fprintf(out, "  %s %zu/%zu  %d%%  %s\n", bar, p->counts[STATUS_DONE], p->total, p->percent,
 	        state_label(p->state));
-	print_counts(out, p);
+	report_put_counts(out, p, false);
 	print_record(out, c, g->first, g->count, p, "  roadmap phase: ");
 	print_attention(out, pass, g, today);
 }
@@ -231,7 +246,7 @@ void report_text(FILE *out, const struct charter *c, const struct report_options
 		report_bar(bar, BAR_WIDTH, p->counts[STATUS_DONE], p->total);
 		fprintf(out, "Overall %s %zu/%zu  %d%%  %s\n", bar, p->counts[STATUS_DONE], p->total,
 		        p->percent, state_label(p->state));
-		print_counts(out, p);
+		report_put_counts(out, p, false);
 		print_record(out, c, 0, c->milestone_count, NULL, "  ");
 	} else {
 		fprintf(out, "Overall: no milestones yet\n");

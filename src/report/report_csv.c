@@ -32,7 +32,7 @@ void report_csv(FILE *out, const struct charter *c, const struct report_options 
 			report_csv_field(out, m->title);
 			fprintf(out, ",%s,%s,", status_key(m->status), due);
 			report_csv_field(out, m->owner);
-			fprintf(out, ",%s\r\n", report_pass_facts(&pass, i) & PROGRESS_OVERDUE ? "true" : "false");
+			fprintf(out, ",%s\r\n", report_pass_attention(&pass, i) == ATTENTION_OVERDUE ? "true" : "false");
 		}
 	}
 	report_pass_fini(&pass);

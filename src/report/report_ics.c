@@ -141,18 +141,31 @@ static void end_event(struct ics *x)
 	emit(x);
 }
 
+/* The summary starts with the title, which is what a month view's cell
+ * has room for; done and overdue work says so after it. */
 static void milestone_event(struct ics *x, const struct milestone *m, struct date today)
 {
 	const struct group *g = &x->c->groups[m->group];
+	bool overdue = progress_attention(x->c, m, today) == ATTENTION_OVERDUE;
 	begin_event(x, "m-", g->id, m->id, milestone_due(x->c, m));
 	buf_puts(&x->line, "SUMMARY:");
-	put_text(&x->line, g->name);
-	buf_puts(&x->line, ": ");
 	put_text(&x->line, m->title);
+	if (m->status == STATUS_DONE)
+		buf_puts(&x->line, " (done)");
+	else if (overdue)
+		buf_puts(&x->line, " (overdue)");
 	emit(x);
-	buf_puts(&x->line, "DESCRIPTION:Status: ");
-	buf_puts(&x->line, status_label(m->status));
-	if (progress_is_overdue(x->c, m, today))
+	buf_puts(&x->line, "DESCRIPTION:Working group: ");
+	put_text(&x->line, g->name);
+	buf_puts(&x->line, "\\nStatus: ");
+	if (m->status == STATUS_DONE) { /* when, and whether on time */
+		char done[96];
+		report_done_words(x->c, m, false, done, sizeof done);
+		buf_puts(&x->line, done);
+	} else {
+		buf_puts(&x->line, status_label(m->status));
+	}
+	if (overdue)
 		buf_puts(&x->line, " (overdue)");
 	if (!m->has_due)
 		buf_puts(&x->line, "\\nDue on the roadmap deadline");

@@ -29,7 +29,8 @@ static void put_numbers(FILE *out, const struct progress *p, const char *indent)
 	fprintf(out, ",\n%s\"blocked\": %zu,\n%s\"overdue\": %zu,\n%s\"due_soon\": %zu,\n"
 	             "%s\"roadmap\": {\"done\": %zu, \"total\": %zu, \"on_time\": %zu, \"late\": %zu, "
 	             "\"open\": %zu, \"undated\": %zu}",
-	        indent, p->counts[STATUS_BLOCKED], indent, p->overdue, indent, p->due_soon, indent,
+	        indent, p->attention[ATTENTION_BLOCKED], indent, p->attention[ATTENTION_OVERDUE], indent,
+	        p->attention[ATTENTION_DUE_SOON], indent,
 	        p->roadmap_done, p->roadmap_total, p->roadmap_on_time, p->roadmap_late,
 	        p->roadmap_total - p->roadmap_done, p->roadmap_undated);
 }
@@ -84,8 +85,17 @@ static void put_milestone(struct buf *b, const struct charter *c, const struct m
 	buf_puts(b, completed);
 	buf_puts(b, ", \"late_days\": ");
 	buf_puts(b, late);
-	buf_puts(b, facts & PROGRESS_OVERDUE ? ", \"overdue\": true" : ", \"overdue\": false");
-	buf_puts(b, facts & PROGRESS_DUE_SOON ? ", \"due_soon\": true}" : ", \"due_soon\": false}");
+	enum attention a = progress_fact_attention(facts);
+	buf_puts(b, a == ATTENTION_OVERDUE ? ", \"overdue\": true" : ", \"overdue\": false");
+	buf_puts(b, a == ATTENTION_DUE_SOON ? ", \"due_soon\": true" : ", \"due_soon\": false");
+	buf_puts(b, ", \"attention\": ");
+	if (a == ATTENTION_NONE) {
+		buf_puts(b, "null}");
+	} else {
+		buf_puts(b, "\"");
+		buf_puts(b, attention_key(a));
+		buf_puts(b, "\"}");
+	}
 }
 
 static void put_group(FILE *out, const struct report_pass *pass, size_t gi)

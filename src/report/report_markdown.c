@@ -9,18 +9,6 @@
 
 #define MD_BAR_WIDTH 10
 
-static void put_counts(FILE *out, const struct progress *p)
-{
-	fprintf(out, "Done %zu, in progress %zu, blocked %zu, not started %zu",
-	        p->counts[STATUS_DONE], p->counts[STATUS_IN_PROGRESS], p->counts[STATUS_BLOCKED],
-	        p->counts[STATUS_NOT_STARTED]);
-	if (p->overdue)
-		fprintf(out, "; %zu overdue", p->overdue);
-	if (p->due_soon)
-		fprintf(out, "; %zu due soon", p->due_soon);
-	fputs(".\n", out);
-}
-
 /* The progress cell: a bar in a code span (monospaced wherever it lands). */
 static void put_progress(FILE *out, const struct progress *p)
 {
@@ -49,7 +37,7 @@ static void put_record(FILE *out, const struct charter *c, size_t first, size_t 
 static void put_summary_table(FILE *out, const struct report_pass *pass, const struct report_options *opt)
 {
 	const struct charter *c = pass->c;
-	fputs("| Working group | Done | Progress | State | Blocked | Overdue | Due soon | Roadmap phase |\n"
+	fputs("| Working group | Done | Progress | State | Overdue | Blocked | Due soon | Roadmap phase |\n"
 	      "| :-- | --: | :-- | :-- | --: | --: | --: | --: |\n", out);
 	for (size_t gi = 0; gi < c->group_count; gi++) {
 		if (!report_shows_group(opt, gi))
@@ -61,7 +49,8 @@ static void put_summary_table(FILE *out, const struct report_pass *pass, const s
 		fprintf(out, " | %zu/%zu | ", p->counts[STATUS_DONE], p->total);
 		put_progress(out, p);
 		fprintf(out, " | %s | %zu | %zu | %zu | %zu/%zu |\n", p->total ? state_label(p->state) : "",
-		        p->counts[STATUS_BLOCKED], p->overdue, p->due_soon, p->roadmap_done, p->roadmap_total);
+		        p->attention[ATTENTION_OVERDUE], p->attention[ATTENTION_BLOCKED], p->attention[ATTENTION_DUE_SOON],
+		        p->roadmap_done, p->roadmap_total);
 	}
 }
 
@@ -82,13 +71,13 @@ static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 	}
 	fprintf(out, "%zu/%zu done (%d%%), %s. ", p->counts[STATUS_DONE], p->total, p->percent,
 	        state_label(p->state));
-	put_counts(out, p);
+	report_put_counts(out, p, true);
 	put_record(out, c, g->first, g->count, p);
 	fputs("\n| Id | Milestone | Status | Due | Owner |\n"
 	      "| :-- | :-- | :-- | :-- | :-- |\n", out);
 	for (size_t i = g->first; i < g->first + g->count; i++) {
 		const struct milestone *m = &c->milestones[i];
-		char due[DATE_TEXT_SIZE] = "no date yet";
+		char due[sizeof "no date yet"] = "no date yet"; /* longer than a date: DATE_TEXT_SIZE left no NUL */
 		if (milestone_has_date(m))
 			date_format(milestone_due(c, m), due);
 		fputs("| ", out);
@@ -96,14 +85,14 @@ static void put_group(FILE *out, const struct report_pass *pass, size_t gi)
 		fputs(" | ", out);
 		report_md_text(out, m->title, REPORT_MD_CELL);
 		char done[64];
-		unsigned facts = report_pass_facts(pass, i);
+		enum attention a = report_pass_attention(pass, i);
 		if (m->status == STATUS_DONE)
 			report_done_words(c, m, false, done, sizeof done);
 		if (m->status == STATUS_DONE)
 			fprintf(out, " | %s | %s | ", done, due);
-		else if (facts & PROGRESS_OVERDUE)
+		else if (a == ATTENTION_OVERDUE)
 			fprintf(out, " | **%s, overdue** | %s | ", status_label(m->status), due);
-		else if (facts & PROGRESS_DUE_SOON)
+		else if (a == ATTENTION_DUE_SOON)
 			fprintf(out, " | %s, *due soon* | %s | ", status_label(m->status), due);
 		else
 			fprintf(out, " | %s | %s | ", status_label(m->status), due);
@@ -136,7 +125,7 @@ void report_markdown(FILE *out, const struct charter *c, const struct report_opt
 	if (p->total) {
 		fprintf(out, "**Overall:** %zu/%zu milestones done (%d%%), %s. ", p->counts[STATUS_DONE],
 		        p->total, p->percent, state_label(p->state));
-		put_counts(out, p);
+		report_put_counts(out, p, true);
 		put_record(out, c, 0, c->milestone_count, NULL);
 	} else {
 		fputs("**Overall:** no milestones yet.\n", out);

@@ -3,17 +3,6 @@
 
 #include <stdlib.h>
 
-/* The attention rule from the facts (declared in report.h): here, below
- * report.c, which uses it too, so that the two files do not call each other. */
-enum report_attention report_attention_from(unsigned facts, enum status status)
-{
-	if (facts & PROGRESS_OVERDUE)
-		return ATTENTION_OVERDUE;
-	if (status == STATUS_BLOCKED)
-		return ATTENTION_BLOCKED;
-	return facts & PROGRESS_DUE_SOON ? ATTENTION_DUE_SOON : ATTENTION_NONE;
-}
-
 void report_pass_init(struct report_pass *p, const struct charter *c, struct date today)
 {
 	*p = (struct report_pass){ .c = c, .today = today };
@@ -53,7 +42,7 @@ unsigned report_pass_facts(const struct report_pass *p, size_t i)
 	return p->facts ? p->facts[i] : progress_facts(p->c, &p->c->milestones[i], p->today);
 }
 
-enum report_attention report_pass_attention(const struct report_pass *p, size_t i)
+enum attention report_pass_attention(const struct report_pass *p, size_t i)
 {
-	return report_attention_from(report_pass_facts(p, i), p->c->milestones[i].status);
+	return progress_fact_attention(report_pass_facts(p, i));
 }

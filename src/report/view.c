@@ -47,11 +47,8 @@ static int attention_rank(const struct charter *c, const struct milestone *m, st
 {
 	if (m->status == STATUS_DONE)
 		return 4;
-	if (progress_is_overdue(c, m, today))
-		return 0;
-	if (m->status == STATUS_BLOCKED)
-		return 1;
-	return progress_is_due_soon(c, m, today) ? 2 : 3;
+	enum attention a = progress_attention(c, m, today);
+	return a == ATTENTION_NONE ? 3 : (int)a - ATTENTION_OVERDUE; /* overdue 0, blocked 1, due soon 2 */
 }
 
 /* A row's place in `sort` as one number, computed once per row before

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "charterdash/report/minutes.h"
 #include "charterdash/store/changes.h"
 #include "charterdash/store/store.h"
 #include "charterdash/core/text.h"
@@ -130,10 +131,13 @@ static void build(struct ui *ui, struct ui_panel_out *out)
 	ui_panel_line(out, NULL, buf, ROLE_LABEL);
 	if (!n)
 		ui_panel_line(out, NULL, "Nothing has changed yet; this list follows the file.", ROLE_DIM);
-	/* the minutes as `charterdash minutes` writes them, after their title */
-	const char *text = ui->minutes.text;
-	const char *p = text ? strchr(text, '\n') : NULL;
-	for (p = p ? p + 1 : NULL; p && *p;) {
+	/* the minutes as `charterdash minutes` writes them, after their header */
+	const char *p = ui->minutes.text;
+	for (int skip = 0; p && skip < MINUTES_HEADER_LINES; skip++) {
+		const char *nl = strchr(p, '\n');
+		p = nl ? nl + 1 : NULL;
+	}
+	while (p && *p) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		snprintf(buf, sizeof buf, "%.*s", (int)len, p);

@@ -246,40 +246,42 @@ static int legend_items(const struct progress *p, char items[4][48], int *width)
 	return n;
 }
 
-/* What needs attention: "3 overdue · 2 blocked · 4 due soon", the non-zero
- * ones, each in its colour; returns the columns used. */
-static int draw_attention(struct ui *ui, WINDOW *w, int y, int x, int width, const struct progress *p)
+/* What needs attention: "3 overdue", "2 blocked", "4 due soon", the
+ * non-empty buckets (progress.h's rule) in order; returns how many. */
+static int attention_items(const struct progress *p, char items[ATTENTION_COUNT][48],
+                           enum attention kind[ATTENTION_COUNT])
 {
-	const size_t n[3] = { p->overdue, p->counts[STATUS_BLOCKED], p->due_soon };
-	static const char *const word[3] = { "overdue", "blocked", "due soon" };
-	static const enum ui_role role[3] = { ROLE_OVERDUE, ROLE_BLOCKED, ROLE_AT_RISK };
-	int x0 = x;
-	for (int i = 0; i < 3 && x < width; i++) {
-		if (!n[i])
+	int n = 0;
+	for (int a = ATTENTION_OVERDUE; a < ATTENTION_COUNT; a++) {
+		if (!p->attention[a])
 			continue;
-		char item[48];
-		snprintf(item, sizeof item, "%zu %s", n[i], word[i]);
-		if (x > x0)
-			x += ui_put(ui, w, y, x, ui->scr->g->sep, width - x, ROLE_DIM, false);
-		x += ui_put(ui, w, y, x, item, width - x, role[i], true);
+		kind[n] = (enum attention)a;
+		snprintf(items[n++], 48, "%zu %s", p->attention[a], attention_label((enum attention)a));
 	}
-	return x - x0;
+	return n;
 }
 
-/* Columns draw_attention needs. */
-static int attention_width(const struct ui *ui, const struct progress *p)
+/* Columns the items take, separated as draw_attention separates them. */
+static int attention_width(const struct ui *ui, char items[][48], int n)
 {
-	const size_t n[3] = { p->overdue, p->counts[STATUS_BLOCKED], p->due_soon };
-	static const char *const word[3] = { "overdue", "blocked", "due soon" };
 	int wdt = 0;
-	for (int i = 0; i < 3; i++) {
-		if (!n[i])
-			continue;
-		char item[48];
-		int len = snprintf(item, sizeof item, "%zu %s", n[i], word[i]);
-		wdt += len + (wdt ? (int)text_width(ui->scr->g->sep) : 0);
-	}
+	for (int i = 0; i < n; i++)
+		wdt += (int)text_width(items[i]) + (i ? (int)text_width(ui->scr->g->sep) : 0);
 	return wdt;
+}
+
+/* The items, each in its bucket's colour; returns the columns used. */
+static int draw_attention(struct ui *ui, WINDOW *w, int y, int x, int width, char items[][48],
+                          const enum attention *kind, int n)
+{
+	static const enum ui_role role[ATTENTION_COUNT] = { ROLE_NORMAL, ROLE_OVERDUE, ROLE_BLOCKED, ROLE_AT_RISK };
+	int x0 = x;
+	for (int i = 0; i < n && x < width; i++) {
+		if (i)
+			x += ui_put(ui, w, y, x, ui->scr->g->sep, width - x, ROLE_DIM, false);
+		x += ui_put(ui, w, y, x, items[i], width - x, role[kind[i]], true);
+	}
+	return x - x0;
 }
 
 /* Before the roadmap deadline, how far through its window today is: the
@@ -312,7 +314,10 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 	char items[4][48];
 	int legend_w;
 	int nitems = legend_items(&p, items, &legend_w);
-	int att_w = attention_width(ui, &p);
+	char att[ATTENTION_COUNT][48];
+	enum attention att_kind[ATTENTION_COUNT];
+	int natt = attention_items(&p, att, att_kind);
+	int att_w = attention_width(ui, att, natt);
 	/* before the deadline the time bar needs room too: the overall bar gives it */
 	int time_w = progress_days_left(&ui->charter, ui->opt.today) >= 0 ? 2 + 24 : 0;
 	int need = (int)(text_width(label) + 2 + text_width(state)) + (att_w ? 3 + att_w : 0) + time_w;
@@ -335,7 +340,7 @@ static void draw_overall(struct ui *ui, WINDOW *w, int y, int width)
 	if (x < width)
 		x += ui_put(ui, w, y, x, state, width - x, ui_pane_state_role(p.state), true);
 	if (att_w && x + 3 < width)
-		x += 3 + draw_attention(ui, w, y, x + 3, width, &p);
+		x += 3 + draw_attention(ui, w, y, x + 3, width, att, att_kind, natt);
 	int tw = time_w ? draw_header_time(ui, w, y, x + 2, width) : 0;
 	if (tw)
 		x += 2 + tw;

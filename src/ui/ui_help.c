@@ -121,8 +121,10 @@ static void build(struct ui *ui, struct ui_panel_out *out)
 	ui_panel_line(out, keys, "matches the search", ROLE_NORMAL);
 	ui_panel_line(out, "3/8  37%", "done / total and percent done (rounded down), as in `charterdash report`",
 	              ROLE_NORMAL);
-	ui_panel_line(out, "state", "on track; at risk: blocked, or 10+ points behind the time elapsed; overdue; done",
-	              ROLE_NORMAL);
+	/* the rule every count uses, in the words README.md's table states */
+	static const enum ui_role rule_role[] = { ROLE_OVERDUE, ROLE_BLOCKED, ROLE_AT_RISK };
+	for (size_t i = 0; i < progress_rule_count; i++)
+		ui_panel_line(out, progress_rules[i].word, progress_rules[i].meaning, i < 3 ? rule_role[i] : ROLE_NORMAL);
 	snprintf(keys, sizeof keys, "%s by NAME", g->changed);
 	ui_panel_line(out, keys, "someone else changed it in the last minute (details say when)", ROLE_AT_RISK);
 	ui_panel_line(out, "read-only", "in the header: this file cannot be changed from here (the reason when you try)",

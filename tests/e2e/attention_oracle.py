@@ -10,7 +10,9 @@ independently of the C code, for `report --format json` and `agenda --format jso
 Exits 1 and prints every difference when the JSON disagrees with the rules:
   effective due = `due`, else the roadmap deadline; `due: ~` = no date yet;
   overdue = not done, dated, due < today; due soon = not done, dated,
-  today <= due <= today + attention_days; roadmap phase = dated and due <=
+  today <= due <= today + attention_days; the attention bucket (issue 20 §4,
+  one rule for every count and the agenda's sections) = overdue, else
+  blocked (not done), else due soon; roadmap phase = dated and due <=
   deadline; state: done / overdue / at risk (blocked, or not started and due
   soon) / on track; next review = first of charter.reviews (or the
   anniversaries of signing) on or after today.
@@ -74,6 +76,14 @@ class Model:
         return (m["status"] != "done" and self.dated(m)
                 and 0 <= (self.due(m) - self.today).days <= days)
 
+    def bucket(self, m, days=None):
+        """The one attention rule: overdue, else blocked, else due soon; None."""
+        if self.overdue(m):
+            return "overdue"
+        if m["status"] == "blocked":
+            return "blocked"
+        return "due_soon" if self.within(m, self.attention if days is None else days) else None
+
     def late_days(self, m):
         if m["status"] != "done" or m.get("completed") is None or not self.dated(m):
             return None
@@ -104,7 +114,7 @@ class Model:
             state = "on_track"
         return {
             "done": done, "total": total, "percent": 100 * done // total if total else None, "state": state,
-            "blocked": counts["blocked"], "overdue": sum(self.overdue(m) for m in ms), "due_soon": len(soon),
+            **{k: sum(self.bucket(m) == k for m in ms) for k in ("blocked", "overdue", "due_soon")},
             "roadmap": {"done": sum(m["status"] == "done" for m in phase), "total": len(phase),
                         "on_time": sum(self.late_days(m) is not None and self.late_days(m) <= 0 for m in phase),
                         "late": sum(self.late_days(m) is not None and self.late_days(m) > 0 for m in phase),
@@ -126,7 +136,8 @@ class Model:
                 {"id": m["id"], "status": m["status"], "due": str(self.due(m)) if self.dated(m) else None,
                  "completed": str(m["completed"]) if m.get("completed") is not None else None,
                  "late_days": self.late_days(m),
-                 "overdue": self.overdue(m), "due_soon": self.within(m, self.attention)} for m in ms]})
+                 "overdue": self.overdue(m), "due_soon": self.bucket(m) == "due_soon",
+                 "attention": self.bucket(m)} for m in ms]})
         return out
 
     def item(self, g, m):
@@ -139,10 +150,9 @@ class Model:
             i, (g, m) = pair
             return (0, self.due(m), i) if self.dated(m) else (1, datetime.date.max, i)
         indexed = list(enumerate(self.milestones))
-        overdue = [p for p in indexed if self.overdue(p[1][1])]
-        blocked = [p for p in indexed if not self.overdue(p[1][1]) and p[1][1]["status"] == "blocked"]
-        soon = [p for p in indexed if not self.overdue(p[1][1]) and p[1][1]["status"] != "blocked"
-                and self.within(p[1][1], days)]
+        overdue = [p for p in indexed if self.bucket(p[1][1], days) == "overdue"]
+        blocked = [p for p in indexed if self.bucket(p[1][1], days) == "blocked"]
+        soon = [p for p in indexed if self.bucket(p[1][1], days) == "due_soon"]
         out = {"today": str(self.today), "days": days}
         for key, items in (("overdue", overdue), ("blocked", blocked), ("due_soon", soon)):
             out[key] = [self.item(g, m) for _, (g, m) in sorted(items, key=by_due)]
@@ -284,16 +294,38 @@ def run_json(binary, args):
     return json.loads(out.stdout.decode("utf-8"))
 
 
+BUCKETS = ("overdue", "blocked", "due_soon")
+
+
+def same_numbers(path, d, report):
+    """The report's own sums: each group's buckets add up to its milestones
+    needing attention, and the groups' to the charter's."""
+    problems = []
+    for g in report["groups"]:
+        need = sum(m["attention"] is not None for m in g["milestones"])
+        if sum(g[k] for k in BUCKETS) != need:
+            problems.append("%s %s: group %s buckets add up to %d, %d need attention"
+                            % (path, d, g["id"], sum(g[k] for k in BUCKETS), need))
+    for k in BUCKETS:
+        if sum(g[k] for g in report["groups"]) != report["charter"][k]:
+            problems.append("%s %s: groups' %s do not add up to the charter's" % (path, d, k))
+    return problems
+
+
 def check(binary, path, dates):
     problems = []
     for d in dates:
         today = datetime.date.fromisoformat(d)
         got = run_json(binary, ["report", "--format", "json", "--today", d, path])
         problems += compare("report", path, today, got)
+        problems += same_numbers(path, d, got)
         for days in (None, 0, 7, 30):
             extra = [] if days is None else ["--days", str(days)]
-            got = run_json(binary, ["agenda", "--format", "json", "--today", d] + extra + [path])
-            problems += compare("agenda", path, today, got, days)
+            agenda = run_json(binary, ["agenda", "--format", "json", "--today", d] + extra + [path])
+            problems += compare("agenda", path, today, agenda, days)
+            if days is None:  # the agenda's sections are the report's buckets
+                problems += ["%s %s: report %s %d, agenda %d" % (path, d, k, got["charter"][k], len(agenda[k]))
+                             for k in BUCKETS if got["charter"][k] != len(agenda[k])]
     return problems
 
 

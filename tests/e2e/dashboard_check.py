@@ -5,7 +5,8 @@
       every working group of `charterdash report` output REPORT appears on
       SCREEN in a pane whose border carries its name (maybe truncated with
       an ellipsis) and state, and whose bar line carries its "done/total
-      NN%" exactly as the report prints it; the Overall line agrees too.
+      NN%" exactly as the report prints it; the Overall line agrees too,
+      its attention counts included ("3 overdue · 1 blocked").
       A meter pane (no box, at 80x24) carries its name (or the `short:` name
       of the data FILE), "done/total" (and "NN%" when it fits) and state on
       its one line. With --some, groups not on screen are allowed (a
@@ -62,7 +63,10 @@ def parse_report(path):
     for i, line in enumerate(lines):
         m = re.match(r"^Overall \[[#.]*\] (\d+/\d+  \d+%)  (.*)$", line)
         if m:
-            overall = (m.group(1), m.group(2))
+            overall = (m.group(1), m.group(2), [])
+            # the attention buckets, "needs attention: 1 overdue, 1 blocked" (none: no such line)
+            if i + 2 < len(lines) and lines[i + 2].startswith("  needs attention: "):
+                overall[2].extend(lines[i + 2][len("  needs attention: "):].split(", "))
         if i + 1 < len(lines) and not line.startswith(" ") and line.endswith(")"):
             nxt = lines[i + 1]
             m = re.match(r"^(.*) \(([^()]*)\)$", line)
@@ -155,6 +159,12 @@ def numbers(report, screen, some, data=None):
         if not line or overall[0] not in line or overall[1] not in line:
             print("Overall line %r does not show %r" % (line, overall))
             ok = False
+        else:  # the header's counts are the report's buckets, in order (a narrow header may cut the last)
+            # after the state (three spaces) or a separator; the legend's "▒ 25 blocked" is a status count
+            shown = re.findall(r"(?:   | \u00b7 | \| )(\d+ (?:overdue|blocked|due soon))", line)
+            if shown != overall[2][:len(shown)] or (overall[2] and not shown):
+                print("Overall line %r shows the buckets %r, the report %r" % (line, shown, overall[2]))
+                ok = False
     found = 0
     shorts = short_names(data)
     for name, nums, state in groups:

@@ -107,6 +107,10 @@ def is_late(m):
 def is_soon(m):
     return m["status"] != "done" and dated(m) and 0 <= (due(m) - today).days <= attention
 
+KINDS = [("overdue", is_late),
+         ("blocked", lambda m: not is_late(m) and m["status"] == "blocked"),
+         ("due soon", lambda m: not is_late(m) and m["status"] != "blocked" and is_soon(m))]
+
 def summary(ms):
     count = {k: sum(m["status"] == k for m in ms) for k in LABEL}
     late = [m for m in ms if is_late(m)]
@@ -122,12 +126,12 @@ def summary(ms):
     else:
         state = "on track"
     head = "%s %d/%d  %d%%  %s" % (bar(done, total), done, total, 100 * done // total, state)
-    tail = "  done %d, in progress %d, blocked %d, not started %d" % (
-        done, count["in_progress"], count["blocked"], count["not_started"])
-    if late:
-        tail += "; %d overdue" % len(late)
-    if soon:
-        tail += "; %d due soon" % len(soon)
+    tail = ["  done %d, in progress %d, blocked %d, not started %d" % (
+        done, count["in_progress"], count["blocked"], count["not_started"])]
+    # issue 20: one bucket per milestone, overdue, else blocked, else due soon
+    need = ["%d %s" % (sum(test(m) for m in ms), word) for word, test in KINDS if any(test(m) for m in ms)]
+    if need:
+        tail.append("  needs attention: " + ", ".join(need))
     return head, tail
 
 def when(m):
@@ -182,7 +186,7 @@ else:
     out.append("Next review %s (in %s)" % (upcoming[0], plural((upcoming[0] - today).days, "day")))
 if milestones:
     head, tail = summary(milestones)
-    out += ["Overall " + head, tail, "  delivery: " + delivery(milestones)]
+    out += ["Overall " + head] + tail + ["  delivery: " + delivery(milestones)]
 else:
     out.append("Overall: no milestones yet")
 for g in groups:
@@ -194,13 +198,10 @@ for g in groups:
         out.append("  no milestones yet")
         continue
     head, tail = summary(ms)
-    out += ["  " + head, tail]
+    out += ["  " + head] + tail
     words, in_phase = outcome(ms, ", ")
     out.append("  " + ("roadmap phase: %s; " % words if in_phase else "") + "delivery: " + delivery(ms))
-    kinds = [("overdue", is_late),
-             ("blocked", lambda m: not is_late(m) and m["status"] == "blocked"),
-             ("due soon", lambda m: not is_late(m) and m["status"] != "blocked" and is_soon(m))]
-    for word, test in kinds:
+    for word, test in KINDS:
         for m in ms:
             if test(m):
                 out.append("  %s: %s  %s  (%s, %s)" % (word, m["id"], m["title"], when(m), LABEL[m["status"]]))

@@ -51,14 +51,15 @@ run rm --user john econ-tmp
 run minutes --today 2026-12-02
 ok "minutes without --since"
 [ "$(changes)" = 4 ] || fail "expected 4 milestones changed, the minutes say '$(changes)'"
-out_has "^Changes since .* (meeting started by facilitator): 4$" "who marked the meeting"
+out_has "^## Meeting of 20[0-9-]* at [0-9:]* UTC, marked by facilitator$" "who marked the meeting"
+out_has "^Changes since the meeting started: 4$" "how many milestones changed"
 out_lacks "conn-customs" "a status changed and changed back"
 out_lacks "econ-tmp\|Temporary" "a milestone added and removed again"
 out_lacks "econ-roadmap" "a change before the meeting"
-out_has "^- \*\*sec-roadmap\*\* (.*): status 'in_progress' → 'done' — amina, john, " "first old -> last new"
+out_has "^- \*\*sec-roadmap\*\* (.*): status in progress → done — amina, john, " "first old -> last new"
 out_has "^- \*\*energy-roadmap\*\* (.*): notes (none) → 'Draft circulated' — john, " "a field changed back leaves the other"
 out_lacks "energy-roadmap.*owner" "an owner set and cleared"
-out_has "^- \*\*energy-lng\*\* (Joint LNG study): added with due '2027-03-01', owner 'John', status 'in_progress' — john, amina, " \
+out_has "^- \*\*energy-lng\*\* (Joint LNG study): added with due 2027-03-01, owner 'John', status in progress — john, amina, " \
 	"an added milestone in one entry"
 [ "$(grep -c 'energy-lng' "$tmp/out")" -eq 1 ] || fail "the added milestone has more than one entry"
 title=$(sed -n '/- id: sec-demining$/{n;s/^ *title: //p}' "$data")

@@ -34,12 +34,15 @@ working_groups:
         due: 2026-11-20
         owner: "İlham Əliyev; co-chairs, U.S. DoE"
         notes: "Line one\nline two, with \\backslash\\ and a bell \a here — and 😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀 emoji"
-      - {id: m-2, title: Defaults to the deadline, status: done}
+      - {id: m-2, title: Defaults to the deadline, status: done, completed: 2024-06-01}
       - {id: m-3, title: No date yet, status: not_started, due: ~}
   - id: g
     name: "1.m-4"
     milestones:
       - {id: m-4, title: "日本語のとても長いタイトルは七十五オクテットで折り返されなければなりません、文字の途中ではなく", status: blocked, due: 2027-01-15}
+      - {id: m-5, title: Done early, status: done, due: 2026-10-01, completed: 2026-09-28}
+      - {id: m-6, title: Done on the day, status: done, due: 2026-10-02, completed: 2026-10-02}
+      - {id: m-7, title: Done without a date, status: done, due: 2026-10-03}
 EOF
 
 "$bin" report --format ics --today 2026-12-02 "$tmp/ics.yaml" >"$tmp/a.ics" || fail "report --format ics: exit $?"
@@ -70,6 +73,17 @@ def raw_checks(name, data):
         except UnicodeDecodeError:
             problems.append("%s:%d: a UTF-8 character split by folding" % (name, i))
 
+def escape(text):  # RFC 5545 TEXT
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+def raw_property(data, uid, name):
+    """The value of property `name` in the event `uid`, as written (unfolded)."""
+    for event in data.decode("utf-8").replace("\r\n ", "").split("BEGIN:VEVENT")[1:]:
+        lines = event.split("\r\n")
+        if "UID:" + uid in lines:
+            return next((l[len(name) + 1:] for l in lines if l.startswith(name + ":")), None)
+    return None
+
 def check(yaml_path, ics_path, today):
     data = open(ics_path, "rb").read()
     raw_checks(ics_path, data)
@@ -89,7 +103,10 @@ def check(yaml_path, ics_path, today):
         for m in g.get("milestones") or []:
             if "due" in m and m["due"] is None:
                 continue
-            want[(clean(g["name"]) + ": " + clean(m["title"]))] = (m.get("due") or deadline, m)
+            day = m.get("due") or deadline
+            # the title first (a month view's cell), then whether it is done or overdue (issue 20)
+            mark = " (done)" if m["status"] == "done" else " (overdue)" if day < today else ""
+            want[clean(m["title"]) + mark] = (day, m, g)
     events = [e for e in cal.walk("VEVENT")]
     uids = [str(e["UID"]) for e in events]
     if len(set(uids)) != len(uids):
@@ -109,11 +126,27 @@ def check(yaml_path, ics_path, today):
             markers.append((summary, start))
     if set(got) != set(want):
         problems.append("%s: milestone events %r, want %r" % (ics_path, sorted(got), sorted(want)))
-    for s, (day, m) in want.items():
+    for s, (day, m, g) in want.items():
         if s in got:
             if got[s][0] != day:
                 problems.append("%s: %s on %s, want %s" % (ics_path, s, got[s][0], day))
             desc = str(got[s][1]["DESCRIPTION"])
+            # the group: its own category, and the description's first line
+            if not desc.startswith("Working group: " + clean(g["name"]) + "\n"):
+                problems.append("%s: %s: description %r does not start with the group" % (ics_path, s, desc))
+            # read raw: python3-icalendar 4.0 splits a category at an escaped comma
+            cats = raw_property(data, str(got[s][1]["UID"]), "CATEGORIES")
+            if cats != escape(clean(g["name"])):
+                problems.append("%s: %s: CATEGORIES:%s, want one category %r" % (ics_path, s, cats, g["name"]))
+            # a done one: when it was done, and whether on time (completed - effective due)
+            if m["status"] == "done":
+                done = m.get("completed")
+                late = (done - day).days if done else None
+                words = "done (date not recorded)" if not done else \
+                    "done %s, %d day%s late" % (done, late, "" if late == 1 else "s") if late > 0 else \
+                    "done %s, on time" % done
+                if "\nStatus: " + words + "\n" not in desc + "\n":
+                    problems.append("%s: %s: %r lacks %r" % (ics_path, s, desc, words))
             if m.get("owner") and "Owner: " + clean(m["owner"]) not in desc:
                 problems.append("%s: %s: owner missing from %r" % (ics_path, s, desc))
             if m.get("notes") and clean(m["notes"]) not in desc:
@@ -140,7 +173,7 @@ PY
 grep -q '^X-WR-CALNAME:Charter\\, with\\; punctuation \\\\ and' "$tmp/a.ics" || fail "TEXT escaping of the calendar name"
 # --group limits the milestone events, not the deadline.
 "$bin" report --format ics --group g --today 2026-12-02 "$tmp/ics.yaml" >"$tmp/g.ics"
-[ "$(grep -c '^BEGIN:VEVENT' "$tmp/g.ics")" = 5 ] || fail "--group g: expected the deadline, 3 reviews and 1 milestone"
+[ "$(grep -c '^BEGIN:VEVENT' "$tmp/g.ics")" = 8 ] || fail "--group g: expected the deadline, 3 reviews and 4 milestones"
 # The same input gives the same bytes.
 "$bin" report --format ics --today 2026-12-02 "$tmp/ics.yaml" | cmp -s - "$tmp/a.ics" || fail "two exports differ"
 

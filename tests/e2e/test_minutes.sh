@@ -61,15 +61,24 @@ expect_rc 0 "log --since the future"
 run minutes --since meeting --today 2026-11-26 "$f"
 expect_rc 0 "minutes"
 out_has "^# Minutes: United States–Azerbaijan Strategic Partnership Charter$" "minutes"
-out_has "Changes since .* (meeting started by .*): 4$" "minutes"
+out_has "^## Meeting of 20[0-9-]* at [0-9][0-9]:[0-9][0-9] UTC, marked by .*$" "the minutes' heading: the meeting's date, time and who marked it"
+out_has "^Changes since the meeting started: 4$" "minutes"
 if sed '/Current state (/q' "$tmp/out" | grep -q "econ-roadmap"; then fail "minutes: a change from before the meeting is listed"; fi
 # Grouped by working group in file order: Energy, Connectivity, Security.
 order=$(grep '^## ' "$tmp/out" | tr '\n' '|')
-[ "$order" = "## Energy|## Connectivity|## Security and Defence|## Current state (2026-11-26)|## Agenda (due soon: within 14 days)|" ] ||
+[ "$order" = "## Meeting of $(sed -n 's/^## Meeting of //p' "$tmp/out")|## Energy|## Connectivity|## Security and Defence|## Current state (2026-11-26)|## Agenda (due soon: within 14 days)|" ] ||
 	fail "minutes: sections in the wrong order: $order"
-out_has "^- \*\*conn-customs\*\* (Harmonise customs procedures at Caspian ports): status 'in_progress' → 'done' — amina, " "minutes"
-out_has "energy-civil-nuclear.*due .* → '2027-01-15' — john" "minutes"
+# in words: statuses as the dashboard names them, dates as dates, times without the T
+out_has "^- \*\*conn-customs\*\* (Harmonise customs procedures at Caspian ports): status in progress → done — amina, 20[0-9-]* [0-9][0-9]:[0-9][0-9]$" "minutes"
+out_has "energy-civil-nuclear.*due 20[0-9-]* → 2027-01-15 — john" "minutes"
 out_has "energy-lng.*added — john" "minutes"
+# `due: ~` in words (the dashboard's add dialog writes it), and a due removed: the deadline
+printf '%s\n' '{"time":"2099-01-01T09:30:00Z","user":"rashad","host":"h","id":"energy-joint-projects","group":"energy","field":"due","old":"2026-12-18","new":"~"}' \
+	'{"time":"2099-01-01T09:31:00Z","user":"rashad","host":"h","id":"energy-roadmap","group":"energy","field":"due","old":"2026-05-09","new":null}' >>"$f.history"
+run minutes --since meeting --today 2026-11-26 "$f"
+out_has "^- \*\*energy-joint-projects\*\* (.*): due 2026-12-18 → no date yet — rashad, 2099-01-01 09:30$" "no date yet in words"
+out_has "^- \*\*energy-roadmap\*\* (.*): due 2026-05-09 → the roadmap deadline — rashad, 2099-01-01 09:31$" "a due removed"
+if grep -q "'~'\|\\~\|in_progress\|not_started" "$tmp/out"; then fail "minutes: YAML words left"; grep -n "'~'\|\\~\|in_progress\|not_started" "$tmp/out" >&2; fi
 # The state table agrees with report.
 "$bin" report --today 2026-11-26 --format json "$f" >"$tmp/report.json"
 /usr/bin/python3 - "$tmp/report.json" "$tmp/out" <<'EOF' || fail "minutes: state table differs from report --format json"

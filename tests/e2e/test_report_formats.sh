@@ -75,6 +75,12 @@ def model(path, today, only=None):
         return m["status"] != "done" and dated(m) and due(m) < today
     def soon(m):
         return m["status"] != "done" and dated(m) and 0 <= (due(m) - today).days <= attention
+    def bucket(m):  # issue 20: one attention bucket, overdue, else blocked, else due soon
+        if late(m):
+            return "overdue"
+        if m["status"] == "blocked":
+            return "blocked"
+        return "due_soon" if soon(m) else None
     def late_days(m):  # issue 20: completed - effective due, when both are known
         if m["status"] != "done" or m.get("completed") is None or not dated(m):
             return None
@@ -92,7 +98,7 @@ def model(path, today, only=None):
                   for k in ("not_started", "in_progress", "blocked", "done")}
         done = counts["done"]
         phase = [m for m in ms if dated(m) and due(m) <= deadline]
-        extra = {"blocked": counts["blocked"], "overdue": sum(map(late, ms)), "due_soon": sum(map(soon, ms)),
+        extra = {**{k: sum(bucket(m) == k for m in ms) for k in ("blocked", "overdue", "due_soon")},
                  "roadmap": {"done": sum(m["status"] == "done" for m in phase), "total": len(phase),
                              "on_time": sum(late_days(m) is not None and late_days(m) <= 0 for m in phase),
                              "late": sum(late_days(m) is not None and late_days(m) > 0 for m in phase),
@@ -126,7 +132,8 @@ def model(path, today, only=None):
             dict(id=m["id"], title=m["title"], status=m["status"], due=str(due(m)) if dated(m) else None,
                  owner=m.get("owner"),
                  completed=str(as_date(m["completed"])) if m.get("completed") is not None else None,
-                 late_days=late_days(m), overdue=late(m), due_soon=soon(m)) for m in ms]))
+                 late_days=late_days(m), overdue=late(m), due_soon=bucket(m) == "due_soon",
+                 attention=bucket(m)) for m in ms]))
     return out
 
 mode, path, today = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
@@ -153,7 +160,8 @@ if mode == "json":
                     "roadmap", "delivery", "counts", "milestones"]:
             problems.append("group keys %r" % keys)
         for m in g["milestones"]:
-            if list(m) != ["id", "title", "status", "due", "owner", "completed", "late_days", "overdue", "due_soon"]:
+            if list(m) != ["id", "title", "status", "due", "owner", "completed", "late_days", "overdue", "due_soon",
+                           "attention"]:
                 problems.append("milestone keys %r" % list(m))
 elif mode == "csv":
     text = data.decode("utf-8")
@@ -252,8 +260,9 @@ for g, row in zip(groups, rows):
     if g["percent"] is not None:
         assert cells[2].endswith(" %d%%" % g["percent"]), (cells, g)
         assert cells[3] == g["state"].replace("_", " "), (cells, g)
-    assert int(cells[4]) == g["counts"]["blocked"], (cells, g)
-    assert int(cells[5]) == sum(m["overdue"] for m in g["milestones"]), (cells, g)
+    # the attention buckets (issue 20): overdue, blocked, due soon, one each
+    for col, key in ((4, "overdue"), (5, "blocked"), (6, "due_soon")):
+        assert int(cells[col]) == g[key] == sum(m["attention"] == key for m in g["milestones"]), (cells, g)
 PY
 
 # --- exit codes ------------------------------------------------------------------

@@ -23,7 +23,11 @@ struct minutes_request {
 };
 
 /* Writes the minutes to `out`. False when memory runs out (nothing
- * written then). */
+ * written then). They open with a header of MINUTES_HEADER_LINES lines in
+ * the plain text: the title, a blank line, "Meeting of DATE at HH:MM UTC,
+ * marked by WHO" (or "Minutes from ..." without a meeting) and "Changes
+ * since the meeting started: N" (the dashboard's list shows its own). */
+#define MINUTES_HEADER_LINES 4
 bool minutes_write(FILE *out, const struct minutes_request *r);
 
 /* Text from the file or its history, Markdown-escaped or plain and

@@ -1,7 +1,11 @@
 /* progress — the arithmetic of the dashboard and reports: counts, percent
- * done, the roadmap window and phase, reviews, overdue and due-soon
- * milestones and each group's state. Pure functions of the model and a
- * `today` passed in.
+ * done, the roadmap window and phase, reviews, the attention buckets and
+ * each group's state. Pure functions of the model and a `today` passed in.
+ *
+ * The attention bucket of a milestone, the one rule every view counts by
+ * (header, agenda, minutes, reports): none when done; else overdue when
+ * it is dated and due before today; else blocked when it is blocked; else
+ * due soon when dated and today <= due <= today + attention_days.
  *
  * The state, by due dates: none without milestones; done when all are
  * done; else overdue when any is overdue (not done, due before today);
@@ -29,12 +33,38 @@ const char *state_label(enum group_state s);
 /* "on_track", ... for machine formats; NULL for EMPTY. */
 const char *state_key(enum group_state s);
 
+enum attention { ATTENTION_NONE, ATTENTION_OVERDUE, ATTENTION_BLOCKED, ATTENTION_DUE_SOON, ATTENTION_COUNT };
+
+/* "overdue", "blocked", "due soon"; "" for NONE. */
+const char *attention_label(enum attention a);
+/* "overdue", "blocked", "due_soon" for machine formats; NULL for NONE. */
+const char *attention_key(enum attention a);
+
+/* The rule itself on serial days (date_to_serial): `dated` false for
+ * `due: ~`, when `due` is not looked at; `days` is the due-soon window. */
+enum attention progress_attention_rule(enum status s, bool dated, long due, long now, long days);
+/* Milestone m's bucket on `today`, due soon within `days` (the agenda's
+ * --days) or within the charter's attention_days. */
+enum attention progress_attention_within(const struct charter *c, const struct milestone *m, struct date today,
+                                         long days);
+enum attention progress_attention(const struct charter *c, const struct milestone *m, struct date today);
+
+/* The rules in words, as the help screen lists them and README.md's
+ * "In the dashboard" table states them (test_ui_session holds them
+ * against both). */
+struct progress_rule {
+	const char *word, *meaning;
+};
+extern const struct progress_rule progress_rules[];
+extern const size_t progress_rule_count;
+
 struct progress {
 	size_t total;
 	size_t counts[STATUS_COUNT];
-	size_t overdue;           /* milestones past due and not done */
-	size_t due_soon;          /* not done, due within the attention window */
-	size_t due_soon_not_started; /* of those, not started (the state's "at risk") */
+	/* Milestones per attention bucket (attention_days): they add up to the
+	 * milestones needing attention; [ATTENTION_NONE] holds the rest. */
+	size_t attention[ATTENTION_COUNT];
+	size_t due_soon_not_started; /* of the due soon, not started (the state's "at risk") */
 	size_t roadmap_done;      /* of the roadmap phase (due on or before the deadline) */
 	size_t roadmap_total;
 	/* What became of the roadmap phase's done milestones: done on or
@@ -74,8 +104,10 @@ bool progress_in_roadmap(const struct charter *c, const struct milestone *m);
 void progress_range(const struct charter *c, size_t first, size_t count, struct date today,
                     struct progress *out);
 
-/* What progress_range counts a milestone as, one bit each. */
-enum progress_fact { PROGRESS_OVERDUE = 1u << 0, PROGRESS_DUE_SOON = 1u << 1, PROGRESS_IN_ROADMAP = 1u << 2 };
+/* What progress_range counts a milestone as: its enum attention in the
+ * low bits (progress_fact_attention), and whether it is in the roadmap phase. */
+enum progress_fact { PROGRESS_ATTENTION_BITS = 3u, PROGRESS_IN_ROADMAP = 1u << 2 };
+enum attention progress_fact_attention(unsigned facts);
 
 /* progress_range that also writes milestone first + i's facts to facts[i]
  * (NULL: it does not), so a report needs no second walk for them. */

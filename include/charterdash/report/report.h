@@ -64,12 +64,15 @@ void report_csv_field(FILE *out, const char *s);
 enum report_md_context { REPORT_MD_CELL, REPORT_MD_HEADING };
 void report_md_text(FILE *out, const char *s, enum report_md_context where);
 
-/* What a milestone needs, in the order reports and the agenda list it:
- * overdue, else blocked, else due soon (within attention_days). */
-enum report_attention { ATTENTION_NONE, ATTENTION_OVERDUE, ATTENTION_BLOCKED, ATTENTION_DUE_SOON };
-enum report_attention report_attention_of(const struct charter *c, const struct milestone *m, struct date today);
-/* The same rule from a milestone's enum progress_fact bits and status. */
-enum report_attention report_attention_from(unsigned facts, enum status status);
+/* "done 3, in progress 2, blocked 1, not started 1": the status counts. */
+void report_count_words(const struct progress *p, char *buf, size_t size);
+/* "1 overdue, 1 blocked, 2 due soon": the attention buckets that are not
+ * empty (progress.h's rule), in that order; "" when none is. */
+void report_attention_words(const struct progress *p, char *buf, size_t size);
+/* Both on the text report's lines ("  done 3, ...\n  needs attention: 1
+ * overdue\n") or as the Markdown report's sentences ("Done 3, .... Needs
+ * attention: 1 overdue.\n"); no attention line when nothing needs it. */
+void report_put_counts(FILE *out, const struct progress *p, bool markdown);
 
 /* "due 2026-12-04, 2 days left", or "no date yet" for `due: ~`. */
 void report_due_words(const struct charter *c, const struct milestone *m, struct date today, char *buf,

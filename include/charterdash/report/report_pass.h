@@ -1,6 +1,6 @@
 /* report_pass — what the reports say about the milestones, counted in one
  * walk: each group's progress, the charter's (the sum of the groups') and
- * each milestone's facts (overdue, due soon, in the roadmap phase).
+ * each milestone's facts (its attention bucket, in the roadmap phase).
  * Writers read these instead of walking the milestones again: a new
  * per-milestone or per-group figure belongs in this walk, not in another.
  *
@@ -31,7 +31,7 @@ void report_pass_fini(struct report_pass *p);
 const struct progress *report_pass_group(const struct report_pass *p, size_t gi, struct progress *scratch);
 /* Milestone i's enum progress_fact bits. */
 unsigned report_pass_facts(const struct report_pass *p, size_t i);
-/* Milestone i's attention (report_attention_of, from its facts). */
-enum report_attention report_pass_attention(const struct report_pass *p, size_t i);
+/* Milestone i's attention bucket (progress_attention, from its facts). */
+enum attention report_pass_attention(const struct report_pass *p, size_t i);
 
 #endif
