@@ -142,9 +142,28 @@ static void test_propose_id_prefix(void **state)
 	charter_fini(&c);
 }
 
+/* The editor's relative dates: resolved against today, the rest left be. */
+static void test_resolve_relative(void **state)
+{
+	(void)state;
+	char out[DATE_TEXT_SIZE] = "";
+	struct date today = { 2026, 12, 2 };
+	assert_true(edit_resolve_relative("+2w", today, out));
+	assert_string_equal(out, "2026-12-16");
+	assert_true(edit_resolve_relative("yesterday", today, out));
+	assert_string_equal(out, "2026-12-01");
+	assert_true(edit_resolve_relative("-1m", today, out));
+	assert_string_equal(out, "2026-11-02");
+	assert_false(edit_resolve_relative("2026-05-12", today, out)); /* absolute: as typed */
+	assert_false(edit_resolve_relative("", today, out));
+	assert_false(edit_resolve_relative(EDIT_NO_DATE, today, out));
+	assert_false(edit_resolve_relative("soon", today, out)); /* edit_check_value explains */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_resolve_relative),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_check_value),
 		cmocka_unit_test(test_check_id),

@@ -417,6 +417,31 @@ static void edit_relative_date_and_one_undo(void **state)
 	assert_non_null(strstr(read_file(fx->path), "owner: amina"));
 }
 
+/* e on a done milestone offers its completion date (a relative one shown
+ * first), written right after its status; an open one's form has none. */
+static void edit_completion_date(void **state)
+{
+	struct fixture *fx = *state;
+	key(fx, 'e'); /* econ-2, open */
+	assert_false(on_screen("Completed"));
+	key(fx, UI_ESC);
+	key(fx, 'j'); /* econ-1, done, no completion date */
+	assert_string_equal(selected_id(fx), "econ-1");
+	key(fx, 'e');
+	assert_true(on_screen("Completed"));
+	for (int i = 0; i < 4; i++)
+		key(fx, '\t');
+	type(fx, "-3d");
+	key(fx, '\r');
+	assert_true(on_screen("completed '-3d' is 2026-11-23: Enter saves it"));
+	assert_string_equal(read_file(fx->path), charter_text);
+	key(fx, '\r');
+	assert_int_equal(ui_mode(fx->ui), UI_MODE_MAIN);
+	assert_non_null(strstr(read_file(fx->path), "status: done\n        completed: 2026-11-23\n        due: 2026-03-13\n"));
+	key(fx, 'u');
+	assert_string_equal(read_file(fx->path), charter_text);
+}
+
 /* a: title, then Enter takes the proposed id (the group's prefix) and
  * Enter adds it with `due: ~` (no date yet: never overdue); one u removes
  * it whole. */
@@ -1044,6 +1069,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(edit_dialog_types_and_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_cancel_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(edit_relative_date_and_one_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(edit_completion_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(add_asks_due_and_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(delete_asks_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_keeps_theirs, setup, teardown),

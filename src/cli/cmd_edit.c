@@ -224,8 +224,8 @@ static int apply(const char *path, const struct edit *edits, int count, int say,
  * is stored. */
 static bool resolve_date(const struct edit_options *o, enum field f, const char **value, char out[DATE_TEXT_SIZE])
 {
-	if (!**value || (**value >= '0' && **value <= '9'))
-		return true; /* empty or YYYY-MM-DD: edit_check_value's to judge */
+	if (!**value || strcmp(*value, EDIT_NO_DATE) == 0 || (**value >= '0' && **value <= '9'))
+		return true; /* empty, '~' (no date yet) or YYYY-MM-DD: edit_check_value's to judge */
 	struct date today = o->today_set ? o->today : cli_local_today(), d;
 	char why[128];
 	if (!date_parse_relative(*value, today, &d, why, sizeof why)) {

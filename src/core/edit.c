@@ -72,6 +72,17 @@ const char *milestone_field(const struct milestone *m, enum field f, char scratc
 	}
 }
 
+bool edit_resolve_relative(const char *value, struct date today, char out[DATE_TEXT_SIZE])
+{
+	struct date d;
+	char why[160];
+	if (!*value || strcmp(value, EDIT_NO_DATE) == 0 || date_parse(value, &d) ||
+	    !date_parse_relative(value, today, &d, why, sizeof why))
+		return false;
+	date_format(d, out);
+	return true;
+}
+
 bool edit_check_id(const char *id, char *why, size_t why_size)
 {
 	if (!*id) {

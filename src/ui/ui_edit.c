@@ -40,25 +40,27 @@ struct ui_edit {
 	const struct undo_plan *undo_plan; /* during an undo's save: its checks */
 };
 
-/* The fields e edits, in Tab order, and the add dialog's. */
-static const enum field edit_fields[UI_FORM_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES };
+/* The fields e edits in Tab order (a done milestone's completion date last), and a's. */
+static const enum field edit_fields[UI_FORM_FIELDS] = { FIELD_TITLE, FIELD_OWNER, FIELD_DUE, FIELD_NOTES,
+                                                        FIELD_COMPLETED };
 enum { ADD_TITLE, ADD_ID, ADD_DUE, ADD_OWNER };
 
 static unsigned commit_edit(struct ui *ui);
 static unsigned add_enter(struct ui *ui);
 static void add_leave(struct ui *ui, int slot);
 
-static const struct ui_form edit_form = {
-	.labels = { "Title", "Owner", "Due", "Notes" },
-	.hints = { "", "Empty removes the owner", "YYYY-MM-DD; empty: due on the roadmap deadline",
-	           "Empty removes the notes; Ctrl-O edits them in $EDITOR" },
-	.keys = "Enter saves \xc2\xb7 Esc cancels \xc2\xb7 Tab next field \xc2\xb7 Ctrl-O notes in $EDITOR",
-	.counts_changes = true,
-	.external = true,
-	.on_enter = commit_edit,
-};
+#define EDIT_FORM(n) { \
+	.count = (n), \
+	.labels = { "Title", "Owner", "Due", "Notes", "Completed" }, \
+	.hints = { "", "Empty removes the owner", "YYYY-MM-DD; empty: due on the roadmap deadline", \
+	           "Empty removes the notes; Ctrl-O edits them in $EDITOR", \
+	           "When it was done: YYYY-MM-DD, -3d, yesterday...; empty: not recorded" }, \
+	.keys = "Enter saves \xc2\xb7 Esc cancels \xc2\xb7 Tab next field \xc2\xb7 Ctrl-O notes in $EDITOR", \
+	.counts_changes = true, .external = true, .on_enter = commit_edit, }
+static const struct ui_form edit_form = EDIT_FORM(4), done_form = EDIT_FORM(5);
 
 static const struct ui_form add_form = {
+	.count = 4,
 	.labels = { "Title", "Id", "Due", "Owner" },
 	.hints = { "The new milestone's title; Enter: its id, Tab: the other fields",
 	           "A unique word; proposed from the title, change it if you like",
@@ -393,28 +395,25 @@ unsigned ui_act_edit(struct ui *ui, enum ui_request req)
 	clear_drafts(ui);
 	e->id = ui_strdup(ms->id);
 	char scratch[DATE_TEXT_SIZE];
-	for (int i = 0; i < UI_FORM_FIELDS; i++)
+	const struct ui_form *form = ms->status == STATUS_DONE ? &done_form : &edit_form;
+	for (int i = 0; i < form->count; i++)
 		ui_prompt_set(ui, i, milestone_field(ms, edit_fields[i], scratch));
 	char title[200];
 	snprintf(title, sizeof title, "Edit %s", ms->id);
-	ui_prompt_open(ui, &edit_form, title, 0);
+	ui_prompt_open(ui, form, title, 0);
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
-/* A due date typed in a relative form (+7d, friday, eom ...) becomes the
- * absolute date in the draft, shown before anything is saved: true when
- * it did (the dialog stays open, Enter again saves). */
-static bool resolve_date(struct ui *ui, struct lineedit *line)
+/* A due or completion date typed in a relative form (+7d, friday, eom,
+ * -3d ...) becomes the absolute date in the draft, shown before anything
+ * is saved: true when it did (the dialog stays open, Enter again saves). */
+static bool resolve_date(struct ui *ui, enum field f, struct lineedit *line)
 {
 	const char *v = lineedit_text(line);
-	struct date d;
-	char why[160], text[DATE_TEXT_SIZE];
-	if (!*v || strcmp(v, EDIT_NO_DATE) == 0 || date_parse(v, &d))
-		return false;
-	if (!date_parse_relative(v, ui->opt.today, &d, why, sizeof why))
-		return false; /* the check that follows explains it */
-	date_format(d, text);
-	ui_prompt_error(ui, "due '%s' is %s: Enter saves it", v, text);
+	char text[DATE_TEXT_SIZE];
+	if (!edit_resolve_relative(v, ui->opt.today, text))
+		return false; /* not relative, or the check that follows explains it */
+	ui_prompt_error(ui, "%s '%s' is %s: Enter saves it", field_name(f), v, text);
 	lineedit_set(line, text);
 	return true;
 }
@@ -423,8 +422,9 @@ static unsigned commit_edit(struct ui *ui)
 {
 	struct ui_edit *e = ui->edit;
 	int changed[UI_FORM_FIELDS], n = 0;
-	for (int i = 0; i < UI_FORM_FIELDS; i++) {
-		if (edit_fields[i] == FIELD_DUE && resolve_date(ui, ui_prompt_line(ui, i))) {
+	for (int i = 0; i < ui_prompt_form(ui)->count; i++) {
+		if ((edit_fields[i] == FIELD_DUE || edit_fields[i] == FIELD_COMPLETED) &&
+		    resolve_date(ui, edit_fields[i], ui_prompt_line(ui, i))) {
 			ui_prompt_focus(ui, i);
 			return UI_HANDLED | UI_REDRAW;
 		}
@@ -600,7 +600,7 @@ static unsigned add_enter(struct ui *ui)
 			ui_prompt_focus(ui, ADD_ID);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (resolve_date(ui, ui_prompt_line(ui, ADD_DUE))) {
+	if (resolve_date(ui, FIELD_DUE, ui_prompt_line(ui, ADD_DUE))) {
 		ui_prompt_focus(ui, ADD_DUE); /* the absolute date, shown before it is saved */
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -853,7 +853,7 @@ unsigned ui_edit_external(struct ui *ui, enum ui_request req)
 	bool in_editor = req == UI_REQ_PROMPT_EDITOR; /* Ctrl-O in the editor, else E */
 	if (in_editor && !(ui_prompt_form(ui) && ui_prompt_form(ui)->external))
 		return UI_HANDLED;
-	const int notes = UI_FORM_FIELDS - 1;
+	const int notes = 3; /* edit_fields' */
 	char *seen = NULL, *id = NULL;
 	const char *text;
 	if (in_editor) {

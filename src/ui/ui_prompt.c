@@ -193,8 +193,8 @@ unsigned ui_prompt_tab(struct ui *ui, enum ui_request req)
 	struct ui_prompt *p = ui->prompt;
 	if (p->form && p->form->on_leave)
 		p->form->on_leave(ui, p->slot);
-	int d = req == UI_REQ_FIELD_PREV ? UI_FORM_FIELDS - 1 : 1;
-	p->slot = (p->slot + d) % UI_FORM_FIELDS;
+	int d = req == UI_REQ_FIELD_PREV ? p->form->count - 1 : 1;
+	p->slot = (p->slot + d) % p->form->count;
 	p->error[0] = '\0';
 	return UI_HANDLED | UI_REDRAW;
 }
@@ -209,7 +209,7 @@ static struct rect prompt_rect(struct ui *ui)
 static int changed_count(const struct ui *ui)
 {
 	int n = 0;
-	for (int i = 0; i < UI_FORM_FIELDS; i++)
+	for (int i = 0; i < ui->prompt->form->count; i++)
 		n += ui_prompt_changed(ui, i);
 	return n;
 }
@@ -221,7 +221,7 @@ static void draw_fields(struct ui *ui, WINDOW *w, struct rect r)
 	const struct ui_prompt *p = ui->prompt;
 	bool marks = p->form->counts_changes;
 	int x = 2;
-	for (int i = 0; i < UI_FORM_FIELDS && x < r.w - 2; i++) {
+	for (int i = 0; i < p->form->count && x < r.w - 2; i++) {
 		bool on = i == p->slot;
 		char label[32];
 		snprintf(label, sizeof label, " %s%s ", p->form->labels[i], marks && ui_prompt_changed(ui, i) ? "*" : "");

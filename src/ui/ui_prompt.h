@@ -16,15 +16,16 @@
 /* What a dialog's Enter or answer does. Returns UI_* flags. */
 typedef unsigned (*ui_answer)(struct ui *ui);
 
-/* A form's fields, in Tab order. */
-#define UI_FORM_FIELDS 4
+/* A form's fields, in Tab order: at most this many. */
+#define UI_FORM_FIELDS 5
 
 struct ui_form {
+	int count;                         /* the fields it has */
 	const char *labels[UI_FORM_FIELDS];
 	const char *hints[UI_FORM_FIELDS]; /* under the text: what an empty value means */
 	const char *keys;                  /* the last line: what Enter, Esc ... do */
 	bool counts_changes;               /* "Owner*" and "2 fields changed" */
-	bool external;                     /* Ctrl-O edits the last field in $EDITOR */
+	bool external;                     /* Ctrl-O: the owner edits a field in $EDITOR */
 	ui_answer on_enter;
 	void (*on_leave)(struct ui *ui, int slot); /* Tab leaves field `slot`; NULL: nothing */
 };

@@ -112,6 +112,15 @@ run set --today 2026-12-02 --quiet econ-ppp due=+2d
 [ ! -s "$tmp/err" ] || fail "--quiet still says the date"
 run set econ-ppp due=2027-01-15
 err_lacks "due .* is" "an absolute date is not echoed"
+# '~' is no date yet (README, man page), not a relative date to resolve
+run set --today 2026-12-02 econ-ppp "due=~"
+expect_rc 0 "set due='~'"
+err_lacks "not a valid date" "due='~' is refused as a relative date"
+grep -A4 "id: econ-ppp" charter.yaml | grep -q "^ *due: ~$" || fail "due='~' does not write due: ~"
+run add --today 2026-12-02 --id econ-undated economy --title 'Undated study' "due=~"
+expect_rc 0 "add due='~'"
+grep -A4 "id: econ-undated" charter.yaml | grep -q "^ *due: ~$" || fail "add due='~' does not write due: ~"
+
 cp charter.yaml "$tmp/before"
 run set econ-ppp due=+1y
 expect_rc 1 "due=+1y"

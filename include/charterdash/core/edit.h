@@ -58,6 +58,12 @@ const char *milestone_field(const struct milestone *m, enum field f, char scratc
 bool edit_check_value(enum field f, const char *value, char *why, size_t why_size);
 bool edit_check_id(const char *id, char *why, size_t why_size);
 
+/* A date typed in a relative form (+7d, friday, -3d, yesterday ...: see
+ * date_parse_relative) as the absolute date it means, in `out`; false for
+ * empty, EDIT_NO_DATE, a YYYY-MM-DD date, or a form that does not parse
+ * (edit_check_value then explains). */
+bool edit_resolve_relative(const char *value, struct date today, char out[DATE_TEXT_SIZE]);
+
 /* A readable id for a new milestone in the group, unique in the charter:
  * "energy-adopt-the-roadmap", or "conn-..." when the group's ids start so
  * (the prefix most of them share), whole words of the title up to 40
