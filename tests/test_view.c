@@ -147,8 +147,14 @@ static void test_due_compact(void **state)
 	assert_string_equal(buf, "!301d");
 	view_due_compact(c, &c->milestones[1], TODAY, buf, sizeof buf); /* e2, due 2026-12-15 */
 	assert_string_equal(buf, "+19d");
-	view_due_compact(c, &c->milestones[0], TODAY, buf, sizeof buf); /* e1, done 2026-03-13 */
-	assert_string_equal(buf, "03-13");
+	/* a done row says when it was done, never its due date */
+	view_due_compact(c, &c->milestones[0], TODAY, buf, sizeof buf); /* e1, done, due 2026-03-13 */
+	assert_string_equal(buf, "?");
+	struct milestone completed = c->milestones[0];
+	completed.has_completed = true;
+	completed.completed = D(2026, 3, 20);
+	view_due_compact(c, &completed, TODAY, buf, sizeof buf);
+	assert_string_equal(buf, "03-20");
 	view_due_compact(c, &c->milestones[1], D(2026, 12, 15), buf, sizeof buf);
 	assert_string_equal(buf, "today");
 	view_due_compact(c, &c->milestones[1], D(2020, 1, 1), buf, sizeof buf);

@@ -152,10 +152,12 @@ void view_due_compact(const struct charter *c, const struct milestone *m, struct
 	if (n > 999)
 		n /= 365;
 	if (m->status == STATUS_DONE) {
-		char d[VIEW_DUE_COLUMNS + 1];
-		view_due_short(c, m, today, d, sizeof d);
-		/* YYYY-MM-DD: its MM-DD */
-		snprintf(buf, size, "%s", strlen(d) == 10 && d[4] == '-' ? d + 5 : d);
+		/* when it was done, not when it was due (that would read as "on
+		 * time"): the completion date's MM-DD, "?" when not recorded */
+		char d[DATE_TEXT_SIZE];
+		if (m->has_completed)
+			date_format(m->completed, d);
+		snprintf(buf, size, "%s", m->has_completed ? d + 5 : "?");
 	} else if (days == 0) {
 		snprintf(buf, size, "today");
 	} else {

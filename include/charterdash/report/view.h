@@ -177,7 +177,8 @@ void view_done_short(const struct charter *c, const struct milestone *m, int roo
 
 /* The same in at most LAYOUT_SHORT_DATE (5) columns, for narrow panes:
  * "!12d" late, "today", "+3d" to go ("!2y" / "+2y" past 999 days), the
- * done milestone's MM-DD, "-" for `due: ~`. Always NUL-terminated. */
+ * MM-DD a done milestone was completed ("?" when `completed` is not
+ * recorded), "-" for `due: ~`. Always NUL-terminated. */
 void view_due_compact(const struct charter *c, const struct milestone *m, struct date today, char *buf,
                       size_t size);
 
