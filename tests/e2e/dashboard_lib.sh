@@ -138,11 +138,19 @@ wait_resized() {
 }
 
 # clock_past FILE: waits until the clock is past the second FILE was last
-# written in (a history line's time has one-second resolution: the next
-# change gets a later one).
+# written in, and past the time of its last history line (a history line's
+# time has one-second resolution: the next change gets a later one). Then
+# 100 ms more into the new second: time(), which stamps history lines, reads
+# the kernel's coarse clock, which can still name the old second for a tick
+# after date(1)'s precise one has moved on.
 clock_past() {
-	while [ "$(date +%s)" -le "$(stat -c %Y "$1")" ]; do
-		sleep 0.05
+	last=$(stat -c %Y "$1")
+	stamp=$(tail -n 1 "$1" 2>/dev/null | sed -n 's/^{"time":"\([0-9-]*\)T\([0-9:]*\)Z".*/\1 \2/p')
+	if [ -n "$stamp" ]; then
+		line=$(date -u -d "$stamp" +%s 2>/dev/null) && [ "$line" -gt "$last" ] && last=$line
+	fi
+	until [ "$(date +%s%N)" -ge "$(( (last + 1) * 1000000000 + 100000000 ))" ]; do
+		sleep 0.02
 	done
 }
 
